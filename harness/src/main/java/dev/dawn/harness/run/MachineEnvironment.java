@@ -1,0 +1,103 @@
+package dev.dawn.harness.run;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a number was measured on: CPU model and flags, cores, memory, OS, JDK, TensorFlow, threads, git commit.
+ * Written as environment.json beside every run, and compared by reports to flag runs that are not comparable.
+ */
+public final class MachineEnvironment {
+  private MachineEnvironment() {}
+
+  /** Flags worth knowing for ML kernels; the full list is long and mostly noise. */
+  private static final List<String> INTERESTING_FLAGS = List.of("avx2", "fma", "avx512f", "avx512bw", "avx512vl",
+      "avx512_vnni", "avx512_bf16", "avx_vnni", "amx_tile", "amx_bf16", "amx_int8");
+
+  public static Map<String, Object> describe(String tensorflowVersion, int intraOp, int interOp, Map<String, Object> seeds) {
+    Map<String, Object> env = new LinkedHashMap<>();
+    Map<String, String> cpu = cpuInfo();
+    env.put("cpuModel", cpu.getOrDefault("model name", System.getProperty("os.arch")));
+    String flags = cpu.getOrDefault("flags", "");
+    env.put("cpuFlags", Arrays.stream(flags.split("\\s+")).filter(INTERESTING_FLAGS::contains).toList());
+    env.put("cores", Runtime.getRuntime().availableProcessors());
+    env.put("memoryBytes", totalMemoryBytes());
+    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    env.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    env.put("tensorflowJava", "1.1.0");
+    env.put("tensorflowRuntime", tensorflowVersion);
+    env.put("intraOpThreads", intraOp);
+    env.put("interOpThreads", interOp);
+    env.put("gitCommit", git("rev-parse", "HEAD"));
+    String status = git("status", "--porcelain", "--untracked-files=no");
+    env.put("gitDirty", status == null ? null : !status.isBlank());
+    env.put("seeds", seeds);
+    return env;
+  }
+
+  /** A short hardware line for DAWNBench's "hardware" field, e.g. "AMD EPYC (2 cores, 24 GiB), CPU only". */
+  public static String hardwareLine() {
+    String model = cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
+    long gib = Math.round(totalMemoryBytes() / (1024.0 * 1024 * 1024));
+    return model + " (" + Runtime.getRuntime().availableProcessors() + " cores, " + gib + " GiB), CPU only";
+  }
+
+  /** A file-name-safe hardware tag, e.g. "2c-amd-epyc". */
+  public static String hardwareTag() {
+    String model = cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
+    String slug = model.toLowerCase().replaceAll("\\(r\\)|\\(tm\\)", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String[] words = slug.split("-");
+    String shortModel = String.join("-", Arrays.copyOf(words, Math.min(3, words.length)));
+    return Runtime.getRuntime().availableProcessors() + "c-" + shortModel;
+  }
+
+  private static Map<String, String> cpuInfo() {
+    Map<String, String> out = new LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        int colon = line.indexOf(':');
+        if (colon < 0) continue;
+        out.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall back to the JVM's view
+    }
+    return out;
+  }
+
+  private static long totalMemoryBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through
+    }
+    return Runtime.getRuntime().maxMemory();
+  }
+
+  private static String git(String... args) {
+    try {
+      String[] cmd = new String[args.length + 1];
+      cmd[0] = "git";
+      System.arraycopy(args, 0, cmd, 1, args.length);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) return null;
+      return out;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}

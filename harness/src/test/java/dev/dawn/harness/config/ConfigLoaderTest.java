@@ -1,0 +1,104 @@
+package dev.dawn.harness.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader();
+
+  @Test
+  void defaultsFillWhatTheFileLeavesOut() {
+    var loaded = loader.load("train:\n  batchSize: 64\n", "a.yaml", List.of());
+    assertThat(loaded.config().train().batchSize()).isEqualTo(64);
+    assertThat(loaded.config().train().targetAccuracy()).isEqualTo(93.0);
+    assertThat(loaded.config().optimizer().schedule()).containsEntry("type", "linear_cosine");
+  }
+
+  @Test
+  void unknownKeyNamesFileLineKeyAndAllowedKeys() {
+    String yaml = "name: x\ntrain:\n  epochs: 3\n  batchsize: 64\n";
+    assertThatThrownBy(() -> loader.load(yaml, "cfg.yaml", List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cfg.yaml:4")
+        .hasMessageContaining("unknown key 'train.batchsize'")
+        .hasMessageContaining("batchSize, epochs");
+  }
+
+  @Test
+  void unknownTopLevelSection() {
+    assertThatThrownBy(() -> loader.load("trian:\n  epochs: 3\n", "cfg.yaml", List.of()))
+        .hasMessageContaining("cfg.yaml:1: unknown key 'trian'")
+        .hasMessageContaining("allowed keys at the top level: data, model, name, optimizer, submission, threads, train");
+  }
+
+  @Test
+  void wrongTypeIsRejected() {
+    assertThatThrownBy(() -> loader.load("train:\n  epochs: ten\n", "cfg.yaml", List.of()))
+        .hasMessageContaining("cfg.yaml:2: key 'train.epochs' must be a whole number, got 'ten'");
+    assertThatThrownBy(() -> loader.load("train:\n  epochs: 2.5\n", "cfg.yaml", List.of()))
+        .hasMessageContaining("must be a whole number");
+    assertThatThrownBy(() -> loader.load("optimizer:\n  nesterov: maybe\n", "cfg.yaml", List.of()))
+        .hasMessageContaining("key 'optimizer.nesterov' must be true or false");
+  }
+
+  @Test
+  void rangeAndChoiceRulesListEveryProblem() {
+    String yaml = "train:\n  batchSize: 0\n  targetAccuracy: 120\nmodel:\n  architecture: vgg16\n";
+    assertThatThrownBy(() -> loader.load(yaml, "cfg.yaml", List.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(3))
+        .hasMessageContaining("cfg.yaml:2: key 'train.batchSize' must be >= 1, got 0")
+        .hasMessageContaining("cfg.yaml:3: key 'train.targetAccuracy' must be a percentage")
+        .hasMessageContaining("cfg.yaml:5: key 'model.architecture' must be one of");
+  }
+
+  @Test
+  void setOverridesAnyKeyAndIsCheckedLikeTheFile() {
+    var loaded = loader.load("train:\n  batchSize: 64\n", "a.yaml",
+        List.of("train.batchSize=32", "optimizer.nesterov=false", "submission.costPerHour=3.06", "name=sweep-1"));
+    assertThat(loaded.config().train().batchSize()).isEqualTo(32);
+    assertThat(loaded.config().optimizer().nesterov()).isFalse();
+    assertThat(loaded.config().submission().costPerHour()).isEqualTo(3.06);
+    assertThat(loaded.config().name()).isEqualTo("sweep-1");
+    assertThat(loader.toYaml(loaded.tree())).contains("batchSize: 32");
+
+    assertThatThrownBy(() -> loader.load("", "a.yaml", List.of("train.bachSize=32")))
+        .hasMessageContaining("--set train.bachSize: unknown key 'train.bachSize'; allowed keys in 'train'");
+    assertThatThrownBy(() -> loader.load("", "a.yaml", List.of("train.epochs=many")))
+        .hasMessageContaining("--set train.epochs: key 'train.epochs' must be a whole number");
+    assertThatThrownBy(() -> loader.load("", "a.yaml", List.of("train")))
+        .hasMessageContaining("expected key=value");
+  }
+
+  @Test
+  void scheduleIsAnOpenMapReplacedWhole() {
+    var loaded = loader.load("optimizer:\n  schedule:\n    type: piecewise_linear\n    knots: [[0, 0], [5, 1]]\n",
+        "a.yaml", List.of());
+    assertThat(loaded.config().optimizer().schedule()).containsOnlyKeys("type", "knots");
+  }
+
+  @Test
+  void missingFileAndBrokenYamlAreClear(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"), List.of()))
+        .hasMessageContaining("nope.yaml: config file not found");
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "train:\n  epochs: [1,\n");
+    assertThatThrownBy(() -> loader.load(bad, List.of()))
+        .hasMessageContaining("bad.yaml:").hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void everyReferenceConfigLoads() throws Exception {
+    Path dir = Path.of("..", "reference-configs");
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        assertThat(loader.load(f, List.of()).config().name()).as(f.toString()).isNotBlank();
+      }
+    }
+  }
+}
