@@ -1,0 +1,30 @@
+package dev.dawn.reporters.dawnbench;
+
+import dev.dawn.reporters.run.EpochRecord;
+import java.util.List;
+
+/**
+ * The DAWNBench training log: header {@code epoch hours top1Accuracy [top5Accuracy]}, TAB-separated, LF, one row
+ * per evaluated epoch, cumulative training hours, accuracies in percent, floats in Python repr.
+ */
+public final class TrainingTsvWriter {
+    private TrainingTsvWriter() {
+    }
+
+    public static String write(Dataset dataset, List<EpochRecord> epochs) {
+        if (dataset == Dataset.SQUAD) {
+            throw new IllegalArgumentException("training TSV for SQuAD needs f1Score, which EpochRecord does not carry");
+        }
+        StringBuilder out = new StringBuilder(String.join("\t", dataset.tsvColumns())).append('\n');
+        for (EpochRecord e : epochs) {
+            out.append(e.epoch())
+                    .append('\t').append(PythonFloatFormat.repr(e.hours()))
+                    .append('\t').append(PythonFloatFormat.repr(e.top1Accuracy()));
+            if (dataset == Dataset.IMAGENET) {
+                out.append('\t').append(PythonFloatFormat.repr(e.top5Accuracy()));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

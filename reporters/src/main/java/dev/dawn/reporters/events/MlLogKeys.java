@@ -1,0 +1,61 @@
+package dev.dawn.reporters.events;
+
+import java.util.List;
+
+/**
+ * Event keys: the MLPerf {@code mlperf_logging/mllog/constants.py} names we use, plus our own
+ * {@link #DAWNBENCH_ENTRY}.
+ */
+public final class MlLogKeys {
+    // Timing intervals.
+    public static final String RUN_START = "run_start";
+    public static final String RUN_STOP = "run_stop";
+    public static final String EPOCH_START = "epoch_start";
+    public static final String EPOCH_STOP = "epoch_stop";
+    public static final String EVAL_START = "eval_start";
+    public static final String EVAL_STOP = "eval_stop";
+    public static final String EVAL_ACCURACY = "eval_accuracy";
+
+    // Hyperparameters and run information (POINT_IN_TIME).
+    public static final String GLOBAL_BATCH_SIZE = "global_batch_size";
+    public static final String OPT_NAME = "opt_name";
+    public static final String OPT_BASE_LEARNING_RATE = "opt_base_learning_rate";
+    public static final String OPT_MOMENTUM = "opt_momentum";
+    public static final String OPT_WEIGHT_DECAY = "opt_weight_decay";
+    public static final String OPT_LEARNING_RATE_WARMUP_EPOCHS = "opt_learning_rate_warmup_epochs";
+    public static final String LABEL_SMOOTHING = "label_smoothing";
+    public static final String TRAIN_SAMPLES = "train_samples";
+    public static final String EVAL_SAMPLES = "eval_samples";
+    public static final String MODEL_NAME = "model_name";
+    public static final String IMAGE_RESOLUTION = "image_resolution";
+    public static final String SEED = "seed";
+    public static final String TARGET_ACCURACY = "target_accuracy";
+
+    /** Ours: the DAWNBench submission fields of the run (value is a map). */
+    public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
+
+    /** The hyperparameter keys listed above, in a stable order. */
+    public static final List<String> HYPERPARAMETERS = List.of(
+            GLOBAL_BATCH_SIZE, OPT_NAME, OPT_BASE_LEARNING_RATE, OPT_MOMENTUM, OPT_WEIGHT_DECAY,
+            OPT_LEARNING_RATE_WARMUP_EPOCHS, LABEL_SMOOTHING, TRAIN_SAMPLES, EVAL_SAMPLES, MODEL_NAME,
+            IMAGE_RESOLUTION, SEED, TARGET_ACCURACY);
+
+    // Metadata names used with the keys above.
+    public static final String META_RUN_ID = "run_id";
+    public static final String META_EPOCH_NUM = "epoch_num";
+    public static final String META_STATUS = "status";
+    public static final String META_REASON = "reason";
+    public static final String META_TRAIN_TIME_MS = "train_time_ms";
+    public static final String META_WALL_TIME_MS = "wall_time_ms";
+    public static final String META_LOSS = "loss";
+    public static final String META_LEARNING_RATE = "learning_rate";
+    public static final String META_IMAGES_PER_SECOND = "images_per_second";
+    public static final String META_IMAGES = "images";
+    public static final String META_SKIPPED_IMAGES = "skipped_images";
+    public static final String META_TOP1_ACCURACY = "top1_accuracy";
+    public static final String META_TOP5_ACCURACY = "top5_accuracy";
+    public static final String META_EVAL_SAMPLES = "eval_samples";
+
+    private MlLogKeys() {
+    }
+}
