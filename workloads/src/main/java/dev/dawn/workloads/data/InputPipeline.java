@@ -1,0 +1,150 @@
+package dev.dawn.workloads.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Turns a list of labelled images into normalised NHWC float {@link Batch}es.
+ *
+ * <p>Training ({@link #epoch}): the order is shuffled from (seed, epoch); each image gets a random resized crop
+ * (scale and aspect from {@link PipelineOptions}) and a random horizontal flip from (seed, epoch, image), then a
+ * bilinear resize to the epoch's resolution. Evaluation ({@link #evaluation}): file order, shorter side resized to
+ * resolution / evalCropFraction, centre crop. Resolution and batch size are per call, for progressive resizing.
+ * Batches are built ahead on {@code workers} background threads, at most {@code prefetchDepth} at a time, and are
+ * identical whatever the worker count.
+ *
+ * <p>Decoded images are cached in memory when the cache is ON, or AUTO and the data set's estimated decoded size
+ * fits the budget, so small sets are decoded once rather than every epoch.
+ *
+ * <p><b>Corrupt images</b> (any decode failure) are never fatal: the image is skipped, counted in
+ * {@link #skippedImages()} with its id in {@link #skippedIds()}, and the decision is taken once, at its first
+ * decode; later epochs leave it out of the shuffle. A batch in which a corrupt image is first discovered is that
+ * much smaller ({@link Batch#size()} below the requested batch size).
+ */
+public final class InputPipeline implements AutoCloseable {
+  private static final long SHUFFLE_STREAM = 1;
+  private static final long AUGMENT_STREAM = 2;
+
+  private final PipelineOptions options;
+  private final DecodedImageStore store;
+  private final ExecutorService executor;
+
+  public InputPipeline(List<ImageSource> images, PipelineOptions options) {
+    this.options = options;
+    this.store = new DecodedImageStore(images, options.cache(), options.cacheBudgetBytes());
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(options.workers(), r -> {
+      Thread t = new Thread(r, "dawn-input-" + threadNumber.incrementAndGet());
+      t.setDaemon(true); // never keep the JVM alive because a stream was not closed
+      return t;
+    });
+  }
+
+  /** Training batches of one epoch at {@code resolution} px. */
+  public BatchStream epoch(int epoch, int resolution, int batchSize) {
+    checkShape(resolution, batchSize);
+    int[] order = shuffledOrder(epoch);
+    int batches = options.dropRemainder() ? order.length / batchSize : ceilDiv(order.length, batchSize);
+    return new BatchStream(batches, b -> build(order, b, batchSize, resolution, epoch, true), executor,
+        options.prefetchDepth());
+  }
+
+  /** Evaluation batches over all images in source order; the last batch may be partial. */
+  public BatchStream evaluation(int resolution, int batchSize) {
+    checkShape(resolution, batchSize);
+    int[] order = new int[store.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    return new BatchStream(ceilDiv(order.length, batchSize), b -> build(order, b, batchSize, resolution, 0, false),
+        executor, options.prefetchDepth());
+  }
+
+  /** Permutation of the images not yet known to be corrupt, from (seed, epoch) alone. */
+  int[] shuffledOrder(int epoch) {
+    int n = store.size();
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(SeedMixer.derive(options.seed(), SHUFFLE_STREAM, epoch));
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    List<Integer> kept = new ArrayList<>(n);
+    for (int index : perm) {
+      if (!store.knownCorrupt(index)) {
+        kept.add(index);
+      }
+    }
+    return kept.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private Batch build(int[] order, int batchIndex, int batchSize, int resolution, int epoch, boolean train) {
+    int from = batchIndex * batchSize;
+    int to = Math.min(order.length, from + batchSize);
+    int floatsPerImage = resolution * resolution * Batch.CHANNELS;
+    float[] pixels = new float[batchSize * floatsPerImage];
+    int[] labels = new int[batchSize];
+    int size = 0;
+    for (int k = from; k < to; k++) {
+      int index = order[k];
+      DecodedImage image = store.get(index);
+      if (image == null) {
+        continue;
+      }
+      CropWindow window = train
+          ? CropWindow.randomResized(image.width(), image.height(), options,
+              new SplittableRandom(SeedMixer.derive(options.seed(), AUGMENT_STREAM, epoch, index)))
+          : CropWindow.center(image.width(), image.height(), resolution, options.evalCropFraction());
+      BilinearResampler.resample(image, window, resolution, options.normalization(), pixels, size * floatsPerImage);
+      labels[size] = store.source(index).label();
+      size++;
+    }
+    return new Batch(pixels, labels, size, resolution);
+  }
+
+  private static void checkShape(int resolution, int batchSize) {
+    if (resolution < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("resolution and batchSize must be >= 1, got " + resolution + " and "
+          + batchSize);
+    }
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  public int imageCount() {
+    return store.size();
+  }
+
+  public boolean cachingDecodedImages() {
+    return store.caching();
+  }
+
+  /** Images skipped so far because they could not be decoded. */
+  public int skippedImages() {
+    return store.skippedIds().size();
+  }
+
+  public List<String> skippedIds() {
+    return store.skippedIds();
+  }
+
+  public PipelineOptions options() {
+    return options;
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
