@@ -1,0 +1,142 @@
+package dev.dawn.workloads.models;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Creates the variables of conv, batch-norm and dense layers with deterministic seeded initialisers, and records the
+ * trainable ones. Layers are built once per model and then applied by any number of {@link ForwardPass}es.
+ */
+public final class LayerFactory {
+  /** PyTorch BN momentum 0.1 = TF decay 0.9 (recipes.md section 4 conventions). */
+  public static final float DEFAULT_BN_DECAY = 0.9f;
+  public static final float BN_EPSILON = 1e-5f;
+
+  private final Ops tf;
+  private final Ops init;
+  private final DataFormat format;
+  private final long seed;
+  private final float bnDecay;
+  private final List<TrainableWeight> trainables = new ArrayList<>();
+  private final Set<String> names = new HashSet<>();
+  private long streams;
+
+  public LayerFactory(Ops tf, DataFormat format, long seed, float bnDecay) {
+    if (!(bnDecay >= 0f && bnDecay < 1f)) {
+      throw new IllegalArgumentException("BN decay must be in [0, 1), got " + bnDecay);
+    }
+    this.tf = tf;
+    this.init = tf.withInitScope();
+    this.format = format;
+    this.seed = seed;
+    this.bnDecay = bnDecay;
+  }
+
+  public DataFormat format() {
+    return format;
+  }
+
+  /** KxK conv without bias, He-normal (fan-in) initialised. */
+  public Conv2dLayer conv(String name, int kernel, int in, int out, int stride) {
+    long[] shape = {kernel, kernel, in, out};
+    float std = (float) Math.sqrt(2.0 / ((double) kernel * kernel * in));
+    Variable<TFloat32> w = variable(name + "/kernel", normal(shape, std));
+    trainables.add(new TrainableWeight(w, name + "/kernel", ParameterKind.CONV_KERNEL, shape));
+    return new Conv2dLayer(w, stride, format);
+  }
+
+  /** @param zeroGamma start the scale at 0 (last BN of a residual branch, Goyal et al.) */
+  public BatchNormLayer batchNorm(String name, int channels, boolean zeroGamma) {
+    long[] shape = {channels};
+    Variable<TFloat32> gamma = variable(name + "/gamma", zeroGamma ? zeros(shape) : ones(shape));
+    Variable<TFloat32> beta = variable(name + "/beta", zeros(shape));
+    Variable<TFloat32> movingMean = variable(name + "/moving_mean", zeros(shape));
+    Variable<TFloat32> movingVariance = variable(name + "/moving_variance", ones(shape));
+    trainables.add(new TrainableWeight(gamma, name + "/gamma", ParameterKind.BN_GAMMA, shape));
+    trainables.add(new TrainableWeight(beta, name + "/beta", ParameterKind.BN_BETA, shape));
+    return new BatchNormLayer(gamma, beta, movingMean, movingVariance, bnDecay, format);
+  }
+
+  /** Fully connected layer on [N, in]; normal(0, 1/sqrt(in)) kernel, zero bias when present. */
+  public DenseLayer dense(String name, int in, int out, boolean bias) {
+    long[] shape = {in, out};
+    Variable<TFloat32> w = variable(name + "/kernel", normal(shape, (float) Math.sqrt(1.0 / in)));
+    trainables.add(new TrainableWeight(w, name + "/kernel", ParameterKind.DENSE_KERNEL, shape));
+    Variable<TFloat32> b = null;
+    if (bias) {
+      long[] bshape = {out};
+      b = variable(name + "/bias", zeros(bshape));
+      trainables.add(new TrainableWeight(b, name + "/bias", ParameterKind.BIAS, bshape));
+    }
+    return new DenseLayer(w, b);
+  }
+
+  /** Window KxK max pool with SAME padding, so any input size works (odd sizes round up like the strided convs). */
+  public Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
+    return tf.nn.maxPool(x, tf.constant(format.spatialInts(window)), tf.constant(format.spatialInts(stride)), "SAME",
+        org.tensorflow.op.nn.MaxPool.dataFormat(format.name()));
+  }
+
+  public Operand<TFloat32> avgPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
+    return tf.nn.avgPool(x, format.spatial(window), format.spatial(stride), "SAME",
+        org.tensorflow.op.nn.AvgPool.dataFormat(format.name()));
+  }
+
+  /** Global average pool to [N, C] for any spatial size. */
+  public Operand<TFloat32> globalAveragePool(Ops tf, Operand<TFloat32> x) {
+    return tf.math.mean(x, tf.constant(format.spatialAxes()));
+  }
+
+  /** Global max pool to [N, C] for any spatial size. */
+  public Operand<TFloat32> globalMaxPool(Ops tf, Operand<TFloat32> x) {
+    return tf.max(x, tf.constant(format.spatialAxes()));
+  }
+
+  /** Converts the fed NHWC images to this model's layout. */
+  public Operand<TFloat32> fromNhwc(Ops tf, Operand<TFloat32> images) {
+    return format == DataFormat.NHWC ? images : tf.linalg.transpose(images, tf.constant(new int[] {0, 3, 1, 2}));
+  }
+
+  public List<TrainableWeight> trainables() {
+    return Collections.unmodifiableList(trainables);
+  }
+
+  private Variable<TFloat32> variable(String name, Operand<TFloat32> initialValue) {
+    if (!names.add(name)) {
+      throw new IllegalArgumentException("duplicate layer variable name '" + name + "'");
+    }
+    // Op names may not contain '/', which the logical names use as a path separator.
+    return tf.withName(name.replace('/', '.')).variable(initialValue);
+  }
+
+  /** Stateless normal keyed by (seed, creation index): the same seed gives the same weights on every run. */
+  private Operand<TFloat32> normal(long[] shape, float std) {
+    Operand<TInt32> dims = init.constant(toInts(shape));
+    Operand<TFloat32> unit = init.random.statelessRandomNormal(dims, init.constant(new long[] {seed, streams++}));
+    return init.math.mul(unit, init.constant(std));
+  }
+
+  private Operand<TFloat32> zeros(long[] shape) {
+    return init.fill(init.constant(toInts(shape)), init.constant(0f));
+  }
+
+  private Operand<TFloat32> ones(long[] shape) {
+    return init.fill(init.constant(toInts(shape)), init.constant(1f));
+  }
+
+  private static int[] toInts(long[] shape) {
+    int[] dims = new int[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      dims[i] = Math.toIntExact(shape[i]);
+    }
+    return dims;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.dawn.workloads.models;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** A network whose variables exist once in a graph and which can be applied by several forward passes. */
+public interface Model {
+
+  /**
+   * @param images NHWC float images of any batch size and spatial size
+   * @return logits [N, numClasses]
+   */
+  Operand<TFloat32> logits(ForwardPass pass, Operand<TFloat32> images);
+
+  List<TrainableWeight> trainables();
+
+  ModelSpec spec();
+
+  default long parameterCount() {
+    return trainables().stream().mapToLong(TrainableWeight::size).sum();
+  }
+
+  /** Creates the variables of {@code spec}'s network in {@code tf}'s graph, initialised deterministically from seed. */
+  static Model build(Ops tf, ModelSpec spec, long seed) {
+    LayerFactory layers = new LayerFactory(tf, spec.dataFormat(), seed, LayerFactory.DEFAULT_BN_DECAY);
+    return switch (spec.architecture()) {
+      case "resnet9" -> new ResNet9(spec, layers);
+      case "resnet18", "resnet34", "resnet50" -> new ResNet(spec, layers);
+      default -> throw new IllegalArgumentException("no model builder for architecture '" + spec.architecture() + "'");
+    };
+  }
+}

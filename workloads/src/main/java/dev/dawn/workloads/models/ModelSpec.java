@@ -1,0 +1,65 @@
+package dev.dawn.workloads.models;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What network to build.
+ *
+ * @param architecture {@code resnet18}, {@code resnet34}, {@code resnet50} or {@code resnet9} (Page's CIFAR net)
+ * @param numClasses width of the classifier
+ * @param widthMultiplier scales every channel count; 1.0 gives the published widths
+ * @param variant Bag-of-Tricks tweak level for the ImageNet ResNets, cumulative as in the paper: {@code A} (original,
+ *     stride on the first 1x1), {@code B} (stride on the 3x3, "v1.5"), {@code C} (B + three 3x3 stem convs), {@code D}
+ *     (C + 2x2 average pool before the 1x1 shortcut conv). {@code null} picks {@link #DEFAULT_RESNET_VARIANT}; ResNet-9
+ *     has no variants and keeps {@code null}.
+ * @param dataFormat activation layout; {@code null} picks {@link #DEFAULT_DATA_FORMAT}
+ */
+public record ModelSpec(String architecture, int numClasses, double widthMultiplier, String variant, DataFormat dataFormat) {
+
+  public static final Set<String> ARCHITECTURES = Set.of("resnet18", "resnet34", "resnet50", "resnet9");
+  public static final Set<String> RESNET_VARIANTS = Set.of("A", "B", "C", "D");
+  /** v1.5, which MLPerf requires and the DAWNBench ResNet-50 records use. */
+  public static final String DEFAULT_RESNET_VARIANT = "B";
+  /** NHWC measured faster than NCHW for a training step on the 2-core oneDNN CPU (see TrainingThroughput). */
+  public static final DataFormat DEFAULT_DATA_FORMAT = DataFormat.NHWC;
+
+  public ModelSpec {
+    if (architecture == null || !ARCHITECTURES.contains(architecture.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("model architecture '" + architecture + "' must be one of " + ARCHITECTURES);
+    }
+    architecture = architecture.toLowerCase(Locale.ROOT);
+    if (numClasses < 2) {
+      throw new IllegalArgumentException("model numClasses must be >= 2, got " + numClasses);
+    }
+    if (!(widthMultiplier > 0) || Double.isInfinite(widthMultiplier)) {
+      throw new IllegalArgumentException("model widthMultiplier must be a positive finite number, got " + widthMultiplier);
+    }
+    if (architecture.equals("resnet9")) {
+      if (variant != null && !variant.isBlank()) {
+        throw new IllegalArgumentException("model variant '" + variant + "' is not allowed for resnet9 (it has no B/C/D tweaks)");
+      }
+      variant = null;
+    } else {
+      variant = variant == null || variant.isBlank() ? DEFAULT_RESNET_VARIANT : variant.trim().toUpperCase(Locale.ROOT);
+      if (!RESNET_VARIANTS.contains(variant)) {
+        throw new IllegalArgumentException("model variant '" + variant + "' must be one of " + RESNET_VARIANTS);
+      }
+    }
+    dataFormat = dataFormat == null ? DEFAULT_DATA_FORMAT : dataFormat;
+  }
+
+  /** Published widths, default variant and layout. */
+  public static ModelSpec of(String architecture, int numClasses) {
+    return new ModelSpec(architecture, numClasses, 1.0, null, null);
+  }
+
+  /** Scales a published channel count, keeping at least one channel. */
+  public int width(int publishedChannels) {
+    return Math.max(1, (int) Math.round(publishedChannels * widthMultiplier));
+  }
+
+  public ModelSpec withDataFormat(DataFormat format) {
+    return new ModelSpec(architecture, numClasses, widthMultiplier, variant, format);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.dawn.workloads.models;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Page / Myrtle ResNet-9 (DAWNBench CIFAR-10 entry, recipes.md section 4.1): prep 64, layer1 128 + residual, layer2 256,
+ * layer3 512 + residual, global max pool, bias-free linear layer scaled by 0.125. Widths scale with the multiplier.
+ * Order conv -> BN -> ReLU -> pool as in the original.
+ */
+public final class ResNet9 implements Model {
+  private static final float LOGIT_SCALE = 0.125f;
+
+  private final ModelSpec spec;
+  private final LayerFactory layers;
+  private final ConvBn prep;
+  private final ConvBn layer1;
+  private final ConvBn res1a;
+  private final ConvBn res1b;
+  private final ConvBn layer2;
+  private final ConvBn layer3;
+  private final ConvBn res3a;
+  private final ConvBn res3b;
+  private final DenseLayer classifier;
+
+  ResNet9(ModelSpec spec, LayerFactory layers) {
+    this.spec = spec;
+    this.layers = layers;
+    int c0 = spec.width(64);
+    int c1 = spec.width(128);
+    int c2 = spec.width(256);
+    int c3 = spec.width(512);
+    prep = new ConvBn(layers, "prep", 3, 3, c0, 1, false);
+    layer1 = new ConvBn(layers, "layer1", 3, c0, c1, 1, false);
+    res1a = new ConvBn(layers, "layer1_res_a", 3, c1, c1, 1, false);
+    res1b = new ConvBn(layers, "layer1_res_b", 3, c1, c1, 1, false);
+    layer2 = new ConvBn(layers, "layer2", 3, c1, c2, 1, false);
+    layer3 = new ConvBn(layers, "layer3", 3, c2, c3, 1, false);
+    res3a = new ConvBn(layers, "layer3_res_a", 3, c3, c3, 1, false);
+    res3b = new ConvBn(layers, "layer3_res_b", 3, c3, c3, 1, false);
+    classifier = layers.dense("classifier", c3, spec.numClasses(), false);
+  }
+
+  @Override
+  public Operand<TFloat32> logits(ForwardPass pass, Operand<TFloat32> images) {
+    Ops tf = pass.tf();
+    Operand<TFloat32> x = prep.applyRelu(pass, layers.fromNhwc(tf, images));
+    x = layers.maxPool(tf, layer1.applyRelu(pass, x), 2, 2);
+    x = tf.math.add(x, res1b.applyRelu(pass, res1a.applyRelu(pass, x)));
+    x = layers.maxPool(tf, layer2.applyRelu(pass, x), 2, 2);
+    x = layers.maxPool(tf, layer3.applyRelu(pass, x), 2, 2);
+    x = tf.math.add(x, res3b.applyRelu(pass, res3a.applyRelu(pass, x)));
+    Operand<TFloat32> features = layers.globalMaxPool(tf, x);
+    return tf.math.mul(classifier.apply(pass, features), tf.constant(LOGIT_SCALE));
+  }
+
+  @Override
+  public List<TrainableWeight> trainables() {
+    return layers.trainables();
+  }
+
+  @Override
+  public ModelSpec spec() {
+    return spec;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.dawn.workloads.training;
+
+import org.tensorflow.proto.ConfigProto;
+
+/** TF thread pools; 0 lets TensorFlow choose (measured best on the 2-core machine). */
+public record ThreadSettings(int intraOp, int interOp) {
+  public static final ThreadSettings TF_DEFAULT = new ThreadSettings(0, 0);
+
+  public ThreadSettings {
+    if (intraOp < 0 || interOp < 0) {
+      throw new IllegalArgumentException("threads intraOp/interOp must be >= 0 (0 = TF default), got " + intraOp + "/" + interOp);
+    }
+  }
+
+  ConfigProto toConfig() {
+    return ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(intraOp)
+        .setInterOpParallelismThreads(interOp)
+        .build();
+  }
+}

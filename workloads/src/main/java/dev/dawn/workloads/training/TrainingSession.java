@@ -1,0 +1,218 @@
+package dev.dawn.workloads.training;
+
+import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.models.ForwardPass;
+import dev.dawn.workloads.models.Model;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.models.TrainableWeight;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * One model in one TF graph and session: a training forward pass with loss, gradients, optimizer update and BN
+ * moving-average updates (all run by a single {@link #trainStep}), plus an inference-mode forward pass on the same
+ * variables that counts top-1/top-5 hits in-graph ({@link #evaluate}). Image placeholders have unknown batch and
+ * spatial dimensions, so one session serves every resolution of a progressive-resizing schedule.
+ */
+public final class TrainingSession implements AutoCloseable {
+  private final ModelSpec spec;
+  private final GraphOptimizer optimizer;
+  private final Graph graph;
+  private final Session session;
+  private final long parameterCount;
+  private final Placeholder<TFloat32> images;
+  private final Placeholder<TInt32> labels;
+  private final Placeholder<TFloat32> learningRate;
+  private final Placeholder<TFloat32> momentum;
+  private final Operand<TFloat32> loss;
+  private final Op trainStep;
+  private final Operand<TInt32> top1;
+  private final Operand<TInt32> top5;
+  private boolean closed;
+
+  private TrainingSession(ModelSpec spec, GraphOptimizer optimizer, LossSettings lossSettings, ThreadSettings threads,
+      long seed, boolean decayBnAndBias) {
+    this.spec = spec;
+    this.optimizer = optimizer;
+    this.graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, Batch.CHANNELS)));
+      labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      momentum = tf.withName("momentum").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+
+      Model model = Model.build(tf, spec, seed);
+      parameterCount = model.parameterCount();
+
+      ForwardPass train = ForwardPass.training(tf.withSubScope("train"));
+      Ops trainOps = train.tf();
+      loss = CrossEntropyLoss.mean(trainOps, model.logits(train, images), labels, spec.numClasses(), lossSettings);
+
+      List<TrainableWeight> weights = model.trainables();
+      List<Operand<?>> variables = new ArrayList<>();
+      weights.forEach(w -> variables.add(w.variable()));
+      Gradients gradients = trainOps.gradients(loss, variables);
+      // Updates wait for every gradient: ref variables are updated in place, and a backward op still reading a weight
+      // must not see it half-updated.
+      List<Op> allGradients = new ArrayList<>(gradients.dy());
+      Ops afterBackward = trainOps.withControlDependencies(allGradients);
+      List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
+      for (int i = 0; i < weights.size(); i++) {
+        TrainableWeight w = weights.get(i);
+        Output<TFloat32> dy = gradients.dy(i);
+        if (dy == null) {
+          throw new IllegalStateException("weight '" + w.name() + "' does not influence the loss of " + spec);
+        }
+        boolean decayed = decayBnAndBias || w.kind().isKernel();
+        parameters.add(new GraphOptimizer.Parameter(w.variable(), afterBackward.identity(dy), decayed, w.name()));
+      }
+      Op update = optimizer.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum);
+      List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
+      stepOps.add(update);
+      trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
+
+      ForwardPass eval = ForwardPass.inference(tf.withSubScope("eval"));
+      Ops evalOps = eval.tf();
+      Operand<TFloat32> evalLogits = model.logits(eval, images);
+      top1 = hits(evalOps, evalLogits, 1);
+      top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
+
+      session = new Session(graph, threads.toConfig());
+      session.initialize();
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Kernels and biases are decayed, BN gamma/beta and biases are not (the "no bias decay" trick). */
+  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
+      ThreadSettings threads, long seed) {
+    return create(spec, optimizer, loss, threads, seed, false);
+  }
+
+  /** @param decayBnAndBias also mark BN gamma/beta and biases for weight decay */
+  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
+      ThreadSettings threads, long seed, boolean decayBnAndBias) {
+    if (spec == null || optimizer == null || loss == null || threads == null) {
+      throw new IllegalArgumentException("TrainingSession.create needs a spec, optimizer, loss and thread settings");
+    }
+    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias);
+  }
+
+  /**
+   * One SGD step: forward, backward, optimizer update and BN moving averages in one Session.run.
+   *
+   * @return the batch's mean loss before the update; NaN/Inf are returned as they are
+   */
+  public float trainStep(Batch batch, float lr, float momentumValue) {
+    checkOpen();
+    try (TFloat32 x = pixels(batch);
+        TInt32 y = labelsOf(batch);
+        TFloat32 lrTensor = TFloat32.scalarOf(lr);
+        TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
+        Result result = session.runner()
+            .feed(images, x).feed(labels, y).feed(learningRate, lrTensor).feed(momentum, momentumTensor)
+            .addTarget(trainStep)
+            .fetch(loss)
+            .run()) {
+      return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  /** Top-1/top-5 hits of the inference-mode (moving-statistics BN) forward pass; weights are not changed. */
+  public EvalCounts evaluate(Batch batch) {
+    checkOpen();
+    try (TFloat32 x = pixels(batch);
+        TInt32 y = labelsOf(batch);
+        Result result = session.runner().feed(images, x).feed(labels, y).fetch(top1).fetch(top5).run()) {
+      int hits1 = ((TInt32) result.get(0)).getInt();
+      int hits5 = ((TInt32) result.get(1)).getInt();
+      return new EvalCounts(hits1, hits5, batch.size());
+    }
+  }
+
+  public long parameterCount() {
+    return parameterCount;
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  /** For logs: TF version, optimizer and layout. */
+  public String deviceSummary() {
+    return "TensorFlow " + org.tensorflow.TensorFlow.version() + " CPU, " + spec.dataFormat() + ", optimizer "
+        + optimizer.name();
+  }
+
+  /** The graph, for callers that add read-only ops (e.g. exporting); do not close it. */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** The session, for fetching variables in tests and checkpoints; do not close it. */
+  public Session session() {
+    return session;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      session.close();
+      graph.close();
+    }
+  }
+
+  /** Number of examples whose label is among the k largest logits (ties count as hits, as InTopK defines). */
+  private Operand<TInt32> hits(Ops tf, Operand<TFloat32> logits, int k) {
+    Operand<TInt32> inTopK = tf.dtypes.cast(tf.nn.inTopK(logits, labels, tf.constant(k)), TInt32.class);
+    return tf.sum(inTopK, tf.constant(0));
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("TrainingSession for " + spec + " is closed");
+    }
+  }
+
+  private TFloat32 pixels(Batch batch) {
+    int n = batch.size();
+    long floats = (long) n * batch.floatsPerImage();
+    if (n <= 0 || batch.resolution() <= 0) {
+      throw new IllegalArgumentException("batch size and resolution must be positive, got " + n + " and " + batch.resolution());
+    }
+    if (batch.pixels().length < floats || batch.labels().length < n) {
+      throw new IllegalArgumentException("batch of " + n + " images at " + batch.resolution() + " px needs " + floats
+          + " pixels and " + n + " labels, got " + batch.pixels().length + " and " + batch.labels().length);
+    }
+    return TFloat32.tensorOf(Shape.of(n, batch.resolution(), batch.resolution(), Batch.CHANNELS),
+        DataBuffers.of(batch.pixels(), true, false).narrow(floats));
+  }
+
+  private TInt32 labelsOf(Batch batch) {
+    int n = batch.size();
+    int[] raw = batch.labels();
+    for (int i = 0; i < n; i++) {
+      if (raw[i] < 0 || raw[i] >= spec.numClasses()) {
+        throw new IllegalArgumentException("batch label " + i + " = " + raw[i] + " must be in [0, " + spec.numClasses() + ")");
+      }
+    }
+    return TInt32.tensorOf(Shape.of(n), DataBuffers.of(raw, true, false).narrow(n));
+  }
+}
