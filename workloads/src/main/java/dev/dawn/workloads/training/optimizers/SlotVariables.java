@@ -32,9 +32,9 @@ final class SlotVariables {
     return tf.withSubScope(owner).withName(slot).variable(tf.withInitScope().constant(0f));
   }
 
-  /** TF op names allow only {@code [A-Za-z0-9_.\-/>]} and must not start with {@code _ - / >}. */
+  /** Sub-scope names allow only {@code [A-Za-z0-9_.-]} and must start with a letter, digit or dot. */
   static String opName(String parameterName) {
-    String cleaned = parameterName.replaceAll("[^A-Za-z0-9_.\\-/>]", "_").replaceAll("^[_\\-/>]+", "");
+    String cleaned = parameterName.replaceAll("[^A-Za-z0-9_.\\-]", "_").replaceAll("^[_\\-]+", "");
     return cleaned.isEmpty() ? "param" : cleaned;
   }
 }

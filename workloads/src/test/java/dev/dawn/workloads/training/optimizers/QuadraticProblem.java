@@ -44,7 +44,7 @@ final class QuadraticProblem implements AutoCloseable {
     Ops tf = Ops.create(graph);
     Operand<TFloat32> loss = tf.constant(0f);
     for (Weight w : weights) {
-      Variable<TFloat32> v = tf.withName(w.name()).variable(tf.withInitScope().constant(floats(w.initial())));
+      Variable<TFloat32> v = tf.withName(SlotVariables.opName(w.name())).variable(tf.withInitScope().constant(floats(w.initial())));
       variables.add(v);
       Operand<TFloat32> diff = tf.math.sub(v, tf.constant(floats(w.target())));
       Operand<TFloat32> term = tf.math.mul(tf.constant(floats(w.curvature())), tf.math.square(diff));
