@@ -28,7 +28,7 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
   /** Sections whose keys are free (their own factory checks them), so they replace the default instead of merging. */
-  private static final Set<String> OPEN_MAPS = Set.of("optimizer.schedule");
+  private static final Set<String> OPEN_MAPS = Set.of("optimizer.schedule", "optimizer.momentumSchedule");
   /** Keys whose default is null but that take a value of this type. */
   private static final java.util.Map<String, JsonNodeType> NULLABLE =
       java.util.Map.of("submission.costPerHour", JsonNodeType.NUMBER, "submission.usedBlacklist", JsonNodeType.BOOLEAN);

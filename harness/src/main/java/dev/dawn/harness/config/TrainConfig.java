@@ -54,7 +54,8 @@ public record TrainConfig(
       double labelSmoothing,
       double warmupEpochs,
       double larsEta,
-      Map<String, Object> schedule) {}
+      Map<String, Object> schedule,
+      Map<String, Object> momentumSchedule) {}
 
   /** TensorFlow's thread pools; 0 means TensorFlow's default (one per core). */
   public record ThreadConfig(int intraOp, int interOp) {}

@@ -43,6 +43,11 @@ public final class MachineEnvironment {
     return env;
   }
 
+  /** Writes environment.json (pretty-printed, UTF-8). */
+  public static void write(Path file, Map<String, Object> environment) throws IOException {
+    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), environment);
+  }
+
   /** A short hardware line for DAWNBench's "hardware" field, e.g. "AMD EPYC (2 cores, 24 GiB), CPU only". */
   public static String hardwareLine() {
     String model = cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));

@@ -1,0 +1,62 @@
+package dev.dawn.harness.cli;
+
+import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.train.ProgressLine;
+import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.run.EpochRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {
+        "Train a model until it reaches the target accuracy (DAWNBench time-to-accuracy) and write a run folder:",
+        "events.jsonl (the append-only log everything is derived from), config.yaml, environment.json,",
+        "the DAWNBench training TSV and JSON, metrics.csv and accuracy.png.",
+        "",
+        "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf),",
+        "2 bad input (config, data set), 1 other failure."},
+    footer = {"", "Example:", "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"})
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+      description = "YAML training config (see reference-configs/ and the README's list of keys).")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override one config key, e.g. --set train.epochs=5 (repeatable; checked like the file).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+      description = "Where run folders go (DIR/runs/<timestamp>-<name>/). Default: ${DEFAULT-VALUE}.")
+  Path results;
+
+  @Override
+  public Integer call() throws Exception {
+    var loaded = new ConfigLoader().load(config, overrides);
+    var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
+    var outcome = new TrainingRunner(loaded, results, progress).run();
+    var record = outcome.record();
+    var target = record.targetEpoch();
+    String metric = loaded.config().train().targetMetric();
+    if (target.isPresent()) {
+      EpochRecord e = target.get();
+      progress.message(String.format(Locale.ROOT,
+          "time to %s >= %.1f%%: %s (%.6f hours of training, epoch %d; evaluation excluded)",
+          metric, loaded.config().train().targetAccuracy(), DawnbenchTime.format(e.hours()), e.hours(), e.epoch()));
+    } else {
+      progress.message("target " + metric + " >= " + loaded.config().train().targetAccuracy() + "% not reached: status "
+          + outcome.status().word);
+    }
+    progress.message("run folder: " + outcome.folder().dir());
+    return switch (outcome.status()) {
+      case SUCCESS -> 0;
+      case TARGET_NOT_REACHED -> 3;
+      case DIVERGED -> 4;
+      case FAILED -> 1;
+    };
+  }
+}

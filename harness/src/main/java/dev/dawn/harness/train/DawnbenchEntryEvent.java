@@ -1,0 +1,64 @@
+package dev.dawn.harness.train;
+
+import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.run.MachineEnvironment;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The value of the {@code dawnbench_entry} event: what the DAWNBench JSON will say about this run. Logged once at
+ * run start so that the submission files are derived from the event log alone.
+ */
+final class DawnbenchEntryEvent {
+  private DawnbenchEntryEvent() {}
+
+  static Map<String, Object> of(TrainConfig config, LocalDate today) {
+    var s = config.submission();
+    String hardware = "auto".equals(s.hardware()) ? MachineEnvironment.hardwareLine() : s.hardware();
+    String hardwareTag = "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
+    boolean cifar = "cifar10".equals(config.data().kind());
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("dataset", cifar ? "CIFAR10" : "ImageNet");
+    entry.put("fileBasename", String.join("_", slug(s.author()), slug(config.model().architecture()), hardwareTag,
+        slug(s.framework())));
+    entry.put("author", s.author());
+    entry.put("authorEmail", s.authorEmail());
+    entry.put("framework", s.framework());
+    if (s.codeURL() != null && !s.codeURL().isBlank()) entry.put("codeURL", s.codeURL());
+    entry.put("model", s.model());
+    entry.put("hardware", hardware);
+    if (s.costPerHour() != null) entry.put("costPerHour", s.costPerHour());
+    entry.put("timestamp", today.toString());
+    if (s.usedBlacklist() != null) entry.put("usedBlacklist", s.usedBlacklist());
+    entry.put("metric", config.train().targetMetric());
+    entry.put("threshold", config.train().targetAccuracy());
+    entry.put("misc", misc(config));
+    return entry;
+  }
+
+  /** Hyper-parameters that DAWNBench reviewers asked to see in {@code misc}. */
+  private static Map<String, Object> misc(TrainConfig c) {
+    Map<String, Object> misc = new LinkedHashMap<>();
+    misc.put("dataset", c.data().kind());
+    misc.put("optimizer", c.optimizer().name() + (c.optimizer().nesterov() ? " (Nesterov)" : ""));
+    misc.put("momentum", c.optimizer().momentum());
+    misc.put("weightDecay", c.optimizer().weightDecay());
+    misc.put("batchSize", c.train().batchSize());
+    misc.put("learningRate", c.optimizer().learningRate());
+    misc.put("warmupEpochs", c.optimizer().warmupEpochs());
+    misc.put("schedule", c.optimizer().schedule());
+    misc.put("labelSmoothing", c.optimizer().labelSmoothing());
+    misc.put("imageSize", c.train().resolution());
+    misc.put("modelWidth", c.model().width());
+    misc.put("intraOpThreads", c.threads().intraOp());
+    misc.put("interOpThreads", c.threads().interOp());
+    return misc;
+  }
+
+  static String slug(String text) {
+    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "").trim();
+    return s.isEmpty() ? "x" : s;
+  }
+}

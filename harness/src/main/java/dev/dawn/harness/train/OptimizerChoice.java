@@ -1,0 +1,23 @@
+package dev.dawn.harness.train;
+
+import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.workloads.training.GraphOptimizer;
+import dev.dawn.workloads.training.optimizers.LarsOptimizer;
+import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
+
+/** {@code optimizer.name} of a config to the in-graph optimizer that implements it. */
+final class OptimizerChoice {
+  /** You et al.'s guard against a zero gradient norm. */
+  private static final double LARS_EPSILON = 1e-9;
+
+  private OptimizerChoice() {}
+
+  static GraphOptimizer of(TrainConfig config) {
+    var o = config.optimizer();
+    return switch (o.name()) {
+      case "momentum" -> new MomentumOptimizer(o.weightDecay(), o.nesterov());
+      case "lars" -> new LarsOptimizer(o.weightDecay(), o.larsEta(), LARS_EPSILON, o.nesterov());
+      default -> throw new IllegalArgumentException("optimizer.name '" + o.name() + "' is not supported");
+    };
+  }
+}

@@ -1,0 +1,221 @@
+package dev.dawn.harness.train;
+
+import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.run.MachineEnvironment;
+import dev.dawn.harness.run.RunFolder;
+import dev.dawn.reporters.events.EventLog;
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.data.BatchStream;
+import dev.dawn.workloads.data.ImageDataset;
+import dev.dawn.workloads.data.InputPipeline;
+import dev.dawn.workloads.data.PipelineOptions;
+import dev.dawn.workloads.models.DataFormat;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.training.EvalCounts;
+import dev.dawn.workloads.training.LossSettings;
+import dev.dawn.workloads.training.ThreadSettings;
+import dev.dawn.workloads.training.TrainingSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.TensorFlow;
+
+/**
+ * Trains a model to the target accuracy and records everything in the run's append-only event log:
+ * config -> run -> events.jsonl -> (TSV, JSON, CSV, chart by {@link RunExporter}). Evaluation runs over the whole
+ * validation split after every epoch and is excluded from the training clock, as DAWNBench allows.
+ */
+public final class TrainingRunner {
+  /** How a run ended, as written in run_stop. */
+  public enum Status {
+    SUCCESS("success"), TARGET_NOT_REACHED("target_not_reached"), DIVERGED("diverged"), FAILED("failed");
+    public final String word;
+
+    Status(String word) {
+      this.word = word;
+    }
+  }
+
+  public record Outcome(RunFolder folder, Status status, RunRecord record) {}
+
+  private final ConfigLoader.Loaded loaded;
+  private final TrainConfig config;
+  private final Path resultsRoot;
+  private final ProgressLine progress;
+
+  public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
+    this.loaded = loaded;
+    this.config = loaded.config();
+    this.resultsRoot = resultsRoot;
+    this.progress = progress;
+  }
+
+  public Outcome run() throws IOException {
+    RecipeSchedules schedules = RecipeSchedules.of(config);
+    // Open the data before creating a run folder: a missing data set is bad input, not a failed run.
+    ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
+    RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
+    Files.writeString(folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
+    progress.message("run folder: " + folder.dir());
+
+    Status status;
+    try (EventLog events = EventLog.append(folder.events())) {
+      events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
+      try {
+        status = train(dataset, schedules, folder, events);
+        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word));
+      } catch (DivergedException e) {
+        status = Status.DIVERGED;
+        progress.message("stopped: " + e.getMessage());
+        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word, "reason", e.getMessage()));
+      } catch (RuntimeException | IOException | Error e) {
+        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", Status.FAILED.word, "reason", String.valueOf(e)));
+        RunExporter.export(folder.dir()); // finished epochs stay usable
+        throw e;
+      }
+    }
+    RunExporter.export(folder.dir());
+    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.events()));
+    return new Outcome(folder, status, record);
+  }
+
+  private Status train(ImageDataset dataset, RecipeSchedules schedules, RunFolder folder, EventLog events)
+      throws IOException {
+    var t = config.train();
+    var o = config.optimizer();
+    int classes = dataset.classNames().size();
+    logHyperparameters(events, dataset, classes);
+    events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, DawnbenchEntryEvent.of(config, LocalDate.now()));
+
+    ModelSpec spec = new ModelSpec(config.model().architecture(), classes, config.model().width(),
+        "default".equals(config.model().variant()) ? null : config.model().variant(),
+        DataFormat.valueOf(config.model().dataFormat()));
+    PipelineOptions pipelineOptions = PipelineOptions.defaults()
+        .withSeed(t.seed())
+        .withWorkers(config.data().workers(), config.data().prefetchBatches())
+        .withCache(config.data().cacheDecoded() ? PipelineOptions.CacheMode.AUTO : PipelineOptions.CacheMode.OFF,
+            PipelineOptions.DEFAULT_CACHE_BUDGET)
+        .withScale(config.data().minCropScale(), 1.0);
+
+    long initStart = System.nanoTime();
+    try (TrainingSession session = TrainingSession.create(spec, OptimizerChoice.of(config), new LossSettings(o.labelSmoothing()),
+            new ThreadSettings(config.threads().intraOp(), config.threads().interOp()), t.seed(), o.decayBnAndBias());
+        InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
+        InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
+      MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
+          config.threads().intraOp(), config.threads().interOp(),
+          Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
+      progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
+          config.model().architecture(), session.parameterCount(), classes, (System.nanoTime() - initStart) / 1e9));
+      events.pointInTime("model_parameters", session.parameterCount());
+
+      TrainingClock clock = new TrainingClock();
+      for (int epoch = 1; epoch <= t.epochs(); epoch++) {
+        events.intervalStart(MlLogKeys.EPOCH_START, Map.of("epoch_num", epoch));
+        EpochStats stats = trainEpoch(session, trainData, schedules, epoch, clock);
+        Map<String, Object> stop = new LinkedHashMap<>();
+        stop.put("epoch_num", epoch);
+        stop.put("train_time_ms", clock.trainingMillis());
+        stop.put("wall_time_ms", clock.wallMillis());
+        stop.put("loss", stats.meanLoss());
+        stop.put("learning_rate", stats.lastLearningRate());
+        stop.put("images_per_second", stats.imagesPerSecond());
+        stop.put("images", stats.images());
+        stop.put("skipped_images", trainData.skippedImages());
+        events.intervalEnd(MlLogKeys.EPOCH_STOP, stop);
+
+        events.intervalStart(MlLogKeys.EVAL_START, Map.of("epoch_num", epoch));
+        EvalCounts counts = evaluate(session, valData);
+        events.intervalEnd(MlLogKeys.EVAL_STOP, Map.of("epoch_num", epoch));
+        events.pointInTime(MlLogKeys.EVAL_ACCURACY, counts.top5(), Map.of("epoch_num", epoch,
+            "top1_accuracy", counts.top1(), "top5_accuracy", counts.top5(), "eval_samples", counts.count()));
+
+        double metric = 100 * ("top1Accuracy".equals(t.targetMetric()) ? counts.top1() : counts.top5());
+        progress.message(String.format("epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
+            epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds(), 100 * counts.top1(),
+            100 * counts.top5()));
+        if (metric >= t.targetAccuracy()) return Status.SUCCESS;
+      }
+      return Status.TARGET_NOT_REACHED;
+    }
+  }
+
+  private record EpochStats(double meanLoss, double lastLearningRate, double imagesPerSecond, long images) {}
+
+  private EpochStats trainEpoch(TrainingSession session, InputPipeline data, RecipeSchedules schedules, int epoch,
+      TrainingClock clock) {
+    var t = config.train();
+    double lossSum = 0;
+    long images = 0;
+    double lr = 0;
+    long epochStart = System.nanoTime();
+    clock.startTraining();
+    try (BatchStream batches = data.epoch(epoch, t.resolution(), t.batchSize())) {
+      int steps = batches.batchCount();
+      for (int step = 0; batches.hasNext(); step++) {
+        Batch batch = batches.next();
+        double epochPosition = (epoch - 1) + (double) step / steps;
+        lr = schedules.learningRate().at(epochPosition);
+        float loss = session.trainStep(batch, (float) lr, (float) schedules.momentum().at(epochPosition));
+        if (!Float.isFinite(loss)) {
+          clock.stopTraining();
+          throw new DivergedException(String.format("loss %s at epoch %d step %d (lr %.4g)", loss, epoch, step + 1, lr));
+        }
+        lossSum += (double) loss * batch.size();
+        images += batch.size();
+        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        double rate = images / seconds;
+        double remaining = (double) (steps - step - 1) * batch.size() / rate
+            + (double) (t.epochs() - epoch) * steps * batch.size() / rate;
+        progress.step(epoch, t.epochs(), step + 1, steps, rate, loss, lr, remaining);
+      }
+    }
+    clock.stopTraining();
+    double seconds = (System.nanoTime() - epochStart) / 1e9;
+    return new EpochStats(images == 0 ? Double.NaN : lossSum / images, lr, images / seconds, images);
+  }
+
+  private EvalCounts evaluate(TrainingSession session, InputPipeline data) {
+    EvalCounts total = EvalCounts.ZERO;
+    try (BatchStream batches = data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
+      while (batches.hasNext()) total = total.plus(session.evaluate(batches.next()));
+    }
+    return total;
+  }
+
+  private void logHyperparameters(EventLog events, ImageDataset dataset, int classes) {
+    var t = config.train();
+    var o = config.optimizer();
+    events.pointInTime(MlLogKeys.MODEL_NAME, config.model().architecture());
+    events.pointInTime(MlLogKeys.GLOBAL_BATCH_SIZE, t.batchSize());
+    events.pointInTime(MlLogKeys.OPT_NAME, o.name());
+    events.pointInTime(MlLogKeys.OPT_BASE_LEARNING_RATE, o.learningRate());
+    events.pointInTime(MlLogKeys.OPT_MOMENTUM, o.momentum());
+    events.pointInTime(MlLogKeys.OPT_WEIGHT_DECAY, o.weightDecay());
+    events.pointInTime(MlLogKeys.OPT_LEARNING_RATE_WARMUP_EPOCHS, o.warmupEpochs());
+    events.pointInTime(MlLogKeys.LABEL_SMOOTHING, o.labelSmoothing());
+    events.pointInTime(MlLogKeys.TRAIN_SAMPLES, dataset.train().size());
+    events.pointInTime(MlLogKeys.EVAL_SAMPLES, dataset.validation().size());
+    events.pointInTime(MlLogKeys.IMAGE_RESOLUTION, t.resolution());
+    events.pointInTime(MlLogKeys.SEED, t.seed());
+    events.pointInTime(MlLogKeys.TARGET_ACCURACY, t.targetAccuracy());
+    events.pointInTime("num_classes", classes);
+  }
+
+  /** A NaN or infinite loss: the run stops, and no row is invented for the unfinished epoch. */
+  static final class DivergedException extends RuntimeException {
+    DivergedException(String message) {
+      super(message);
+    }
+  }
+}
