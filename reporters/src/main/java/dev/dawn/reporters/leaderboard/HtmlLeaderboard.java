@@ -1,0 +1,63 @@
+package dev.dawn.reporters.leaderboard;
+
+import dev.dawn.reporters.dawnbench.Submission;
+import java.util.List;
+
+/**
+ * Renders tables as a standalone HTML5 page. Every string from an entry file is HTML-escaped, and only
+ * http(s) {@code codeURL}s become links (no {@code javascript:}).
+ */
+public final class HtmlLeaderboard {
+    private HtmlLeaderboard() {
+    }
+
+    public static String render(String title, List<LeaderboardTable> tables) {
+        StringBuilder out = new StringBuilder();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(title)).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}")
+                .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}td.num{text-align:right}\n")
+                .append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
+        for (LeaderboardTable t : tables) {
+            out.append(render(t));
+        }
+        return out.append("</body>\n</html>\n").toString();
+    }
+
+    public static String render(LeaderboardTable table) {
+        StringBuilder out = new StringBuilder("<h2>").append(escape(table.title())).append("</h2>\n");
+        if (table.rows().isEmpty()) {
+            return out.append("<p>No entries.</p>\n").toString();
+        }
+        out.append("<table>\n<thead><tr><th>Rank</th><th>").append(escape(table.figureLabel()))
+                .append("</th><th>Model</th><th>Hardware</th><th>Framework</th></tr></thead>\n<tbody>\n");
+        for (LeaderboardRow r : table.rows()) {
+            Submission s = r.submission();
+            out.append("<tr><td class=\"num\">").append(r.rank()).append("<br><small>").append(escape(r.date()))
+                    .append("</small></td><td class=\"num\">").append(escape(r.figure())).append("</td><td>")
+                    .append(escape(s.model())).append("<br><small><a href=\"mailto:").append(escape(s.authorEmail()))
+                    .append("\">").append(escape(s.author())).append("</a>");
+            s.codeURL().filter(u -> u.startsWith("https://") || u.startsWith("http://"))
+                    .ifPresent(u -> out.append(" (<a href=\"").append(escape(u)).append("\">source</a>)"));
+            out.append("</small></td><td>").append(escape(s.hardware())).append("</td><td>")
+                    .append(escape(s.framework())).append("</td></tr>\n");
+        }
+        return out.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** Escapes text for both element content and double- or single-quoted attribute values. */
+    public static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

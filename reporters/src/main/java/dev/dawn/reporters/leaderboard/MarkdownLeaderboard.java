@@ -1,0 +1,74 @@
+package dev.dawn.reporters.leaderboard;
+
+import dev.dawn.reporters.dawnbench.Submission;
+import java.util.List;
+
+/**
+ * Renders tables as GitHub Markdown: {@code ## <Dataset> — <Kind>}, then a table whose first column is the rank
+ * and second the displayed figure. Cell text is escaped so entry strings cannot break the table.
+ */
+public final class MarkdownLeaderboard {
+    private MarkdownLeaderboard() {
+    }
+
+    public static String render(List<LeaderboardTable> tables) {
+        StringBuilder out = new StringBuilder();
+        for (LeaderboardTable t : tables) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(render(t));
+        }
+        return out.toString();
+    }
+
+    public static String render(LeaderboardTable table) {
+        StringBuilder out = new StringBuilder("## ").append(table.title()).append("\n\n");
+        if (table.rows().isEmpty()) {
+            return out.append("_No entries._\n").toString();
+        }
+        out.append("| Rank | ").append(cell(table.figureLabel()))
+                .append(" | Date | Model | Author | Hardware | Framework | Source | File |\n");
+        out.append("|---:|---:|---|---|---|---|---|---|---|\n");
+        for (LeaderboardRow r : table.rows()) {
+            Submission s = r.submission();
+            out.append("| ").append(r.rank())
+                    .append(" | ").append(cell(r.figure()))
+                    .append(" | ").append(cell(r.date()))
+                    .append(" | ").append(cell(s.model()))
+                    .append(" | ").append(cell(s.author()))
+                    .append(" | ").append(cell(s.hardware()))
+                    .append(" | ").append(cell(s.framework()))
+                    .append(" | ").append(s.codeURL().map(MarkdownLeaderboard::link).orElse(""))
+                    .append(" | ").append(cell(s.file().getFileName().toString()))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String link(String url) {
+        // Only web links become links; anything else is shown as inert text.
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+            return "[source](<" + url.replace(">", "%3E").replace("<", "%3C").replace(" ", "%20") + ">)";
+        }
+        return cell(url);
+    }
+
+    /** Markdown-escapes one table cell: pipes, backslashes, HTML-significant characters and line breaks. */
+    static String cell(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char c : text.strip().toCharArray()) {
+            switch (c) {
+                case '|' -> b.append("\\|");
+                case '\\' -> b.append("\\\\");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '*', '_', '`', '[', ']' -> b.append('\\').append(c);
+                case '\n', '\r', '\t' -> b.append(' ');
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
