@@ -1,6 +1,7 @@
 package dev.dawn.reporters.dawnbench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -11,7 +12,8 @@ import java.util.OptionalInt;
  *
  * @param file    where it was read from
  * @param columns header names, trimmed, in file order
- * @param rows    one array per non-blank data line, values in column order (NaN for an empty field, as pandas)
+ * @param rows    one array per non-blank data line, values in column order (NaN for an empty field, as pandas);
+ *                record equality compares these arrays by identity
  */
 public record TrainingLog(Path file, List<String> columns, List<double[]> rows) {
     public TrainingLog {
@@ -56,13 +58,15 @@ public record TrainingLog(Path file, List<String> columns, List<double[]> rows) 
 
     /** The rows as name → value maps, for display and tests. */
     public List<Map<String, Double>> asMaps() {
-        return rows.stream().map(r -> {
-            java.util.LinkedHashMap<String, Double> m = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                m.put(columns.get(i), r[i]);
-            }
-            return (Map<String, Double>) m;
-        }).toList();
+        return rows.stream().map(this::asMap).toList();
+    }
+
+    private Map<String, Double> asMap(double[] row) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            m.put(columns.get(i), row[i]);
+        }
+        return m;
     }
 
     private int indexOf(String column) {

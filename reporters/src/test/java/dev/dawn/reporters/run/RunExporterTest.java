@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dawn.reporters.csv.MetricsCsvWriter;
+import dev.dawn.reporters.dawnbench.Dataset;
+import dev.dawn.reporters.dawnbench.Problem;
+import dev.dawn.reporters.dawnbench.SubmissionValidator;
+import dev.dawn.reporters.dawnbench.Task;
 import dev.dawn.reporters.events.EventLogReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -85,6 +90,21 @@ class RunExporterTest {
         assertThat(png.getHeight()).isEqualTo(560);
         assertThat(dawnbenchCiProblems(files.get(1), files.get(0), "top5Accuracy", 93.0,
                 List.of("epoch", "hours", "top1Accuracy", "top5Accuracy"))).isEmpty();
+        assertThat(SubmissionValidator.validate(files.get(1), Dataset.IMAGENET, Task.TRAIN)).isEmpty();
+    }
+
+    @Test
+    void runKilledBeforeFirstEvaluationStillExports() throws IOException {
+        Path runDir = copyFixture("imagenet-killed");
+        List<String> lines = Files.readAllLines(runDir.resolve("events.jsonl"));
+        Files.write(runDir.resolve("events.jsonl"), lines.subList(0, 7)); // up to epoch 1's epoch_stop
+        List<Path> files = RunExporter.export(runDir);
+        assertThat(Files.readString(files.get(0))).isEqualTo("epoch\thours\ttop1Accuracy\ttop5Accuracy\n");
+        assertThat(Files.readString(files.get(2))).isEqualTo(String.join(",", MetricsCsvWriter.HEADER) + "\r\n");
+        assertThat(ImageIO.read(files.get(3).toFile())).isNotNull();
+        // Not a valid submission yet, and the validator says why.
+        assertThat(SubmissionValidator.validate(files.get(1), Dataset.IMAGENET, Task.TRAIN))
+                .extracting(Problem::field).containsExactly("rows");
     }
 
     @Test
@@ -113,6 +133,7 @@ class RunExporterTest {
         assertThat(Files.readAllBytes(files.get(1))).isEqualTo(resource("/runs/cifar-finished/expected-python-json-dump.json"));
         assertThat(dawnbenchCiProblems(files.get(1), files.get(0), "top1Accuracy", 94.0,
                 List.of("epoch", "hours", "top1Accuracy"))).isEmpty();
+        assertThat(SubmissionValidator.validate(files.get(1), Dataset.CIFAR10, Task.TRAIN)).isEmpty();
     }
 
     @Test

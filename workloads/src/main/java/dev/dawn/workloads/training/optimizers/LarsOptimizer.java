@@ -32,6 +32,8 @@ public final class LarsOptimizer implements GraphOptimizer {
   private final double eta;
   private final double epsilon;
   private final boolean nesterov;
+  private final double minTrust;
+  private final double maxTrust;
 
   /**
    * @param weightDecay β, coupled L2 coefficient (also enters the trust-ratio denominator)
@@ -40,6 +42,15 @@ public final class LarsOptimizer implements GraphOptimizer {
    * @param nesterov use the Nesterov form of the momentum step
    */
   public LarsOptimizer(double weightDecay, double eta, double epsilon, boolean nesterov) {
+    this(weightDecay, eta, epsilon, nesterov, 0, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * LARS with the trust ratio clipped to [minTrust, maxTrust] (Alibaba's 2020 entry: [1e-5, 1.0]).
+   * The unclipped optimiser is {@code minTrust = 0, maxTrust = +∞}.
+   */
+  public LarsOptimizer(
+      double weightDecay, double eta, double epsilon, boolean nesterov, double minTrust, double maxTrust) {
     requireFinite("weight decay", weightDecay, 0);
     requireFinite("epsilon", epsilon, 0);
     if (!(eta > 0) || Double.isInfinite(eta)) {
@@ -49,6 +60,12 @@ public final class LarsOptimizer implements GraphOptimizer {
     this.eta = eta;
     this.epsilon = epsilon;
     this.nesterov = nesterov;
+    if (!(minTrust >= 0) || !(maxTrust >= minTrust) || Double.isInfinite(minTrust)) {
+      throw new IllegalArgumentException(
+          "lars: trust clip needs 0 <= min_trust <= max_trust, got [" + minTrust + ", " + maxTrust + "]");
+    }
+    this.minTrust = minTrust;
+    this.maxTrust = maxTrust;
   }
 
   private static void requireFinite(String what, double value, double min) {
@@ -71,6 +88,14 @@ public final class LarsOptimizer implements GraphOptimizer {
 
   public boolean nesterov() {
     return nesterov;
+  }
+
+  public double minTrust() {
+    return minTrust;
+  }
+
+  public double maxTrust() {
+    return maxTrust;
   }
 
   @Override
@@ -113,6 +138,12 @@ public final class LarsOptimizer implements GraphOptimizer {
     // Select picks per element, so a 0/0 in the branch not taken does not leak out.
     Operand<TFloat32> trust = tf.select(
         tf.math.greater(wNorm, zero), tf.select(tf.math.greater(gNorm, zero), ratio, one), one);
+    if (minTrust > 0) {
+      trust = tf.math.maximum(trust, tf.constant((float) minTrust));
+    }
+    if (!Double.isInfinite(maxTrust)) {
+      trust = tf.math.minimum(trust, tf.constant((float) maxTrust));
+    }
     Operand<TFloat32> decayedGradient = weightDecay == 0 ? g : tf.math.add(g, tf.math.mul(wd, w));
     return tf.math.mul(tf.math.mul(learningRate, trust), decayedGradient);
   }

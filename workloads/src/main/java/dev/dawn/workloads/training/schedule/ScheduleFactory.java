@@ -42,7 +42,7 @@ public final class ScheduleFactory {
 
   /** A learning-rate schedule; {@code where} names the config path for error messages, e.g. {@code train.lr}. */
   public static LearningRateSchedule build(Map<String, Object> spec, String where) {
-    SpecReader r = SpecReader.open(spec, where, LEARNING_RATE_KEYS);
+    SpecReader r = SpecReader.open(spec, where, "schedule", LEARNING_RATE_KEYS);
     try {
       return learningRate(r);
     } catch (IllegalArgumentException e) {
@@ -77,7 +77,7 @@ public final class ScheduleFactory {
    */
   public static MomentumSchedule buildMomentum(
       Map<String, Object> spec, String where, LearningRateSchedule learningRate) {
-    SpecReader r = SpecReader.open(spec, where, MOMENTUM_KEYS);
+    SpecReader r = SpecReader.open(spec, where, "schedule", MOMENTUM_KEYS);
     try {
       return momentum(r, learningRate);
     } catch (IllegalArgumentException e) {

@@ -7,25 +7,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one schedule description (a YAML/JSON map) strictly: every key must be known for its type, and every
- * error names the path of the map (e.g. {@code train.lr.after}), the key and the rule broken.
+ * Reads one typed component description (a YAML/JSON map with a {@code type} key) strictly: every key must be known
+ * for its type, and every error names the path of the map (e.g. {@code train.lr.after}), the key and the rule
+ * broken. Used for schedules and optimisers.
  */
-final class SpecReader {
+public final class SpecReader {
 
   private final Map<String, Object> spec;
   private final String where;
+  private final String kind;
   private final String type;
 
-  private SpecReader(Map<String, Object> spec, String where, String type) {
+  private SpecReader(Map<String, Object> spec, String where, String kind, String type) {
     this.spec = spec;
     this.where = where;
+    this.kind = kind;
     this.type = type;
   }
 
   /** Reads {@code type} and checks that no key outside {@code type} + {@code allowedKeys} is present. */
-  static SpecReader open(Map<String, Object> spec, String where, Map<String, List<String>> keysByType) {
+  public static SpecReader open(
+      Map<String, Object> spec, String where, String kind, Map<String, List<String>> keysByType) {
     if (spec == null) {
-      throw new IllegalArgumentException(where + ": schedule is missing");
+      throw new IllegalArgumentException(where + ": " + kind + " description is missing");
     }
     Object type = spec.get("type");
     if (!(type instanceof String name)) {
@@ -35,46 +39,46 @@ final class SpecReader {
     List<String> allowed = keysByType.get(name);
     if (allowed == null) {
       throw new IllegalArgumentException(
-          where + ": unknown schedule type '" + name + "'; allowed types: " + keysByType.keySet());
+          where + ": unknown " + kind + " type '" + name + "'; allowed types: " + keysByType.keySet());
     }
     Set<String> permitted = new LinkedHashSet<>();
     permitted.add("type");
     permitted.addAll(allowed);
     for (Object key : spec.keySet()) {
       if (!permitted.contains(String.valueOf(key))) {
-        throw new IllegalArgumentException(where + ": unknown key '" + key + "' for schedule type '" + name
+        throw new IllegalArgumentException(where + ": unknown key '" + key + "' for " + kind + " type '" + name
             + "'; allowed keys: " + permitted);
       }
     }
-    return new SpecReader(spec, where, name);
+    return new SpecReader(spec, where, kind, name);
   }
 
-  String type() {
+  public String type() {
     return type;
   }
 
-  String where() {
+  public String where() {
     return where;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return spec.containsKey(key);
   }
 
-  double number(String key) {
+  public double number(String key) {
     if (!spec.containsKey(key)) {
-      throw new IllegalArgumentException(where + ": schedule type '" + type + "' requires key '" + key + "'");
+      throw new IllegalArgumentException(where + ": " + kind + " type '" + type + "' requires key '" + key + "'");
     }
     return toNumber(spec.get(key), key);
   }
 
-  double number(String key, double fallback) {
+  public double number(String key, double fallback) {
     return spec.containsKey(key) ? toNumber(spec.get(key), key) : fallback;
   }
 
-  List<Double> numbers(String key) {
+  public List<Double> numbers(String key) {
     if (!spec.containsKey(key)) {
-      throw new IllegalArgumentException(where + ": schedule type '" + type + "' requires key '" + key + "'");
+      throw new IllegalArgumentException(where + ": " + kind + " type '" + type + "' requires key '" + key + "'");
     }
     if (!(spec.get(key) instanceof List<?> list)) {
       throw new IllegalArgumentException(where + ": key '" + key + "' must be a list of numbers, got "
@@ -88,26 +92,37 @@ final class SpecReader {
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> map(String key) {
+  public Map<String, Object> map(String key) {
     Object value = spec.get(key);
     if (!(value instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException(where + ": key '" + key + "' must be a nested schedule map, got "
+      throw new IllegalArgumentException(where + ": key '" + key + "' must be a nested " + kind + " map, got "
           + describe(value));
     }
     return (Map<String, Object>) value;
   }
 
-  void requireExactlyOne(String a, String b) {
+  public void requireExactlyOne(String a, String b) {
     if (has(a) == has(b)) {
-      throw new IllegalArgumentException(where + ": schedule type '" + type + "' needs exactly one of '" + a
+      throw new IllegalArgumentException(where + ": " + kind + " type '" + type + "' needs exactly one of '" + a
           + "' or '" + b + "'" + (has(a) ? ", got both" : ", got neither"));
     }
   }
 
-  void forbidWith(String key, String other) {
+  public void forbidWith(String key, String other) {
     if (has(key)) {
       throw new IllegalArgumentException(where + ": key '" + key + "' only goes with '" + other + "'");
     }
+  }
+
+  public boolean bool(String key, boolean fallback) {
+    if (!spec.containsKey(key)) {
+      return fallback;
+    }
+    Object value = spec.get(key);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw new IllegalArgumentException(where + ": key '" + key + "' must be true or false, got " + describe(value));
   }
 
   /** Numbers, or strings holding a number: YAML 1.1 parsers read {@code 1e-4} (no dot) as a string. */

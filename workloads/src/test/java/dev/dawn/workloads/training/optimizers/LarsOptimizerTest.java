@@ -78,6 +78,22 @@ class LarsOptimizerTest {
   }
 
   @Test
+  void trustRatioCanBeClipped() {
+    // As above the raw trust is 1/5.5 ≈ 0.18; clipped to 0.1: u = 0.1·1.1·w = 0.11 w -> w = 0.89 w.
+    Weight w = new Weight("w", new double[] {3, 4}, new double[] {1, 1}, new double[] {0, 0}, true);
+    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.1, 0.2, 0.0, false, 1e-5, 0.1), List.of(w))) {
+      p.step(1.0, 0.9);
+      assertClose(p.weight(0), new double[] {3 * 0.89, 4 * 0.89}, "w");
+    }
+    // Lower bound: eta tiny -> raw trust ≈ 9.1e-4, clipped up to 0.5: u = 0.5·1.1·w -> w = 0.45 w.
+    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.1, 1e-3, 0.0, false, 0.5, 1.0), List.of(w))) {
+      p.step(1.0, 0.9);
+      assertClose(p.weight(0), new double[] {3 * 0.45, 4 * 0.45}, "w");
+    }
+    assertThatThrownBy(() -> new LarsOptimizer(0, 1e-3, 0, false, 1.0, 0.5)).hasMessageContaining("trust clip");
+  }
+
+  @Test
   void epsilonGuardEntersTheDenominator() {
     double epsilon = 2.0; // large on purpose, so that leaving it out would be visible
     LarsOptimizer lars = new LarsOptimizer(0.01, ETA, epsilon, false);

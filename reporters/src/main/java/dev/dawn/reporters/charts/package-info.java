@@ -1,0 +1,2 @@
+/** {@code accuracy.png} (XChart, headless). */
+package dev.dawn.reporters.charts;
