@@ -14,11 +14,7 @@ import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.InputPipeline;
 import dev.dawn.workloads.data.PipelineOptions;
-import dev.dawn.workloads.models.DataFormat;
-import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.training.EvalCounts;
-import dev.dawn.workloads.training.LossSettings;
-import dev.dawn.workloads.training.ThreadSettings;
 import dev.dawn.workloads.training.TrainingSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +41,9 @@ public final class TrainingRunner {
       this.word = word;
     }
   }
+
+  /** Loss, learning rate and momentum every {@code train.logEverySteps} steps. */
+  static final String TRAIN_STEP = "train_step";
 
   public record Outcome(RunFolder folder, Status status, RunRecord record) {}
 
@@ -97,19 +96,10 @@ public final class TrainingRunner {
     logHyperparameters(events, dataset, classes);
     events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, DawnbenchEntryEvent.of(config, LocalDate.now()));
 
-    ModelSpec spec = new ModelSpec(config.model().architecture(), classes, config.model().width(),
-        "default".equals(config.model().variant()) ? null : config.model().variant(),
-        DataFormat.valueOf(config.model().dataFormat()));
-    PipelineOptions pipelineOptions = PipelineOptions.defaults()
-        .withSeed(t.seed())
-        .withWorkers(config.data().workers(), config.data().prefetchBatches())
-        .withCache(config.data().cacheDecoded() ? PipelineOptions.CacheMode.AUTO : PipelineOptions.CacheMode.OFF,
-            PipelineOptions.DEFAULT_CACHE_BUDGET)
-        .withScale(config.data().minCropScale(), 1.0);
+    PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
 
     long initStart = System.nanoTime();
-    try (TrainingSession session = TrainingSession.create(spec, OptimizerChoice.of(config), new LossSettings(o.labelSmoothing()),
-            new ThreadSettings(config.threads().intraOp(), config.threads().interOp()), t.seed(), o.decayBnAndBias());
+    try (TrainingSession session = TrainingParts.session(config, classes);
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
       MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
@@ -122,7 +112,7 @@ public final class TrainingRunner {
       TrainingClock clock = new TrainingClock();
       for (int epoch = 1; epoch <= t.epochs(); epoch++) {
         events.intervalStart(MlLogKeys.EPOCH_START, Map.of("epoch_num", epoch));
-        EpochStats stats = trainEpoch(session, trainData, schedules, epoch, clock);
+        EpochStats stats = trainEpoch(session, trainData, schedules, epoch, clock, events);
         Map<String, Object> stop = new LinkedHashMap<>();
         stop.put("epoch_num", epoch);
         stop.put("train_time_ms", clock.trainingMillis());
@@ -153,7 +143,7 @@ public final class TrainingRunner {
   private record EpochStats(double meanLoss, double lastLearningRate, double imagesPerSecond, long images) {}
 
   private EpochStats trainEpoch(TrainingSession session, InputPipeline data, RecipeSchedules schedules, int epoch,
-      TrainingClock clock) {
+      TrainingClock clock, EventLog events) {
     var t = config.train();
     double lossSum = 0;
     long images = 0;
@@ -166,7 +156,8 @@ public final class TrainingRunner {
         Batch batch = batches.next();
         double epochPosition = (epoch - 1) + (double) step / steps;
         lr = schedules.learningRate().at(epochPosition);
-        float loss = session.trainStep(batch, (float) lr, (float) schedules.momentum().at(epochPosition));
+        double momentum = schedules.momentum().at(epochPosition);
+        float loss = session.trainStep(batch, (float) lr, (float) momentum);
         if (!Float.isFinite(loss)) {
           clock.stopTraining();
           throw new DivergedException(String.format("loss %s at epoch %d step %d (lr %.4g)", loss, epoch, step + 1, lr));
@@ -178,6 +169,12 @@ public final class TrainingRunner {
         double remaining = (double) (steps - step - 1) * batch.size() / rate
             + (double) (t.epochs() - epoch) * steps * batch.size() / rate;
         progress.step(epoch, t.epochs(), step + 1, steps, rate, loss, lr, remaining);
+        if ((step + 1) % t.logEverySteps() == 0 || step + 1 == steps) {
+          // Per-step curve for the loss/LR charts; the epoch_stop event stays the source of the TSV.
+          events.pointInTime(TRAIN_STEP, (double) loss, Map.of("epoch_num", epoch, "step", step + 1,
+              "global_step", (long) (epoch - 1) * steps + step + 1, "learning_rate", lr, "momentum", momentum,
+              "images_per_second", rate));
+        }
       }
     }
     clock.stopTraining();
