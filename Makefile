@@ -1,5 +1,6 @@
 # dawn: the two commands a user needs are `make bench-train` and `make test`.
-MVN ?= mvn -B
+# PROFILE=gpu builds against TensorFlow's GPU natives instead of the CPU ones.
+MVN ?= mvn -B $(if $(PROFILE),-P$(PROFILE))
 BENCH_TRAIN_CONFIG ?= reference-configs/cpu-synthetic-resnet9.yaml
 DAWN = bin/dawn
 
