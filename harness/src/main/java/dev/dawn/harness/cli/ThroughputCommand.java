@@ -22,6 +22,10 @@ final class ThroughputCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "YAML training config.")
   Path config;
 
+  @Option(names = "--scale", paramLabel = "NAME",
+      description = "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
+  String scale;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
   List<String> overrides = new ArrayList<>();
 
@@ -36,7 +40,7 @@ final class ThroughputCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var loaded = new ConfigLoader().load(config, overrides);
+    var loaded = new ConfigLoader().load(config, scale, overrides);
     var cfg = loaded.config();
     var dataset = DatasetOpener.open(cfg.data(), System.out::println);
     int classes = dataset.classNames().size();

@@ -26,6 +26,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "YAML training config (see reference-configs/ and the README's list of keys).")
   Path config;
 
+  @Option(names = "--scale", paramLabel = "NAME",
+      description = "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
+  String scale;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Override one config key, e.g. --set train.epochs=5 (repeatable; checked like the file).")
   List<String> overrides = new ArrayList<>();
@@ -36,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var loaded = new ConfigLoader().load(config, overrides);
+    var loaded = new ConfigLoader().load(config, scale, overrides);
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
     var outcome = new TrainingRunner(loaded, results, progress).run();
     var record = outcome.record();

@@ -28,7 +28,10 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
   /** Sections whose keys are free (their own factory checks them), so they replace the default instead of merging. */
-  private static final Set<String> OPEN_MAPS = Set.of("optimizer.schedule", "optimizer.momentumSchedule");
+  private static final Set<String> OPEN_MAPS = Set.of("optimizer.schedule", "optimizer.momentumSchedule", "reference", "scales");
+  /** Lists of mappings, with an example item that is also the item schema. */
+  private static final java.util.Map<String, String> LIST_ITEMS =
+      java.util.Map.of("train.phases", "{epochs: 30, resolution: 128, batchSize: 256}");
   /** Keys whose default is null but that take a value of this type. */
   private static final java.util.Map<String, JsonNodeType> NULLABLE =
       java.util.Map.of("submission.costPerHour", JsonNodeType.NUMBER, "submission.usedBlacklist", JsonNodeType.BOOLEAN);
@@ -41,6 +44,11 @@ public final class ConfigLoader {
   public record Loaded(TrainConfig config, JsonNode tree, String source) {}
 
   public Loaded load(Path file, List<String> overrides) {
+    return load(file, null, overrides);
+  }
+
+  /** @param scale name of a partial config under {@code scales:} to lay over the file (e.g. cpu), or null */
+  public Loaded load(Path file, String scale, List<String> overrides) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -49,10 +57,14 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read config " + file, e);
     }
-    return load(text, file.toString(), overrides);
+    return load(text, file.toString(), scale, overrides);
   }
 
   public Loaded load(String yamlText, String source, List<String> overrides) {
+    return load(yamlText, source, null, overrides);
+  }
+
+  public Loaded load(String yamlText, String source, String scale, List<String> overrides) {
     List<String> problems = new ArrayList<>();
     ObjectNode merged = defaults();
     JsonNode user;
@@ -71,14 +83,29 @@ public final class ConfigLoader {
       throw new ConfigException(List.of(source + ": the top level must be a mapping of keys, e.g. 'train:'"));
     }
     mergeChecked(merged, (ObjectNode) user, "", key -> source + lines.suffixFor(key), problems);
+    if (scale != null) {
+      JsonNode scaled = user.path("scales").get(scale);
+      if (scaled == null || !scaled.isObject()) {
+        List<String> names = new ArrayList<>();
+        user.path("scales").fieldNames().forEachRemaining(names::add);
+        problems.add(source + ": --scale " + scale + ": no such scale under 'scales:'; this file has "
+            + (names.isEmpty() ? "none" : String.join(", ", names)));
+      } else {
+        mergeChecked(merged, (ObjectNode) scaled, "",
+            key -> source + lines.suffixFor("scales." + scale + "." + key) + " (scales." + scale + ")", problems);
+      }
+    }
     for (String override : overrides) applyOverride(merged, override, problems);
     if (!problems.isEmpty()) throw new ConfigException(problems);
 
     TrainConfig config;
     try {
       config = yaml.treeToValue(merged, TrainConfig.class);
+    } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+      throw new ConfigException(List.of(source + ": unknown key '" + e.getPropertyName() + "' in '" + path(e)
+          + "'; allowed keys: " + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(List.of(source + ": " + e.getOriginalMessage()));
+      throw new ConfigException(List.of(source + ": " + path(e) + ": " + e.getOriginalMessage()));
     }
     problems.addAll(new ConfigRules(source, lines).check(config));
     if (!problems.isEmpty()) throw new ConfigException(problems);
@@ -92,6 +119,16 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String path(JsonProcessingException e) {
+    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)) return "";
+    StringBuilder sb = new StringBuilder();
+    for (var ref : m.getPath()) {
+      if (ref.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+      else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
+    }
+    return sb.toString();
   }
 
   private ObjectNode defaults() {
@@ -127,11 +164,51 @@ public final class ConfigLoader {
         } else {
           mergeChecked((ObjectNode) current, (ObjectNode) value, key, where, problems);
         }
+      } else if (LIST_ITEMS.containsKey(key)) {
+        if (checkList(key, value, where, problems)) target.set(name, value);
       } else {
         String typeProblem = typeProblem(key, current, value);
         if (typeProblem != null) problems.add(where.of(key) + ": " + typeProblem);
         else target.set(name, value);
       }
+    }
+  }
+
+  /** Each item must be a mapping with exactly the item schema's keys, each of the schema value's type. */
+  private boolean checkList(String key, JsonNode value, Where where, List<String> problems) {
+    if (!value.isArray()) {
+      problems.add(where.of(key) + ": key '" + key + "' must be a list, e.g. [" + LIST_ITEMS.get(key) + "]");
+      return false;
+    }
+    ObjectNode schema = (ObjectNode) readYaml(LIST_ITEMS.get(key));
+    int before = problems.size();
+    for (int i = 0; i < value.size(); i++) {
+      String itemKey = key + "[" + i + "]";
+      JsonNode item = value.get(i);
+      if (!item.isObject()) {
+        problems.add(where.of(key) + ": " + itemKey + " must be a mapping with keys " + allowed(schema));
+        continue;
+      }
+      item.fieldNames().forEachRemaining(f -> {
+        if (!schema.has(f)) {
+          problems.add(where.of(key) + ": unknown key '" + f + "' in '" + itemKey + "'; allowed keys: " + allowed(schema));
+        } else {
+          String typeProblem = typeProblem(itemKey + "." + f, schema.get(f), item.get(f));
+          if (typeProblem != null) problems.add(where.of(key) + ": " + typeProblem);
+        }
+      });
+      schema.fieldNames().forEachRemaining(f -> {
+        if (!item.has(f)) problems.add(where.of(key) + ": " + itemKey + " needs key '" + f + "'");
+      });
+    }
+    return problems.size() == before;
+  }
+
+  private JsonNode readYaml(String text) {
+    try {
+      return yaml.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -52,6 +52,12 @@ final class ConfigRules {
     atLeast("train.evalBatchSize", t.evalBatchSize(), 1);
     atLeast("train.logEverySteps", t.logEverySteps(), 1);
     oneOf("train.targetMetric", t.targetMetric(), METRICS);
+    for (int i = 0; i < t.phases().size(); i++) {
+      var p = t.phases().get(i);
+      atLeast("train.phases[" + i + "].epochs", p.epochs(), 1);
+      atLeast("train.phases[" + i + "].resolution", p.resolution(), 8);
+      atLeast("train.phases[" + i + "].batchSize", p.batchSize(), 1);
+    }
     if (!(t.targetAccuracy() > 0 && t.targetAccuracy() <= 100)) fail("train.targetAccuracy", "must be a percentage in (0, 100]");
 
     var o = c.optimizer();

@@ -1,5 +1,6 @@
 package dev.dawn.harness.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Map;
  */
 public record TrainConfig(
     String name,
+    Map<String, Object> reference,
+    Map<String, Object> scales,
     DataConfig data,
     ModelConfig model,
     TrainingConfig train,
@@ -41,7 +44,23 @@ public record TrainConfig(
       String targetMetric,
       double targetAccuracy,
       long seed,
-      int logEverySteps) {}
+      int logEverySteps,
+      List<Phase> phases) {
+
+    /** The phase that covers {@code epoch} (1-based); epochs past the last phase keep the last one. */
+    public Phase phaseOf(int epoch) {
+      if (phases == null || phases.isEmpty()) return new Phase(epochs, resolution, batchSize);
+      int end = 0;
+      for (Phase p : phases) {
+        end += p.epochs();
+        if (epoch <= end) return p;
+      }
+      return phases.get(phases.size() - 1);
+    }
+  }
+
+  /** One range of epochs at one resolution and batch size (progressive resizing, as in the DAWNBench records). */
+  public record Phase(int epochs, int resolution, int batchSize) {}
 
   /** Optimizer and schedule; {@code schedule} is a map read by the schedule factory (type plus its keys). */
   public record OptimizerConfig(

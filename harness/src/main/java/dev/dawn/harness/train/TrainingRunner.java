@@ -112,7 +112,12 @@ public final class TrainingRunner {
       TrainingClock clock = new TrainingClock();
       for (int epoch = 1; epoch <= t.epochs(); epoch++) {
         events.intervalStart(MlLogKeys.EPOCH_START, Map.of("epoch_num", epoch));
-        EpochStats stats = trainEpoch(session, trainData, schedules, epoch, clock, events);
+        TrainConfig.Phase phase = t.phaseOf(epoch);
+        if (epoch == 1 || !phase.equals(t.phaseOf(epoch - 1))) {
+          events.pointInTime(MlLogKeys.IMAGE_RESOLUTION, phase.resolution(), Map.of("epoch_num", epoch));
+          events.pointInTime(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), Map.of("epoch_num", epoch));
+        }
+        EpochStats stats = trainEpoch(session, trainData, schedules, epoch, phase, clock, events);
         Map<String, Object> stop = new LinkedHashMap<>();
         stop.put("epoch_num", epoch);
         stop.put("train_time_ms", clock.trainingMillis());
@@ -143,14 +148,14 @@ public final class TrainingRunner {
   private record EpochStats(double meanLoss, double lastLearningRate, double imagesPerSecond, long images) {}
 
   private EpochStats trainEpoch(TrainingSession session, InputPipeline data, RecipeSchedules schedules, int epoch,
-      TrainingClock clock, EventLog events) {
+      TrainConfig.Phase phase, TrainingClock clock, EventLog events) {
     var t = config.train();
     double lossSum = 0;
     long images = 0;
     double lr = 0;
     long epochStart = System.nanoTime();
     clock.startTraining();
-    try (BatchStream batches = data.epoch(epoch, t.resolution(), t.batchSize())) {
+    try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize())) {
       int steps = batches.batchCount();
       for (int step = 0; batches.hasNext(); step++) {
         Batch batch = batches.next();
@@ -194,7 +199,6 @@ public final class TrainingRunner {
     var t = config.train();
     var o = config.optimizer();
     events.pointInTime(MlLogKeys.MODEL_NAME, config.model().architecture());
-    events.pointInTime(MlLogKeys.GLOBAL_BATCH_SIZE, t.batchSize());
     events.pointInTime(MlLogKeys.OPT_NAME, o.name());
     events.pointInTime(MlLogKeys.OPT_BASE_LEARNING_RATE, o.learningRate());
     events.pointInTime(MlLogKeys.OPT_MOMENTUM, o.momentum());
@@ -203,7 +207,7 @@ public final class TrainingRunner {
     events.pointInTime(MlLogKeys.LABEL_SMOOTHING, o.labelSmoothing());
     events.pointInTime(MlLogKeys.TRAIN_SAMPLES, dataset.train().size());
     events.pointInTime(MlLogKeys.EVAL_SAMPLES, dataset.validation().size());
-    events.pointInTime(MlLogKeys.IMAGE_RESOLUTION, t.resolution());
+    events.pointInTime("eval_resolution", t.evalResolution());
     events.pointInTime(MlLogKeys.SEED, t.seed());
     events.pointInTime(MlLogKeys.TARGET_ACCURACY, t.targetAccuracy());
     events.pointInTime("num_classes", classes);

@@ -34,7 +34,7 @@ class ConfigLoaderTest {
   void unknownTopLevelSection() {
     assertThatThrownBy(() -> loader.load("trian:\n  epochs: 3\n", "cfg.yaml", List.of()))
         .hasMessageContaining("cfg.yaml:1: unknown key 'trian'")
-        .hasMessageContaining("allowed keys at the top level: data, model, name, optimizer, submission, threads, train");
+        .hasMessageContaining("allowed keys at the top level: data, model, name, optimizer, reference, scales, submission, threads, train");
   }
 
   @Test
@@ -100,5 +100,29 @@ class ConfigLoaderTest {
         assertThat(loader.load(f, List.of()).config().name()).as(f.toString()).isNotBlank();
       }
     }
+  }
+
+  @Test
+  void phasesDescribeProgressiveResizing() {
+    var c = loader.load("train:\n  epochs: 5\n  phases:\n    - {epochs: 3, resolution: 24, batchSize: 64}\n"
+        + "    - {epochs: 2, resolution: 32, batchSize: 32}\n", "p.yaml", List.of()).config();
+    assertThat(c.train().phaseOf(1).resolution()).isEqualTo(24);
+    assertThat(c.train().phaseOf(3).batchSize()).isEqualTo(64);
+    assertThat(c.train().phaseOf(4).resolution()).isEqualTo(32);
+    assertThat(c.train().phaseOf(9).batchSize()).isEqualTo(32);
+    assertThatThrownBy(() -> loader.load("train:\n  phases:\n    - {epochs: 3, resolutin: 24, batchSize: 64}\n",
+        "p.yaml", List.of())).hasMessageContaining("p.yaml:2: unknown key 'resolutin' in 'train.phases[0]'")
+        .hasMessageContaining("batchSize, epochs, resolution");
+  }
+
+  @Test
+  void scaleLaysANamedPartialConfigOverTheFile() {
+    String yaml = "train:\n  batchSize: 32768\nscales:\n  cpu:\n    train:\n      batchSize: 256\n";
+    assertThat(loader.load(yaml, "r.yaml", List.of()).config().train().batchSize()).isEqualTo(32768);
+    assertThat(loader.load(yaml, "r.yaml", "cpu", List.of()).config().train().batchSize()).isEqualTo(256);
+    assertThatThrownBy(() -> loader.load(yaml, "r.yaml", "tpu", List.of()))
+        .hasMessageContaining("--scale tpu: no such scale under 'scales:'; this file has cpu");
+    assertThatThrownBy(() -> loader.load(yaml.replace("      batchSize: 256", "      batchSiz: 256"), "r.yaml", "cpu", List.of()))
+        .hasMessageContaining("unknown key 'train.batchSiz'").hasMessageContaining("(scales.cpu)");
   }
 }
