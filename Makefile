@@ -7,6 +7,7 @@ DAWN = bin/dawn
 .PHONY: build test bench-train clean
 
 build:
+	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
 	$(MVN) -q -DskipTests package
 
 test:
