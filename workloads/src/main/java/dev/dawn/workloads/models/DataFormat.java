@@ -2,7 +2,10 @@ package dev.dawn.workloads.models;
 
 import java.util.List;
 
-/** Memory layout of activations inside the graph. Fed batches are always NHWC; NCHW graphs transpose once at the input. */
+/**
+ * Memory layout of activations inside the graph. Fed batches are always NHWC; NCHW graphs transpose once at the input.
+ * NCHW runs only where TF has NCHW kernels (GPU): the CPU Conv2D kernels accept NHWC only.
+ */
 public enum DataFormat {
   NHWC,
   NCHW;

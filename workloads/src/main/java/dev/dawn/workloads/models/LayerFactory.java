@@ -79,15 +79,20 @@ public final class LayerFactory {
     return new DenseLayer(w, b);
   }
 
-  /** Window KxK max pool with SAME padding, so any input size works (odd sizes round up like the strided convs). */
+  /**
+   * Window KxK max pool with SAME padding, so any input size works (odd sizes round up like the strided convs). TF's CPU
+   * pooling kernels accept only NHWC, so NCHW graphs transpose around the pool.
+   */
   public Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
-    return tf.nn.maxPool(x, tf.constant(format.spatialInts(window)), tf.constant(format.spatialInts(stride)), "SAME",
-        org.tensorflow.op.nn.MaxPool.dataFormat(format.name()));
+    Operand<TFloat32> nhwc = toNhwc(tf, x);
+    Operand<TFloat32> pooled = tf.nn.maxPool(nhwc, tf.constant(DataFormat.NHWC.spatialInts(window)),
+        tf.constant(DataFormat.NHWC.spatialInts(stride)), "SAME");
+    return fromNhwc(tf, pooled);
   }
 
   public Operand<TFloat32> avgPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
-    return tf.nn.avgPool(x, format.spatial(window), format.spatial(stride), "SAME",
-        org.tensorflow.op.nn.AvgPool.dataFormat(format.name()));
+    Operand<TFloat32> nhwc = toNhwc(tf, x);
+    return fromNhwc(tf, tf.nn.avgPool(nhwc, DataFormat.NHWC.spatial(window), DataFormat.NHWC.spatial(stride), "SAME"));
   }
 
   /** Global average pool to [N, C] for any spatial size. */
@@ -103,6 +108,10 @@ public final class LayerFactory {
   /** Converts the fed NHWC images to this model's layout. */
   public Operand<TFloat32> fromNhwc(Ops tf, Operand<TFloat32> images) {
     return format == DataFormat.NHWC ? images : tf.linalg.transpose(images, tf.constant(new int[] {0, 3, 1, 2}));
+  }
+
+  private Operand<TFloat32> toNhwc(Ops tf, Operand<TFloat32> x) {
+    return format == DataFormat.NHWC ? x : tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 3, 1}));
   }
 
   public List<TrainableWeight> trainables() {

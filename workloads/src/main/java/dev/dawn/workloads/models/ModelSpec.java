@@ -21,7 +21,10 @@ public record ModelSpec(String architecture, int numClasses, double widthMultipl
   public static final Set<String> RESNET_VARIANTS = Set.of("A", "B", "C", "D");
   /** v1.5, which MLPerf requires and the DAWNBench ResNet-50 records use. */
   public static final String DEFAULT_RESNET_VARIANT = "B";
-  /** NHWC measured faster than NCHW for a training step on the 2-core oneDNN CPU (see TrainingThroughput). */
+  /**
+   * NHWC: TF 2.18's CPU Conv2D/Conv2DBackpropFilter and pooling kernels reject NCHW ("only supports NHWC"), so NCHW is
+   * a GPU-only layout here.
+   */
   public static final DataFormat DEFAULT_DATA_FORMAT = DataFormat.NHWC;
 
   public ModelSpec {
