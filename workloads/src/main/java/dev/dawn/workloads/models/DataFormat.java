@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Memory layout of activations inside the graph. Fed batches are always NHWC; NCHW graphs transpose once at the input.
- * NCHW runs only where TF has NCHW kernels (GPU): the CPU Conv2D kernels accept NHWC only.
+ * NCHW needs NCHW kernels: GPU, or oneDNN on the CPU ({@code TF_ENABLE_ONEDNN_OPTS=1}); the default Eigen CPU conv and
+ * pooling kernels accept NHWC only. Pooling always runs in NHWC (transposes around it) for that reason.
  */
 public enum DataFormat {
   NHWC,

@@ -16,7 +16,7 @@ import org.tensorflow.types.TFloat32;
  * Measures training images/s on one in-memory random batch reused every step (no input pipeline), so the number is
  * the graph's ceiling.
  *
- * <p>Usage: {@code TrainingThroughput <arch> <width> <resolution> <batch> <steps> [NHWC|NCHW] [variant]}
+ * <p>Usage: {@code TrainingThroughput <arch> <width> <resolution> <batch> <steps> [NHWC|NCHW] [variant|-] [intraOp interOp]}
  */
 public final class TrainingThroughput {
   private static final int WARMUP_STEPS = 3;
@@ -25,7 +25,7 @@ public final class TrainingThroughput {
 
   public static void main(String[] args) {
     if (args.length < 5) {
-      System.err.println("usage: TrainingThroughput <arch> <width> <resolution> <batch> <steps> [NHWC|NCHW] [variant]");
+      System.err.println("usage: TrainingThroughput <arch> <width> <resolution> <batch> <steps> [NHWC|NCHW] [variant|-] [intraOp interOp]");
       System.exit(2);
     }
     String arch = args[0];
@@ -34,14 +34,16 @@ public final class TrainingThroughput {
     int batchSize = Integer.parseInt(args[3]);
     int steps = Integer.parseInt(args[4]);
     DataFormat format = args.length > 5 ? DataFormat.valueOf(args[5].toUpperCase(Locale.ROOT)) : null;
-    String variant = args.length > 6 ? args[6] : null;
+    String variant = args.length > 6 && !args[6].equals("-") ? args[6] : null;
+    ThreadSettings threads = args.length > 8
+        ? new ThreadSettings(Integer.parseInt(args[7]), Integer.parseInt(args[8])) : ThreadSettings.TF_DEFAULT;
     int classes = arch.equals("resnet9") ? 10 : 1000;
     ModelSpec spec = new ModelSpec(arch, classes, width, variant, format);
 
     Batch batch = randomBatch(batchSize, resolution, classes);
     long built = System.nanoTime();
     try (TrainingSession session = TrainingSession.create(spec, new SgdForMeasurement(), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 1L)) {
+        threads, 1L)) {
       double buildSeconds = (System.nanoTime() - built) / 1e9;
       for (int i = 0; i < WARMUP_STEPS; i++) {
         session.trainStep(batch, 0.01f, 0.9f);
@@ -61,9 +63,9 @@ public final class TrainingThroughput {
       java.util.Arrays.sort(sorted);
       double median = sorted[sorted.length / 2];
       System.out.printf(Locale.ROOT,
-          "%s width=%.3f variant=%s %s res=%d batch=%d params=%d build=%.2fs steps=%d mean=%.1f img/s median=%.1f img/s"
+          "%s width=%.3f variant=%s %s threads=%d/%d res=%d batch=%d params=%d build=%.2fs steps=%d mean=%.1f img/s median=%.1f img/s"
               + " (median step %.3fs) last loss=%.3f%n",
-          arch, width, spec.variant(), spec.dataFormat(), resolution, batchSize, session.parameterCount(), buildSeconds,
+          arch, width, spec.variant(), spec.dataFormat(), threads.intraOp(), threads.interOp(), resolution, batchSize, session.parameterCount(), buildSeconds,
           steps, steps * batchSize / total, batchSize / median, median, loss);
     }
   }

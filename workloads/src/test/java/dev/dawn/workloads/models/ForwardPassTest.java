@@ -53,15 +53,15 @@ class ForwardPassTest {
   }
 
   /**
-   * TF's CPU Conv2D kernels accept only NHWC, so NCHW is a GPU layout; on a CPU build this test is skipped with TF's
-   * reason (any other failure still fails it).
+   * TF's default (Eigen) CPU conv kernels accept only NHWC; NCHW needs a GPU or oneDNN (TF_ENABLE_ONEDNN_OPTS=1).
+   * Without them this test is skipped with TF's reason (any other failure still fails it).
    */
   @Test
   void nchwLayoutComputesTheSameFunctionAsNhwc() {
     try {
       inferenceLogits(new ModelSpec("resnet9", 10, 0.125, null, DataFormat.NCHW), 1, 8);
     } catch (TFUnimplementedException | TFInvalidArgumentException e) {
-      Assumptions.assumeTrue(!e.getMessage().contains("only supports the NHWC"), "NCHW needs GPU kernels: " + e.getMessage());
+      Assumptions.assumeTrue(!e.getMessage().contains("only supports the NHWC"), "NCHW needs GPU or oneDNN kernels (TF_ENABLE_ONEDNN_OPTS=1): " + e.getMessage());
       throw e;
     }
     for (ModelSpec spec : new ModelSpec[] {new ModelSpec("resnet9", 10, 0.125, null, DataFormat.NHWC),
