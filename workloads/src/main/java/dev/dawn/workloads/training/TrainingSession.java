@@ -92,14 +92,19 @@ public final class TrainingSession implements AutoCloseable {
       top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
 
       session = new Session(graph, threads.toConfig());
-      session.initialize();
     } catch (RuntimeException e) {
       graph.close();
       throw e;
     }
+    try {
+      session.initialize();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
-  /** Kernels and biases are decayed, BN gamma/beta and biases are not (the "no bias decay" trick). */
+  /** Conv/FC kernels are marked for weight decay; BN gamma/beta and biases are not (the "no bias decay" trick). */
   public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
       ThreadSettings threads, long seed) {
     return create(spec, optimizer, loss, threads, seed, false);
