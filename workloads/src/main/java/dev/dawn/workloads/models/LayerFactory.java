@@ -45,49 +45,57 @@ public final class LayerFactory {
   }
 
   /** KxK conv without bias, He-normal (fan-in) initialised. */
-  public Conv2dLayer conv(String name, int kernel, int in, int out, int stride) {
+  public Conv2dLayer conv(String path, int kernel, int in, int out, int stride) {
+    String name = opName(path);
     long[] shape = {kernel, kernel, in, out};
     float std = (float) Math.sqrt(2.0 / ((double) kernel * kernel * in));
-    Variable<TFloat32> w = variable(name + "/kernel", normal(shape, std));
-    trainables.add(new TrainableWeight(w, name + "/kernel", ParameterKind.CONV_KERNEL, shape));
+    Variable<TFloat32> w = variable(name + ".kernel", normal(shape, std));
+    trainables.add(new TrainableWeight(w, name + ".kernel", ParameterKind.CONV_KERNEL, shape));
     return new Conv2dLayer(w, stride, format);
   }
 
   /** @param zeroGamma start the scale at 0 (last BN of a residual branch, Goyal et al.) */
-  public BatchNormLayer batchNorm(String name, int channels, boolean zeroGamma) {
+  public BatchNormLayer batchNorm(String path, int channels, boolean zeroGamma) {
+    String name = opName(path);
     long[] shape = {channels};
-    Variable<TFloat32> gamma = variable(name + "/gamma", zeroGamma ? zeros(shape) : ones(shape));
-    Variable<TFloat32> beta = variable(name + "/beta", zeros(shape));
-    Variable<TFloat32> movingMean = variable(name + "/moving_mean", zeros(shape));
-    Variable<TFloat32> movingVariance = variable(name + "/moving_variance", ones(shape));
-    trainables.add(new TrainableWeight(gamma, name + "/gamma", ParameterKind.BN_GAMMA, shape));
-    trainables.add(new TrainableWeight(beta, name + "/beta", ParameterKind.BN_BETA, shape));
+    Variable<TFloat32> gamma = variable(name + ".gamma", zeroGamma ? zeros(shape) : ones(shape));
+    Variable<TFloat32> beta = variable(name + ".beta", zeros(shape));
+    Variable<TFloat32> movingMean = variable(name + ".moving_mean", zeros(shape));
+    Variable<TFloat32> movingVariance = variable(name + ".moving_variance", ones(shape));
+    trainables.add(new TrainableWeight(gamma, name + ".gamma", ParameterKind.BN_GAMMA, shape));
+    trainables.add(new TrainableWeight(beta, name + ".beta", ParameterKind.BN_BETA, shape));
     return new BatchNormLayer(gamma, beta, movingMean, movingVariance, bnDecay, format);
   }
 
   /** Fully connected layer on [N, in]; normal(0, 1/sqrt(in)) kernel, zero bias when present. */
-  public DenseLayer dense(String name, int in, int out, boolean bias) {
+  public DenseLayer dense(String path, int in, int out, boolean bias) {
+    String name = opName(path);
     long[] shape = {in, out};
-    Variable<TFloat32> w = variable(name + "/kernel", normal(shape, (float) Math.sqrt(1.0 / in)));
-    trainables.add(new TrainableWeight(w, name + "/kernel", ParameterKind.DENSE_KERNEL, shape));
+    Variable<TFloat32> w = variable(name + ".kernel", normal(shape, (float) Math.sqrt(1.0 / in)));
+    trainables.add(new TrainableWeight(w, name + ".kernel", ParameterKind.DENSE_KERNEL, shape));
     Variable<TFloat32> b = null;
     if (bias) {
       long[] bshape = {out};
-      b = variable(name + "/bias", zeros(bshape));
-      trainables.add(new TrainableWeight(b, name + "/bias", ParameterKind.BIAS, bshape));
+      b = variable(name + ".bias", zeros(bshape));
+      trainables.add(new TrainableWeight(b, name + ".bias", ParameterKind.BIAS, bshape));
     }
     return new DenseLayer(w, b);
   }
 
-  /** Window KxK max pool with SAME padding, so any input size works (odd sizes round up like the strided convs). */
+  /**
+   * Window KxK max pool with SAME padding, so any input size works (odd sizes round up like the strided convs). TF's CPU
+   * pooling kernels accept only NHWC, so NCHW graphs transpose around the pool.
+   */
   public Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
-    return tf.nn.maxPool(x, tf.constant(format.spatialInts(window)), tf.constant(format.spatialInts(stride)), "SAME",
-        org.tensorflow.op.nn.MaxPool.dataFormat(format.name()));
+    Operand<TFloat32> nhwc = toNhwc(tf, x);
+    Operand<TFloat32> pooled = tf.nn.maxPool(nhwc, tf.constant(DataFormat.NHWC.spatialInts(window)),
+        tf.constant(DataFormat.NHWC.spatialInts(stride)), "SAME");
+    return fromNhwc(tf, pooled);
   }
 
   public Operand<TFloat32> avgPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
-    return tf.nn.avgPool(x, format.spatial(window), format.spatial(stride), "SAME",
-        org.tensorflow.op.nn.AvgPool.dataFormat(format.name()));
+    Operand<TFloat32> nhwc = toNhwc(tf, x);
+    return fromNhwc(tf, tf.nn.avgPool(nhwc, DataFormat.NHWC.spatial(window), DataFormat.NHWC.spatial(stride), "SAME"));
   }
 
   /** Global average pool to [N, C] for any spatial size. */
@@ -105,6 +113,10 @@ public final class LayerFactory {
     return format == DataFormat.NHWC ? images : tf.linalg.transpose(images, tf.constant(new int[] {0, 3, 1, 2}));
   }
 
+  private Operand<TFloat32> toNhwc(Ops tf, Operand<TFloat32> x) {
+    return format == DataFormat.NHWC ? x : tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 3, 1}));
+  }
+
   public List<TrainableWeight> trainables() {
     return Collections.unmodifiableList(trainables);
   }
@@ -113,8 +125,15 @@ public final class LayerFactory {
     if (!names.add(name)) {
       throw new IllegalArgumentException("duplicate layer variable name '" + name + "'");
     }
-    // Op names may not contain '/', which the logical names use as a path separator.
-    return tf.withName(name.replace('/', '.')).variable(initialValue);
+    return tf.withName(name).variable(initialValue);
+  }
+
+  /**
+   * Layer paths use '/' between levels, which op names forbid; '.' keeps them readable, and the weight names handed to
+   * optimizers are then valid op names too (e.g. {@code stage1_block1.a.conv.kernel}).
+   */
+  private static String opName(String path) {
+    return path.replace('/', '.');
   }
 
   /** Stateless normal keyed by (seed, creation index): the same seed gives the same weights on every run. */

@@ -21,7 +21,10 @@ public record ModelSpec(String architecture, int numClasses, double widthMultipl
   public static final Set<String> RESNET_VARIANTS = Set.of("A", "B", "C", "D");
   /** v1.5, which MLPerf requires and the DAWNBench ResNet-50 records use. */
   public static final String DEFAULT_RESNET_VARIANT = "B";
-  /** NHWC measured faster than NCHW for a training step on the 2-core oneDNN CPU (see TrainingThroughput). */
+  /**
+   * NHWC. On the CPU, TF 2.18's Eigen conv and pooling kernels reject NCHW ("only supports NHWC"); with oneDNN
+   * ({@code TF_ENABLE_ONEDNN_OPTS=1}) NCHW trains but measured about 2x slower than NHWC (ResNet-9 x0.25, 32 px, b128).
+   */
   public static final DataFormat DEFAULT_DATA_FORMAT = DataFormat.NHWC;
 
   public ModelSpec {

@@ -92,14 +92,19 @@ public final class TrainingSession implements AutoCloseable {
       top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
 
       session = new Session(graph, threads.toConfig());
-      session.initialize();
     } catch (RuntimeException e) {
       graph.close();
       throw e;
     }
+    try {
+      session.initialize();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
-  /** Kernels and biases are decayed, BN gamma/beta and biases are not (the "no bias decay" trick). */
+  /** Conv/FC kernels are marked for weight decay; BN gamma/beta and biases are not (the "no bias decay" trick). */
   public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
       ThreadSettings threads, long seed) {
     return create(spec, optimizer, loss, threads, seed, false);
@@ -154,10 +159,15 @@ public final class TrainingSession implements AutoCloseable {
     return spec;
   }
 
-  /** For logs: TF version, optimizer and layout. */
+  /**
+   * For logs: TF version, layout, optimizer and whether oneDNN kernels were requested. On this CPU TF 2.18 leaves oneDNN
+   * off unless {@code TF_ENABLE_ONEDNN_OPTS=1} is in the environment before the natives load, and training then runs
+   * about 2x slower (Eigen kernels), so a run record should say which it was.
+   */
   public String deviceSummary() {
+    String onednn = System.getenv("TF_ENABLE_ONEDNN_OPTS");
     return "TensorFlow " + org.tensorflow.TensorFlow.version() + " CPU, " + spec.dataFormat() + ", optimizer "
-        + optimizer.name();
+        + optimizer.name() + ", TF_ENABLE_ONEDNN_OPTS=" + (onednn == null ? "unset" : onednn);
   }
 
   /** The graph, for callers that add read-only ops (e.g. exporting); do not close it. */

@@ -15,6 +15,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.Scope;
 import org.tensorflow.types.TFloat32;
 
 class TrainingSessionTest {
@@ -142,6 +143,45 @@ class TrainingSessionTest {
       sabotage.forEach(runner::addTarget);
       runner.run().close();
       assertThat(session.evaluate(held).top1()).isLessThan(0.6);
+    }
+  }
+
+  @Test
+  void onlyKernelsAreDecayedUnlessBnAndBiasDecayIsRequested() {
+    ModelSpec spec = new ModelSpec("resnet18", 3, 0.0625, "D", null);
+    for (boolean decayAll : new boolean[] {false, true}) {
+      RecordingOptimizer recorder = new RecordingOptimizer();
+      try (TrainingSession session = TrainingSession.create(spec, recorder, LossSettings.NONE,
+          ThreadSettings.TF_DEFAULT, 1L, decayAll)) {
+        // 22 convs (3 deep-stem, 16 in blocks, 3 shortcuts), each with a BN (gamma, beta), plus FC kernel and bias.
+        assertThat(recorder.parameters).hasSize(22 * 3 + 2);
+        for (GraphOptimizer.Parameter p : recorder.parameters) {
+          boolean kernel = p.name().endsWith(".kernel");
+          assertThat(p.decayed()).as(p.name()).isEqualTo(decayAll || kernel);
+          assertThat(Scope.isValidOpName(p.name())).as(p.name()).isTrue();
+          assertThat(p.gradient().shape()).as(p.name()).isEqualTo(p.variable().shape());
+        }
+        assertThat(recorder.parameters).anyMatch(p -> p.name().endsWith(".bias"));
+        assertThat(recorder.parameters).anyMatch(p -> p.name().endsWith(".gamma"));
+      }
+    }
+  }
+
+  /** Records what the session hands to the optimizer and applies plain SGD. */
+  private static final class RecordingOptimizer implements GraphOptimizer {
+    final List<Parameter> parameters = new ArrayList<>();
+    private final PlainSgd sgd = new PlainSgd(0f);
+
+    @Override
+    public Op applyGradients(Ops tf, List<Parameter> params, org.tensorflow.Operand<TFloat32> lr,
+        org.tensorflow.Operand<TFloat32> momentum) {
+      parameters.addAll(params);
+      return sgd.applyGradients(tf, params, lr, momentum);
+    }
+
+    @Override
+    public String name() {
+      return "recording";
     }
   }
 
