@@ -82,6 +82,15 @@ class SyntheticImageNetTest {
   }
 
   @Test
+  void refusesToOverwriteAFolderItDidNotWrite() throws IOException {
+    Path real = TestImages.writeJpeg(tmp.resolve("train/n01440764/x.JPEG"), 8, 8, 1, 2, 3);
+
+    assertThatThrownBy(() -> SyntheticImageNet.generate(SMALL, tmp)).isInstanceOf(DatasetException.class)
+        .hasMessageContaining(tmp.resolve("train").toString()).hasMessageContaining("refusing to overwrite");
+    assertThat(real).isRegularFile();
+  }
+
+  @Test
   void hundredClassesAreDistinctShapeTextureCombinations() {
     Set<String> names = new HashSet<>();
     for (int c = 0; c < SyntheticClass.MAX_CLASSES; c++) {
