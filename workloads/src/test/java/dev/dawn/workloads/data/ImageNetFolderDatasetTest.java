@@ -60,6 +60,22 @@ class ImageNetFolderDatasetTest {
   }
 
   @Test
+  void findsKaggleCsvsAboveTheClsLocFolder() throws IOException {
+    Path kaggle = root;
+    root = Files.createDirectories(kaggle.resolve("ILSVRC/Data/CLS-LOC"));
+    writeTrain();
+    TestImages.writeJpeg(root.resolve("val/ILSVRC2012_val_00000001.JPEG"), 8, 6, 0, 0, 250);
+    Files.writeString(kaggle.resolve("LOC_val_solution.csv"),
+        "ImageId,PredictionString\nILSVRC2012_val_00000001,n02 0 0 5 5\n");
+    Files.writeString(kaggle.resolve("LOC_synset_mapping.txt"), "n01 tench\nn02 goldfish\n");
+
+    ImageNetFolderDataset ds = ImageNetFolderDataset.open(root);
+
+    assertThat(ds.classNames()).containsExactly("tench", "goldfish");
+    assertThat(ds.validation()).extracting(ImageSource::label).containsExactly(1);
+  }
+
+  @Test
   void readsFlatValidationWithPlainLabelList() throws IOException {
     writeTrain();
     TestImages.writeJpeg(root.resolve("val/ILSVRC2012_val_00000001.JPEG"), 8, 6, 0, 0, 250);
