@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * ImageNet in its usual folder layout. Training images live in {@code train/<wnid>/}. Validation images live either
  * in {@code val/<wnid>/} folders or flat in {@code val/} with labels from Kaggle's {@code LOC_val_solution.csv}
  * (header {@code ImageId,PredictionString}; the wnid is the first token of PredictionString) or from a plain
- * {@code val_labels.txt} ({@code <file> <wnid>} per line), looked up in the root and then in {@code val/}. Class
+ * {@code val_labels.txt} ({@code <file> <wnid>} per line), looked up in the root, in {@code val/}, then in up to
+ * three parent folders (Kaggle keeps them above {@code ILSVRC/Data/CLS-LOC/}). Class
  * index = position of the wnid in sorted order. Readable names come from {@code synsets.txt} or
  * {@code LOC_synset_mapping.txt} ({@code <wnid> <name>} per line) when present, else the wnid itself.
  */
@@ -84,11 +85,13 @@ public final class ImageNetFolderDataset implements ImageDataset {
 
   private static List<ImageSource> flatValidation(Path root, Path valDir, Map<String, Integer> index)
       throws IOException {
-    Optional<Path> csv = findFirst(LABEL_CSV, root, valDir);
-    Optional<Path> list = findFirst(LABEL_LISTS, root, valDir);
+    Path[] places = labelPlaces(root, valDir);
+    Optional<Path> csv = findFirst(LABEL_CSV, places);
+    Optional<Path> list = findFirst(LABEL_LISTS, places);
     if (csv.isEmpty() && list.isEmpty()) {
       throw new DatasetException(valDir + ": validation images are flat but no label file was found (expected "
-          + "val/<wnid>/ folders, or LOC_val_solution.csv or val_labels.txt in " + root + " or " + valDir + ")");
+          + "val/<wnid>/ folders, or LOC_val_solution.csv or val_labels.txt in " + root + ", " + valDir
+          + " or up to three parent folders)");
     }
     Path labelFile = csv.isPresent() ? csv.get() : list.get();
     Map<String, String> labels = csv.isPresent() ? readKaggleCsv(labelFile) : readLabelList(labelFile);
@@ -150,7 +153,7 @@ public final class ImageNetFolderDataset implements ImageDataset {
 
   private static List<String> readableNames(Path root, List<String> wnids) throws IOException {
     Map<String, String> names = new HashMap<>();
-    Optional<Path> synsets = findFirst(SYNSET_FILES, root);
+    Optional<Path> synsets = findFirst(SYNSET_FILES, labelPlaces(root, root));
     if (synsets.isPresent()) {
       for (String line : Files.readAllLines(synsets.get(), StandardCharsets.UTF_8)) {
         String s = line.strip();
@@ -161,6 +164,19 @@ public final class ImageNetFolderDataset implements ImageDataset {
       }
     }
     return wnids.stream().map(w -> names.getOrDefault(w, w)).toList();
+  }
+
+  /**
+   * Where label files may sit: the root, val/, and up to three ancestors, because Kaggle's download keeps the CSVs
+   * at the top while the images are in ILSVRC/Data/CLS-LOC/{train,val}.
+   */
+  private static Path[] labelPlaces(Path root, Path valDir) {
+    List<Path> places = new ArrayList<>(List.of(root, valDir));
+    Path up = root.toAbsolutePath().getParent();
+    for (int i = 0; i < 3 && up != null; i++, up = up.getParent()) {
+      places.add(up);
+    }
+    return places.toArray(Path[]::new);
   }
 
   private static Optional<Path> findFirst(List<String> fileNames, Path... dirs) {

@@ -44,7 +44,10 @@ public final class InputPipeline implements AutoCloseable {
     });
   }
 
-  /** Training batches of one epoch at {@code resolution} px. */
+  /**
+   * Training batches of one epoch at {@code resolution} px. With {@code dropRemainder} (the default) only full
+   * batches are yielded, so a split smaller than one batch yields none.
+   */
   public BatchStream epoch(int epoch, int resolution, int batchSize) {
     checkShape(resolution, batchSize);
     int[] order = shuffledOrder(epoch);

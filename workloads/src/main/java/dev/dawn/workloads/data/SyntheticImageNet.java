@@ -22,10 +22,13 @@ import java.util.stream.Stream;
  * {@code manifest.json}. Each class is a shape x texture pair ({@link SyntheticClass}); colours, position, scale,
  * rotation and clutter are random per image, so a CNN must look at shape and texture while pixel statistics say
  * little. Every image's RNG is derived from (seed, split, class, index), so the bytes do not depend on thread count.
+ * A folder is reused when its manifest matches the spec and all images are present; otherwise its train/, val/ are
+ * regenerated, but only if this generator wrote them (manifest or {@code .dawn-synthetic} marker present).
  */
 public final class SyntheticImageNet {
   static final float JPEG_QUALITY = 0.92f;
   private static final String[] SPLITS = {"train", "val"};
+  static final String OWNER_MARKER = ".dawn-synthetic";
 
   private SyntheticImageNet() {
   }
@@ -46,8 +49,11 @@ public final class SyntheticImageNet {
         && countImages(outputRoot) == existing.get().files()) {
       return new GenerationResult(outputRoot, spec, true, existing.get().files(), existing.get().contentHash());
     }
+    refuseForeignContent(outputRoot, existing.isPresent());
     clearGeneratedContent(outputRoot);
     Files.createDirectories(outputRoot);
+    // Marks the folder as ours before any image exists, so an interrupted run can be regenerated later.
+    Files.writeString(outputRoot.resolve(OWNER_MARKER), SyntheticManifest.GENERATOR + "\n", StandardCharsets.UTF_8);
     writeSynsets(spec, outputRoot);
     for (String split : SPLITS) {
       for (int c = 0; c < spec.classes(); c++) {
@@ -107,6 +113,27 @@ public final class SyntheticImageNet {
       sb.append(synthetic.wnid()).append(' ').append(synthetic.readableName()).append('\n');
     }
     Files.writeString(root.resolve("synsets.txt"), sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Regeneration deletes train/ and val/; never do that to a folder this generator did not write (say a real
+   * ImageNet copy passed by mistake).
+   */
+  private static void refuseForeignContent(Path root, boolean hasManifest) throws IOException {
+    if (hasManifest || Files.isRegularFile(root.resolve(OWNER_MARKER))) {
+      return;
+    }
+    for (String split : SPLITS) {
+      Path dir = root.resolve(split);
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> children = Files.list(dir)) {
+          if (children.findAny().isPresent()) {
+            throw new DatasetException(dir + ": refusing to overwrite a non-empty folder that has no "
+                + SyntheticManifest.FILE_NAME + " or " + OWNER_MARKER + " from the synthetic generator");
+          }
+        }
+      }
+    }
   }
 
   /** Deletes only what this generator writes, never anything else a user keeps in the folder. */
