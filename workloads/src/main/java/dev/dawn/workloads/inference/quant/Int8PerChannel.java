@@ -98,6 +98,6 @@ public final class Int8PerChannel {
   }
 
   private float filterRange(int c) {
-    return maxAbs[c] > 0 ? maxAbs[c] : MAX_LEVEL; // matches scale 1 for an all-zero channel
+    return scales[c] * 127; // oneDNN reads a qint8 filter as q * max_filter / 127
   }
 }
