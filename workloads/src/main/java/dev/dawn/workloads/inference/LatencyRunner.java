@@ -1,0 +1,88 @@
+package dev.dawn.workloads.inference;
+
+import dev.dawn.reporters.latency.LatencyStats;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * DAWNBench-style batch-1 latency: every input is preprocessed and classified one at a time, and each step is timed
+ * with {@link System#nanoTime()}. Preprocessing and the model are timed apart so latency can be reported with and
+ * without preprocessing (DAWNBench entries differ on this; Huawei times only the model on pre-decoded tensors).
+ *
+ * <p>The timed region holds only the preprocess call, the model call and three clock reads; the result arrays are
+ * allocated before the loop and a preprocessed input that is {@link AutoCloseable} (a TF tensor) is closed after the
+ * clock stops.
+ */
+public final class LatencyRunner {
+  private final int warmupItems;
+
+  /** @param warmupItems untimed items run first (cycling over the inputs), e.g. to let TF build its kernels */
+  public LatencyRunner(int warmupItems) {
+    if (warmupItems < 0) {
+      throw new IllegalArgumentException("warmupItems must be >= 0, got " + warmupItems);
+    }
+    this.warmupItems = warmupItems;
+  }
+
+  public int warmupItems() {
+    return warmupItems;
+  }
+
+  /**
+   * Times {@code preprocess} then {@code model} per input. A preprocessed value that is {@link AutoCloseable} is closed
+   * after its model call, outside the clock.
+   */
+  public <I, T> LatencyRun run(List<I> inputs, Function<? super I, ? extends T> preprocess, InferenceStep<? super T> model) {
+    return measure(inputs, preprocess, model, true);
+  }
+
+  /**
+   * Model-only timing of inputs that are already preprocessed (e.g. tensors in memory); the inputs stay open and the
+   * preprocess numbers measure just the empty step between two clock reads.
+   */
+  public <T> LatencyRun runPreprocessed(List<T> inputs, InferenceStep<? super T> model) {
+    return measure(inputs, Function.identity(), model, false);
+  }
+
+  private <I, T> LatencyRun measure(
+      List<I> inputs, Function<? super I, ? extends T> preprocess, InferenceStep<? super T> model, boolean close) {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("latency run needs at least one input, got an empty list");
+    }
+    for (int i = 0; i < warmupItems; i++) {
+      T x = preprocess.apply(inputs.get(i % inputs.size()));
+      model.infer(x);
+      closeIfResource(x, close);
+    }
+    int n = inputs.size();
+    long[] pre = new long[n];
+    long[] mod = new long[n];
+    long[] e2e = new long[n];
+    long wallStart = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      I raw = inputs.get(i);
+      long t0 = System.nanoTime();
+      T x = preprocess.apply(raw);
+      long t1 = System.nanoTime();
+      model.infer(x);
+      long t2 = System.nanoTime();
+      pre[i] = t1 - t0;
+      mod[i] = t2 - t1;
+      e2e[i] = t2 - t0;
+      closeIfResource(x, close);
+    }
+    long wall = System.nanoTime() - wallStart;
+    return new LatencyRun(
+        warmupItems, pre, mod, e2e, wall, LatencyStats.of(pre), LatencyStats.of(mod), LatencyStats.of(e2e));
+  }
+
+  private static void closeIfResource(Object x, boolean close) {
+    if (close && x instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing a preprocessed input failed", e);
+      }
+    }
+  }
+}

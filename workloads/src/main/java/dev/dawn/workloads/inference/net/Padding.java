@@ -1,0 +1,7 @@
+package dev.dawn.workloads.inference.net;
+
+/** TF padding modes. */
+public enum Padding {
+  SAME,
+  VALID
+}

@@ -1,0 +1,113 @@
+package dev.dawn.workloads.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LatencyRunnerTest {
+  /** Spins (no sleep granularity issues) for at least {@code nanos}. */
+  private static void spin(long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private static final class Closable implements AutoCloseable {
+    boolean closed;
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
+  void warmupIsExcludedAndPreprocessingIsTimedApartFromTheModel() {
+    List<Integer> inputs = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    AtomicInteger modelCalls = new AtomicInteger();
+    List<Closable> made = new ArrayList<>();
+    LatencyRunner runner = new LatencyRunner(3);
+
+    LatencyRun run = runner.run(
+        inputs,
+        i -> {
+          spin(2_000_000); // 2 ms preprocessing
+          Closable c = new Closable();
+          made.add(c);
+          return c;
+        },
+        x -> {
+          assertThat(x.closed).as("input must still be open during the model call").isFalse();
+          modelCalls.incrementAndGet();
+          spin(500_000); // 0.5 ms model
+        });
+
+    assertThat(run.warmupItems()).isEqualTo(3);
+    assertThat(modelCalls.get()).isEqualTo(13);
+    assertThat(run.measuredItems()).isEqualTo(10);
+    assertThat(run.model().count()).isEqualTo(10);
+    assertThat(made).hasSize(13).allMatch(c -> c.closed);
+    assertThat(run.preprocess().minNanos()).isGreaterThanOrEqualTo(2_000_000);
+    assertThat(run.model().minNanos()).isGreaterThanOrEqualTo(500_000);
+    assertThat(run.preprocess().meanNanos()).isGreaterThan(run.model().meanNanos());
+    for (int i = 0; i < 10; i++) {
+      // end-to-end is one span from before preprocessing to after the model
+      assertThat(run.endToEndNanos()[i])
+          .isGreaterThanOrEqualTo(run.preprocessNanos()[i] + run.modelNanos()[i]);
+    }
+    assertThat(run.wallNanos()).isGreaterThanOrEqualTo(run.endToEnd().totalNanos());
+    assertThat(run.endToEnd().dawnbenchLatencyMs()).isGreaterThan(run.model().dawnbenchLatencyMs());
+  }
+
+  @Test
+  void preprocessedInputsAreNotClosedAndWarmupCyclesOverInputs() {
+    List<Closable> inputs = List.of(new Closable(), new Closable());
+    AtomicInteger calls = new AtomicInteger();
+    LatencyRun run = new LatencyRunner(5).runPreprocessed(inputs, x -> calls.incrementAndGet());
+    assertThat(calls.get()).isEqualTo(7);
+    assertThat(inputs).noneMatch(c -> c.closed);
+    assertThat(run.model().count()).isEqualTo(2);
+  }
+
+  @Test
+  void badArgumentsAreRejected() {
+    assertThatThrownBy(() -> new LatencyRunner(-1)).hasMessageContaining("warmupItems");
+    assertThatThrownBy(() -> new LatencyRunner(0).runPreprocessed(List.of(), x -> {}))
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void batchSweepTimesEachSizeAndClosesItsBatch() {
+    List<Integer> prepared = new ArrayList<>();
+    List<Integer> closed = new ArrayList<>();
+    List<BatchPoint> points = new BatchSizeSweep(2, 4).run(BatchSizeSweep.DEFAULT_BATCH_SIZES, b -> {
+      prepared.add(b);
+      return new BatchCall() {
+        @Override
+        public void run() {
+          spin(100_000L * b); // 0.1 ms per item
+        }
+
+        @Override
+        public void close() {
+          closed.add(b);
+        }
+      };
+    });
+    assertThat(prepared).containsExactly(1, 8, 32, 128);
+    assertThat(closed).containsExactly(1, 8, 32, 128);
+    assertThat(points).extracting(BatchPoint::batchSize).containsExactly(1, 8, 32, 128);
+    for (BatchPoint p : points) {
+      assertThat(p.perBatch().count()).isEqualTo(4);
+      assertThat(p.perBatch().minNanos()).isGreaterThanOrEqualTo(100_000L * p.batchSize());
+      assertThat(p.perItemMs()).isGreaterThanOrEqualTo(0.1);
+      assertThat(p.throughputPerSecond()).isLessThanOrEqualTo(10_000.0);
+    }
+    assertThatThrownBy(() -> new BatchSizeSweep(0, 1).run(List.of(0), b -> null)).hasMessageContaining(">= 1");
+  }
+}

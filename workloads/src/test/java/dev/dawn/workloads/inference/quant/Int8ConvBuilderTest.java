@@ -1,0 +1,97 @@
+package dev.dawn.workloads.inference.quant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dawn.reporters.latency.LatencyStats;
+import dev.dawn.workloads.inference.BareSessionLoop;
+import dev.dawn.workloads.inference.net.FloatLayers;
+import dev.dawn.workloads.inference.net.FoldedConv;
+import java.util.Random;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.junit.jupiter.api.Test;
+
+class Int8ConvBuilderTest {
+  private static float[] run(Session s, Operand<TFloat32> x, float[] input, Shape shape, Operand<TFloat32> y, int n) {
+    try (TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(input, true, false));
+        Result r = s.runner().feed(x, t).fetch(y).run()) {
+      float[] out = new float[n];
+      ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
+      return out;
+    }
+  }
+
+  private static float maxAbs(float[] v) {
+    float m = 0;
+    for (float f : v) {
+      m = Math.max(m, Math.abs(f));
+    }
+    return m;
+  }
+
+  /** One layer in FP32 and INT8 on the same input; returns {fp32 ms, int8 ms} at batch 1 when timed. */
+  private static void compare(int hw, int c, boolean relu, boolean time) {
+    Random rnd = new Random(42);
+    FoldedConv layer = RandomLayers.conv("conv", 3, c, c, 1, relu, rnd);
+    Shape shape = Shape.of(1, hw, hw, c);
+    float[] input = RandomLayers.relu(hw * hw * c, rnd);
+    int n = hw * hw * c;
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      var x = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
+      Operand<TFloat32> fp32 = new FloatLayers(tf).conv(x, layer);
+      try (Session s = new Session(g)) {
+        float[] ref = run(s, x, input, shape, fp32, n);
+        float inMax = maxAbs(input);
+        float outAmax = maxAbs(ref);
+        Int8ConvBuilder q = new Int8ConvBuilder(tf);
+        QuantizedActivation qin = q.quantize(x, new ActivationRange(0f, inMax), "qin");
+        Operand<TFloat32> int8 = q.dequantize(
+            q.conv(qin, layer, new ActivationRange(relu ? 0f : -outAmax, outAmax)), "deq");
+        try (Session s2 = new Session(g)) {
+          float[] got = run(s2, x, input, shape, int8, n);
+          double maxErr = 0;
+          double sumErr = 0;
+          for (int i = 0; i < n; i++) {
+            maxErr = Math.max(maxErr, Math.abs(got[i] - ref[i]));
+            sumErr += Math.abs(got[i] - ref[i]);
+          }
+          float outStep = outAmax / (relu ? 255f : 127f);
+          double meanErr = sumErr / n;
+          System.out.printf("int8 conv %dx%dx%d relu=%s: mean|err| %.4f = %.2f steps, max|err| %.4f = %.2f output steps"
+              + " (out amax %.3f)%n", hw, hw, c, relu, meanErr, meanErr / outStep, maxErr, maxErr / outStep, outAmax);
+          // Typical error is a fraction of an output step. The worst of ~200k outputs reaches ~6.5 steps (0.12 at
+          // 56x56x64): rare outputs whose u8 x s8 pair sums exceed int16 look saturated (oneDNN's non-VNNI
+          // vpmaddubsw path); with 7-bit inputs or weights the tail drops to 3-4.5 steps. Bounded here, not hidden.
+          assertThat(meanErr).isLessThan(0.5 * outStep);
+          assertThat(maxErr).isLessThan(8 * outStep);
+          if (time) {
+            try (TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(input, true, false))) {
+              LatencyStats f = BareSessionLoop.stats(s2, x, t, fp32, 20, 200);
+              LatencyStats i8 = BareSessionLoop.stats(s2, x, t, int8, 20, 200);
+              System.out.printf("56x56x64 3x3 b1: fp32 p50 %.3f ms, int8 (QuantizeV2+fused conv+Dequantize) p50 %.3f ms,"
+                  + " speed-up %.2fx%n", f.p50Ms(), i8.p50Ms(), f.p50Ms() / i8.p50Ms());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void reluConvAgreesWithFp32WithinAFewSteps() {
+    compare(56, 64, true, Boolean.getBoolean("dawn.timing"));
+  }
+
+  @Test
+  void signedOutputConvWithoutRelu() {
+    compare(14, 32, false, false);
+  }
+}
