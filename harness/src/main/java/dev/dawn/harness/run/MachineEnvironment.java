@@ -34,6 +34,7 @@ public final class MachineEnvironment {
     env.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
     env.put("tensorflowJava", "1.1.0");
     env.put("tensorflowRuntime", tensorflowVersion);
+    env.put("tfEnableOnednnOpts", System.getenv("TF_ENABLE_ONEDNN_OPTS"));
     env.put("intraOpThreads", intraOp);
     env.put("interOpThreads", interOp);
     env.put("gitCommit", git("rev-parse", "HEAD"));
