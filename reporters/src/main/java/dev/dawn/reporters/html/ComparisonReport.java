@@ -35,7 +35,7 @@ import java.util.OptionalDouble;
  */
 public final class ComparisonReport {
     private static final String CSS = """
-            body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}
+            body{font-family:system-ui,sans-serif;margin:2em;color:#222}
             table{border-collapse:collapse;margin:0 0 1.5em}
             th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
             td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -97,7 +97,7 @@ public final class ComparisonReport {
 
     private static void summary(StringBuilder h, List<RunDirectory> runs) {
         boolean anyLatency = runs.stream().anyMatch(r -> !r.latencies().isEmpty());
-        h.append("<h2>Summary</h2>\n<table id=\"summary\">\n<thead><tr><th>Run</th><th>Model</th><th>Status</th>")
+        h.append("<h2>Summary</h2>\n<table id=\"summary\">\n<thead><tr><th>Run</th><th>Model</th><th>Author</th><th>Status</th>")
                 .append("<th>Time to target (H:MM:SS)</th><th>Epochs evaluated</th><th>Best accuracy (%)</th>")
                 .append("<th>Cost to target (USD)</th>");
         if (anyLatency) {
@@ -112,7 +112,7 @@ public final class ComparisonReport {
             OptionalDouble best = rec.epochs().stream().mapToDouble(ep -> ep.metric(e.metric())).max();
             String status = rec.status() + (rec.reason() == null ? "" : " (" + rec.reason() + ")");
             h.append("<tr><td><code>").append(escape(r.id())).append("</code></td><td>").append(escape(e.model()))
-                    .append("</td><td class=\"status-").append(escape(rec.status().replaceAll("[^A-Za-z0-9_-]", "")))
+                    .append("</td><td>").append(escape(e.author())).append("</td><td class=\"status-").append(escape(rec.status().replaceAll("[^A-Za-z0-9_-]", "")))
                     .append("\">").append(escape(status)).append("</td><td class=\"num\">")
                     .append(hours.isPresent() ? LeaderboardFigures.duration(hours.getAsDouble()) : "not reached")
                     .append("</td><td class=\"num\">").append(rec.epochs().size()).append("</td><td class=\"num\">")
