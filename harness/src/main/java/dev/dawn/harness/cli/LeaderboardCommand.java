@@ -63,7 +63,7 @@ final class LeaderboardCommand implements Callable<Integer> {
     Predicate<Submission> isOurs = s -> ourFiles.contains(s.file());
     long ranked = board.tables().stream().flatMap(t -> t.rows().stream()).map(r -> r.submission().file())
         .filter(ourFiles::contains).distinct().count();
-    String title = "DAWNBench leaderboard" + (ours.isEmpty() ? "" : " with our runs");
+    String title = "DAWNBench leaderboard" + (ranked == 0 ? "" : " with our runs");
     String text = format.equals("html")
         ? HtmlLeaderboard.render(title, board.tables(), isOurs)
         : "# " + title + "\n\n" + MarkdownLeaderboard.render(board.tables(), isOurs);
