@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-    description = {"Copy a run's DAWNBench training JSON and TSV into an entries checkout as",
-        "<Dataset>/train/<basename>.json and .tsv. Refuses to overwrite an existing file and refuses a submission",
+    description = {"Add a run's DAWNBench training files to an entries checkout.",
+        "Writes <Dataset>/train/<basename>.json and .tsv. Refuses to overwrite an existing file and refuses a submission",
         "the DAWNBench CI would reject (exit 2 with the reason)."})
 final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "The run folder.")

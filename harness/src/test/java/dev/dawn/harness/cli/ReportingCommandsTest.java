@@ -87,6 +87,15 @@ class ReportingCommandsTest {
   }
 
   @Test
+  void everyCommandHasHelp() {
+    for (String c : new String[] {"report", "runs", "leaderboard", "submit", "validate"}) {
+      Run help = dawn(c, "--help");
+      assertThat(help.exit()).as(c).isZero();
+      assertThat(help.out()).as(c).contains("Usage: dawn " + c);
+    }
+  }
+
+  @Test
   void badInputIsExitTwoWithAMessage() {
     Run missing = dawn("report", tmp.resolve("nope").toString());
     assertThat(missing.exit()).isEqualTo(2);
