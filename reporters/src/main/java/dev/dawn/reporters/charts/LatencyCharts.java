@@ -40,7 +40,7 @@ public final class LatencyCharts {
                 .xAxisTitle("Latency per image (ms, bin centre)").yAxisTitle("Images (count)").build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisDecimalPattern("#0.###");
+        chart.getStyler().setXAxisDecimalPattern("#0.##");
         chart.getStyler().setYAxisDecimalPattern("#0");
         chart.getStyler().setXAxisLabelRotation(45);
         chart.addSeries("images", centres, ys);
