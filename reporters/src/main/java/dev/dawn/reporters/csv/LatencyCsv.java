@@ -38,6 +38,19 @@ public final class LatencyCsv {
         return out.toString();
     }
 
+    /** Writes {@code <runDir>/latencies.csv} (replacing it) and returns its path; what an inference run calls. */
+    public static Path writeTo(Path runDir, List<ImageLatency> images) {
+        Path file = runDir.resolve(FILE_NAME);
+        Path tmp = runDir.resolve(FILE_NAME + ".tmp");
+        try {
+            Files.writeString(tmp, write(images), StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
     /** Reads a file written by {@link #write}; errors name the file, line and column. */
     public static List<ImageLatency> read(Path file) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();

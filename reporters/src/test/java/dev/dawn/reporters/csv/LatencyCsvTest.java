@@ -19,8 +19,9 @@ class LatencyCsvTest {
         List<ImageLatency> images = List.of(new ImageLatency("a,\"b\".jpg", 3, 5, 12.5, 1.25), new ImageLatency("c.jpg", 0, 0, 0.1, 0.0));
         String csv = LatencyCsv.write(images);
         assertThat(csv).startsWith("image_id,label,predicted,latency_ms,preprocess_ms\r\n\"a,\"\"b\"\".jpg\",3,5,12.5,1.25\r\n");
-        Path f = tmp.resolve("latencies.csv");
-        Files.writeString(f, csv);
+        Path f = LatencyCsv.writeTo(tmp, images);
+        assertThat(f).isEqualTo(tmp.resolve("latencies.csv"));
+        assertThat(Files.readString(f)).isEqualTo(csv);
         assertThat(LatencyCsv.read(f)).isEqualTo(images);
     }
 
