@@ -15,6 +15,8 @@ public final class MlLogKeys {
     public static final String EVAL_START = "eval_start";
     public static final String EVAL_STOP = "eval_stop";
     public static final String EVAL_ACCURACY = "eval_accuracy";
+    /** POINT_IN_TIME every N steps: value = training loss, metadata epoch_num, step, global_step, learning_rate, momentum, images_per_second. */
+    public static final String TRAIN_STEP = "train_step";
 
     // Hyperparameters and run information (POINT_IN_TIME).
     public static final String GLOBAL_BATCH_SIZE = "global_batch_size";
@@ -55,6 +57,9 @@ public final class MlLogKeys {
     public static final String META_TOP1_ACCURACY = "top1_accuracy";
     public static final String META_TOP5_ACCURACY = "top5_accuracy";
     public static final String META_EVAL_SAMPLES = "eval_samples";
+    public static final String META_STEP = "step";
+    public static final String META_GLOBAL_STEP = "global_step";
+    public static final String META_MOMENTUM = "momentum";
 
     private MlLogKeys() {
     }

@@ -2,6 +2,7 @@ package dev.dawn.reporters.leaderboard;
 
 import dev.dawn.reporters.dawnbench.Submission;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Renders tables as a standalone HTML5 page. Every string from an entry file is HTML-escaped, and only
@@ -12,19 +13,28 @@ public final class HtmlLeaderboard {
     }
 
     public static String render(String title, List<LeaderboardTable> tables) {
+        return render(title, tables, s -> false);
+    }
+
+    /** As {@link #render(String, List)}, with the rows of {@code ours} highlighted and labelled "ours". */
+    public static String render(String title, List<LeaderboardTable> tables, Predicate<Submission> ours) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}")
-                .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}td.num{text-align:right}\n")
+                .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}td.num{text-align:right}tr.ours td{background:#e6f4ff;font-weight:bold}\n")
                 .append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (LeaderboardTable t : tables) {
-            out.append(render(t));
+            out.append(render(t, ours));
         }
         return out.append("</body>\n</html>\n").toString();
     }
 
     public static String render(LeaderboardTable table) {
+        return render(table, s -> false);
+    }
+
+    public static String render(LeaderboardTable table, Predicate<Submission> ours) {
         StringBuilder out = new StringBuilder("<h2>").append(escape(table.title())).append("</h2>\n");
         if (table.rows().isEmpty()) {
             return out.append("<p>No entries.</p>\n").toString();
@@ -33,7 +43,9 @@ public final class HtmlLeaderboard {
                 .append("</th><th>Model</th><th>Hardware</th><th>Framework</th></tr></thead>\n<tbody>\n");
         for (LeaderboardRow r : table.rows()) {
             Submission s = r.submission();
-            out.append("<tr><td class=\"num\">").append(r.rank()).append("<br><small>").append(escape(r.date()))
+            boolean mine = ours.test(s);
+            out.append(mine ? "<tr class=\"ours\">" : "<tr>").append("<td class=\"num\">").append(r.rank())
+                    .append(mine ? " (ours)" : "").append("<br><small>").append(escape(r.date()))
                     .append("</small></td><td class=\"num\">").append(escape(r.figure())).append("</td><td>")
                     .append(escape(s.model())).append("<br><small><a href=\"mailto:").append(escape(s.authorEmail()))
                     .append("\">").append(escape(s.author())).append("</a>");

@@ -31,12 +31,28 @@ public record Leaderboard(List<LeaderboardTable> tables, List<Problem> excluded)
 
     /** Builds the tables from a corpus laid out like the entries repo. */
     public static Leaderboard fromCorpus(Path root) {
+        return fromCorpus(root, List.of());
+    }
+
+    /**
+     * Builds the tables from a corpus plus extra submissions (our runs), which are held to the same CI rules:
+     * an extra that breaks one is left out and listed in {@link #excluded()}.
+     */
+    public static Leaderboard fromCorpus(Path root, List<Submission> extra) {
         List<Submission> valid = new ArrayList<>();
         List<Problem> excluded = new ArrayList<>();
         for (Path json : SubmissionValidator.corpusJsonFiles(root)) {
             List<Problem> problems = SubmissionValidator.validate(json);
             if (problems.isEmpty()) {
                 valid.add(SubmissionReader.read(json));
+            } else {
+                excluded.addAll(problems);
+            }
+        }
+        for (Submission s : extra) {
+            List<Problem> problems = SubmissionValidator.validate(s);
+            if (problems.isEmpty()) {
+                valid.add(s);
             } else {
                 excluded.addAll(problems);
             }

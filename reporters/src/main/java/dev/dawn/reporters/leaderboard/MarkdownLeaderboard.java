@@ -2,6 +2,7 @@ package dev.dawn.reporters.leaderboard;
 
 import dev.dawn.reporters.dawnbench.Submission;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Renders tables as GitHub Markdown: {@code ## <Dataset> — <Kind>}, then a table whose first column is the rank
@@ -12,17 +13,26 @@ public final class MarkdownLeaderboard {
     }
 
     public static String render(List<LeaderboardTable> tables) {
+        return render(tables, s -> false);
+    }
+
+    /** As {@link #render(List)}, with the rows of {@code ours} marked "ours" in the rank column and in bold. */
+    public static String render(List<LeaderboardTable> tables, Predicate<Submission> ours) {
         StringBuilder out = new StringBuilder();
         for (LeaderboardTable t : tables) {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(render(t));
+            out.append(render(t, ours));
         }
         return out.toString();
     }
 
     public static String render(LeaderboardTable table) {
+        return render(table, s -> false);
+    }
+
+    public static String render(LeaderboardTable table, Predicate<Submission> ours) {
         StringBuilder out = new StringBuilder("## ").append(table.title()).append("\n\n");
         if (table.rows().isEmpty()) {
             return out.append("_No entries._\n").toString();
@@ -32,8 +42,9 @@ public final class MarkdownLeaderboard {
         out.append("|---:|---:|---|---|---|---|---|---|---|\n");
         for (LeaderboardRow r : table.rows()) {
             Submission s = r.submission();
-            out.append("| ").append(r.rank())
-                    .append(" | ").append(cell(r.figure()))
+            boolean mine = ours.test(s);
+            out.append("| ").append(mine ? "**" + r.rank() + " (ours)**" : String.valueOf(r.rank()))
+                    .append(" | ").append(mine ? "**" + cell(r.figure()) + "**" : cell(r.figure()))
                     .append(" | ").append(cell(r.date()))
                     .append(" | ").append(cell(s.model()))
                     .append(" | ").append(cell(s.author()))

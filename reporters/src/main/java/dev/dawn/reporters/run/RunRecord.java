@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * @param runId           {@code run_start.metadata.run_id}
  * @param entry           the {@code dawnbench_entry} fields
- * @param hyperparameters every other POINT_IN_TIME key (hyperparameters and run information), last value wins
+ * @param hyperparameters every other POINT_IN_TIME key except {@code train_step} (hyperparameters and run information),
+ *                        last value wins
  * @param epochs          epochs that finished AND were evaluated, in log order
  * @param status          {@code run_stop.metadata.status}, or {@link #STATUS_KILLED} when there is no run_stop
  * @param reason          {@code run_stop.metadata.reason}, null when absent
@@ -100,7 +101,7 @@ public record RunRecord(String runId, DawnbenchEntry entry, Map<String, Object> 
                         @SuppressWarnings("unchecked")
                         Map<String, Object> fields = (Map<String, Object>) map;
                         entry = DawnbenchEntry.fromMap(fields);
-                    } else {
+                    } else if (!key.equals(TRAIN_STEP)) { // per-step series: see StepSeries
                         hyperparameters.put(key, e.value());
                     }
                 }

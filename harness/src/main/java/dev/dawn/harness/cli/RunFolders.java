@@ -1,0 +1,40 @@
+package dev.dawn.harness.cli;
+
+import dev.dawn.reporters.csv.RunsIndex;
+import dev.dawn.reporters.run.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the run folders a command was given, or all of {@code <results>/runs}; bad folders are the user's to fix. */
+final class RunFolders {
+  private RunFolders() {}
+
+  static List<Path> listOrAll(List<Path> given, Path results) {
+    if (given != null && !given.isEmpty()) return given;
+    List<Path> all = RunsIndex.runFolders(results.resolve("runs"));
+    if (all.isEmpty()) {
+      throw new BadInputException("no run folders under " + results.resolve("runs")
+          + "; train one first (make bench-train) or name run folders on the command line");
+    }
+    return all;
+  }
+
+  static List<RunDirectory> read(List<Path> dirs) {
+    List<RunDirectory> runs = new ArrayList<>();
+    for (Path dir : dirs) runs.add(read(dir));
+    return runs;
+  }
+
+  static RunDirectory read(Path dir) {
+    if (!Files.isRegularFile(dir.resolve("events.jsonl"))) {
+      throw new BadInputException(dir + ": not a run folder (no events.jsonl inside)");
+    }
+    try {
+      return RunDirectory.read(dir);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.dawn.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dawn.reporters.run.RunExporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dawn runs, report, leaderboard, submit and validate on hand-written run folders (no training). */
+class ReportingCommandsTest {
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run dawn(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    System.setOut(new PrintStream(out, true));
+    System.setErr(new PrintStream(stderr, true));
+    try {
+      var cli = DawnCli.commandLine();
+      cli.setOut(new PrintWriter(System.out, true));
+      cli.setErr(new PrintWriter(err, true));
+      int exit = cli.execute(args);
+      return new Run(exit, out.toString(), err + stderr.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  /** The hand-written fixture copied to results/runs/<name> and exported like a finished run. */
+  Path run(Path results, String name) throws IOException {
+    Path dir = results.resolve("runs").resolve(name);
+    Files.createDirectories(dir);
+    try (Stream<Path> s = Files.list(Path.of("src/test/resources/runs/imagenet-reached"))) {
+      for (Path f : s.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
+    RunExporter.export(dir);
+    return dir;
+  }
+
+  static Path corpusOrSkip() {
+    String env = System.getenv("DAWNBENCH_ENTRIES");
+    for (Path p : new Path[] {env == null || env.isBlank() ? null : Path.of(env), Path.of("../../shared/dawnbench-entries")}) {
+      if (p != null && Files.isDirectory(p.resolve("ImageNet"))) return p;
+    }
+    assumeTrue(false, "DAWNBench corpus not found: clone https://github.com/stanford-futuredata/dawn-bench-entries to "
+        + "../shared/dawnbench-entries beside the repo, or set DAWNBENCH_ENTRIES");
+    throw new AssertionError();
+  }
+
+  @Test
+  void runsIndexAndReportOfAllRuns() throws Exception {
+    Path results = tmp.resolve("results");
+    run(results, "a");
+    Path b = run(results, "b");
+    Files.writeString(b.resolve("config.yaml"), Files.readString(b.resolve("config.yaml")).replace("batchSize: 256", "batchSize: 512"));
+
+    Run index = dawn("runs", "--results", results.toString(), "--out", results.resolve("runs.csv").toString());
+    assertThat(index.exit()).as(index.err()).isZero();
+    assertThat(Files.readAllLines(results.resolve("runs.csv"))).hasSize(3)
+        .first().asString().startsWith("run_id,config_name,model,batch_size,optimizer,learning_rate,resolution,status");
+    assertThat(dawn("runs", "--results", results.toString()).out()).contains(",512,momentum,0.1,224,success,2,3:00:00,");
+
+    Run report = dawn("report", "--results", results.toString());
+    assertThat(report.exit()).as(report.err()).isZero();
+    assertThat(report.out()).contains("(2 runs)");
+    String html = Files.readString(results.resolve("report.html"));
+    assertThat(html).contains("<td class=\"num\">3:00:00</td>").contains("<td>256</td><td>512</td>").doesNotContain("<script");
+
+    Run two = dawn("report", results.resolve("runs/a").toString(), "--out", tmp.resolve("x/one.html").toString());
+    assertThat(two.exit()).isZero();
+    assertThat(Files.readString(tmp.resolve("x/one.html"))).contains("href=\"../results/runs/a/events.jsonl\"");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String c : new String[] {"report", "runs", "leaderboard", "submit", "validate"}) {
+      Run help = dawn(c, "--help");
+      assertThat(help.exit()).as(c).isZero();
+      assertThat(help.out()).as(c).contains("Usage: dawn " + c);
+    }
+  }
+
+  @Test
+  void badInputIsExitTwoWithAMessage() {
+    Run missing = dawn("report", tmp.resolve("nope").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("not a run folder").doesNotContain("Exception");
+    Run empty = dawn("report", "--results", tmp.toString());
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.err()).contains("no run folders");
+    Run noEntries = dawn("leaderboard", "--entries", tmp.resolve("none").toString());
+    assertThat(noEntries.exit()).isEqualTo(2);
+    assertThat(noEntries.err()).contains("does not exist").contains("DAWNBENCH_ENTRIES");
+  }
+
+  @Test
+  void submitThenValidateThenRefuseToOverwrite() throws Exception {
+    Path run = run(tmp.resolve("results"), "a");
+    Path entries = tmp.resolve("entries");
+    Files.createDirectories(entries);
+    Run submit = dawn("submit", run.toString(), "--entries", entries.toString());
+    assertThat(submit.exit()).as(submit.err()).isZero();
+    assertThat(entries.resolve("ImageNet/train/dawn_resnet50_fixture.json")).isRegularFile();
+    assertThat(entries.resolve("ImageNet/train/dawn_resnet50_fixture.tsv")).isRegularFile();
+
+    Run again = dawn("submit", run.toString(), "--entries", entries.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("already exists").contains("refusing to overwrite");
+
+    Run ok = dawn("validate", entries.toString(), run.toString());
+    assertThat(ok.exit()).as(ok.out()).isZero();
+    assertThat(ok.out()).contains("2 files, 0 problems");
+
+    Path bad = entries.resolve("ImageNet/inference/bad.json");
+    Files.createDirectories(bad.getParent());
+    Files.writeString(bad, "{\"version\": \"v1.0\", \"author\": \"a\"}");
+    Run broken = dawn("validate", entries.toString());
+    assertThat(broken.exit()).isEqualTo(1);
+    assertThat(broken.out()).contains(bad + ": authorEmail: required field is missing")
+        .contains(bad + ": latency: required field for inference is missing").contains("2 files, 7 problems");
+  }
+
+  @Test
+  void leaderboardRanksOurRunAmongTheEntries() throws Exception {
+    Path corpus = corpusOrSkip();
+    Path run = run(tmp.resolve("results"), "a");
+    Path md = tmp.resolve("leaderboard.md");
+    Run r = dawn("leaderboard", "--entries", corpus.toString(), "--with", run.toString(), "--out", md.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("1 of 1 runs ranked");
+    String text = Files.readString(md);
+    assertThat(text).startsWith("# DAWNBench leaderboard with our runs").contains("## ImageNet \u2014 Training Time")
+        .contains("(ours)** | **3:00:00** |").contains("## SQuAD \u2014 Inference Cost");
+    Run html = dawn("leaderboard", "--entries", corpus.toString(), "--with", run.toString(), "--format", "html");
+    assertThat(html.out()).contains("<tr class=\"ours\">").doesNotContain("<script>alert");
+    assertThat(dawn("leaderboard", "--entries", corpus.toString(), "--format", "pdf").exit()).isEqualTo(2);
+  }
+}

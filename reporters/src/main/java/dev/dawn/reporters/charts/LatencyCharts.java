@@ -1,0 +1,85 @@
+package dev.dawn.reporters.charts;
+
+import dev.dawn.reporters.latency.ImageLatency;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Per-image latency: histogram, CDF (several runs overlaid) and latency against batch size. */
+public final class LatencyCharts {
+    private LatencyCharts() {
+    }
+
+    /** Counts per equal-width bin from min to max latency; bars labelled with the bin's centre in ms. */
+    public static CategoryChart histogram(String title, List<ImageLatency> images, int bins) {
+        if (images.isEmpty() || bins < 1) {
+            throw new IllegalArgumentException("latency histogram needs images and at least one bin, got "
+                    + images.size() + " images, " + bins + " bins");
+        }
+        double[] ms = images.stream().mapToDouble(ImageLatency::latencyMs).toArray();
+        double min = Arrays.stream(ms).min().orElseThrow();
+        double max = Arrays.stream(ms).max().orElseThrow();
+        double width = max > min ? (max - min) / bins : 1.0;
+        int[] counts = new int[bins];
+        for (double v : ms) {
+            counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
+        }
+        double[] centres = new double[bins];
+        double[] ys = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            centres[i] = min + (i + 0.5) * width;
+            ys[i] = counts[i];
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
+                .xAxisTitle("Latency per image (ms, bin centre)").yAxisTitle("Images (count)").build();
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("#0.##");
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.addSeries("images", centres, ys);
+        return chart;
+    }
+
+    /** Fraction of images at or below each latency, one line per run. */
+    public static XYChart cdf(String title, Map<String, List<ImageLatency>> runs) {
+        XYChart chart = ChartStyle.xy(title, "Latency per image (ms)", "Images at or below (%)");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(100.0);
+        Set<String> names = ChartStyle.names();
+        for (Map.Entry<String, List<ImageLatency>> run : runs.entrySet()) {
+            double[] ms = run.getValue().stream().mapToDouble(ImageLatency::latencyMs).sorted().toArray();
+            if (ms.length == 0) {
+                continue;
+            }
+            double[] pct = new double[ms.length];
+            for (int i = 0; i < ms.length; i++) {
+                pct[i] = 100.0 * (i + 1) / ms.length;
+            }
+            chart.addSeries(ChartStyle.unique(names, run.getKey()), ms, pct).setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** Mean latency per image against batch size, one line per series (e.g. model variant). */
+    public static XYChart vsBatchSize(String title, List<BatchLatency> points) {
+        XYChart chart = ChartStyle.xy(title, "Batch size (images)", "Latency per image (ms)");
+        Map<String, List<BatchLatency>> bySeries = new LinkedHashMap<>();
+        for (BatchLatency p : points) {
+            bySeries.computeIfAbsent(p.series(), k -> new java.util.ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<BatchLatency>> s : bySeries.entrySet()) {
+            List<BatchLatency> sorted = s.getValue().stream()
+                    .sorted(java.util.Comparator.comparingInt(BatchLatency::batchSize)).toList();
+            chart.addSeries(s.getKey(), sorted.stream().mapToDouble(BatchLatency::batchSize).toArray(),
+                    sorted.stream().mapToDouble(BatchLatency::latencyMs).toArray()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+}

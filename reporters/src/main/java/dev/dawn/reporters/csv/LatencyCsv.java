@@ -1,0 +1,92 @@
+package dev.dawn.reporters.csv;
+
+import dev.dawn.reporters.dawnbench.PythonFloatFormat;
+import dev.dawn.reporters.latency.ImageLatency;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/** {@code latencies.csv}: one row per image of an inference run; written by the inference runner, read by reports. */
+public final class LatencyCsv {
+    public static final String FILE_NAME = "latencies.csv";
+    public static final List<String> HEADER = List.of("image_id", "label", "predicted", "latency_ms", "preprocess_ms");
+
+    private LatencyCsv() {
+    }
+
+    public static String write(List<ImageLatency> images) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (ImageLatency i : images) {
+                printer.printRecord(i.imageId(), i.label(), i.predicted(), PythonFloatFormat.repr(i.latencyMs()),
+                        PythonFloatFormat.repr(i.preprocessMs()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** Writes {@code <runDir>/latencies.csv} (replacing it) and returns its path; what an inference run calls. */
+    public static Path writeTo(Path runDir, List<ImageLatency> images) {
+        Path file = runDir.resolve(FILE_NAME);
+        Path tmp = runDir.resolve(FILE_NAME + ".tmp");
+        try {
+            Files.writeString(tmp, write(images), StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** Reads a file written by {@link #write}; errors name the file, line and column. */
+    public static List<ImageLatency> read(Path file) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<ImageLatency> images = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(in, format)) {
+            if (!parser.getHeaderNames().equals(HEADER)) {
+                throw new IllegalArgumentException(file + ": header must be " + HEADER + ", found " + parser.getHeaderNames());
+            }
+            for (CSVRecord r : parser) {
+                String where = file + ":" + (r.getRecordNumber() + 1);
+                if (r.size() != HEADER.size()) {
+                    throw new IllegalArgumentException(where + ": " + r.size() + " fields, header has " + HEADER.size());
+                }
+                images.add(new ImageLatency(r.get(0), integer(where, "label", r.get(1)), integer(where, "predicted", r.get(2)),
+                        number(where, "latency_ms", r.get(3)), number(where, "preprocess_ms", r.get(4))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return images;
+    }
+
+    private static int integer(String where, String column, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": column '" + column + "' must be an integer, got '" + text + "'");
+        }
+    }
+
+    private static double number(String where, String column, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": column '" + column + "' must be a number, got '" + text + "'");
+        }
+    }
+}

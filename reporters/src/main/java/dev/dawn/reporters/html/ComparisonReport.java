@@ -1,0 +1,268 @@
+package dev.dawn.reporters.html;
+
+import static dev.dawn.reporters.html.HtmlText.escape;
+
+import dev.dawn.reporters.charts.AccuracyComparisonChart;
+import dev.dawn.reporters.charts.ChartEncoder;
+import dev.dawn.reporters.charts.LatencyCharts;
+import dev.dawn.reporters.charts.RunCurve;
+import dev.dawn.reporters.charts.StepCharts;
+import dev.dawn.reporters.charts.StepCurve;
+import dev.dawn.reporters.csv.LatencyCsv;
+import dev.dawn.reporters.latency.ImageLatency;
+import dev.dawn.reporters.latency.LatencyStats;
+import dev.dawn.reporters.leaderboard.LeaderboardFigures;
+import dev.dawn.reporters.run.DawnbenchEntry;
+import dev.dawn.reporters.run.RunDirectory;
+import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunRecord;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One self-contained HTML page comparing runs: summary table, machine comparability warning, overlaid accuracy
+ * curves, loss and learning rate against step, latency CDF, config and environment differences, and relative links
+ * to each run's files. Inline CSS and SVG only: no script, no network. Every string from a run's files is escaped.
+ */
+public final class ComparisonReport {
+    private static final String CSS = """
+            body{font-family:system-ui,sans-serif;margin:2em;color:#222}
+            table{border-collapse:collapse;margin:0 0 1.5em}
+            th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#f3f3f3}
+            .warning{border:2px solid #c00;background:#fee;padding:.5em 1em;margin:1em 0}
+            .status-success{color:#070}.status-killed,.status-diverged,.status-failed{color:#b00}
+            tr.differs td{background:#fff6d5}
+            svg{max-width:100%;height:auto;display:block;margin:0 0 1.5em}
+            code{font-size:90%}
+            """;
+
+    private ComparisonReport() {
+    }
+
+    /** Renders the page; links are relative to {@code outFile}'s folder. */
+    public static String render(List<RunDirectory> runs, Path outFile) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a comparison report needs at least one run");
+        }
+        Path base = outFile.toAbsolutePath().normalize().getParent();
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>dawn run comparison (").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
+                .append(")</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>Run comparison</h1>\n<p>").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
+                .append(". Times are training hours to the first evaluation at or above the target (evaluation excluded),")
+                .append(" shown as H:MM:SS like the DAWNBench leaderboard.</p>\n");
+        comparability(h, runs);
+        summary(h, runs);
+        accuracy(h, runs);
+        steps(h, runs);
+        latency(h, runs);
+        configDiff(h, runs);
+        environment(h, runs);
+        files(h, runs, base);
+        return h.append("</body>\n</html>\n").toString();
+    }
+
+    private static void comparability(StringBuilder h, List<RunDirectory> runs) {
+        List<String> problems = new ArrayList<>();
+        for (String key : RunDirectory.MACHINE_KEYS) {
+            List<String> values = runs.stream().map(r -> r.environment().getOrDefault(key, "(unknown)")).toList();
+            if (values.stream().distinct().count() > 1) {
+                StringBuilder p = new StringBuilder("<li><code>").append(escape(key)).append("</code>: ");
+                for (int i = 0; i < runs.size(); i++) {
+                    p.append(i == 0 ? "" : "; ").append(escape(values.get(i))).append(" (").append(escape(runs.get(i).id())).append(')');
+                }
+                problems.add(p.append("</li>").toString());
+            }
+        }
+        if (!problems.isEmpty()) {
+            h.append("<div class=\"warning\" id=\"not-comparable\"><strong>Not comparable:</strong> these runs were measured")
+                    .append(" on different machines, so their times and costs cannot be compared directly.\n<ul>\n");
+            problems.forEach(p -> h.append(p).append('\n'));
+            h.append("</ul></div>\n");
+        }
+    }
+
+    private static void summary(StringBuilder h, List<RunDirectory> runs) {
+        boolean anyLatency = runs.stream().anyMatch(r -> !r.latencies().isEmpty());
+        h.append("<h2>Summary</h2>\n<table id=\"summary\">\n<thead><tr><th>Run</th><th>Model</th><th>Author</th><th>Status</th>")
+                .append("<th>Time to target (H:MM:SS)</th><th>Epochs evaluated</th><th>Best accuracy (%)</th>")
+                .append("<th>Cost to target (USD)</th>");
+        if (anyLatency) {
+            h.append("<th>Images timed</th><th>Latency mean (ms)</th><th>p50 (ms)</th><th>p99 (ms)</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (RunDirectory r : runs) {
+            RunRecord rec = r.record();
+            DawnbenchEntry e = rec.entry();
+            OptionalDouble hours = rec.hoursToTarget();
+            OptionalDouble cost = rec.costToTarget();
+            OptionalDouble best = rec.epochs().stream().mapToDouble(ep -> ep.metric(e.metric())).max();
+            String status = rec.status() + (rec.reason() == null ? "" : " (" + rec.reason() + ")");
+            h.append("<tr><td><code>").append(escape(r.id())).append("</code></td><td>").append(escape(e.model()))
+                    .append("</td><td>").append(escape(e.author())).append("</td><td class=\"status-").append(escape(rec.status().replaceAll("[^A-Za-z0-9_-]", "")))
+                    .append("\">").append(escape(status)).append("</td><td class=\"num\">")
+                    .append(hours.isPresent() ? LeaderboardFigures.duration(hours.getAsDouble()) : "not reached")
+                    .append("</td><td class=\"num\">").append(rec.epochs().size()).append("</td><td class=\"num\">")
+                    .append(best.isPresent() ? fmt(best.getAsDouble(), 2) + " " + escape(metricName(e.metric())) : "")
+                    .append("</td><td class=\"num\">")
+                    .append(cost.isPresent() ? LeaderboardFigures.dollars(cost.getAsDouble()) : "")
+                    .append("</td>");
+            if (anyLatency) {
+                Optional<LatencyStats> s = r.latencyStats();
+                h.append("<td class=\"num\">").append(s.map(x -> String.valueOf(x.count())).orElse(""))
+                        .append("</td><td class=\"num\">").append(s.map(x -> fmt(x.meanMs(), 3)).orElse(""))
+                        .append("</td><td class=\"num\">").append(s.map(x -> fmt(x.p50Ms(), 3)).orElse(""))
+                        .append("</td><td class=\"num\">").append(s.map(x -> fmt(x.p99Ms(), 3)).orElse(""))
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    private static void accuracy(StringBuilder h, List<RunDirectory> runs) {
+        // Runs may have different gates (CIFAR10 top-1, ImageNet top-5): one chart per metric and threshold.
+        Map<String, List<RunDirectory>> byGate = new LinkedHashMap<>();
+        for (RunDirectory r : runs) {
+            DawnbenchEntry e = r.record().entry();
+            byGate.computeIfAbsent(e.metric() + "\u0000" + e.threshold(), k -> new ArrayList<>()).add(r);
+        }
+        h.append("<h2>Accuracy</h2>\n");
+        int n = 0;
+        for (List<RunDirectory> group : byGate.values()) {
+            DawnbenchEntry e = group.get(0).record().entry();
+            List<RunCurve> curves = group.stream().map(r -> new RunCurve(r.id(), r.record().epochs())).toList();
+            h.append(ChartEncoder.inlineSvg(AccuracyComparisonChart.build(
+                    metricName(e.metric()) + " accuracy against training time", curves, e.metric(), e.threshold()),
+                    "acc" + (++n) + "-")).append('\n');
+        }
+    }
+
+    private static void steps(StringBuilder h, List<RunDirectory> runs) {
+        List<StepCurve> curves = runs.stream().filter(r -> !r.steps().isEmpty())
+                .map(r -> new StepCurve(r.id(), r.steps())).toList();
+        h.append("<h2>Loss and learning rate</h2>\n");
+        if (curves.isEmpty()) {
+            h.append("<p>No run logged <code>train_step</code> events.</p>\n");
+            return;
+        }
+        h.append(ChartEncoder.inlineSvg(StepCharts.loss("Training loss against step", curves), "loss-")).append('\n');
+        h.append(ChartEncoder.inlineSvg(StepCharts.learningRate("Learning rate against step", curves), "lr-")).append('\n');
+    }
+
+    private static void latency(StringBuilder h, List<RunDirectory> runs) {
+        Map<String, List<ImageLatency>> timed = new LinkedHashMap<>();
+        runs.stream().filter(r -> !r.latencies().isEmpty()).forEach(r -> timed.put(r.id(), r.latencies()));
+        if (timed.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Inference latency</h2>\n")
+                .append(ChartEncoder.inlineSvg(LatencyCharts.cdf("Per-image latency, cumulative", timed), "cdf-")).append('\n');
+        int n = 0;
+        for (Map.Entry<String, List<ImageLatency>> run : timed.entrySet()) {
+            h.append(ChartEncoder.inlineSvg(LatencyCharts.histogram("Per-image latency of " + run.getKey(), run.getValue(), 30),
+                    "hist" + (++n) + "-")).append('\n');
+        }
+    }
+
+    private static void configDiff(StringBuilder h, List<RunDirectory> runs) {
+        h.append("<h2>Config differences</h2>\n");
+        List<Map<String, String>> configs = runs.stream().map(RunDirectory::config).toList();
+        if (runs.size() < 2) {
+            h.append("<p>Only one run: nothing to compare.</p>\n");
+            return;
+        }
+        List<ConfigDiff.Row> rows = ConfigDiff.differing(configs);
+        if (rows.isEmpty()) {
+            h.append("<p id=\"config-same\">All runs have the same effective config.</p>\n");
+            return;
+        }
+        diffTable(h, "config-diff", runs, rows, List.of());
+    }
+
+    private static void environment(StringBuilder h, List<RunDirectory> runs) {
+        h.append("<h2>Environment</h2>\n");
+        List<Map<String, String>> envs = runs.stream().map(RunDirectory::environment).toList();
+        List<ConfigDiff.Row> rows = runs.size() < 2 ? List.of() : ConfigDiff.differing(envs);
+        if (rows.isEmpty()) {
+            h.append("<p>").append(runs.size() < 2 ? "One run." : "Same environment for all runs.").append("</p>\n");
+        } else {
+            diffTable(h, "environment-diff", runs, rows, RunDirectory.MACHINE_KEYS);
+        }
+        List<String> same = ConfigDiff.same(envs);
+        if (!same.isEmpty()) {
+            h.append("<details><summary>").append(runs.size() < 2 ? "Environment" : "Identical on all runs")
+                    .append(" (").append(same.size()).append(" keys)</summary>\n<table id=\"environment-same\">\n");
+            for (String k : same) {
+                h.append("<tr><th>").append(escape(k)).append("</th><td>").append(escape(envs.get(0).get(k))).append("</td></tr>\n");
+            }
+            h.append("</table></details>\n");
+        }
+    }
+
+    private static void diffTable(StringBuilder h, String id, List<RunDirectory> runs, List<ConfigDiff.Row> rows,
+                                  List<String> highlighted) {
+        h.append("<table id=\"").append(id).append("\">\n<thead><tr><th>Key</th>");
+        runs.forEach(r -> h.append("<th><code>").append(escape(r.id())).append("</code></th>"));
+        h.append("</tr></thead>\n<tbody>\n");
+        for (ConfigDiff.Row row : rows) {
+            h.append(highlighted.contains(row.key()) ? "<tr class=\"differs\">" : "<tr>")
+                    .append("<th><code>").append(escape(row.key())).append("</code></th>");
+            for (String v : row.values()) {
+                h.append("<td>").append(v == null ? "<em>absent</em>" : escape(v)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    private static void files(StringBuilder h, List<RunDirectory> runs, Path base) {
+        h.append("<h2>Files</h2>\n<ul id=\"files\">\n");
+        for (RunDirectory r : runs) {
+            String basename = r.record().entry().fileBasename();
+            List<String> names = List.of(RunExporter.EVENTS_FILE, RunDirectory.CONFIG_FILE, RunDirectory.ENVIRONMENT_FILE,
+                    basename + ".tsv", basename + ".json", RunExporter.METRICS_CSV, RunExporter.ACCURACY_PNG, LatencyCsv.FILE_NAME);
+            h.append("<li><code>").append(escape(r.id())).append("</code>:");
+            for (String name : names) {
+                Path f = r.dir().resolve(name);
+                if (Files.isRegularFile(f)) {
+                    h.append(" <a href=\"").append(escape(relativeUrl(base, f))).append("\">").append(escape(name)).append("</a>");
+                }
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    /** A relative URL from the report's folder, each path segment percent-encoded. */
+    static String relativeUrl(Path base, Path file) {
+        Path rel = base.relativize(file.toAbsolutePath().normalize());
+        String path = rel.toString().replace(java.io.File.separatorChar, '/');
+        try {
+            return new URI(null, null, path, null).getRawPath().replace("?", "%3F").replace("#", "%23");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot link " + file + " from " + base, e);
+        }
+    }
+
+    private static String metricName(String metric) {
+        return metric.equals("top1Accuracy") ? "top-1" : "top-5";
+    }
+
+    private static String fmt(double x, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", x);
+    }
+}

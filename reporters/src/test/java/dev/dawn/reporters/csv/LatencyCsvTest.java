@@ -1,0 +1,36 @@
+package dev.dawn.reporters.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dawn.reporters.latency.ImageLatency;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatencyCsvTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void roundTripsWithQuotedIds() throws Exception {
+        List<ImageLatency> images = List.of(new ImageLatency("a,\"b\".jpg", 3, 5, 12.5, 1.25), new ImageLatency("c.jpg", 0, 0, 0.1, 0.0));
+        String csv = LatencyCsv.write(images);
+        assertThat(csv).startsWith("image_id,label,predicted,latency_ms,preprocess_ms\r\n\"a,\"\"b\"\".jpg\",3,5,12.5,1.25\r\n");
+        Path f = LatencyCsv.writeTo(tmp, images);
+        assertThat(f).isEqualTo(tmp.resolve("latencies.csv"));
+        assertThat(Files.readString(f)).isEqualTo(csv);
+        assertThat(LatencyCsv.read(f)).isEqualTo(images);
+    }
+
+    @Test
+    void badRowsNameFileLineAndColumn() throws Exception {
+        Path f = tmp.resolve("latencies.csv");
+        Files.writeString(f, "image_id,label,predicted,latency_ms,preprocess_ms\nx.jpg,1,1,fast,0\n");
+        assertThatThrownBy(() -> LatencyCsv.read(f)).hasMessageContaining("latencies.csv:2").hasMessageContaining("latency_ms");
+        Files.writeString(f, "id,label\nx,1\n");
+        assertThatThrownBy(() -> LatencyCsv.read(f)).hasMessageContaining("header must be");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.dawn.reporters.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dawn.reporters.dawnbench.SubmissionValidator;
+import dev.dawn.reporters.leaderboard.Leaderboard;
+import dev.dawn.reporters.leaderboard.LeaderboardKind;
+import dev.dawn.reporters.dawnbench.Dataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubmissionFilerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void filesJsonAndTsvInTheCorpusLayoutAndNeverOverwrites() throws Exception {
+        Path run = RunFixture.exported("imagenet-reached", tmp.resolve("run"));
+        Path entries = tmp.resolve("entries");
+        List<Path> written = SubmissionFiler.file(run, entries);
+        Path json = entries.resolve("ImageNet/train/dawn_resnet50_fixture.json");
+        Path tsv = entries.resolve("ImageNet/train/dawn_resnet50_fixture.tsv");
+        assertThat(written).containsExactly(json, tsv);
+        assertThat(Files.readString(json)).isEqualTo(Files.readString(run.resolve("dawn_resnet50_fixture.json")));
+        assertThat(Files.readString(json)).startsWith("{\n    \"version\": \"v1.0\",");
+        assertThat(SubmissionValidator.validateCorpus(entries)).isEmpty();
+        var table = Leaderboard.fromCorpus(entries).table(Dataset.IMAGENET, LeaderboardKind.TRAINING_TIME);
+        assertThat(table.rows()).singleElement().satisfies(r -> assertThat(r.figure()).isEqualTo("3:00:00"));
+
+        Files.writeString(json, "mine");
+        assertThatThrownBy(() -> SubmissionFiler.file(run, entries)).isInstanceOf(SubmissionFiler.RefusedException.class)
+                .hasMessageContaining("already exists").hasMessageContaining("dawn_resnet50_fixture.json");
+        assertThat(Files.readString(json)).isEqualTo("mine");
+    }
+
+    @Test
+    void refusesWhatTheCiWouldReject() throws Exception {
+        Path run = RunFixture.copy("imagenet-reached", tmp.resolve("low"));
+        Path events = run.resolve("events.jsonl");
+        Files.writeString(events, Files.readString(events).replace("\"top5_accuracy\":0.9312", "\"top5_accuracy\":0.92"));
+        RunExporter.export(run);
+        assertThatThrownBy(() -> SubmissionFiler.file(run, tmp.resolve("entries")))
+                .isInstanceOf(SubmissionFiler.RefusedException.class).hasMessageContaining("reject")
+                .hasMessageContaining("top5Accuracy: maximum must be >= 93.0, found 92.0");
+        assertThat(tmp.resolve("entries")).doesNotExist();
+
+        Path unexported = RunFixture.copy("imagenet-reached", tmp.resolve("raw"));
+        assertThatThrownBy(() -> RunSubmission.training(unexported)).hasMessageContaining("dawn export");
+    }
+}
