@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dawn", mixinStandardHelpOptions = true, version = "dawn 0.1.0",
     description = {"Reproduce DAWNBench results: train to a target accuracy, measure latency, write DAWNBench files.",
         "Run 'dawn <command> --help' for the options of each command."},
-    subcommands = {TrainCommand.class, ThroughputCommand.class, DataCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, ThroughputCommand.class, DataCommand.class, ExportCommand.class, RecipesCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
 public final class DawnCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
