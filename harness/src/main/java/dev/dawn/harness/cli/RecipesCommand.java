@@ -69,12 +69,17 @@ final class RecipesCommand implements Callable<Integer> {
     var target = record.targetEpoch();
     if (target.isPresent()) {
       EpochRecord e = target.get();
-      return String.format(Locale.ROOT, "%s to %s >= %.4g (epoch %d, %.2f%%)%s", DawnbenchTime.format(e.hours()), metric,
-          record.entry().threshold(), e.epoch(), e.metric(metric), where);
+      return String.format(Locale.ROOT, "%s to %s >= %s (epoch %d, %.2f%%)%s", DawnbenchTime.format(e.hours()), metric,
+          percent(record.entry().threshold()), e.epoch(), e.metric(metric), where);
     }
     String best = run.get().bestEpoch()
         .map(e -> String.format(Locale.ROOT, ", best %.2f%% at epoch %d", e.metric(metric), e.epoch()))
         .orElse(", no epoch evaluated");
-    return "target " + metric + " >= " + record.entry().threshold() + " not reached (" + record.status() + best + ")" + where;
+    return "target " + metric + " >= " + percent(record.entry().threshold()) + " not reached (" + record.status() + best + ")" + where;
+  }
+
+  /** 93.0 as "93", 93.5 as "93.5": the way the reference configs write their targets. */
+  private static String percent(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }
