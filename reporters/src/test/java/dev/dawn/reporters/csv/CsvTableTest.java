@@ -54,7 +54,7 @@ class CsvTableTest {
                 reached.get("learning_rate"), reached.get("resolution"), reached.get("status"), reached.get("time_to_target"),
                 reached.get("hours_to_target"), reached.get("cost_usd"), reached.get("latency_images"), reached.get("latency_p50_ms"),
                 reached.get("latency_p99_ms"))).containsExactly("r-reached", "resnet50", "256", "momentum", "0.1", "224",
-                "success", "3:00:00", "3.0", "9.18", "10", "14.0", "40.0");
+                "success", "3:00:00", "3.0", "9.18", "10", "15.0", "40.0");
         assertThat(rows.get(0).get("status")).isEqualTo("killed");
         assertThat(rows.get(0).get("time_to_target")).isEqualTo("0:12:00"); // reached before the kill
         assertThat(rows.get(0).get("latency_images")).isEmpty();

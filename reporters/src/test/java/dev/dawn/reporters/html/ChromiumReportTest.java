@@ -62,7 +62,7 @@ class ChromiumReportTest {
         assertThat(r.exit()).as(r.stderr()).isZero();
         String dom = r.stdout();
         assertThat(dom).contains("<table id=\"summary\">").contains("<td class=\"num\">3:00:00</td>")
-                .contains("<td class=\"num\">$9.18</td>").contains("<td class=\"num\">14.000</td>")
+                .contains("<td class=\"num\">$9.18</td>").contains("<td class=\"num\">15.000</td>")
                 .contains("id=\"not-comparable\"").contains("<td>256</td><td>512</td>");
         // Hostile strings stayed text: the parsed DOM has no script element and no injected tags.
         assertThat(dom).doesNotContainIgnoringCase("<script").doesNotContain("<b>bold").doesNotContain("<i>")

@@ -31,7 +31,7 @@ class ComparisonReportTest {
         List<RunDirectory> runs = ReportRuns.two(tmp);
         String html = ComparisonReport.render(runs, tmp.resolve("out/report.html"));
         assertThat(html).contains("<td class=\"num\">3:00:00</td>").contains("<td class=\"num\">$9.18</td>")
-                .contains("<td class=\"num\">16.600</td><td class=\"num\">14.000</td><td class=\"num\">40.000</td>");
+                .contains("<td class=\"num\">16.600</td><td class=\"num\">15.000</td><td class=\"num\">40.000</td>");
         assertThat(html).contains("id=\"not-comparable\"").contains("<code>cores</code>: 2 (r-reached); 8 (");
         String config = section(html, "id=\"config-diff\"");
         assertThat(config).contains("train.batchSize").contains("<td>256</td><td>512</td>")
