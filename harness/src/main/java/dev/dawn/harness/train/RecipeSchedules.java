@@ -33,7 +33,9 @@ public record RecipeSchedules(LearningRateSchedule learningRate, MomentumSchedul
         lr.putIfAbsent("end", 0.0);
         lr.putIfAbsent("power", 2.0);
       }
-      case "step" -> lr.putIfAbsent("initial", o.learningRate());
+      case "step" -> {
+        if (lr.containsKey("factor")) lr.putIfAbsent("initial", o.learningRate());
+      }
       case "constant" -> lr.putIfAbsent("value", o.learningRate());
       default -> { }
     }
