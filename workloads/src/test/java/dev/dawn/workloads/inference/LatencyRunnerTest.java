@@ -54,14 +54,14 @@ class LatencyRunnerTest {
     assertThat(made).hasSize(13).allMatch(c -> c.closed);
     assertThat(run.preprocess().minNanos()).isGreaterThanOrEqualTo(2_000_000);
     assertThat(run.model().minNanos()).isGreaterThanOrEqualTo(500_000);
-    assertThat(run.preprocess().meanNanos()).isGreaterThan(run.model().meanNanos());
     for (int i = 0; i < 10; i++) {
       // end-to-end is one span from before preprocessing to after the model
       assertThat(run.endToEndNanos()[i])
           .isGreaterThanOrEqualTo(run.preprocessNanos()[i] + run.modelNanos()[i]);
     }
     assertThat(run.wallNanos()).isGreaterThanOrEqualTo(run.endToEnd().totalNanos());
-    assertThat(run.endToEnd().dawnbenchLatencyMs()).isGreaterThan(run.model().dawnbenchLatencyMs());
+    // Each spin is a lower bound on its own span only (no ordering asserts: the machine is shared and noisy).
+    assertThat(run.endToEnd().minNanos()).isGreaterThanOrEqualTo(2_500_000);
   }
 
   @Test

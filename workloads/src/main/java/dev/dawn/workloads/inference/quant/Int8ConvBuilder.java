@@ -71,7 +71,11 @@ public final class Int8ConvBuilder {
     return new QuantizedActivation(op.output(0), op.output(1), op.output(2), outType);
   }
 
-  /** {@code relu(conv(in) + bias + shortcut)} in one kernel; {@code layer.relu()} must be false (ReLU is after the add). */
+  /**
+   * {@code relu(conv(in) + bias + shortcut)} in one kernel; {@code layer.relu()} must be false (ReLU is after the add).
+   * A quint8 shortcut is accurate; a qint8 one (signed-sum kernel) gave ~10x larger logit error on a test net, so
+   * {@link Int8GraphBuilder} adds projection shortcuts in FP32 instead.
+   */
   public QuantizedActivation convAddRelu(
       QuantizedActivation in, FoldedConv layer, QuantizedActivation shortcut, ActivationRange out) {
     if (layer.relu()) {

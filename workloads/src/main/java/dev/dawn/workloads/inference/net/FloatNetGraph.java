@@ -1,0 +1,48 @@
+package dev.dawn.workloads.inference.net;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The FP32 graph of a {@link FoldedNet} with weights as constants, plus every activation the INT8 graph quantizes, by
+ * name, for calibration: {@code "input"}, each conv's output (its name), each residual block's output (its name).
+ */
+public record FloatNetGraph(Operand<TFloat32> output, Map<String, Operand<TFloat32>> activations) {
+  public static final String INPUT = "input";
+
+  public static FloatNetGraph build(Ops tf, Operand<TFloat32> input, FoldedNet net) {
+    FloatLayers f = new FloatLayers(tf);
+    Map<String, Operand<TFloat32>> acts = new LinkedHashMap<>();
+    acts.put(INPUT, input);
+    Operand<TFloat32> x = input;
+    for (LayerSpec layer : net.layers()) {
+      if (layer instanceof FoldedConv c) {
+        x = f.conv(x, c);
+        acts.put(c.name(), x);
+      } else if (layer instanceof ResidualBlock b) {
+        Operand<TFloat32> y = x;
+        for (FoldedConv c : b.main()) {
+          y = f.conv(y, c);
+          acts.put(c.name(), y);
+        }
+        Operand<TFloat32> shortcut = x;
+        if (b.projection() != null) {
+          shortcut = f.conv(x, b.projection());
+          acts.put(b.projection().name(), shortcut);
+        }
+        x = tf.nn.relu(tf.math.add(y, shortcut));
+        acts.put(b.name(), x);
+      } else if (layer instanceof MaxPool p) {
+        x = f.maxPool(x, p);
+      } else if (layer instanceof GlobalAvgPool) {
+        x = f.globalAvgPool(x);
+      } else if (layer instanceof Dense d) {
+        x = f.dense(x, d);
+      }
+    }
+    return new FloatNetGraph(x, acts);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.dawn.workloads.inference.quant;
+
+import dev.dawn.workloads.inference.net.Dense;
+import dev.dawn.workloads.inference.net.FloatLayers;
+import dev.dawn.workloads.inference.net.FloatNetGraph;
+import dev.dawn.workloads.inference.net.FoldedConv;
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.GlobalAvgPool;
+import dev.dawn.workloads.inference.net.LayerSpec;
+import dev.dawn.workloads.inference.net.MaxPool;
+import dev.dawn.workloads.inference.net.ResidualBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tensorflow.Operand;
+import org.tensorflow.Operation;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds the INT8 graph of a {@link FoldedNet} from calibrated ranges (keys as in {@link FloatNetGraph}). Convs and
+ * residual blocks run as fused oneDNN INT8 kernels ({@link Int8ConvBuilder}); a residual block's last conv, its add and
+ * the ReLU are one {@code ...SumAndReluAndRequantize} op; max pooling stays quantized ({@code QuantizedMaxPool}).
+ * Global average pooling and dense layers run in FP32 after a Dequantize, and so does any conv listed in
+ * {@code fp32Convs} or fed with a signed range (the image). Values cross between float and quint8 only where needed.
+ */
+public final class Int8GraphBuilder {
+  private final Ops tf;
+  private final Int8ConvBuilder q;
+  private final FloatLayers f;
+  private final Map<String, ActivationRange> ranges;
+  private final Set<String> fp32Convs;
+  private final List<String> keptFp32 = new ArrayList<>();
+  private final List<String> quantized = new ArrayList<>();
+
+  /** A value flowing through the graph: float or quantized, plus the key of its calibrated range. */
+  private record Value(Operand<TFloat32> fp, QuantizedActivation qa, String rangeKey) {}
+
+  private Int8GraphBuilder(Ops tf, Map<String, ActivationRange> ranges, Set<String> fp32Convs) {
+    this.tf = tf;
+    this.q = new Int8ConvBuilder(tf);
+    this.f = new FloatLayers(tf);
+    this.ranges = ranges;
+    this.fp32Convs = fp32Convs;
+  }
+
+  public static Int8Net build(
+      Ops tf, Operand<TFloat32> input, FoldedNet net, Map<String, ActivationRange> ranges, Set<String> fp32Convs) {
+    Int8GraphBuilder b = new Int8GraphBuilder(tf, ranges, fp32Convs);
+    Value v = new Value(input, null, FloatNetGraph.INPUT);
+    for (LayerSpec layer : net.layers()) {
+      v = b.apply(v, layer);
+    }
+    return new Int8Net(b.asFloat(v), List.copyOf(b.keptFp32), List.copyOf(b.quantized));
+  }
+
+  private Value apply(Value v, LayerSpec layer) {
+    if (layer instanceof FoldedConv c) {
+      if (!canQuantize(c, v)) {
+        keptFp32.add(c.name());
+        return new Value(f.conv(asFloat(v), c), null, c.name());
+      }
+      quantized.add(c.name());
+      return new Value(null, q.conv(asQuint8(v), c, range(c.name())), c.name());
+    }
+    if (layer instanceof ResidualBlock b) {
+      return block(v, b);
+    }
+    if (layer instanceof MaxPool p) {
+      return v.qa != null && v.qa.type() == DataType.DT_QUINT8
+          ? new Value(null, quantizedMaxPool(v.qa, p), v.rangeKey)
+          : new Value(f.maxPool(asFloat(v), p), null, v.rangeKey);
+    }
+    if (layer instanceof GlobalAvgPool) {
+      return new Value(f.globalAvgPool(asFloat(v)), null, null);
+    }
+    Dense d = (Dense) layer;
+    return new Value(f.dense(asFloat(v), d), null, null);
+  }
+
+  private Value block(Value in, ResidualBlock b) {
+    FoldedConv first = b.main().get(0);
+    if (!canQuantize(first, in)) {
+      // Whole block in FP32: same math as FloatNetGraph.
+      Operand<TFloat32> x = asFloat(in);
+      Operand<TFloat32> y = x;
+      for (FoldedConv c : b.main()) {
+        keptFp32.add(c.name());
+        y = f.conv(y, c);
+      }
+      Operand<TFloat32> s = x;
+      if (b.projection() != null) {
+        keptFp32.add(b.projection().name());
+        s = f.conv(x, b.projection());
+      }
+      return new Value(tf.nn.relu(tf.math.add(y, s)), null, b.name());
+    }
+    QuantizedActivation x = asQuint8(in);
+    QuantizedActivation y = x;
+    List<FoldedConv> main = b.main();
+    for (int i = 0; i < main.size() - 1; i++) {
+      quantized.add(main.get(i).name());
+      y = q.conv(y, main.get(i), range(main.get(i).name()));
+    }
+    FoldedConv last = main.get(main.size() - 1);
+    quantized.add(last.name());
+    if (b.projection() == null) {
+      return new Value(null, q.convAddRelu(y, last, x, range(b.name())), b.name());
+    }
+    // Projection blocks: oneDNN's signed-summand fusion (...SignedSumAndReluAndRequantize) measured ~10x the error
+    // of the unsigned one on a test net, so both branches are requantized to qint8, dequantized and added in FP32.
+    // ResNets have one such block per stage.
+    quantized.add(b.projection().name());
+    QuantizedActivation shortcut = q.conv(x, b.projection(), range(b.projection().name()));
+    QuantizedActivation mainOut = q.conv(y, last, range(last.name()));
+    Operand<TFloat32> sum = tf.math.add(
+        q.dequantize(mainOut, "dequantize_" + last.name()), q.dequantize(shortcut, "dequantize_" + b.projection().name()));
+    return new Value(tf.nn.relu(sum), null, b.name());
+  }
+
+  private boolean canQuantize(FoldedConv c, Value in) {
+    if (fp32Convs.contains(c.name())) {
+      return false;
+    }
+    return in.qa != null ? in.qa.type() == DataType.DT_QUINT8 : range(in.rangeKey).min() >= 0;
+  }
+
+  private QuantizedActivation asQuint8(Value v) {
+    if (v.qa != null) {
+      if (v.qa.type() != DataType.DT_QUINT8) {
+        throw new IllegalStateException("activation " + v.rangeKey + " is " + v.qa.type() + ", a conv needs quint8");
+      }
+      return v.qa;
+    }
+    return q.quantize(v.fp, range(v.rangeKey), "quantize_" + v.rangeKey);
+  }
+
+  private Operand<TFloat32> asFloat(Value v) {
+    return v.qa != null ? q.dequantize(v.qa, "dequantize_" + v.rangeKey) : v.fp;
+  }
+
+  private QuantizedActivation quantizedMaxPool(QuantizedActivation in, MaxPool p) {
+    Operation op = tf.scope().opBuilder("QuantizedMaxPool", "quantized_max_pool")
+        .addInput(in.value())
+        .addInput(in.min().asOutput())
+        .addInput(in.max().asOutput())
+        .setAttr("T", in.type())
+        .setAttr("ksize", new long[] {1, p.size(), p.size(), 1})
+        .setAttr("strides", new long[] {1, p.stride(), p.stride(), 1})
+        .setAttr("padding", p.padding().name())
+        .build();
+    return new QuantizedActivation(op.output(0), op.output(1), op.output(2), in.type());
+  }
+
+  private ActivationRange range(String key) {
+    ActivationRange r = ranges.get(key);
+    if (r == null) {
+      throw new IllegalArgumentException("no calibrated range for activation '" + key + "'; calibrated: " + ranges.keySet());
+    }
+    return r;
+  }
+}

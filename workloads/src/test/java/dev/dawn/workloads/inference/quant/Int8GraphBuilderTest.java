@@ -1,0 +1,113 @@
+package dev.dawn.workloads.inference.quant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dawn.workloads.inference.net.FloatNetGraph;
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.GlobalAvgPool;
+import dev.dawn.workloads.inference.net.MaxPool;
+import dev.dawn.workloads.inference.net.Padding;
+import dev.dawn.workloads.inference.net.RandomFoldedNets;
+import dev.dawn.workloads.inference.net.ResidualBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.junit.jupiter.api.Test;
+
+class Int8GraphBuilderTest {
+  private static final int HW = 16;
+  private static final int CLASSES = 10;
+
+  /** stem (FP32: signed input) -> identity block -> projection block (stride 2) -> max pool -> GAP -> dense. */
+  private static FoldedNet tinyNet() {
+    RandomFoldedNets r = new RandomFoldedNets(5);
+    return new FoldedNet(HW, HW, 3, List.of(
+        r.conv("stem", 3, 3, 16, 1, true),
+        new ResidualBlock("b1", List.of(r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)), null),
+        new ResidualBlock("b2", List.of(r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
+            r.conv("b2_proj", 1, 16, 32, 2, false)),
+        new MaxPool(2, 2, Padding.SAME),
+        new GlobalAvgPool(),
+        r.dense("fc", 32, CLASSES)));
+  }
+
+  private static TFloat32 images(int n, long seed) {
+    Random rnd = new Random(seed);
+    float[] v = new float[n * HW * HW * 3];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) rnd.nextGaussian();
+    }
+    return TFloat32.tensorOf(Shape.of(n, HW, HW, 3), DataBuffers.of(v, true, false));
+  }
+
+  private static float[] fetch(Session s, Operand<TFloat32> x, TFloat32 in, Operand<TFloat32> y) {
+    try (Result r = s.runner().feed(x, in).fetch(y).run()) {
+      TFloat32 t = (TFloat32) r.get(0);
+      float[] v = new float[(int) t.size()];
+      t.asRawTensor().data().asFloats().read(v);
+      return v;
+    }
+  }
+
+  @Test
+  void int8GraphTracksTheFp32ConstantGraph() {
+    FoldedNet net = tinyNet();
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, HW, HW, 3)));
+      FloatNetGraph fp = FloatNetGraph.build(tf, x, net);
+      Map<String, ActivationRange> ranges;
+      List<TFloat32> calib = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        calib.add(images(8, 100 + i));
+      }
+      try (Session s = new Session(g)) {
+        ranges = Calibration.ranges(s, x, fp.activations(), calib, () -> new PercentileCalibrator(99.99));
+      }
+      calib.forEach(TFloat32::close);
+      assertThat(ranges.get(FloatNetGraph.INPUT).min()).isNegative();
+      assertThat(ranges.get("b1").min()).isZero();
+
+      Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
+      assertThat(int8.fp32Convs()).containsExactly("stem"); // fed with the signed image
+      assertThat(int8.int8Convs()).containsExactlyInAnyOrder("b1_a", "b1_b", "b2_a", "b2_proj", "b2_b");
+
+      try (Session s = new Session(g); TFloat32 test = images(16, 7)) {
+        float[] ref = fetch(s, x, test, fp.output());
+        float[] got = fetch(s, x, test, int8.output());
+        double maxRef = 0, maxDiff = 0;
+        int agree = 0;
+        for (int i = 0; i < 16; i++) {
+          int a = 0, b = 0;
+          for (int k = 0; k < CLASSES; k++) {
+            int j = i * CLASSES + k;
+            maxRef = Math.max(maxRef, Math.abs(ref[j]));
+            maxDiff = Math.max(maxDiff, Math.abs(ref[j] - got[j]));
+            if (ref[j] > ref[i * CLASSES + a]) a = k;
+            if (got[j] > got[i * CLASSES + b]) b = k;
+          }
+          agree += a == b ? 1 : 0;
+        }
+        System.out.printf("tiny net int8 vs fp32: max|logit diff| %.4f of max|logit| %.4f, top-1 agreement %d/16%n",
+            maxDiff, maxRef, agree);
+        assertThat(maxDiff).isLessThan(0.05 * maxRef);
+        assertThat(agree).isGreaterThanOrEqualTo(14);
+      }
+
+      // Forcing every conv to FP32 gives back the float graph exactly.
+      Int8Net allFp32 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of("stem", "b1_a", "b2_a"));
+      assertThat(allFp32.int8Convs()).isEmpty();
+    }
+  }
+}
