@@ -5,6 +5,8 @@ import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.TrainableWeight;
+import dev.dawn.workloads.models.export.ModelWeights;
+import dev.dawn.workloads.models.export.VariableStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -41,6 +43,7 @@ public final class TrainingSession implements AutoCloseable {
   private final Op trainStep;
   private final Operand<TInt32> top1;
   private final Operand<TInt32> top5;
+  private final VariableStore variables;
   private boolean closed;
 
   private TrainingSession(ModelSpec spec, GraphOptimizer optimizer, LossSettings lossSettings, ThreadSettings threads,
@@ -63,9 +66,9 @@ public final class TrainingSession implements AutoCloseable {
       loss = CrossEntropyLoss.mean(trainOps, model.logits(train, images), labels, spec.numClasses(), lossSettings);
 
       List<TrainableWeight> weights = model.trainables();
-      List<Operand<?>> variables = new ArrayList<>();
-      weights.forEach(w -> variables.add(w.variable()));
-      Gradients gradients = trainOps.gradients(loss, variables);
+      List<Operand<?>> weightOperands = new ArrayList<>();
+      weights.forEach(w -> weightOperands.add(w.variable()));
+      Gradients gradients = trainOps.gradients(loss, weightOperands);
       // Updates wait for every gradient: ref variables are updated in place, and a backward op still reading a weight
       // must not see it half-updated.
       List<Op> allGradients = new ArrayList<>(gradients.dy());
@@ -92,6 +95,7 @@ public final class TrainingSession implements AutoCloseable {
       top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
 
       session = new Session(graph, threads.toConfig());
+      variables = new VariableStore(model, graph, session);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -149,6 +153,24 @@ public final class TrainingSession implements AutoCloseable {
       int hits5 = ((TInt32) result.get(1)).getInt();
       return new EvalCounts(hits1, hits5, batch.size());
     }
+  }
+
+  /**
+   * Snapshot of every model variable (trainables and BN moving mean/variance, not optimizer slots) with this session's
+   * spec; {@code weights().save(runDir.resolve("weights"))} is what a run stores for folding, export and pruning.
+   */
+  public ModelWeights weights() {
+    checkOpen();
+    return variables.read();
+  }
+
+  /**
+   * Overwrites every model variable from {@code weights} (same variable names and shapes, e.g. from
+   * {@link ModelWeights#load}); optimizer slots are left as they are. The first call adds assign ops to the graph.
+   */
+  public void restore(ModelWeights weights) {
+    checkOpen();
+    variables.write(weights);
   }
 
   public long parameterCount() {

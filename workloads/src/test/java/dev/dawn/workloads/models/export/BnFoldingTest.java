@@ -1,0 +1,85 @@
+package dev.dawn.workloads.models.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.training.TrainingSession;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BnFoldingTest {
+  static final int RES = 16;
+
+  static float[] randomImages(int n, int resolution, long seed) {
+    Random random = new Random(seed);
+    float[] x = new float[n * resolution * resolution * 3];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    return x;
+  }
+
+  static ModelWeights trained(ModelSpec spec) {
+    try (TrainingSession s = TestNets.session(spec, 3L)) {
+      TestNets.train(s, 3, RES);
+      return s.weights();
+    }
+  }
+
+  static double maxAbsDiff(float[] a, float[] b) {
+    assertThat(a).hasSameSizeAs(b);
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      max = Math.max(max, Math.abs(a[i] - b[i]));
+    }
+    return max;
+  }
+
+  private static void assertFoldedMatches(ModelSpec spec) {
+    assertFoldedMatches(trained(spec));
+  }
+
+  private static void assertFoldedMatches(ModelWeights weights) {
+    ModelSpec spec = weights.spec();
+    // BN stats must be non-trivial for the comparison to mean anything
+    String someBn = spec.architecture().equals("resnet9") ? "layer2.bn" : "stage2_block1.a.bn";
+    assertThat(weights.get(someBn + ".moving_mean").values()).isNotEqualTo(new float[weights.get(someBn + ".moving_mean").values().length]);
+    FoldedNet net = BnFolding.fold(weights, RES);
+    float[] x = randomImages(3, RES, 11L);
+    try (UnfoldedReference reference = new UnfoldedReference(weights); FoldedModel folded = new FoldedModel(net)) {
+      float[] expected = reference.logits(x, 3, RES);
+      float[] actual = folded.logits(x, 3);
+      assertThat(actual).hasSize(3 * spec.numClasses());
+      double scale = 0;
+      for (float v : expected) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      assertThat(scale).as("logits are not all zero").isGreaterThan(1e-3);
+      assertThat(maxAbsDiff(expected, actual)).as("max |folded - unfolded| for " + spec).isLessThanOrEqualTo(1e-4);
+    }
+  }
+
+  @Test
+  void resNet9FoldedMatchesInferenceModeModel() {
+    assertFoldedMatches(new ModelSpec("resnet9", 5, 0.0625, null, null));
+  }
+
+  @Test
+  void resNet18FoldedMatchesInferenceModeModel() {
+    assertFoldedMatches(new ModelSpec("resnet18", 5, 0.0625, "B", null));
+  }
+
+  @Test
+  void bottleneckDeepStemVariantFolds() {
+    // random BN statistics instead of training: a ResNet-50 training graph takes too long to build for a unit test
+    assertFoldedMatches(UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.03125, "C", null), 5L));
+  }
+
+  @Test
+  void variantDIsRejectedWithTheReason() {
+    ModelWeights w = new ModelWeights(new ModelSpec("resnet18", 4, 0.0625, "D", null), java.util.List.of());
+    assertThatThrownBy(() -> BnFolding.fold(w, RES)).hasMessageContaining("variant D").hasMessageContaining("average-pool");
+  }
+}
