@@ -32,7 +32,7 @@ public final class FoldedModel implements AutoCloseable {
       Ops tf = Ops.create(graph);
       images = tf.withName(INPUT).placeholder(TFloat32.class,
           Placeholder.shape(Shape.of(-1, net.height(), net.width(), net.channels())));
-      logits = tf.withName(OUTPUT).identity(FoldedGraph.logits(tf, images, net));
+      logits = tf.withName(OUTPUT).identity(dev.dawn.workloads.inference.net.FloatNetGraph.build(tf, images, net).output());
       session = new Session(graph);
     } catch (RuntimeException e) {
       graph.close();

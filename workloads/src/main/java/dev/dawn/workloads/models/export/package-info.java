@@ -7,7 +7,7 @@
  *       {@code TrainingSession.weights()} and put back with {@code TrainingSession.restore(..)}.
  *   <li>{@link dev.dawn.workloads.models.export.BnFolding}: ModelWeights -> BN-folded
  *       {@link dev.dawn.workloads.inference.net.FoldedNet} at a fixed resolution.
- *   <li>{@link dev.dawn.workloads.models.export.FoldedModel} / {@link dev.dawn.workloads.models.export.FoldedGraph}:
+ *   <li>{@link dev.dawn.workloads.models.export.FoldedModel}:
  *       the folded net as a constant-weight TF graph; {@link dev.dawn.workloads.models.export.SavedModelExport}
  *       writes and loads it as a SavedModel.
  *   <li>{@link dev.dawn.workloads.models.export.ChannelPruning}: L1 filter pruning of a folded net;
