@@ -139,11 +139,26 @@ public final class TrainingRunner {
         progress.message(String.format("epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
             epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds(), 100 * counts.top1(),
             100 * counts.top5()));
-        if (metric >= t.targetAccuracy()) return Status.SUCCESS;
+        if (metric >= t.targetAccuracy()) {
+          saveWeights(session, folder, events, epoch);
+          return Status.SUCCESS;
+        }
       }
+      saveWeights(session, folder, events, t.epochs());
       return Status.TARGET_NOT_REACHED;
     }
   }
+
+  /** The trained model (with BN moving statistics) for dawn infer; written after the clock has stopped. */
+  private static void saveWeights(TrainingSession session, RunFolder folder, EventLog events, int epoch)
+      throws IOException {
+    Path dir = folder.dir().resolve(WEIGHTS_DIR);
+    session.weights().save(dir);
+    events.pointInTime("weights_saved", WEIGHTS_DIR, Map.of("epoch_num", epoch));
+  }
+
+  /** Folder of the run's final weights inside the run folder. */
+  public static final String WEIGHTS_DIR = "weights";
 
   private record EpochStats(double meanLoss, double lastLearningRate, double imagesPerSecond, long images) {}
 

@@ -74,6 +74,7 @@ class TrainCommandTest {
     Path folder = runFolders(results).get(0);
     String base = "dawn_resnet9_" + dev.dawn.harness.run.MachineEnvironment.hardwareTag() + "_tensorflowjava110";
     for (String f : List.of("events.jsonl", "config.yaml", "environment.json", base + ".tsv", base + ".json",
+        "weights/weights.bin", "weights/weights.json",
         "metrics.csv", "accuracy.png")) {
       assertThat(folder.resolve(f)).as(f).isRegularFile();
     }
