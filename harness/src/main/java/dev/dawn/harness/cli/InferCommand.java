@@ -1,0 +1,106 @@
+package dev.dawn.harness.cli;
+
+import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.infer.InferenceBench;
+import dev.dawn.harness.infer.InferenceRunner;
+import dev.dawn.harness.infer.InferenceVariant;
+import dev.dawn.harness.train.TrainingParts;
+import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.workloads.inference.quant.ActivationCalibrator;
+import dev.dawn.workloads.inference.quant.EntropyCalibrator;
+import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
+import dev.dawn.workloads.inference.quant.PercentileCalibrator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "infer", mixinStandardHelpOptions = true,
+    description = {"DAWNBench inference latency of a trained run: batch norm is folded into the convolutions, weights",
+        "become constants, and every validation image is classified one at a time (batch 1). Latency = total model",
+        "time / images (DAWNBench), with min/mean/p50/p90/p95/p99/max (LoadGen nearest rank), preprocessing (decode,",
+        "resize, crop) timed apart, warm-up images excluded, top-1/top-5 from the same pass. Then throughput and",
+        "per-batch latency for each batch size. Sweeps precision (fp32, int8 with calibrated activation ranges)",
+        "x channel-pruning ratio (L1-norm filter ranking). Writes a run folder with events.jsonl,",
+        "inference-summary.csv, per-image latencies, a DAWNBench inference JSON per variant and charts.",
+        "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."})
+final class InferCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "RUN_FOLDER",
+      description = "A training run folder (results/runs/<id>) with weights/ and config.yaml.")
+  Path model;
+
+  @Option(names = "--precision", split = ",", defaultValue = "fp32,int8", description = "Precisions (default ${DEFAULT-VALUE}).")
+  List<String> precisions;
+
+  @Option(names = "--prune", split = ",", defaultValue = "0,0.25,0.5",
+      description = "Fractions of each prunable conv's filters to remove, without fine-tuning (default ${DEFAULT-VALUE}).")
+  List<Double> pruneRatios;
+
+  @Option(names = "--batch-sizes", split = ",", defaultValue = "1,8,32,128", description = "Batch sizes (default ${DEFAULT-VALUE}).")
+  List<Integer> batchSizes;
+
+  @Option(names = "--batch-repeats", defaultValue = "20", description = "Timed batches per batch size (default ${DEFAULT-VALUE}).")
+  int batchRepeats;
+
+  @Option(names = "--warmup", defaultValue = "50", description = "Untimed warm-up images (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--limit", defaultValue = "0",
+      description = "Classify only this many validation images, evenly spaced (0 = all, as DAWNBench requires).")
+  int limit;
+
+  @Option(names = "--calibration", defaultValue = "percentile",
+      description = "INT8 activation ranges: minmax, percentile (99.99%%) or entropy (KL) (default ${DEFAULT-VALUE}).")
+  String calibration;
+
+  @Option(names = "--calibration-images", defaultValue = "256",
+      description = "Training images used to calibrate INT8 ranges (default ${DEFAULT-VALUE}).")
+  int calibrationImages;
+
+  @Option(names = "--fp32-first", defaultValue = "true", arity = "1", description = "Keep the first conv in FP32 (default ${DEFAULT-VALUE}).")
+  boolean fp32First;
+
+  @Option(names = "--fp32-last", defaultValue = "false", arity = "1", description = "Keep the last conv in FP32 (default ${DEFAULT-VALUE}).")
+  boolean fp32Last;
+
+  @Option(names = "--export-savedmodel", paramLabel = "DIR", description = "Also write the folded FP32 model as a SavedModel.")
+  Path exportSavedModel;
+
+  @Option(names = "--results", defaultValue = "results", description = "Where run folders go (default ${DEFAULT-VALUE}).")
+  Path results;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(model.resolve(TrainingRunner.WEIGHTS_DIR)) || !Files.isRegularFile(model.resolve("config.yaml"))) {
+      throw new BadInputException(model + ": not a training run folder with weights (needs config.yaml and "
+          + TrainingRunner.WEIGHTS_DIR + "/; runs save them when training ends)");
+    }
+    List<InferenceVariant> variants = new ArrayList<>();
+    try {
+      for (String p : precisions) for (double r : pruneRatios) variants.add(new InferenceVariant(p.trim(), r));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    var config = new ConfigLoader().load(model.resolve("config.yaml"), List.of()).config();
+    var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibrator(),
+        calibration, fp32First, fp32Last, TrainingParts.threads(config));
+    var folder = new InferenceRunner(model, results, System.out::println)
+        .run(new InferenceRunner.Plan(variants, settings, limit, exportSavedModel));
+    System.out.println("inference results: " + folder.dir());
+    System.out.print(Files.readString(folder.dir().resolve("inference-summary.csv")));
+    return 0;
+  }
+
+  private Supplier<? extends ActivationCalibrator> calibrator() {
+    return switch (calibration) {
+      case "minmax" -> MinMaxCalibrator::new;
+      case "percentile" -> () -> new PercentileCalibrator(99.99);
+      case "entropy" -> EntropyCalibrator::new;
+      default -> throw new BadInputException("--calibration must be minmax, percentile or entropy, got '" + calibration + "'");
+    };
+  }
+}

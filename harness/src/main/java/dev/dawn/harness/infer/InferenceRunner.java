@@ -1,0 +1,133 @@
+package dev.dawn.harness.infer;
+
+import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.run.MachineEnvironment;
+import dev.dawn.harness.run.RunFolder;
+import dev.dawn.harness.train.DatasetOpener;
+import dev.dawn.harness.train.TrainingParts;
+import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.csv.LatencyCsv;
+import dev.dawn.reporters.events.Event;
+import dev.dawn.reporters.events.EventLog;
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.inference.InferenceExporter;
+import dev.dawn.workloads.data.EvalTransform;
+import dev.dawn.workloads.data.ImageDataset;
+import dev.dawn.workloads.data.ImageSource;
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.models.export.BnFolding;
+import dev.dawn.workloads.models.export.ModelWeights;
+import dev.dawn.workloads.models.export.SavedModelExport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.tensorflow.TensorFlow;
+
+/**
+ * Inference benchmark of a trained run: folds its weights, then measures every variant of the sweep and records
+ * each result in a new run folder's event log, from which the summary CSV, DAWNBench JSONs and charts are derived.
+ */
+public final class InferenceRunner {
+  /** What to sweep and how to measure it. */
+  public record Plan(List<InferenceVariant> variants, InferenceBench.Settings settings, int imageLimit,
+      Path exportSavedModel) {}
+
+  private final Path trainingRun;
+  private final Path resultsRoot;
+  private final Consumer<String> log;
+
+  public InferenceRunner(Path trainingRun, Path resultsRoot, Consumer<String> log) {
+    this.trainingRun = trainingRun;
+    this.resultsRoot = resultsRoot;
+    this.log = log;
+  }
+
+  public RunFolder run(Plan plan) throws IOException {
+    TrainConfig config = new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
+    ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
+    int resolution = config.train().evalResolution();
+    FoldedNet folded = BnFolding.fold(weights, resolution);
+    ImageDataset dataset = DatasetOpener.open(config.data(), log);
+    List<ImageSource> validation = limit(dataset.validation(), plan.imageLimit());
+    List<ImageSource> calibration = limit(dataset.train(), plan.settings().calibrationImages());
+    Map<String, Object> entry = trainingEntry();
+
+    RunFolder folder = RunFolder.create(resultsRoot, "infer-" + config.name(), LocalDateTime.now());
+    log.accept("inference run folder: " + folder.dir());
+    MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
+        config.threads().intraOp(), config.threads().interOp(), Map.of("train", config.train().seed())));
+    if (plan.exportSavedModel() != null) {
+      SavedModelExport.export(folded, plan.exportSavedModel());
+      log.accept("FP32 SavedModel (batch norm folded, weights as constants): " + plan.exportSavedModel());
+    }
+    var bench = new InferenceBench(plan.settings(), new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
+        dataset.classNames().size());
+    try (EventLog events = EventLog.append(folder.events())) {
+      events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
+      events.pointInTime("inference_source_run", trainingRun.toString());
+      events.pointInTime("inference_settings", settingsValue(plan, validation.size()));
+      if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
+      try {
+        for (InferenceVariant v : plan.variants()) {
+          log.accept("measuring " + v.label() + " on " + validation.size() + " images, batch 1 ...");
+          VariantResult r = bench.run(config.model().architecture(), folded, v, validation, calibration);
+          Files.writeString(folder.dir().resolve("latencies-" + v.label() + ".csv"), LatencyCsv.write(r.perImage()));
+          events.pointInTime(InferenceExporter.VARIANT_EVENT, r.eventValue());
+          log.accept(String.format(java.util.Locale.ROOT,
+              "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms), top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
+              v.label(), r.modelLatency().dawnbenchLatencyMs(), r.modelLatency().p50Ms(), r.modelLatency().p99Ms(),
+              r.endToEndLatency().dawnbenchLatencyMs(), r.top1Accuracy(), r.top5Accuracy(), r.gflops()));
+        }
+        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
+      } catch (RuntimeException e) {
+        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "failed", "reason", String.valueOf(e)));
+        InferenceExporter.export(folder.dir()); // the variants measured so far stay usable
+        throw e;
+      }
+    }
+    InferenceExporter.export(folder.dir());
+    return folder;
+  }
+
+  private Map<String, Object> trainingEntry() {
+    for (Event e : EventLogReader.read(trainingRun.resolve("events.jsonl"))) {
+      if (MlLogKeys.DAWNBENCH_ENTRY.equals(e.key()) && e.value() instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);
+        return copy;
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Object> settingsValue(Plan plan, int images) {
+    var s = plan.settings();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("images", images);
+    v.put("warmupImages", s.warmupImages());
+    v.put("batchSizes", s.batchSizes());
+    v.put("batchRepeats", s.batchRepeats());
+    v.put("calibration", s.calibrationMethod());
+    v.put("calibrationImages", s.calibrationImages());
+    v.put("int8FirstConvFp32", s.firstConvFp32());
+    v.put("int8LastConvFp32", s.lastConvFp32());
+    v.put("intraOpThreads", s.threads().intraOp());
+    v.put("interOpThreads", s.threads().interOp());
+    return v;
+  }
+
+  /** An evenly spaced subset, so that a limit keeps every class (the folders list images class by class). */
+  private static <T> List<T> limit(List<T> list, int limit) {
+    if (limit <= 0 || limit >= list.size()) return list;
+    List<T> out = new java.util.ArrayList<>(limit);
+    for (int i = 0; i < limit; i++) out.add(list.get((int) ((long) i * list.size() / limit)));
+    return out;
+  }
+}
