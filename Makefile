@@ -16,6 +16,15 @@ test:
 bench-train: build
 	$(DAWN) train --config $(BENCH_TRAIN_CONFIG)
 
+# DAWNBench latency of the latest bench-train model (fp32/int8 x prune 0/0.25/0.5 x batch 1/8/32/128) and of
+# ResNet-50 at 224 and 128 px; see bin/bench-infer.
+bench-infer: build
+	bin/bench-infer
+
+# JMH: one batch-1 ResNet-50 forward pass at 224 and 128 px, FP32 and INT8; results in results/jmh-resnet50.json.
+jmh: build
+	TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -jar benchmarks/target/benchmarks.jar -rf json -rff results/jmh-resnet50.json
+
 # The HTML comparison of every run in $(RESULTS)/runs (self-contained: open it in any browser).
 RESULTS ?= results
 report: build

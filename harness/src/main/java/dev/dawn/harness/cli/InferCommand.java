@@ -6,6 +6,7 @@ import dev.dawn.harness.infer.InferenceRunner;
 import dev.dawn.harness.infer.InferenceVariant;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.workloads.inference.net.RandomFoldedNets;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
 import dev.dawn.workloads.inference.quant.EntropyCalibrator;
 import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
@@ -29,9 +30,18 @@ import picocli.CommandLine.Option;
         "inference-summary.csv, per-image latencies, a DAWNBench inference JSON per variant and charts.",
         "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."})
 final class InferCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "RUN_FOLDER",
+  @Option(names = "--model", paramLabel = "RUN_FOLDER",
       description = "A training run folder (results/runs/<id>) with weights/ and config.yaml.")
   Path model;
+
+  @Option(names = "--random-resnet50", paramLabel = "PX",
+      description = {"Instead of --model: ResNet-50 v1.5 at PX px with RANDOM weights (latency only; its accuracy is",
+          "meaningless), classifying the images of --config."})
+  Integer randomResnet50;
+
+  @Option(names = "--config", paramLabel = "FILE", defaultValue = "reference-configs/cpu-synthetic-resnet9.yaml",
+      description = "With --random-resnet50: the config whose data and threads apply (default ${DEFAULT-VALUE}).")
+  Path dataConfig;
 
   @Option(names = "--precision", split = ",", defaultValue = "fp32,int8", description = "Precisions (default ${DEFAULT-VALUE}).")
   List<String> precisions;
@@ -75,9 +85,19 @@ final class InferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(model.resolve(TrainingRunner.WEIGHTS_DIR)) || !Files.isRegularFile(model.resolve("config.yaml"))) {
-      throw new BadInputException(model + ": not a training run folder with weights (needs config.yaml and "
-          + TrainingRunner.WEIGHTS_DIR + "/; runs save them when training ends)");
+    InferenceRunner.Source source;
+    if ((model == null) == (randomResnet50 == null)) {
+      throw new BadInputException("give either --model RUN_FOLDER or --random-resnet50 PX");
+    } else if (model != null) {
+      if (!Files.isDirectory(model.resolve(TrainingRunner.WEIGHTS_DIR)) || !Files.isRegularFile(model.resolve("config.yaml"))) {
+        throw new BadInputException(model + ": not a training run folder with weights (needs config.yaml and "
+            + TrainingRunner.WEIGHTS_DIR + "/; runs save them when training ends)");
+      }
+      source = InferenceRunner.fromRun(model);
+    } else {
+      var cfg = new ConfigLoader().load(dataConfig, List.of()).config();
+      var net = new RandomFoldedNets(1).bottleneckResNet(randomResnet50, new int[] {3, 4, 6, 3}, 1000);
+      source = new InferenceRunner.Source(cfg, net, "resnet50-random", null, "random (untrained) ResNet-50 v1.5");
     }
     List<InferenceVariant> variants = new ArrayList<>();
     try {
@@ -85,13 +105,14 @@ final class InferCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    var config = new ConfigLoader().load(model.resolve("config.yaml"), List.of()).config();
     var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibrator(),
-        calibration, fp32First, fp32Last, TrainingParts.threads(config));
-    var folder = new InferenceRunner(model, results, System.out::println)
-        .run(new InferenceRunner.Plan(variants, settings, limit, exportSavedModel));
+        calibration, fp32First, fp32Last, TrainingParts.threads(source.config()));
+    var folder = new InferenceRunner(results, System.out::println)
+        .run(source, new InferenceRunner.Plan(variants, settings, limit, exportSavedModel));
     System.out.println("inference results: " + folder.dir());
-    System.out.print(Files.readString(folder.dir().resolve("inference-summary.csv")));
+    System.out.println("batch 1 = every image one at a time (DAWNBench latency = total / images, mean shown); larger"
+        + " batches: latency per batch");
+    System.out.print(dev.dawn.harness.infer.SummaryTable.render(folder.dir().resolve("inference-summary.csv")));
     return 0;
   }
 

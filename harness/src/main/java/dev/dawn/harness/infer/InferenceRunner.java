@@ -35,31 +35,44 @@ import org.tensorflow.TensorFlow;
  * each result in a new run folder's event log, from which the summary CSV, DAWNBench JSONs and charts are derived.
  */
 public final class InferenceRunner {
+  /**
+   * What is measured: a folded net, the config whose data and threads apply, the name in the results, the DAWNBench
+   * entry of the training run (null for an untrained model) and a line saying where the weights came from.
+   */
+  public record Source(TrainConfig config, FoldedNet net, String modelName, Map<String, Object> entry, String weights) {}
+
+  /** A trained run: its weights folded at the run's evaluation resolution. */
+  public static Source fromRun(Path trainingRun) throws IOException {
+    TrainConfig config = new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
+    ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
+    FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
+    return new Source(config, folded, config.model().architecture(), trainingEntry(trainingRun),
+        "trained: " + trainingRun);
+  }
+
   /** What to sweep and how to measure it. */
   public record Plan(List<InferenceVariant> variants, InferenceBench.Settings settings, int imageLimit,
       Path exportSavedModel) {}
 
-  private final Path trainingRun;
   private final Path resultsRoot;
   private final Consumer<String> log;
 
-  public InferenceRunner(Path trainingRun, Path resultsRoot, Consumer<String> log) {
-    this.trainingRun = trainingRun;
+  public InferenceRunner(Path resultsRoot, Consumer<String> log) {
     this.resultsRoot = resultsRoot;
     this.log = log;
   }
 
-  public RunFolder run(Plan plan) throws IOException {
-    TrainConfig config = new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
-    ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
-    int resolution = config.train().evalResolution();
-    FoldedNet folded = BnFolding.fold(weights, resolution);
+  public RunFolder run(Source source, Plan plan) throws IOException {
+    TrainConfig config = source.config();
+    FoldedNet folded = source.net();
+    int resolution = folded.height();
     ImageDataset dataset = DatasetOpener.open(config.data(), log);
     List<ImageSource> validation = limit(dataset.validation(), plan.imageLimit());
     List<ImageSource> calibration = limit(dataset.train(), plan.settings().calibrationImages());
-    Map<String, Object> entry = trainingEntry();
+    Map<String, Object> entry = source.entry();
 
-    RunFolder folder = RunFolder.create(resultsRoot, "infer-" + config.name(), LocalDateTime.now());
+    RunFolder folder = RunFolder.create(resultsRoot, "infer-" + source.modelName() + "-" + resolution + "px",
+        LocalDateTime.now());
     log.accept("inference run folder: " + folder.dir());
     MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
         config.threads().intraOp(), config.threads().interOp(), Map.of("train", config.train().seed())));
@@ -71,13 +84,13 @@ public final class InferenceRunner {
         dataset.classNames().size());
     try (EventLog events = EventLog.append(folder.events())) {
       events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
-      events.pointInTime("inference_source_run", trainingRun.toString());
+      events.pointInTime("inference_weights", source.weights());
       events.pointInTime("inference_settings", settingsValue(plan, validation.size()));
       if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
       try {
         for (InferenceVariant v : plan.variants()) {
           log.accept("measuring " + v.label() + " on " + validation.size() + " images, batch 1 ...");
-          VariantResult r = bench.run(config.model().architecture(), folded, v, validation, calibration);
+          VariantResult r = bench.run(source.modelName(), folded, v, validation, calibration);
           Files.writeString(folder.dir().resolve("latencies-" + v.label() + ".csv"), LatencyCsv.write(r.perImage()));
           events.pointInTime(InferenceExporter.VARIANT_EVENT, r.eventValue());
           log.accept(String.format(java.util.Locale.ROOT,
@@ -96,7 +109,7 @@ public final class InferenceRunner {
     return folder;
   }
 
-  private Map<String, Object> trainingEntry() {
+  private static Map<String, Object> trainingEntry(Path trainingRun) {
     for (Event e : EventLogReader.read(trainingRun.resolve("events.jsonl"))) {
       if (MlLogKeys.DAWNBENCH_ENTRY.equals(e.key()) && e.value() instanceof Map<?, ?> m) {
         @SuppressWarnings("unchecked")
