@@ -48,6 +48,10 @@ final class LeaderboardCommand implements Callable<Integer> {
         throw new BadInputException(run + ": not a run folder (no events.jsonl inside)");
       }
       try {
+        if (RunFolders.isInference(run)) {
+          ours.addAll(InferenceSubmissions.of(run));
+          continue;
+        }
         ours.add(RunSubmission.training(run));
       } catch (IllegalArgumentException e) {
         System.err.println("dawn leaderboard: not ranked: " + e.getMessage());

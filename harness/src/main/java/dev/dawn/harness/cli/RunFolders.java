@@ -13,12 +13,18 @@ final class RunFolders {
 
   static List<Path> listOrAll(List<Path> given, Path results) {
     if (given != null && !given.isEmpty()) return given;
-    List<Path> all = RunsIndex.runFolders(results.resolve("runs"));
+    // Inference run folders (dawn infer) hold no training record; they are ranked by dawn leaderboard, not compared here.
+    List<Path> all = RunsIndex.runFolders(results.resolve("runs")).stream().filter(d -> !isInference(d)).toList();
     if (all.isEmpty()) {
       throw new BadInputException("no run folders under " + results.resolve("runs")
           + "; train one first (make bench-train) or name run folders on the command line");
     }
     return all;
+  }
+
+  /** A folder written by dawn infer. */
+  static boolean isInference(Path dir) {
+    return Files.isRegularFile(dir.resolve(dev.dawn.reporters.inference.InferenceExporter.SUMMARY_CSV));
   }
 
   static List<RunDirectory> read(List<Path> dirs) {
