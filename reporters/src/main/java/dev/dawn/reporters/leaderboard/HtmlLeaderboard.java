@@ -57,19 +57,8 @@ public final class HtmlLeaderboard {
         return out.append("</tbody>\n</table>\n").toString();
     }
 
-    /** Escapes text for both element content and double- or single-quoted attribute values. */
+    /** Escapes text for both element content and quoted attribute values (one implementation: HtmlText). */
     public static String escape(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return dev.dawn.reporters.html.HtmlText.escape(text);
     }
 }
