@@ -3,21 +3,28 @@ package dev.dawn.harness.cli;
 import dev.dawn.reporters.run.SubmissionFiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-    description = {"Add a run's DAWNBench training files to an entries checkout.",
-        "Writes <Dataset>/train/<basename>.json and .tsv. Refuses to overwrite an existing file and refuses a submission",
-        "the DAWNBench CI would reject (exit 2 with the reason)."})
+    description = {"Add a run's DAWNBench files to an entries checkout.",
+        "A training run writes <Dataset>/train/<basename>.json and .tsv; a dawn infer run writes",
+        "<Dataset>/inference/<basename>_<variant>.json for --variant (default: every variant at or above the",
+        "accuracy gate). Refuses to overwrite an existing file and refuses a submission the DAWNBench CI would",
+        "reject (exit 2 with the reason)."})
 final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "The run folder.")
   Path run;
 
   @Option(names = "--entries", required = true, paramLabel = "DIR", description = "dawn-bench-entries checkout to write into.")
   Path entries;
+
+  @Option(names = "--variant", paramLabel = "LABEL",
+      description = "For a dawn infer run: the variant to file, e.g. int8-prune0 (default: all that pass the gate).")
+  String variant;
 
   @Override
   public Integer call() {
@@ -28,7 +35,21 @@ final class SubmitCommand implements Callable<Integer> {
       throw new BadInputException("entries folder " + entries + " does not exist");
     }
     try {
-      for (Path p : SubmissionFiler.file(run, entries)) System.out.println("wrote " + p);
+      List<Path> written;
+      if (RunFolders.isInference(run)) {
+        var all = InferenceSubmissions.of(run);
+        var chosen = variant != null
+            ? all.stream().filter(s -> s.file().getFileName().toString().endsWith("_" + variant + ".json")).toList()
+            : all.stream().filter(s -> dev.dawn.reporters.dawnbench.SubmissionValidator.validate(s).isEmpty()).toList();
+        if (chosen.isEmpty()) {
+          throw new BadInputException(run + ": no variant " + (variant != null ? "named " + variant
+              : "reaches the accuracy gate") + "; variants: " + all.stream().map(s -> s.file().getFileName().toString()).toList());
+        }
+        written = SubmissionFiler.fileInference(chosen, entries);
+      } else {
+        written = SubmissionFiler.file(run, entries);
+      }
+      for (Path p : written) System.out.println("wrote " + p);
     } catch (SubmissionFiler.RefusedException | IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

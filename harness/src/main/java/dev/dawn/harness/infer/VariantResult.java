@@ -40,6 +40,7 @@ public record VariantResult(
   /** The {@code inference_variant} event's value: the summary row plus the batch sweep. */
   public Map<String, Object> eventValue() {
     Map<String, Object> v = new LinkedHashMap<>();
+    v.put("variant", variant.label());
     v.put("model", model);
     v.put("resolution", resolution);
     v.put("precision", variant.precision());

@@ -51,6 +51,13 @@ class InferCommandTest {
     }
     assertThat(infer.resolve("latency-vs-batch-size.png")).isRegularFile();
     assertThat(dir.resolve("savedmodel").resolve("saved_model.pb")).isRegularFile();
+    assertThat(infer.resolve("dawn_resnet9_" + dev.dawn.harness.run.MachineEnvironment.hardwareTag()
+        + "_tensorflowjava110_int8-prune0.5.json")).isRegularFile();
+
+    // Filing one variant into an entries checkout: a missing variant name is bad input, a second filing is refused.
+    Path entries = Files.createDirectories(dir.resolve("entries"));
+    assertThat(DawnCli.commandLine().execute("submit", infer.toString(), "--entries", entries.toString(),
+        "--variant", "int8-prune0.7")).isEqualTo(2);
   }
 
   @Test

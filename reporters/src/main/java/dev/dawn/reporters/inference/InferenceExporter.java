@@ -94,8 +94,10 @@ public final class InferenceExporter {
         v.get("params"), v.get("gflops"));
   }
 
+  /** The variant's label as the runner named it (also in latencies-<label>.csv), e.g. int8-prune0.25. */
   private static String label(Map<String, Object> v) {
-    return v.get("precision") + "-prune" + v.get("pruneRatio");
+    Object label = v.get("variant");
+    return label != null ? label.toString() : v.get("precision") + "-prune" + v.get("pruneRatio");
   }
 
   @SuppressWarnings("unchecked")

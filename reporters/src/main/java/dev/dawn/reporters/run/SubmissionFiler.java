@@ -36,8 +36,31 @@ public final class SubmissionFiler {
                     + problems.stream().map(Problem::toString).collect(Collectors.joining("\n  ")));
         }
         Path dir = entriesRoot.resolve(s.dataset().folderName()).resolve(s.task().folderName());
-        List<Path[]> copies = List.of(new Path[] {s.file(), dir.resolve(s.file().getFileName())},
-                new Path[] {s.trainingTsv(), dir.resolve(s.trainingTsv().getFileName())});
+        return copy(dir, List.of(new Path[] {s.file(), dir.resolve(s.file().getFileName())},
+                new Path[] {s.trainingTsv(), dir.resolve(s.trainingTsv().getFileName())}));
+    }
+
+    /**
+     * Files inference submissions (one JSON per variant of a dawn infer run) as {@code <Dataset>/inference/<name>.json}.
+     * All are checked first: one the CI would reject, or one whose file exists, stops the whole filing.
+     */
+    public static List<Path> fileInference(List<Submission> submissions, Path entriesRoot) {
+        List<Path[]> copies = new ArrayList<>();
+        Path dir = null;
+        for (Submission s : submissions) {
+            List<Problem> problems = SubmissionValidator.validate(s);
+            if (!problems.isEmpty()) {
+                throw new RefusedException(s.file() + ": the DAWNBench CI would reject this submission:\n  "
+                        + problems.stream().map(Problem::toString).collect(Collectors.joining("\n  ")));
+            }
+            dir = entriesRoot.resolve(s.dataset().folderName()).resolve(s.task().folderName());
+            copies.add(new Path[] {s.file(), dir.resolve(s.file().getFileName())});
+        }
+        if (copies.isEmpty()) throw new RefusedException("no inference submission to file");
+        return copy(dir, copies);
+    }
+
+    private static List<Path> copy(Path dir, List<Path[]> copies) {
         for (Path[] c : copies) {
             if (Files.exists(c[1])) {
                 throw new RefusedException(c[1] + " already exists; refusing to overwrite it (remove it or change"
