@@ -1,6 +1,7 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.reporters.html.ComparisonReport;
+import dev.dawn.reporters.inference.InferenceRunRecord;
 import dev.dawn.reporters.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Write one self-contained HTML page comparing runs.",
         "Summary (status, time to target, epochs, cost, latency), accuracy curves, loss and learning rate,",
+        "the batch-1 latency of every dawn infer variant,",
         "config and environment differences, links to the files.",
         "Runs measured on different machines are flagged as not comparable. No network or JavaScript needed to view it."},
     footer = {"", "Example:", "  bin/dawn report results/runs/20261126-041500-a results/runs/20261126-051500-b --out results/ab.html"})
@@ -29,10 +31,12 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RunDirectory> dirs = RunFolders.read(RunFolders.listOrAll(runs, results));
+    List<Path> given = runs.isEmpty() ? RunFolders.listAll(results) : runs;
+    List<RunDirectory> dirs = RunFolders.read(given.stream().filter(d -> !RunFolders.isInference(d)).toList());
+    List<InferenceRunRecord> inference = given.stream().filter(RunFolders::isInference).map(InferenceRunRecord::read).toList();
     Path file = out != null ? out : results.resolve("report.html");
-    OutputFile.write(file, ComparisonReport.render(dirs, file));
-    System.out.println("wrote " + file + " (" + dirs.size() + (dirs.size() == 1 ? " run)" : " runs)"));
+    OutputFile.write(file, ComparisonReport.render(dirs, inference, file));
+    System.out.println("wrote " + file + " (" + dirs.size() + " training, " + inference.size() + " inference runs)");
     return 0;
   }
 }

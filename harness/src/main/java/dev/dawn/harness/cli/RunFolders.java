@@ -11,6 +11,16 @@ import java.util.List;
 final class RunFolders {
   private RunFolders() {}
 
+  /** Every run folder, training and inference alike. */
+  static List<Path> listAll(Path results) {
+    List<Path> all = RunsIndex.runFolders(results.resolve("runs"));
+    if (all.isEmpty()) {
+      throw new BadInputException("no run folders under " + results.resolve("runs")
+          + "; train one first (make bench-train) or name run folders on the command line");
+    }
+    return all;
+  }
+
   static List<Path> listOrAll(List<Path> given, Path results) {
     if (given != null && !given.isEmpty()) return given;
     // Inference run folders (dawn infer) hold no training record; they are ranked by dawn leaderboard, not compared here.
@@ -24,7 +34,7 @@ final class RunFolders {
 
   /** A folder written by dawn infer. */
   static boolean isInference(Path dir) {
-    return Files.isRegularFile(dir.resolve(dev.dawn.reporters.inference.InferenceExporter.SUMMARY_CSV));
+    return dev.dawn.reporters.inference.InferenceRunRecord.isInferenceRun(dir);
   }
 
   static List<RunDirectory> read(List<Path> dirs) {

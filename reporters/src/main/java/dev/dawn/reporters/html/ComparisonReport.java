@@ -10,6 +10,7 @@ import dev.dawn.reporters.charts.StepCharts;
 import dev.dawn.reporters.charts.StepCurve;
 import dev.dawn.reporters.csv.LatencyCsv;
 import dev.dawn.reporters.latency.ImageLatency;
+import dev.dawn.reporters.inference.InferenceRunRecord;
 import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.run.DawnbenchEntry;
@@ -52,7 +53,12 @@ public final class ComparisonReport {
 
     /** Renders the page; links are relative to {@code outFile}'s folder. */
     public static String render(List<RunDirectory> runs, Path outFile) {
-        if (runs.isEmpty()) {
+        return render(runs, List.of(), outFile);
+    }
+
+    /** Training runs compared side by side, then the dawn infer runs' variants. */
+    public static String render(List<RunDirectory> runs, List<InferenceRunRecord> inference, Path outFile) {
+        if (runs.isEmpty() && inference.isEmpty()) {
             throw new IllegalArgumentException("a comparison report needs at least one run");
         }
         Path base = outFile.toAbsolutePath().normalize().getParent();
@@ -64,14 +70,19 @@ public final class ComparisonReport {
                 .append("<h1>Run comparison</h1>\n<p>").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
                 .append(". Times are training hours to the first evaluation at or above the target (evaluation excluded),")
                 .append(" shown as H:MM:SS like the DAWNBench leaderboard.</p>\n");
-        comparability(h, runs);
-        summary(h, runs);
-        accuracy(h, runs);
-        steps(h, runs);
-        latency(h, runs);
-        configDiff(h, runs);
-        environment(h, runs);
-        files(h, runs, base);
+        if (!runs.isEmpty()) {
+            comparability(h, runs);
+            summary(h, runs);
+            accuracy(h, runs);
+            steps(h, runs);
+            latency(h, runs);
+        }
+        inferenceRuns(h, inference);
+        if (!runs.isEmpty()) {
+            configDiff(h, runs);
+            environment(h, runs);
+            files(h, runs, base);
+        }
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -175,6 +186,41 @@ public final class ComparisonReport {
         for (Map.Entry<String, List<ImageLatency>> run : timed.entrySet()) {
             h.append(ChartEncoder.inlineSvg(LatencyCharts.histogram("Per-image latency of " + run.getKey(), run.getValue(), 30),
                     "hist" + (++n) + "-")).append('\n');
+        }
+    }
+
+    /** DAWNBench batch-1 latency of every variant of every dawn infer run, and the per-image latency CDFs. */
+    private static void inferenceRuns(StringBuilder h, List<InferenceRunRecord> inference) {
+        if (inference.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Inference runs</h2>\n<p>Batch 1: every validation image classified one at a time; latency =")
+                .append(" total model time / images (DAWNBench); percentiles by nearest rank (LoadGen).</p>\n")
+                .append("<table id=\"inference\">\n<thead><tr><th>Run</th><th>Variant</th><th>Model</th><th>px</th>")
+                .append("<th>Images</th><th>Latency ms</th><th>p50 ms</th><th>p99 ms</th><th>With preprocessing ms</th>")
+                .append("<th>Top-1 %</th><th>Top-5 %</th><th>GFLOPs</th></tr></thead>\n<tbody>\n");
+        Map<String, List<ImageLatency>> curves = new LinkedHashMap<>();
+        for (InferenceRunRecord r : inference) {
+            for (Map<String, Object> v : r.variants()) {
+                h.append("<tr><td><code>").append(escape(r.id())).append("</code></td><td>")
+                        .append(escape(String.valueOf(v.get("variant")))).append("</td><td>")
+                        .append(escape(String.valueOf(v.get("model")))).append("</td><td class=\"num\">")
+                        .append(escape(String.valueOf(v.get("resolution")))).append("</td><td class=\"num\">")
+                        .append(escape(String.valueOf(v.get("images")))).append("</td>");
+                for (String key : List.of("latencyMs", "latencyP50Ms", "latencyP99Ms", "latencyWithPreprocessMs",
+                        "top1Accuracy", "top5Accuracy", "gflops")) {
+                    Object x = v.get(key);
+                    h.append("<td class=\"num\">").append(x instanceof Number n ? fmt(n.doubleValue(), 3) : "")
+                            .append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            r.perImage().forEach((label, images) -> curves.put(r.id() + " " + label, images));
+        }
+        h.append("</tbody>\n</table>\n");
+        if (!curves.isEmpty()) {
+            h.append(ChartEncoder.inlineSvg(LatencyCharts.cdf("Per-image batch-1 latency, cumulative", curves), "icdf-"))
+                    .append('\n');
         }
     }
 
