@@ -77,7 +77,7 @@ class ReportingCommandsTest {
 
     Run report = dawn("report", "--results", results.toString());
     assertThat(report.exit()).as(report.err()).isZero();
-    assertThat(report.out()).contains("(2 runs)");
+    assertThat(report.out()).contains("(2 training, 0 inference runs)");
     String html = Files.readString(results.resolve("report.html"));
     assertThat(html).contains("<td class=\"num\">3:00:00</td>").contains("<td>256</td><td>512</td>").doesNotContain("<script");
 
