@@ -52,11 +52,18 @@ final class ConfigRules {
     atLeast("train.evalBatchSize", t.evalBatchSize(), 1);
     atLeast("train.logEverySteps", t.logEverySteps(), 1);
     oneOf("train.targetMetric", t.targetMetric(), METRICS);
+    atLeast("train.accumulationSteps", t.accumulationSteps(), 1);
+    if (t.accumulationSteps() > 1 && t.batchSize() % t.accumulationSteps() != 0) {
+      fail("train.accumulationSteps", "must divide train.batchSize (" + t.batchSize() + ") into equal micro-batches");
+    }
     for (int i = 0; i < t.phases().size(); i++) {
       var p = t.phases().get(i);
       atLeast("train.phases[" + i + "].epochs", p.epochs(), 1);
       atLeast("train.phases[" + i + "].resolution", p.resolution(), 8);
       atLeast("train.phases[" + i + "].batchSize", p.batchSize(), 1);
+      if (t.accumulationSteps() > 1 && p.batchSize() % t.accumulationSteps() != 0) {
+        fail("train.phases[" + i + "].batchSize", "must be divisible by train.accumulationSteps (" + t.accumulationSteps() + ")");
+      }
     }
     if (!(t.targetAccuracy() > 0 && t.targetAccuracy() <= 100)) fail("train.targetAccuracy", "must be a percentage in (0, 100]");
 

@@ -45,6 +45,7 @@ public record TrainConfig(
       double targetAccuracy,
       long seed,
       int logEverySteps,
+      int accumulationSteps,
       List<Phase> phases) {
 
     /** The phase that covers {@code epoch} (1-based); epochs past the last phase keep the last one. */

@@ -31,7 +31,8 @@ public final class TrainingParts {
   public static TrainingSession session(TrainConfig config, int classes) {
     var o = config.optimizer();
     return TrainingSession.create(modelSpec(config, classes), OptimizerChoice.of(config), new LossSettings(o.labelSmoothing()),
-        threads(config), config.train().seed(), o.decayBnAndBias());
+        threads(config), config.train().seed(), o.decayBnAndBias(),
+        config.train().accumulationSteps());
   }
 
   public static ThreadSettings threads(TrainConfig config) {

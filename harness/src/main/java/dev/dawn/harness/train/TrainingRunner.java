@@ -170,7 +170,9 @@ public final class TrainingRunner {
     double lr = 0;
     long epochStart = System.nanoTime();
     clock.startTraining();
-    try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize())) {
+    int k = t.accumulationSteps();
+    // With accumulation the pipeline yields micro-batches; every k-th (and the epoch's last) applies the update.
+    try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize() / k)) {
       int steps = batches.batchCount();
       for (int step = 0; batches.hasNext(); step++) {
         Batch batch = batches.next();
@@ -178,6 +180,7 @@ public final class TrainingRunner {
         lr = schedules.learningRate().at(epochPosition);
         double momentum = schedules.momentum().at(epochPosition);
         float loss = session.trainStep(batch, (float) lr, (float) momentum);
+        if (k > 1 && ((step + 1) % k == 0 || step + 1 == steps)) session.applyAccumulated((float) lr, (float) momentum);
         if (!Float.isFinite(loss)) {
           clock.stopTraining();
           throw new DivergedException(String.format("loss %s at epoch %d step %d (lr %.4g)", loss, epoch, step + 1, lr));
@@ -215,6 +218,7 @@ public final class TrainingRunner {
     var o = config.optimizer();
     events.pointInTime(MlLogKeys.MODEL_NAME, config.model().architecture());
     events.pointInTime(MlLogKeys.OPT_NAME, o.name());
+    events.pointInTime("gradient_accumulation_steps", t.accumulationSteps());
     events.pointInTime(MlLogKeys.OPT_BASE_LEARNING_RATE, o.learningRate());
     events.pointInTime(MlLogKeys.OPT_MOMENTUM, o.momentum());
     events.pointInTime(MlLogKeys.OPT_WEIGHT_DECAY, o.weightDecay());

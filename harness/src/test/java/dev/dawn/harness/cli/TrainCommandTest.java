@@ -135,4 +135,18 @@ class TrainCommandTest {
       assertThat(run.out()).as(String.join(" ", args) + " / err: " + run.err()).contains("Usage: dawn");
     }
   }
+
+  @Test
+  void gradientAccumulationTrainsInMicroBatches() throws Exception {
+    Path results = shared.resolve("results-accum");
+    Run run = dawn("train", "--config", config.toString(), "--results", results.toString(),
+        "--set", "train.accumulationSteps=2", "--set", "train.epochs=2");
+    assertThat(run.exit()).as(run.out() + run.err()).isIn(0, 3);
+    Path folder = runFolders(results).get(0);
+    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
+    assertThat(record.hyperparameters()).containsEntry("gradient_accumulation_steps", 2);
+    assertThat(record.epochs()).isNotEmpty().allSatisfy(e -> assertThat(e.loss()).isFinite());
+    // 400 images in micro-batches of 10 (batch 20 / 2): the progress counts 40 steps per epoch
+    assertThat(run.out()).contains("step 40/40");
+  }
 }

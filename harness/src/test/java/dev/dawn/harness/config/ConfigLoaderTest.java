@@ -125,4 +125,15 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.load(yaml.replace("      batchSize: 256", "      batchSiz: 256"), "r.yaml", "cpu", List.of()))
         .hasMessageContaining("unknown key 'train.batchSiz'").hasMessageContaining("(scales.cpu)");
   }
+
+  @Test
+  void accumulationMustSplitEveryBatchEvenly() {
+    assertThat(loader.load("train:\n  batchSize: 128\n  accumulationSteps: 4\n", "a.yaml", List.of())
+        .config().train().accumulationSteps()).isEqualTo(4);
+    assertThatThrownBy(() -> loader.load("train:\n  batchSize: 128\n  accumulationSteps: 3\n", "a.yaml", List.of()))
+        .hasMessageContaining("a.yaml:3: key 'train.accumulationSteps' must divide train.batchSize (128)");
+    assertThatThrownBy(() -> loader.load("train:\n  batchSize: 128\n  accumulationSteps: 2\n  phases:\n"
+        + "    - {epochs: 1, resolution: 32, batchSize: 63}\n", "a.yaml", List.of()))
+        .hasMessageContaining("train.phases[0].batchSize' must be divisible by train.accumulationSteps (2)");
+  }
 }

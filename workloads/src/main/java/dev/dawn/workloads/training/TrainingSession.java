@@ -41,14 +41,18 @@ public final class TrainingSession implements AutoCloseable {
   private final Placeholder<TFloat32> momentum;
   private final Operand<TFloat32> loss;
   private final Op trainStep;
+  /** With gradient accumulation: applies the mean of the accumulated micro-batch gradients; null otherwise. */
+  private final Op applyAccumulated;
+  private final int accumulationSteps;
   private final Operand<TInt32> top1;
   private final Operand<TInt32> top5;
   private final VariableStore variables;
   private boolean closed;
 
   private TrainingSession(ModelSpec spec, GraphOptimizer optimizer, LossSettings lossSettings, ThreadSettings threads,
-      long seed, boolean decayBnAndBias) {
+      long seed, boolean decayBnAndBias, int accumulationSteps) {
     this.spec = spec;
+    this.accumulationSteps = accumulationSteps;
     this.optimizer = optimizer;
     this.graph = new Graph();
     try {
@@ -83,9 +87,17 @@ public final class TrainingSession implements AutoCloseable {
         boolean decayed = decayBnAndBias || w.kind().isKernel();
         parameters.add(new GraphOptimizer.Parameter(w.variable(), afterBackward.identity(dy), decayed, w.name()));
       }
-      Op update = optimizer.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum);
       List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
-      stepOps.add(update);
+      if (accumulationSteps > 1) {
+        // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with their mean.
+        var accumulator = new dev.dawn.workloads.training.optimizers.GradientAccumulator(
+            trainOps.withSubScope("optimizer"), parameters, optimizer, learningRate, momentum);
+        stepOps.add(accumulator.accumulate());
+        applyAccumulated = accumulator.applyMean();
+      } else {
+        stepOps.add(optimizer.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum));
+        applyAccumulated = null;
+      }
       trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
 
       ForwardPass eval = ForwardPass.inference(tf.withSubScope("eval"));
@@ -117,14 +129,45 @@ public final class TrainingSession implements AutoCloseable {
   /** @param decayBnAndBias also mark BN gamma/beta and biases for weight decay */
   public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
       ThreadSettings threads, long seed, boolean decayBnAndBias) {
-    if (spec == null || optimizer == null || loss == null || threads == null) {
-      throw new IllegalArgumentException("TrainingSession.create needs a spec, optimizer, loss and thread settings");
-    }
-    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias);
+    return create(spec, optimizer, loss, threads, seed, decayBnAndBias, 1);
   }
 
   /**
-   * One SGD step: forward, backward, optimizer update and BN moving averages in one Session.run.
+   * @param accumulationSteps micro-batches per weight update (1 = none): {@link #trainStep} then only accumulates
+   *     gradients (and updates BN statistics per micro-batch), and {@link #applyAccumulated} applies their mean
+   */
+  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
+      ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps) {
+    if (spec == null || optimizer == null || loss == null || threads == null) {
+      throw new IllegalArgumentException("TrainingSession.create needs a spec, optimizer, loss and thread settings");
+    }
+    if (accumulationSteps < 1) {
+      throw new IllegalArgumentException("accumulationSteps must be >= 1, got " + accumulationSteps);
+    }
+    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps);
+  }
+
+  public int accumulationSteps() {
+    return accumulationSteps;
+  }
+
+  /** Applies the mean gradient of the micro-batches accumulated since the last update (accumulation only). */
+  public void applyAccumulated(float lr, float momentumValue) {
+    checkOpen();
+    if (applyAccumulated == null) {
+      throw new IllegalStateException("this session updates on every step; it was created without accumulation");
+    }
+    try (TFloat32 lrTensor = TFloat32.scalarOf(lr);
+        TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
+        Result done = session.runner().feed(learningRate, lrTensor).feed(momentum, momentumTensor)
+            .addTarget(applyAccumulated).run()) {
+      // nothing fetched: the update is the target
+    }
+  }
+
+  /**
+   * One SGD step: forward, backward, optimizer update and BN moving averages in one Session.run (with gradient
+   * accumulation: forward, backward, gradients added to the sums, BN moving averages; no weight update).
    *
    * @return the batch's mean loss before the update; NaN/Inf are returned as they are
    */
