@@ -8,7 +8,7 @@ import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.csv.LatencyCsv;
-import dev.dawn.reporters.events.Event;
+import dev.dawn.reporters.run.DawnbenchEntry;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.MlLogKeys;
@@ -110,14 +110,7 @@ public final class InferenceRunner {
   }
 
   private static Map<String, Object> trainingEntry(Path trainingRun) {
-    for (Event e : EventLogReader.read(trainingRun.resolve("events.jsonl"))) {
-      if (MlLogKeys.DAWNBENCH_ENTRY.equals(e.key()) && e.value() instanceof Map<?, ?> m) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);
-        return copy;
-      }
-    }
-    return null;
+    return DawnbenchEntry.valueIn(EventLogReader.read(trainingRun.resolve("events.jsonl"))).orElse(null);
   }
 
   private static Map<String, Object> settingsValue(Plan plan, int images) {

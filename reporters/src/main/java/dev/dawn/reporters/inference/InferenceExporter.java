@@ -10,7 +10,6 @@ import dev.dawn.reporters.dawnbench.InferenceResult;
 import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.run.DawnbenchEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +37,10 @@ public final class InferenceExporter {
   public static List<Path> export(Path runDir) {
     List<Event> events = EventLogReader.read(runDir.resolve("events.jsonl"));
     List<Map<String, Object>> variants = new ArrayList<>();
-    DawnbenchEntry entry = null;
     for (Event e : events) {
       if (VARIANT_EVENT.equals(e.key())) variants.add(asMap(e.value()));
-      if (MlLogKeys.DAWNBENCH_ENTRY.equals(e.key())) entry = DawnbenchEntry.fromMap(asMap(e.value()));
     }
+    DawnbenchEntry entry = DawnbenchEntry.valueIn(events).map(DawnbenchEntry::fromMap).orElse(null);
     List<Path> written = new ArrayList<>();
     written.add(write(runDir.resolve(SUMMARY_CSV), CsvTableWriter.write(summary(variants))));
     List<BatchLatency> batchPoints = new ArrayList<>();

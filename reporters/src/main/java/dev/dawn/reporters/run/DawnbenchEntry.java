@@ -47,6 +47,18 @@ public record DawnbenchEntry(Dataset dataset, String fileBasename, String author
         }
     }
 
+    /** The last {@code dawnbench_entry} event's value in a log, as written (empty for an untrained model's run). */
+    @SuppressWarnings("unchecked")
+    public static java.util.Optional<Map<String, Object>> valueIn(java.util.List<dev.dawn.reporters.events.Event> events) {
+        Map<String, Object> found = null;
+        for (var e : events) {
+            if (dev.dawn.reporters.events.MlLogKeys.DAWNBENCH_ENTRY.equals(e.key()) && e.value() instanceof Map<?, ?> m) {
+                found = new LinkedHashMap<>((Map<String, Object>) m);
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
     /** Builds the entry from the {@code dawnbench_entry} event value; messages name the offending key. */
     @SuppressWarnings("unchecked")
     public static DawnbenchEntry fromMap(Map<String, Object> map) {
