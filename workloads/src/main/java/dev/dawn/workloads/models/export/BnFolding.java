@@ -1,5 +1,6 @@
 package dev.dawn.workloads.models.export;
 
+import dev.dawn.workloads.inference.net.AvgPool;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
@@ -48,12 +49,9 @@ public final class BnFolding {
 
   private List<LayerSpec> resNet() {
     ModelSpec spec = weights.spec();
-    if (spec.variant().equals("D")) {
-      throw new IllegalArgumentException("BN folding of ResNet variant D is not supported: its shortcut average-pools "
-          + "before the 1x1 conv and the inference.net records have no average-pool layer");
-    }
+    boolean averageDown = spec.variant().equals("D");
     List<LayerSpec> layers = new ArrayList<>();
-    if (spec.variant().equals("C")) {
+    if (weights.contains("stem1.conv.kernel")) { // deep stem of variants C and D
       layers.add(conv("stem1", 2, true));
       layers.add(conv("stem2", 1, true));
       layers.add(conv("stem3", 1, true));
@@ -78,14 +76,20 @@ public final class BnFolding {
         }
         int outputSize = size;
         FoldedConv projection = null;
+        AvgPool shortcutPool = null;
         if (weights.contains(name + ".shortcut.conv.kernel")) {
           size = inputSize;
-          projection = conv(name + ".shortcut", stride, false);
+          if (averageDown && stride > 1) {
+            // ResNet-D: average 2x2/2 first so the 1x1 conv sees every activation (ProjectionShortcut)
+            shortcutPool = new AvgPool(stride, stride, Padding.SAME);
+            size = FlopCounter.outputSize(size, stride, stride, Padding.SAME);
+          }
+          projection = conv(name + ".shortcut", shortcutPool == null ? stride : 1, false);
           if (size != outputSize) {
             throw new IllegalStateException("block " + name + ": shortcut gives " + size + " px, main path " + outputSize);
           }
         }
-        layers.add(new ResidualBlock(name, main, projection));
+        layers.add(new ResidualBlock(name, main, projection, shortcutPool));
       }
     }
     layers.add(new GlobalAvgPool());

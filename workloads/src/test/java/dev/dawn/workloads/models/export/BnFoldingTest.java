@@ -1,9 +1,11 @@
 package dev.dawn.workloads.models.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.workloads.inference.net.AvgPool;
 import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.Padding;
+import dev.dawn.workloads.inference.net.ResidualBlock;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.training.TrainingSession;
 import java.util.Random;
@@ -78,8 +80,20 @@ class BnFoldingTest {
   }
 
   @Test
-  void variantDIsRejectedWithTheReason() {
-    ModelWeights w = new ModelWeights(new ModelSpec("resnet18", 4, 0.0625, "D", null), java.util.List.of());
-    assertThatThrownBy(() -> BnFolding.fold(w, RES)).hasMessageContaining("variant D").hasMessageContaining("average-pool");
+  void resNet18VariantDFoldedMatchesInferenceModeModel() {
+    assertFoldedMatches(new ModelSpec("resnet18", 5, 0.125, "D", null));
+  }
+
+  @Test
+  void bottleneckVariantDFolds() {
+    ModelWeights weights = UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.125, "D", null), 6L);
+    FoldedNet net = BnFolding.fold(weights, RES);
+    // stage 1's projection only widens (stride 1): no pool; later stages pool 2x2 and project at stride 1
+    var blocks = net.layers().stream().filter(l -> l instanceof ResidualBlock).map(l -> (ResidualBlock) l).toList();
+    assertThat(blocks.get(0).shortcutPool()).isNull();
+    ResidualBlock stage2 = blocks.stream().filter(b -> b.name().equals("stage2_block1")).findFirst().orElseThrow();
+    assertThat(stage2.shortcutPool()).isEqualTo(new AvgPool(2, 2, Padding.SAME));
+    assertThat(stage2.projection().stride()).isEqualTo(1);
+    assertFoldedMatches(weights);
   }
 }
