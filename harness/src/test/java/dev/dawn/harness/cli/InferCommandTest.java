@@ -21,8 +21,8 @@ import picocli.CommandLine;
 /** dawn infer on a tiny trained run: the sweep's files, their columns, and bad input. */
 class InferCommandTest {
 
-  @Test
-  void sweepsPrecisionAndPruningAndWritesTheSummary(@TempDir Path dir) throws Exception {
+  /** A 10-class synthetic set and a narrow ResNet-9 that trains on it in seconds. */
+  private static Path tinyConfig(Path dir) throws Exception {
     Path config = dir.resolve("tiny.yaml");
     Files.writeString(config, """
         name: tiny-infer
@@ -32,6 +32,12 @@ class InferCommandTest {
         model: {architecture: resnet9, width: 0.25}
         train: {epochs: 2, batchSize: 20, evalBatchSize: 30, targetAccuracy: 100.0}
         """.formatted(dir.resolve("synthetic")));
+    return config;
+  }
+
+  @Test
+  void sweepsPrecisionAndPruningAndWritesTheSummary(@TempDir Path dir) throws Exception {
+    Path config = tinyConfig(dir);
     Path results = dir.resolve("results");
     assertThat(DawnCli.commandLine().execute("train", "--config", config.toString(), "--results", results.toString()))
         .isEqualTo(3);
@@ -101,23 +107,10 @@ class InferCommandTest {
     return saved;
   }
 
-  private static Path tenClassConfig(Path dir) throws Exception {
-    Path config = dir.resolve("ten.yaml");
-    Files.writeString(config, """
-        name: ten
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 2, valPerClass: 1, imageSize: 24}
-        model: {architecture: resnet9, width: 0.25}
-        train: {epochs: 1, batchSize: 10}
-        """.formatted(dir.resolve("synthetic")));
-    return config;
-  }
-
   @Test
   void aSavedModelForOtherClassesIsBadInputNamingBoth(@TempDir Path dir) throws Exception {
     Path saved = tinySavedModel(dir);
-    Path config = tenClassConfig(dir);
+    Path config = tinyConfig(dir);
     StringWriter err = new StringWriter();
     CommandLine cli = DawnCli.commandLine();
     cli.setErr(new PrintWriter(err));
@@ -134,7 +127,7 @@ class InferCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cli = DawnCli.commandLine();
     cli.setErr(new PrintWriter(err));
-    assertThat(cli.execute("infer", "--model", saved.toString(), "--config", tenClassConfig(dir).toString(),
+    assertThat(cli.execute("infer", "--model", saved.toString(), "--config", tinyConfig(dir).toString(),
         "--results", dir.resolve("results").toString())).isEqualTo(2);
     assertThat(err.toString()).contains(saved.toString()).contains("not written by dawn");
   }
