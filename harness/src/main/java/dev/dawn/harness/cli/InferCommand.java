@@ -11,6 +11,8 @@ import dev.dawn.workloads.inference.quant.ActivationCalibrator;
 import dev.dawn.workloads.inference.quant.EntropyCalibrator;
 import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
 import dev.dawn.workloads.inference.quant.PercentileCalibrator;
+import dev.dawn.workloads.models.export.ExportedModel;
+import dev.dawn.workloads.models.export.WeightFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,17 +23,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "infer", mixinStandardHelpOptions = true,
-    description = {"DAWNBench inference latency of a trained run: batch norm is folded into the convolutions, weights",
+    description = {"DAWNBench inference latency of a trained run (or of a SavedModel dawn exported): batch norm is folded into the convolutions, weights",
         "become constants, and every validation image is classified one at a time (batch 1). Latency = total model",
         "time / images (DAWNBench), with min/mean/p50/p90/p95/p99/max (LoadGen nearest rank), preprocessing (decode,",
         "resize, crop) timed apart, warm-up images excluded, top-1/top-5 from the same pass. Then throughput and",
         "per-batch latency for each batch size. Sweeps precision (fp32, int8 with calibrated activation ranges)",
         "x channel-pruning ratio (L1-norm filter ranking). Writes a run folder with events.jsonl,",
         "inference-summary.csv, per-image latencies, a DAWNBench inference JSON per variant and charts.",
+        "--export-savedmodel writes the folded FP32 net as a SavedModel (serving_default: images -> logits) that",
+        "TF in any language loads; its assets.extra/dawn-folded-net.json lets --model rebuild the net from it.",
         "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."})
 final class InferCommand implements Callable<Integer> {
-  @Option(names = "--model", paramLabel = "RUN_FOLDER",
-      description = "A training run folder (results/runs/<id>) with weights/ and config.yaml.")
+  @Option(names = "--model", paramLabel = "RUN_FOLDER|SAVEDMODEL_DIR",
+      description = {"A training run folder (results/runs/<id>) with weights/ and config.yaml, or a SavedModel folder",
+          "(saved_model.pb) written by --export-savedmodel; a SavedModel carries no data, so --config gives it."})
   Path model;
 
   @Option(names = "--random-resnet50", paramLabel = "PX",
@@ -40,7 +45,8 @@ final class InferCommand implements Callable<Integer> {
   Integer randomResnet50;
 
   @Option(names = "--config", paramLabel = "FILE", defaultValue = "reference-configs/cpu-synthetic-resnet9.yaml",
-      description = "With --random-resnet50: the config whose data and threads apply (default ${DEFAULT-VALUE}).")
+      description = {"With --random-resnet50 or a SavedModel: the config whose data and threads apply",
+          "(default ${DEFAULT-VALUE}); a SavedModel's class count must match that data."})
   Path dataConfig;
 
   @Option(names = "--precision", split = ",", defaultValue = "fp32,int8", description = "Precisions (default ${DEFAULT-VALUE}).")
@@ -87,11 +93,14 @@ final class InferCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     InferenceRunner.Source source;
     if ((model == null) == (randomResnet50 == null)) {
-      throw new BadInputException("give either --model RUN_FOLDER or --random-resnet50 PX");
+      throw new BadInputException("give either --model RUN_FOLDER|SAVEDMODEL_DIR or --random-resnet50 PX");
+    } else if (model != null && Files.isRegularFile(model.resolve(ExportedModel.GRAPH_FILE))) {
+      source = savedModel();
     } else if (model != null) {
       if (!Files.isDirectory(model.resolve(TrainingRunner.WEIGHTS_DIR)) || !Files.isRegularFile(model.resolve("config.yaml"))) {
         throw new BadInputException(model + ": not a training run folder with weights (needs config.yaml and "
-            + TrainingRunner.WEIGHTS_DIR + "/; runs save them when training ends)");
+            + TrainingRunner.WEIGHTS_DIR + "/; runs save them when training ends) nor a SavedModel folder (needs "
+            + ExportedModel.GRAPH_FILE + ")");
       }
       source = InferenceRunner.fromRun(model);
     } else {
@@ -114,6 +123,14 @@ final class InferCommand implements Callable<Integer> {
         + " batches: latency per batch");
     System.out.print(dev.dawn.harness.infer.SummaryTable.render(folder.dir().resolve("inference-summary.csv")));
     return 0;
+  }
+
+  private InferenceRunner.Source savedModel() throws java.io.IOException {
+    try {
+      return InferenceRunner.fromSavedModel(model, dataConfig, System.out::println);
+    } catch (WeightFileException | IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   private Supplier<? extends ActivationCalibrator> calibrator() {

@@ -16,6 +16,7 @@ import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.workloads.data.EvalTransform;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.ImageSource;
+import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
@@ -48,6 +49,30 @@ public final class InferenceRunner {
     FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
     return new Source(config, folded, config.model().architecture(), trainingEntry(trainingRun),
         "trained: " + trainingRun);
+  }
+
+  /**
+   * A SavedModel written by dawn ({@code dawn infer --export-savedmodel}): its folded net rebuilt from the layer
+   * description and graph constants. A SavedModel carries no data config, so {@code dataConfig} supplies data and
+   * threads; the net must classify that data's classes, and take square 3-channel images (the evaluation transform
+   * resizes and crops to the model's resolution, so any resolution fits).
+   */
+  public static Source fromSavedModel(Path savedModel, Path dataConfig, Consumer<String> log) throws IOException {
+    FoldedNet net = SavedModelExport.loadNet(savedModel);
+    TrainConfig config = new ConfigLoader().load(dataConfig, List.of()).config();
+    if (net.height() != net.width() || net.channels() != 3) {
+      throw new IllegalArgumentException(savedModel + ": the model takes " + net.height() + "x" + net.width() + "x"
+          + net.channels() + " input; dawn infer feeds square RGB images (HxHx3)");
+    }
+    int classes = DatasetOpener.open(config.data(), log).classNames().size();
+    int outputs = net.layers().get(net.layers().size() - 1) instanceof Dense d ? d.out() : -1;
+    if (outputs != classes) {
+      throw new IllegalArgumentException(savedModel + ": the model has " + (outputs < 0 ? "no dense classifier" : outputs
+          + " output classes") + " but the data of " + dataConfig + " (" + config.data().path() + ") has " + classes
+          + " classes; give --config FILE with the data the model was trained on");
+    }
+    String name = savedModel.toAbsolutePath().normalize().getFileName().toString();
+    return new Source(config, net, "savedmodel-" + name, null, "SavedModel: " + savedModel);
   }
 
   /** What to sweep and how to measure it. */

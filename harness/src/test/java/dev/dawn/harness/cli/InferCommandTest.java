@@ -3,18 +3,26 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.reporters.inference.InferenceExporter;
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.GlobalAvgPool;
+import dev.dawn.workloads.inference.net.RandomFoldedNets;
+import dev.dawn.workloads.models.export.FoldedNetDescription;
+import dev.dawn.workloads.models.export.SavedModelExport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** dawn infer on a tiny trained run: the sweep's files, their columns, and bad input. */
 class InferCommandTest {
 
-  @Test
-  void sweepsPrecisionAndPruningAndWritesTheSummary(@TempDir Path dir) throws Exception {
+  /** A 10-class synthetic set and a narrow ResNet-9 that trains on it in seconds. */
+  private static Path tinyConfig(Path dir) throws Exception {
     Path config = dir.resolve("tiny.yaml");
     Files.writeString(config, """
         name: tiny-infer
@@ -24,6 +32,12 @@ class InferCommandTest {
         model: {architecture: resnet9, width: 0.25}
         train: {epochs: 2, batchSize: 20, evalBatchSize: 30, targetAccuracy: 100.0}
         """.formatted(dir.resolve("synthetic")));
+    return config;
+  }
+
+  @Test
+  void sweepsPrecisionAndPruningAndWritesTheSummary(@TempDir Path dir) throws Exception {
+    Path config = tinyConfig(dir);
     Path results = dir.resolve("results");
     assertThat(DawnCli.commandLine().execute("train", "--config", config.toString(), "--results", results.toString()))
         .isEqualTo(3);
@@ -51,6 +65,22 @@ class InferCommandTest {
     }
     assertThat(infer.resolve("latency-vs-batch-size.png")).isRegularFile();
     assertThat(dir.resolve("savedmodel").resolve("saved_model.pb")).isRegularFile();
+
+    // The exported SavedModel as --model: the same sweep (the net is rebuilt from its layer description), data from
+    // --config.
+    Path fromSaved = dir.resolve("results-savedmodel");
+    assertThat(DawnCli.commandLine().execute("infer", "--model", dir.resolve("savedmodel").toString(), "--config",
+        config.toString(), "--results", fromSaved.toString(), "--precision", "fp32,int8", "--prune", "0,0.5", "--limit",
+        "20", "--warmup", "3", "--batch-sizes", "1", "--batch-repeats", "2", "--calibration-images", "16")).isZero();
+    Path savedInfer;
+    try (Stream<Path> s = Files.list(fromSaved.resolve("runs"))) {
+      savedInfer = s.findFirst().orElseThrow();
+    }
+    List<String> savedSummary = Files.readAllLines(savedInfer.resolve(InferenceExporter.SUMMARY_CSV));
+    assertThat(savedSummary).hasSize(1 + 4);
+    assertThat(savedSummary.get(1)).startsWith("savedmodel-savedmodel,32,fp32,0.0,1,20,");
+    // same folded weights, same images: the FP32 top-1/top-5 of the run folder and of its SavedModel agree
+    assertThat(accuracyColumns(savedSummary.get(1))).isEqualTo(accuracyColumns(summary.get(1)));
     assertThat(infer.resolve("dawn_resnet9_" + dev.dawn.harness.run.MachineEnvironment.hardwareTag()
         + "_tensorflowjava110_int8-prune0.5.json")).isRegularFile();
 
@@ -58,6 +88,48 @@ class InferCommandTest {
     Path entries = Files.createDirectories(dir.resolve("entries"));
     assertThat(DawnCli.commandLine().execute("submit", infer.toString(), "--entries", entries.toString(),
         "--variant", "int8-prune0.7")).isEqualTo(2);
+  }
+
+  private static List<String> accuracyColumns(String row) {
+    List<String> columns = InferenceExporter.COLUMNS;
+    String[] cells = row.split(",");
+    return columns.stream().filter(c -> c.startsWith("top") || c.equals("params") || c.equals("gflops"))
+        .map(c -> cells[columns.indexOf(c)]).toList();
+  }
+
+  /** A 3-class net (one conv, pool, dense) exported as a SavedModel. */
+  private static Path tinySavedModel(Path dir) {
+    RandomFoldedNets r = new RandomFoldedNets(3);
+    FoldedNet net = new FoldedNet(16, 16, 3, List.of(r.conv("stem", 3, 3, 4, 2, true), new GlobalAvgPool(),
+        r.dense("classifier", 4, 3)));
+    Path saved = dir.resolve("tiny-savedmodel");
+    SavedModelExport.export(net, saved);
+    return saved;
+  }
+
+  @Test
+  void aSavedModelForOtherClassesIsBadInputNamingBoth(@TempDir Path dir) throws Exception {
+    Path saved = tinySavedModel(dir);
+    Path config = tinyConfig(dir);
+    StringWriter err = new StringWriter();
+    CommandLine cli = DawnCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("infer", "--model", saved.toString(), "--config", config.toString(), "--results",
+        dir.resolve("results").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(saved.toString()).contains("3 output classes").contains("10 classes")
+        .contains(config.toString());
+  }
+
+  @Test
+  void aSavedModelWithoutDawnsDescriptionIsBadInput(@TempDir Path dir) throws Exception {
+    Path saved = tinySavedModel(dir);
+    Files.delete(saved.resolve(FoldedNetDescription.FILE));
+    StringWriter err = new StringWriter();
+    CommandLine cli = DawnCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("infer", "--model", saved.toString(), "--config", tinyConfig(dir).toString(),
+        "--results", dir.resolve("results").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(saved.toString()).contains("not written by dawn");
   }
 
   @Test

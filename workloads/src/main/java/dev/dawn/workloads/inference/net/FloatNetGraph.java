@@ -9,8 +9,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * The FP32 graph of a {@link FoldedNet} with weights as constants, plus every activation the INT8 graph quantizes, by
  * name, for calibration: {@code "input"}, each conv's output (its name), each residual block's output (its name).
+ * {@code constantOps} maps {@code <layer>/<tensor>} to the op name of that weight constant (see {@link FloatLayers}).
  */
-public record FloatNetGraph(Operand<TFloat32> output, Map<String, Operand<TFloat32>> activations) {
+public record FloatNetGraph(
+    Operand<TFloat32> output, Map<String, Operand<TFloat32>> activations, Map<String, String> constantOps) {
   public static final String INPUT = "input";
 
   public static FloatNetGraph build(Ops tf, Operand<TFloat32> input, FoldedNet net) {
@@ -30,7 +32,7 @@ public record FloatNetGraph(Operand<TFloat32> output, Map<String, Operand<TFloat
         }
         Operand<TFloat32> shortcut = x;
         if (b.projection() != null) {
-          shortcut = f.conv(x, b.projection());
+          shortcut = f.projection(x, b);
           acts.put(b.projection().name(), shortcut);
         }
         x = tf.nn.relu(tf.math.add(y, shortcut));
@@ -43,6 +45,6 @@ public record FloatNetGraph(Operand<TFloat32> output, Map<String, Operand<TFloat
         x = f.dense(x, d);
       }
     }
-    return new FloatNetGraph(x, acts);
+    return new FloatNetGraph(x, acts, f.constantOps());
   }
 }

@@ -93,7 +93,7 @@ public final class Int8GraphBuilder {
       Operand<TFloat32> s = x;
       if (b.projection() != null) {
         keptFp32.add(b.projection().name());
-        s = f.conv(x, b.projection());
+        s = f.projection(x, b);
       }
       return new Value(tf.nn.relu(tf.math.add(y, s)), null, b.name());
     }
@@ -113,11 +113,23 @@ public final class Int8GraphBuilder {
     // of the unsigned one on a test net, so both branches are requantized to qint8, dequantized and added in FP32.
     // ResNets have one such block per stage.
     quantized.add(b.projection().name());
-    QuantizedActivation shortcut = q.conv(x, b.projection(), range(b.projection().name()));
+    QuantizedActivation shortcut = q.conv(shortcutInput(x, in.rangeKey, b), b.projection(), range(b.projection().name()));
     QuantizedActivation mainOut = q.conv(y, last, range(last.name()));
     Operand<TFloat32> sum = tf.math.add(
         q.dequantize(mainOut, "dequantize_" + last.name()), q.dequantize(shortcut, "dequantize_" + b.projection().name()));
     return new Value(tf.nn.relu(sum), null, b.name());
+  }
+
+  /**
+   * ResNet-D's shortcut average pool runs in FP32 between a Dequantize and a QuantizeV2. An average lies within the
+   * range of its inputs, so the block input's calibrated range also covers the pooled values: no extra calibration key.
+   */
+  private QuantizedActivation shortcutInput(QuantizedActivation x, String rangeKey, ResidualBlock b) {
+    if (b.shortcutPool() == null) {
+      return x;
+    }
+    Operand<TFloat32> pooled = f.avgPool(q.dequantize(x, "dequantize_" + b.name() + "_shortcut"), b.shortcutPool());
+    return q.quantize(pooled, range(rangeKey), "quantize_" + b.name() + "_shortcut_pool");
   }
 
   private boolean canQuantize(FoldedConv c, Value in) {

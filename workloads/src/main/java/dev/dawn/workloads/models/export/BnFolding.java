@@ -1,5 +1,6 @@
 package dev.dawn.workloads.models.export;
 
+import dev.dawn.workloads.inference.net.AvgPool;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
@@ -48,12 +49,9 @@ public final class BnFolding {
 
   private List<LayerSpec> resNet() {
     ModelSpec spec = weights.spec();
-    if (spec.variant().equals("D")) {
-      throw new IllegalArgumentException("BN folding of ResNet variant D is not supported: its shortcut average-pools "
-          + "before the 1x1 conv and the inference.net records have no average-pool layer");
-    }
+    boolean averageDown = spec.variant().equals("D");
     List<LayerSpec> layers = new ArrayList<>();
-    if (spec.variant().equals("C")) {
+    if (weights.contains("stem1.conv.kernel")) { // deep stem of variants C and D
       layers.add(conv("stem1", 2, true));
       layers.add(conv("stem2", 1, true));
       layers.add(conv("stem3", 1, true));
@@ -78,14 +76,20 @@ public final class BnFolding {
         }
         int outputSize = size;
         FoldedConv projection = null;
+        AvgPool shortcutPool = null;
         if (weights.contains(name + ".shortcut.conv.kernel")) {
           size = inputSize;
-          projection = conv(name + ".shortcut", stride, false);
+          if (averageDown && stride > 1) {
+            // ResNet-D: average 2x2/2 first so the 1x1 conv sees every activation (ProjectionShortcut)
+            shortcutPool = new AvgPool(stride, stride, Padding.SAME);
+            size = FlopCounter.outputSize(size, stride, stride, Padding.SAME);
+          }
+          projection = conv(name + ".shortcut", shortcutPool == null ? stride : 1, false);
           if (size != outputSize) {
             throw new IllegalStateException("block " + name + ": shortcut gives " + size + " px, main path " + outputSize);
           }
         }
-        layers.add(new ResidualBlock(name, main, projection));
+        layers.add(new ResidualBlock(name, main, projection, shortcutPool));
       }
     }
     layers.add(new GlobalAvgPool());
@@ -97,8 +101,10 @@ public final class BnFolding {
    * Page's ResNet-9 adds {@code x + relu(res_b(relu(res_a(x))))} with no ReLU after the add, while {@link ResidualBlock}
    * is {@code relu(main(x) + shortcut(x))} with a linear last conv. Since x is itself a ReLU/max-pool output (>= 0),
    * {@code relu(relu(y) + x) = relu(y) + x}, so the block is exact with {@code res_b} keeping its ReLU followed by an
-   * identity 1x1 conv ({@link #PASSTHROUGH}). That conv costs c^2 MACs per pixel (8.4 M of ~388 M MACs, ~2%, for full-width ResNet-9 at 32 px); it can
-   * go once ResidualBlock allows a ReLU on its last main conv.
+   * identity 1x1 conv ({@link #PASSTHROUGH}). That conv costs c^2 MACs per pixel (8.4 M of ~388 M MACs, ~2%, for
+   * full-width ResNet-9 at 32 px), but it earns its keep: it makes {@code res_b} a conv that feeds exactly one conv,
+   * so ChannelPruning may prune its 3x3 filters (the pruned channels then add zero to x), and in INT8 the add and
+   * ReLU stay one fused oneDNN op. A block form with the ReLU before the add would lose both.
    */
   private List<LayerSpec> resNet9() {
     List<LayerSpec> layers = new ArrayList<>();

@@ -45,7 +45,7 @@ public final class ChannelPruning {
         List<FoldedConv> main = new ArrayList<>();
         b.main().forEach(c -> main.add(slice(c, keep, producerOf)));
         FoldedConv projection = b.projection() == null ? null : slice(b.projection(), keep, producerOf);
-        layers.add(new ResidualBlock(b.name(), main, projection));
+        layers.add(new ResidualBlock(b.name(), main, projection, b.shortcutPool()));
       } else {
         layers.add(layer);
       }

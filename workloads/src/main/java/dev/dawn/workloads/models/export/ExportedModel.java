@@ -1,9 +1,11 @@
 package dev.dawn.workloads.models.export;
 
+import dev.dawn.workloads.inference.net.FoldedNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 import org.tensorflow.types.TFloat32;
@@ -16,6 +18,7 @@ import org.tensorflow.types.TFloat32;
 public final class ExportedModel implements AutoCloseable {
   public static final String GRAPH_FILE = "saved_model.pb";
 
+  private final Path dir;
   private final SavedModelBundle bundle;
   private final Operand<TFloat32> input;
   private final Operand<TFloat32> output;
@@ -24,6 +27,7 @@ public final class ExportedModel implements AutoCloseable {
   private final int channels;
 
   private ExportedModel(Path dir, SavedModelBundle bundle) {
+    this.dir = dir;
     this.bundle = bundle;
     Signature signature = bundle.signatures().stream().filter(s -> s.key().equals(Signature.DEFAULT_KEY)).findFirst()
         .orElseThrow(() -> new WeightFileException(dir.resolve(GRAPH_FILE), "has no '" + Signature.DEFAULT_KEY
@@ -81,6 +85,40 @@ public final class ExportedModel implements AutoCloseable {
   /** @param nhwc {@code n} images of the model's input size, row-major */
   public float[] logits(float[] nhwc, int n) {
     return FoldedModel.Logits.run(bundle.session().runner(), input, output, nhwc, n, height, width, channels);
+  }
+
+  /**
+   * The folded net this SavedModel was exported from, rebuilt from its {@link FoldedNetDescription} and the graph's
+   * weight constants (bit-equal).
+   *
+   * @throws WeightFileException naming the description file when it is missing (not a dawn export) or inconsistent
+   */
+  public FoldedNet foldedNet() {
+    FoldedNet net = FoldedNetDescription.read(dir, this::constant);
+    if (net.height() != height || net.width() != width || net.channels() != channels) {
+      throw new WeightFileException(dir.resolve(FoldedNetDescription.FILE), "describes " + net.height() + "x"
+          + net.width() + "x" + net.channels() + " input, the serving signature takes " + height + "x" + width + "x"
+          + channels);
+    }
+    return net;
+  }
+
+  private float[] constant(String opName, int expected) {
+    GraphOperation op = bundle.graph().operation(opName);
+    if (op == null || !op.type().equals("Const")) {
+      throw new IllegalArgumentException(op == null ? "no such op in the graph" : "is a " + op.type() + ", not a Const");
+    }
+    try (Result r = bundle.session().runner().fetch(opName).run()) {
+      if (!(r.get(0) instanceof TFloat32 t)) {
+        throw new IllegalArgumentException("holds " + r.get(0).dataType() + ", not float32");
+      }
+      if (t.size() != expected) {
+        throw new IllegalArgumentException("holds " + t.size() + " floats, the description's shape needs " + expected);
+      }
+      float[] v = new float[expected];
+      t.asRawTensor().data().asFloats().read(v);
+      return v;
+    }
   }
 
   @Override

@@ -57,6 +57,11 @@ public final class FlopCounter {
         int mainW = width;
         height = h;
         width = w;
+        if (b.shortcutPool() != null) {
+          var pool = b.shortcutPool();
+          height = outputSize(height, pool.size(), pool.stride(), pool.padding());
+          width = outputSize(width, pool.size(), pool.stride(), pool.padding());
+        }
         conv(b.projection());
         height = mainH;
         width = mainW;

@@ -24,6 +24,7 @@ public final class FoldedModel implements AutoCloseable {
   private final Session session;
   private final Placeholder<TFloat32> images;
   private final Operand<TFloat32> logits;
+  private final java.util.Map<String, String> constantOps;
 
   public FoldedModel(FoldedNet net) {
     this.net = net;
@@ -32,7 +33,9 @@ public final class FoldedModel implements AutoCloseable {
       Ops tf = Ops.create(graph);
       images = tf.withName(INPUT).placeholder(TFloat32.class,
           Placeholder.shape(Shape.of(-1, net.height(), net.width(), net.channels())));
-      logits = tf.withName(OUTPUT).identity(dev.dawn.workloads.inference.net.FloatNetGraph.build(tf, images, net).output());
+      var fp32 = dev.dawn.workloads.inference.net.FloatNetGraph.build(tf, images, net);
+      logits = tf.withName(OUTPUT).identity(fp32.output());
+      constantOps = fp32.constantOps();
       session = new Session(graph);
     } catch (RuntimeException e) {
       graph.close();
@@ -49,7 +52,10 @@ public final class FoldedModel implements AutoCloseable {
     return Logits.run(session.runner(), images, logits, nhwc, n, net.height(), net.width(), net.channels());
   }
 
-  /** Writes a SavedModel (tag "serve", signature {@code serving_default}: images -> logits) into {@code dir}. */
+  /**
+   * Writes a SavedModel (tag "serve", signature {@code serving_default}: images -> logits) into {@code dir}, plus the
+   * {@link FoldedNetDescription} that lets dawn rebuild the net from it.
+   */
   public void exportSavedModel(Path dir) {
     Signature signature = Signature.builder().key(Signature.DEFAULT_KEY).input(INPUT, images).output(OUTPUT, logits).build();
     try {
@@ -57,6 +63,7 @@ public final class FoldedModel implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new WeightFileException(dir, "SavedModel export failed: " + e.getMessage(), e);
     }
+    FoldedNetDescription.write(net, constantOps, dir);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.workloads.inference.BareSessionLoop;
 import dev.dawn.workloads.inference.net.FloatLayers;
 import dev.dawn.workloads.inference.net.FoldedConv;
+import dev.dawn.workloads.inference.net.RandomFoldedNets;
 import java.util.Random;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -28,6 +29,15 @@ class Int8ConvBuilderTest {
     }
   }
 
+  /** What a conv sees after a ReLU: half zeros, half |N(0, 1)|. */
+  private static float[] reluActivations(int n, Random rnd) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) Math.max(0, rnd.nextGaussian());
+    }
+    return v;
+  }
+
   private static float maxAbs(float[] v) {
     float m = 0;
     for (float f : v) {
@@ -38,10 +48,9 @@ class Int8ConvBuilderTest {
 
   /** One layer in FP32 and INT8 on the same input; returns {fp32 ms, int8 ms} at batch 1 when timed. */
   private static void compare(int hw, int c, boolean relu, boolean time) {
-    Random rnd = new Random(42);
-    FoldedConv layer = RandomLayers.conv("conv", 3, c, c, 1, relu, rnd);
+    FoldedConv layer = new RandomFoldedNets(42).conv("conv", 3, c, c, 1, relu);
     Shape shape = Shape.of(1, hw, hw, c);
-    float[] input = RandomLayers.relu(hw * hw * c, rnd);
+    float[] input = reluActivations(hw * hw * c, new Random(43));
     int n = hw * hw * c;
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
@@ -67,8 +76,8 @@ class Int8ConvBuilderTest {
           double meanErr = sumErr / n;
           System.out.printf("int8 conv %dx%dx%d relu=%s: mean|err| %.4f = %.2f steps, max|err| %.4f = %.2f output steps"
               + " (out amax %.3f)%n", hw, hw, c, relu, meanErr, meanErr / outStep, maxErr, maxErr / outStep, outAmax);
-          // Typical error is a fraction of an output step. The worst of ~200k outputs reaches ~6.5 steps (0.12 at
-          // 56x56x64): rare outputs whose u8 x s8 pair sums exceed int16 look saturated (oneDNN's non-VNNI
+          // Typical error is a fraction of an output step. The worst of ~200k outputs reaches 4.3 steps (0.073 at
+          // 56x56x64) with these weights, ~6.5 with other seeds: rare outputs whose u8 x s8 pair sums exceed int16 look saturated (oneDNN's non-VNNI
           // vpmaddubsw path); with 7-bit inputs or weights the tail drops to 3-4.5 steps. Bounded here, not hidden.
           assertThat(meanErr).isLessThan(0.5 * outStep);
           assertThat(maxErr).isLessThan(8 * outStep);

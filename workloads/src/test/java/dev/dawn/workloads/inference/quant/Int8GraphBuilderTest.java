@@ -2,6 +2,7 @@ package dev.dawn.workloads.inference.quant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.workloads.inference.net.AvgPool;
 import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.GlobalAvgPool;
@@ -23,20 +24,25 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Int8GraphBuilderTest {
   private static final int HW = 16;
   private static final int CLASSES = 10;
 
-  /** stem (FP32: signed input) -> identity block -> projection block (stride 2) -> max pool -> GAP -> dense. */
-  private static FoldedNet tinyNet() {
+  /**
+   * stem (FP32: signed input) -> identity block -> projection block (stride 2; ResNet-D: 2x2 average pool, then a
+   * stride-1 projection) -> max pool -> GAP -> dense.
+   */
+  private static FoldedNet tinyNet(boolean averageDown) {
     RandomFoldedNets r = new RandomFoldedNets(5);
     return new FoldedNet(HW, HW, 3, List.of(
         r.conv("stem", 3, 3, 16, 1, true),
         new ResidualBlock("b1", List.of(r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)), null),
         new ResidualBlock("b2", List.of(r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
-            r.conv("b2_proj", 1, 16, 32, 2, false)),
+            r.conv("b2_proj", 1, 16, 32, averageDown ? 1 : 2, false),
+            averageDown ? new AvgPool(2, 2, Padding.SAME) : null),
         new MaxPool(2, 2, Padding.SAME),
         new GlobalAvgPool(),
         r.dense("fc", 32, CLASSES)));
@@ -60,9 +66,10 @@ class Int8GraphBuilderTest {
     }
   }
 
-  @Test
-  void int8GraphTracksTheFp32ConstantGraph() {
-    FoldedNet net = tinyNet();
+  @ParameterizedTest(name = "average-pool shortcut {0}")
+  @ValueSource(booleans = {false, true})
+  void int8GraphTracksTheFp32ConstantGraph(boolean averageDown) {
+    FoldedNet net = tinyNet(averageDown);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, HW, HW, 3)));
@@ -99,7 +106,7 @@ class Int8GraphBuilderTest {
           }
           agree += a == b ? 1 : 0;
         }
-        System.out.printf("tiny net int8 vs fp32: max|logit diff| %.4f of max|logit| %.4f, top-1 agreement %d/16%n",
+        System.out.printf("tiny net (avg-pool shortcut " + averageDown + ") int8 vs fp32: max|logit diff| %.4f of max|logit| %.4f, top-1 agreement %d/16%n",
             maxDiff, maxRef, agree);
         assertThat(maxDiff).isLessThan(0.05 * maxRef);
         assertThat(agree).isGreaterThanOrEqualTo(14);

@@ -8,6 +8,7 @@ import dev.dawn.workloads.models.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +53,43 @@ class SavedModelExportTest {
     Files.createDirectories(absent);
     assertThatThrownBy(() -> SavedModelExport.load(absent))
         .hasMessageContaining(absent.resolve("saved_model.pb").toString()).hasMessageContaining("missing");
+  }
+
+  @Test
+  void loadNetRebuildsTheExportedNetBitForBit() {
+    // ResNet-D: deep stem, bottlenecks, average-pool shortcuts; plus the ResNet-9 wiring
+    for (FoldedNet net : List.of(
+        BnFolding.fold(UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.0625, "D", null), 3L), 16), tinyNet())) {
+      Path dir = tmp.resolve("roundtrip-" + net.layers().size());
+      SavedModelExport.export(net, dir);
+      assertThat(dir.resolve(FoldedNetDescription.FILE)).isRegularFile();
+      FoldedNet back = SavedModelExport.loadNet(dir);
+      assertThat(back).usingRecursiveComparison().isEqualTo(net);
+    }
+  }
+
+  @Test
+  void aSavedModelWithoutTheDescriptionIsNamedAsNotDawns() throws Exception {
+    Path dir = tmp.resolve("foreign");
+    SavedModelExport.export(tinyNet(), dir);
+    Files.delete(dir.resolve(FoldedNetDescription.FILE));
+    assertThatThrownBy(() -> SavedModelExport.loadNet(dir)).isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(dir.toString()).hasMessageContaining("not written by dawn")
+        .hasMessageContaining("dawn-folded-net.json");
+    try (ExportedModel stillServes = SavedModelExport.load(dir)) {
+      assertThat(stillServes.height()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void aDescriptionPointingAtAMissingConstantNamesTheKey() throws Exception {
+    Path dir = tmp.resolve("edited");
+    SavedModelExport.export(tinyNet(), dir);
+    Path file = dir.resolve(FoldedNetDescription.FILE);
+    String json = Files.readString(file);
+    Files.writeString(file, json.replaceFirst("\"kernel\" : \"[^\"]+\"", "\"kernel\" : \"no_such_op\""));
+    assertThatThrownBy(() -> SavedModelExport.loadNet(dir)).isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(file.toString()).hasMessageContaining("layers[0].kernel")
+        .hasMessageContaining("no_such_op");
   }
 }
