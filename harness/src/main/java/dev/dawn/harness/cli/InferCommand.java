@@ -100,6 +100,7 @@ final class InferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkFineTuneOptions();
     InferenceRunner.Source source;
     if ((model == null) == (randomResnet50 == null)) {
       throw new BadInputException("give either --model RUN_FOLDER or --random-resnet50 PX");
@@ -132,14 +133,19 @@ final class InferCommand implements Callable<Integer> {
   }
 
   /** --fine-tune-epochs: only a trained run has unfolded weights and a recipe to fine-tune with. */
-  private PruneFineTuner fineTuner(InferenceRunner.Source source) {
+  private void checkFineTuneOptions() {
     if (fineTuneEpochs < 0) throw new BadInputException("--fine-tune-epochs must be >= 0, got " + fineTuneEpochs);
     if (fineTuneLr != null && !(fineTuneLr > 0)) throw new BadInputException("--fine-tune-lr must be > 0, got " + fineTuneLr);
-    if (fineTuneEpochs == 0) {
-      if (fineTuneLr != null) throw new BadInputException("--fine-tune-lr needs --fine-tune-epochs N (N >= 1)");
-      return null;
+    if (fineTuneEpochs == 0 && fineTuneLr != null) {
+      throw new BadInputException("--fine-tune-lr needs --fine-tune-epochs N (N >= 1)");
     }
-    if (model == null) throw new BadInputException("--fine-tune-epochs needs --model RUN_FOLDER (a trained run)");
+    if (fineTuneEpochs > 0 && model == null) {
+      throw new BadInputException("--fine-tune-epochs needs --model RUN_FOLDER (a trained run)");
+    }
+  }
+
+  private PruneFineTuner fineTuner(InferenceRunner.Source source) {
+    if (fineTuneEpochs == 0) return null;
     return new PruneFineTuner(model, fineTuneEpochs, fineTuneLr, results,
         ProgressLine.forStdout(source.config().train().logEverySteps()));
   }

@@ -105,6 +105,12 @@ public final class TrainingRunner {
     try (TrainingSession session = TrainingParts.session(config, classes);
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
+      MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
+          config.threads().intraOp(), config.threads().interOp(),
+          Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
+      progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
+          config.model().architecture(), session.parameterCount(), classes, (System.nanoTime() - initStart) / 1e9));
+      events.pointInTime("model_parameters", session.parameterCount());
       if (InitialWeights.restore(session, t.initWeights(), events, progress)) {
         // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training clock.
         EvalCounts start = evaluate(session, valData);
@@ -113,12 +119,6 @@ public final class TrainingRunner {
         progress.message(String.format("initial weights: top-1 %.2f%%, top-5 %.2f%%", 100 * start.top1(),
             100 * start.top5()));
       }
-      MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-          config.threads().intraOp(), config.threads().interOp(),
-          Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
-      progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
-          config.model().architecture(), session.parameterCount(), classes, (System.nanoTime() - initStart) / 1e9));
-      events.pointInTime("model_parameters", session.parameterCount());
 
       TrainingClock clock = new TrainingClock();
       double lastMetric = Double.NaN;
