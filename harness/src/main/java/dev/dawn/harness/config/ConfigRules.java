@@ -68,11 +68,6 @@ final class ConfigRules {
         fail("train.phases[" + i + "].batchSize", "must be divisible by train.accumulationSteps (" + t.accumulationSteps() + ")");
       }
     }
-    if (t.initWeights() != null && !t.initWeights().isBlank()
-        && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(t.initWeights(), "weights.json"))) {
-      fail("train.initWeights", "must name a weights folder saved by a run (RUN/weights, with weights.json); '"
-          + t.initWeights() + "' has no weights.json");
-    }
     if (!(t.targetAccuracy() > 0 && t.targetAccuracy() <= 100)) fail("train.targetAccuracy", "must be a percentage in (0, 100]");
 
     var o = c.optimizer();

@@ -29,8 +29,8 @@ import java.util.StringJoiner;
  * measured.
  */
 public final class PruneFineTuner {
-  /** Default fine-tune learning rate = the run's base learning rate x this. */
-  public static final double DEFAULT_LR_FACTOR = 0.1;
+  /** Default fine-tune learning rate = the run's base learning rate / this (x 0.1). */
+  public static final double DEFAULT_LR_DIVISOR = 10;
   /** Event in the inference run's log: one per fine-tuned ratio. */
   public static final String FINE_TUNE_EVENT = "fine_tune";
 
@@ -45,7 +45,7 @@ public final class PruneFineTuner {
 
   /**
    * @param trainingRun the trained run folder (config.yaml and weights/)
-   * @param learningRate fine-tune base learning rate, or null for the run's x {@link #DEFAULT_LR_FACTOR}
+   * @param learningRate fine-tune base learning rate, or null for the run's / {@link #DEFAULT_LR_DIVISOR}
    */
   public PruneFineTuner(Path trainingRun, int epochs, Double learningRate, Path resultsRoot, ProgressLine progress) {
     if (epochs < 1) {
@@ -75,7 +75,7 @@ public final class PruneFineTuner {
     Path prunedDir = workDir.toAbsolutePath().resolve("pruned-" + label(ratio) + "-weights");
     pruned.weights().save(prunedDir);
 
-    double lr = learningRate != null ? learningRate : base.optimizer().learningRate() * DEFAULT_LR_FACTOR;
+    double lr = learningRate != null ? learningRate : base.optimizer().learningRate() / DEFAULT_LR_DIVISOR;
     ConfigLoader.Loaded config = loader.load(trainingRun.resolve("config.yaml"),
         overrides(base, ratio, pruned.channels(), prunedDir, lr));
     progress.message(String.format(Locale.ROOT, "fine-tuning the %s-pruned model (%,d -> %,d weights) for %d epoch(s) "

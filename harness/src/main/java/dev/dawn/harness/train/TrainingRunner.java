@@ -66,6 +66,7 @@ public final class TrainingRunner {
     RecipeSchedules schedules = RecipeSchedules.of(config);
     // Open the data before creating a run folder: a missing data set is bad input, not a failed run.
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
+    InitialWeights.requireExists(config.train().initWeights());
     RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
     Files.writeString(folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
     progress.message("run folder: " + folder.dir());

@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.harness.config.ConfigException;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.infer.PruneFineTuner;
 import dev.dawn.harness.train.ProgressLine;
@@ -79,6 +80,16 @@ class PruneFineTuneTest {
         .hasMessageContaining("train.initWeights " + weights)
         .hasMessageContaining("'layer2.conv.kernel' has shape [3, 3, 32, 64]")
         .hasMessageContaining("[3, 3, 32, 8]");
+  }
+
+  @Test
+  void aMissingInitWeightsFolderIsBadInputBeforeAnyRunFolder() {
+    Path results = dir.resolve("missing");
+    assertThatThrownBy(() -> train(results, "train.initWeights=" + dir.resolve("nowhere")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'train.initWeights' must name a weights folder")
+        .hasMessageContaining(dir.resolve("nowhere").toString());
+    assertThat(results.resolve("runs")).doesNotExist();
   }
 
   @Test

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.harness.train.TrainingParts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** model.channels, train.initWeights and train.stopAtTarget: what a pruned model's fine-tune config is made of. */
 class PruningConfigKeysTest {
@@ -57,13 +54,10 @@ class PruningConfigKeysTest {
   }
 
   @Test
-  void initWeightsMustBeASavedWeightsFolder(@TempDir Path dir) throws Exception {
-    assertThatThrownBy(() -> loader.load("train: {initWeights: " + dir + "}\n", "cfg.yaml", List.of()))
-        .hasMessageContaining("cfg.yaml:1: key 'train.initWeights' must name a weights folder")
-        .hasMessageContaining(dir.toString());
-    Files.writeString(dir.resolve("weights.json"), "{}");
-    assertThat(loader.load("train: {initWeights: " + dir + "}\n", "cfg.yaml", List.of()).config().train().initWeights())
-        .isEqualTo(dir.toString());
+  void initWeightsIsAFolderPath() {
+    // existence is checked when a run starts (TrainingRunner), so finished runs' configs stay loadable
+    assertThat(loader.load("train: {initWeights: /no/such/weights}\n", "cfg.yaml", List.of()).config().train()
+        .initWeights()).isEqualTo("/no/such/weights");
   }
 
   @Test
