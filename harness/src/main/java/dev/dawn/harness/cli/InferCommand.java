@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
         "time / images (DAWNBench), with min/mean/p50/p90/p95/p99/max (LoadGen nearest rank), preprocessing (decode,",
         "resize, crop) timed apart, warm-up images excluded, top-1/top-5 from the same pass. Then throughput and",
         "per-batch latency for each batch size. Sweeps precision (fp32, int8 with calibrated activation ranges)",
-        "x channel-pruning ratio (L1-norm filter ranking; --fine-tune-epochs N retrains each pruned model). Writes a run folder with events.jsonl,",
-        "inference-summary.csv, per-image latencies, a DAWNBench inference JSON per variant and charts.",
+        "x channel-pruning ratio (L1-norm filter ranking; --fine-tune-epochs N retrains each pruned model).",
+        "Writes a run folder with events.jsonl, inference-summary.csv, per-image latencies, a DAWNBench inference",
+        "JSON per variant and charts.",
         "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."})
 final class InferCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "RUN_FOLDER",
