@@ -4,6 +4,8 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.infer.InferenceBench;
 import dev.dawn.harness.infer.InferenceRunner;
 import dev.dawn.harness.infer.InferenceVariant;
+import dev.dawn.harness.infer.PruneFineTuner;
+import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.workloads.inference.net.RandomFoldedNets;
@@ -23,13 +25,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "infer", mixinStandardHelpOptions = true,
-    description = {"DAWNBench inference latency of a trained run (or of a SavedModel dawn exported): batch norm is folded into the convolutions, weights",
-        "become constants, and every validation image is classified one at a time (batch 1). Latency = total model",
+    description = {"DAWNBench inference latency of a trained run (or of a SavedModel dawn exported): batch norm is",
+        "folded into the convolutions, weights become constants, and every validation image is classified one at a",
+        "time (batch 1). Latency = total model",
         "time / images (DAWNBench), with min/mean/p50/p90/p95/p99/max (LoadGen nearest rank), preprocessing (decode,",
         "resize, crop) timed apart, warm-up images excluded, top-1/top-5 from the same pass. Then throughput and",
         "per-batch latency for each batch size. Sweeps precision (fp32, int8 with calibrated activation ranges)",
-        "x channel-pruning ratio (L1-norm filter ranking). Writes a run folder with events.jsonl,",
-        "inference-summary.csv, per-image latencies, a DAWNBench inference JSON per variant and charts.",
+        "x channel-pruning ratio (L1-norm filter ranking; --fine-tune-epochs N retrains each pruned model).",
+        "Writes a run folder with events.jsonl, inference-summary.csv, per-image latencies, a DAWNBench inference",
+        "JSON per variant and charts.",
         "--export-savedmodel writes the folded FP32 net as a SavedModel (serving_default: images -> logits) that",
         "TF in any language loads; its assets.extra/dawn-folded-net.json lets --model rebuild the net from it.",
         "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."})
@@ -53,8 +57,21 @@ final class InferCommand implements Callable<Integer> {
   List<String> precisions;
 
   @Option(names = "--prune", split = ",", defaultValue = "0,0.25,0.5",
-      description = "Fractions of each prunable conv's filters to remove, without fine-tuning (default ${DEFAULT-VALUE}).")
+      description = {"Fractions of each prunable conv's filters to remove (default ${DEFAULT-VALUE}); fine-tuned only",
+          "with --fine-tune-epochs."})
   List<Double> pruneRatios;
+
+  @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "0",
+      description = {"With --model: prune each ratio > 0 in the run's unfolded weights, then train that narrower model",
+          "N epochs (a normal run folder under --results, named <run name>-prune<ratio>-finetune, every epoch run)",
+          "and measure the fine-tuned model (fp32 and int8 share it). 0 = measure pruned models as pruned",
+          "(default ${DEFAULT-VALUE})."})
+  int fineTuneEpochs;
+
+  @Option(names = "--fine-tune-lr", paramLabel = "LR",
+      description = {"Fine-tune base learning rate (no warmup, linear-cosine decay over the fine-tune epochs); default:",
+          "the run's optimizer.learningRate x 0.1."})
+  Double fineTuneLr;
 
   @Option(names = "--batch-sizes", split = ",", defaultValue = "1,8,32,128", description = "Batch sizes (default ${DEFAULT-VALUE}).")
   List<Integer> batchSizes;
@@ -91,6 +108,7 @@ final class InferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkFineTuneOptions();
     InferenceRunner.Source source;
     if ((model == null) == (randomResnet50 == null)) {
       throw new BadInputException("give either --model RUN_FOLDER|SAVEDMODEL_DIR or --random-resnet50 PX");
@@ -117,7 +135,7 @@ final class InferCommand implements Callable<Integer> {
     var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibrator(),
         calibration, fp32First, fp32Last, TrainingParts.threads(source.config()));
     var folder = new InferenceRunner(results, System.out::println)
-        .run(source, new InferenceRunner.Plan(variants, settings, limit, exportSavedModel));
+        .run(source, new InferenceRunner.Plan(variants, settings, limit, exportSavedModel, fineTuner(source)));
     System.out.println("inference results: " + folder.dir());
     System.out.println("batch 1 = every image one at a time (DAWNBench latency = total / images, mean shown); larger"
         + " batches: latency per batch");
@@ -131,6 +149,28 @@ final class InferCommand implements Callable<Integer> {
     } catch (WeightFileException | IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
+  }
+
+  /** --fine-tune-epochs: only a trained run has unfolded weights and a recipe to fine-tune with. */
+  private void checkFineTuneOptions() {
+    if (fineTuneEpochs < 0) throw new BadInputException("--fine-tune-epochs must be >= 0, got " + fineTuneEpochs);
+    if (fineTuneLr != null && !(fineTuneLr > 0)) throw new BadInputException("--fine-tune-lr must be > 0, got " + fineTuneLr);
+    if (fineTuneEpochs == 0 && fineTuneLr != null) {
+      throw new BadInputException("--fine-tune-lr needs --fine-tune-epochs N (N >= 1)");
+    }
+    if (fineTuneEpochs > 0 && model == null) {
+      throw new BadInputException("--fine-tune-epochs needs --model RUN_FOLDER (a trained run)");
+    }
+  }
+
+  private PruneFineTuner fineTuner(InferenceRunner.Source source) {
+    if (fineTuneEpochs == 0) return null;
+    if (Files.isRegularFile(model.resolve(ExportedModel.GRAPH_FILE))) {
+      throw new BadInputException("--fine-tune-epochs needs a training run folder (unfolded weights and a recipe); "
+          + model + " is a SavedModel");
+    }
+    return new PruneFineTuner(model, fineTuneEpochs, fineTuneLr, results,
+        ProgressLine.forStdout(source.config().train().logEverySteps()));
   }
 
   private Supplier<? extends ActivationCalibrator> calibrator() {

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
   /** Sections whose keys are free (their own factory checks them), so they replace the default instead of merging. */
-  private static final Set<String> OPEN_MAPS = Set.of("optimizer.schedule", "optimizer.momentumSchedule", "reference", "scales");
+  private static final Set<String> OPEN_MAPS = Set.of("optimizer.schedule", "optimizer.momentumSchedule", "reference", "scales",
+      "model.channels");
   /** Lists of mappings, with an example item that is also the item schema. */
   private static final java.util.Map<String, String> LIST_ITEMS =
       java.util.Map.of("train.phases", "{epochs: 30, resolution: 128, batchSize: 256}");

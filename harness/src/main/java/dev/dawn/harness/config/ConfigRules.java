@@ -1,5 +1,7 @@
 package dev.dawn.harness.config;
 
+import dev.dawn.workloads.models.ConvWidths;
+import dev.dawn.workloads.models.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +45,7 @@ final class ConfigRules {
     if (!(m.width() > 0 && m.width() <= 4)) fail("model.width", "must be in (0, 4] (1.0 = the published widths)");
     oneOf("model.variant", m.variant(), VARIANTS);
     oneOf("model.dataFormat", m.dataFormat(), FORMATS);
+    checkChannels(m);
 
     var t = c.train();
     atLeast("train.epochs", t.epochs(), 1);
@@ -86,6 +89,24 @@ final class ConfigRules {
       if (field[1] == null || field[1].isBlank()) fail(field[0], "must not be empty (DAWNBench requires it)");
     }
     return problems;
+  }
+
+  /** Names and counts against the network the other model keys describe (class count does not matter here). */
+  private void checkChannels(TrainConfig.ModelConfig m) {
+    if (m.channels() == null || m.channels().isEmpty()) return;
+    m.channels().forEach((conv, count) -> {
+      if (count == null || count < 1) fail("model.channels", "entry '" + conv + "' must be a channel count >= 1, got " + count);
+    });
+    boolean countsOk = m.channels().values().stream().allMatch(n -> n != null && n >= 1);
+    if (!countsOk || !ARCHITECTURES.contains(m.architecture()) || !VARIANTS.contains(m.variant()) || !(m.width() > 0)) {
+      return;
+    }
+    try {
+      ConvWidths.of(new ModelSpec(m.architecture(), 2, m.width(), "default".equals(m.variant()) ? null : m.variant(),
+          null, m.channels()));
+    } catch (IllegalArgumentException e) {
+      fail("model.channels", "is invalid: " + e.getMessage().replaceFirst("^model channels: ", ""));
+    }
   }
 
   void fail(String key, String rule) {

@@ -31,8 +31,12 @@ public record TrainConfig(
   /** The embedded data set's shape; generated once into {@code data.path} and reused while the manifest matches. */
   public record SyntheticConfig(int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {}
 
-  /** Which network: architecture resnet9, resnet18, resnet34 or resnet50. */
-  public record ModelConfig(String architecture, double width, String variant, String dataFormat) {}
+  /**
+   * Which network: architecture resnet9, resnet18, resnet34 or resnet50; {@code channels} narrows single convs by
+   * name (how a pruned model is described), empty for the published widths x {@code width}.
+   */
+  public record ModelConfig(String architecture, double width, String variant, String dataFormat,
+      Map<String, Integer> channels) {}
 
   /** The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. */
   public record TrainingConfig(
@@ -46,7 +50,9 @@ public record TrainConfig(
       long seed,
       int logEverySteps,
       int accumulationSteps,
-      List<Phase> phases) {
+      List<Phase> phases,
+      String initWeights,
+      boolean stopAtTarget) {
 
     /** The phase that covers {@code epoch} (1-based); epochs past the last phase keep the last one. */
     public Phase phaseOf(int epoch) {

@@ -49,11 +49,18 @@ public final class InferenceBench {
     this.classes = classes;
   }
 
+  /** Prunes {@code folded} by the variant's ratio (per layer, no fine-tuning), then {@link #measure}s it. */
   public VariantResult run(String modelName, FoldedNet folded, InferenceVariant variant, List<ImageSource> validation,
       List<ImageSource> calibrationImages) {
     FoldedNet net = variant.pruneRatio() > 0
         ? ChannelPruning.prune(folded, variant.pruneRatio(), PruneScope.PER_LAYER).net()
         : folded;
+    return measure(modelName, net, variant, validation, calibrationImages);
+  }
+
+  /** Measures {@code net} as given (already pruned, e.g. pruned and fine-tuned) under the variant's label. */
+  public VariantResult measure(String modelName, FoldedNet net, InferenceVariant variant, List<ImageSource> validation,
+      List<ImageSource> calibrationImages) {
     var cost = FlopCounter.count(net, net.height(), net.width());
     try (InferenceModel model = build(net, variant, calibrationImages)) {
       ClassifyStep step = new ClassifyStep(model, classes, validation.size());

@@ -75,9 +75,18 @@ public final class InferenceRunner {
     return new Source(config, net, "savedmodel-" + name, null, "SavedModel: " + savedModel);
   }
 
-  /** What to sweep and how to measure it. */
+  /**
+   * What to sweep and how to measure it.
+   *
+   * @param fineTuner null: pruned variants are measured as pruned (no fine-tuning); else each ratio > 0 is pruned
+   *     and fine-tuned once, and its fp32 and int8 variants measure that fine-tuned model
+   */
   public record Plan(List<InferenceVariant> variants, InferenceBench.Settings settings, int imageLimit,
-      Path exportSavedModel) {}
+      Path exportSavedModel, PruneFineTuner fineTuner) {
+    public Plan(List<InferenceVariant> variants, InferenceBench.Settings settings, int imageLimit, Path exportSavedModel) {
+      this(variants, settings, imageLimit, exportSavedModel, null);
+    }
+  }
 
   private final Path resultsRoot;
   private final Consumer<String> log;
@@ -113,9 +122,13 @@ public final class InferenceRunner {
       events.pointInTime("inference_settings", settingsValue(plan, validation.size()));
       if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
       try {
+        Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);
         for (InferenceVariant v : plan.variants()) {
-          log.accept("measuring " + v.label() + " on " + validation.size() + " images, batch 1 ...");
-          VariantResult r = bench.run(source.modelName(), folded, v, validation, calibration);
+          log.accept("measuring " + v.label() + (fineTuned.containsKey(v.pruneRatio()) ? " (fine-tuned)" : "") + " on "
+              + validation.size() + " images, batch 1 ...");
+          VariantResult r = fineTuned.containsKey(v.pruneRatio())
+              ? bench.measure(source.modelName(), fineTuned.get(v.pruneRatio()), v, validation, calibration)
+              : bench.run(source.modelName(), folded, v, validation, calibration);
           Files.writeString(folder.dir().resolve("latencies-" + v.label() + ".csv"), LatencyCsv.write(r.perImage()));
           events.pointInTime(InferenceExporter.VARIANT_EVENT, r.eventValue());
           log.accept(String.format(java.util.Locale.ROOT,
@@ -124,7 +137,7 @@ public final class InferenceRunner {
               r.endToEndLatency().dawnbenchLatencyMs(), r.top1Accuracy(), r.top5Accuracy(), r.gflops()));
         }
         events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | IOException e) {
         events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "failed", "reason", String.valueOf(e)));
         InferenceExporter.export(folder.dir()); // the variants measured so far stay usable
         throw e;
@@ -132,6 +145,20 @@ public final class InferenceRunner {
     }
     InferenceExporter.export(folder.dir());
     return folder;
+  }
+
+  /** Each distinct ratio > 0 pruned and fine-tuned once (fp32 and int8 share it); empty without a fine-tuner. */
+  private Map<Double, FoldedNet> fineTune(Plan plan, RunFolder folder, EventLog events) throws IOException {
+    Map<Double, FoldedNet> nets = new LinkedHashMap<>();
+    if (plan.fineTuner() == null) return nets;
+    for (InferenceVariant v : plan.variants()) {
+      if (v.pruneRatio() > 0 && !nets.containsKey(v.pruneRatio())) {
+        PruneFineTuner.FineTuned tuned = plan.fineTuner().fineTune(v.pruneRatio(), folder.dir());
+        events.pointInTime(PruneFineTuner.FINE_TUNE_EVENT, tuned.eventValue());
+        nets.put(v.pruneRatio(), tuned.net());
+      }
+    }
+    return nets;
   }
 
   private static Map<String, Object> trainingEntry(Path trainingRun) {

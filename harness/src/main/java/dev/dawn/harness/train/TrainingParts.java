@@ -15,7 +15,7 @@ public final class TrainingParts {
   public static ModelSpec modelSpec(TrainConfig config, int classes) {
     var m = config.model();
     return new ModelSpec(m.architecture(), classes, m.width(), "default".equals(m.variant()) ? null : m.variant(),
-        DataFormat.valueOf(m.dataFormat()));
+        DataFormat.valueOf(m.dataFormat()), m.channels());
   }
 
   public static PipelineOptions pipelineOptions(TrainConfig config) {

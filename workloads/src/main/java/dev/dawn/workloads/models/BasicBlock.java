@@ -9,9 +9,10 @@ final class BasicBlock implements ResidualBlock {
   private final ConvBn second;
   private final ProjectionShortcut shortcut;
 
-  BasicBlock(LayerFactory layers, String name, int in, int out, int stride, boolean averageDown) {
-    first = new ConvBn(layers, name + "/a", 3, in, out, stride, false);
-    second = new ConvBn(layers, name + "/b", 3, out, out, 1, true);
+  /** @param mid the first conv's width (narrower than {@code out} once pruned) */
+  BasicBlock(LayerFactory layers, String name, int in, int mid, int out, int stride, boolean averageDown) {
+    first = new ConvBn(layers, name + "/a", 3, in, mid, stride, false);
+    second = new ConvBn(layers, name + "/b", 3, mid, out, 1, true);
     shortcut = ProjectionShortcut.forBlock(layers, name + "/shortcut", in, out, stride, averageDown);
   }
 

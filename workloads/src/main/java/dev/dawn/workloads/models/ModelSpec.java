@@ -1,6 +1,8 @@
 package dev.dawn.workloads.models;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,8 +16,12 @@ import java.util.Set;
  *     (C + 2x2 average pool before the 1x1 shortcut conv). {@code null} picks {@link #DEFAULT_RESNET_VARIANT}; ResNet-9
  *     has no variants and keeps {@code null}.
  * @param dataFormat activation layout; {@code null} picks {@link #DEFAULT_DATA_FORMAT}
+ * @param channels output channels of individual convs by layer name (e.g. {@code layer2}, {@code stage1_block1.a}),
+ *     overriding published width x multiplier; how a pruned model is rebuilt. Empty (or {@code null}) = no overrides.
+ *     Names and which convs may be narrowed are checked by {@link ConvWidths#of}.
  */
-public record ModelSpec(String architecture, int numClasses, double widthMultiplier, String variant, DataFormat dataFormat) {
+public record ModelSpec(String architecture, int numClasses, double widthMultiplier, String variant, DataFormat dataFormat,
+    Map<String, Integer> channels) {
 
   public static final Set<String> ARCHITECTURES = Set.of("resnet18", "resnet34", "resnet50", "resnet9");
   public static final Set<String> RESNET_VARIANTS = Set.of("A", "B", "C", "D");
@@ -50,6 +56,21 @@ public record ModelSpec(String architecture, int numClasses, double widthMultipl
       }
     }
     dataFormat = dataFormat == null ? DEFAULT_DATA_FORMAT : dataFormat;
+    Map<String, Integer> copy = new LinkedHashMap<>();
+    if (channels != null) {
+      for (Map.Entry<String, Integer> e : channels.entrySet()) {
+        if (e.getKey() == null || e.getValue() == null || e.getValue() < 1) {
+          throw new IllegalArgumentException("model channels of conv '" + e.getKey() + "' must be >= 1, got " + e.getValue());
+        }
+        copy.put(e.getKey(), e.getValue());
+      }
+    }
+    channels = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** Published widths per conv (no channel overrides). */
+  public ModelSpec(String architecture, int numClasses, double widthMultiplier, String variant, DataFormat dataFormat) {
+    this(architecture, numClasses, widthMultiplier, variant, dataFormat, Map.of());
   }
 
   /** Published widths, default variant and layout. */
@@ -63,6 +84,11 @@ public record ModelSpec(String architecture, int numClasses, double widthMultipl
   }
 
   public ModelSpec withDataFormat(DataFormat format) {
-    return new ModelSpec(architecture, numClasses, widthMultiplier, variant, format);
+    return new ModelSpec(architecture, numClasses, widthMultiplier, variant, format, channels);
+  }
+
+  /** The same network with these per-conv output channels (replacing any earlier overrides). */
+  public ModelSpec withChannels(Map<String, Integer> convChannels) {
+    return new ModelSpec(architecture, numClasses, widthMultiplier, variant, dataFormat, convChannels);
   }
 }

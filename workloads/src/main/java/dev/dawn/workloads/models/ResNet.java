@@ -11,7 +11,7 @@ import org.tensorflow.types.TFloat32;
  * works: SAME padding everywhere and a global average pool before the classifier.
  */
 public final class ResNet implements Model {
-  private static final int[] STAGE_WIDTHS = {64, 128, 256, 512};
+  static final int[] STAGE_WIDTHS = {64, 128, 256, 512};
 
   private final ModelSpec spec;
   private final LayerFactory layers;
@@ -27,39 +27,46 @@ public final class ResNet implements Model {
     boolean averageDown = variant.equals("D");
     boolean strideOn3x3 = !variant.equals("A");
     boolean bottleneck = spec.architecture().equals("resnet50");
-    int[] depths = switch (spec.architecture()) {
-      case "resnet18" -> new int[] {2, 2, 2, 2};
-      case "resnet34", "resnet50" -> new int[] {3, 4, 6, 3};
-      default -> throw new IllegalArgumentException("ResNet cannot build architecture '" + spec.architecture() + "'");
-    };
+    int[] depths = depths(spec.architecture());
+    ConvWidths w = ConvWidths.of(spec);
 
     int channels;
     if (deepStem) {
-      int half = spec.width(32);
-      stem.add(new ConvBn(layers, "stem1", 3, 3, half, 2, false));
-      stem.add(new ConvBn(layers, "stem2", 3, half, half, 1, false));
-      channels = spec.width(64);
-      stem.add(new ConvBn(layers, "stem3", 3, half, channels, 1, false));
+      stem.add(new ConvBn(layers, "stem1", 3, 3, w.out("stem1"), 2, false));
+      stem.add(new ConvBn(layers, "stem2", 3, w.out("stem1"), w.out("stem2"), 1, false));
+      channels = w.out("stem3");
+      stem.add(new ConvBn(layers, "stem3", 3, w.out("stem2"), channels, 1, false));
     } else {
-      channels = spec.width(64);
+      channels = w.out("stem");
       stem.add(new ConvBn(layers, "stem", 7, 3, channels, 2, false));
     }
 
     for (int stage = 0; stage < depths.length; stage++) {
-      int width = spec.width(STAGE_WIDTHS[stage]);
       for (int i = 0; i < depths[stage]; i++) {
         int stride = stage > 0 && i == 0 ? 2 : 1;
         String name = "stage" + (stage + 1) + "_block" + (i + 1);
         if (bottleneck) {
-          blocks.add(new BottleneckBlock(layers, name, channels, width, stride, strideOn3x3, averageDown));
-          channels = width * BottleneckBlock.EXPANSION;
+          int out = w.out(name + ".c");
+          blocks.add(new BottleneckBlock(layers, name, channels, w.out(name + ".a"), w.out(name + ".b"), out, stride,
+              strideOn3x3, averageDown));
+          channels = out;
         } else {
-          blocks.add(new BasicBlock(layers, name, channels, width, stride, averageDown));
-          channels = width;
+          int out = w.out(name + ".b");
+          blocks.add(new BasicBlock(layers, name, channels, w.out(name + ".a"), out, stride, averageDown));
+          channels = out;
         }
       }
     }
     classifier = layers.dense("classifier", channels, spec.numClasses(), true);
+  }
+
+  /** Blocks per stage. */
+  static int[] depths(String architecture) {
+    return switch (architecture) {
+      case "resnet18" -> new int[] {2, 2, 2, 2};
+      case "resnet34", "resnet50" -> new int[] {3, 4, 6, 3};
+      default -> throw new IllegalArgumentException("ResNet cannot build architecture '" + architecture + "'");
+    };
   }
 
   @Override

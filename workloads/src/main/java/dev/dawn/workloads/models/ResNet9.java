@@ -28,18 +28,18 @@ public final class ResNet9 implements Model {
   ResNet9(ModelSpec spec, LayerFactory layers) {
     this.spec = spec;
     this.layers = layers;
-    int c0 = spec.width(64);
-    int c1 = spec.width(128);
-    int c2 = spec.width(256);
-    int c3 = spec.width(512);
-    prep = new ConvBn(layers, "prep", 3, 3, c0, 1, false);
-    layer1 = new ConvBn(layers, "layer1", 3, c0, c1, 1, false);
-    res1a = new ConvBn(layers, "layer1_res_a", 3, c1, c1, 1, false);
-    res1b = new ConvBn(layers, "layer1_res_b", 3, c1, c1, 1, false);
-    layer2 = new ConvBn(layers, "layer2", 3, c1, c2, 1, false);
-    layer3 = new ConvBn(layers, "layer3", 3, c2, c3, 1, false);
-    res3a = new ConvBn(layers, "layer3_res_a", 3, c3, c3, 1, false);
-    res3b = new ConvBn(layers, "layer3_res_b", 3, c3, c3, 1, false);
+    // Each conv's width from the spec (pruned models narrow some); each conv's input is its producer's width.
+    ConvWidths w = ConvWidths.of(spec);
+    int c1 = w.out("layer1");
+    int c3 = w.out("layer3");
+    prep = new ConvBn(layers, "prep", 3, 3, w.out("prep"), 1, false);
+    layer1 = new ConvBn(layers, "layer1", 3, w.out("prep"), c1, 1, false);
+    res1a = new ConvBn(layers, "layer1_res_a", 3, c1, w.out("layer1_res_a"), 1, false);
+    res1b = new ConvBn(layers, "layer1_res_b", 3, w.out("layer1_res_a"), w.out("layer1_res_b"), 1, false);
+    layer2 = new ConvBn(layers, "layer2", 3, c1, w.out("layer2"), 1, false);
+    layer3 = new ConvBn(layers, "layer3", 3, w.out("layer2"), c3, 1, false);
+    res3a = new ConvBn(layers, "layer3_res_a", 3, c3, w.out("layer3_res_a"), 1, false);
+    res3b = new ConvBn(layers, "layer3_res_b", 3, w.out("layer3_res_a"), w.out("layer3_res_b"), 1, false);
     classifier = layers.dense("classifier", c3, spec.numClasses(), false);
   }
 

@@ -21,22 +21,29 @@ import java.util.Map;
  * and a plain conv followed (through max pools only) by a plain conv. Outputs that meet a residual add, the global
  * pool or the classifier are left whole, as Li et al. and He et al. do for ResNets; so every residual addition keeps
  * matching channel counts by construction. BN is already folded, so a filter's L1 norm includes its BN scale.
- * Pruning removes a channel's constant contribution relu(bias) from the next conv too; fine-tuning is expected to
- * recover the accuracy (this class does no fine-tuning).
+ * ResNet-9's {@code layer*_res_b} feeds only the identity conv {@link BnFolding#PASSTHROUGH} here, but in the trained
+ * model it meets the residual add, so it is left whole too: {@link #select} must name only filters that
+ * {@link WeightPruning} can also remove from the unfolded weights. Pruning removes a channel's constant contribution
+ * relu(bias) from the next conv too; fine-tuning (dawn infer --fine-tune-epochs) recovers the accuracy.
  */
 public final class ChannelPruning {
   private ChannelPruning() {}
 
+  /**
+   * The filters one prunable conv keeps.
+   *
+   * @param conv the pruned conv's name; its output channels {@code channels} survive, in ascending order
+   * @param consumer the one conv reading it, whose matching input channels go too
+   * @param original the conv's output channels before pruning
+   */
+  public record KeptFilters(String conv, String consumer, int original, int[] channels) {}
+
   /** @param fraction share of prunable filters to remove, in [0, 1); 0 returns an equal net */
   public static PrunedNet prune(FoldedNet net, double fraction, PruneScope scope) {
-    if (!(fraction >= 0 && fraction < 1)) {
-      throw new IllegalArgumentException("prune fraction must be in [0, 1), got " + fraction);
-    }
     Map<String, FoldedConv> producers = new LinkedHashMap<>();
     Map<String, String> producerOf = new HashMap<>(); // consumer name -> producer name
     links(net, producers, producerOf);
-
-    Map<String, int[]> keep = scope == PruneScope.PER_LAYER ? perLayer(producers, fraction) : global(producers, fraction);
+    Map<String, int[]> keep = keep(producers, fraction, scope);
     List<LayerSpec> layers = new ArrayList<>();
     for (LayerSpec layer : net.layers()) {
       if (layer instanceof FoldedConv c) {
@@ -54,6 +61,31 @@ public final class ChannelPruning {
     Map<String, Integer> kept = new LinkedHashMap<>();
     producers.keySet().forEach(name -> kept.put(name, keep.get(name).length));
     return new PrunedNet(pruned, kept, FlopCounter.count(net), FlopCounter.count(pruned));
+  }
+
+  /**
+   * Which filters {@link #prune} keeps, per prunable conv in net order: ranked on the folded kernels (so a filter's
+   * L1 norm includes its BN scale), for slicing other copies of the same model, e.g. its unfolded weights.
+   */
+  public static List<KeptFilters> select(FoldedNet net, double fraction, PruneScope scope) {
+    Map<String, FoldedConv> producers = new LinkedHashMap<>();
+    Map<String, String> producerOf = new HashMap<>();
+    links(net, producers, producerOf);
+    Map<String, int[]> keep = keep(producers, fraction, scope);
+    List<KeptFilters> kept = new ArrayList<>();
+    for (FoldedConv c : producers.values()) {
+      String consumer = producerOf.entrySet().stream().filter(e -> e.getValue().equals(c.name())).findFirst()
+          .orElseThrow().getKey();
+      kept.add(new KeptFilters(c.name(), consumer, c.out(), keep.get(c.name()).clone()));
+    }
+    return kept;
+  }
+
+  private static Map<String, int[]> keep(Map<String, FoldedConv> producers, double fraction, PruneScope scope) {
+    if (!(fraction >= 0 && fraction < 1)) {
+      throw new IllegalArgumentException("prune fraction must be in [0, 1), got " + fraction);
+    }
+    return scope == PruneScope.PER_LAYER ? perLayer(producers, fraction) : global(producers, fraction);
   }
 
   /** Names of the convs this class may prune, in order. */
@@ -84,6 +116,9 @@ public final class ChannelPruning {
 
   private static void link(FoldedConv producer, FoldedConv consumer, Map<String, FoldedConv> producers,
       Map<String, String> producerOf) {
+    if (consumer.name().endsWith(BnFolding.PASSTHROUGH)) {
+      return; // the producer meets ResNet-9's residual add in the trained model (see the class comment)
+    }
     if (producers.put(producer.name(), producer) != null || producerOf.put(consumer.name(), producer.name()) != null) {
       throw new IllegalArgumentException("channel pruning needs unique conv names; '" + producer.name() + "' or '"
           + consumer.name() + "' appears twice");

@@ -26,7 +26,7 @@ import java.util.Map;
  *   <li>{@code weights.bin}: the tensors' values one after another, little-endian IEEE float32, row-major
  *       (conv kernels HWIO, dense kernels [in, out]), no header or padding;
  *   <li>{@code weights.json}: {@code {"format": "dawn-weights-v1", "spec": {architecture, numClasses,
- *       widthMultiplier, variant, dataFormat}, "binBytes": N, "tensors": [{"name", "shape": [..], "offset": byte
+ *       widthMultiplier, variant, dataFormat[, channels: {conv: count}]}, "binBytes": N, "tensors": [{"name", "shape": [..], "offset": byte
  *       offset into weights.bin, "length": number of floats}, ...]}}.
  * </ul>
  *
@@ -96,6 +96,10 @@ public final class ModelWeights {
       s.put("variant", spec.variant());
     }
     s.put("dataFormat", spec.dataFormat().name());
+    if (!spec.channels().isEmpty()) {
+      ObjectNode channels = s.putObject("channels"); // only pruned models have it, so older readers see no change
+      spec.channels().forEach(channels::put);
+    }
     ByteBuffer bin = ByteBuffer.allocate(Math.toIntExact(floatCount() * Float.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
     index.put("binBytes", bin.capacity());
     ArrayNode list = index.putArray("tensors");
@@ -198,9 +202,15 @@ public final class ModelWeights {
     try {
       JsonNode variant = s.path("variant");
       JsonNode format = s.path("dataFormat");
+      Map<String, Integer> channels = new LinkedHashMap<>();
+      JsonNode channelsNode = s.path("channels");
+      if (!channelsNode.isMissingNode() && !channelsNode.isObject()) {
+        throw new IllegalArgumentException("'channels' must map conv names to channel counts");
+      }
+      channelsNode.fields().forEachRemaining(e -> channels.put(e.getKey(), (int) requireLong(indexFile, channelsNode, e.getKey())));
       return new ModelSpec(s.path("architecture").asText(null), (int) requireLong(indexFile, s, "numClasses"),
           s.path("widthMultiplier").asDouble(Double.NaN), variant.isTextual() ? variant.asText() : null,
-          format.isTextual() ? DataFormat.valueOf(format.asText()) : null);
+          format.isTextual() ? DataFormat.valueOf(format.asText()) : null, channels);
     } catch (IllegalArgumentException e) {
       throw new WeightFileException(indexFile, "key 'spec': " + e.getMessage(), e);
     }

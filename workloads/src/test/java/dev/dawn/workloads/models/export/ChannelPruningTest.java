@@ -88,7 +88,8 @@ class ChannelPruningTest {
   void globalScopeRemovesTheRequestedShareOfPrunableFilters() {
     FoldedNet net = BnFolding.fold(UnfoldedReference.randomBn(new ModelSpec("resnet9", 4, 0.0625, null, null), 3L), RES);
     assertThat(ChannelPruning.prunableConvs(net))
-        .containsExactly("prep", "layer1_res_a", "layer1_res_b", "layer2", "layer3_res_a", "layer3_res_b");
+        .as("res_b meets the residual add in the trained model, so it is not pruned (only its passthrough reads it here)")
+        .containsExactly("prep", "layer1_res_a", "layer2", "layer3_res_a");
     int total = 0;
     for (String name : ChannelPruning.prunableConvs(net)) {
       total += filters(net, name);

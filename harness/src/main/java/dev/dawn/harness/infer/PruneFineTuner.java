@@ -1,0 +1,156 @@
+package dev.dawn.harness.infer;
+
+import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.train.ProgressLine;
+import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.events.Event;
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.models.export.BnFolding;
+import dev.dawn.workloads.models.export.ModelWeights;
+import dev.dawn.workloads.models.export.PruneScope;
+import dev.dawn.workloads.models.export.WeightPruning;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Prune, then fine-tune: the trained run's unfolded weights lose the filters {@code dawn infer --prune} would remove
+ * (same L1 ranking on the folded kernels, per layer), are saved inside the inference run folder, and a normal training
+ * run (its own folder under the results root, with events, TSV and weights) trains that narrower model from them for
+ * a few epochs with the run's own recipe at a lower learning rate. The fine-tuned weights, folded, are what gets
+ * measured.
+ */
+public final class PruneFineTuner {
+  /** Default fine-tune learning rate = the run's base learning rate / this (x 0.1). */
+  public static final double DEFAULT_LR_DIVISOR = 10;
+  /** Event in the inference run's log: one per fine-tuned ratio. */
+  public static final String FINE_TUNE_EVENT = "fine_tune";
+
+  /** A pruned and fine-tuned model, and what the fine-tune event records about it (accuracies in percent). */
+  public record FineTuned(FoldedNet net, Map<String, Object> eventValue) {}
+
+  private final Path trainingRun;
+  private final int epochs;
+  private final Double learningRate;
+  private final Path resultsRoot;
+  private final ProgressLine progress;
+
+  /**
+   * @param trainingRun the trained run folder (config.yaml and weights/)
+   * @param learningRate fine-tune base learning rate, or null for the run's / {@link #DEFAULT_LR_DIVISOR}
+   */
+  public PruneFineTuner(Path trainingRun, int epochs, Double learningRate, Path resultsRoot, ProgressLine progress) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("fine-tune epochs must be >= 1, got " + epochs);
+    }
+    if (learningRate != null && !(learningRate > 0)) {
+      throw new IllegalArgumentException("fine-tune learning rate must be > 0, got " + learningRate);
+    }
+    this.trainingRun = trainingRun;
+    this.epochs = epochs;
+    this.learningRate = learningRate;
+    this.resultsRoot = resultsRoot;
+    this.progress = progress;
+  }
+
+  public int epochs() {
+    return epochs;
+  }
+
+  /** @param workDir where the pruned (not yet fine-tuned) weights are written, e.g. the inference run folder */
+  public FineTuned fineTune(double ratio, Path workDir) throws IOException {
+    ConfigLoader loader = new ConfigLoader();
+    TrainConfig base = loader.load(trainingRun.resolve("config.yaml"), List.of()).config();
+    ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
+    WeightPruning.PrunedWeights pruned =
+        WeightPruning.prune(weights, base.train().evalResolution(), ratio, PruneScope.PER_LAYER);
+    Path prunedDir = workDir.toAbsolutePath().resolve("pruned-" + label(ratio) + "-weights");
+    pruned.weights().save(prunedDir);
+
+    double lr = learningRate != null ? learningRate : base.optimizer().learningRate() / DEFAULT_LR_DIVISOR;
+    ConfigLoader.Loaded config = loader.load(trainingRun.resolve("config.yaml"),
+        overrides(base, ratio, pruned.channels(), prunedDir, lr));
+    progress.message(String.format(Locale.ROOT, "fine-tuning the %s-pruned model (%,d -> %,d weights) for %d epoch(s) "
+        + "at learning rate %.4g", label(ratio), weights.floatCount(), pruned.weights().floatCount(), epochs, lr));
+    TrainingRunner.Outcome outcome = new TrainingRunner(config, resultsRoot, progress).run();
+    if (outcome.status() == TrainingRunner.Status.DIVERGED) {
+      throw new IllegalStateException("fine-tuning the " + label(ratio) + "-pruned model diverged: "
+          + outcome.folder().dir() + " (try a lower --fine-tune-lr)");
+    }
+
+    Map<String, Object> value = eventValue(ratio, lr, outcome, prunedDir);
+    ModelWeights tuned = ModelWeights.load(outcome.folder().dir().resolve(TrainingRunner.WEIGHTS_DIR));
+    progress.message(String.format(Locale.ROOT, "fine-tuned %s-pruned model: top-5 %.2f%% -> %.2f%% (%s)",
+        label(ratio), value.get("top5_before"), value.get("top5_after"), outcome.folder().dir()));
+    return new FineTuned(BnFolding.fold(tuned, base.train().evalResolution()), value);
+  }
+
+  private List<String> overrides(TrainConfig base, double ratio, Map<String, Integer> channels, Path prunedDir,
+      double lr) {
+    List<String> set = new ArrayList<>();
+    set.add("name=" + base.name() + "-prune" + label(ratio) + "-finetune");
+    StringJoiner map = new StringJoiner(", ", "{", "}");
+    new java.util.TreeMap<>(channels).forEach((conv, n) -> map.add(conv + ": " + n));
+    set.add("model.channels=" + map);
+    set.add("train.initWeights='" + prunedDir.toString().replace("'", "''") + "'");
+    set.add("train.epochs=" + epochs);
+    set.add("train.stopAtTarget=false");
+    var phases = base.train().phases();
+    if (!phases.isEmpty()) {
+      // Fine-tune at the final phase's resolution and batch: the one the model is evaluated at.
+      var last = phases.get(phases.size() - 1);
+      set.add("train.phases=[]");
+      set.add("train.resolution=" + last.resolution());
+      set.add("train.batchSize=" + last.batchSize());
+    }
+    set.add("optimizer.learningRate=" + lr);
+    set.add("optimizer.warmupEpochs=0");
+    // The recipe's schedule may name epochs of the full run; a fine-tune decays from lr over its own epochs.
+    set.add("optimizer.schedule={type: linear_cosine}");
+    set.add("optimizer.momentumSchedule={type: constant}");
+    return set;
+  }
+
+  private Map<String, Object> eventValue(double ratio, double lr, TrainingRunner.Outcome outcome, Path prunedDir) {
+    Map<String, Object> before = null;
+    Map<String, Object> after = null;
+    long trainMillis = 0;
+    for (Event e : EventLogReader.read(outcome.folder().events())) {
+      if (TrainingRunner.INIT_EVAL.equals(e.key())) before = e.metadata();
+      if (MlLogKeys.EVAL_ACCURACY.equals(e.key())) after = e.metadata();
+      if (MlLogKeys.EPOCH_STOP.equals(e.key()) && e.metadata().get("train_time_ms") instanceof Number n) {
+        trainMillis = n.longValue();
+      }
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("prune_ratio", ratio);
+    v.put("run_id", outcome.folder().runId());
+    v.put("run_folder", outcome.folder().dir().toString());
+    v.put("status", outcome.status().word);
+    v.put("epochs", epochs);
+    v.put("learning_rate", lr);
+    v.put("train_time_ms", trainMillis);
+    v.put("pruned_weights", prunedDir.toString());
+    v.put("top1_before", percent(before, "top1_accuracy"));
+    v.put("top5_before", percent(before, "top5_accuracy"));
+    v.put("top1_after", percent(after, "top1_accuracy"));
+    v.put("top5_after", percent(after, "top5_accuracy"));
+    return v;
+  }
+
+  private static double percent(Map<String, Object> eval, String key) {
+    return eval != null && eval.get(key) instanceof Number n ? 100 * n.doubleValue() : Double.NaN;
+  }
+
+  static String label(double ratio) {
+    return String.format(Locale.ROOT, "%.2f", ratio).replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.dawn.workloads.models.export;
+
+import dev.dawn.workloads.models.ConvWidths;
+import dev.dawn.workloads.models.ModelSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link ChannelPruning} applied to a model's unfolded weights, so the pruned model can be trained further (fine-tuned)
+ * and then folded: a pruned conv loses kernel output channels and the matching BN gamma, beta, moving mean and
+ * variance; the conv reading it loses the matching kernel input channels. Filters are chosen on the BN-folded net
+ * (same ranking as {@code dawn infer --prune}), so {@code fold(prune(w))} equals {@code ChannelPruning.prune(fold(w))}.
+ */
+public final class WeightPruning {
+  private static final String[] BN_TENSORS = {".bn.gamma", ".bn.beta", ".bn.moving_mean", ".bn.moving_variance"};
+
+  private WeightPruning() {}
+
+  /**
+   * @param weights the pruned model's variables; their spec's {@link ModelSpec#channels()} builds the matching graph
+   * @param channels the pruned convs' new widths (the {@code model.channels} config map)
+   */
+  public record PrunedWeights(ModelWeights weights, Map<String, Integer> channels) {}
+
+  /**
+   * @param resolution input size of the folded net the filters are ranked on (ranking does not depend on it)
+   * @param fraction share of prunable filters to remove, in [0, 1)
+   */
+  public static PrunedWeights prune(ModelWeights weights, int resolution, double fraction, PruneScope scope) {
+    return slice(weights, ChannelPruning.select(BnFolding.fold(weights, resolution), fraction, scope));
+  }
+
+  /** Keeps only {@code kept}'s filters of each named conv, and the matching inputs of its consumer. */
+  public static PrunedWeights slice(ModelWeights weights, List<ChannelPruning.KeptFilters> kept) {
+    Map<String, int[]> outs = new HashMap<>();
+    Map<String, int[]> ins = new HashMap<>();
+    Map<String, Integer> channels = new LinkedHashMap<>(weights.spec().channels());
+    for (ChannelPruning.KeptFilters k : kept) {
+      outs.put(k.conv() + ".conv.kernel", k.channels());
+      ins.put(k.consumer() + ".conv.kernel", k.channels());
+      for (String bn : BN_TENSORS) {
+        outs.put(k.conv() + bn, k.channels());
+      }
+      channels.put(k.conv(), k.channels().length);
+    }
+    List<WeightTensor> tensors = new ArrayList<>();
+    for (WeightTensor t : weights.tensors()) {
+      int[] out = outs.get(t.name());
+      int[] in = ins.get(t.name());
+      if (out == null && in == null) {
+        tensors.add(t);
+      } else if (t.shape().length == 1) {
+        tensors.add(new WeightTensor(t.name(), new long[] {out.length}, pick(t.values(), out)));
+      } else {
+        tensors.add(sliceKernel(t, in, out));
+      }
+    }
+    ModelSpec spec = weights.spec().withChannels(channels);
+    ConvWidths.of(spec); // a selection the model cannot be rebuilt from fails here, not at fine-tune time
+    return new PrunedWeights(new ModelWeights(spec, tensors), Map.copyOf(channels));
+  }
+
+  /** HWIO kernel restricted to input channels {@code in} and output channels {@code out} (null = all). */
+  private static WeightTensor sliceKernel(WeightTensor t, int[] in, int[] out) {
+    if (t.shape().length != 4) {
+      throw new IllegalArgumentException("weight '" + t.name() + "' is not an HWIO conv kernel: shape length "
+          + t.shape().length);
+    }
+    int taps = t.dim(0) * t.dim(1);
+    int inAll = t.dim(2);
+    int outAll = t.dim(3);
+    int[] ins = in == null ? all(inAll) : in;
+    int[] outs = out == null ? all(outAll) : out;
+    float[] w = t.values();
+    float[] sliced = new float[taps * ins.length * outs.length];
+    int k = 0;
+    for (int tap = 0; tap < taps; tap++) {
+      for (int i : ins) {
+        int base = (tap * inAll + i) * outAll;
+        for (int o : outs) {
+          sliced[k++] = w[base + o];
+        }
+      }
+    }
+    return new WeightTensor(t.name(), new long[] {t.dim(0), t.dim(1), ins.length, outs.length}, sliced);
+  }
+
+  private static float[] pick(float[] values, int[] indices) {
+    float[] picked = new float[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      picked[i] = values[indices[i]];
+    }
+    return picked;
+  }
+
+  private static int[] all(int n) {
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+}

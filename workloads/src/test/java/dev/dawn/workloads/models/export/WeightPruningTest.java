@@ -1,0 +1,101 @@
+package dev.dawn.workloads.models.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dawn.workloads.inference.net.FoldedConv;
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.LayerSpec;
+import dev.dawn.workloads.inference.net.ResidualBlock;
+import dev.dawn.workloads.models.ModelSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WeightPruningTest {
+  private static final int RES = 16;
+
+  /** fold(prune(w)) == prune(fold(w)), and the model rebuilt from model.channels runs the pruned weights. */
+  private static WeightPruning.PrunedWeights assertPruneCommutesWithFold(ModelWeights weights, double ratio,
+      PruneScope scope) {
+    WeightPruning.PrunedWeights pruned = WeightPruning.prune(weights, RES, ratio, scope);
+    FoldedNet viaWeights = BnFolding.fold(pruned.weights(), RES);
+    FoldedNet viaFolded = ChannelPruning.prune(BnFolding.fold(weights, RES), ratio, scope).net();
+
+    List<FoldedConv> a = convs(viaWeights);
+    List<FoldedConv> b = convs(viaFolded);
+    assertThat(a).hasSameSizeAs(b);
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(a.get(i).name()).isEqualTo(b.get(i).name());
+      assertThat(new int[] {a.get(i).in(), a.get(i).out()}).as(a.get(i).name()).containsExactly(b.get(i).in(), b.get(i).out());
+      assertThat(BnFoldingTest.maxAbsDiff(a.get(i).kernel(), b.get(i).kernel())).as(a.get(i).name()).isLessThanOrEqualTo(1e-4);
+      assertThat(BnFoldingTest.maxAbsDiff(a.get(i).bias(), b.get(i).bias())).as(a.get(i).name()).isLessThanOrEqualTo(1e-4);
+    }
+    assertThat(pruned.weights().floatCount()).isLessThan(weights.floatCount());
+
+    float[] x = BnFoldingTest.randomImages(2, RES, 21L);
+    try (FoldedModel fa = new FoldedModel(viaWeights); FoldedModel fb = new FoldedModel(viaFolded);
+        UnfoldedReference rebuilt = new UnfoldedReference(pruned.weights())) {
+      float[] expected = fb.logits(x, 2);
+      assertThat(BnFoldingTest.maxAbsDiff(fa.logits(x, 2), expected)).isLessThanOrEqualTo(1e-4);
+      // the narrower model built from spec.channels() (shapes consistent through every residual block)
+      assertThat(BnFoldingTest.maxAbsDiff(rebuilt.logits(x, 2, RES), expected)).isLessThanOrEqualTo(1e-4);
+    }
+    return pruned;
+  }
+
+  private static List<FoldedConv> convs(FoldedNet net) {
+    List<FoldedConv> out = new ArrayList<>();
+    for (LayerSpec l : net.layers()) {
+      if (l instanceof FoldedConv c) out.add(c);
+      if (l instanceof ResidualBlock r) {
+        out.addAll(r.main());
+        if (r.projection() != null) out.add(r.projection());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void resNet9PerLayerHalf() {
+    ModelWeights trained = BnFoldingTest.trained(new ModelSpec("resnet9", 5, 0.0625, null, null));
+    WeightPruning.PrunedWeights pruned = assertPruneCommutesWithFold(trained, 0.5, PruneScope.PER_LAYER);
+    // published x 0.0625: prep 4, layer1_res_a 8, layer2 16, layer3_res_a 32 -> halved
+    assertThat(pruned.channels()).containsOnly(Map.entry("prep", 2), Map.entry("layer1_res_a", 4),
+        Map.entry("layer2", 8), Map.entry("layer3_res_a", 16));
+    assertThat(pruned.weights().get("layer2.conv.kernel").shape()).containsExactly(3, 3, 8, 8);
+    assertThat(pruned.weights().get("layer3.conv.kernel").shape()).containsExactly(3, 3, 8, 32);
+    assertThat(pruned.weights().get("layer2.bn.moving_variance").shape()).containsExactly(8);
+    assertThat(pruned.weights().spec().channels()).isEqualTo(pruned.channels());
+  }
+
+  @Test
+  void resNet9GlobalScope() {
+    assertPruneCommutesWithFold(UnfoldedReference.randomBn(new ModelSpec("resnet9", 4, 0.125, null, null), 4L), 0.4,
+        PruneScope.GLOBAL);
+  }
+
+  @Test
+  void bottleneckResNetWithDeepStem() {
+    WeightPruning.PrunedWeights pruned = assertPruneCommutesWithFold(
+        UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.0625, "C", null), 6L), 0.5, PruneScope.PER_LAYER);
+    // the 1x1 reduce and the 3x3 of every block, and the first two stem convs; never a block's output
+    assertThat(pruned.channels()).containsKeys("stem1", "stem2", "stage1_block1.a", "stage1_block1.b", "stage4_block3.b")
+        .doesNotContainKeys("stem3", "stage1_block1.c", "stage1_block1.shortcut");
+    assertThat(pruned.weights().get("stage2_block1.c.conv.kernel").shape()).containsExactly(1, 1, 4, 32);
+    assertThat(pruned.weights().get("stage2_block1.shortcut.conv.kernel").shape()).containsExactly(1, 1, 16, 32);
+  }
+
+  @Test
+  void pruningTwiceComposesChannels(@TempDir Path dir) throws Exception {
+    ModelWeights w = UnfoldedReference.randomBn(new ModelSpec("resnet18", 4, 0.125, "B", null), 9L);
+    WeightPruning.PrunedWeights once = WeightPruning.prune(w, RES, 0.5, PruneScope.PER_LAYER);
+    once.weights().save(dir);
+    ModelWeights loaded = ModelWeights.load(dir);
+    assertThat(loaded.spec()).isEqualTo(once.weights().spec());
+    WeightPruning.PrunedWeights twice = assertPruneCommutesWithFold(loaded, 0.5, PruneScope.PER_LAYER);
+    assertThat(twice.channels().get("stage1_block1.a")).isEqualTo(2); // 8 -> 4 -> 2
+  }
+}
