@@ -1,6 +1,7 @@
 package dev.dawn.harness.train;
 
 import dev.dawn.reporters.events.EventLog;
+import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.training.TrainingSession;
 import dev.dawn.harness.config.ConfigException;
@@ -41,7 +42,7 @@ final class InitialWeights {
       throw new IllegalArgumentException("train.initWeights " + dir + ": " + e.getMessage()
           + " (the weights must come from a run of the same model, with the same model.channels)", e);
     }
-    events.pointInTime("init_weights", dir.toString(), Map.of("tensors", weights.tensors().size()));
+    events.pointInTime(MlLogKeys.INIT_WEIGHTS, dir.toString(), Map.of("tensors", weights.tensors().size()));
     progress.message("initial weights: " + dir);
     return true;
   }

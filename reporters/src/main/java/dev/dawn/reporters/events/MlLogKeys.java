@@ -33,6 +33,9 @@ public final class MlLogKeys {
     public static final String SEED = "seed";
     public static final String TARGET_ACCURACY = "target_accuracy";
 
+    /** Ours: the weights folder a run started from (fine-tuning), instead of a fresh initialisation. */
+    public static final String INIT_WEIGHTS = "init_weights";
+
     /** Ours: the DAWNBench submission fields of the run (value is a map). */
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
 

@@ -51,4 +51,19 @@ class SubmissionFilerTest {
         Path unexported = RunFixture.copy("imagenet-reached", tmp.resolve("raw"));
         assertThatThrownBy(() -> RunSubmission.training(unexported)).hasMessageContaining("dawn export");
     }
+
+    @Test
+    void refusesAFineTuningRunStartedFromTrainedWeights() throws Exception {
+        Path run = RunFixture.copy("imagenet-reached", tmp.resolve("finetune"));
+        Path events = run.resolve("events.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(events));
+        lines.add(1, "{\"key\":\"init_weights\",\"value\":\"/runs/x/weights\",\"event_type\":\"POINT_IN_TIME\","
+                + "\"time_ms\":1,\"metadata\":{}}");
+        Files.write(events, lines);
+        RunExporter.export(run); // its curve and files stay derivable
+        assertThatThrownBy(() -> SubmissionFiler.file(run, tmp.resolve("entries")))
+                .hasMessageContaining("started from trained weights (/runs/x/weights)")
+                .hasMessageContaining("not an end-to-end time to accuracy");
+        assertThat(tmp.resolve("entries")).doesNotExist();
+    }
 }
