@@ -21,9 +21,10 @@ bench-train: build
 bench-infer: build
 	bin/bench-infer
 
-# JMH: one batch-1 ResNet-50 forward pass at 224 and 128 px, FP32 and INT8; results in results/jmh-resnet50.json.
+# JMH: one batch-1 ResNet-50 forward pass at 224 and 128 px, FP32 and INT8, and the CPU's INT8/FP32 ceiling on one
+# ResNet-50 conv layer (ConvLayerBenchmark); results in results/jmh-inference.json.
 jmh: build
-	TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -jar benchmarks/target/benchmarks.jar -rf json -rff results/jmh-resnet50.json
+	TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -jar benchmarks/target/benchmarks.jar -rf json -rff results/jmh-inference.json
 
 # The HTML comparison of every run in $(RESULTS)/runs (self-contained: open it in any browser).
 RESULTS ?= results
