@@ -34,7 +34,10 @@ public record TrainConfig(
   /** Which network: architecture resnet9, resnet18, resnet34 or resnet50. */
   public record ModelConfig(String architecture, double width, String variant, String dataFormat) {}
 
-  /** The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. */
+  /**
+   * The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. {@code precision} is fp32, bf16
+   * or fp16; {@code lossScale} (fp16 only) is dynamic, none or a positive number.
+   */
   public record TrainingConfig(
       int epochs,
       int batchSize,
@@ -46,6 +49,8 @@ public record TrainConfig(
       long seed,
       int logEverySteps,
       int accumulationSteps,
+      String precision,
+      String lossScale,
       List<Phase> phases) {
 
     /** The phase that covers {@code epoch} (1-based); epochs past the last phase keep the last one. */
