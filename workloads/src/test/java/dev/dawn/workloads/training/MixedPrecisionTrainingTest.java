@@ -69,16 +69,14 @@ class MixedPrecisionTrainingTest {
       assertThat(session.lossScale()).contains(new LossScaleState(1024f, 0));
       float first = session.trainStep(batches.get(0), 0.1f, 0.9f);
       float last = first;
-      for (int step = 1; step < 20; step++) {
+      for (int step = 1; step < 12; step++) {
         last = session.trainStep(batches.get(step % batches.size()), 0.1f, 0.9f);
         assertThat(last).isFinite();
       }
-      assertThat(last).isLessThan(first * 0.5f);
+      assertThat(last).isLessThan(first * 0.7f);
       LossScaleState state = session.lossScale().orElseThrow();
-      // 20 steps: every good step counts; 5 good steps in a row double the scale, an overflow halves it.
-      long good = 20 - state.skippedUpdates();
-      assertThat(state.scale()).isGreaterThan(0f);
-      assertThat(good).isGreaterThan(10);
+      // This tiny net's gradients fit in fp16 even at S = 4096: 12 finite steps double S twice (after 5 and 10).
+      assertThat(state).isEqualTo(new LossScaleState(4096f, 0));
     }
   }
 }
