@@ -23,6 +23,7 @@ import org.tensorflow.proto.KernelList;
  */
 final class KernelAvailability {
   private static final Map<String, Boolean> CACHE = new ConcurrentHashMap<>();
+  private static final java.util.Set<String> EXECUTING_DEVICES = java.util.Set.of("CPU", "GPU", "DEFAULT");
 
   private KernelAvailability() {}
 
@@ -63,10 +64,16 @@ final class KernelAvailability {
     return false;
   }
 
-  /** True when some registered kernel of the op has no type constraint or one that allows {@code dtype}. */
+  /**
+   * True when some CPU or GPU kernel of the op has no type constraint or one that allows {@code dtype}. XLA's
+   * {@code XLA_*_JIT} registrations (added once the first session exists) only compile clusters and do not count.
+   */
   static boolean hasKernel(String opType, DataType dtype) {
     return CACHE.computeIfAbsent(opType + "/" + dtype, key -> {
       for (KernelDef kernel : kernelsOf(opType).getKernelList()) {
+        if (!EXECUTING_DEVICES.contains(kernel.getDeviceType())) {
+          continue;
+        }
         boolean typed = false;
         for (KernelDef.AttrConstraint c : kernel.getConstraintList()) {
           var allowed = c.getAllowedValues().getList().getTypeList();
