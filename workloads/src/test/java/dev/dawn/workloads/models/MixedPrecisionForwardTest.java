@@ -21,10 +21,11 @@ class MixedPrecisionForwardTest {
   /**
    * Float32 and reduced-precision inference passes over the same variables and images. bf16 keeps 8 mantissa bits
    * (relative rounding 2^-9 per op), fp16 keeps 11; after a dozen layers the logits should still agree to a few
-   * percent of their range, while a wrong cast or a BN mistake would be off by the whole range.
+   * percent of their range (measured: bf16 0.8% on ResNet-9, 1.6% on ResNet-18-D; fp16 0.05%), while a wrong cast or a
+   * BN mistake would be off by the whole range.
    */
   @ParameterizedTest
-  @CsvSource({"resnet9, , BF16, 0.05", "resnet18, D, BF16, 0.05", "resnet9, , FP16, 0.01"})
+  @CsvSource({"resnet9, , BF16, 0.05", "resnet18, D, BF16, 0.05", "resnet9, , FP16, 0.004"})
   void reducedPrecisionLogitsAgreeWithFloat32(String architecture, String variant, Precision precision,
       double relativeTolerance) {
     ModelSpec spec = new ModelSpec(architecture, 10, 0.125, variant, null);
