@@ -14,6 +14,7 @@ final class ConfigRules {
   static final Set<String> FORMATS = Set.of("NHWC", "NCHW");
   static final Set<String> METRICS = Set.of("top5Accuracy", "top1Accuracy");
   static final Set<String> OPTIMIZERS = Set.of("momentum", "lars");
+  static final Set<String> PRECISIONS = Set.of("fp32", "bf16", "fp16");
 
   private final String source;
   private final YamlLineIndex lines;
@@ -58,6 +59,10 @@ final class ConfigRules {
     atLeast("train.accumulationSteps", t.accumulationSteps(), 1);
     if (t.accumulationSteps() > 1 && t.batchSize() % t.accumulationSteps() != 0) {
       fail("train.accumulationSteps", "must divide train.batchSize (" + t.batchSize() + ") into equal micro-batches");
+    }
+    oneOf("train.precision", t.precision(), PRECISIONS);
+    if (!isLossScale(t.lossScale())) {
+      fail("train.lossScale", "must be one of [dynamic, none] or a positive number (a fixed scale), got '" + t.lossScale() + "'");
     }
     for (int i = 0; i < t.phases().size(); i++) {
       var p = t.phases().get(i);
@@ -111,6 +116,19 @@ final class ConfigRules {
 
   void fail(String key, String rule) {
     problems.add(source + lines.suffixFor(key) + ": key '" + key + "' " + rule);
+  }
+
+  /** dynamic, none, or a finite positive float32 number (a fixed scale). */
+  static boolean isLossScale(String value) {
+    if (value == null) return false;
+    String v = value.trim();
+    if (v.equals("dynamic") || v.equals("none")) return true;
+    try {
+      double scale = Double.parseDouble(v);
+      return scale > 0 && scale <= Float.MAX_VALUE;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private void atLeast(String key, long value, long min) {

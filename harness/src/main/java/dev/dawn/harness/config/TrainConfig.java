@@ -38,7 +38,10 @@ public record TrainConfig(
   public record ModelConfig(String architecture, double width, String variant, String dataFormat,
       Map<String, Integer> channels) {}
 
-  /** The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. */
+  /**
+   * The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. {@code precision} is fp32, bf16
+   * or fp16; {@code lossScale} (fp16 only) is dynamic, none or a positive number.
+   */
   public record TrainingConfig(
       int epochs,
       int batchSize,
@@ -50,6 +53,8 @@ public record TrainConfig(
       long seed,
       int logEverySteps,
       int accumulationSteps,
+      String precision,
+      String lossScale,
       List<Phase> phases,
       String initWeights,
       boolean stopAtTarget) {

@@ -32,7 +32,7 @@ public final class TrainingParts {
     var o = config.optimizer();
     return TrainingSession.create(modelSpec(config, classes), OptimizerChoice.of(config), new LossSettings(o.labelSmoothing()),
         threads(config), config.train().seed(), o.decayBnAndBias(),
-        config.train().accumulationSteps());
+        config.train().accumulationSteps(), PrecisionChoice.of(config));
   }
 
   public static ThreadSettings threads(TrainConfig config) {

@@ -209,9 +209,15 @@ public final class TrainingRunner {
         progress.step(epoch, t.epochs(), step + 1, steps, rate, loss, lr, remaining);
         if ((step + 1) % t.logEverySteps() == 0 || step + 1 == steps) {
           // Per-step curve for the loss/LR charts; the epoch_stop event stays the source of the TSV.
-          events.pointInTime(TRAIN_STEP, (double) loss, Map.of("epoch_num", epoch, "step", step + 1,
+          Map<String, Object> fields = new LinkedHashMap<>(Map.of("epoch_num", epoch, "step", step + 1,
               "global_step", (long) (epoch - 1) * steps + step + 1, "learning_rate", lr, "momentum", momentum,
               "images_per_second", rate));
+          // The logged loss is unscaled; a step skipped for overflowing fp16 gradients shows as skipped_updates.
+          session.lossScale().ifPresent(s -> {
+            fields.put("loss_scale", (double) s.scale());
+            fields.put("skipped_updates", s.skippedUpdates());
+          });
+          events.pointInTime(TRAIN_STEP, (double) loss, fields);
         }
       }
     }
@@ -234,6 +240,9 @@ public final class TrainingRunner {
     events.pointInTime(MlLogKeys.MODEL_NAME, config.model().architecture());
     events.pointInTime(MlLogKeys.OPT_NAME, o.name());
     events.pointInTime("gradient_accumulation_steps", t.accumulationSteps());
+    var precision = PrecisionChoice.of(config);
+    events.pointInTime("precision", precision.precision().configName());
+    events.pointInTime("loss_scale", precision.lossScaling().describe());
     events.pointInTime(MlLogKeys.OPT_BASE_LEARNING_RATE, o.learningRate());
     events.pointInTime(MlLogKeys.OPT_MOMENTUM, o.momentum());
     events.pointInTime(MlLogKeys.OPT_WEIGHT_DECAY, o.weightDecay());

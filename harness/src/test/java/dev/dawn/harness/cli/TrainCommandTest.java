@@ -149,4 +149,21 @@ class TrainCommandTest {
     // 400 images in micro-batches of 10 (batch 20 / 2): the progress counts 40 steps per epoch
     assertThat(run.out()).contains("step 40/40");
   }
+
+  /** fp16 kernels exist in the CPU build too (slowly), so the whole fp16 + dynamic loss scale path runs here. */
+  @Test
+  void fp16TrainingLogsPrecisionAndTheLossScale() throws Exception {
+    Path results = shared.resolve("results-fp16");
+    Run run = dawn("train", "--config", config.toString(), "--results", results.toString(),
+        "--set", "train.precision=fp16", "--set", "train.epochs=1", "--set", "train.logEverySteps=5",
+        // fp16 runs on slow Eigen kernels here: a narrower net on smaller crops keeps this a few seconds
+        "--set", "model.width=0.125", "--set", "train.resolution=16", "--set", "train.evalResolution=16");
+    assertThat(run.exit()).as(run.out() + run.err()).isIn(0, 3);
+    Path folder = runFolders(results).get(0);
+    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
+    assertThat(record.hyperparameters()).containsEntry("precision", "fp16").containsEntry("loss_scale", "dynamic");
+    assertThat(record.epochs()).isNotEmpty().allSatisfy(e -> assertThat(e.loss()).isFinite());
+    String events = Files.readString(folder.resolve("events.jsonl"));
+    assertThat(events).contains("\"loss_scale\":32768.0", "\"skipped_updates\":");
+  }
 }

@@ -136,4 +136,28 @@ class ConfigLoaderTest {
         + "    - {epochs: 1, resolution: 32, batchSize: 63}\n", "a.yaml", List.of()))
         .hasMessageContaining("train.phases[0].batchSize' must be divisible by train.accumulationSteps (2)");
   }
+
+  @Test
+  void precisionDefaultsToFp32WithADynamicScaleForFp16() {
+    var t = loader.load("", "a.yaml", List.of()).config().train();
+    assertThat(t.precision()).isEqualTo("fp32");
+    assertThat(t.lossScale()).isEqualTo("dynamic");
+    var fp16 = loader.load("train:\n  precision: fp16\n  lossScale: 1024\n", "a.yaml", List.of()).config().train();
+    assertThat(fp16.precision()).isEqualTo("fp16");
+    assertThat(fp16.lossScale()).isEqualTo("1024");
+    assertThat(loader.load("", "a.yaml", List.of("train.precision=bf16", "train.lossScale=none")).config().train()
+        .precision()).isEqualTo("bf16");
+  }
+
+  @Test
+  void badPrecisionOrLossScaleNamesTheKeyAndTheAllowedValues() {
+    assertThatThrownBy(() -> loader.load("name: x\ntrain:\n  precision: fp8\n", "p.yaml", List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("p.yaml:3: key 'train.precision' must be one of [bf16, fp16, fp32], got 'fp8'");
+    for (String bad : List.of("0", "-4", "huge", "1e39", "NaN")) {
+      assertThatThrownBy(() -> loader.load("train:\n  precision: fp16\n  lossScale: " + bad + "\n", "s.yaml", List.of()))
+          .as(bad)
+          .hasMessageContaining("s.yaml:3: key 'train.lossScale' must be one of [dynamic, none] or a positive number");
+    }
+  }
 }

@@ -8,7 +8,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * FusedBatchNormV3. Training passes normalise with batch statistics and register assign ops that move the moving
- * mean/variance towards them; inference passes normalise with the moving statistics.
+ * mean/variance towards them; inference passes normalise with the moving statistics. Under mixed precision x arrives
+ * in the compute dtype while gamma, beta and the statistics stay float32 (the op's U type), so nothing is cast here.
  */
 public final class BatchNormLayer {
   private final Variable<TFloat32> gamma;

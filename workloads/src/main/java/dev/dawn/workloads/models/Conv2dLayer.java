@@ -21,6 +21,6 @@ public final class Conv2dLayer {
 
   public Operand<TFloat32> apply(ForwardPass pass, Operand<TFloat32> x) {
     Ops tf = pass.tf();
-    return tf.nn.conv2d(x, kernel, strides, "SAME", Conv2d.dataFormat(format.name()));
+    return tf.nn.conv2d(x, pass.weight(kernel), strides, "SAME", Conv2d.dataFormat(format.name()));
   }
 }

@@ -17,7 +17,7 @@ public final class DenseLayer {
 
   public Operand<TFloat32> apply(ForwardPass pass, Operand<TFloat32> x) {
     Ops tf = pass.tf();
-    Operand<TFloat32> y = tf.linalg.matMul(x, kernel);
-    return bias == null ? y : tf.nn.biasAdd(y, bias);
+    Operand<TFloat32> y = tf.linalg.matMul(x, pass.weight(kernel));
+    return bias == null ? y : tf.nn.biasAdd(y, pass.weight(bias));
   }
 }

@@ -14,6 +14,14 @@ public interface Model {
    */
   Operand<TFloat32> logits(ForwardPass pass, Operand<TFloat32> images);
 
+  /**
+   * Logits in float32 whatever the pass's precision: the float32 images are cast to the compute dtype on the way in and
+   * the logits back on the way out, so the loss and top-k always run in float32.
+   */
+  default Operand<TFloat32> float32Logits(ForwardPass pass, Operand<TFloat32> images) {
+    return pass.toFloat32(logits(pass, pass.toCompute(images)));
+  }
+
   List<TrainableWeight> trainables();
 
   ModelSpec spec();

@@ -53,7 +53,7 @@ public final class ResNet9 implements Model {
     x = layers.maxPool(tf, layer3.applyRelu(pass, x), 2, 2);
     x = tf.math.add(x, res3b.applyRelu(pass, res3a.applyRelu(pass, x)));
     Operand<TFloat32> features = layers.globalMaxPool(tf, x);
-    return tf.math.mul(classifier.apply(pass, features), tf.constant(LOGIT_SCALE));
+    return tf.math.mul(classifier.apply(pass, features), pass.constant(LOGIT_SCALE));
   }
 
   @Override

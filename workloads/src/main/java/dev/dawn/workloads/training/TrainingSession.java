@@ -5,10 +5,13 @@ import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.TrainableWeight;
+import dev.dawn.workloads.training.optimizers.GradientAccumulator;
+import dev.dawn.workloads.training.optimizers.LossScaleOptimizer;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.VariableStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -22,12 +25,17 @@ import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * One model in one TF graph and session: a training forward pass with loss, gradients, optimizer update and BN
  * moving-average updates (all run by a single {@link #trainStep}), plus an inference-mode forward pass on the same
  * variables that counts top-1/top-5 hits in-graph ({@link #evaluate}). Image placeholders have unknown batch and
  * spatial dimensions, so one session serves every resolution of a progressive-resizing schedule.
+ *
+ * <p>Mixed precision ({@link PrecisionSettings}): both passes compute in the chosen dtype while the variables, batch
+ * norm, the loss and the optimizer stay float32 (see {@link ForwardPass}); with loss scaling the gradients are taken of
+ * S·loss and a {@link LossScaleOptimizer} wraps the optimizer. {@link #trainStep} always returns the unscaled loss.
  */
 public final class TrainingSession implements AutoCloseable {
   private final ModelSpec spec;
@@ -47,11 +55,15 @@ public final class TrainingSession implements AutoCloseable {
   private final Operand<TInt32> top1;
   private final Operand<TInt32> top5;
   private final VariableStore variables;
+  private final PrecisionSettings precision;
+  /** Loss scaling, or null without. */
+  private final LossScaleOptimizer lossScaler;
   private boolean closed;
 
   private TrainingSession(ModelSpec spec, GraphOptimizer optimizer, LossSettings lossSettings, ThreadSettings threads,
-      long seed, boolean decayBnAndBias, int accumulationSteps) {
+      long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision) {
     this.spec = spec;
+    this.precision = precision;
     this.accumulationSteps = accumulationSteps;
     this.optimizer = optimizer;
     this.graph = new Graph();
@@ -65,14 +77,23 @@ public final class TrainingSession implements AutoCloseable {
       Model model = Model.build(tf, spec, seed);
       parameterCount = model.parameterCount();
 
-      ForwardPass train = ForwardPass.training(tf.withSubScope("train"));
+      ForwardPass train = ForwardPass.training(tf.withSubScope("train"), precision.precision());
       Ops trainOps = train.tf();
-      loss = CrossEntropyLoss.mean(trainOps, model.logits(train, images), labels, spec.numClasses(), lossSettings);
+      loss = CrossEntropyLoss.mean(trainOps, model.float32Logits(train, images), labels, spec.numClasses(), lossSettings);
+      GraphOptimizer update = optimizer;
+      Operand<TFloat32> objective = loss;
+      if (precision.lossScaling().isEnabled()) {
+        lossScaler = new LossScaleOptimizer(tf, optimizer, precision.lossScaling());
+        update = lossScaler;
+        objective = lossScaler.scaleLoss(trainOps, loss);
+      } else {
+        lossScaler = null;
+      }
 
       List<TrainableWeight> weights = model.trainables();
       List<Operand<?>> weightOperands = new ArrayList<>();
       weights.forEach(w -> weightOperands.add(w.variable()));
-      Gradients gradients = trainOps.gradients(loss, weightOperands);
+      Gradients gradients = trainOps.gradients(objective, weightOperands);
       // Updates wait for every gradient: ref variables are updated in place, and a backward op still reading a weight
       // must not see it half-updated.
       List<Op> allGradients = new ArrayList<>(gradients.dy());
@@ -90,21 +111,22 @@ public final class TrainingSession implements AutoCloseable {
       List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
       if (accumulationSteps > 1) {
         // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with their mean.
-        var accumulator = new dev.dawn.workloads.training.optimizers.GradientAccumulator(
-            trainOps.withSubScope("optimizer"), parameters, optimizer, learningRate, momentum);
+        var accumulator = new GradientAccumulator(
+            trainOps.withSubScope("optimizer"), parameters, update, learningRate, momentum);
         stepOps.add(accumulator.accumulate());
         applyAccumulated = accumulator.applyMean();
       } else {
-        stepOps.add(optimizer.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum));
+        stepOps.add(update.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum));
         applyAccumulated = null;
       }
       trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
 
-      ForwardPass eval = ForwardPass.inference(tf.withSubScope("eval"));
+      ForwardPass eval = ForwardPass.inference(tf.withSubScope("eval"), precision.precision());
       Ops evalOps = eval.tf();
-      Operand<TFloat32> evalLogits = model.logits(eval, images);
+      Operand<TFloat32> evalLogits = model.float32Logits(eval, images);
       top1 = hits(evalOps, evalLogits, 1);
       top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
+      KernelAvailability.require(graph, precision.precision());
 
       session = new Session(graph, threads.toConfig());
       variables = new VariableStore(model, graph, session);
@@ -138,13 +160,41 @@ public final class TrainingSession implements AutoCloseable {
    */
   public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
       ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps) {
-    if (spec == null || optimizer == null || loss == null || threads == null) {
-      throw new IllegalArgumentException("TrainingSession.create needs a spec, optimizer, loss and thread settings");
+    return create(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, PrecisionSettings.FP32);
+  }
+
+  /** @param precision compute dtype of both passes and the loss scaling (PrecisionSettings.FP32: plain float32) */
+  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
+      ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision) {
+    if (spec == null || optimizer == null || loss == null || threads == null || precision == null) {
+      throw new IllegalArgumentException(
+          "TrainingSession.create needs a spec, optimizer, loss, thread and precision settings");
     }
     if (accumulationSteps < 1) {
       throw new IllegalArgumentException("accumulationSteps must be >= 1, got " + accumulationSteps);
     }
-    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps);
+    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, precision);
+  }
+
+  public PrecisionSettings precision() {
+    return precision;
+  }
+
+  /**
+   * The loss scale the next step uses and how many updates were skipped for non-finite gradients; empty without loss
+   * scaling. One small Session.run, so call it when logging rather than every step.
+   */
+  public Optional<LossScaleState> lossScale() {
+    checkOpen();
+    if (lossScaler == null) {
+      return Optional.empty();
+    }
+    if (lossScaler.skippedUpdates() == null) {
+      return Optional.of(new LossScaleState(precision.lossScaling().initialScale(), 0));
+    }
+    try (Result r = session.runner().fetch(lossScaler.scale()).fetch(lossScaler.skippedUpdates()).run()) {
+      return Optional.of(new LossScaleState(((TFloat32) r.get(0)).getFloat(), ((TInt64) r.get(1)).getLong()));
+    }
   }
 
   public int accumulationSteps() {
@@ -169,7 +219,8 @@ public final class TrainingSession implements AutoCloseable {
    * One SGD step: forward, backward, optimizer update and BN moving averages in one Session.run (with gradient
    * accumulation: forward, backward, gradients added to the sums, BN moving averages; no weight update).
    *
-   * @return the batch's mean loss before the update; NaN/Inf are returned as they are
+   * @return the batch's mean loss before the update, unscaled under loss scaling; NaN/Inf are returned as they are (a
+   *     step skipped for overflowing gradients still returns its finite loss)
    */
   public float trainStep(Batch batch, float lr, float momentumValue) {
     checkOpen();
@@ -232,7 +283,8 @@ public final class TrainingSession implements AutoCloseable {
   public String deviceSummary() {
     String onednn = System.getenv("TF_ENABLE_ONEDNN_OPTS");
     return "TensorFlow " + org.tensorflow.TensorFlow.version() + " CPU, " + spec.dataFormat() + ", optimizer "
-        + optimizer.name() + ", TF_ENABLE_ONEDNN_OPTS=" + (onednn == null ? "unset" : onednn);
+        + optimizer.name() + ", precision " + precision.precision().configName() + ", loss scale "
+        + precision.lossScaling().describe() + ", TF_ENABLE_ONEDNN_OPTS=" + (onednn == null ? "unset" : onednn);
   }
 
   /** The graph, for callers that add read-only ops (e.g. exporting); do not close it. */
