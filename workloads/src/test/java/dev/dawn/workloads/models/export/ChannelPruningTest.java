@@ -206,6 +206,45 @@ class ChannelPruningTest {
     assertThat(with.after().macs() / full).isLessThan(0.3);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"resnet9", "resnet50-D"})
+  void int8GraphOfAGroupPrunedNetBuildsAndTracksFp32(String model) {
+    ModelSpec spec = model.equals("resnet9") ? new ModelSpec("resnet9", 6, 0.125, null, null)
+        : new ModelSpec("resnet50", 6, 0.0625, "D", null);
+    FoldedNet net = ChannelPruning.prune(BnFolding.fold(UnfoldedReference.randomBn(spec, 12L), RES), 0.5,
+        PruneScope.PER_LAYER, true).net();
+    try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
+      org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
+      var x = tf.placeholder(org.tensorflow.types.TFloat32.class,
+          org.tensorflow.op.core.Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, RES, RES, 3)));
+      var fp32 = dev.dawn.workloads.inference.net.FloatNetGraph.build(tf, x, net);
+      float[] images = BnFoldingTest.randomImages(4, RES, 13L);
+      try (var batch = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(4, RES, RES, 3),
+          org.tensorflow.ndarray.buffer.DataBuffers.of(images, true, false))) {
+        Map<String, dev.dawn.workloads.inference.quant.ActivationRange> ranges;
+        try (org.tensorflow.Session s = new org.tensorflow.Session(g)) {
+          ranges = dev.dawn.workloads.inference.quant.Calibration.ranges(s, x, fp32.activations(), List.of(batch),
+              dev.dawn.workloads.inference.quant.MinMaxCalibrator::new);
+        }
+        var int8 = dev.dawn.workloads.inference.quant.Int8GraphBuilder.build(tf, x, net, ranges, java.util.Set.of());
+        assertThat(int8.int8Convs()).isNotEmpty();
+        try (org.tensorflow.Session s = new org.tensorflow.Session(g);
+            var r = s.runner().feed(x, batch).fetch(fp32.output()).fetch(int8.output()).run()) {
+          float[] ref = new float[4 * 6];
+          float[] got = new float[4 * 6];
+          ((org.tensorflow.types.TFloat32) r.get(0)).asRawTensor().data().asFloats().read(ref);
+          ((org.tensorflow.types.TFloat32) r.get(1)).asRawTensor().data().asFloats().read(got);
+          double maxRef = 0;
+          for (float v : ref) {
+            maxRef = Math.max(maxRef, Math.abs(v));
+          }
+          assertThat(BnFoldingTest.maxAbsDiff(ref, got)).as("int8 vs fp32 logits of the group-pruned " + model)
+              .isLessThan(0.2 * maxRef);
+        }
+      }
+    }
+  }
+
   private static int filters(FoldedNet net, String name) {
     for (LayerSpec layer : net.layers()) {
       if (layer instanceof FoldedConv c && c.name().equals(name)) {
