@@ -4,9 +4,12 @@ import dev.dawn.workloads.models.ConvWidths;
 import dev.dawn.workloads.models.ModelSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link ChannelPruning} applied to a model's unfolded weights, so the pruned model can be trained further (fine-tuned)
@@ -54,7 +57,7 @@ public final class WeightPruning {
       k.denseReaders().forEach(dense -> ins.put(dense + ".kernel", k.channels()));
     }
     List<WeightTensor> tensors = new ArrayList<>();
-    java.util.Set<String> sliced = new java.util.HashSet<>();
+    Set<String> sliced = new HashSet<>();
     for (WeightTensor t : weights.tensors()) {
       int[] out = outs.get(t.name());
       int[] in = ins.get(t.name());
@@ -76,7 +79,7 @@ public final class WeightPruning {
     ins.keySet().stream().filter(n -> !sliced.contains(n)).forEach(missing::add);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("channel pruning names weights the " + weights.spec().architecture()
-          + " model does not have: " + new java.util.TreeSet<>(missing));
+          + " model does not have: " + new TreeSet<>(missing));
     }
     ModelSpec spec = weights.spec().withChannels(channels);
     ConvWidths.of(spec); // a selection the model cannot be rebuilt from fails here, not at fine-tune time

@@ -125,6 +125,14 @@ class WeightPruningTest {
   }
 
   @Test
+  void aSelectionNamingWeightsTheModelLacksIsRefused() {
+    ModelWeights w = UnfoldedReference.randomBn(new ModelSpec("resnet9", 4, 0.0625, null, null), 2L);
+    var kept = new ChannelPruning.KeptChannels(List.of("prep"), List.of("layer1"), List.of("fc"), 4, new int[] {0, 1});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WeightPruning.slice(w, List.of(kept)))
+        .hasMessageContaining("model does not have: [fc.kernel]");
+  }
+
+  @Test
   void pruningTwiceComposesChannels(@TempDir Path dir) throws Exception {
     ModelWeights w = UnfoldedReference.randomBn(new ModelSpec("resnet18", 4, 0.125, "B", null), 9L);
     WeightPruning.PrunedWeights once = WeightPruning.prune(w, RES, 0.5, PruneScope.PER_LAYER, true);
