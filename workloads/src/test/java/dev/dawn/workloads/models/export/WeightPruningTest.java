@@ -113,6 +113,16 @@ class WeightPruningTest {
   }
 
   @Test
+  void basicResNetDGlobalScopeWithResidualGroups() {
+    WeightPruning.PrunedWeights pruned = assertPruneCommutesWithFold(
+        UnfoldedReference.randomBn(new ModelSpec("resnet18", 4, 0.0625, "D", null), 8L), 0.5, PruneScope.GLOBAL,
+        true);
+    // the deep stem's last conv feeds stage 1's identity shortcuts: one group with the stage's last convs
+    assertThat(pruned.channels().get("stem3")).isEqualTo(pruned.channels().get("stage1_block2.b"));
+    assertThat(pruned.channels().get("stage2_block1.shortcut")).isEqualTo(pruned.channels().get("stage2_block2.b"));
+  }
+
+  @Test
   void bottleneckResNetWithDeepStem() {
     WeightPruning.PrunedWeights pruned = assertPruneCommutesWithFold(
         UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.0625, "C", null), 6L), 0.5, PruneScope.PER_LAYER,
