@@ -57,9 +57,16 @@ final class InferCommand implements Callable<Integer> {
   List<String> precisions;
 
   @Option(names = "--prune", split = ",", defaultValue = "0,0.25,0.5",
-      description = {"Fractions of each prunable conv's filters to remove (default ${DEFAULT-VALUE}); fine-tuned only",
-          "with --fine-tune-epochs."})
+      description = {"Fractions of each prunable conv's (or residual group's) channels to remove (default",
+          "${DEFAULT-VALUE}); fine-tuned only with --fine-tune-epochs."})
   List<Double> pruneRatios;
+
+  @Option(names = "--prune-residual-groups", paramLabel = "true|false", defaultValue = "true", arity = "1",
+      description = {"Also prune channels that meet a residual add, as groups: all convs added together (and the",
+          "convs and classifier rows reading the sum) lose the same channels, so the whole net shrinks. false = prune",
+          "only convs feeding exactly one other conv, leaving every residual add and the classifier whole",
+          "(default ${DEFAULT-VALUE})."})
+  boolean pruneResidualGroups;
 
   @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "0",
       description = {"With --model: prune each ratio > 0 in the run's unfolded weights, then train that narrower model",
@@ -133,7 +140,7 @@ final class InferCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibrator(),
-        calibration, fp32First, fp32Last, TrainingParts.threads(source.config()));
+        calibration, fp32First, fp32Last, TrainingParts.threads(source.config()), pruneResidualGroups);
     var folder = new InferenceRunner(results, System.out::println)
         .run(source, new InferenceRunner.Plan(variants, settings, limit, exportSavedModel, fineTuner(source)));
     System.out.println("inference results: " + folder.dir());
@@ -170,7 +177,7 @@ final class InferCommand implements Callable<Integer> {
           + model + " is a SavedModel");
     }
     return new PruneFineTuner(model, fineTuneEpochs, fineTuneLr, results,
-        ProgressLine.forStdout(source.config().train().logEverySteps()));
+        ProgressLine.forStdout(source.config().train().logEverySteps()), pruneResidualGroups);
   }
 
   private Supplier<? extends ActivationCalibrator> calibrator() {

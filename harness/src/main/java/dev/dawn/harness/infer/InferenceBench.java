@@ -37,7 +37,7 @@ public final class InferenceBench {
   /** How to measure; all of it is recorded with the results. */
   public record Settings(int warmupImages, List<Integer> batchSizes, int batchRepeats, int calibrationImages,
       Supplier<? extends ActivationCalibrator> calibrator, String calibrationMethod, boolean firstConvFp32,
-      boolean lastConvFp32, ThreadSettings threads) {}
+      boolean lastConvFp32, ThreadSettings threads, boolean pruneResidualGroups) {}
 
   private final Settings settings;
   private final EvalTransform transform;
@@ -49,11 +49,14 @@ public final class InferenceBench {
     this.classes = classes;
   }
 
-  /** Prunes {@code folded} by the variant's ratio (per layer, no fine-tuning), then {@link #measure}s it. */
+  /**
+   * Prunes {@code folded} by the variant's ratio (per layer, residual groups as the settings say, no fine-tuning),
+   * then {@link #measure}s it.
+   */
   public VariantResult run(String modelName, FoldedNet folded, InferenceVariant variant, List<ImageSource> validation,
       List<ImageSource> calibrationImages) {
     FoldedNet net = variant.pruneRatio() > 0
-        ? ChannelPruning.prune(folded, variant.pruneRatio(), PruneScope.PER_LAYER).net()
+        ? ChannelPruning.prune(folded, variant.pruneRatio(), PruneScope.PER_LAYER, settings.pruneResidualGroups()).net()
         : folded;
     return measure(modelName, net, variant, validation, calibrationImages);
   }

@@ -176,6 +176,7 @@ public final class InferenceRunner {
     v.put("calibrationImages", s.calibrationImages());
     v.put("int8FirstConvFp32", s.firstConvFp32());
     v.put("int8LastConvFp32", s.lastConvFp32());
+    v.put("pruneResidualGroups", s.pruneResidualGroups());
     v.put("intraOpThreads", s.threads().intraOp());
     v.put("interOpThreads", s.threads().interOp());
     return v;

@@ -23,7 +23,7 @@ import java.util.StringJoiner;
 
 /**
  * Prune, then fine-tune: the trained run's unfolded weights lose the filters {@code dawn infer --prune} would remove
- * (same L1 ranking on the folded kernels, per layer), are saved inside the inference run folder, and a normal training
+ * (same L1 ranking on the folded kernels, per layer, with or without residual groups), are saved inside the inference run folder, and a normal training
  * run (its own folder under the results root, with events, TSV and weights) trains that narrower model from them for
  * a few epochs with the run's own recipe at a lower learning rate. The fine-tuned weights, folded, are what gets
  * measured.
@@ -42,12 +42,15 @@ public final class PruneFineTuner {
   private final Double learningRate;
   private final Path resultsRoot;
   private final ProgressLine progress;
+  private final boolean residualGroups;
 
   /**
    * @param trainingRun the trained run folder (config.yaml and weights/)
    * @param learningRate fine-tune base learning rate, or null for the run's / {@link #DEFAULT_LR_DIVISOR}
+   * @param residualGroups also prune channel groups that meet a residual add (as {@code dawn infer --prune} does)
    */
-  public PruneFineTuner(Path trainingRun, int epochs, Double learningRate, Path resultsRoot, ProgressLine progress) {
+  public PruneFineTuner(Path trainingRun, int epochs, Double learningRate, Path resultsRoot, ProgressLine progress,
+      boolean residualGroups) {
     if (epochs < 1) {
       throw new IllegalArgumentException("fine-tune epochs must be >= 1, got " + epochs);
     }
@@ -59,6 +62,7 @@ public final class PruneFineTuner {
     this.learningRate = learningRate;
     this.resultsRoot = resultsRoot;
     this.progress = progress;
+    this.residualGroups = residualGroups;
   }
 
   public int epochs() {
@@ -71,7 +75,7 @@ public final class PruneFineTuner {
     TrainConfig base = loader.load(trainingRun.resolve("config.yaml"), List.of()).config();
     ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
     WeightPruning.PrunedWeights pruned =
-        WeightPruning.prune(weights, base.train().evalResolution(), ratio, PruneScope.PER_LAYER);
+        WeightPruning.prune(weights, base.train().evalResolution(), ratio, PruneScope.PER_LAYER, residualGroups);
     Path prunedDir = workDir.toAbsolutePath().resolve("pruned-" + label(ratio) + "-weights");
     pruned.weights().save(prunedDir);
 
@@ -132,6 +136,7 @@ public final class PruneFineTuner {
     }
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("prune_ratio", ratio);
+    v.put("prune_residual_groups", residualGroups);
     v.put("run_id", outcome.folder().runId());
     v.put("run_folder", outcome.folder().dir().toString());
     v.put("status", outcome.status().word);

@@ -81,6 +81,22 @@ class InferCommandTest {
     assertThat(savedSummary.get(1)).startsWith("savedmodel-savedmodel,32,fp32,0.0,1,20,");
     // same folded weights, same images: the FP32 top-1/top-5 of the run folder and of its SavedModel agree
     assertThat(accuracyColumns(savedSummary.get(1))).isEqualTo(accuracyColumns(summary.get(1)));
+    // --prune-residual-groups false: the convs meeting ResNet-9's residual adds (and the classifier) keep their width
+    Path ungrouped = dir.resolve("results-ungrouped");
+    assertThat(DawnCli.commandLine().execute("infer", "--model", dir.resolve("savedmodel").toString(), "--config",
+        config.toString(), "--results", ungrouped.toString(), "--precision", "fp32", "--prune", "0.5", "--limit", "10",
+        "--warmup", "2", "--batch-sizes", "1", "--batch-repeats", "2", "--prune-residual-groups", "false")).isZero();
+    Path ungroupedInfer;
+    try (Stream<Path> s = Files.list(ungrouped.resolve("runs"))) {
+      ungroupedInfer = s.findFirst().orElseThrow();
+    }
+    int params = InferenceExporter.COLUMNS.indexOf("params");
+    long withGroups = Long.parseLong(savedSummary.get(2).split(",")[params]); // fp32, prune 0.5, default (groups)
+    long withoutGroups = Long.parseLong(Files.readAllLines(ungroupedInfer.resolve(InferenceExporter.SUMMARY_CSV))
+        .get(1).split(",")[params]);
+    assertThat(withoutGroups).isGreaterThan(withGroups * 3 / 2);
+    assertThat(Files.readString(ungroupedInfer.resolve("events.jsonl"))).contains("\"pruneResidualGroups\":false");
+
     assertThat(infer.resolve("dawn_resnet9_" + dev.dawn.harness.run.MachineEnvironment.hardwareTag()
         + "_tensorflowjava110_int8-prune0.5.json")).isRegularFile();
 
@@ -130,6 +146,15 @@ class InferCommandTest {
     assertThat(cli.execute("infer", "--model", saved.toString(), "--config", tinyConfig(dir).toString(),
         "--results", dir.resolve("results").toString())).isEqualTo(2);
     assertThat(err.toString()).contains(saved.toString()).contains("not written by dawn");
+  }
+
+  @Test
+  void helpDescribesResidualGroupPruning() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = DawnCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("infer", "--help")).isZero();
+    assertThat(out.toString()).contains("--prune-residual-groups=true|false").contains("residual add");
   }
 
   @Test

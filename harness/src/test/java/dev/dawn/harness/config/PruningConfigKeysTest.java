@@ -34,13 +34,16 @@ class PruningConfigKeysTest {
     assertThatThrownBy(() -> loader.load("model:\n  channels:\n    layer9: 3\n", "cfg.yaml", List.of()))
         .hasMessageContaining("cfg.yaml:2: key 'model.channels'")
         .hasMessageContaining("no conv 'layer9'")
-        .hasMessageContaining("[prep, layer1_res_a, layer2, layer3_res_a]");
+        .hasMessageContaining("[prep, layer1, layer1_res_a, layer1_res_b, layer2, layer3, layer3_res_a, layer3_res_b]");
   }
 
   @Test
-  void aConvMeetingAResidualAddCannotBeNarrowed() {
+  void aConvMeetingAResidualAddIsNarrowedOnlyWithItsGroup() {
     assertThatThrownBy(() -> loader.load("model: {architecture: resnet18, channels: {stage2_block1.b: 10}}\n", "cfg.yaml",
-        List.of())).hasMessageContaining("key 'model.channels'").hasMessageContaining("feeds a residual addition");
+        List.of())).hasMessageContaining("key 'model.channels'")
+        .hasMessageContaining("convs [stage2_block1.b, stage2_block1.shortcut, stage2_block2.b] meet at a residual addition");
+    assertThat(loader.load("model: {architecture: resnet9, width: 0.25, channels: {layer1: 16, layer1_res_b: 16}}\n",
+        "cfg.yaml", List.of()).config().model().channels()).containsEntry("layer1_res_b", 16);
   }
 
   @Test

@@ -10,10 +10,12 @@ final class BasicBlock implements ResidualBlock {
   private final ProjectionShortcut shortcut;
 
   /** @param mid the first conv's width (narrower than {@code out} once pruned) */
-  BasicBlock(LayerFactory layers, String name, int in, int mid, int out, int stride, boolean averageDown) {
+  BasicBlock(LayerFactory layers, String name, int in, int mid, int out, int stride, boolean averageDown,
+      boolean projection) {
     first = new ConvBn(layers, name + "/a", 3, in, mid, stride, false);
     second = new ConvBn(layers, name + "/b", 3, mid, out, 1, true);
-    shortcut = ProjectionShortcut.forBlock(layers, name + "/shortcut", in, out, stride, averageDown);
+    shortcut = ProjectionShortcut.forBlock(layers, name + "/shortcut", in, out, stride, averageDown,
+        projection);
   }
 
   @Override

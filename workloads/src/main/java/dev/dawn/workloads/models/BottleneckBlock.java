@@ -17,11 +17,12 @@ final class BottleneckBlock implements ResidualBlock {
 
   /** @param reduced the 1x1 reduce conv's width, @param spatialWidth the 3x3 conv's (both narrower once pruned) */
   BottleneckBlock(LayerFactory layers, String name, int in, int reduced, int spatialWidth, int out, int stride,
-      boolean strideOn3x3, boolean averageDown) {
+      boolean strideOn3x3, boolean averageDown, boolean projection) {
     reduce = new ConvBn(layers, name + "/a", 1, in, reduced, strideOn3x3 ? 1 : stride, false);
     spatial = new ConvBn(layers, name + "/b", 3, reduced, spatialWidth, strideOn3x3 ? stride : 1, false);
     expand = new ConvBn(layers, name + "/c", 1, spatialWidth, out, 1, true);
-    shortcut = ProjectionShortcut.forBlock(layers, name + "/shortcut", in, out, stride, averageDown);
+    shortcut = ProjectionShortcut.forBlock(layers, name + "/shortcut", in, out, stride, averageDown,
+        projection);
   }
 
   @Override

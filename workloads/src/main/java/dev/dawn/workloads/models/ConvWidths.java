@@ -12,12 +12,20 @@ import java.util.Map;
  * {@link ModelSpec#channels()} overrides it. ResNet9 and ResNet take every conv's width from here, and every conv's
  * input from its producer's width, so a pruned model is the same code with other numbers.
  *
- * <p>A conv whose output meets a residual addition (a block's last conv, its shortcut, or what feeds an identity
- * shortcut) keeps its width: narrowing it would need every member of the add to agree, which pruning never asks for.
+ * <p>Convs whose outputs meet at a residual addition form a group that shares one channel set: ResNet-9's
+ * {@code layer1} with {@code layer1_res_b} (and {@code layer3} with {@code layer3_res_b}); in a ResNet stage, its first
+ * block's projection shortcut (or what feeds the identity shortcut, e.g. the stem) and every block's last conv. A group
+ * may be narrowed only as a whole: every member gets the same width. Which blocks have a projection shortcut follows
+ * the published widths, so narrowing never adds or drops one.
  */
 public final class ConvWidths {
-  /** @param residual the output meets a residual addition, so its width is fixed */
-  public record Conv(String name, int width, boolean residual) {}
+  /** @param group every conv sharing this conv's output channels through residual adds, itself included */
+  public record Conv(String name, int width, List<String> group) {
+    /** The output meets a residual addition, so it can be narrowed only with its whole group. */
+    public boolean residual() {
+      return group.size() > 1;
+    }
+  }
 
   private final Map<String, Conv> convs;
 
@@ -25,27 +33,35 @@ public final class ConvWidths {
     this.convs = Collections.unmodifiableMap(convs);
   }
 
-  /** @throws IllegalArgumentException naming an unknown conv (and listing the valid ones) or a fixed-width conv */
+  /** @throws IllegalArgumentException naming an unknown conv (and listing the valid ones) or a group split in widths */
   public static ConvWidths of(ModelSpec spec) {
-    Map<String, Conv> published = new LinkedHashMap<>();
+    Groups published = new Groups();
     if (spec.architecture().equals("resnet9")) {
       resNet9(spec, published);
     } else {
       resNet(spec, published);
     }
-    Map<String, Conv> convs = new LinkedHashMap<>(published);
+    Map<String, Integer> widths = new LinkedHashMap<>(published.widths);
     for (Map.Entry<String, Integer> e : spec.channels().entrySet()) {
-      Conv conv = published.get(e.getKey());
-      if (conv == null) {
+      if (!widths.containsKey(e.getKey())) {
         throw new IllegalArgumentException("model channels: " + spec.architecture() + " has no conv '" + e.getKey()
-            + "'; its convs that may be narrowed are " + narrowable(published));
+            + "'; its convs are " + published.widths.keySet());
       }
-      if (conv.residual() && e.getValue() != conv.width()) {
-        throw new IllegalArgumentException("model channels: conv '" + e.getKey() + "' feeds a residual addition, so it "
-            + "keeps its " + conv.width() + " channels (got " + e.getValue() + "); convs that may be narrowed are "
-            + narrowable(published));
+      widths.put(e.getKey(), e.getValue());
+    }
+    Map<String, List<String>> members = published.members();
+    Map<String, Conv> convs = new LinkedHashMap<>();
+    for (String name : widths.keySet()) {
+      List<String> group = members.get(published.groupOf.get(name));
+      for (String other : group) {
+        if (!widths.get(other).equals(widths.get(name))) {
+          Map<String, Integer> got = new LinkedHashMap<>();
+          group.forEach(m -> got.put(m, widths.get(m)));
+          throw new IllegalArgumentException("model channels: convs " + group + " meet at a residual addition, so "
+              + "they need one width (narrow them together); got " + got);
+        }
       }
-      convs.put(conv.name(), new Conv(conv.name(), e.getValue(), conv.residual()));
+      convs.put(name, new Conv(name, widths.get(name), group));
     }
     return new ConvWidths(convs);
   }
@@ -59,38 +75,62 @@ public final class ConvWidths {
     return conv.width();
   }
 
+  /** Whether the network has conv {@code name}, e.g. a block's {@code .shortcut} projection. */
+  public boolean has(String name) {
+    return convs.containsKey(name);
+  }
+
   /** Every conv in build order. */
   public List<Conv> convs() {
     return List.copyOf(convs.values());
   }
 
-  private static List<String> narrowable(Map<String, Conv> convs) {
-    List<String> names = new ArrayList<>();
-    convs.values().stream().filter(c -> !c.residual()).forEach(c -> names.add(c.name()));
-    return names;
+  /** Published widths and residual groups, keyed by the conv that starts each group. */
+  private static final class Groups {
+    final Map<String, Integer> widths = new LinkedHashMap<>();
+    final Map<String, String> groupOf = new LinkedHashMap<>();
+
+    /** A conv with its own channel set (until something joins it). */
+    void add(String name, int width) {
+      join(name, width, name);
+    }
+
+    /** A conv whose output is added to group {@code group}'s. */
+    void join(String name, int width, String group) {
+      widths.put(name, width);
+      groupOf.put(name, group);
+    }
+
+    Map<String, List<String>> members() {
+      Map<String, List<String>> members = new LinkedHashMap<>();
+      groupOf.forEach((conv, group) -> members.computeIfAbsent(group, g -> new ArrayList<>()).add(conv));
+      return members;
+    }
   }
 
-  private static void resNet9(ModelSpec spec, Map<String, Conv> convs) {
-    add(convs, "prep", spec.width(64), false);
-    add(convs, "layer1", spec.width(128), true);
-    add(convs, "layer1_res_a", spec.width(128), false);
-    add(convs, "layer1_res_b", spec.width(128), true);
-    add(convs, "layer2", spec.width(256), false);
-    add(convs, "layer3", spec.width(512), true);
-    add(convs, "layer3_res_a", spec.width(512), false);
-    add(convs, "layer3_res_b", spec.width(512), true);
+  private static void resNet9(ModelSpec spec, Groups convs) {
+    convs.add("prep", spec.width(64));
+    convs.add("layer1", spec.width(128));
+    convs.add("layer1_res_a", spec.width(128));
+    convs.join("layer1_res_b", spec.width(128), "layer1"); // x + res_b(res_a(x)), x = pool(layer1)
+    convs.add("layer2", spec.width(256));
+    convs.add("layer3", spec.width(512));
+    convs.add("layer3_res_a", spec.width(512));
+    convs.join("layer3_res_b", spec.width(512), "layer3");
   }
 
-  private static void resNet(ModelSpec spec, Map<String, Conv> convs) {
+  private static void resNet(ModelSpec spec, Groups convs) {
     String variant = spec.variant();
     int channels = spec.width(64);
+    String group;
     if (variant.equals("C") || variant.equals("D")) {
-      add(convs, "stem1", spec.width(32), false);
-      add(convs, "stem2", spec.width(32), false);
-      add(convs, "stem3", channels, true);
+      convs.add("stem1", spec.width(32));
+      convs.add("stem2", spec.width(32));
+      group = "stem3";
     } else {
-      add(convs, "stem", channels, true);
+      group = "stem";
     }
+    convs.add(group, channels);
     boolean bottleneck = spec.architecture().equals("resnet50");
     int[] depths = ResNet.depths(spec.architecture());
     for (int stage = 0; stage < depths.length; stage++) {
@@ -99,22 +139,21 @@ public final class ConvWidths {
         int stride = stage > 0 && i == 0 ? 2 : 1;
         String name = "stage" + (stage + 1) + "_block" + (i + 1);
         int out = bottleneck ? width * BottleneckBlock.EXPANSION : width;
-        add(convs, name + ".a", width, false);
-        if (bottleneck) {
-          add(convs, name + ".b", width, false);
-          add(convs, name + ".c", out, true);
-        } else {
-          add(convs, name + ".b", out, true);
+        boolean projection = stride != 1 || channels != out;
+        if (projection) {
+          group = name + ".shortcut"; // a new channel set: the block input is not added to anything
         }
-        if (stride != 1 || channels != out) {
-          add(convs, name + ".shortcut", out, true);
+        convs.add(name + ".a", width);
+        String last = bottleneck ? name + ".c" : name + ".b";
+        if (bottleneck) {
+          convs.add(name + ".b", width);
+        }
+        convs.join(last, out, group);
+        if (projection) {
+          convs.join(name + ".shortcut", out, group);
         }
         channels = out;
       }
     }
-  }
-
-  private static void add(Map<String, Conv> convs, String name, int width, boolean residual) {
-    convs.put(name, new Conv(name, width, residual));
   }
 }

@@ -20,9 +20,18 @@ final class ProjectionShortcut {
     this.projection = new ConvBn(layers, name, 1, in, out, this.averageDown ? 1 : stride, false);
   }
 
-  /** @return the identity when no projection is needed, else the projection */
-  static ProjectionShortcut forBlock(LayerFactory layers, String name, int in, int out, int stride, boolean avgDown) {
-    return stride == 1 && in == out ? null : new ProjectionShortcut(layers, name, in, out, stride, avgDown);
+  /**
+   * @param projection whether the block has one; decided on the published widths (ConvWidths), since a pruned block
+   *     may end up with equal in and out widths and must still keep its trained projection
+   * @return null for an identity shortcut, else the projection
+   */
+  static ProjectionShortcut forBlock(LayerFactory layers, String name, int in, int out, int stride, boolean avgDown,
+      boolean projection) {
+    if (!projection && (stride != 1 || in != out)) {
+      throw new IllegalArgumentException("block " + name + " has an identity shortcut but maps " + in + " channels to "
+          + out + " at stride " + stride);
+    }
+    return projection ? new ProjectionShortcut(layers, name, in, out, stride, avgDown) : null;
   }
 
   Operand<TFloat32> apply(ForwardPass pass, Operand<TFloat32> x) {

@@ -48,11 +48,12 @@ public final class ResNet implements Model {
         if (bottleneck) {
           int out = w.out(name + ".c");
           blocks.add(new BottleneckBlock(layers, name, channels, w.out(name + ".a"), w.out(name + ".b"), out, stride,
-              strideOn3x3, averageDown));
+              strideOn3x3, averageDown, w.has(name + ".shortcut")));
           channels = out;
         } else {
           int out = w.out(name + ".b");
-          blocks.add(new BasicBlock(layers, name, channels, w.out(name + ".a"), out, stride, averageDown));
+          blocks.add(new BasicBlock(layers, name, channels, w.out(name + ".a"), out, stride, averageDown,
+              w.has(name + ".shortcut")));
           channels = out;
         }
       }

@@ -1,9 +1,9 @@
 package dev.dawn.workloads.models.export;
 
+import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.LayerSpec;
-import dev.dawn.workloads.inference.net.MaxPool;
 import dev.dawn.workloads.inference.net.ResidualBlock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,171 +14,183 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * L1-norm filter pruning (Li et al., ICLR 2017; recipes.md section 5.2) of a {@link FoldedNet}: a pruned filter's
- * kernel and bias go, and so do the matching input channels of the one conv that reads it.
+ * L1-norm filter pruning (Li et al., ICLR 2017; recipes.md section 5.2) of a {@link FoldedNet}: a pruned channel's
+ * filters and biases go from every conv writing it, and so do the matching input channels of every conv (and classifier
+ * rows) reading it. BN is already folded, so a filter's L1 norm includes its BN scale.
  *
- * <p>Only convs whose output feeds exactly one other conv are pruned: the inner convs of a residual block's main path,
- * and a plain conv followed (through max pools only) by a plain conv. Outputs that meet a residual add, the global
- * pool or the classifier are left whole, as Li et al. and He et al. do for ResNets; so every residual addition keeps
- * matching channel counts by construction. BN is already folded, so a filter's L1 norm includes its BN scale.
- * ResNet-9's {@code layer*_res_b} feeds only the identity conv {@link BnFolding#PASSTHROUGH} here, but in the trained
- * model it meets the residual add, so it is left whole too: {@link #select} must name only filters that
- * {@link WeightPruning} can also remove from the unfolded weights. Pruning removes a channel's constant contribution
- * relu(bias) from the next conv too; fine-tuning (dawn infer --fine-tune-epochs) recovers the accuracy.
+ * <p>What may be pruned is found on the net's {@link ChannelGroups}. With {@code residualGroups}, every channel space
+ * except the image and the logits: tensors joined by a residual add are one group (ResNet-9's {@code layer1} with
+ * {@code layer1_res_b}; a ResNet stage's projection and every block's last conv), so the add stays consistent and the
+ * graph physically shrinks; the last group also loses the classifier's matching input rows. A group's channels are
+ * ranked by the sum over its producers of each producer's L1 norm divided by its filter size (kh x kw x in), so
+ * producers of different fan-in weigh alike. Without it (the pre-group behaviour), only convs whose output feeds
+ * exactly one other conv and meets no add, passthrough or classifier are pruned, as Li et al. and He et al. do for
+ * ResNets. ResNet-9's identity {@link BnFolding#PASSTHROUGH} conv is sliced on both sides with its group, so what is
+ * pruned here can always be pruned from the unfolded weights too ({@link WeightPruning}). Pruning removes a channel's
+ * constant contribution relu(bias) from its readers; fine-tuning (dawn infer --fine-tune-epochs) recovers accuracy.
  */
 public final class ChannelPruning {
   private ChannelPruning() {}
 
   /**
-   * The filters one prunable conv keeps.
+   * The channels one prunable group keeps.
    *
-   * @param conv the pruned conv's name; its output channels {@code channels} survive, in ascending order
-   * @param consumer the one conv reading it, whose matching input channels go too
-   * @param original the conv's output channels before pruning
+   * @param producers the convs writing the group (passthroughs excluded): their output channels {@code channels}
+   *     survive, in ascending order
+   * @param readers the convs reading it, whose matching input channels go too (passthroughs excluded)
+   * @param denseReaders dense layers reading it (through channel-wise pools), whose matching input rows go
+   * @param original the group's channels before pruning
    */
-  public record KeptFilters(String conv, String consumer, int original, int[] channels) {}
+  public record KeptChannels(List<String> producers, List<String> readers, List<String> denseReaders, int original,
+      int[] channels) {
+    public KeptChannels {
+      producers = List.copyOf(producers);
+      readers = List.copyOf(readers);
+      denseReaders = List.copyOf(denseReaders);
+    }
+  }
 
-  /** @param fraction share of prunable filters to remove, in [0, 1); 0 returns an equal net */
-  public static PrunedNet prune(FoldedNet net, double fraction, PruneScope scope) {
-    Map<String, FoldedConv> producers = new LinkedHashMap<>();
-    Map<String, String> producerOf = new HashMap<>(); // consumer name -> producer name
-    links(net, producers, producerOf);
-    Map<String, int[]> keep = keep(producers, fraction, scope);
+  /**
+   * @param fraction share of prunable channels to remove, in [0, 1); 0 returns an equal net
+   * @param residualGroups also prune channel groups that meet a residual add or the classifier (see the class comment)
+   */
+  public static PrunedNet prune(FoldedNet net, double fraction, PruneScope scope, boolean residualGroups) {
+    ChannelGroups groups = ChannelGroups.of(net);
+    Map<Integer, int[]> keep = keep(groups, fraction, scope, residualGroups);
     List<LayerSpec> layers = new ArrayList<>();
     for (LayerSpec layer : net.layers()) {
       if (layer instanceof FoldedConv c) {
-        layers.add(slice(c, keep, producerOf));
+        layers.add(slice(c, groups, keep));
       } else if (layer instanceof ResidualBlock b) {
         List<FoldedConv> main = new ArrayList<>();
-        b.main().forEach(c -> main.add(slice(c, keep, producerOf)));
-        FoldedConv projection = b.projection() == null ? null : slice(b.projection(), keep, producerOf);
+        b.main().forEach(c -> main.add(slice(c, groups, keep)));
+        FoldedConv projection = b.projection() == null ? null : slice(b.projection(), groups, keep);
         layers.add(new ResidualBlock(b.name(), main, projection, b.shortcutPool()));
+      } else if (layer instanceof Dense d) {
+        layers.add(slice(d, keep.get(groups.input(d).id())));
       } else {
         layers.add(layer);
       }
     }
     FoldedNet pruned = new FoldedNet(net.height(), net.width(), net.channels(), layers);
     Map<String, Integer> kept = new LinkedHashMap<>();
-    producers.keySet().forEach(name -> kept.put(name, keep.get(name).length));
+    for (FoldedConv c : groups.convs()) {
+      int[] channels = keep.get(groups.output(c).id());
+      if (channels != null) {
+        kept.put(c.name(), channels.length);
+      }
+    }
     return new PrunedNet(pruned, kept, FlopCounter.count(net), FlopCounter.count(pruned));
   }
 
   /**
-   * Which filters {@link #prune} keeps, per prunable conv in net order: ranked on the folded kernels (so a filter's
+   * Which channels {@link #prune} keeps, per prunable group in net order: ranked on the folded kernels (so a filter's
    * L1 norm includes its BN scale), for slicing other copies of the same model, e.g. its unfolded weights.
    */
-  public static List<KeptFilters> select(FoldedNet net, double fraction, PruneScope scope) {
-    Map<String, FoldedConv> producers = new LinkedHashMap<>();
-    Map<String, String> producerOf = new HashMap<>();
-    links(net, producers, producerOf);
-    Map<String, int[]> keep = keep(producers, fraction, scope);
-    List<KeptFilters> kept = new ArrayList<>();
-    for (FoldedConv c : producers.values()) {
-      String consumer = producerOf.entrySet().stream().filter(e -> e.getValue().equals(c.name())).findFirst()
-          .orElseThrow().getKey();
-      kept.add(new KeptFilters(c.name(), consumer, c.out(), keep.get(c.name()).clone()));
+  public static List<KeptChannels> select(FoldedNet net, double fraction, PruneScope scope, boolean residualGroups) {
+    ChannelGroups groups = ChannelGroups.of(net);
+    Map<Integer, int[]> keep = keep(groups, fraction, scope, residualGroups);
+    List<KeptChannels> kept = new ArrayList<>();
+    for (ChannelGroups.Group g : groups.groups()) {
+      if (keep.containsKey(g.id())) {
+        kept.add(new KeptChannels(names(g.producers()), names(g.readers()),
+            g.denseReaders().stream().map(Dense::name).toList(), g.width(), keep.get(g.id()).clone()));
+      }
     }
     return kept;
   }
 
-  private static Map<String, int[]> keep(Map<String, FoldedConv> producers, double fraction, PruneScope scope) {
+  /** Names of the convs whose output channels this class may prune, in net order. */
+  public static List<String> prunableConvs(FoldedNet net, boolean residualGroups) {
+    ChannelGroups groups = ChannelGroups.of(net);
+    return groups.convs().stream().filter(c -> groups.output(c).prunable(residualGroups)).map(FoldedConv::name).toList();
+  }
+
+  private static List<String> names(List<FoldedConv> convs) {
+    return convs.stream().map(FoldedConv::name).toList();
+  }
+
+  private static Map<Integer, int[]> keep(ChannelGroups groups, double fraction, PruneScope scope,
+      boolean residualGroups) {
     if (!(fraction >= 0 && fraction < 1)) {
       throw new IllegalArgumentException("prune fraction must be in [0, 1), got " + fraction);
     }
-    return scope == PruneScope.PER_LAYER ? perLayer(producers, fraction) : global(producers, fraction);
+    List<ChannelGroups.Group> prunable = groups.groups().stream().filter(g -> g.prunable(residualGroups)).toList();
+    return scope == PruneScope.PER_LAYER ? perLayer(prunable, fraction) : global(prunable, fraction);
   }
 
-  /** Names of the convs this class may prune, in order. */
-  public static List<String> prunableConvs(FoldedNet net) {
-    Map<String, FoldedConv> producers = new LinkedHashMap<>();
-    links(net, producers, new HashMap<>());
-    return List.copyOf(producers.keySet());
-  }
-
-  private static void links(FoldedNet net, Map<String, FoldedConv> producers, Map<String, String> producerOf) {
-    List<LayerSpec> layers = net.layers();
-    for (int i = 0; i < layers.size(); i++) {
-      if (layers.get(i) instanceof FoldedConv c) {
-        int j = i + 1;
-        while (j < layers.size() && layers.get(j) instanceof MaxPool) {
-          j++;
-        }
-        if (j < layers.size() && layers.get(j) instanceof FoldedConv next) {
-          link(c, next, producers, producerOf);
-        }
-      } else if (layers.get(i) instanceof ResidualBlock b) {
-        for (int k = 0; k + 1 < b.main().size(); k++) {
-          link(b.main().get(k), b.main().get(k + 1), producers, producerOf);
-        }
-      }
-    }
-  }
-
-  private static void link(FoldedConv producer, FoldedConv consumer, Map<String, FoldedConv> producers,
-      Map<String, String> producerOf) {
-    if (consumer.name().endsWith(BnFolding.PASSTHROUGH)) {
-      return; // the producer meets ResNet-9's residual add in the trained model (see the class comment)
-    }
-    if (producers.put(producer.name(), producer) != null || producerOf.put(consumer.name(), producer.name()) != null) {
-      throw new IllegalArgumentException("channel pruning needs unique conv names; '" + producer.name() + "' or '"
-          + consumer.name() + "' appears twice");
-    }
-  }
-
-  private static Map<String, int[]> perLayer(Map<String, FoldedConv> producers, double fraction) {
-    Map<String, int[]> keep = new HashMap<>();
-    for (FoldedConv c : producers.values()) {
-      double[] norms = l1(c);
-      int remove = Math.min(c.out() - 1, (int) Math.floor(c.out() * fraction + 1e-9));
-      Integer[] order = byNorm(norms);
-      int[] kept = new int[c.out() - remove];
+  private static Map<Integer, int[]> perLayer(List<ChannelGroups.Group> groups, double fraction) {
+    Map<Integer, int[]> keep = new LinkedHashMap<>();
+    for (ChannelGroups.Group g : groups) {
+      double[] scores = scores(g);
+      int remove = Math.min(g.width() - 1, (int) Math.floor(g.width() * fraction + 1e-9));
+      Integer[] order = byScore(scores);
+      int[] kept = new int[g.width() - remove];
       for (int k = 0; k < kept.length; k++) {
         kept[k] = order[remove + k];
       }
       Arrays.sort(kept);
-      keep.put(c.name(), kept);
+      keep.put(g.id(), kept);
     }
     return keep;
   }
 
-  private static Map<String, int[]> global(Map<String, FoldedConv> producers, double fraction) {
-    record Filter(String conv, int channel, double score) {}
-    List<Filter> all = new ArrayList<>();
-    Map<String, Integer> remaining = new HashMap<>();
-    for (FoldedConv c : producers.values()) {
-      double[] norms = l1(c);
-      double size = (double) c.kh() * c.kw() * c.in();
-      for (int o = 0; o < c.out(); o++) {
-        all.add(new Filter(c.name(), o, norms[o] / size));
+  /**
+   * All prunable channels compete; a group's channel scores the mean (not the sum) of its producers' normalised
+   * norms, which ranks its own channels the same way and keeps a many-producer group comparable with a single conv.
+   */
+  private static Map<Integer, int[]> global(List<ChannelGroups.Group> groups, double fraction) {
+    record Channel(int group, String name, int channel, double score) {}
+    List<Channel> all = new ArrayList<>();
+    Map<Integer, Integer> remaining = new HashMap<>();
+    for (ChannelGroups.Group g : groups) {
+      double[] scores = scores(g);
+      String name = g.producers().get(0).name();
+      for (int o = 0; o < g.width(); o++) {
+        all.add(new Channel(g.id(), name, o, scores[o] / g.producers().size()));
       }
-      remaining.put(c.name(), c.out());
+      remaining.put(g.id(), g.width());
     }
-    all.sort(Comparator.comparingDouble(Filter::score).thenComparing(Filter::conv).thenComparingInt(Filter::channel));
+    all.sort(Comparator.comparingDouble(Channel::score).thenComparing(Channel::name).thenComparingInt(Channel::channel));
     int toRemove = (int) Math.floor(all.size() * fraction + 1e-9);
-    Map<String, boolean[]> removed = new HashMap<>();
-    producers.values().forEach(c -> removed.put(c.name(), new boolean[c.out()]));
-    for (Filter f : all) {
+    Map<Integer, boolean[]> removed = new HashMap<>();
+    groups.forEach(g -> removed.put(g.id(), new boolean[g.width()]));
+    for (Channel c : all) {
       if (toRemove == 0) {
         break;
       }
-      if (remaining.get(f.conv()) > 1) {
-        removed.get(f.conv())[f.channel()] = true;
-        remaining.merge(f.conv(), -1, Integer::sum);
+      if (remaining.get(c.group()) > 1) {
+        removed.get(c.group())[c.channel()] = true;
+        remaining.merge(c.group(), -1, Integer::sum);
         toRemove--;
       }
     }
-    Map<String, int[]> keep = new HashMap<>();
-    removed.forEach((name, gone) -> {
-      int[] kept = new int[remaining.get(name)];
+    Map<Integer, int[]> keep = new LinkedHashMap<>();
+    for (ChannelGroups.Group g : groups) {
+      boolean[] gone = removed.get(g.id());
+      int[] kept = new int[remaining.get(g.id())];
       int k = 0;
       for (int o = 0; o < gone.length; o++) {
         if (!gone[o]) {
           kept[k++] = o;
         }
       }
-      keep.put(name, kept);
-    });
+      keep.put(g.id(), kept);
+    }
     return keep;
+  }
+
+  /** Per channel of a group: sum over its producers of L1 / filter size. */
+  private static double[] scores(ChannelGroups.Group g) {
+    double[] scores = new double[g.width()];
+    for (FoldedConv c : g.producers()) {
+      double[] norms = l1(c);
+      double size = (double) c.kh() * c.kw() * c.in();
+      for (int o = 0; o < scores.length; o++) {
+        scores[o] += norms[o] / size;
+      }
+    }
+    return scores;
   }
 
   /** Sum of |w| per output channel of an HWIO kernel. */
@@ -191,20 +203,19 @@ public final class ChannelPruning {
     return norms;
   }
 
-  /** Channel indices, smallest norm first (ties by index, so results are deterministic). */
-  private static Integer[] byNorm(double[] norms) {
-    Integer[] order = new Integer[norms.length];
+  /** Channel indices, lowest score first (ties by index, so results are deterministic). */
+  private static Integer[] byScore(double[] scores) {
+    Integer[] order = new Integer[scores.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> norms[i]).thenComparingInt(i -> i));
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> scores[i]).thenComparingInt(i -> i));
     return order;
   }
 
-  private static FoldedConv slice(FoldedConv c, Map<String, int[]> keep, Map<String, String> producerOf) {
-    int[] outs = keep.containsKey(c.name()) ? keep.get(c.name()) : all(c.out());
-    String producer = producerOf.get(c.name());
-    int[] ins = producer == null ? all(c.in()) : keep.get(producer);
+  private static FoldedConv slice(FoldedConv c, ChannelGroups groups, Map<Integer, int[]> keep) {
+    int[] outs = keep.getOrDefault(groups.output(c).id(), all(c.out()));
+    int[] ins = keep.getOrDefault(groups.input(c).id(), all(c.in()));
     if (outs.length == c.out() && ins.length == c.in()) {
       return c;
     }
@@ -226,6 +237,18 @@ public final class ChannelPruning {
     }
     return new FoldedConv(c.name(), kernel, bias, c.kh(), c.kw(), ins.length, outs.length, c.stride(), c.padding(),
         c.relu());
+  }
+
+  /** The dense layer reading only input rows {@code rows} (null or all = unchanged). */
+  private static Dense slice(Dense d, int[] rows) {
+    if (rows == null || rows.length == d.in()) {
+      return d;
+    }
+    float[] w = new float[rows.length * d.out()];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(d.weights(), rows[r] * d.out(), w, r * d.out(), d.out());
+    }
+    return new Dense(d.name(), w, d.bias(), rows.length, d.out());
   }
 
   private static int[] all(int n) {
