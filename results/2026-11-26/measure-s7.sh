@@ -23,6 +23,13 @@ stamp() { echo "== $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cu
   stamp "done"
 } 2>&1 | tee $OUT/precision.log
 {
+  RUN=$(ls -d results/runs/*-cpu-synthetic-resnet9 | sort | tail -1)
+  for round in 1 2; do
+    for t in 0 1; do
+      stamp "batch-1 latency of $RUN, TF threads intra/inter $t/$t (round $round; 2000 images, unpruned)"
+      bin/dawn infer --model "$RUN" --prune 0 --limit 2000 --batch-sizes 1 --intra-op $t --inter-op $t
+    done
+  done
   stamp "make bench-infer (latest bench-train model = the fp32 run above; pruned models fine-tuned 1 epoch)"
   bin/bench-infer
   stamp "done"

@@ -109,7 +109,7 @@ public final class InferenceRunner {
         LocalDateTime.now());
     log.accept("inference run folder: " + folder.dir());
     MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-        config.threads().intraOp(), config.threads().interOp(), Map.of("train", config.train().seed())));
+        plan.settings().threads().intraOp(), plan.settings().threads().interOp(), Map.of("train", config.train().seed())));
     if (plan.exportSavedModel() != null) {
       SavedModelExport.export(folded, plan.exportSavedModel());
       log.accept("FP32 SavedModel (batch norm folded, weights as constants): " + plan.exportSavedModel());

@@ -85,7 +85,8 @@ class InferCommandTest {
     Path ungrouped = dir.resolve("results-ungrouped");
     assertThat(DawnCli.commandLine().execute("infer", "--model", dir.resolve("savedmodel").toString(), "--config",
         config.toString(), "--results", ungrouped.toString(), "--precision", "fp32", "--prune", "0.5", "--limit", "10",
-        "--warmup", "2", "--batch-sizes", "1", "--batch-repeats", "2", "--prune-residual-groups", "false")).isZero();
+        "--warmup", "2", "--batch-sizes", "1", "--batch-repeats", "2", "--prune-residual-groups", "false",
+        "--intra-op", "1", "--inter-op", "1")).isZero();
     Path ungroupedInfer;
     try (Stream<Path> s = Files.list(ungrouped.resolve("runs"))) {
       ungroupedInfer = s.findFirst().orElseThrow();
@@ -95,7 +96,9 @@ class InferCommandTest {
     long withoutGroups = Long.parseLong(Files.readAllLines(ungroupedInfer.resolve(InferenceExporter.SUMMARY_CSV))
         .get(1).split(",")[params]);
     assertThat(withoutGroups).isGreaterThan(withGroups * 3 / 2);
-    assertThat(Files.readString(ungroupedInfer.resolve("events.jsonl"))).contains("\"pruneResidualGroups\":false");
+    assertThat(Files.readString(ungroupedInfer.resolve("events.jsonl"))).contains("\"pruneResidualGroups\":false")
+        .contains("\"intraOpThreads\":1,\"interOpThreads\":1");
+    assertThat(Files.readString(ungroupedInfer.resolve("environment.json"))).containsPattern("\"intraOpThreads\"\\s*:\\s*1\\b");
 
     assertThat(infer.resolve("dawn_resnet9_" + dev.dawn.harness.run.MachineEnvironment.hardwareTag()
         + "_tensorflowjava110_int8-prune0.5.json")).isRegularFile();
@@ -155,6 +158,17 @@ class InferCommandTest {
     cli.setOut(new PrintWriter(out));
     assertThat(cli.execute("infer", "--help")).isZero();
     assertThat(out.toString()).contains("--prune-residual-groups=true|false").contains("residual add");
+  }
+
+  @Test
+  void negativeThreadCountsAreBadInput(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    CommandLine cli = DawnCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("infer", "--random-resnet50", "32", "--config", tinyConfig(dir).toString(), "--intra-op",
+        "-1", "--results", dir.resolve("results").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--intra-op").contains("-1");
+    assertThat(dir.resolve("results")).doesNotExist();
   }
 
   @Test
