@@ -102,9 +102,9 @@ public final class BnFolding {
    * is {@code relu(main(x) + shortcut(x))} with a linear last conv. Since x is itself a ReLU/max-pool output (>= 0),
    * {@code relu(relu(y) + x) = relu(y) + x}, so the block is exact with {@code res_b} keeping its ReLU followed by an
    * identity 1x1 conv ({@link #PASSTHROUGH}). That conv costs c^2 MACs per pixel (8.4 M of ~388 M MACs, ~2%, for
-   * full-width ResNet-9 at 32 px), but it earns its keep: it makes {@code res_b} a conv that feeds exactly one conv,
-   * so ChannelPruning may prune its 3x3 filters (the pruned channels then add zero to x), and in INT8 the add and
-   * ReLU stay one fused oneDNN op. A block form with the ReLU before the add would lose both.
+   * full-width ResNet-9 at 32 px), but it earns its keep: in INT8 the add and ReLU stay one fused oneDNN op (a block
+   * form with the ReLU before the add would need a dequantized FP32 add). For channel pruning the passthrough joins
+   * its input and output channels, so {@code res_b} is pruned together with the residual group it adds into.
    */
   private List<LayerSpec> resNet9() {
     List<LayerSpec> layers = new ArrayList<>();
