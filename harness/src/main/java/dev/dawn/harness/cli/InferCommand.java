@@ -192,7 +192,7 @@ final class InferCommand implements Callable<Integer> {
           + model + " is a SavedModel");
     }
     return new PruneFineTuner(model, fineTuneEpochs, fineTuneLr, results,
-        ProgressLine.forStdout(source.config().train().logEverySteps()), pruneResidualGroups);
+        ProgressLine.forStdout(source.config().train().logEverySteps()), pruneResidualGroups, threads(source));
   }
 
   private ThreadSettings threads(InferenceRunner.Source source) {

@@ -75,8 +75,7 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   private static ConfigProto config(ThreadSettings threads) {
-    return ConfigProto.newBuilder().setIntraOpParallelismThreads(threads.intraOp())
-        .setInterOpParallelismThreads(threads.interOp()).build();
+    return threads.toConfig();
   }
 
   public Session session() {

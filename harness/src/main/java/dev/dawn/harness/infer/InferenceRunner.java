@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import dev.dawn.workloads.training.ProcessThreadPools;
+import dev.dawn.workloads.training.ThreadSettings;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -108,8 +110,16 @@ public final class InferenceRunner {
     RunFolder folder = RunFolder.create(resultsRoot, "infer-" + source.modelName() + "-" + resolution + "px",
         LocalDateTime.now());
     log.accept("inference run folder: " + folder.dir());
+    ThreadSettings requested = plan.settings().threads();
+    ThreadSettings threads = ProcessThreadPools.claim(requested);
+    if (!threads.equals(requested)) {
+      log.accept(String.format("warning: TensorFlow sized this process's thread pools at its first session (intra/inter"
+          + " %d/%d); the requested %d/%d cannot take effect, so the results record %d/%d. Run dawn infer in a fresh"
+          + " process for other settings.", threads.intraOp(), threads.interOp(), requested.intraOp(),
+          requested.interOp(), threads.intraOp(), threads.interOp()));
+    }
     MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-        plan.settings().threads().intraOp(), plan.settings().threads().interOp(), Map.of("train", config.train().seed())));
+        threads.intraOp(), threads.interOp(), Map.of("train", config.train().seed())));
     if (plan.exportSavedModel() != null) {
       SavedModelExport.export(folded, plan.exportSavedModel());
       log.accept("FP32 SavedModel (batch norm folded, weights as constants): " + plan.exportSavedModel());
@@ -119,7 +129,7 @@ public final class InferenceRunner {
     try (EventLog events = EventLog.append(folder.events())) {
       events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
       events.pointInTime("inference_weights", source.weights());
-      events.pointInTime("inference_settings", settingsValue(plan, validation.size()));
+      events.pointInTime("inference_settings", settingsValue(plan, validation.size(), threads));
       if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
       try {
         Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);
@@ -165,7 +175,8 @@ public final class InferenceRunner {
     return DawnbenchEntry.valueIn(EventLogReader.read(trainingRun.resolve("events.jsonl"))).orElse(null);
   }
 
-  private static Map<String, Object> settingsValue(Plan plan, int images) {
+  /** @param threads the pools in effect (see {@link ProcessThreadPools}), which may differ from the requested ones */
+  private static Map<String, Object> settingsValue(Plan plan, int images, ThreadSettings threads) {
     var s = plan.settings();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("images", images);
@@ -177,8 +188,12 @@ public final class InferenceRunner {
     v.put("int8FirstConvFp32", s.firstConvFp32());
     v.put("int8LastConvFp32", s.lastConvFp32());
     v.put("pruneResidualGroups", s.pruneResidualGroups());
-    v.put("intraOpThreads", s.threads().intraOp());
-    v.put("interOpThreads", s.threads().interOp());
+    v.put("intraOpThreads", threads.intraOp());
+    v.put("interOpThreads", threads.interOp());
+    if (!threads.equals(s.threads())) {
+      v.put("requestedIntraOpThreads", s.threads().intraOp());
+      v.put("requestedInterOpThreads", s.threads().interOp());
+    }
     return v;
   }
 

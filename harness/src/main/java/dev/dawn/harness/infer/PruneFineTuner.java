@@ -12,6 +12,8 @@ import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.PruneScope;
 import dev.dawn.workloads.models.export.WeightPruning;
+import dev.dawn.workloads.training.ProcessThreadPools;
+import dev.dawn.workloads.training.ThreadSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,14 +45,17 @@ public final class PruneFineTuner {
   private final Path resultsRoot;
   private final ProgressLine progress;
   private final boolean residualGroups;
+  private final ThreadSettings threads;
 
   /**
    * @param trainingRun the trained run folder (config.yaml and weights/)
    * @param learningRate fine-tune base learning rate, or null for the run's / {@link #DEFAULT_LR_DIVISOR}
    * @param residualGroups also prune channel groups that meet a residual add (as {@code dawn infer --prune} does)
+   * @param threads the inference's TF thread pools: fine-tuning runs in the same process, and TF sizes its pools once
+   *     per process (see {@link ProcessThreadPools}), so it trains with them too
    */
   public PruneFineTuner(Path trainingRun, int epochs, Double learningRate, Path resultsRoot, ProgressLine progress,
-      boolean residualGroups) {
+      boolean residualGroups, ThreadSettings threads) {
     if (epochs < 1) {
       throw new IllegalArgumentException("fine-tune epochs must be >= 1, got " + epochs);
     }
@@ -63,6 +68,7 @@ public final class PruneFineTuner {
     this.resultsRoot = resultsRoot;
     this.progress = progress;
     this.residualGroups = residualGroups;
+    this.threads = threads;
   }
 
   public int epochs() {
@@ -107,6 +113,8 @@ public final class PruneFineTuner {
     set.add("train.initWeights='" + prunedDir.toString().replace("'", "''") + "'");
     set.add("train.epochs=" + epochs);
     set.add("train.stopAtTarget=false");
+    set.add("threads.intraOp=" + threads.intraOp());
+    set.add("threads.interOp=" + threads.interOp());
     var phases = base.train().phases();
     if (!phases.isEmpty()) {
       // Fine-tune at the final phase's resolution and batch: the one the model is evaluated at.

@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.dawn.workloads.training.ProcessThreadPools;
+import dev.dawn.workloads.training.ThreadSettings;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -106,9 +108,15 @@ public final class TrainingRunner {
     try (TrainingSession session = TrainingParts.session(config, classes);
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
+      ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config));
+      if (!threads.equals(TrainingParts.threads(config))) {
+        progress.message(String.format("warning: TensorFlow sized this process's thread pools at its first session"
+            + " (intra/inter %d/%d); the config's %d/%d cannot take effect and the run records %d/%d",
+            threads.intraOp(), threads.interOp(), config.threads().intraOp(), config.threads().interOp(),
+            threads.intraOp(), threads.interOp()));
+      }
       MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-          config.threads().intraOp(), config.threads().interOp(),
-          Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
+          threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
       progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
           config.model().architecture(), session.parameterCount(), classes, (System.nanoTime() - initStart) / 1e9));
       events.pointInTime("model_parameters", session.parameterCount());

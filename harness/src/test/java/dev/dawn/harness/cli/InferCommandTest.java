@@ -96,9 +96,12 @@ class InferCommandTest {
     long withoutGroups = Long.parseLong(Files.readAllLines(ungroupedInfer.resolve(InferenceExporter.SUMMARY_CSV))
         .get(1).split(",")[params]);
     assertThat(withoutGroups).isGreaterThan(withGroups * 3 / 2);
-    assertThat(Files.readString(ungroupedInfer.resolve("events.jsonl"))).contains("\"pruneResidualGroups\":false")
-        .contains("\"intraOpThreads\":1,\"interOpThreads\":1");
-    assertThat(Files.readString(ungroupedInfer.resolve("environment.json"))).containsPattern("\"intraOpThreads\"\\s*:\\s*1\\b");
+    // TF sizes its thread pools at a process's first session, so in this test JVM the 1/1 request is recorded as
+    // requested beside the pools in effect, unless this happened to be the first session.
+    String events = Files.readString(ungroupedInfer.resolve("events.jsonl"));
+    assertThat(events).contains("\"pruneResidualGroups\":false");
+    assertThat(events.contains("\"intraOpThreads\":1,\"interOpThreads\":1")
+        || events.contains("\"requestedIntraOpThreads\":1,\"requestedInterOpThreads\":1")).isTrue();
 
     assertThat(infer.resolve("dawn_resnet9_" + dev.dawn.harness.run.MachineEnvironment.hardwareTag()
         + "_tensorflowjava110_int8-prune0.5.json")).isRegularFile();

@@ -12,7 +12,12 @@ public record ThreadSettings(int intraOp, int interOp) {
     }
   }
 
-  ConfigProto toConfig() {
+  /**
+   * Session options asking for these pools; registers them with {@link ProcessThreadPools} (only the first session of a
+   * process sizes TF's pools).
+   */
+  public ConfigProto toConfig() {
+    ProcessThreadPools.claim(this);
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(intraOp)
         .setInterOpParallelismThreads(interOp)
