@@ -24,6 +24,7 @@ stamp() { echo "== $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cu
 } 2>&1 | tee $OUT/precision.log
 {
   RUN=$(ls -d results/runs/*-cpu-synthetic-resnet9 | sort | tail -1)
+  # (these four runs went to bench-infer-s7.log, which measure-s7c.sh overwrote; they are in threads-latency.log)
   for round in 1 2; do
     for t in 0 1; do
       stamp "batch-1 latency of $RUN, TF threads intra/inter $t/$t (round $round; 2000 images, unpruned)"
