@@ -21,18 +21,8 @@ import picocli.CommandLine;
 /** dawn infer on a tiny trained run: the sweep's files, their columns, and bad input. */
 class InferCommandTest {
 
-  /** A 10-class synthetic set and a narrow ResNet-9 that trains on it in seconds. */
   private static Path tinyConfig(Path dir) throws Exception {
-    Path config = dir.resolve("tiny.yaml");
-    Files.writeString(config, """
-        name: tiny-infer
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 30, valPerClass: 6, imageSize: 40}
-        model: {architecture: resnet9, width: 0.25}
-        train: {epochs: 2, batchSize: 20, evalBatchSize: 30, targetAccuracy: 100.0}
-        """.formatted(dir.resolve("synthetic")));
-    return config;
+    return TinyTrainingConfig.write(dir, "tiny-infer");
   }
 
   @Test

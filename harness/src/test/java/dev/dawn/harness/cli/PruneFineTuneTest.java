@@ -32,15 +32,7 @@ class PruneFineTuneTest {
 
   @BeforeAll
   static void trainTinyRun() throws Exception {
-    config = dir.resolve("tiny.yaml");
-    Files.writeString(config, """
-        name: tiny-prune
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 30, valPerClass: 6, imageSize: 40}
-        model: {architecture: resnet9, width: 0.25}
-        train: {epochs: 2, batchSize: 20, evalBatchSize: 30, targetAccuracy: 100.0}
-        """.formatted(dir.resolve("synthetic")));
+    config = TinyTrainingConfig.write(dir, "tiny-prune");
     assertThat(DawnCli.commandLine().execute("train", "--config", config.toString(), "--results",
         dir.resolve("trained").toString())).isEqualTo(3);
     try (Stream<Path> s = Files.list(dir.resolve("trained/runs"))) {
