@@ -26,7 +26,9 @@ public final class DawnCli implements Runnable {
 
   /** The configured command line; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
-    return new CommandLine(new DawnCli()).setExecutionExceptionHandler(DawnCli::reportError);
+    CommandLine cli = new CommandLine(new DawnCli()).setExecutionExceptionHandler(DawnCli::reportError);
+    HelpReflow.apply(cli.getCommandSpec());
+    return cli;
   }
 
   /** Bad input is the user's to fix: a clear message and exit 2, no stack trace. */

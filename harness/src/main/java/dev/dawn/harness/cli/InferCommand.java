@@ -35,8 +35,10 @@ import picocli.CommandLine.Option;
         "x channel-pruning ratio (L1-norm filter ranking; --fine-tune-epochs N retrains each pruned model).",
         "Writes a run folder with events.jsonl, inference-summary.csv, per-image latencies, a DAWNBench inference",
         "JSON per variant and charts.",
+        "",
         "--export-savedmodel writes the folded FP32 net as a SavedModel (serving_default: images -> logits) that",
         "TF in any language loads; its assets.extra/dawn-folded-net.json lets --model rebuild the net from it.",
+        "",
         "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."})
 final class InferCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "RUN_FOLDER|SAVEDMODEL_DIR",
