@@ -14,7 +14,7 @@ class HelpReflowTest {
   }
 
   @Test
-  void everyCommandsHelpWrapsWithoutStrandedShortLines() {
+  void inferHelpWrapsWholeSentences() {
     StringWriter out = new StringWriter();
     var cli = DawnCli.commandLine();
     cli.setOut(new PrintWriter(out));
