@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"Index of all runs as CSV, one row per run folder.",
+    description = {"Index of all training runs as CSV, one row per run folder (a dawn infer folder has its own",
+        "inference-summary.csv; dawn report shows both kinds).",
         "Columns: run_id, config_name, model, batch_size, optimizer,",
         "learning_rate, resolution, status, epochs, time_to_target, hours_to_target, cost_usd, latency_images,",
         "latency_mean_ms, latency_p50_ms, latency_p99_ms, run_dir (see the README for the meaning of each column)."})
@@ -23,7 +24,8 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> folders = RunsIndex.runFolders(results.resolve("runs"));
+    List<Path> folders = RunsIndex.runFolders(results.resolve("runs")).stream()
+        .filter(dir -> !RunFolders.isInference(dir)).toList();
     OutputFile.write(out, CsvTableWriter.write(RunsIndex.table(RunFolders.read(folders))));
     if (out != null) System.out.println("wrote " + out + " (" + folders.size() + " runs)");
     return 0;

@@ -69,6 +69,12 @@ class ReportingCommandsTest {
     Path b = run(results, "b");
     Files.writeString(b.resolve("config.yaml"), Files.readString(b.resolve("config.yaml")).replace("batchSize: 256", "batchSize: 512"));
 
+    // A dawn infer folder of a random-weight model has no training record and no dawnbench_entry: not a row here.
+    Path infer = Files.createDirectories(results.resolve("runs/c-infer-resnet50-random-224px"));
+    Files.writeString(infer.resolve("events.jsonl"),
+        "{\"time_ms\":1,\"event_type\":\"INTERVAL_START\",\"key\":\"run_start\",\"value\":null,\"metadata\":{\"run_id\":\"c\"}}\n");
+    Files.writeString(infer.resolve("inference-summary.csv"), "model\n");
+
     Run index = dawn("runs", "--results", results.toString(), "--out", results.resolve("runs.csv").toString());
     assertThat(index.exit()).as(index.err()).isZero();
     assertThat(Files.readAllLines(results.resolve("runs.csv"))).hasSize(3)
@@ -77,7 +83,7 @@ class ReportingCommandsTest {
 
     Run report = dawn("report", "--results", results.toString());
     assertThat(report.exit()).as(report.err()).isZero();
-    assertThat(report.out()).contains("(2 training, 0 inference runs)");
+    assertThat(report.out()).contains("(2 training, 1 inference runs)");
     String html = Files.readString(results.resolve("report.html"));
     assertThat(html).contains("<td class=\"num\">3:00:00</td>").contains("<td>256</td><td>512</td>").doesNotContain("<script");
 
