@@ -58,13 +58,38 @@ public final class LatencyCharts {
             if (ms.length == 0) {
                 continue;
             }
-            double[] pct = new double[ms.length];
-            for (int i = 0; i < ms.length; i++) {
-                pct[i] = 100.0 * (i + 1) / ms.length;
+            int[] kept = cdfPoints(ms.length);
+            double[] x = new double[kept.length];
+            double[] pct = new double[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                x[k] = ms[kept[k]];
+                pct[k] = 100.0 * (kept[k] + 1) / ms.length;
             }
-            chart.addSeries(ChartStyle.unique(names, run.getKey()), ms, pct).setMarker(SeriesMarkers.NONE);
+            chart.addSeries(ChartStyle.unique(names, run.getKey()), x, pct).setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /** Evenly spaced points of a CDF curve; beyond them the slowest 1% is kept whole, where latency plots are read. */
+    static final int CDF_POINTS = 400;
+
+    /**
+     * Indices of the sorted samples a CDF line keeps: {@link #CDF_POINTS} evenly spaced ones (first and last included)
+     * plus every sample of the slowest 1%. Thousands of images per variant otherwise make an inline SVG of megabytes
+     * without changing the drawn curve.
+     */
+    static int[] cdfPoints(int n) {
+        if (n <= CDF_POINTS) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        java.util.TreeSet<Integer> kept = new java.util.TreeSet<>();
+        for (int k = 0; k < CDF_POINTS; k++) {
+            kept.add((int) Math.round((double) k * (n - 1) / (CDF_POINTS - 1)));
+        }
+        for (int i = (int) Math.floor(n * 0.99); i < n; i++) {
+            kept.add(i);
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Mean latency per image against batch size, one line per series (e.g. model variant). */

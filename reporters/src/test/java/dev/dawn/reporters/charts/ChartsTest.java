@@ -107,4 +107,26 @@ class ChartsTest {
         assertThat(png).startsWith(PNG_MAGIC);
         assertThat(new String(ChartEncoder.encode(chart, ChartFormat.SVG), StandardCharsets.UTF_8)).contains("<svg").contains("</svg>");
     }
+
+    @Test
+    void aLongLatencyCdfKeepsItsShapeMinMaxAndWholeTailWithFewerPoints() {
+        int n = 5000;
+        List<ImageLatency> images = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            images.add(new ImageLatency("img" + i, 0, 0, 1.0 + i / 1000.0, 0.1)); // 1.000 .. 5.999 ms
+        }
+        XYChart cdf = LatencyCharts.cdf("cdf", Map.of("run", images));
+        double[] x = cdf.getSeriesMap().get("run").getXData();
+        double[] y = cdf.getSeriesMap().get("run").getYData();
+        assertThat(x.length).isLessThanOrEqualTo(LatencyCharts.CDF_POINTS + n / 100).isGreaterThan(LatencyCharts.CDF_POINTS);
+        assertThat(x[0]).isEqualTo(1.0);
+        assertThat(x[x.length - 1]).isEqualTo(5.999);
+        assertThat(y[y.length - 1]).isEqualTo(100.0);
+        // the slowest 1% (50 images) is drawn sample by sample
+        assertThat(java.util.Arrays.stream(x).filter(v -> v >= 5.95).count()).isEqualTo(50);
+        for (int k = 1; k < x.length; k++) {
+            assertThat(x[k]).isGreaterThan(x[k - 1]);
+            assertThat(y[k]).isGreaterThan(y[k - 1]);
+        }
+    }
 }
