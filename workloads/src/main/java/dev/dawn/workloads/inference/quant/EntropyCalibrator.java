@@ -8,27 +8,18 @@ package dev.dawn.workloads.inference.quant;
  * boundary i that minimizes KL(P || Q), i.e. {@code (i + 0.5) * binWidth}. Empty bins are smoothed with a small
  * epsilon (as MXNet's implementation does) so that KL stays finite when P has mass where Q has none.
  */
-public final class EntropyCalibrator implements ActivationCalibrator {
-  public static final int BINS = 2048;
+public final class EntropyCalibrator extends HistogramCalibrator {
+  public static final int BINS = HistogramCalibrator.BINS;
   public static final int LEVELS = 128;
   private static final double EPS = 1e-4;
 
-  private final AbsHistogram histogram = new AbsHistogram(BINS);
-
-  @Override
-  public void observe(float[] values) {
-    histogram.add(values);
+  public EntropyCalibrator() {
+    super("entropy");
   }
 
+  /** The centre of the bin boundary whose clipping minimizes KL(P || Q). */
   @Override
-  public ActivationRange range() {
-    if (histogram.total() == 0) {
-      throw new IllegalStateException("entropy calibrator has observed no values");
-    }
-    if (histogram.binWidth() == 0) {
-      return histogram.rangeFor(0f);
-    }
-    long[] h = histogram.counts();
+  double clipInBins(long[] h, long total) {
     int best = h.length;
     double bestKl = Double.POSITIVE_INFINITY;
     for (int i = LEVELS; i <= h.length; i++) {
@@ -38,8 +29,7 @@ public final class EntropyCalibrator implements ActivationCalibrator {
         best = i;
       }
     }
-    float amax = (float) Math.min((best + 0.5) * histogram.binWidth(), histogram.maxAbs());
-    return histogram.rangeFor(amax);
+    return best + 0.5;
   }
 
   /** KL(P || Q) for clipping after the first {@code i} bins. */
