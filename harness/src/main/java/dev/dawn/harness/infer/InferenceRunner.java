@@ -111,13 +111,7 @@ public final class InferenceRunner {
         LocalDateTime.now());
     log.accept("inference run folder: " + folder.dir());
     ThreadSettings requested = plan.settings().threads();
-    ThreadSettings threads = ProcessThreadPools.claim(requested);
-    if (!threads.equals(requested)) {
-      log.accept(String.format("warning: TensorFlow sized this process's thread pools at its first session (intra/inter"
-          + " %d/%d); the requested %d/%d cannot take effect, so the results record %d/%d. Run dawn infer in a fresh"
-          + " process for other settings.", threads.intraOp(), threads.interOp(), requested.intraOp(),
-          requested.interOp(), threads.intraOp(), threads.interOp()));
-    }
+    ThreadSettings threads = ProcessThreadPools.claim(requested, log);
     MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
         threads.intraOp(), threads.interOp(), Map.of("train", config.train().seed())));
     if (plan.exportSavedModel() != null) {

@@ -108,13 +108,7 @@ public final class TrainingRunner {
     try (TrainingSession session = TrainingParts.session(config, classes);
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
-      ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config));
-      if (!threads.equals(TrainingParts.threads(config))) {
-        progress.message(String.format("warning: TensorFlow sized this process's thread pools at its first session"
-            + " (intra/inter %d/%d); the config's %d/%d cannot take effect and the run records %d/%d",
-            threads.intraOp(), threads.interOp(), config.threads().intraOp(), config.threads().interOp(),
-            threads.intraOp(), threads.interOp()));
-      }
+      ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
       MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
           threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
       progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
