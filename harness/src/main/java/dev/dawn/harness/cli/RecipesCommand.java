@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "recipes", mixinStandardHelpOptions = true,
     description = {
-        "List the reference recipes: the published result each reproduces (time, metric, hardware, source) and",
+        "List the reference recipes: the published result each reproduces (time, metric, hardware, source) and " +
         "beside it our latest run of its CPU-scaled form (found by the scaled config's name in results/runs)."},
     footer = {"", "Run a scaled form with: bin/dawn train --config reference-configs/<file> --scale cpu"})
 final class RecipesCommand implements Callable<Integer> {
