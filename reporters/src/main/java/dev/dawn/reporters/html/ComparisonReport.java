@@ -10,6 +10,7 @@ import dev.dawn.reporters.charts.StepCharts;
 import dev.dawn.reporters.charts.StepCurve;
 import dev.dawn.reporters.csv.LatencyCsv;
 import dev.dawn.reporters.latency.ImageLatency;
+import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.inference.InferenceRunRecord;
 import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
@@ -201,17 +202,15 @@ public final class ComparisonReport {
                 .append("<th>Top-1 %</th><th>Top-5 %</th><th>GFLOPs</th></tr></thead>\n<tbody>\n");
         Map<String, List<ImageLatency>> curves = new LinkedHashMap<>();
         for (InferenceRunRecord r : inference) {
-            for (Map<String, Object> v : r.variants()) {
+            for (InferenceVariantResult v : r.variants()) {
                 h.append("<tr><td><code>").append(escape(r.id())).append("</code></td><td>")
-                        .append(escape(String.valueOf(v.get("variant")))).append("</td><td>")
-                        .append(escape(String.valueOf(v.get("model")))).append("</td><td class=\"num\">")
-                        .append(escape(String.valueOf(v.get("resolution")))).append("</td><td class=\"num\">")
-                        .append(escape(String.valueOf(v.get("images")))).append("</td>");
-                for (String key : List.of("latencyMs", "latencyP50Ms", "latencyP99Ms", "latencyWithPreprocessMs",
-                        "top1Accuracy", "top5Accuracy", "gflops")) {
-                    Object x = v.get(key);
-                    h.append("<td class=\"num\">").append(x instanceof Number n ? fmt(n.doubleValue(), 3) : "")
-                            .append("</td>");
+                        .append(escape(v.variant())).append("</td><td>")
+                        .append(escape(v.model())).append("</td><td class=\"num\">")
+                        .append(v.resolution()).append("</td><td class=\"num\">")
+                        .append(v.images()).append("</td>");
+                for (double x : new double[] {v.latencyMs(), v.latencyP50Ms(), v.latencyP99Ms(),
+                        v.latencyWithPreprocessMs(), v.top1Accuracy(), v.top5Accuracy(), v.gflops()}) {
+                    h.append("<td class=\"num\">").append(fmt(x, 3)).append("</td>");
                 }
                 h.append("</tr>\n");
             }

@@ -1,6 +1,7 @@
 package dev.dawn.reporters.run;
 
 import dev.dawn.reporters.dawnbench.Dataset;
+import dev.dawn.reporters.events.DawnbenchEntryFields;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -48,15 +49,10 @@ public record DawnbenchEntry(Dataset dataset, String fileBasename, String author
     }
 
     /** The last {@code dawnbench_entry} event's value in a log, as written (empty for an untrained model's run). */
-    @SuppressWarnings("unchecked")
     public static java.util.Optional<Map<String, Object>> valueIn(java.util.List<dev.dawn.reporters.events.Event> events) {
-        Map<String, Object> found = null;
-        for (var e : events) {
-            if (dev.dawn.reporters.events.MlLogKeys.DAWNBENCH_ENTRY.equals(e.key()) && e.value() instanceof Map<?, ?> m) {
-                found = new LinkedHashMap<>((Map<String, Object>) m);
-            }
-        }
-        return java.util.Optional.ofNullable(found);
+        var all = DawnbenchEntryFields.KIND.in(events);
+        return all.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new LinkedHashMap<>(all.get(all.size() - 1).fields()));
     }
 
     /** Builds the entry from the {@code dawnbench_entry} event value; messages name the offending key. */

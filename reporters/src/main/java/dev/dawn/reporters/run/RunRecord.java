@@ -1,9 +1,14 @@
 package dev.dawn.reporters.run;
 
-import static dev.dawn.reporters.events.MlLogKeys.*;
-
+import dev.dawn.reporters.events.DawnbenchEntryFields;
+import dev.dawn.reporters.events.EpochStop;
+import dev.dawn.reporters.events.EvalAccuracy;
 import dev.dawn.reporters.events.Event;
+import dev.dawn.reporters.events.EventFields;
 import dev.dawn.reporters.events.EventType;
+import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStop;
+import dev.dawn.reporters.events.TrainStep;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +49,7 @@ public record RunRecord(String runId, DawnbenchEntry entry, Map<String, Object> 
         String runId = null;
         DawnbenchEntry entry = null;
         Map<String, Object> hyperparameters = new LinkedHashMap<>();
-        Map<Integer, Event> epochStops = new LinkedHashMap<>();
+        Map<Integer, EpochStop> epochStops = new LinkedHashMap<>();
         Set<Integer> evaluated = new HashSet<>();
         List<EpochRecord> epochs = new ArrayList<>();
         String status = STATUS_KILLED;
@@ -52,59 +57,36 @@ public record RunRecord(String runId, DawnbenchEntry entry, Map<String, Object> 
         boolean stopped = false;
 
         for (Event e : events) {
-            String key = e.key();
-            switch (e.eventType()) {
-                case EventType.INTERVAL_START -> {
-                    if (key.equals(RUN_START)) {
-                        if (runId != null) {
-                            throw new IllegalArgumentException(EventFields.where(e) + ": a second run_start; one log holds one run");
-                        }
-                        Object id = e.meta(META_RUN_ID);
-                        if (id == null) {
-                            throw new IllegalArgumentException(EventFields.where(e) + " needs metadata 'run_id'");
-                        }
-                        runId = id.toString();
-                    }
+            if (RunStart.KIND.matches(e)) {
+                if (runId != null) {
+                    throw new IllegalArgumentException(EventFields.where(e) + ": a second run_start; one log holds one run");
                 }
-                case EventType.INTERVAL_END -> {
-                    if (key.equals(EPOCH_STOP)) {
-                        int epoch = EventFields.integer(e, META_EPOCH_NUM);
-                        if (epochStops.putIfAbsent(epoch, e) != null) {
-                            throw new IllegalArgumentException(EventFields.where(e) + ": epoch_num " + epoch + " stopped twice");
-                        }
-                    } else if (key.equals(RUN_STOP)) {
-                        stopped = true;
-                        Object s = e.meta(META_STATUS);
-                        if (!(s instanceof String str)) {
-                            throw new IllegalArgumentException(EventFields.where(e) + " needs string metadata 'status'");
-                        }
-                        status = str;
-                        reason = e.meta(META_REASON) == null ? null : e.meta(META_REASON).toString();
-                    }
+                runId = RunStart.KIND.decode(e).runId();
+            } else if (EpochStop.KIND.matches(e)) {
+                EpochStop stop = EpochStop.KIND.decode(e);
+                if (epochStops.putIfAbsent(stop.epoch(), stop) != null) {
+                    throw new IllegalArgumentException(EventFields.where(e) + ": epoch_num " + stop.epoch() + " stopped twice");
                 }
-                default -> {
-                    if (key.equals(EVAL_ACCURACY)) {
-                        int epoch = EventFields.integer(e, META_EPOCH_NUM);
-                        Event stop = epochStops.get(epoch);
-                        if (stop == null) {
-                            throw new IllegalArgumentException(EventFields.where(e) + ": eval_accuracy for epoch_num "
-                                    + epoch + " has no earlier epoch_stop");
-                        }
-                        if (!evaluated.add(epoch)) {
-                            throw new IllegalArgumentException(EventFields.where(e) + ": epoch_num " + epoch + " evaluated twice");
-                        }
-                        epochs.add(epochRecord(epoch, stop, e));
-                    } else if (key.equals(DAWNBENCH_ENTRY)) {
-                        if (!(e.value() instanceof Map<?, ?> map)) {
-                            throw new IllegalArgumentException(EventFields.where(e) + ": value must be an object");
-                        }
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> fields = (Map<String, Object>) map;
-                        entry = DawnbenchEntry.fromMap(fields);
-                    } else if (!key.equals(TRAIN_STEP)) { // per-step series: see StepSeries
-                        hyperparameters.put(key, e.value());
-                    }
+            } else if (RunStop.KIND.matches(e)) {
+                stopped = true;
+                RunStop stop = RunStop.KIND.decode(e);
+                status = stop.status();
+                reason = stop.reason();
+            } else if (EvalAccuracy.KIND.matches(e)) {
+                EvalAccuracy eval = EvalAccuracy.KIND.decode(e);
+                EpochStop stop = epochStops.get(eval.epoch());
+                if (stop == null) {
+                    throw new IllegalArgumentException(EventFields.where(e) + ": eval_accuracy for epoch_num "
+                            + eval.epoch() + " has no earlier epoch_stop");
                 }
+                if (!evaluated.add(eval.epoch())) {
+                    throw new IllegalArgumentException(EventFields.where(e) + ": epoch_num " + eval.epoch() + " evaluated twice");
+                }
+                epochs.add(epochRecord(stop, eval));
+            } else if (DawnbenchEntryFields.KIND.matches(e)) {
+                entry = DawnbenchEntry.fromMap(DawnbenchEntryFields.KIND.decode(e).fields());
+            } else if (e.eventType().equals(EventType.POINT_IN_TIME) && !TrainStep.KIND.matches(e)) {
+                hyperparameters.put(e.key(), e.value()); // per-step series: see StepSeries
             }
         }
         if (runId == null) {
@@ -119,25 +101,15 @@ public record RunRecord(String runId, DawnbenchEntry entry, Map<String, Object> 
         return new RunRecord(runId, entry, hyperparameters, epochs, status, reason);
     }
 
-    private static EpochRecord epochRecord(int epoch, Event stop, Event eval) {
-        double top5 = eval.meta(META_TOP5_ACCURACY) != null
-                ? EventFields.number(eval, META_TOP5_ACCURACY)
-                : numericValue(eval);
-        return new EpochRecord(epoch,
-                EventFields.number(stop, META_TRAIN_TIME_MS) / 3.6e6,
-                EventFields.number(stop, META_WALL_TIME_MS) / 3.6e6,
-                EventFields.number(stop, META_LOSS),
-                EventFields.number(stop, META_LEARNING_RATE),
-                EventFields.number(stop, META_IMAGES_PER_SECOND),
-                percent(EventFields.number(eval, META_TOP1_ACCURACY)),
-                percent(top5));
-    }
-
-    private static double numericValue(Event e) {
-        if (e.value() instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException(EventFields.where(e) + ": value must be the top-5 accuracy fraction");
+    private static EpochRecord epochRecord(EpochStop stop, EvalAccuracy eval) {
+        return new EpochRecord(stop.epoch(),
+                stop.trainTimeMs() / 3.6e6,
+                stop.wallTimeMs() / 3.6e6,
+                stop.loss(),
+                stop.learningRate(),
+                stop.imagesPerSecond(),
+                percent(eval.top1()),
+                percent(eval.top5()));
     }
 
     /**
