@@ -1,13 +1,13 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.harness.config.ConfigLoader;
-import dev.dawn.harness.infer.InferenceBench;
 import dev.dawn.harness.infer.InferenceRunner;
-import dev.dawn.harness.infer.InferenceVariant;
 import dev.dawn.harness.infer.PruneFineTuner;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.workloads.inference.bench.InferenceBench;
+import dev.dawn.workloads.inference.bench.InferenceVariant;
 import dev.dawn.workloads.inference.net.RandomFoldedNets;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
 import dev.dawn.workloads.inference.quant.EntropyCalibrator;

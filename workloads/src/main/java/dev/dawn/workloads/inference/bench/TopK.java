@@ -1,4 +1,4 @@
-package dev.dawn.harness.infer;
+package dev.dawn.workloads.inference.bench;
 
 import org.tensorflow.types.TFloat32;
 

@@ -1,4 +1,4 @@
-package dev.dawn.harness.infer;
+package dev.dawn.workloads.inference.bench;
 
 import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;

@@ -1,6 +1,5 @@
-package dev.dawn.harness.infer;
+package dev.dawn.workloads.inference.bench;
 
-import dev.dawn.reporters.latency.ImageLatency;
 import dev.dawn.workloads.data.DecodedImage;
 import dev.dawn.workloads.data.EvalTransform;
 import dev.dawn.workloads.data.ImageSource;
@@ -53,7 +52,7 @@ public final class InferenceBench {
    * Prunes {@code folded} by the variant's ratio (per layer, residual groups as the settings say, no fine-tuning),
    * then {@link #measure}s it.
    */
-  public VariantResult run(String modelName, FoldedNet folded, InferenceVariant variant, List<ImageSource> validation,
+  public VariantMeasurement run(String modelName, FoldedNet folded, InferenceVariant variant, List<ImageSource> validation,
       List<ImageSource> calibrationImages) {
     FoldedNet net = variant.pruneRatio() > 0
         ? ChannelPruning.prune(folded, variant.pruneRatio(), PruneScope.PER_LAYER, settings.pruneResidualGroups()).net()
@@ -62,7 +61,7 @@ public final class InferenceBench {
   }
 
   /** Measures {@code net} as given (already pruned, e.g. pruned and fine-tuned) under the variant's label. */
-  public VariantResult measure(String modelName, FoldedNet net, InferenceVariant variant, List<ImageSource> validation,
+  public VariantMeasurement measure(String modelName, FoldedNet net, InferenceVariant variant, List<ImageSource> validation,
       List<ImageSource> calibrationImages) {
     var cost = FlopCounter.count(net, net.height(), net.width());
     try (InferenceModel model = build(net, variant, calibrationImages)) {
@@ -70,7 +69,7 @@ public final class InferenceBench {
       LatencyRunner runner = new LatencyRunner(settings.warmupImages());
       // Warm-up goes through the same step; recording restarts at the first timed image.
       LatencyRun run = runner.run(validation, this::preprocess, new RecordingStep(step, settings.warmupImages()));
-      List<ImageLatency> perImage = new ArrayList<>(validation.size());
+      List<VariantMeasurement.Classified> images = new ArrayList<>(validation.size());
       long top1 = 0;
       long top5 = 0;
       for (int i = 0; i < validation.size(); i++) {
@@ -78,14 +77,13 @@ public final class InferenceBench {
         int[] best = step.top5(i);
         if (best[0] == label) top1++;
         for (int c : best) if (c == label) top5++;
-        perImage.add(new ImageLatency(validation.get(i).id(), label, best[0], run.modelNanos()[i] / 1e6,
-            run.preprocessNanos()[i] / 1e6));
+        images.add(new VariantMeasurement.Classified(validation.get(i).id(), label, best[0]));
       }
       List<BatchPoint> batches = new BatchSizeSweep(2, settings.batchRepeats())
           .run(settings.batchSizes(), b -> batchCall(model, validation, b));
       int n = validation.size();
-      return new VariantResult(variant, modelName, net.height(), settings.warmupImages(), run.model(), run.preprocess(),
-          run.endToEnd(), 100.0 * top1 / n, 100.0 * top5 / n, cost.parameters(), cost.flops() / 1e9, batches, perImage);
+      return new VariantMeasurement(variant, modelName, net.height(), settings.warmupImages(), run, images,
+          100.0 * top1 / n, 100.0 * top5 / n, cost.parameters(), cost.flops() / 1e9, batches);
     }
   }
 
