@@ -2,7 +2,7 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.recipes.MeasuredRun;
 import dev.dawn.harness.recipes.ReferenceRecipe;
-import dev.dawn.reporters.run.EpochRecord;
+import dev.dawn.reporters.record.EpochRecord;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.reporters.csv.CsvTableWriter;
-import dev.dawn.reporters.csv.RunsIndex;
+import dev.dawn.reporters.run.RunsIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
-import dev.dawn.reporters.run.EpochRecord;
+import dev.dawn.reporters.record.EpochRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

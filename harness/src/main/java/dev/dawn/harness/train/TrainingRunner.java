@@ -20,7 +20,7 @@ import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.events.WeightsSaved;
 import dev.dawn.reporters.run.RunExporter;
-import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.ImageDataset;

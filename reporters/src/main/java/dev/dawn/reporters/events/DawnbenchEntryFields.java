@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * {@code dawnbench_entry} (POINT_IN_TIME): the DAWNBench submission fields of the run, as the value object. The
- * fields are checked when read into {@code dev.dawn.reporters.run.DawnbenchEntry}.
+ * fields are checked when read into {@code dev.dawn.reporters.dawnbench.DawnbenchEntry}.
  */
 public record DawnbenchEntryFields(@JsonValue Map<String, Object> fields) implements RunEvent {
     public static final EventKind<DawnbenchEntryFields> KIND =

@@ -1,6 +1,6 @@
 package dev.dawn.reporters.html;
 
-import static dev.dawn.reporters.html.HtmlText.escape;
+import static dev.dawn.reporters.html.text.HtmlText.escape;
 
 import dev.dawn.reporters.charts.AccuracyComparisonChart;
 import dev.dawn.reporters.charts.ChartEncoder;
@@ -14,10 +14,10 @@ import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.inference.InferenceRunRecord;
 import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
-import dev.dawn.reporters.run.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunExporter;
-import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.reporters.record.RunRecord;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.InferenceVariantResult;
-import dev.dawn.reporters.run.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

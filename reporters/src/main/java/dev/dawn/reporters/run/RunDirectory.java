@@ -1,5 +1,8 @@
 package dev.dawn.reporters.run;
 
+import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.record.StepRecord;
+import dev.dawn.reporters.record.StepSeries;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,6 +3,7 @@ package dev.dawn.reporters.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.run.RunsIndex;
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunFixture;
 import java.nio.file.Files;

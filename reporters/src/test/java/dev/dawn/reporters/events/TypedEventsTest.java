@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dawn.reporters.run.RunRecord;
-import dev.dawn.reporters.run.StepSeries;
+import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.record.StepSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +48,22 @@ class TypedEventsTest {
         assertThat(read.imagesPerSecond()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(EpochStop.KIND.decode(events.get(2)).loss()).isNaN();
         assertThat(StepSeries.fromEvents(events).get(0).loss()).isNaN();
+    }
+
+    @Test
+    void untypedWritesAreStrictJsonToo() throws Exception {
+        Path file = tmp.resolve("events.jsonl");
+        try (EventLog log = EventLog.append(file)) {
+            log.intervalEnd(MlLogKeys.EPOCH_STOP, Map.of("epoch_num", 1, "loss", Double.NaN));
+            log.pointInTime("throughput", Map.of("images_per_second", Float.NEGATIVE_INFINITY));
+        }
+        ObjectMapper strict = new ObjectMapper();
+        for (String line : Files.readAllLines(file)) {
+            strict.readTree(line); // throws on a bare NaN or -Infinity
+        }
+        List<Event> events = EventLogReader.read(file);
+        assertThat((Double) events.get(0).meta("loss")).isNaN();
+        assertThat(events.get(1).value()).isEqualTo(Map.of("images_per_second", Double.NEGATIVE_INFINITY));
     }
 
     @Test

@@ -1,6 +1,5 @@
-package dev.dawn.reporters.run;
+package dev.dawn.reporters.dawnbench;
 
-import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

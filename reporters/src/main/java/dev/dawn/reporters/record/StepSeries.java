@@ -1,4 +1,4 @@
-package dev.dawn.reporters.run;
+package dev.dawn.reporters.record;
 
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.TrainStep;

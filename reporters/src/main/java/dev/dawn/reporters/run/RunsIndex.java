@@ -1,9 +1,9 @@
-package dev.dawn.reporters.csv;
+package dev.dawn.reporters.run;
 
+import dev.dawn.reporters.csv.CsvTable;
 import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
-import dev.dawn.reporters.run.RunDirectory;
-import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.reporters.record.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.dawn.reporters.run;
+package dev.dawn.reporters.record;
 
 /**
  * One {@code train_step} sample of the training loop (logged every N steps).

@@ -3,6 +3,9 @@ package dev.dawn.reporters.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.record.StepRecord;
+import dev.dawn.reporters.record.StepSeries;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package dev.dawn.reporters.run;
+package dev.dawn.reporters.record;
 
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStop;
 import dev.dawn.reporters.events.EvalAccuracy;

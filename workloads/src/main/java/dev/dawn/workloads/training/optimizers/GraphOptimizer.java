@@ -1,4 +1,4 @@
-package dev.dawn.workloads.training;
+package dev.dawn.workloads.training.optimizers;
 
 import java.util.List;
 import org.tensorflow.Operand;

@@ -1,4 +1,4 @@
-package dev.dawn.reporters.run;
+package dev.dawn.reporters.record;
 
 /**
  * One finished and evaluated epoch.

@@ -1,4 +1,4 @@
-package dev.dawn.reporters.html;
+package dev.dawn.reporters.html.text;
 
 /** Escaping for HTML element content and quoted attribute values; every outside string passes through here. */
 public final class HtmlText {

@@ -1,4 +1,4 @@
-package dev.dawn.workloads.training;
+package dev.dawn.workloads.training.optimizers;
 
 /**
  * How the training loss is scaled before differentiation so that small float16 gradients do not underflow.
