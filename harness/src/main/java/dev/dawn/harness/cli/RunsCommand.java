@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
     description = {"Index of all training runs as CSV, one row per run folder (a dawn infer folder has its own " +
         "inference-summary.csv; dawn report shows both kinds). " +
         "Columns: run_id, config_name, model, batch_size, optimizer, " +
-        "learning_rate, resolution, status, epochs, time_to_target, hours_to_target, cost_usd, latency_images, " +
-        "latency_mean_ms, latency_p50_ms, latency_p99_ms, run_dir (see the README for the meaning of each column)."})
+        "learning_rate, resolution, status, epochs, time_to_target, hours_to_target, cost_usd, run_dir " +
+        "(see the README for the meaning of each column)."})
 final class RunsCommand implements Callable<Integer> {
   @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
       description = "Results folder holding runs/. Default: ${DEFAULT-VALUE}.")

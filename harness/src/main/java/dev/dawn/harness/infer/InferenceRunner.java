@@ -142,7 +142,7 @@ public final class InferenceRunner {
           VariantMeasurement m = fineTuned.containsKey(v.pruneRatio())
               ? bench.measure(source.modelName(), fineTuned.get(v.pruneRatio()), v, validation, calibration)
               : bench.run(source.modelName(), folded, v, validation, calibration);
-          Files.writeString(folder.dir().resolve("latencies-" + v.label() + ".csv"),
+          Files.writeString(folder.dir().resolve(LatencyCsv.fileName(v.label())),
               LatencyCsv.write(VariantSummary.perImage(m)));
           InferenceVariantResult r = VariantSummary.event(m);
           events.write(r);

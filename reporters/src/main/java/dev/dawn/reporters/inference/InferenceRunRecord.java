@@ -26,7 +26,7 @@ public record InferenceRunRecord(String id, Path dir, List<InferenceVariantResul
     Map<String, List<ImageLatency>> perImage = new LinkedHashMap<>();
     for (InferenceVariantResult v : variants) {
       String label = v.variant();
-      Path csv = dir.resolve("latencies-" + label + ".csv");
+      Path csv = dir.resolve(LatencyCsv.fileName(label));
       if (Files.isRegularFile(csv)) perImage.put(label, LatencyCsv.read(csv));
     }
     return new InferenceRunRecord(dir.getFileName().toString(), dir, variants, perImage);

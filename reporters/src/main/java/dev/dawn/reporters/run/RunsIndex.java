@@ -1,7 +1,6 @@
 package dev.dawn.reporters.run;
 
 import dev.dawn.reporters.csv.CsvTable;
-import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.RunRecord;
 import java.io.IOException;
@@ -12,14 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** {@code runs.csv}: one row per run folder under {@code <results>/runs}, the columns documented in the README. */
 public final class RunsIndex {
     public static final List<String> COLUMNS = List.of("run_id", "config_name", "model", "batch_size", "optimizer",
-            "learning_rate", "resolution", "status", "epochs", "time_to_target", "hours_to_target", "cost_usd",
-            "latency_images", "latency_mean_ms", "latency_p50_ms", "latency_p99_ms", "run_dir");
+            "learning_rate", "resolution", "status", "epochs", "time_to_target", "hours_to_target", "cost_usd", "run_dir");
 
     private RunsIndex() {
     }
@@ -58,13 +55,6 @@ public final class RunsIndex {
             if (rec.costToTarget().isPresent()) {
                 row.put("cost_usd", rec.costToTarget().getAsDouble());
             }
-            Optional<LatencyStats> stats = r.latencyStats();
-            stats.ifPresent(s -> {
-                row.put("latency_images", s.count());
-                row.put("latency_mean_ms", s.meanMs());
-                row.put("latency_p50_ms", s.p50Ms());
-                row.put("latency_p99_ms", s.p99Ms());
-            });
             row.put("run_dir", r.dir().toString());
             rows.add(row);
         }
