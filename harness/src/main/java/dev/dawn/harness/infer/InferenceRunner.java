@@ -8,6 +8,7 @@ import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.csv.LatencyCsv;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.run.DawnbenchEntry;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
@@ -125,6 +126,11 @@ public final class InferenceRunner {
       events.pointInTime("inference_weights", source.weights());
       events.pointInTime("inference_settings", settingsValue(plan, validation.size(), threads));
       if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
+      // An inference entry needs every validation image of the real data set, whoever trained the model.
+      DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind(),
+          dataset.classNames().size(), dataset.validation().size(), validation.size(), null));
+      events.pointInTime(DawnbenchTask.EVENT, task.eventValue());
+      if (!task.isEntry()) log.accept(task.describe());
       try {
         Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);
         for (InferenceVariant v : plan.variants()) {

@@ -4,6 +4,7 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.MlLogKeys;
@@ -101,6 +102,9 @@ public final class TrainingRunner {
     int classes = dataset.classNames().size();
     logHyperparameters(events, dataset, classes);
     events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, DawnbenchEntryEvent.of(config, LocalDate.now()));
+    DawnbenchTask task = DawnbenchEntryEvent.task(config, dataset);
+    events.pointInTime(DawnbenchTask.EVENT, task.eventValue());
+    if (!task.isEntry()) progress.message(task.describe());
 
     PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
 

@@ -11,6 +11,7 @@ import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.run.DawnbenchEntry;
+import dev.dawn.reporters.run.RunSubmission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,8 @@ public final class InferenceExporter {
       if (VARIANT_EVENT.equals(e.key())) variants.add(asMap(e.value()));
     }
     DawnbenchEntry entry = DawnbenchEntry.valueIn(events).map(DawnbenchEntry::fromMap).orElse(null);
+    // A run that is no entry (e.g. a --limit run) still gets its JSONs, marked so that validate and leaderboard refuse them.
+    Map<String, Object> misc = entry == null ? Map.of() : RunSubmission.task(events).markMisc(entry.misc());
     List<Path> written = new ArrayList<>();
     written.add(write(runDir.resolve(SUMMARY_CSV), CsvTableWriter.write(summary(variants))));
     List<BatchLatency> batchPoints = new ArrayList<>();
@@ -55,7 +58,7 @@ public final class InferenceExporter {
         double accuracy = num(v, entry.metric());
         DawnbenchEntry named = new DawnbenchEntry(entry.dataset(), entry.fileBasename() + "_" + label, entry.author(),
             entry.authorEmail(), entry.framework(), entry.codeURL(), entry.model() + " " + label, entry.hardware(),
-            entry.costPerHour(), entry.timestamp(), entry.misc(), entry.usedBlacklist(), entry.metric(), entry.threshold());
+            entry.costPerHour(), entry.timestamp(), misc, entry.usedBlacklist(), entry.metric(), entry.threshold());
         written.add(write(runDir.resolve(named.fileBasename() + ".json"),
             SubmissionJsonWriter.inference(named, new InferenceResult(num(v, "latencyMs"), accuracy))));
       }

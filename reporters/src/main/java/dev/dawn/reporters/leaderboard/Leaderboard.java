@@ -105,7 +105,8 @@ public record Leaderboard(List<LeaderboardTable> tables, List<Problem> excluded)
         return new LeaderboardTable(dataset, kind, rows);
     }
 
-    private static OptionalDouble score(LeaderboardKind kind, Submission s) {
+    /** The raw sort key of a submission in a table of this kind; empty when it has none (unreached, unpriced). */
+    static OptionalDouble score(LeaderboardKind kind, Submission s) {
         return switch (kind) {
             case TRAINING_TIME -> hoursToThreshold(s);
             case TRAINING_COST -> {
