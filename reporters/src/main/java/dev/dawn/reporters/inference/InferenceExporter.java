@@ -51,6 +51,7 @@ public final class InferenceExporter {
     for (Map<String, Object> v : variants) {
       String label = label(v);
       for (Map<String, Object> b : batches(v)) {
+        // latencyMeanMs of a batch entry is the mean time of one call on the whole batch.
         batchPoints.add(new BatchLatency(label, ((Number) b.get("batchSize")).intValue(), num(b, "latencyMeanMs")));
       }
       accuracyPoints.add(new SweepCharts.VariantPoint(label, num(v, "latencyMs"), num(v, "top5Accuracy")));

@@ -1,0 +1,54 @@
+package dev.dawn.reporters.dawnbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dawn.reporters.dawnbench.DawnbenchTask.Facts;
+import org.junit.jupiter.api.Test;
+
+/** The task rule: an entry only on the whole real data set. */
+class DawnbenchTaskTest {
+    static DawnbenchTask judge(String kind, int classes, int split, int evaluated) {
+        return DawnbenchTask.judge(new Facts(kind, classes, split, evaluated, null));
+    }
+
+    @Test
+    void theWholeRealDataSetIsAnEntry() {
+        assertThat(judge("imagenet", 1000, 50_000, 50_000).dataset()).isEqualTo(Dataset.IMAGENET);
+        assertThat(judge("cifar10", 10, 10_000, 10_000).dataset()).isEqualTo(Dataset.CIFAR10);
+        assertThat(judge("imagenet", 1000, 50_000, 50_000).describe()).isEqualTo("ImageNet DAWNBench entry");
+    }
+
+    @Test
+    void syntheticDataIsNoEntryWhateverItsShape() {
+        // The embedded set shaped like ImageNet is still not ImageNet (a 5-class run has 100% top-5 by construction).
+        for (DawnbenchTask t : new DawnbenchTask[] {judge("synthetic", 5, 50, 50), judge("synthetic", 1000, 50_000, 50_000)}) {
+            assertThat(t.isEntry()).isFalse();
+            assertThat(t.describe()).startsWith("not a DAWNBench entry: ").contains("synthetic");
+        }
+    }
+
+    @Test
+    void fewerClassesASmallerSplitOrALimitedEvaluationIsNoEntry() {
+        assertThat(judge("imagenet", 100, 50_000, 50_000).reason()).contains("all 1000 classes").contains("has 100");
+        assertThat(judge("imagenet", 1000, 5_000, 5_000).reason()).contains("50,000").contains("5,000");
+        assertThat(judge("imagenet", 1000, 50_000, 10).reason()).contains("evaluated 10 of the 50,000");
+        assertThat(judge("cifar10", 10, 10_000, 9_999).reason()).contains("evaluated 9,999 of the 10,000");
+        assertThat(judge("cifar10", 5, 10_000, 10_000).isEntry()).isFalse();
+        assertThat(judge("squad", 2, 10, 10).reason()).contains("data.kind 'squad'");
+        assertThat(DawnbenchTask.judge(new Facts("imagenet", 1000, 50_000, 50_000, "/runs/a/weights")).reason())
+                .contains("started from trained weights (/runs/a/weights)");
+    }
+
+    @Test
+    void theEventValueIsJudgedAgainWhenRead() {
+        DawnbenchTask limited = judge("imagenet", 1000, 50_000, 10);
+        assertThat(limited.eventValue()).containsEntry("entry", false).containsEntry("evaluatedImages", 10)
+                .containsKey("reason");
+        assertThat(DawnbenchTask.fromEventValue(limited.eventValue())).isEqualTo(limited);
+        // A log cannot vouch for itself: "entry": true over synthetic facts is still no entry.
+        var forged = new java.util.LinkedHashMap<>(judge("synthetic", 5, 50, 50).eventValue());
+        forged.put("entry", true);
+        assertThat(DawnbenchTask.fromEventValue(forged).isEntry()).isFalse();
+        assertThat(DawnbenchTask.unknown().reason()).contains("no dawnbench_task event");
+    }
+}
