@@ -128,7 +128,8 @@ public final class InferenceRunner {
       if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
       // An inference entry needs every validation image of the real data set, whoever trained the model.
       DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind(),
-          dataset.classNames().size(), dataset.validation().size(), validation.size(), null));
+          dataset.classNames().size(), dataset.validation().size(), validation.size(), null,
+          config.submission().usedBlacklist()));
       events.pointInTime(DawnbenchTask.EVENT, task.eventValue());
       if (!task.isEntry()) log.accept(task.describe());
       try {

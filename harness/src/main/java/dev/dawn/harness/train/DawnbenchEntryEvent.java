@@ -55,7 +55,8 @@ public final class DawnbenchEntryEvent {
   public static DawnbenchTask task(TrainConfig config, ImageDataset dataset) {
     String init = config.train().initWeights();
     return DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind(), dataset.classNames().size(),
-        dataset.validation().size(), dataset.validation().size(), init == null || init.isBlank() ? null : init));
+        dataset.validation().size(), dataset.validation().size(), init == null || init.isBlank() ? null : init,
+        config.submission().usedBlacklist()));
   }
 
   /** Hyper-parameters that DAWNBench reviewers asked to see in {@code misc}. */

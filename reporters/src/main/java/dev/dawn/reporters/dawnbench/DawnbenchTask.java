@@ -9,7 +9,9 @@ import java.util.Optional;
  * Whether a run is a DAWNBench entry, decided from the data it ran on (the one place this rule lives). DAWNBench
  * compares runs on the same task, so a run is an entry only on the real data set, whole:
  * <ul>
- *   <li>ImageNet: {@code data.kind} imagenet, 1000 classes, and all 50,000 validation images evaluated;</li>
+ *   <li>ImageNet: {@code data.kind} imagenet, 1000 classes, and all 50,000 validation images evaluated, or the
+ *   48,238 left without the 1,762 images of the ILSVRC 2014 validation blacklist when the run declares
+ *   {@code usedBlacklist: false} (DAWNBench allows either, declared);</li>
  *   <li>CIFAR10: {@code data.kind} cifar10, 10 classes, and all 10,000 test images evaluated.</li>
  * </ul>
  * Anything else is not an entry: the embedded synthetic set, fewer classes, a smaller validation split, an
@@ -32,6 +34,8 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
 
     public static final int IMAGENET_CLASSES = 1000;
     public static final int IMAGENET_VALIDATION_IMAGES = 50_000;
+    /** The ILSVRC 2014 devkit's blacklisted validation images. */
+    public static final int IMAGENET_BLACKLISTED_IMAGES = 1_762;
     public static final int CIFAR10_CLASSES = 10;
     public static final int CIFAR10_TEST_IMAGES = 10_000;
 
@@ -43,8 +47,15 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
      * @param validationImages   images in the validation (test) split on disk
      * @param evaluatedImages    images each evaluation counts (fewer than the split with {@code --limit})
      * @param initWeights        the weights a training run started from, null when trained from scratch
+     * @param usedBlacklist      the run's {@code usedBlacklist} declaration: true = the blacklisted ImageNet
+     *                           validation images were evaluated, false = left out, null = not declared
      */
-    public record Facts(String dataKind, int classes, int validationImages, int evaluatedImages, String initWeights) {
+    public record Facts(String dataKind, int classes, int validationImages, int evaluatedImages, String initWeights,
+                        Boolean usedBlacklist) {
+        /** Facts without a blacklist declaration. */
+        public Facts(String dataKind, int classes, int validationImages, int evaluatedImages, String initWeights) {
+            this(dataKind, classes, validationImages, evaluatedImages, initWeights, null);
+        }
     }
 
     public DawnbenchTask {
@@ -61,11 +72,17 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
         }
         String kind = f.dataKind() == null ? "" : f.dataKind().toLowerCase(Locale.ROOT);
         return switch (kind) {
-            case "imagenet" -> whole(f, Dataset.IMAGENET, IMAGENET_CLASSES, IMAGENET_VALIDATION_IMAGES, "validation");
+            case "imagenet" -> whole(f, Dataset.IMAGENET, IMAGENET_CLASSES, imagenetImages(f), "validation");
             case "cifar10" -> whole(f, Dataset.CIFAR10, CIFAR10_CLASSES, CIFAR10_TEST_IMAGES, "test");
             case "synthetic" -> no(f, "it ran on the embedded synthetic data set, not on ImageNet or CIFAR10");
             default -> no(f, "data.kind '" + f.dataKind() + "' is no DAWNBench data set");
         };
+    }
+
+    /** 50,000, or 48,238 when the run declares it left the blacklisted images out. */
+    private static int imagenetImages(Facts f) {
+        boolean without = Boolean.FALSE.equals(f.usedBlacklist());
+        return IMAGENET_VALIDATION_IMAGES - (without ? IMAGENET_BLACKLISTED_IMAGES : 0);
     }
 
     private static DawnbenchTask whole(Facts f, Dataset d, int classes, int images, String split) {
@@ -73,8 +90,13 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
             return no(f, d + " needs all " + classes + " classes; the data has " + f.classes());
         }
         if (f.validationImages() != images) {
-            return no(f, d + " needs the full " + split + " set of " + count(images) + " images; the data has "
-                    + count(f.validationImages()));
+            String blacklist = d != Dataset.IMAGENET ? ""
+                    : Boolean.FALSE.equals(f.usedBlacklist()) ? " (usedBlacklist false: without the "
+                    + count(IMAGENET_BLACKLISTED_IMAGES) + " blacklisted images)"
+                    : f.validationImages() == IMAGENET_VALIDATION_IMAGES - IMAGENET_BLACKLISTED_IMAGES
+                    ? " (a set without the blacklisted images needs submission.usedBlacklist: false)" : "";
+            return no(f, d + " needs the full " + split + " set of " + count(images) + " images" + blacklist
+                    + "; the data has " + count(f.validationImages()));
         }
         if (f.evaluatedImages() != images) {
             return no(f, "it evaluated " + count(f.evaluatedImages()) + " of the " + count(images) + " " + d + " "
@@ -116,6 +138,9 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
         if (facts.initWeights() != null) {
             v.put("initWeights", facts.initWeights());
         }
+        if (facts.usedBlacklist() != null) {
+            v.put("usedBlacklist", facts.usedBlacklist());
+        }
         return v;
     }
 
@@ -129,8 +154,10 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
         }
         Object kind = m.get("dataKind");
         Object init = m.get("initWeights");
+        Object blacklist = m.get("usedBlacklist");
         return judge(new Facts(kind == null ? null : kind.toString(), integer(m, "classes"),
-                integer(m, "validationImages"), integer(m, "evaluatedImages"), init == null ? null : init.toString()));
+                integer(m, "validationImages"), integer(m, "evaluatedImages"), init == null ? null : init.toString(),
+                blacklist instanceof Boolean b ? b : null));
     }
 
     private static int integer(Map<?, ?> m, String key) {

@@ -104,7 +104,7 @@ public final class RunSubmission {
         if (initWeights != null && task.facts().initWeights() == null) {
             var f = task.facts();
             return DawnbenchTask.judge(new DawnbenchTask.Facts(f.dataKind(), f.classes(), f.validationImages(),
-                    f.evaluatedImages(), initWeights));
+                    f.evaluatedImages(), initWeights, f.usedBlacklist()));
         }
         return task;
     }

@@ -40,6 +40,19 @@ class DawnbenchTaskTest {
     }
 
     @Test
+    void theBlacklistedImagenetImagesMayBeLeftOutWhenDeclared() {
+        Facts without = new Facts("imagenet", 1000, 48_238, 48_238, null, false);
+        assertThat(DawnbenchTask.judge(without).dataset()).isEqualTo(Dataset.IMAGENET);
+        assertThat(DawnbenchTask.fromEventValue(DawnbenchTask.judge(without).eventValue()).isEntry()).isTrue();
+        assertThat(DawnbenchTask.judge(new Facts("imagenet", 1000, 48_238, 48_238, null, null)).reason())
+                .contains("usedBlacklist: false");
+        assertThat(DawnbenchTask.judge(new Facts("imagenet", 1000, 48_238, 48_238, null, true)).isEntry()).isFalse();
+        assertThat(DawnbenchTask.judge(new Facts("imagenet", 1000, 50_000, 50_000, null, true)).isEntry()).isTrue();
+        assertThat(DawnbenchTask.judge(new Facts("imagenet", 1000, 50_000, 50_000, null, false)).reason())
+                .contains("without the 1,762 blacklisted images");
+    }
+
+    @Test
     void theEventValueIsJudgedAgainWhenRead() {
         DawnbenchTask limited = judge("imagenet", 1000, 50_000, 10);
         assertThat(limited.eventValue()).containsEntry("entry", false).containsEntry("evaluatedImages", 10)
