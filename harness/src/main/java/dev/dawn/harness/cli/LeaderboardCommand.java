@@ -31,7 +31,8 @@ final class LeaderboardCommand implements Callable<Integer> {
       description = "dawn-bench-entries checkout. Default: $DAWNBENCH_ENTRIES, else " + EntriesLocation.DEFAULT + ".")
   Path entries;
 
-  @Option(names = "--with", paramLabel = "RUN", arity = "1..*", description = "Run folders to rank among the entries.")
+  @Option(names = "--with", paramLabel = "RUN", arity = "1..*", description = "Run folders to rank among the entries (dawn train or dawn infer runs); a run that is not a"
+      + " DAWNBench entry is listed apart, never ranked.")
   List<Path> with = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "html|md", defaultValue = "md", description = "Output format. Default: ${DEFAULT-VALUE}.")
