@@ -183,13 +183,25 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
         return marked;
     }
 
-    /** The reason a submission JSON carries in {@code misc} when it was written for a run that is not an entry. */
-    public static Optional<String> markIn(Submission s) {
+    /**
+     * What a submission JSON says about being no entry: the {@value #NOT_AN_ENTRY_MARK} mark in {@code misc}, or, in
+     * files dawn wrote before the mark existed, {@code misc.dataset: "synthetic"} (dawn records its data kind there).
+     */
+    public static Optional<Problem> problemIn(Submission s) {
         var misc = s.root().get("misc");
-        if (misc == null || !misc.isObject() || !misc.has(NOT_AN_ENTRY_MARK)) {
+        if (misc == null || !misc.isObject()) {
             return Optional.empty();
         }
-        var v = misc.get(NOT_AN_ENTRY_MARK);
-        return Optional.of(v.isTextual() ? v.asText() : v.toString());
+        var mark = misc.get(NOT_AN_ENTRY_MARK);
+        if (mark != null) {
+            return Optional.of(new Problem(s.file(), "misc." + NOT_AN_ENTRY_MARK, "written for a run that is not a"
+                    + " DAWNBench entry: " + (mark.isTextual() ? mark.asText() : mark.toString())));
+        }
+        var dataset = misc.get("dataset");
+        if (dataset != null && dataset.isTextual() && "synthetic".equalsIgnoreCase(dataset.asText())) {
+            return Optional.of(new Problem(s.file(), "misc.dataset", "a run on the embedded synthetic data set is not a"
+                    + " DAWNBench entry"));
+        }
+        return Optional.empty();
     }
 }

@@ -90,8 +90,7 @@ public final class SubmissionValidator {
         if (s.has("timestamp") && s.timestamp().isEmpty()) {
             problems.add(new Problem(file, "timestamp", "must parse as %Y-%m-%d, found " + s.root().get("timestamp")));
         }
-        DawnbenchTask.markIn(s).ifPresent(reason -> problems.add(new Problem(file, "misc." + DawnbenchTask.NOT_AN_ENTRY_MARK,
-                "written for a run that is not a DAWNBench entry: " + reason)));
+        DawnbenchTask.problemIn(s).ifPresent(problems::add);
         problems.addAll(RankableNumbers.problems(s));
         if (s.task() == Task.INFERENCE) {
             validateInference(s, problems);

@@ -53,6 +53,25 @@ class DawnbenchTaskTest {
     }
 
     @Test
+    void aSubmissionJsonSaysItIsNoEntryThroughItsMarkOrItsSyntheticDataset() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.nio.file.Path f = java.nio.file.Path.of("ImageNet/train/x.json");
+        var marked = new Submission(f, Dataset.IMAGENET, Task.TRAIN,
+                mapper.readTree("{\"misc\": {\"notDawnbenchEntry\": \"it evaluated 10 of the 50,000\"}}"));
+        assertThat(DawnbenchTask.problemIn(marked)).hasValueSatisfying(p -> {
+            assertThat(p.field()).isEqualTo("misc.notDawnbenchEntry");
+            assertThat(p.rule()).contains("it evaluated 10 of the 50,000");
+        });
+        var olderDawnFile = new Submission(f, Dataset.IMAGENET, Task.TRAIN,
+                mapper.readTree("{\"misc\": {\"dataset\": \"synthetic\"}}"));
+        assertThat(DawnbenchTask.problemIn(olderDawnFile)).hasValueSatisfying(p -> assertThat(p.field()).isEqualTo("misc.dataset"));
+        var real = new Submission(f, Dataset.IMAGENET, Task.TRAIN, mapper.readTree("{\"misc\": {\"dataset\": \"imagenet\"}}"));
+        assertThat(DawnbenchTask.problemIn(real)).isEmpty();
+        assertThat(DawnbenchTask.problemIn(new Submission(f, Dataset.IMAGENET, Task.TRAIN, mapper.readTree("{\"misc\": \"x\"}"))))
+                .isEmpty();
+    }
+
+    @Test
     void theEventValueIsJudgedAgainWhenRead() {
         DawnbenchTask limited = judge("imagenet", 1000, 50_000, 10);
         assertThat(limited.eventValue()).containsEntry("entry", false).containsEntry("evaluatedImages", 10)
