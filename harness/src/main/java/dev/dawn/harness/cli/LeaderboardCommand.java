@@ -31,8 +31,8 @@ final class LeaderboardCommand implements Callable<Integer> {
       description = "dawn-bench-entries checkout. Default: $DAWNBENCH_ENTRIES, else " + EntriesLocation.DEFAULT + ".")
   Path entries;
 
-  @Option(names = "--with", paramLabel = "RUN", arity = "1..*", description = "Run folders to rank among the entries (dawn train or dawn infer runs); a run that is not a"
-      + " DAWNBench entry is listed apart, never ranked.")
+  @Option(names = "--with", paramLabel = "RUN", arity = "1..*", description = "Run folders (dawn train or dawn infer) to"
+      + " rank among the entries; a run that is not a DAWNBench entry is listed apart, never ranked.")
   List<Path> with = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "html|md", defaultValue = "md", description = "Output format. Default: ${DEFAULT-VALUE}.")
@@ -81,7 +81,8 @@ final class LeaderboardCommand implements Callable<Integer> {
     OutputFile.write(out, text);
     if (out != null) {
       System.out.println("wrote " + out + " (" + ranked + " of " + with.size() + " runs ranked"
-          + (notComparable.isEmpty() ? "" : ", " + notComparable.size() + " files not DAWNBench-comparable") + ")");
+          + (notComparable.isEmpty() ? "" : ", " + notComparable.size() + (notComparable.size() == 1 ? " file" : " files")
+          + " not DAWNBench-comparable") + ")");
     }
     return 0;
   }

@@ -187,7 +187,7 @@ class ReportingCommandsTest {
     Run r = dawn("leaderboard", "--entries", entries.toString(), "--with", a.toString(), syn.toString(), "--out",
         md.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("1 of 2 runs ranked, 1 files not DAWNBench-comparable");
+    assertThat(r.out()).contains("1 of 2 runs ranked, 1 file not DAWNBench-comparable");
     String text = Files.readString(md);
     String time = text.substring(text.indexOf("## ImageNet \u2014 Training Time"), text.indexOf("## ImageNet \u2014 Training Cost"));
     // Two rows: the filed copy of run a and run a itself; the synthetic run (also 3:00:00) is not a third.

@@ -20,7 +20,8 @@ import java.util.function.DoubleFunction;
  * = hours of the FIRST TSV row reaching the threshold, cost tables only for priced entries, ascending order.
  *
  * @param tables   in dataset order ImageNet, CIFAR10, SQuAD, then kind order
- * @param excluded entries left out because they break a CI rule (they could not have been merged)
+ * @param excluded entries left out because they break a CI rule (they could not have been merged), have figures that
+ *                 cannot be ranked, or were written for a run that is not a DAWNBench entry (see SubmissionValidator)
  */
 public record Leaderboard(List<LeaderboardTable> tables, List<Problem> excluded) {
 
