@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.EpochRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
       EpochRecord e = target.get();
       progress.message(String.format(Locale.ROOT,
           "time to %s >= %.1f%%: %s (%.6f hours of training, epoch %d; evaluation excluded)",
-          metric, loaded.config().train().targetAccuracy(), DawnbenchTime.format(e.hours()), e.hours(), e.epoch()));
+          metric, loaded.config().train().targetAccuracy(), LeaderboardFigures.duration(e.hours()), e.hours(), e.epoch()));
     } else {
       progress.message("target " + metric + " >= " + loaded.config().train().targetAccuracy() + "% not reached: status "
           + outcome.status().word);

@@ -2,6 +2,9 @@ package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
+import dev.dawn.reporters.dawnbench.Dataset;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
+import dev.dawn.workloads.data.ImageDataset;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,16 +14,15 @@ import java.util.Map;
  * The value of the {@code dawnbench_entry} event: what the DAWNBench JSON will say about this run. Logged once at
  * run start so that the submission files are derived from the event log alone.
  */
-final class DawnbenchEntryEvent {
+public final class DawnbenchEntryEvent {
   private DawnbenchEntryEvent() {}
 
   static Map<String, Object> of(TrainConfig config, LocalDate today) {
     var s = config.submission();
     String hardware = "auto".equals(s.hardware()) ? MachineEnvironment.hardwareLine() : s.hardware();
     String hardwareTag = "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
-    boolean cifar = "cifar10".equals(config.data().kind());
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("dataset", cifar ? "CIFAR10" : "ImageNet");
+    entry.put("dataset", fileFormat(config).folderName());
     entry.put("fileBasename", String.join("_", slug(s.author()), slug(config.model().architecture()), hardwareTag,
         slug(s.framework())));
     entry.put("author", s.author());
@@ -36,6 +38,25 @@ final class DawnbenchEntryEvent {
     entry.put("threshold", config.train().targetAccuracy());
     entry.put("misc", misc(config));
     return entry;
+  }
+
+  /**
+   * The DAWNBench format the run's files follow (TSV columns, metric, threshold): CIFAR10's for CIFAR-10 data,
+   * ImageNet's for ImageNet-shaped data (real or synthetic). Whether the run is an entry is {@link #task}'s verdict.
+   */
+  static Dataset fileFormat(TrainConfig config) {
+    return "cifar10".equals(config.data().kind()) ? Dataset.CIFAR10 : Dataset.IMAGENET;
+  }
+
+  /**
+   * Whether a run on this data is a DAWNBench entry: training evaluates the whole validation split after every epoch,
+   * so the evaluated images are the split's.
+   */
+  public static DawnbenchTask task(TrainConfig config, ImageDataset dataset) {
+    String init = config.train().initWeights();
+    return DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind(), dataset.classNames().size(),
+        dataset.validation().size(), dataset.validation().size(), init == null || init.isBlank() ? null : init,
+        config.submission().usedBlacklist()));
   }
 
   /** Hyper-parameters that DAWNBench reviewers asked to see in {@code misc}. */

@@ -4,6 +4,7 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStart;
 import dev.dawn.reporters.events.EpochStop;
@@ -106,6 +107,9 @@ public final class TrainingRunner {
     int classes = dataset.classNames().size();
     logHyperparameters(events, dataset, classes);
     events.write(new DawnbenchEntryFields(DawnbenchEntryEvent.of(config, LocalDate.now())));
+    DawnbenchTask task = DawnbenchEntryEvent.task(config, dataset);
+    events.pointInTime(DawnbenchTask.EVENT, task.eventValue());
+    if (!task.isEntry()) progress.message(task.describe());
 
     PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
 

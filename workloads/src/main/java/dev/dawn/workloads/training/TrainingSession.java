@@ -307,10 +307,9 @@ public final class TrainingSession implements AutoCloseable {
     }
   }
 
-  /** Number of examples whose label is among the k largest logits (ties count as hits, as InTopK defines). */
+  /** Number of examples whose label is among the k largest logits, ties by lower class index ({@link TopKHits}). */
   private Operand<TInt32> hits(Ops tf, Operand<TFloat32> logits, int k) {
-    Operand<TInt32> inTopK = tf.dtypes.cast(tf.nn.inTopK(logits, labels, tf.constant(k)), TInt32.class);
-    return tf.sum(inTopK, tf.constant(0));
+    return TopKHits.count(tf, logits, labels, k);
   }
 
   private void checkOpen() {
