@@ -82,7 +82,7 @@ final class ProjectCommand implements Callable<Integer> {
   boolean fusionSweep;
 
   @Option(names = "--check", description = "Project each published multi-machine entry from its JSON's phases and compare "
-      + "with its published hours at the epoch its TSV reaches 93% top-5.")
+      + "with its published hours at the epoch its TSV reaches 93%% top-5.")
   boolean check;
 
   @Option(names = "--fit", description = "Calibrate --hardware's fit.parameters on its fit.entries and print the values.")
