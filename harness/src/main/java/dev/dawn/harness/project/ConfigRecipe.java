@@ -2,6 +2,7 @@ package dev.dawn.harness.project;
 
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.workloads.models.ModelSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +44,7 @@ public final class ConfigRecipe {
       TrainConfig.Phase p = c.train().phaseOf(e);
       epochs.add(new RecipePlan.EpochPlan(e, p.resolution(), p.batchSize()));
     }
-    var m = c.model();
-    ModelSpec spec = new ModelSpec(m.architecture(), classes, m.width(), m.variant(), null, m.channels());
+    ModelSpec spec = TrainingParts.modelSpec(c, classes);
     return new Loaded(new RecipePlan(c.name(), images, epochs), spec, c.train().targetMetric(), c.train().targetAccuracy());
   }
 }

@@ -29,10 +29,10 @@ class ProjectionTest {
 
   @Test
   void hoursPerEpochAreStepsTimesTheStepAndAddUp() {
-    // 1 device of 1000 images/s at 200 px; 3600 images per epoch.
+    // 1 device of 1000 images/s at 200 px; 3600 images per epoch; an input pipeline fast enough not to bound it.
     var plan = RecipePlan.fromSegments("r", 3600, List.of(new RecipePlan.Segment(2, 200), new RecipePlan.Segment(1, 100)),
         List.of(new RecipePlan.Segment(3, 360)));
-    var model = new StepModel(TestHardware.file().spec(), 1, List.of(10L), 0);
+    var model = new StepModel(TestHardware.file("input.imagesPerSecondPerCore=1e9").spec(), 1, List.of(10L), 0);
     var p = Projection.of(plan, model, "test", 1, 0);
     // 10 steps of 0.36 s = 3.6 s = 0.001 h at 200 px; a quarter of that at 100 px
     assertThat(p.epochs()).extracting(EpochProjection::steps).containsExactly(10L, 10L, 10L);
