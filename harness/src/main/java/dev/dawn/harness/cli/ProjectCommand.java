@@ -126,7 +126,7 @@ final class ProjectCommand implements Callable<Integer> {
     List<Long> gradients = ModelGradients.elementCounts(recipe.model());
     long threshold = fusionThreshold != null ? fusionThreshold : hw.communication().fusionThresholdBytes();
     StepModel model = new StepModel(hw, gpus, gradients, threshold);
-    Projection p = Projection.of(recipe.plan(), model, hw.name(), gpus, lastEpoch);
+    Projection p = Projection.of(recipe.plan(), model, stem(hardware), gpus, lastEpoch);
 
     long params = gradients.stream().mapToLong(Long::longValue).sum();
     o.printf(Locale.ROOT, "%s on %d x %s (%d node%s x %d)%n", recipe.plan().name(), gpus, hw.name(), model.nodes(),
@@ -154,7 +154,8 @@ final class ProjectCommand implements Callable<Integer> {
       for (var pt : points) {
         o.printf(Locale.ROOT, "%12.4f MiB %10d %17.5f%n", pt.thresholdBytes() / (double) (1L << 20), pt.messages(), pt.hours());
       }
-      String title = recipe.plan().name() + " on " + gpus + " x " + hw.name() + ": time to epoch " + p.epochs().size();
+      String title = recipe.plan().name() + " on " + gpus + " x " + stem(hardware) + ": hours to epoch " + p.epochs().size()
+          + " by fusion threshold";
       o.println("written: " + ProjectionFiles.writeSweep(title, points, Path.of(base + "-fusion-sweep")));
     }
     return 0;

@@ -51,7 +51,8 @@ public final class ProjectionFiles {
         List.of("threshold_bytes", "threshold_mib", "messages", "hours_to_target"), rows))));
     var chartPoints = points.stream()
         .map(pt -> new ProjectionCharts.SweepPoint(pt.thresholdBytes() / (double) (1L << 20), pt.hours())).toList();
-    written.addAll(ChartEncoder.writeBoth(ProjectionCharts.hoursVsParameter(title, "Fusion threshold (MiB)", chartPoints), base));
+    written.addAll(ChartEncoder.writeBoth(ProjectionCharts.hoursVsParameter(title, "Fusion threshold (MiB)", chartPoints,
+        "threshold 0: one message per gradient tensor"), base));
     return written;
   }
 

@@ -42,15 +42,23 @@ public final class ProjectionCharts {
         return chart;
     }
 
-    /** Projected hours to the target against a swept parameter (e.g. the fusion threshold in MiB). */
-    public static XYChart hoursVsParameter(String title, String parameterWithUnit, List<SweepPoint> points) {
-        if (points.isEmpty()) {
-            throw new IllegalArgumentException("no sweep points to chart");
+    /**
+     * Projected hours to the target against a swept parameter on a log axis (e.g. the fusion threshold in MiB). A point
+     * at 0, which a log axis cannot show, becomes a dashed line labelled {@code zeroLabel}.
+     */
+    public static XYChart hoursVsParameter(String title, String parameterWithUnit, List<SweepPoint> points, String zeroLabel) {
+        List<SweepPoint> positive = points.stream().filter(p -> p.value() > 0).toList();
+        if (positive.isEmpty()) {
+            throw new IllegalArgumentException("no sweep points above 0 to chart");
         }
-        XYChart chart = ChartStyle.xy(title, parameterWithUnit, "Projected hours to the target");
-        chart.addSeries("projected", points.stream().mapToDouble(SweepPoint::value).toArray(),
-                points.stream().mapToDouble(SweepPoint::hours).toArray()).setMarker(SeriesMarkers.CIRCLE);
-        chart.getStyler().setLegendVisible(false);
+        XYChart chart = ChartStyle.xy(title, parameterWithUnit + ", log scale", "Projected hours to the target");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.addSeries("projected", positive.stream().mapToDouble(SweepPoint::value).toArray(),
+                positive.stream().mapToDouble(SweepPoint::hours).toArray()).setMarker(SeriesMarkers.CIRCLE);
+        double from = positive.get(0).value();
+        double to = positive.get(positive.size() - 1).value();
+        points.stream().filter(p -> p.value() == 0).findFirst()
+                .ifPresent(z -> ChartStyle.targetLine(chart, zeroLabel, from, to, z.hours()));
         return chart;
     }
 }
