@@ -165,13 +165,16 @@ final class ProjectCommand implements Callable<Integer> {
     Path dir = EntriesLocation.resolve(entries);
     List<Long> gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
     var rows = new PublishedCheck(dir, hardwareDir).run(PublishedEntry.MULTI_MACHINE, gradients);
-    o.println("entry                                        GPUs hardware    epoch  published_h  projected_h   error  role");
+    o.println("entry                                        GPUs hardware    epoch  published_h  projected_h   error  role       "
+        + "compute/comm/input");
     double predictedAbs = 0;
     int predicted = 0;
     for (var r : rows) {
-      o.printf(Locale.ROOT, "%-44s %4d %-11s %5d %12.5f %12.5f %+6.1f%%  %s%n", r.entry().label(), r.entry().devices(),
-          r.entry().hardware(), r.targetEpoch(), r.publishedHours(), r.projectedHours(), 100 * r.relativeError(),
-          r.fitted() ? "fitted" : "predicted");
+      var p = r.projection();
+      o.printf(Locale.ROOT, "%-44s %4d %-11s %5d %12.5f %12.5f %+6.1f%%  %-9s  %.0f/%.0f/%.0f%%%n", r.entry().label(),
+          r.entry().devices(), r.entry().hardware(), r.targetEpoch(), r.publishedHours(), r.projectedHours(),
+          100 * r.relativeError(), r.fitted() ? "fitted" : "predicted", 100 * p.computeHours() / p.totalHours(),
+          100 * p.communicationHours() / p.totalHours(), 100 * p.inputHours() / p.totalHours());
       if (!r.fitted()) {
         predictedAbs += Math.abs(r.relativeError());
         predicted++;
