@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ParameterFit {
   private static final double LOW = 0.01;
   private static final double HIGH = 2.0;
-  private static final int POINTS = 61;
+  private static final int POINTS = 41;
 
   /** The fitted values, in {@code fit.parameters} order, and the check rows they give on the fitted entries. */
   public record Result(String hardware, Map<String, Double> values, List<PublishedCheck.Row> rows) {}
