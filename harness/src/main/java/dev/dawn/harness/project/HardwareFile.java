@@ -129,7 +129,9 @@ public final class HardwareFile {
     }
     check(source, s.device().imagesPerSecond() > 0, "device.imagesPerSecond must be > 0");
     check(source, s.device().referenceResolution() > 0, "device.referenceResolution must be > 0");
+    check(source, s.device().referenceBatch() >= 1, "device.referenceBatch must be >= 1");
     check(source, s.device().pixelExponent() >= 0, "device.pixelExponent must be >= 0");
+    check(source, s.device().halfSpeedBatch() >= 0, "device.halfSpeedBatch must be >= 0");
     check(source, s.device().stepOverheadSeconds() >= 0, "device.stepOverheadSeconds must be >= 0");
     check(source, s.device().backwardShare() >= 0 && s.device().backwardShare() <= 1, "device.backwardShare must be in [0, 1]");
     check(source, s.device().efficiency() > 0, "device.efficiency must be > 0");

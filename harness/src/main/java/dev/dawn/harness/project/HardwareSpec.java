@@ -27,12 +27,17 @@ public record HardwareSpec(String name, Device device, Node node, Network networ
    * @param model the network the figure was measured on, e.g. {@code resnet50} or {@code resnet50 x0.25}
    * @param imagesPerSecond training images/s of one device at {@code referenceResolution} (the published or measured figure)
    * @param referenceResolution image side (px) of that figure
+   * @param referenceBatch per-device batch of that figure
    * @param pixelExponent time per image grows as (pixels / reference pixels)^exponent
+   * @param halfSpeedBatch per-device work (images at the reference resolution) at which a device runs at half its
+   *     full speed: speed grows as w / (w + halfSpeedBatch), w = batch x (pixels / reference pixels)^exponent; 0 = no
+   *     dependence on the batch
    * @param stepOverheadSeconds fixed cost of one step whatever the batch (optimizer update, launches)
    * @param backwardShare share of a step's compute spent in the backward pass, where all-reduce can overlap
    * @param efficiency multiplier on {@code imagesPerSecond} for the software stack (a free parameter)
    */
-  public record Device(String model, double imagesPerSecond, int referenceResolution, double pixelExponent, double stepOverheadSeconds,
+  public record Device(String model, double imagesPerSecond, int referenceResolution, int referenceBatch,
+      double pixelExponent, double halfSpeedBatch, double stepOverheadSeconds,
       double backwardShare, double efficiency) {}
 
   /**

@@ -7,8 +7,10 @@ import java.util.List;
  * The cost of one data-parallel step of a model on {@code devices} devices of one hardware type.
  *
  * <ul>
- *   <li>compute = per-device batch / images/s at this resolution + step overhead, where images/s = published figure x
- *       efficiency x (reference pixels / pixels)^pixelExponent;
+ *   <li>compute = per-device batch / images/s at this resolution and batch + step overhead, where images/s = published
+ *       figure x efficiency x (reference pixels / pixels)^pixelExponent x s(work) / s(reference batch), with
+ *       s(w) = w / (w + halfSpeedBatch) and work = batch x (pixels / reference pixels)^pixelExponent: a device fed
+ *       little work per step (a small batch, small images) runs below its full speed;
  *   <li>communication = sum over fusion buckets of the all-reduce of that bucket (ring or hierarchical); the last bucket
  *       (the first layers' gradients, ready only when the backward pass ends) is always exposed, and {@code overlap} of
  *       the rest hides behind the backward pass, at most as long as the backward pass;
@@ -57,17 +59,24 @@ public final class StepModel {
         : AllReduceCost.flatRing(nodes, devicesPerNode, bytes, link, n.linkLatencySeconds(), net, hw.network().latencySeconds());
   }
 
-  /** Images/s of one device at {@code resolution} px (square images). */
-  public double deviceImagesPerSecond(int resolution) {
+  /** Images/s of one device at {@code resolution} px (square images) with {@code perDeviceBatch} images per step. */
+  public double deviceImagesPerSecond(int resolution, double perDeviceBatch) {
     var d = hw.device();
     double pixelRatio = (double) resolution * resolution / ((double) d.referenceResolution() * d.referenceResolution());
-    return d.imagesPerSecond() * d.efficiency() / Math.pow(pixelRatio, d.pixelExponent());
+    double workRatio = Math.pow(pixelRatio, d.pixelExponent());
+    double saturation = saturation(perDeviceBatch * workRatio) / saturation(d.referenceBatch());
+    return d.imagesPerSecond() * d.efficiency() / workRatio * saturation;
+  }
+
+  private double saturation(double work) {
+    double k = hw.device().halfSpeedBatch();
+    return k == 0 ? 1 : work / (work + k);
   }
 
   /** One step at {@code resolution} px with {@code globalBatch} images split evenly over the devices. */
   public StepTime step(int resolution, int globalBatch) {
     double perDevice = (double) globalBatch / devices;
-    double compute = perDevice / deviceImagesPerSecond(resolution) + hw.device().stepOverheadSeconds();
+    double compute = perDevice / deviceImagesPerSecond(resolution, perDevice) + hw.device().stepOverheadSeconds();
     double backward = hw.device().backwardShare() * compute;
     double hidden = Math.min(hw.communication().overlap() * (allReduceSeconds - lastBucketSeconds), backward);
     double exposed = allReduceSeconds - hidden;

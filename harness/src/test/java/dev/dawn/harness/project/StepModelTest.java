@@ -13,12 +13,23 @@ class StepModelTest {
   void computeIsThePerDeviceBatchOverImagesPerSecondScaledByPixels() {
     var m = new StepModel(TestHardware.file().spec(), 1, List.of(10L), 0);
     // 1000 images/s at 200 px; at 100 px a quarter of the pixels: 4000 images/s
-    assertThat(m.deviceImagesPerSecond(100)).isCloseTo(4000, within(1e-9));
+    assertThat(m.deviceImagesPerSecond(100, 100)).isCloseTo(4000, within(1e-9));
     assertThat(m.step(200, 100).compute()).isCloseTo(0.1, within(1e-12));
     var half = new StepModel(TestHardware.file("device.efficiency=0.5").spec(), 1, List.of(10L), 0);
     assertThat(half.step(200, 100).compute()).isCloseTo(0.2, within(1e-12));
     var overhead = new StepModel(TestHardware.file("device.stepOverheadSeconds=0.01").spec(), 1, List.of(10L), 0);
     assertThat(overhead.step(200, 100).compute()).isCloseTo(0.11, within(1e-12));
+  }
+
+  @Test
+  void littleWorkPerStepRunsBelowFullSpeed() {
+    // half speed at 100 images: s(w) = w / (w + 100); the figure is at batch 100, s = 1/2
+    var m = new StepModel(TestHardware.file("device.halfSpeedBatch=100").spec(), 1, List.of(10L), 0);
+    assertThat(m.deviceImagesPerSecond(200, 100)).isCloseTo(1000, within(1e-9));
+    // batch 300: s = 3/4, 1.5x the figure
+    assertThat(m.deviceImagesPerSecond(200, 300)).isCloseTo(1500, within(1e-9));
+    // batch 100 at 100 px is 25 images of work: s = 1/5, so 4000 x (1/5) / (1/2) = 1600
+    assertThat(m.deviceImagesPerSecond(100, 100)).isCloseTo(1600, within(1e-9));
   }
 
   @Test

@@ -10,7 +10,9 @@ final class TestHardware {
         model: resnet50
         imagesPerSecond: 1000
         referenceResolution: 200
+        referenceBatch: 100
         pixelExponent: 1.0
+        halfSpeedBatch: 0
         stepOverheadSeconds: 0.0
         backwardShare: 0.5
         efficiency: 1.0
