@@ -74,11 +74,6 @@ public final class HardwareFile {
     return new HardwareFile(source, copy);
   }
 
-  /** The same file with one numeric parameter set (used by the fit). */
-  public HardwareFile with(String key, double value) {
-    return with(List.of(key + "=" + value));
-  }
-
   public double number(String key) {
     JsonNode n = lookup(tree, key);
     if (n == null || !n.isNumber()) throw new HardwareFileException(source + ": '" + key + "' is not a number");
