@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     var outcome = new TrainingRunner(loaded, results, progress).run();
     var record = outcome.record();
     var target = record.targetEpoch();
-    String metric = loaded.config().train().targetMetric();
+    String metric = loaded.config().train().targetMetric().configName();
     if (target.isPresent()) {
       EpochRecord e = target.get();
       progress.message(String.format(Locale.ROOT,

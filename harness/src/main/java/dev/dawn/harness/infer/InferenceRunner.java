@@ -49,7 +49,7 @@ public final class InferenceRunner {
     TrainConfig config = new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
     ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
     FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
-    return new Source(config, folded, config.model().architecture(), trainingEntry(trainingRun),
+    return new Source(config, folded, config.model().architecture().configName(), trainingEntry(trainingRun),
         "trained: " + trainingRun);
   }
 

@@ -1,6 +1,8 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.config.DataKind;
 import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.workloads.training.schedule.ScheduleSpecReader;
 import dev.dawn.harness.run.MachineEnvironment;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -18,10 +20,10 @@ final class DawnbenchEntryEvent {
     var s = config.submission();
     String hardware = "auto".equals(s.hardware()) ? MachineEnvironment.hardwareLine() : s.hardware();
     String hardwareTag = "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
-    boolean cifar = "cifar10".equals(config.data().kind());
+    boolean cifar = config.data().kind() == DataKind.CIFAR10;
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("dataset", cifar ? "CIFAR10" : "ImageNet");
-    entry.put("fileBasename", String.join("_", slug(s.author()), slug(config.model().architecture()), hardwareTag,
+    entry.put("fileBasename", String.join("_", slug(s.author()), slug(config.model().architecture().configName()), hardwareTag,
         slug(s.framework())));
     entry.put("author", s.author());
     entry.put("authorEmail", s.authorEmail());
@@ -32,7 +34,7 @@ final class DawnbenchEntryEvent {
     if (s.costPerHour() != null) entry.put("costPerHour", s.costPerHour());
     entry.put("timestamp", today.toString());
     if (s.usedBlacklist() != null) entry.put("usedBlacklist", s.usedBlacklist());
-    entry.put("metric", config.train().targetMetric());
+    entry.put("metric", config.train().targetMetric().configName());
     entry.put("threshold", config.train().targetAccuracy());
     entry.put("misc", misc(config));
     return entry;
@@ -41,14 +43,14 @@ final class DawnbenchEntryEvent {
   /** Hyper-parameters that DAWNBench reviewers asked to see in {@code misc}. */
   private static Map<String, Object> misc(TrainConfig c) {
     Map<String, Object> misc = new LinkedHashMap<>();
-    misc.put("dataset", c.data().kind());
-    misc.put("optimizer", c.optimizer().name() + (c.optimizer().nesterov() ? " (Nesterov)" : ""));
+    misc.put("dataset", c.data().kind().configName());
+    misc.put("optimizer", c.optimizer().name().configName() + (c.optimizer().nesterov() ? " (Nesterov)" : ""));
     misc.put("momentum", c.optimizer().momentum());
     misc.put("weightDecay", c.optimizer().weightDecay());
     misc.put("batchSize", c.train().batchSize());
     misc.put("learningRate", c.optimizer().learningRate());
     misc.put("warmupEpochs", c.optimizer().warmupEpochs());
-    misc.put("schedule", c.optimizer().schedule());
+    misc.put("schedule", ScheduleSpecReader.toMap(c.optimizer().schedule()));
     misc.put("labelSmoothing", c.optimizer().labelSmoothing());
     misc.put("imageSize", c.train().resolution());
     misc.put("modelWidth", c.model().width());

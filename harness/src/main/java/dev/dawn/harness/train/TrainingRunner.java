@@ -1,6 +1,7 @@
 package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
@@ -68,6 +69,7 @@ public final class TrainingRunner {
     RecipeSchedules schedules = RecipeSchedules.of(config);
     // Open the data before creating a run folder: a missing data set is bad input, not a failed run.
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
+    loaded.requireBatchesFit(dataset.train().size(), config.data().path());
     InitialWeights.requireExists(config.train().initWeights());
     RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
     Files.writeString(folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
@@ -150,7 +152,7 @@ public final class TrainingRunner {
         events.pointInTime(MlLogKeys.EVAL_ACCURACY, counts.top5(), Map.of("epoch_num", epoch,
             "top1_accuracy", counts.top1(), "top5_accuracy", counts.top5(), "eval_samples", counts.count()));
 
-        double metric = 100 * ("top1Accuracy".equals(t.targetMetric()) ? counts.top1() : counts.top5());
+        double metric = 100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
         lastMetric = metric;
         progress.message(String.format("epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
             epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds(), 100 * counts.top1(),
@@ -239,8 +241,8 @@ public final class TrainingRunner {
   private void logHyperparameters(EventLog events, ImageDataset dataset, int classes) {
     var t = config.train();
     var o = config.optimizer();
-    events.pointInTime(MlLogKeys.MODEL_NAME, config.model().architecture());
-    events.pointInTime(MlLogKeys.OPT_NAME, o.name());
+    events.pointInTime(MlLogKeys.MODEL_NAME, config.model().architecture().configName());
+    events.pointInTime(MlLogKeys.OPT_NAME, o.name().configName());
     events.pointInTime("gradient_accumulation_steps", t.accumulationSteps());
     var precision = PrecisionChoice.of(config);
     events.pointInTime("precision", precision.precision().configName());

@@ -96,6 +96,14 @@ public final class ScheduleSpecReader {
     return where + ": " + e.getOriginalMessage();
   }
 
+  /** The spec as the map a config would write, {@code type} first (for run records). */
+  public static Map<String, Object> toMap(ScheduleSpec spec) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("type", spec.typeName());
+    out.putAll(MAPPER.convertValue(spec, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    return out;
+  }
+
   /** {@code where} plus the nested schedule keys, e.g. train.lr.after. */
   private static String at(String where, List<Object> path) {
     StringBuilder sb = new StringBuilder(where);
