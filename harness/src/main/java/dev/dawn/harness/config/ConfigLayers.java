@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * map included, is replaced whole.
  */
 final class ConfigLayers {
-  /** Dotted paths of the sections, read from the records so that the rule follows the types. */
+  /** Dotted paths of the sections (the records declared in TrainConfig), read from the types. */
   static final Set<String> SECTIONS = sections(TrainConfig.class, "", new TreeSet<>());
 
   private final ObjectNode tree;
@@ -84,9 +84,14 @@ final class ConfigLayers {
     }
   }
 
+  /** A section holds keys (e.g. {@code train}); a record such as {@link LossScale} is one value. */
+  static boolean isSection(Class<?> type) {
+    return type.isRecord() && type.getEnclosingClass() == TrainConfig.class;
+  }
+
   private static Set<String> sections(Class<?> record, String prefix, Set<String> out) {
     for (RecordComponent c : record.getRecordComponents()) {
-      if (c.getType().isRecord()) {
+      if (isSection(c.getType())) {
         out.add(prefix + c.getName());
         sections(c.getType(), prefix + c.getName() + ".", out);
       }
