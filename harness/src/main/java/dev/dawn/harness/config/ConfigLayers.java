@@ -32,7 +32,10 @@ final class ConfigLayers {
     return tree;
   }
 
-  /** Lays a mapping over the tree; {@code origin} says where a dotted key of it was written. */
+  /**
+   * Lays a mapping over the tree; {@code origin} says where a dotted key of it was written, or null when it cannot
+   * tell (then the enclosing key's place is used).
+   */
   void lay(ObjectNode layer, java.util.function.Function<String, String> origin) {
     lay(tree, layer, "", origin);
   }
@@ -43,7 +46,7 @@ final class ConfigLayers {
       var field = fields.next();
       String key = prefix + field.getKey();
       JsonNode value = field.getValue();
-      where.put(key, origin.apply(key));
+      record(key, value, origin);
       JsonNode current = target.get(field.getKey());
       if (SECTIONS.contains(key) && value.isNull()) continue; // "train:" with nothing under it changes nothing
       if (SECTIONS.contains(key) && value.isObject() && current != null && current.isObject()) {
@@ -51,6 +54,15 @@ final class ConfigLayers {
       } else {
         target.set(field.getKey(), value.deepCopy());
       }
+    }
+  }
+
+  /** Where {@code key} and, inside a value laid whole (a schedule, a map), each nested key was written. */
+  private void record(String key, JsonNode value, java.util.function.Function<String, String> origin) {
+    String at = origin.apply(key);
+    if (at != null) where.put(key, at);
+    if (value.isObject() && !SECTIONS.contains(key)) {
+      value.fields().forEachRemaining(f -> record(key + "." + f.getKey(), f.getValue(), origin));
     }
   }
 

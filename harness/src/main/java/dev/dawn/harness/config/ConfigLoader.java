@@ -63,7 +63,7 @@ public final class ConfigLoader {
       throw new UncheckedIOException(e); // the same text parsed above
     }
     ConfigLayers layers = new ConfigLayers(defaults(), source);
-    layers.lay((ObjectNode) user, key -> source + lines.suffixFor(key));
+    layers.lay((ObjectNode) user, key -> lines.line(key) == null ? null : source + ":" + lines.line(key));
     List<String> problems = new ArrayList<>();
     if (scale != null) {
       JsonNode scaled = user.path("scales").get(scale);
@@ -73,8 +73,9 @@ public final class ConfigLoader {
         problems.add(source + ": --scale " + scale + ": no such scale under 'scales:'; this file has "
             + (names.isEmpty() ? "none" : String.join(", ", names)));
       } else {
-        layers.lay((ObjectNode) scaled,
-            key -> source + lines.suffixFor("scales." + scale + "." + key) + " (scales." + scale + ")");
+        String in = "scales." + scale + ".";
+        layers.lay((ObjectNode) scaled, key -> lines.line(in + key) == null ? null
+            : source + ":" + lines.line(in + key) + " (scales." + scale + ")");
       }
     }
     for (String override : overrides) set(layers, override, problems);

@@ -43,9 +43,8 @@ final class YamlLineIndex {
     return sb.toString();
   }
 
-  /** @return ":N" for a known key, "" otherwise. */
-  String suffixFor(String dottedKey) {
-    Integer line = lines.get(dottedKey);
-    return line == null ? "" : ":" + line;
+  /** @return the line of a known key, else null */
+  Integer line(String dottedKey) {
+    return lines.get(dottedKey);
   }
 }
