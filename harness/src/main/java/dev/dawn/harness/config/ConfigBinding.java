@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dawn.workloads.training.schedule.ScheduleSpecReader;
+import dev.dawn.workloads.training.schedule.SpecReader;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -130,7 +130,7 @@ final class ConfigBinding {
       return List.of(layers.where(key) + ": key '" + key + "' " + cause.getMessage());
     }
     if (e instanceof InvalidTypeIdException t) {
-      List<String> types = ScheduleSpecReader.typesOf(t.getBaseType().getRawClass());
+      List<String> types = SpecReader.typesOf(t.getBaseType().getRawClass());
       if (value == null || !value.isObject()) {
         return List.of(layers.where(key) + ": key '" + key + "' must be a mapping with a 'type' (one of " + types
             + "), got '" + text(value) + "'");

@@ -2,7 +2,7 @@ package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.DataKind;
 import dev.dawn.harness.config.TrainConfig;
-import dev.dawn.workloads.training.schedule.ScheduleSpecReader;
+import dev.dawn.workloads.training.schedule.SpecReader;
 import dev.dawn.harness.run.MachineEnvironment;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ final class DawnbenchEntryEvent {
     misc.put("batchSize", c.train().batchSize());
     misc.put("learningRate", c.optimizer().learningRate());
     misc.put("warmupEpochs", c.optimizer().warmupEpochs());
-    misc.put("schedule", ScheduleSpecReader.toMap(c.optimizer().schedule()));
+    misc.put("schedule", SpecReader.toMap(c.optimizer().schedule()));
     misc.put("labelSmoothing", c.optimizer().labelSmoothing());
     misc.put("imageSize", c.train().resolution());
     misc.put("modelWidth", c.model().width());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.cli.DawnCli;
 import dev.dawn.workloads.training.schedule.ScheduleSpec;
-import dev.dawn.workloads.training.schedule.ScheduleSpecReader;
+import dev.dawn.workloads.training.schedule.SpecReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
@@ -72,8 +72,8 @@ class ReadmeConfigKeysTest {
   void readmeNamesEveryScheduleType() throws Exception {
     String lr = tableRows().stream().filter(r -> r.startsWith("| `optimizer.schedule`")).findFirst().orElseThrow();
     String momentum = tableRows().stream().filter(r -> r.startsWith("| `optimizer.momentumSchedule`")).findFirst().orElseThrow();
-    for (String type : ScheduleSpecReader.typesOf(ScheduleSpec.LearningRate.class)) assertThat(lr).contains("`" + type + "`");
-    for (String type : ScheduleSpecReader.typesOf(ScheduleSpec.Momentum.class)) assertThat(momentum).contains("`" + type + "`");
+    for (String type : SpecReader.typesOf(ScheduleSpec.LearningRate.class)) assertThat(lr).contains("`" + type + "`");
+    for (String type : SpecReader.typesOf(ScheduleSpec.Momentum.class)) assertThat(momentum).contains("`" + type + "`");
   }
 
   @Test

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Builds schedules from their config description ({@link ScheduleSpec}), or from a parsed YAML/JSON map bound to it
- * ({@link ScheduleSpecReader}), e.g.
+ * ({@link SpecReader}), e.g.
  *
  * <pre>
  * lr: {type: linear_warmup, epochs: 3.5, start: 0.2,
@@ -27,13 +27,13 @@ public final class ScheduleFactory {
 
   /** A learning-rate schedule from a map; {@code where} names the config path for errors, e.g. {@code train.lr}. */
   public static LearningRateSchedule build(Map<String, Object> spec, String where) {
-    return build(ScheduleSpecReader.learningRate(spec, where), where);
+    return build(SpecReader.read(spec, where, "schedule", ScheduleSpec.LearningRate.class), where);
   }
 
   /** A momentum schedule from a map; see {@link #buildMomentum(ScheduleSpec.Momentum, String, LearningRateSchedule)}. */
   public static MomentumSchedule buildMomentum(
       Map<String, Object> spec, String where, LearningRateSchedule learningRate) {
-    return buildMomentum(ScheduleSpecReader.momentum(spec, where), where, learningRate);
+    return buildMomentum(SpecReader.read(spec, where, "schedule", ScheduleSpec.Momentum.class), where, learningRate);
   }
 
   /** A learning-rate schedule; {@code where} names the config path for error messages, e.g. {@code optimizer.schedule}. */

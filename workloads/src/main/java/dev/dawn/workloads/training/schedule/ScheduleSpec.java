@@ -17,13 +17,7 @@ public sealed interface ScheduleSpec {
 
   /** The config name of this spec's type, e.g. {@code linear_cosine}. */
   default String typeName() {
-    JsonSubTypes types = LearningRate.class.getAnnotation(JsonSubTypes.class);
-    for (JsonSubTypes t : List.of(types, Momentum.class.getAnnotation(JsonSubTypes.class))) {
-      for (JsonSubTypes.Type type : t.value()) {
-        if (type.value() == getClass()) return type.name();
-      }
-    }
-    throw new IllegalStateException(getClass() + " has no type name");
+    return SpecReader.typeName(getClass());
   }
 
   /** A learning-rate schedule: every type but {@code dynamic_momentum}. */
