@@ -31,7 +31,9 @@ final class TrainCommand implements Callable<Integer> {
   String scale;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override one config key, e.g. --set train.epochs=5 (repeatable; checked like the file).")
+      description = {"Override one config key with a YAML value, e.g. --set train.epochs=5 or",
+          "--set 'train.phases=[{epochs: 2, resolution: 16, batchSize: 8}]' (repeatable; checked like the file, and an",
+          "error names the --set)."})
   List<String> overrides = new ArrayList<>();
 
   @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",

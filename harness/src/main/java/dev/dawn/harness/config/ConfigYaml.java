@@ -49,6 +49,9 @@ final class ConfigYaml {
       if (Files.isDirectory(file)) {
         throw new ConfigException(List.of(file + ": is a folder; --config needs a YAML file (see reference-configs/)"));
       }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new ConfigException(List.of(file + ": not a regular file; --config needs a YAML file"));
+      }
       long size = Files.size(file);
       if (size > MAX_BYTES) throw tooBig(file.toString(), size);
       byte[] bytes = Files.readAllBytes(file);

@@ -122,4 +122,11 @@ class ConfigInputCliTest {
         () -> new ConfigLoader().load(bomb.toString(), "laughs.yaml", java.util.List.of()));
     assertThat(loaded.config().reference().get("a9").toString()).hasSizeLessThan(100);
   }
+
+  @Test
+  void anUnknownCalibrationNamesTheAllowedOnes() {
+    var run = TrainCommandTest.dawn("infer", "--random-resnet50", "32", "--calibration", "kl");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--calibration").contains("must be one of [minmax, percentile, entropy], got 'kl'");
+  }
 }

@@ -77,6 +77,33 @@ class ReadmeConfigKeysTest {
   }
 
   @Test
+  void readmeNamesEveryChoiceOfEveryEnumKey() throws Exception {
+    for (String key : keysInCode()) {
+      Class<?> type = typeOf(key);
+      if (!type.isEnum()) continue;
+      String row = tableRows().stream().filter(r -> r.split("\\|")[1].contains("`" + key + "`")
+          || r.split("\\|")[1].contains("`." + key.substring(key.lastIndexOf('.') + 1) + "`")).findFirst().orElseThrow();
+      for (Object choice : type.getEnumConstants()) {
+        String name = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(choice).asText();
+        assertThat(row).as(key).contains("`" + name + "`");
+      }
+    }
+  }
+
+  private static Class<?> typeOf(String key) {
+    Class<?> type = TrainConfig.class;
+    for (String part : key.split("\\.")) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        if (c.getName().equals(part)) {
+          type = c.getType();
+          break;
+        }
+      }
+    }
+    return type;
+  }
+
+  @Test
   void trainHelpNamesOnlyRealKeys() {
     StringWriter out = new StringWriter();
     var cli = DawnCli.commandLine();
