@@ -2,6 +2,7 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,7 +26,9 @@ final class ConfigYaml {
   static final int MAX_DEPTH = 50;
   static final int MAX_ALIASES = 50;
 
-  static final ObjectMapper MAPPER = new ObjectMapper(factory());
+  /** Floats stay decimal in the tree so that an out-of-range number keeps its text for the error message. */
+  static final ObjectMapper MAPPER = new ObjectMapper(factory())
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private ConfigYaml() {}
 

@@ -57,7 +57,7 @@ class ConfigInputCliTest {
     Path file = config("name: x\noptimizer:\n  learningRate: 1e400\n");
     var run = TrainCommandTest.dawn("train", "--config", file.toString(), "--results", dir.resolve("r").toString());
     assertCleanBadInput(run);
-    assertThat(run.err()).contains("cfg.yaml:3: key 'optimizer.learningRate' must be a finite number");
+    assertThat(run.err()).contains("cfg.yaml:3: key 'optimizer.learningRate' must be a finite number, got '1E+400'");
     var negative = TrainCommandTest.dawn("train", "--config", file.toString(), "--set", "optimizer.learningRate=-1e999",
         "--results", dir.resolve("r").toString());
     assertCleanBadInput(negative);
