@@ -63,7 +63,7 @@ final class ConfigBinding {
     return config;
   }
 
-  private <T> T read(JsonNode node, com.fasterxml.jackson.databind.JavaType type, String prefix) {
+  private <T> T read(JsonNode node, JavaType type, String prefix) {
     try {
       return MAPPER.readerFor(type).readValue(node);
     } catch (JsonMappingException e) {
@@ -208,10 +208,6 @@ final class ConfigBinding {
 
   private static String sorted(Collection<String> names) {
     return String.join(", ", new TreeSet<>(names));
-  }
-
-  static ObjectMapper mapper() {
-    return MAPPER;
   }
 
 }

@@ -18,7 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** README's config key table and {@code dawn train --help} name exactly the keys the config records bind. */
+/**
+ * The built-in defaults, README's config key table and {@code dawn train --help} name exactly the keys the config
+ * records bind.
+ */
 class ReadmeConfigKeysTest {
   private static final Path README = Path.of("..", "README.md");
 
@@ -66,6 +69,23 @@ class ReadmeConfigKeysTest {
   @Test
   void readmeListsEveryKeyAndNoOther() throws Exception {
     assertThat(keysInReadme()).containsExactlyInAnyOrderElementsOf(keysInCode());
+  }
+
+  @Test
+  void defaultsGiveEveryKeyAValue() throws Exception {
+    Set<String> keys = new TreeSet<>();
+    var defaults = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(ConfigLoader.class.getResourceAsStream("defaults.yaml"));
+    defaultKeys(defaults, "", keys);
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(keysInCode());
+  }
+
+  private static void defaultKeys(com.fasterxml.jackson.databind.JsonNode node, String prefix, Set<String> out) {
+    node.fields().forEachRemaining(f -> {
+      String key = prefix + f.getKey();
+      if (ConfigLayers.SECTIONS.contains(key)) defaultKeys(f.getValue(), key + ".", out);
+      else out.add(key);
+    });
   }
 
   @Test
