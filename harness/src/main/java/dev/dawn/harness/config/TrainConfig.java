@@ -88,13 +88,18 @@ public record TrainConfig(
       channels.forEach((conv, count) -> rules.require(count != null && count >= 1, "channels",
           "entry '" + conv + "' must be a channel count >= 1, got " + count));
       rules.throwIfBroken();
-      if (!channels.isEmpty()) {
-        try {
-          // Names and counts against the network the other keys describe (the class count does not matter here).
-          ConvWidths.of(new ModelSpec(architecture.configName(), 2, width, variant.modelSpecVariant(), null, channels));
-        } catch (IllegalArgumentException e) {
-          rules.require(false, "channels", "is invalid: " + e.getMessage().replaceFirst("^model channels: ", ""));
+      try {
+        // The network the keys describe must exist (e.g. resnet9 has no variants); the class count does not matter.
+        ModelSpec spec = new ModelSpec(architecture.configName(), 2, width, variant.modelSpecVariant(), null, channels);
+        if (!channels.isEmpty()) {
+          try {
+            ConvWidths.of(spec);
+          } catch (IllegalArgumentException e) {
+            rules.require(false, "channels", "is invalid: " + e.getMessage().replaceFirst("^model channels: ", ""));
+          }
         }
+      } catch (IllegalArgumentException e) {
+        rules.require(false, e.getMessage().contains("variant") ? "variant" : "architecture", "does not fit: " + e.getMessage());
       }
       rules.throwIfBroken();
     }

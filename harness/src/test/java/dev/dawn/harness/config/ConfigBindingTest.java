@@ -29,6 +29,13 @@ class ConfigBindingTest {
   }
 
   @Test
+  void theModelKeysMustDescribeANetworkThatExists() {
+    assertThatThrownBy(() -> loader.load("model:\n  architecture: resnet9\n  variant: C\n", "a.yaml", List.of()))
+        .hasMessage("a.yaml:3: key 'model.variant' does not fit: model variant 'C' is not allowed for resnet9 (it has no"
+            + " B/C/D tweaks)");
+  }
+
+  @Test
   void everyUnknownKeyIsReportedAtOnce() {
     assertThatThrownBy(() -> loader.load("train:\n  epochz: 3\n  batchsize: 4\nmodle: {}\n", "a.yaml", List.of()))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
