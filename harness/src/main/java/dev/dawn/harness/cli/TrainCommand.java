@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:", "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-      description = "YAML training config (see reference-configs/ and the README's list of keys).")
+      description = "YAML training config, at most 1 MiB (see reference-configs/ and the README's list of keys).")
   Path config;
 
   @Option(names = "--scale", paramLabel = "NAME",
