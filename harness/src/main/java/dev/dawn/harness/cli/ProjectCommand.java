@@ -14,6 +14,7 @@ import dev.dawn.harness.project.PublishedCheck;
 import dev.dawn.harness.project.PublishedEntry;
 import dev.dawn.harness.project.StepModel;
 import dev.dawn.harness.project.TargetEpoch;
+import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.workloads.models.ModelSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ final class ProjectCommand implements Callable<Integer> {
     double total = p.totalHours();
     o.printf(Locale.ROOT, "projected time to epoch %d%s: %.5f hours (%s): compute %.0f%%, exposed communication %.0f%%, "
             + "input pipeline %.0f%%%n", p.epochs().size(), tsv != null ? " (where the TSV reaches the target)" : " (planned last)",
-        total, DawnbenchTime.format(total), 100 * p.computeHours() / total, 100 * p.communicationHours() / total,
+        total, LeaderboardFigures.duration(total), 100 * p.computeHours() / total, 100 * p.communicationHours() / total,
         100 * p.inputHours() / total);
     Path base = out.resolve(fileName(recipe.plan().name() + "-" + stem(hardware) + "-" + gpus + "gpus"));
     o.println("written: " + ProjectionFiles.write(p, base));

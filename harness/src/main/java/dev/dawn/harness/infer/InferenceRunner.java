@@ -59,7 +59,7 @@ public final class InferenceRunner {
     TrainConfig config = new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
     ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
     FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
-    return new Source(config, folded, config.model().architecture(), trainingEntry(trainingRun),
+    return new Source(config, folded, config.model().architecture().configName(), trainingEntry(trainingRun),
         "trained: " + trainingRun);
   }
 
@@ -136,7 +136,7 @@ public final class InferenceRunner {
       events.write(settings(plan, validation.size(), threads));
       if (entry != null) events.write(new DawnbenchEntryFields(entry));
       // An inference entry needs every validation image of the real data set, whoever trained the model.
-      DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind(),
+      DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind().configName(),
           dataset.classNames().size(), dataset.validation().size(), validation.size(), null,
           config.submission().usedBlacklist()));
       events.pointInTime(DawnbenchTask.EVENT, task.eventValue());

@@ -26,11 +26,11 @@ public final class ConfigRecipe {
     long images;
     int classes;
     switch (data.kind()) {
-      case "imagenet" -> {
+      case IMAGENET -> {
         images = IMAGENET_TRAIN_IMAGES;
         classes = 1000;
       }
-      case "cifar10" -> {
+      case CIFAR10 -> {
         images = CIFAR10_TRAIN_IMAGES;
         classes = 10;
       }
@@ -45,6 +45,6 @@ public final class ConfigRecipe {
       epochs.add(new RecipePlan.EpochPlan(e, p.resolution(), p.batchSize()));
     }
     ModelSpec spec = TrainingParts.modelSpec(c, classes);
-    return new Loaded(new RecipePlan(c.name(), images, epochs), spec, c.train().targetMetric(), c.train().targetAccuracy());
+    return new Loaded(new RecipePlan(c.name(), images, epochs), spec, c.train().targetMetric().configName(), c.train().targetAccuracy());
   }
 }

@@ -1,6 +1,8 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.config.DataKind;
 import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.workloads.training.schedule.SpecReader;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
@@ -23,7 +25,7 @@ public final class DawnbenchEntryEvent {
     String hardwareTag = "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("dataset", fileFormat(config).folderName());
-    entry.put("fileBasename", String.join("_", slug(s.author()), slug(config.model().architecture()), hardwareTag,
+    entry.put("fileBasename", String.join("_", slug(s.author()), slug(config.model().architecture().configName()), hardwareTag,
         slug(s.framework())));
     entry.put("author", s.author());
     entry.put("authorEmail", s.authorEmail());
@@ -34,7 +36,7 @@ public final class DawnbenchEntryEvent {
     if (s.costPerHour() != null) entry.put("costPerHour", s.costPerHour());
     entry.put("timestamp", today.toString());
     if (s.usedBlacklist() != null) entry.put("usedBlacklist", s.usedBlacklist());
-    entry.put("metric", config.train().targetMetric());
+    entry.put("metric", config.train().targetMetric().configName());
     entry.put("threshold", config.train().targetAccuracy());
     entry.put("misc", misc(config));
     return entry;
@@ -45,7 +47,7 @@ public final class DawnbenchEntryEvent {
    * ImageNet's for ImageNet-shaped data (real or synthetic). Whether the run is an entry is {@link #task}'s verdict.
    */
   static Dataset fileFormat(TrainConfig config) {
-    return "cifar10".equals(config.data().kind()) ? Dataset.CIFAR10 : Dataset.IMAGENET;
+    return config.data().kind() == DataKind.CIFAR10 ? Dataset.CIFAR10 : Dataset.IMAGENET;
   }
 
   /**
@@ -54,7 +56,7 @@ public final class DawnbenchEntryEvent {
    */
   public static DawnbenchTask task(TrainConfig config, ImageDataset dataset) {
     String init = config.train().initWeights();
-    return DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind(), dataset.classNames().size(),
+    return DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind().configName(), dataset.classNames().size(),
         dataset.validation().size(), dataset.validation().size(), init == null || init.isBlank() ? null : init,
         config.submission().usedBlacklist()));
   }
@@ -62,14 +64,14 @@ public final class DawnbenchEntryEvent {
   /** Hyper-parameters that DAWNBench reviewers asked to see in {@code misc}. */
   private static Map<String, Object> misc(TrainConfig c) {
     Map<String, Object> misc = new LinkedHashMap<>();
-    misc.put("dataset", c.data().kind());
-    misc.put("optimizer", c.optimizer().name() + (c.optimizer().nesterov() ? " (Nesterov)" : ""));
+    misc.put("dataset", c.data().kind().configName());
+    misc.put("optimizer", c.optimizer().name().configName() + (c.optimizer().nesterov() ? " (Nesterov)" : ""));
     misc.put("momentum", c.optimizer().momentum());
     misc.put("weightDecay", c.optimizer().weightDecay());
     misc.put("batchSize", c.train().batchSize());
     misc.put("learningRate", c.optimizer().learningRate());
     misc.put("warmupEpochs", c.optimizer().warmupEpochs());
-    misc.put("schedule", c.optimizer().schedule());
+    misc.put("schedule", SpecReader.toMap(c.optimizer().schedule()));
     misc.put("labelSmoothing", c.optimizer().labelSmoothing());
     misc.put("imageSize", c.train().resolution());
     misc.put("modelWidth", c.model().width());

@@ -1,6 +1,7 @@
 package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
@@ -74,6 +75,7 @@ public final class TrainingRunner {
     RecipeSchedules schedules = RecipeSchedules.of(config);
     // Open the data before creating a run folder: a missing data set is bad input, not a failed run.
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
+    loaded.requireBatchesFit(dataset.train().size(), config.data().path());
     InitialWeights.requireExists(config.train().initWeights());
     RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
     Files.writeString(folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
@@ -149,7 +151,7 @@ public final class TrainingRunner {
         events.write(new EvalStop(epoch));
         events.write(new EvalAccuracy(epoch, counts.top1(), counts.top5(), (long) counts.count()));
 
-        double metric = 100 * ("top1Accuracy".equals(t.targetMetric()) ? counts.top1() : counts.top5());
+        double metric = 100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
         lastMetric = metric;
         progress.message(String.format("epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
             epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds(), 100 * counts.top1(),
@@ -234,8 +236,8 @@ public final class TrainingRunner {
     var t = config.train();
     var o = config.optimizer();
     var precision = PrecisionChoice.of(config);
-    events.write(new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture()));
-    events.write(new Hyperparameter(MlLogKeys.OPT_NAME, o.name()));
+    events.write(new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture().configName()));
+    events.write(new Hyperparameter(MlLogKeys.OPT_NAME, o.name().configName()));
     events.write(new Hyperparameter(MlLogKeys.GRADIENT_ACCUMULATION_STEPS, t.accumulationSteps()));
     events.write(new Hyperparameter(MlLogKeys.PRECISION, precision.precision().configName()));
     events.write(new Hyperparameter(MlLogKeys.LOSS_SCALE, precision.lossScaling().describe()));

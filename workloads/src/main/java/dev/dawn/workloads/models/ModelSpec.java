@@ -23,7 +23,7 @@ import java.util.Set;
 public record ModelSpec(String architecture, int numClasses, double widthMultiplier, String variant, DataFormat dataFormat,
     Map<String, Integer> channels) {
 
-  public static final Set<String> ARCHITECTURES = Set.of("resnet18", "resnet34", "resnet50", "resnet9");
+  public static final Set<String> ARCHITECTURES = Set.copyOf(Architecture.configNames());
   public static final Set<String> RESNET_VARIANTS = Set.of("A", "B", "C", "D");
   /** v1.5, which MLPerf requires and the DAWNBench ResNet-50 records use. */
   public static final String DEFAULT_RESNET_VARIANT = "B";
