@@ -9,7 +9,7 @@ import java.util.Set;
 /** Range and choice rules of a bound config; each broken rule becomes one line naming file, line and key. */
 final class ConfigRules {
   static final Set<String> DATA_KINDS = Set.of("synthetic", "imagenet", "cifar10");
-  static final Set<String> ARCHITECTURES = Set.of("resnet9", "resnet18", "resnet34", "resnet50");
+  static final Set<String> ARCHITECTURES = ModelSpec.ARCHITECTURES; // every described architecture
   static final Set<String> VARIANTS = Set.of("default", "B", "C", "D");
   static final Set<String> FORMATS = Set.of("NHWC", "NCHW");
   static final Set<String> METRICS = Set.of("top5Accuracy", "top1Accuracy");

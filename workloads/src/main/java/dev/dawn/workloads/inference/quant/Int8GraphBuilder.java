@@ -1,5 +1,6 @@
 package dev.dawn.workloads.inference.quant;
 
+import dev.dawn.workloads.inference.net.ActivationLayer;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FloatLayers;
 import dev.dawn.workloads.inference.net.FloatNetGraph;
@@ -23,7 +24,7 @@ import org.tensorflow.types.TFloat32;
  * Builds the INT8 graph of a {@link FoldedNet} from calibrated ranges (keys as in {@link FloatNetGraph}). Convs and
  * residual blocks run as fused oneDNN INT8 kernels ({@link Int8ConvBuilder}); a residual block's last conv, its add and
  * the ReLU are one {@code ...SumAndReluAndRequantize} op; max pooling stays quantized ({@code QuantizedMaxPool}).
- * Global average pooling and dense layers run in FP32 after a Dequantize, and so does any conv listed in
+ * Global average pooling, dense layers and stand-alone activations (GELU) run in FP32 after a Dequantize, and so does any conv listed in
  * {@code fp32Convs} or fed with a signed range (the image). Values cross between float and quint8 only where needed.
  */
 public final class Int8GraphBuilder {
@@ -72,6 +73,9 @@ public final class Int8GraphBuilder {
       return v.qa != null && v.qa.type() == DataType.DT_QUINT8
           ? new Value(null, quantizedMaxPool(v.qa, p), v.rangeKey)
           : new Value(f.maxPool(asFloat(v), p), null, v.rangeKey);
+    }
+    if (layer instanceof ActivationLayer a) { // GELU has no fused INT8 kernel; its negative lobe also keeps readers FP32
+      return new Value(f.activation(asFloat(v), a.function()), null, a.name());
     }
     if (layer instanceof GlobalAvgPool) {
       return new Value(f.globalAvgPool(asFloat(v)), null, null);
