@@ -29,7 +29,8 @@ import java.util.List;
  * channel o, {@code s = gamma / sqrt(moving_var + eps)}, {@code w' = w * s}, {@code b' = beta - moving_mean * s}.
  *
  * <p>The walk follows the architecture's {@link NetDescription} (the same one the training graph is built from) and
- * reads every width from the tensor shapes, so pruned weights fold the same way. Two described forms need a rewrite:
+ * reads every width from the tensor shapes, so pruned weights fold the same way. GELU, which no fused conv kernel
+ * carries, becomes an {@link ActivationLayer} after its conv. Two described forms need a rewrite:
  * <ul>
  *   <li>conv -> max pool -> norm -> activation (airbench): the folded conv comes before the pool, exact because the
  *       described norm has a positive scale (fixed at 1, or a plain bias) and max commutes with a positive affine map
@@ -51,6 +52,8 @@ public final class BnFolding {
 
   private final ModelWeights weights;
   private int size;
+  /** Whether the folded layers so far end in a value >= 0 (a ReLU, or a max pool or residual block after one). */
+  private boolean nonNegative;
 
   private BnFolding(ModelWeights weights, int resolution) {
     this.weights = weights;
@@ -71,6 +74,20 @@ public final class BnFolding {
   }
 
   private void add(Layer layer, List<LayerSpec> layers) {
+    int before = layers.size();
+    addFolded(layer, layers);
+    for (LayerSpec added : layers.subList(before, layers.size())) {
+      if (added instanceof FoldedConv c) {
+        nonNegative = c.relu();
+      } else if (added instanceof ResidualBlock) {
+        nonNegative = true; // relu after the add, or (passthrough form) a sum of two values >= 0
+      } else if (!(added instanceof MaxPool)) {
+        nonNegative = false;
+      }
+    }
+  }
+
+  private void addFolded(Layer layer, List<LayerSpec> layers) {
     if (layer instanceof Conv c) {
       layers.addAll(conv(c));
     } else if (layer instanceof Pool p) {
@@ -120,9 +137,9 @@ public final class BnFolding {
     }
     if (r.afterAdd() == Activation.NONE) {
       FoldedConv last = main.get(main.size() - 1);
-      if (r.shortcut() != null || !last.relu()) {
+      if (r.shortcut() != null || !last.relu() || !nonNegative) {
         throw new IllegalArgumentException("folding: residual " + r.name() + " without activation after the add needs "
-            + "an identity shortcut and a ReLU on its last conv");
+            + "an identity shortcut, a ReLU on its last conv and an input >= 0");
       }
       main.add(passthrough(r.name(), last.out()));
       return new ResidualBlock(r.name(), main, null);

@@ -84,26 +84,36 @@ class Airbench94ExportTest {
   }
 
   @Test
-  void int8GraphRunsAndStaysCloseToFp32() {
-    FoldedNet net = BnFolding.fold(BnFoldingTest.trained(TINY), RES);
+  void int8GraphQuantizesTheGroupConvsAndStaysCloseToFp32() {
+    int px = 32;
+    FoldedNet net = BnFolding.fold(BnFoldingTest.trained(TINY), px);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, RES, RES, 3)));
+      var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, px, px, 3)));
       FloatNetGraph fp32 = FloatNetGraph.build(tf, x, net);
-      float[] pixels = BnFoldingTest.randomImages(4, RES, 9L);
-      try (TFloat32 images = TFloat32.tensorOf(Shape.of(4, RES, RES, 3), DataBuffers.of(pixels, true, false));
+      float[] pixels = BnFoldingTest.randomImages(4, px, 9L);
+      try (TFloat32 images = TFloat32.tensorOf(Shape.of(4, px, px, 3), DataBuffers.of(pixels, true, false));
           Session s = new Session(g)) {
         var ranges = Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
         Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
-        // GELU's negative lobe makes every conv input signed, and oneDNN's quint8 inputs must be >= 0: all stay FP32
-        assertThat(int8.fp32Convs()).contains("whiten", "group1.a", "group3.b");
+        // the image is signed: the 2x2 conv stays FP32; the others read GELU outputs shifted to >= 0
+        assertThat(int8.fp32Convs()).containsExactly("whiten");
+        assertThat(int8.int8Convs()).containsExactly("group1.a", "group1.b", "group2.a", "group2.b", "group3.a",
+            "group3.b");
         try (Session s2 = new Session(g);
             Result r = s2.runner().feed(x, images).fetch(int8.output()).fetch(fp32.output()).run()) {
           float[] q = new float[4 * 5];
           float[] f = new float[4 * 5];
           ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(q);
           ((TFloat32) r.get(1)).asRawTensor().data().asFloats().read(f);
-          assertThat(BnFoldingTest.maxAbsDiff(q, f)).isLessThanOrEqualTo(1e-4);
+          double scale = 0;
+          for (float v : f) {
+            scale = Math.max(scale, Math.abs(v));
+          }
+          double diff = BnFoldingTest.maxAbsDiff(q, f);
+          System.out.printf("airbench94 INT8: max |int8 - fp32| logit %.2e (max |logit| %.3f)%n", diff, scale);
+          assertThat(scale).isGreaterThan(1e-3);
+          assertThat(diff).isLessThanOrEqualTo(0.1 * scale);
         }
       }
     }
