@@ -84,6 +84,17 @@ class Airbench94ExportTest {
   }
 
   @Test
+  void aDescriptionOfAnUnknownVersionIsRefusedNamingTheReadableOnes(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("future");
+    SavedModelExport.export(BnFolding.fold(UnfoldedReference.randomBn(TINY, 4L), RES), dir);
+    Path file = dir.resolve(FoldedNetDescription.FILE);
+    Files.writeString(file, Files.readString(file).replace("\"version\" : 2", "\"version\" : 3"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SavedModelExport.loadNet(dir))
+        .isInstanceOf(WeightFileException.class).hasMessageContaining(file.toString())
+        .hasMessageContaining("version 1 or 2, got 'dawn-folded-net' version 3");
+  }
+
+  @Test
   void int8GraphQuantizesTheGroupConvsAndStaysCloseToFp32() {
     int px = 32;
     FoldedNet net = BnFolding.fold(BnFoldingTest.trained(TINY), px);
