@@ -32,10 +32,19 @@ import org.tensorflow.types.TFloat32;
 class Airbench94ExportTest {
   private static final ModelSpec TINY = new ModelSpec("airbench94", 5, 0.0625, null, null);
   private static final int RES = 16;
+  private static ModelWeights trained;
+
+  /** A few SGD steps, once for the class: BN statistics far from (0, 1). */
+  private static synchronized ModelWeights trained() {
+    if (trained == null) {
+      trained = BnFoldingTest.trained(TINY);
+    }
+    return trained;
+  }
 
   @Test
   void foldedMatchesTheInferenceModeModel() {
-    ModelWeights weights = BnFoldingTest.trained(TINY);
+    ModelWeights weights = trained();
     float[] mean = weights.get("group2.a.bn.moving_mean").values();
     assertThat(mean).as("BN stats moved").isNotEqualTo(new float[mean.length]);
     for (int resolution : new int[] {RES, 32}) {
@@ -75,6 +84,13 @@ class Airbench94ExportTest {
   }
 
   @Test
+  void randomResNet50HasTheCostOfTheHandWrittenRandomNet() {
+    // the random ResNet-50 v1.5 that dawn infer --random-resnet50 measures, formerly built layer by layer
+    NetCost cost = FlopCounter.count(RandomNets.folded(ModelSpec.of("resnet50", 1000), 224, 1L));
+    assertThat(cost).isEqualTo(new NetCost(25_530_472, 4_089_184_256L));
+  }
+
+  @Test
   void savedModelRoundTripsWithTheActivationLayers(@TempDir Path tmp) throws Exception {
     FoldedNet net = BnFolding.fold(UnfoldedReference.randomBn(TINY, 4L), RES);
     Path dir = tmp.resolve("airbench");
@@ -97,7 +113,7 @@ class Airbench94ExportTest {
   @Test
   void int8GraphQuantizesTheGroupConvsAndStaysCloseToFp32() {
     int px = 32;
-    FoldedNet net = BnFolding.fold(BnFoldingTest.trained(TINY), px);
+    FoldedNet net = BnFolding.fold(trained(), px);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, px, px, 3)));
