@@ -16,8 +16,6 @@ import org.tensorflow.types.TInt32;
  * trainable ones. Layers are built once per model and then applied by any number of {@link ForwardPass}es.
  */
 public final class LayerFactory {
-  /** PyTorch BN momentum 0.1 = TF decay 0.9 (recipes.md section 4 conventions). */
-  public static final float DEFAULT_BN_DECAY = 0.9f;
   public static final float BN_EPSILON = 1e-5f;
 
   private final Ops tf;

@@ -32,7 +32,7 @@ public interface Model {
 
   /** Creates the variables of {@code spec}'s network in {@code tf}'s graph, initialised deterministically from seed. */
   static Model build(Ops tf, ModelSpec spec, long seed) {
-    LayerFactory layers = new LayerFactory(tf, spec.dataFormat(), seed, LayerFactory.DEFAULT_BN_DECAY);
+    LayerFactory layers = new LayerFactory(tf, spec.dataFormat(), seed, spec.description().bnDecay());
     return new DescribedModel(spec, layers);
   }
 }

@@ -24,16 +24,21 @@ public final class Architectures {
   /** What a description is built from. */
   public record Params(String variant, IntUnaryOperator width, int classes) {}
 
-  private record Entry(boolean variants, java.util.function.BiFunction<String, Params, List<Layer>> layers) {}
+  /** @param bnDecay the moving-average decay of every batch norm (TF convention: 1 - PyTorch momentum) */
+  private record Entry(boolean variants, float bnDecay,
+      java.util.function.BiFunction<String, Params, List<Layer>> layers) {}
+
+  /** PyTorch's default BN momentum 0.1. */
+  private static final float DEFAULT_BN_DECAY = 0.9f;
 
   private static final Map<String, Entry> TABLE = new LinkedHashMap<>();
 
   static {
-    TABLE.put("resnet9", new Entry(false, (a, p) -> resNet9(p)));
-    TABLE.put("resnet18", new Entry(true, Architectures::resNet));
-    TABLE.put("resnet34", new Entry(true, Architectures::resNet));
-    TABLE.put("resnet50", new Entry(true, Architectures::resNet));
-    TABLE.put("airbench94", new Entry(false, (a, p) -> airbench94(p)));
+    TABLE.put("resnet9", new Entry(false, DEFAULT_BN_DECAY, (a, p) -> resNet9(p)));
+    TABLE.put("resnet18", new Entry(true, DEFAULT_BN_DECAY, Architectures::resNet));
+    TABLE.put("resnet34", new Entry(true, DEFAULT_BN_DECAY, Architectures::resNet));
+    TABLE.put("resnet50", new Entry(true, DEFAULT_BN_DECAY, Architectures::resNet));
+    TABLE.put("airbench94", new Entry(false, 0.6f, (a, p) -> airbench94(p))); // airbench's BN momentum 0.4
   }
 
   /** Architecture names as configs spell them. */
@@ -51,7 +56,8 @@ public final class Architectures {
 
   /** @param params the variant (A-D for the ImageNet ResNets, null otherwise), width scaling and class count */
   public static NetDescription describe(String architecture, Params params) {
-    return new NetDescription(architecture, entry(architecture).layers().apply(architecture, params));
+    Entry e = entry(architecture);
+    return new NetDescription(architecture, e.bnDecay(), e.layers().apply(architecture, params));
   }
 
   private static Entry entry(String architecture) {
