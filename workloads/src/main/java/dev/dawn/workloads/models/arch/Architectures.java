@@ -83,11 +83,11 @@ public final class Architectures {
     List<Layer> layers = new ArrayList<>();
     int channels = p.width().applyAsInt(64);
     if (variant.equals("C") || variant.equals("D")) {
-      layers.add(Conv.bn("stem1", 3, p.width().applyAsInt(32), 2, BATCH_NORM, RELU));
-      layers.add(Conv.bn("stem2", 3, p.width().applyAsInt(32), 1, BATCH_NORM, RELU));
-      layers.add(Conv.bn("stem3", 3, channels, 1, BATCH_NORM, RELU));
+      layers.add(Conv.same("stem1", 3, p.width().applyAsInt(32), 2, BATCH_NORM, RELU));
+      layers.add(Conv.same("stem2", 3, p.width().applyAsInt(32), 1, BATCH_NORM, RELU));
+      layers.add(Conv.same("stem3", 3, channels, 1, BATCH_NORM, RELU));
     } else {
-      layers.add(Conv.bn("stem", 7, channels, 2, BATCH_NORM, RELU));
+      layers.add(Conv.same("stem", 7, channels, 2, BATCH_NORM, RELU));
     }
     layers.add(Pool.max(3, 2, Padding.SAME));
     for (int stage = 0; stage < depths.length; stage++) {
@@ -97,16 +97,16 @@ public final class Architectures {
         int stride = stage > 0 && i == 0 ? 2 : 1;
         String name = "stage" + (stage + 1) + "_block" + (i + 1);
         List<Conv> main = bottleneck
-            ? List.of(Conv.bn(name + ".a", 1, width, strideOn3x3 ? 1 : stride, BATCH_NORM, RELU),
-                Conv.bn(name + ".b", 3, width, strideOn3x3 ? stride : 1, BATCH_NORM, RELU),
-                Conv.bn(name + ".c", 1, out, 1, BATCH_NORM_ZERO_INIT, NONE))
-            : List.of(Conv.bn(name + ".a", 3, width, stride, BATCH_NORM, RELU),
-                Conv.bn(name + ".b", 3, out, 1, BATCH_NORM_ZERO_INIT, NONE));
+            ? List.of(Conv.same(name + ".a", 1, width, strideOn3x3 ? 1 : stride, BATCH_NORM, RELU),
+                Conv.same(name + ".b", 3, width, strideOn3x3 ? stride : 1, BATCH_NORM, RELU),
+                Conv.same(name + ".c", 1, out, 1, BATCH_NORM_ZERO_INIT, NONE))
+            : List.of(Conv.same(name + ".a", 3, width, stride, BATCH_NORM, RELU),
+                Conv.same(name + ".b", 3, out, 1, BATCH_NORM_ZERO_INIT, NONE));
         Shortcut shortcut = null;
         if (stride != 1 || channels != out) {
           boolean pool = averageDown && stride > 1;
           shortcut = new Shortcut(pool ? new Pool(PoolKind.AVG, stride, stride, Padding.SAME) : null,
-              Conv.bn(name + ".shortcut", 1, out, pool ? 1 : stride, BATCH_NORM, NONE));
+              Conv.same(name + ".shortcut", 1, out, pool ? 1 : stride, BATCH_NORM, NONE));
         }
         layers.add(new Residual(name, main, shortcut, RELU));
         channels = out;
@@ -125,13 +125,13 @@ public final class Architectures {
   private static List<Layer> resNet9(Params p) {
     IntUnaryOperator w = p.width();
     List<Layer> layers = new ArrayList<>();
-    layers.add(Conv.bn("prep", 3, w.applyAsInt(64), 1, BATCH_NORM, RELU));
-    layers.add(Conv.bn("layer1", 3, w.applyAsInt(128), 1, BATCH_NORM, RELU));
+    layers.add(Conv.same("prep", 3, w.applyAsInt(64), 1, BATCH_NORM, RELU));
+    layers.add(Conv.same("layer1", 3, w.applyAsInt(128), 1, BATCH_NORM, RELU));
     layers.add(Pool.max(2, 2, Padding.SAME));
     layers.add(resNet9Residual("layer1_res", w.applyAsInt(128)));
-    layers.add(Conv.bn("layer2", 3, w.applyAsInt(256), 1, BATCH_NORM, RELU));
+    layers.add(Conv.same("layer2", 3, w.applyAsInt(256), 1, BATCH_NORM, RELU));
     layers.add(Pool.max(2, 2, Padding.SAME));
-    layers.add(Conv.bn("layer3", 3, w.applyAsInt(512), 1, BATCH_NORM, RELU));
+    layers.add(Conv.same("layer3", 3, w.applyAsInt(512), 1, BATCH_NORM, RELU));
     layers.add(Pool.max(2, 2, Padding.SAME));
     layers.add(resNet9Residual("layer3_res", w.applyAsInt(512)));
     layers.add(new GlobalPool(PoolKind.MAX));
@@ -140,8 +140,8 @@ public final class Architectures {
   }
 
   private static Residual resNet9Residual(String name, int width) {
-    return new Residual(name, List.of(Conv.bn(name + "_a", 3, width, 1, BATCH_NORM, RELU),
-        Conv.bn(name + "_b", 3, width, 1, BATCH_NORM, RELU)), null, NONE);
+    return new Residual(name, List.of(Conv.same(name + "_a", 3, width, 1, BATCH_NORM, RELU),
+        Conv.same(name + "_b", 3, width, 1, BATCH_NORM, RELU)), null, NONE);
   }
 
   /**

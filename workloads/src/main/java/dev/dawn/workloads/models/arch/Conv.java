@@ -28,8 +28,8 @@ public record Conv(String name, int kernel, int width, int stride, Padding paddi
     }
   }
 
-  /** SAME-padded conv -> batch norm -> activation, the unit of the ResNets. */
-  public static Conv bn(String name, int kernel, int width, int stride, Norm norm, Activation activation) {
+  /** A SAME-padded conv -> norm -> activation without a pool, the unit of the ResNets. */
+  public static Conv same(String name, int kernel, int width, int stride, Norm norm, Activation activation) {
     return new Conv(name, kernel, width, stride, Padding.SAME, null, norm, activation);
   }
 }
