@@ -8,9 +8,10 @@ import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.workloads.inference.bench.InferenceBench;
 import dev.dawn.workloads.inference.bench.InferenceVariant;
-import dev.dawn.workloads.inference.net.RandomFoldedNets;
 import dev.dawn.workloads.inference.quant.CalibrationMethod;
+import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.ExportedModel;
+import dev.dawn.workloads.models.export.RandomNets;
 import dev.dawn.workloads.models.export.WeightFileException;
 import dev.dawn.workloads.training.ThreadSettings;
 import java.nio.file.Files;
@@ -156,7 +157,7 @@ final class InferCommand implements Callable<Integer> {
       source = InferenceRunner.fromRun(model);
     } else {
       var cfg = new ConfigLoader().load(dataConfig, List.of()).config();
-      var net = new RandomFoldedNets(1).bottleneckResNet(randomResnet50, new int[] {3, 4, 6, 3}, 1000);
+      var net = RandomNets.folded(ModelSpec.of("resnet50", 1000), randomResnet50, 1L);
       source = new InferenceRunner.Source(cfg, net, "resnet50-random", null, "random (untrained) ResNet-50 v1.5");
     }
     List<InferenceVariant> variants = new ArrayList<>();

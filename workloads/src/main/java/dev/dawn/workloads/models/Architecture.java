@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 
-/** The networks dawn can build, by the name configs and run records use. */
+/**
+ * The networks dawn can build, by the name configs and run records use; each is described in
+ * {@link dev.dawn.workloads.models.arch.Architectures}.
+ */
 public enum Architecture {
   RESNET9("resnet9"),
   RESNET18("resnet18"),
   RESNET34("resnet34"),
-  RESNET50("resnet50");
+  RESNET50("resnet50"),
+  AIRBENCH94("airbench94");
 
   private final String configName;
 
