@@ -2,7 +2,7 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dawn.harness.config.ConfigRuleException.Rules;
-import dev.dawn.workloads.models.Architecture;
+import dev.dawn.workloads.models.arch.Architecture;
 import dev.dawn.workloads.models.ConvWidths;
 import dev.dawn.workloads.models.DataFormat;
 import dev.dawn.workloads.models.ModelSpec;

@@ -3,7 +3,7 @@ package dev.dawn.harness.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.cli.DawnCli;
-import dev.dawn.workloads.models.Architecture;
+import dev.dawn.workloads.models.arch.Architecture;
 import dev.dawn.harness.train.RecipeSchedules;
 import dev.dawn.harness.train.ScheduleSamples;
 import java.io.PrintWriter;

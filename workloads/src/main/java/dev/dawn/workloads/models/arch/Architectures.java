@@ -8,7 +8,6 @@ import static dev.dawn.workloads.models.arch.Norm.BATCH_NORM_FIXED_SCALE;
 import static dev.dawn.workloads.models.arch.Norm.BATCH_NORM_ZERO_INIT;
 
 import dev.dawn.workloads.inference.net.Padding;
-import dev.dawn.workloads.models.Architecture;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.dawn.workloads.models;
+package dev.dawn.workloads.models.arch;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The networks dawn can build, by the name configs and run records use; each is described in
- * {@link dev.dawn.workloads.models.arch.Architectures}.
+ * {@link Architectures}.
  */
 public enum Architecture {
   RESNET9("resnet9"),
@@ -21,7 +21,7 @@ public enum Architecture {
     this.configName = configName;
   }
 
-  /** The lowercase name in configs, logs and {@link ModelSpec#architecture()}. */
+  /** The lowercase name in configs, logs and {@code ModelSpec.architecture()}. */
   @JsonValue
   public String configName() {
     return configName;
