@@ -139,7 +139,7 @@ public final class InferenceRunner {
       DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind().configName(),
           dataset.classNames().size(), dataset.validation().size(), validation.size(), null,
           config.submission().usedBlacklist()));
-      events.pointInTime(DawnbenchTask.EVENT, task.eventValue());
+      events.write(task.event());
       if (!task.isEntry()) log.accept(task.describe());
       try {
         Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);

@@ -110,7 +110,7 @@ public final class TrainingRunner {
     logHyperparameters(events, dataset, classes);
     events.write(new DawnbenchEntryFields(DawnbenchEntryEvent.of(config, LocalDate.now())));
     DawnbenchTask task = DawnbenchEntryEvent.task(config, dataset);
-    events.pointInTime(DawnbenchTask.EVENT, task.eventValue());
+    events.write(task.event());
     if (!task.isEntry()) progress.message(task.describe());
 
     PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);

@@ -1,5 +1,8 @@
 package dev.dawn.reporters.dawnbench;
 
+import dev.dawn.reporters.events.DawnbenchTaskFacts;
+import dev.dawn.reporters.events.MlLogKeys;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +27,8 @@ import java.util.Optional;
  * @param facts   what the verdict was decided from, as logged
  */
 public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
-    /** The event key of the verdict (POINT_IN_TIME, value {@link #eventValue()}). */
-    public static final String EVENT = "dawnbench_task";
+    /** The event key of the verdict ({@link DawnbenchTaskFacts}). */
+    public static final String EVENT = MlLogKeys.DAWNBENCH_TASK;
     /**
      * The {@code misc} key that marks a submission JSON written for a run that is not an entry; its value is the
      * reason. {@code dawn validate} and {@code dawn leaderboard} refuse a file carrying it.
@@ -122,49 +125,20 @@ public record DawnbenchTask(Dataset dataset, String reason, Facts facts) {
         return isEntry() ? dataset + " DAWNBench entry" : "not a DAWNBench entry: " + reason;
     }
 
-    /** The value of the {@value #EVENT} event. */
-    public Map<String, Object> eventValue() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("entry", isEntry());
-        if (isEntry()) {
-            v.put("dataset", dataset.folderName());
-        } else {
-            v.put("reason", reason);
-        }
-        v.put("dataKind", facts.dataKind());
-        v.put("classes", facts.classes());
-        v.put("validationImages", facts.validationImages());
-        v.put("evaluatedImages", facts.evaluatedImages());
-        if (facts.initWeights() != null) {
-            v.put("initWeights", facts.initWeights());
-        }
-        if (facts.usedBlacklist() != null) {
-            v.put("usedBlacklist", facts.usedBlacklist());
-        }
-        return v;
+    /** The {@value #EVENT} event of this verdict. */
+    public DawnbenchTaskFacts event() {
+        return new DawnbenchTaskFacts(isEntry(), isEntry() ? dataset.folderName() : null, reason, facts.dataKind(),
+                facts.classes(), facts.validationImages(), facts.evaluatedImages(), facts.initWeights(),
+                facts.usedBlacklist());
     }
 
     /**
-     * Reads the verdict back from an {@value #EVENT} event value. The logged facts are judged again with today's
-     * rule, so a log written before a rule change cannot vouch for itself.
+     * Reads the verdict back from a {@value #EVENT} event. The logged facts are judged again with today's rule, so a
+     * log written before a rule change cannot vouch for itself.
      */
-    public static DawnbenchTask fromEventValue(Object value) {
-        if (!(value instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(EVENT + " value must be an object, got " + value);
-        }
-        Object kind = m.get("dataKind");
-        Object init = m.get("initWeights");
-        Object blacklist = m.get("usedBlacklist");
-        return judge(new Facts(kind == null ? null : kind.toString(), integer(m, "classes"),
-                integer(m, "validationImages"), integer(m, "evaluatedImages"), init == null ? null : init.toString(),
-                blacklist instanceof Boolean b ? b : null));
-    }
-
-    private static int integer(Map<?, ?> m, String key) {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new IllegalArgumentException(EVENT + "." + key + " must be a number, got " + m.get(key));
-        }
-        return n.intValue();
+    public static DawnbenchTask fromEvent(DawnbenchTaskFacts e) {
+        return judge(new Facts(e.dataKind(), e.classes(), e.validationImages(), e.evaluatedImages(), e.initWeights(),
+                e.usedBlacklist()));
     }
 
     /** The verdict of a log that has no {@value #EVENT} event (written before dawn checked the task). */

@@ -56,6 +56,8 @@ public final class MlLogKeys {
 
     /** Ours: the DAWNBench submission fields of the run (value is a map). */
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
+    /** Whether the run is a DAWNBench entry, and the facts behind the verdict. */
+    public static final String DAWNBENCH_TASK = "dawnbench_task";
 
     /** The hyperparameter keys listed above, in a stable order. */
     public static final List<String> HYPERPARAMETERS = List.of(

@@ -2,6 +2,7 @@ package dev.dawn.reporters.run;
 
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
+import dev.dawn.reporters.events.DawnbenchTaskFacts;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.dawnbench.Submission;
 import dev.dawn.reporters.dawnbench.SubmissionReader;
@@ -94,8 +95,8 @@ public final class RunSubmission {
         DawnbenchTask task = null;
         String initWeights = null;
         for (Event e : events) {
-            if (DawnbenchTask.EVENT.equals(e.key())) {
-                task = DawnbenchTask.fromEventValue(e.value());
+            if (DawnbenchTaskFacts.KIND.matches(e)) {
+                task = DawnbenchTask.fromEvent(DawnbenchTaskFacts.KIND.decode(e));
             } else if (MlLogKeys.INIT_WEIGHTS.equals(e.key()) && e.value() != null) {
                 initWeights = e.value().toString();
             }

@@ -43,7 +43,7 @@ class DawnbenchTaskTest {
     void theBlacklistedImagenetImagesMayBeLeftOutWhenDeclared() {
         Facts without = new Facts("imagenet", 1000, 48_238, 48_238, null, false);
         assertThat(DawnbenchTask.judge(without).dataset()).isEqualTo(Dataset.IMAGENET);
-        assertThat(DawnbenchTask.fromEventValue(DawnbenchTask.judge(without).eventValue()).isEntry()).isTrue();
+        assertThat(DawnbenchTask.fromEvent(DawnbenchTask.judge(without).event()).isEntry()).isTrue();
         assertThat(DawnbenchTask.judge(new Facts("imagenet", 1000, 48_238, 48_238, null, null)).reason())
                 .contains("usedBlacklist: false");
         assertThat(DawnbenchTask.judge(new Facts("imagenet", 1000, 48_238, 48_238, null, true)).isEntry()).isFalse();
@@ -74,13 +74,15 @@ class DawnbenchTaskTest {
     @Test
     void theEventValueIsJudgedAgainWhenRead() {
         DawnbenchTask limited = judge("imagenet", 1000, 50_000, 10);
-        assertThat(limited.eventValue()).containsEntry("entry", false).containsEntry("evaluatedImages", 10)
-                .containsKey("reason");
-        assertThat(DawnbenchTask.fromEventValue(limited.eventValue())).isEqualTo(limited);
+        assertThat(limited.event().entry()).isFalse();
+        assertThat(limited.event().evaluatedImages()).isEqualTo(10);
+        assertThat(limited.event().reason()).isNotNull();
+        assertThat(DawnbenchTask.fromEvent(limited.event())).isEqualTo(limited);
         // A log cannot vouch for itself: "entry": true over synthetic facts is still no entry.
-        var forged = new java.util.LinkedHashMap<>(judge("synthetic", 5, 50, 50).eventValue());
-        forged.put("entry", true);
-        assertThat(DawnbenchTask.fromEventValue(forged).isEntry()).isFalse();
+        var s = judge("synthetic", 5, 50, 50).event();
+        var forged = new dev.dawn.reporters.events.DawnbenchTaskFacts(true, "ImageNet", null, s.dataKind(), s.classes(),
+                s.validationImages(), s.evaluatedImages(), null, null);
+        assertThat(DawnbenchTask.fromEvent(forged).isEntry()).isFalse();
         assertThat(DawnbenchTask.unknown().reason()).contains("no dawnbench_task event");
     }
 }

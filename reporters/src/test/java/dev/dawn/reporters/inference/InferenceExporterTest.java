@@ -71,8 +71,7 @@ class InferenceExporterTest {
             "timestamp", "2026-11-26", "metric", "top5Accuracy", "threshold", 93.0));
         entry.put("misc", Map.of());
         log.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
-        log.pointInTime(DawnbenchTask.EVENT,
-            DawnbenchTask.judge(new DawnbenchTask.Facts("imagenet", 1000, 50_000, evaluated, null)).eventValue());
+        log.write(DawnbenchTask.judge(new DawnbenchTask.Facts("imagenet", 1000, 50_000, evaluated, null)).event());
         log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
         log.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
       }
