@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The checks of the entries repo's CI ({@code tests/test_submissions.py}, dawnbench-format.md §2.1 and §3.3):
+ * The checks of the entries repo's CI ({@code tests/test_submissions.py} of stanford-futuredata/dawn-bench-entries):
  * required fields, {@code version == "v1.0"}, a {@code %Y-%m-%d} timestamp, inference {@code latency}
  * and accuracy gate, and for training the sibling TSV's exact column set, at least one row and max metric at
  * or above the threshold (SQuAD F1 also within [0, 1]). Two rules go beyond the CI because a leaderboard needs them:

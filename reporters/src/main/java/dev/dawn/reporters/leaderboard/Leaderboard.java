@@ -16,7 +16,7 @@ import java.util.function.DoubleFunction;
 
 /**
  * The 12 DAWNBench tables ({ImageNet, CIFAR10, SQuAD} × {training time, training cost, inference latency,
- * inference cost}) built from entry files with the site's rules (dawnbench-format.md §5): one row per JSON, time
+ * inference cost}) built from entry files with the DAWNBench site's rules: one row per JSON, time
  * = hours of the FIRST TSV row reaching the threshold, cost tables only for priced entries, ascending order.
  *
  * @param tables   in dataset order ImageNet, CIFAR10, SQuAD, then kind order

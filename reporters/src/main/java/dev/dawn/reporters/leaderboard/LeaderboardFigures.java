@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How the DAWNBench site displays figures (dawnbench-format.md §5). Decimal rounding works on the exact binary
+ * How the DAWNBench site displays figures. Decimal rounding works on the exact binary
  * value with half-even, which is what Python's {@code '%.2f'} does.
  */
 public final class LeaderboardFigures {

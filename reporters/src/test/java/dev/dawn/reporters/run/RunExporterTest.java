@@ -154,8 +154,8 @@ class RunExporterTest {
     }
 
     /**
-     * The checks of dawn-bench-entries tests/test_submissions.py for a training entry (dawnbench-format.md §2.1,
-     * §3.3), written independently of the production validator.
+     * The checks of dawn-bench-entries tests/test_submissions.py for a training entry,
+     * written independently of the production validator.
      */
     static List<String> dawnbenchCiProblems(Path json, Path tsv, String metric, double threshold, List<String> columns)
             throws IOException {

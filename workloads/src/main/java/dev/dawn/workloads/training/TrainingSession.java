@@ -277,7 +277,7 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   /**
-   * For logs: TF version, layout, optimizer and whether oneDNN kernels were requested. On this CPU TF 2.18 leaves oneDNN
+   * For logs: TF version, layout, optimizer and whether oneDNN kernels were requested. TF 2.18 (in TF Java 1.1.0) leaves oneDNN
    * off unless {@code TF_ENABLE_ONEDNN_OPTS=1} is in the environment before the natives load, and training then runs
    * about 2x slower (Eigen kernels), so a run record should say which it was.
    */
