@@ -10,8 +10,9 @@ build:
 	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
 	$(MVN) -q -DskipTests package
 
+# Tests, then the dependency check: each module declares exactly the artifacts it uses (mvn dependency:analyze).
 test:
-	$(MVN) test
+	$(MVN) test dependency:analyze-only
 
 bench-train: build
 	$(DAWN) train --config $(BENCH_TRAIN_CONFIG)
