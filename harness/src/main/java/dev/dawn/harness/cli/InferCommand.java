@@ -120,6 +120,12 @@ final class InferCommand implements Callable<Integer> {
       description = "TensorFlow inter-op threads for inference (0 = TF default); default: the config's threads.interOp.")
   Integer interOp;
 
+  @Option(names = "--profile", paramLabel = "STEPS", arity = "0..1", fallbackValue = "20", defaultValue = "0",
+      description = {"Also trace STEPS batch-1 passes of each variant (TensorFlow FULL_TRACE, after the timed pass, so",
+          "latency figures are not affected) and write profile.csv (per op: type, device, calls, total and mean us,",
+          "share of the summed op time) and profile-by-op-type.png/.svg. --profile alone traces 20 passes."})
+  int profileSteps;
+
   @Option(names = "--export-savedmodel", paramLabel = "DIR", description = "Also write the folded FP32 model as a SavedModel.")
   Path exportSavedModel;
 
@@ -129,6 +135,7 @@ final class InferCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkFineTuneOptions();
+    if (profileSteps < 0) throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
     if ((intraOp != null && intraOp < 0) || (interOp != null && interOp < 0)) {
       throw new BadInputException("--intra-op and --inter-op must be >= 0 (0 = TF default), got " + intraOp + " and "
           + interOp);
@@ -157,7 +164,7 @@ final class InferCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibrator(),
-        calibration, fp32First, fp32Last, threads(source), pruneResidualGroups);
+        calibration, fp32First, fp32Last, threads(source), pruneResidualGroups, profileSteps);
     var folder = new InferenceRunner(results, System.out::println)
         .run(source, new InferenceRunner.Plan(variants, settings, limit, exportSavedModel, fineTuner(source)));
     System.out.println("inference results: " + folder.dir());

@@ -13,6 +13,8 @@ import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.inference.InferenceExporter;
+import dev.dawn.reporters.profile.OpProfile;
+import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.workloads.data.EvalTransform;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.ImageSource;
@@ -21,6 +23,8 @@ import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.SavedModelExport;
+import dev.dawn.workloads.inference.quant.OneDnn;
+import dev.dawn.workloads.profile.OneDnnIsaProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,18 +116,23 @@ public final class InferenceRunner {
     log.accept("inference run folder: " + folder.dir());
     ThreadSettings requested = plan.settings().threads();
     ThreadSettings threads = ProcessThreadPools.claim(requested, log);
-    MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-        threads.intraOp(), threads.interOp(), Map.of("train", config.train().seed())));
+    Map<String, Object> environment = MachineEnvironment.describe(TensorFlow.version(), threads.intraOp(),
+        threads.interOp(), Map.of("train", config.train().seed()));
+    Object convIsa = convIsa(log);
+    environment.put("onednnConvIsa", convIsa);
+    MachineEnvironment.write(folder.environment(), environment);
     if (plan.exportSavedModel() != null) {
       SavedModelExport.export(folded, plan.exportSavedModel());
       log.accept("FP32 SavedModel (batch norm folded, weights as constants): " + plan.exportSavedModel());
     }
-    var bench = new InferenceBench(plan.settings(), new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
-        dataset.classNames().size());
     try (EventLog events = EventLog.append(folder.events())) {
+      var bench = new InferenceBench(plan.settings(), new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
+          dataset.classNames().size(), p -> events.pointInTime(OpProfile.EVENT, p.eventValue()));
       events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
       events.pointInTime("inference_weights", source.weights());
-      events.pointInTime("inference_settings", settingsValue(plan, validation.size(), threads));
+      Map<String, Object> settings = settingsValue(plan, validation.size(), threads);
+      settings.put("onednnConvIsa", convIsa);
+      events.pointInTime("inference_settings", settings);
       if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
       try {
         Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);
@@ -144,11 +153,24 @@ public final class InferenceRunner {
       } catch (RuntimeException | IOException e) {
         events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "failed", "reason", String.valueOf(e)));
         InferenceExporter.export(folder.dir()); // the variants measured so far stay usable
+        ProfileExporter.export(folder.dir());
         throw e;
       }
     }
     InferenceExporter.export(folder.dir());
+    ProfileExporter.export(folder.dir());
     return folder;
+  }
+
+  /**
+   * The oneDNN conv implementation per source type (f32, bf16, u8), from a short child process with oneDNN's verbose
+   * output on; without oneDNN (TF_ENABLE_ONEDNN_OPTS unset) TF's own Eigen kernels run the convolutions.
+   */
+  private static Object convIsa(Consumer<String> log) {
+    if (!OneDnn.enabled()) return "oneDNN off (" + OneDnn.ENV + " is not 1): Eigen convolutions";
+    Map<String, String> isa = OneDnnIsaProbe.probe();
+    log.accept("oneDNN convolutions: " + isa);
+    return isa;
   }
 
   /** Each distinct ratio > 0 pruned and fine-tuned once (fp32 and int8 share it); empty without a fine-tuner. */
@@ -182,6 +204,7 @@ public final class InferenceRunner {
     v.put("int8FirstConvFp32", s.firstConvFp32());
     v.put("int8LastConvFp32", s.lastConvFp32());
     v.put("pruneResidualGroups", s.pruneResidualGroups());
+    if (s.profileSteps() > 0) v.put("profileSteps", s.profileSteps());
     v.put("intraOpThreads", threads.intraOp());
     v.put("interOpThreads", threads.interOp());
     if (!threads.equals(s.threads())) {
