@@ -24,7 +24,8 @@ import org.tensorflow.types.TFloat32;
  * residual blocks run as fused oneDNN INT8 kernels ({@link Int8ConvBuilder}); a residual block's last conv, its add and
  * the ReLU are one {@code ...SumAndReluAndRequantize} op; max pooling stays quantized ({@code QuantizedMaxPool}).
  * Global average pooling and dense layers run in FP32 after a Dequantize, and so does any conv listed in
- * {@code fp32Convs} or fed with a signed range (the image). Values cross between float and quint8 only where needed.
+ * {@code fp32Convs}. A conv fed with signed float data (the image) runs in INT8 on shifted input
+ * ({@link SignedInputConv}). Values cross between float and quint8 only where needed.
  */
 public final class Int8GraphBuilder {
   private final Ops tf;
@@ -58,11 +59,14 @@ public final class Int8GraphBuilder {
 
   private Value apply(Value v, LayerSpec layer) {
     if (layer instanceof FoldedConv c) {
-      if (!canQuantize(c, v)) {
+      if (!canQuantizeConv(c, v)) {
         keptFp32.add(c.name());
         return new Value(f.conv(asFloat(v), c), null, c.name());
       }
       quantized.add(c.name());
+      if (v.qa == null && range(v.rangeKey).min() < 0) {
+        return new Value(null, SignedInputConv.build(tf, q, v.fp, range(v.rangeKey), c, range(c.name())), c.name());
+      }
       return new Value(null, q.conv(asQuint8(v), c, range(c.name())), c.name());
     }
     if (layer instanceof ResidualBlock b) {
@@ -132,11 +136,16 @@ public final class Int8GraphBuilder {
     return q.quantize(pooled, range(rangeKey), "quantize_" + b.name() + "_shortcut_pool");
   }
 
+  /** Signed float input is fine for a plain conv ({@link SignedInputConv}), not for a residual block's first conv. */
   private boolean canQuantize(FoldedConv c, Value in) {
     if (fp32Convs.contains(c.name())) {
       return false;
     }
     return in.qa != null ? in.qa.type() == DataType.DT_QUINT8 : range(in.rangeKey).min() >= 0;
+  }
+
+  private boolean canQuantizeConv(FoldedConv c, Value in) {
+    return canQuantize(c, in) || (!fp32Convs.contains(c.name()) && in.qa == null);
   }
 
   private QuantizedActivation asQuint8(Value v) {
