@@ -56,7 +56,10 @@ final class InferCommand implements Callable<Integer> {
           "(default ${DEFAULT-VALUE}); a SavedModel's class count must match that data."})
   Path dataConfig;
 
-  @Option(names = "--precision", split = ",", defaultValue = "fp32,int8", description = "Precisions (default ${DEFAULT-VALUE}).")
+  @Option(names = "--precision", split = ",", defaultValue = "fp32,int8",
+      description = {"Precisions, any of fp32, bf16, int8 (default ${DEFAULT-VALUE}). bf16: weights and activations in",
+          "bfloat16, logits in float32, no calibration; native on CPUs with AVX512_BF16 or AMX, emulated (and said so)",
+          "elsewhere. int8: oneDNN quantized kernels, activation ranges calibrated on training images."})
   List<String> precisions;
 
   @Option(names = "--prune", split = ",", defaultValue = "0,0.25,0.5",
@@ -104,7 +107,9 @@ final class InferCommand implements Callable<Integer> {
       description = "Training images used to calibrate INT8 ranges (default ${DEFAULT-VALUE}).")
   int calibrationImages;
 
-  @Option(names = "--fp32-first", defaultValue = "true", arity = "1", description = "Keep the first conv in FP32 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--fp32-first", defaultValue = "true", arity = "1",
+      description = {"INT8: keep the first conv in FP32 (default ${DEFAULT-VALUE}); false runs it in INT8 on the image",
+          "shifted to non-negative values (the shift folded into the bias)."})
   boolean fp32First;
 
   @Option(names = "--fp32-last", defaultValue = "false", arity = "1", description = "Keep the last conv in FP32 (default ${DEFAULT-VALUE}).")
@@ -171,6 +176,9 @@ final class InferCommand implements Callable<Integer> {
     System.out.println("batch 1 = every image one at a time (DAWNBench latency = total / images, mean shown); larger"
         + " batches: latency per batch");
     System.out.print(dev.dawn.harness.infer.SummaryTable.render(folder.dir().resolve("inference-summary.csv")));
+    if (variants.stream().anyMatch(v -> v.precision().equals("bf16"))) {
+      System.out.println(dev.dawn.workloads.inference.bf16.Bf16Support.describe());
+    }
     return 0;
   }
 

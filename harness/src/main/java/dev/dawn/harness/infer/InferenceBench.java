@@ -111,6 +111,7 @@ public final class InferenceBench {
 
   private InferenceModel build(FoldedNet net, InferenceVariant variant, List<ImageSource> calibrationImages) {
     if (variant.precision().equals("fp32")) return InferenceModel.fp32(net, settings.threads());
+    if (variant.precision().equals("bf16")) return InferenceModel.bf16(net, settings.threads());
     List<TFloat32> batches = calibrationBatches(net, calibrationImages);
     try {
       return InferenceModel.int8(net, settings.threads(), batches, settings.calibrator(), keptFp32(net));

@@ -23,6 +23,7 @@ import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.SavedModelExport;
+import dev.dawn.workloads.inference.bf16.Bf16Support;
 import dev.dawn.workloads.inference.quant.OneDnn;
 import dev.dawn.workloads.profile.OneDnnIsaProbe;
 import java.io.IOException;
@@ -132,6 +133,10 @@ public final class InferenceRunner {
       events.pointInTime("inference_weights", source.weights());
       Map<String, Object> settings = settingsValue(plan, validation.size(), threads);
       settings.put("onednnConvIsa", convIsa);
+      if (plan.variants().stream().anyMatch(v -> v.precision().equals("bf16"))) {
+        settings.put("bf16Native", Bf16Support.isNative());
+        log.accept(Bf16Support.describe());
+      }
       events.pointInTime("inference_settings", settings);
       if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
       try {

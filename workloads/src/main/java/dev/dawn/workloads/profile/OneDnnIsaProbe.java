@@ -1,5 +1,6 @@
 package dev.dawn.workloads.profile;
 
+import dev.dawn.workloads.inference.CpuFlags;
 import dev.dawn.workloads.inference.net.FloatLayers;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.Padding;
@@ -8,7 +9,6 @@ import dev.dawn.workloads.inference.quant.Int8ConvBuilder;
 import dev.dawn.workloads.inference.quant.OneDnn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,16 +93,7 @@ public final class OneDnnIsaProbe {
   }
 
   private static List<String> cpuFlags() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("flags")) {
-          return List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux
-    }
-    return List.of();
+    return CpuFlags.read();
   }
 
   /** Child process: one FP32, one bf16 and one INT8 conv, each run once, so oneDNN prints its choice for each. */
