@@ -60,6 +60,24 @@ public final class Int8ConvBuilder {
   }
 
   /**
+   * Float of signed range {@code range} -> quint8 of {@code x - range.min()} over {@code [0, max - min]}, in one op:
+   * QuantizeV2's MIN_FIRST mode maps {@code min} to 0, which is the shift (see {@link SignedInputConv}). The range
+   * handed on is the shifted one, as oneDNN reads it.
+   */
+  QuantizedActivation quantizeShifted(Operand<TFloat32> x, ActivationRange range, String name) {
+    Operation op = tf.scope().opBuilder("QuantizeV2", name)
+        .addInput(x.asOutput())
+        .addInput(tf.constant(range.min()).asOutput())
+        .addInput(tf.constant(range.max()).asOutput())
+        .setAttr("T", DataType.DT_QUINT8)
+        .setAttr("mode", "MIN_FIRST")
+        .setAttr("round_mode", "HALF_AWAY_FROM_ZERO")
+        .build();
+    return new QuantizedActivation(op.output(0), tf.constant(0f), tf.constant(positive(range.max() - range.min())),
+        DataType.DT_QUINT8);
+  }
+
+  /**
    * Conv + bias (+ ReLU if {@code layer.relu()}) requantized to {@code out}'s range: quint8 with ReLU, else qint8
    * over the symmetric range {@code [-amax, amax]}.
    */

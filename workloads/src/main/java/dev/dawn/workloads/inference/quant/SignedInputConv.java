@@ -29,9 +29,7 @@ final class SignedInputConv {
       int[] pw = samePads(w, c.kw(), c.stride());
       padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, ph, pw, {0, 0}}), tf.constant(0f));
     }
-    Operand<TFloat32> shifted = tf.math.sub(padded, tf.constant(in.min()));
-    QuantizedActivation qx = q.quantize(shifted, new ActivationRange(0f, in.max() - in.min()), "quantize_" + c.name());
-    return q.conv(qx, shiftedBias(c, in.min()), out);
+    return q.conv(q.quantizeShifted(padded, in, "quantize_" + c.name()), shiftedBias(c, in.min()), out);
   }
 
   /** The same conv, VALID, with {@code bias + min * sum(W)} per output channel. */
