@@ -18,7 +18,8 @@ import com.google.protobuf.ByteString;
  * with raw {@code opBuilder} because the Java API has no quantized types:
  *
  * <ul>
- *   <li>{@code QuantizeV2} (SCALED, quint8) for a non-negative float input;
+ *   <li>{@code QuantizeV2} (SCALED, quint8) for a non-negative float input; MIN_FIRST for a signed one, shifted to
+ *       start at 0 ({@link SignedInputConv});
  *   <li>{@code QuantizedConv2DWithBiasAndReluAndRequantize}: quint8 input x qint8 Const filter (per-output-channel
  *       ranges as vectors), fp32 bias, quint8 output with a calibrated ("freezed") range;
  *   <li>{@code QuantizedConv2DWithBiasAndRequantize}: the same without ReLU, qint8 output;
