@@ -9,6 +9,7 @@ import dev.dawn.workloads.inference.quant.Int8ConvBuilder;
 import dev.dawn.workloads.inference.quant.OneDnn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,26 +41,36 @@ public final class OneDnnIsaProbe {
 
   /** Source data type (f32, bf16, u8) -> oneDNN conv implementation, or {"guess": ...} when the probe failed. */
   public static Map<String, String> probe() {
+    Path out = null;
     try {
+      // Output goes to a file, not a pipe, so that a hung child is stopped at the timeout instead of blocking a read.
+      out = Files.createTempFile("dawn-onednn-probe", ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          OneDnnIsaProbe.class.getName()).redirectErrorStream(true);
+          OneDnnIsaProbe.class.getName()).redirectErrorStream(true).redirectOutput(out.toFile());
       pb.environment().put("ONEDNN_VERBOSE", "1");
       pb.environment().put(OneDnn.ENV, "1");
       pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
       Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
       }
-      Map<String, String> found = parse(out.lines().toList());
+      Map<String, String> found = parse(Files.readAllLines(out, StandardCharsets.UTF_8));
       if (!found.isEmpty()) {
         return found;
       }
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       // fall through to the guess
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (out != null) {
+        try {
+          Files.deleteIfExists(out);
+        } catch (IOException ignored) {
+          // a leftover temp file is harmless
+        }
+      }
     }
     return Map.of("guess", guessFromCpuFlags(cpuFlags()));
   }
