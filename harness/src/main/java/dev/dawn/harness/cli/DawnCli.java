@@ -2,6 +2,7 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.config.ConfigException;
 import dev.dawn.workloads.data.DatasetException;
+import dev.dawn.workloads.training.MissingKernelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,7 +34,8 @@ public final class DawnCli implements Runnable {
   /** Bad input is the user's to fix: a clear message and exit 2, no stack trace. */
   private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     var err = cmd.getErr();
-    if (e instanceof ConfigException || e instanceof BadInputException || e instanceof DatasetException) {
+    if (e instanceof ConfigException || e instanceof BadInputException || e instanceof DatasetException
+        || e instanceof MissingKernelException) {
       err.println("dawn " + cmd.getCommandName() + ": " + e.getMessage());
       return 2;
     }

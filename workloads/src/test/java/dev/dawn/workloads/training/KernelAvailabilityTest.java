@@ -37,7 +37,7 @@ class KernelAvailabilityTest {
       var half = tf.dtypes.cast(tf.constant(new float[][] {{4f, 0f}, {0f, 9f}}), TFloat16.class);
       tf.linalg.cholesky(half);
       assertThatThrownBy(() -> KernelAvailability.require(g, Precision.FP16))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(MissingKernelException.class)
           .hasMessageContaining("precision fp16")
           .hasMessageContaining("DT_HALF kernel for op(s) [Cholesky]");
     }
