@@ -50,4 +50,12 @@ class CompareCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("is neither a run folder").doesNotContain("Exception");
   }
+
+  @Test
+  void helpExplainsTheSides() {
+    var run = dawn("compare", "--help");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("95% bootstrap interval", "SWEEP_DIR@key=value");
+    assertThat(run.err()).doesNotContain("Could not format");
+  }
 }
