@@ -25,8 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>a sweep cell: {@code SWEEP_DIR@key=value,key=value}, the runs whose {@value #RUNS_CSV} columns have those
  *   values (numbers compare by value, so {@code 1024} matches {@code 1024.0}).</li>
  * </ul>
- * A sweep's {@value #RUNS_CSV} has one row per run and a {@value #RUN_FOLDER_COLUMN} column, relative to the sweep
- * folder or to the working directory, or absolute; rows with an empty run folder (never started) are skipped.
+ * A sweep's {@value #RUNS_CSV} has one row per run and a {@value #RUN_FOLDER_COLUMN} column (see {@link #resolve});
+ * rows with an empty run folder (never started) are skipped.
  */
 public final class RunSelection {
     public static final String RUNS_CSV = "runs.csv";
@@ -151,15 +151,30 @@ public final class RunSelection {
         }
     }
 
+    /**
+     * A {@value #RUN_FOLDER_COLUMN} cell as a folder: absolute as given; otherwise relative to the sweep folder, to the
+     * working directory, or a run id under {@code <results>/runs} (a sweep folder is {@code <results>/sweeps/<name>}).
+     */
     private static Path resolve(Path sweep, String folder, Path csv, long line) {
         Path given = Path.of(folder);
-        for (Path candidate : given.isAbsolute() ? List.of(given) : List.of(sweep.resolve(given), given)) {
+        List<Path> candidates = new ArrayList<>();
+        if (given.isAbsolute()) {
+            candidates.add(given);
+        } else {
+            candidates.add(sweep.resolve(given));
+            candidates.add(given);
+            Path results = sweep.toAbsolutePath().normalize().getParent();
+            if (results != null && results.getParent() != null) {
+                candidates.add(results.getParent().resolve("runs").resolve(given));
+            }
+        }
+        for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate.resolve(RunExporter.EVENTS_FILE))) {
                 return candidate;
             }
         }
         throw new IllegalArgumentException(csv + " line " + line + ": run folder '" + folder + "' has no "
-                + RunExporter.EVENTS_FILE + " (looked in " + sweep.resolve(given) + (given.isAbsolute() ? "" : " and "
-                + given) + ")");
+                + RunExporter.EVENTS_FILE + " (looked in " + candidates.stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 }

@@ -92,6 +92,13 @@ class RunComparisonTest {
         assertThat(RunSelection.folders(sweep + "@optimizer.name=momentum")).hasSize(2);
         assertThat(RunSelection.folders(sweep.toString())).hasSize(3);
         assertThat(RunSelection.folders(tmp.resolve("a0") + "," + tmp.resolve("a1"))).hasSize(2);
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        Path run = Files.createDirectories(results.resolve("runs"));
+        Files.move(tmp.resolve("a0"), run.resolve("a0"));
+        Path namedById = Files.createDirectories(results.resolve("sweeps").resolve("s"));
+        Files.writeString(namedById.resolve("runs.csv"), "run_folder\na0\n");
+        assertThat(RunSelection.folders(namedById.toString())).containsExactly(namedById.resolve("../../runs/a0")
+                .toAbsolutePath().normalize());
         assertThatThrownBy(() -> RunSelection.folders(sweep + "@optimiser.name=lars"))
                 .hasMessageContaining("has no column 'optimiser.name'");
     }
