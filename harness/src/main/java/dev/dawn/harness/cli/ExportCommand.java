@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.harness.tensorboard.TensorBoardFile;
 import dev.dawn.reporters.run.RunExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Rebuild a run's DAWNBench TSV and JSON, metrics.csv and accuracy.png from its events.jsonl. " +
+    description = {"Rebuild a run's DAWNBench TSV and JSON, metrics.csv, accuracy.png and TensorBoard event file " +
+        "from its events.jsonl. " +
         "Use it after a run was killed (kill -9): every finished epoch is in the event log."})
 final class ExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folder(s), e.g. results/runs/20261126-041500-cpu-synthetic-resnet9.")
@@ -21,6 +23,7 @@ final class ExportCommand implements Callable<Integer> {
         throw new BadInputException(run + ": not a run folder (no " + RunExporter.EVENTS_FILE + " inside)");
       }
       for (Path written : RunExporter.export(run)) System.out.println("wrote " + written);
+      System.out.println("wrote " + TensorBoardFile.write(run));
     }
     return 0;
   }

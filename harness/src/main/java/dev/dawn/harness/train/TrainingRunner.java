@@ -21,6 +21,7 @@ import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.events.WeightsSaved;
+import dev.dawn.harness.tensorboard.TensorBoardFile;
 import dev.dawn.reporters.run.RunExporter;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.workloads.data.Batch;
@@ -94,10 +95,12 @@ public final class TrainingRunner {
       } catch (RuntimeException | IOException | Error e) {
         events.write(new RunStop(Status.FAILED.word, String.valueOf(e)));
         RunExporter.export(folder.dir()); // finished epochs stay usable
+        TensorBoardFile.write(folder.dir());
         throw e;
       }
     }
     RunExporter.export(folder.dir());
+    TensorBoardFile.write(folder.dir());
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.events()));
     return new Outcome(folder, status, record);
   }

@@ -80,6 +80,9 @@ class TrainCommandTest {
         "metrics.csv", "accuracy.png")) {
       assertThat(folder.resolve(f)).as(f).isRegularFile();
     }
+    try (Stream<Path> s = Files.list(folder)) { // the TensorBoard file, written when the run ends
+      assertThat(s.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents."))).hasSize(1);
+    }
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
     assertThat(record.status()).isEqualTo("success");
     assertThat(record.targetEpoch()).isPresent();
