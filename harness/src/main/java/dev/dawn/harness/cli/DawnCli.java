@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {TrainCommand.class, ThroughputCommand.class, BaselineCommand.class, DataCommand.class,
         ExportCommand.class, ReportCommand.class, RunsCommand.class, LeaderboardCommand.class, SubmitCommand.class,
         ValidateCommand.class, InferCommand.class, RecipesCommand.class, ScheduleCommand.class, ProjectCommand.class,
+        SweepCommand.class,
         CommandLine.HelpCommand.class})
 public final class DawnCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

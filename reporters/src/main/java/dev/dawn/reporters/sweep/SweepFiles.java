@@ -1,0 +1,122 @@
+package dev.dawn.reporters.sweep;
+
+import dev.dawn.reporters.charts.ChartEncoder;
+import dev.dawn.reporters.charts.ChartFormat;
+import dev.dawn.reporters.charts.SweepCharts;
+import dev.dawn.reporters.csv.CsvTableWriter;
+import dev.dawn.reporters.stats.SampleSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Rebuilds a sweep folder's derived files from its events: {@code runs.csv}, {@code summary.csv} and one chart
+ * {@code time-to-target-vs-<key>.png} per numeric grid key. Safe to call after every run and on a killed sweep.
+ */
+public final class SweepFiles {
+    public static final String RUNS_CSV = "runs.csv";
+    public static final String SUMMARY_CSV = "summary.csv";
+
+    private SweepFiles() {
+    }
+
+    /** @return the files written */
+    public static List<Path> write(Path sweepDir) {
+        List<SweepRun> runs = SweepResults.read(sweepDir);
+        List<Path> written = new ArrayList<>();
+        written.add(writeText(sweepDir.resolve(RUNS_CSV), CsvTableWriter.write(SweepTables.runs(runs))));
+        written.add(writeText(sweepDir.resolve(SUMMARY_CSV), CsvTableWriter.write(SweepTables.summary(runs))));
+        for (String key : numericKeys(runs)) {
+            var chart = SweepCharts.timeToTargetVs("Time to target vs " + key, key, points(runs, key));
+            Path file = sweepDir.resolve("time-to-target-vs-" + key.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+            written.add(writeBytes(file, ChartEncoder.encode(chart, ChartFormat.PNG)));
+        }
+        return written;
+    }
+
+    /** Grid keys whose values are all numbers. */
+    static List<String> numericKeys(List<SweepRun> runs) {
+        List<String> numeric = new ArrayList<>();
+        for (String key : SweepTables.keys(runs)) {
+            if (runs.stream().allMatch(r -> r.values().get(key) instanceof Number)) {
+                numeric.add(key);
+            }
+        }
+        return numeric;
+    }
+
+    /**
+     * One point per cell whose runs all reached the target (a cell with a miss has no finite mean and is left out);
+     * lines are the values of the other keys, except keys that move one-to-one with {@code key} (a zip group).
+     */
+    static List<SweepCharts.SpreadPoint> points(List<SweepRun> runs, String key) {
+        List<String> others = new ArrayList<>();
+        for (String k : SweepTables.keys(runs)) {
+            if (!k.equals(key) && !movesWith(runs, key, k)) {
+                others.add(k);
+            }
+        }
+        List<SweepCharts.SpreadPoint> points = new ArrayList<>();
+        for (List<SweepRun> cell : SweepTables.byCell(runs).values()) {
+            SampleSummary s = SweepTables.summaryOf(cell);
+            if (!Double.isFinite(s.mean())) {
+                continue;
+            }
+            StringJoiner line = new StringJoiner(", ");
+            for (String k : others) {
+                line.add(k + "=" + cell.get(0).values().get(k));
+            }
+            points.add(new SweepCharts.SpreadPoint(line.toString(),
+                    ((Number) cell.get(0).values().get(key)).doubleValue(), s.mean(), s.stdev()));
+        }
+        return points;
+    }
+
+    /** True when each value of {@code a} comes with one value of {@code b} and back (keys zipped together). */
+    static boolean movesWith(List<SweepRun> runs, String a, String b) {
+        Map<Object, Object> forward = new HashMap<>();
+        Map<Object, Object> backward = new HashMap<>();
+        Set<Object> values = new HashSet<>();
+        for (SweepRun r : runs) {
+            Object va = r.values().get(a);
+            Object vb = r.values().get(b);
+            values.add(va);
+            if (!forward.containsKey(va)) {
+                forward.put(va, vb);
+            }
+            if (!backward.containsKey(vb)) {
+                backward.put(vb, va);
+            }
+            if (!java.util.Objects.equals(forward.get(va), vb) || !java.util.Objects.equals(backward.get(vb), va)) {
+                return false;
+            }
+        }
+        return values.size() > 1;
+    }
+
+    private static Path writeText(Path file, String text) {
+        return writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Written to a temporary file and moved over the old one, so a reader never sees half a file. */
+    private static Path writeBytes(Path file, byte[] bytes) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
