@@ -24,6 +24,22 @@ public final class SweepValidation {
     long firstSeed = spec.firstSeed() != null ? spec.firstSeed() : base.config().train().seed();
     SweepPlan plan = SweepPlan.of(spec, firstSeed);
     Set<String> problems = new LinkedHashSet<>(); // one bad value shared by many cells is listed once
+    // Each value on its own first: the loader stops at unknown keys, which would hide other keys' bad values.
+    for (SweepSpec.Axis axis : spec.axes()) {
+      for (int k = 0; k < axis.keys().size(); k++) {
+        for (var value : axis.columns().get(k)) {
+          List<ConfigLoader.KeyValue> one = new ArrayList<>(fixed(spec));
+          one.add(new ConfigLoader.KeyValue(axis.keys().get(k), value, axis.origins().get(k)));
+          try {
+            loader.load(spec.base(), spec.scale(), List.of(), one);
+          } catch (ConfigException e) {
+            problems.addAll(e.problems());
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) throw new ConfigException(new ArrayList<>(problems));
+    // Then every run's whole config: rules that tie keys together (e.g. phases and batch size).
     for (SweepCell cell : plan.cells()) {
       for (int r = 1; r <= plan.repeats(); r++) {
         try {
