@@ -34,7 +34,7 @@ public record SweepCell(int number, Map<String, JsonNode> values, Map<String, St
   /** "optimizer.name=lars, train.batchSize=256" for progress lines. */
   public String describe() {
     StringJoiner s = new StringJoiner(", ");
-    values.forEach((k, v) -> s.add(k + "=" + (v.isValueNode() ? v.asText() : v.toString())));
+    values.forEach((k, v) -> s.add(k + "=" + (v.isValueNode() ? String.valueOf(Plain.of(v)) : v.toString())));
     return s.length() == 0 ? "base config" : s.toString();
   }
 

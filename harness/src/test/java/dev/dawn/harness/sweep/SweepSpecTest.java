@@ -87,4 +87,14 @@ class SweepSpecTest {
     assertThat(results).doesNotExist(); // no sweep folder, no run
     assertThat(dir.resolve("synthetic")).doesNotExist();
   }
+
+  @Test
+  void committedBenchSweepSpecBinds() {
+    SweepPlan plan = SweepValidation.check(SweepSpec.read(Path.of("..", "reference-configs", "sweeps",
+        "momentum-vs-lars.yaml")));
+    assertThat(plan.cells()).hasSize(8);
+    assertThat(plan.runs()).hasSize(24);
+    assertThat(plan.cells().get(7).describe())
+        .isEqualTo("optimizer.name=lars, train.batchSize=1024, optimizer.learningRate=5.0");
+  }
 }

@@ -12,10 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
@@ -55,13 +54,22 @@ public final class SweepFiles {
     }
 
     /**
-     * One point per cell whose runs all reached the target (a cell with a miss has no finite mean and is left out);
-     * lines are the values of the other keys, except keys that move one-to-one with {@code key} (a zip group).
+     * One point per cell whose runs all reached the target (a cell with a miss has no finite mean and is left out).
+     * Lines are the values of the other keys, except keys that follow from {@code key} and the text keys (a learning
+     * rate zipped with the batch size, or chosen per optimizer and batch size), which would split every line into
+     * single points.
      */
     static List<SweepCharts.SpreadPoint> points(List<SweepRun> runs, String key) {
+        List<String> keys = SweepTables.keys(runs);
+        List<String> numeric = numericKeys(runs);
         List<String> others = new ArrayList<>();
-        for (String k : SweepTables.keys(runs)) {
-            if (!k.equals(key) && !movesWith(runs, key, k)) {
+        for (String k : keys) {
+            if (k.equals(key)) {
+                continue;
+            }
+            List<String> given = new ArrayList<>(List.of(key));
+            keys.stream().filter(g -> !numeric.contains(g) && !g.equals(k)).forEach(given::add);
+            if (!determinedBy(runs, k, given)) {
                 others.add(k);
             }
         }
@@ -81,26 +89,19 @@ public final class SweepFiles {
         return points;
     }
 
-    /** True when each value of {@code a} comes with one value of {@code b} and back (keys zipped together). */
-    static boolean movesWith(List<SweepRun> runs, String a, String b) {
-        Map<Object, Object> forward = new HashMap<>();
-        Map<Object, Object> backward = new HashMap<>();
-        Set<Object> values = new HashSet<>();
+    /** True when the runs' values of {@code given} fix the value of {@code key}. */
+    static boolean determinedBy(List<SweepRun> runs, String key, List<String> given) {
+        Map<List<Object>, Object> seen = new HashMap<>();
         for (SweepRun r : runs) {
-            Object va = r.values().get(a);
-            Object vb = r.values().get(b);
-            values.add(va);
-            if (!forward.containsKey(va)) {
-                forward.put(va, vb);
-            }
-            if (!backward.containsKey(vb)) {
-                backward.put(vb, va);
-            }
-            if (!java.util.Objects.equals(forward.get(va), vb) || !java.util.Objects.equals(backward.get(vb), va)) {
+            List<Object> at = new ArrayList<>();
+            given.forEach(g -> at.add(r.values().get(g)));
+            Object value = r.values().get(key);
+            if (seen.containsKey(at) && !Objects.equals(seen.get(at), value)) {
                 return false;
             }
+            seen.put(at, value);
         }
-        return values.size() > 1;
+        return true;
     }
 
     private static Path writeText(Path file, String text) {
