@@ -97,4 +97,17 @@ class SweepSpecTest {
     assertThat(plan.cells().get(7).describe())
         .isEqualTo("optimizer.name=lars, train.batchSize=1024, optimizer.learningRate=5.0");
   }
+
+  @Test
+  void readmeExampleSpecBinds(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String section = readme.substring(readme.indexOf("## Sweeps"));
+    String yaml = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", section.indexOf("```yaml") + 7));
+    Path specDir = Files.createDirectories(dir.resolve("sweeps"));
+    Files.copy(Path.of("..", "reference-configs", "cpu-synthetic-resnet9.yaml"), dir.resolve("cpu-synthetic-resnet9.yaml"));
+    Files.writeString(specDir.resolve("spec.yaml"), yaml);
+    SweepPlan plan = SweepValidation.check(SweepSpec.read(specDir.resolve("spec.yaml")));
+    assertThat(plan.cells()).hasSize(8);
+    assertThat(plan.runs()).hasSize(24);
+  }
 }

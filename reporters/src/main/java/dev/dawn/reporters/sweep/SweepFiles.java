@@ -35,7 +35,11 @@ public final class SweepFiles {
         written.add(writeText(sweepDir.resolve(RUNS_CSV), CsvTableWriter.write(SweepTables.runs(runs))));
         written.add(writeText(sweepDir.resolve(SUMMARY_CSV), CsvTableWriter.write(SweepTables.summary(runs))));
         for (String key : numericKeys(runs)) {
-            var chart = SweepCharts.timeToTargetVs("Time to target vs " + key, key, points(runs, key));
+            long missed = SweepTables.byCell(runs).values().stream()
+                    .filter(cell -> !Double.isFinite(SweepTables.summaryOf(cell).mean())).count();
+            String title = "Time to target vs " + key
+                    + (missed == 0 ? "" : " (" + missed + " cell(s) with a missed run not drawn)");
+            var chart = SweepCharts.timeToTargetVs(title, key, points(runs, key));
             Path file = sweepDir.resolve("time-to-target-vs-" + key.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
             written.add(writeBytes(file, ChartEncoder.encode(chart, ChartFormat.PNG)));
         }
