@@ -75,6 +75,11 @@ class SweepKillResumeTest {
     assertThat(summary.subList(1, 5)).allSatisfy(r -> assertThat(r).contains(",2,2,")); // n 2, reached 2
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("spec.yaml")).hasSameTextualContentAs(spec);
+
+    Path report = dir.resolve("report.html");
+    assertThat(DawnCli.commandLine().execute("report", "--results", sweepDir.toString(), "--out", report.toString()))
+        .isZero();
+    assertThat(Files.readString(report)).contains("<h2>Sweeps</h2>", ": 8 runs</h3>");
   }
 
   private static Path sweepFolder(Path results) throws Exception {

@@ -12,6 +12,7 @@ import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.SweepRunStart;
+import dev.dawn.reporters.html.ComparisonReport;
 import dev.dawn.reporters.sweep.SweepFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,6 +116,10 @@ class SweepRunnerTest {
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).isRegularFile();
     assertThat(Files.readString(sweepDir.resolve("logs/tiny-sweep-c2-r1.log"))).contains("OutOfMemoryError");
+
+    String html = ComparisonReport.render(List.of(), List.of(), List.of(sweepDir), sweepDir.resolve("report.html"));
+    assertThat(html).contains("<h2>Sweeps</h2>", "<code>20261130-060000-tiny-sweep</code>: 8 runs",
+        "<th>olympic_mean_s</th>", "<td class=\"num\">11.5</td>", "aria-label=\"Time to target vs train.batchSize");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.knowm.xchart.XYChart;
 
 /**
  * Rebuilds a sweep folder's derived files from its events: {@code runs.csv}, {@code summary.csv} and one chart
@@ -34,16 +35,25 @@ public final class SweepFiles {
         List<Path> written = new ArrayList<>();
         written.add(writeText(sweepDir.resolve(RUNS_CSV), CsvTableWriter.write(SweepTables.runs(runs))));
         written.add(writeText(sweepDir.resolve(SUMMARY_CSV), CsvTableWriter.write(SweepTables.summary(runs))));
-        for (String key : numericKeys(runs)) {
-            long missed = SweepTables.byCell(runs).values().stream()
-                    .filter(cell -> !Double.isFinite(SweepTables.summaryOf(cell).mean())).count();
-            String title = "Time to target vs " + key
-                    + (missed == 0 ? "" : " (" + missed + " cell(s) with a missed run not drawn)");
-            var chart = SweepCharts.timeToTargetVs(title, key, points(runs, key));
-            Path file = sweepDir.resolve("time-to-target-vs-" + key.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
-            written.add(writeBytes(file, ChartEncoder.encode(chart, ChartFormat.PNG)));
+        for (var chart : charts(runs).entrySet()) {
+            Path file = sweepDir.resolve(chart.getKey() + ".png");
+            written.add(writeBytes(file, ChartEncoder.encode(chart.getValue(), ChartFormat.PNG)));
         }
         return written;
+    }
+
+    /** The time-to-target charts by file name without extension ({@code time-to-target-vs-<key>}), one per numeric key. */
+    public static Map<String, XYChart> charts(List<SweepRun> runs) {
+        Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
+        long missed = SweepTables.byCell(runs).values().stream()
+                .filter(cell -> !Double.isFinite(SweepTables.summaryOf(cell).mean())).count();
+        for (String key : numericKeys(runs)) {
+            String title = "Time to target vs " + key
+                    + (missed == 0 ? "" : " (" + missed + " cell(s) with a missed run not drawn)");
+            charts.put("time-to-target-vs-" + key.replaceAll("[^A-Za-z0-9._-]", "_"),
+                    SweepCharts.timeToTargetVs(title, key, points(runs, key)));
+        }
+        return charts;
     }
 
     /** Grid keys whose values are all numbers. */
