@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         "",
         "Writes results/sweeps/<timestamp>-<name>/: spec.yaml, base-config.yaml, sweep-events.jsonl (the sweep's "
             + "append-only log), runs/ (the run folders), logs/ (each run's output), runs.csv (one row per run), "
-            + "summary.csv (one row per cell: n, median, mean, olympic mean, min, max, stdev, 95% bootstrap interval "
+            + "summary.csv (one row per cell: n, median, mean, olympic mean, min, max, stdev, 95%% bootstrap interval "
             + "of the median; a run that missed the target counts as infinitely slow) and "
             + "time-to-target-vs-<key>.png per numeric grid key.",
         "",

@@ -110,4 +110,14 @@ class SweepSpecTest {
     assertThat(plan.cells()).hasSize(8);
     assertThat(plan.runs()).hasSize(24);
   }
+
+  @Test
+  void helpExplainsTheSpecAndOutputs() {
+    StringWriter out = new StringWriter();
+    var cli = DawnCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("sweep", "--help")).isZero();
+    assertThat(out.toString()).contains("'grid:'", "'zip:'", "--resume", "95% bootstrap interval", "summary.csv")
+        .doesNotContain("%n");
+  }
 }
