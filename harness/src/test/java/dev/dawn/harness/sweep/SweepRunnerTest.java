@@ -37,6 +37,7 @@ class SweepRunnerTest {
     final List<String> launched = new ArrayList<>();
     String failing = "tiny-sweep-c2-r1";
     String crashing;
+    String failingEarly;
 
     @Override
     public int train(List<String> args, Path log) throws IOException {
@@ -49,6 +50,13 @@ class SweepRunnerTest {
       }
       Path results = Path.of(args.get(args.indexOf("--results") + 1));
       Path dir = Files.createDirectories(results.resolve("runs").resolve("20261130-000000-" + name));
+      if (name.equals(failingEarly)) { // failed before its DAWNBench fields were written
+        try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
+          events.write(new RunStart(name));
+          events.write(new RunStop("failed", "java.lang.IllegalStateException: no device"));
+        }
+        return 1;
+      }
       int cell = Integer.parseInt(name.replaceAll(".*-c(\\d+)-r.*", "$1"));
       int repeat = Integer.parseInt(name.replaceAll(".*-r(\\d+)", "$1"));
       long trainMs = 1000L * (10 * cell + repeat);
@@ -86,6 +94,7 @@ class SweepRunnerTest {
     Path sweepDir = SweepFolder.create(dir.resolve("results"), spec, LocalDateTime.of(2026, 11, 30, 6, 0)).dir();
     assertThat(sweepDir.getFileName().toString()).isEqualTo("20261130-060000-tiny-sweep");
     FakeTrain train = new FakeTrain();
+    train.failingEarly = "tiny-sweep-c3-r2";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     var outcome = runner(sweepDir, train, out).run();
@@ -93,7 +102,7 @@ class SweepRunnerTest {
     assertThat(train.launched).containsExactly("tiny-sweep-c1-r1", "tiny-sweep-c2-r1", "tiny-sweep-c3-r1",
         "tiny-sweep-c4-r1", "tiny-sweep-c1-r2", "tiny-sweep-c2-r2", "tiny-sweep-c3-r2", "tiny-sweep-c4-r2");
     assertThat(outcome.ran()).isEqualTo(8);
-    assertThat(outcome.statuses()).containsEntry("success", 6).containsEntry("failed", 1)
+    assertThat(outcome.statuses()).containsEntry("success", 5).containsEntry("failed", 2)
         .containsEntry("target_not_reached", 1);
     assertThat(out.toString()).contains("cell 3 of 4 (optimizer.name=lars, train.batchSize=10, "
         + "optimizer.learningRate=0.1), repeat 1 of 2, run 3 of 8, ETA");
@@ -112,7 +121,9 @@ class SweepRunnerTest {
     assertThat(summary.get(1)).startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.7071067811865476,11.0,12.0");
     // The failed run counts as a miss: n 2, reached 1, no finite mean or max.
     assertThat(summary.get(2)).startsWith("2,momentum,20,0.2,2,1,,,,22.0,,,");
+    assertThat(summary.get(3)).startsWith("3,lars,10,0.1,2,1,,,,31.0,,,");
     assertThat(summary.get(4)).startsWith("4,lars,20,0.2,2,1,,,,41.0,,,");
+    assertThat(runs.get(7)).isEqualTo("3,2,lars,10,0.1,8,failed,1,,,0,,runs/20261130-000000-tiny-sweep-c3-r2");
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).isRegularFile();
     assertThat(Files.readString(sweepDir.resolve("logs/tiny-sweep-c2-r1.log"))).contains("OutOfMemoryError");

@@ -46,7 +46,14 @@ public final class SweepResults {
             return new SweepRun(start.cell(), start.repeat(), start.seed(), start.values(), "failed", stop.exitCode(),
                     null, null, 0, null, stop.runFolder(), stop.detail());
         }
-        RunRecord record = RunRecord.fromEvents(EventLogReader.read(events));
+        RunRecord record;
+        try {
+            record = RunRecord.fromEvents(EventLogReader.read(events));
+        } catch (RuntimeException e) {
+            // A run that failed before writing its DAWNBench fields (or a damaged log) is still a failed run.
+            return new SweepRun(start.cell(), start.repeat(), start.seed(), start.values(), "failed", stop.exitCode(),
+                    null, null, 0, null, stop.runFolder(), "run log unusable: " + e.getMessage());
+        }
         var target = record.targetEpoch();
         Double imagesPerSecond = record.epochs().isEmpty() ? null
                 : record.epochs().stream().mapToDouble(EpochRecord::imagesPerSecond).average().orElseThrow();
