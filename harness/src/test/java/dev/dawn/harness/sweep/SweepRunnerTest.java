@@ -118,7 +118,7 @@ class SweepRunnerTest {
     assertThat(summary.get(0)).isEqualTo("cell,optimizer.name,train.batchSize,optimizer.learningRate,n,reached,"
         + "median_s,mean_s,olympic_mean_s,min_s,max_s,stdev_s,ci95_low_s,ci95_high_s");
     assertThat(summary).hasSize(5);
-    assertThat(summary.get(1)).startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.7071067811865476,11.0,12.0");
+    assertThat(summary.get(1)).startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.707107,11.0,12.0");
     // The failed run counts as a miss: n 2, reached 1, no finite mean or max.
     assertThat(summary.get(2)).startsWith("2,momentum,20,0.2,2,1,,,,22.0,,,");
     assertThat(summary.get(3)).startsWith("3,lars,10,0.1,2,1,,,,31.0,,,");

@@ -54,11 +54,11 @@ public final class SweepResults {
             return new SweepRun(start.cell(), start.repeat(), start.seed(), start.values(), "failed", stop.exitCode(),
                     null, null, 0, null, stop.runFolder(), "run log unusable: " + e.getMessage());
         }
-        var target = record.targetEpoch();
+        var target = record.targetEpoch(); // logged in whole milliseconds: seconds rounded back to them
         Double imagesPerSecond = record.epochs().isEmpty() ? null
                 : record.epochs().stream().mapToDouble(EpochRecord::imagesPerSecond).average().orElseThrow();
         return new SweepRun(start.cell(), start.repeat(), start.seed(), start.values(), record.status(),
-                stop.exitCode(), target.map(e -> e.hours() * 3600).orElse(null), target.map(EpochRecord::epoch).orElse(null),
+                stop.exitCode(), target.map(e -> Math.round(e.hours() * 3.6e6) / 1000.0).orElse(null), target.map(EpochRecord::epoch).orElse(null),
                 record.epochs().size(), imagesPerSecond, stop.runFolder(), stop.detail());
     }
 }

@@ -90,7 +90,8 @@ public final class SweepTables {
         return CsvTable.ofMaps(columns, rows);
     }
 
+    /** Empty when infinite (a miss) or undefined; else rounded to microseconds, far below any run's resolution. */
     private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
+        return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : null;
     }
 }
