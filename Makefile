@@ -4,7 +4,7 @@ MVN ?= mvn -B $(if $(PROFILE),-P$(PROFILE))
 BENCH_TRAIN_CONFIG ?= reference-configs/cpu-synthetic-resnet9.yaml
 DAWN = bin/dawn
 
-.PHONY: build test bench-train report leaderboard clean
+.PHONY: build test bench-train bench-sweep report leaderboard clean
 
 build:
 	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
@@ -16,6 +16,13 @@ test:
 
 bench-train: build
 	$(DAWN) train --config $(BENCH_TRAIN_CONFIG)
+
+# A sweep (spec in reference-configs/sweeps/): momentum vs LARS over batch sizes 128-1024, 3 seeds each (24 runs);
+# results/sweeps/<timestamp>-<name>/ holds runs.csv, summary.csv and the charts. Continue a stopped one with
+# `bin/dawn sweep --resume results/sweeps/<folder>`.
+SWEEP_SPEC ?= reference-configs/sweeps/momentum-vs-lars.yaml
+bench-sweep: build
+	$(DAWN) sweep $(SWEEP_SPEC)
 
 # DAWNBench latency of the latest bench-train model (fp32/bf16/int8 x prune 0/0.25/0.5, each pruned model fine-tuned
 # FINE_TUNE_EPOCHS=1 epoch, x batch 1/8/32/128, TF threads INFER_THREADS=1) and of ResNet-50 at 224 and 128 px

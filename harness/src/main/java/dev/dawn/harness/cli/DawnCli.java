@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         ExportCommand.class, ReportCommand.class, RunsCommand.class, LeaderboardCommand.class, SubmitCommand.class,
         ValidateCommand.class, InferCommand.class, RecipesCommand.class, ScheduleCommand.class, ProjectCommand.class,
         CompareCommand.class,
+        SweepCommand.class,
         CommandLine.HelpCommand.class})
 public final class DawnCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

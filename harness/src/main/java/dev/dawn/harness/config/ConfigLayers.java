@@ -68,6 +68,11 @@ final class ConfigLayers {
 
   /** {@code --set a.b.c=value}: sets one key, inside a map or schedule too; the binding checks that the key exists. */
   void set(String dottedKey, JsonNode value) {
+    set(dottedKey, value, "--set " + dottedKey);
+  }
+
+  /** As {@link #set(String, JsonNode)}, with {@code origin} as the place errors point at (e.g. a sweep spec's line). */
+  void set(String dottedKey, JsonNode value, String origin) {
     String[] parts = dottedKey.split("\\.");
     ObjectNode parent = tree;
     String prefix = "";
@@ -76,12 +81,12 @@ final class ConfigLayers {
       JsonNode next = parent.get(parts[i]);
       if (next == null || !next.isObject()) {
         next = parent.putObject(parts[i]);
-        where.put(prefix, "--set " + dottedKey);
+        where.put(prefix, origin);
       }
       parent = (ObjectNode) next;
     }
     parent.set(parts[parts.length - 1], value);
-    where.put(dottedKey, "--set " + dottedKey);
+    where.put(dottedKey, origin);
   }
 
   /** Where {@code key} (dotted, list items as [i]) was written: the nearest enclosing key that a layer set. */

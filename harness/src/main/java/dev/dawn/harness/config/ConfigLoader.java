@@ -51,7 +51,22 @@ public final class ConfigLoader {
     return load(yamlText, source, null, overrides);
   }
 
+  /**
+   * One key laid over the file after the {@code --set}s by a tool that read it elsewhere (a sweep spec's grid cell),
+   * with the place an error should point at, e.g. {@code sweep.yaml:7}.
+   */
+  public record KeyValue(String key, JsonNode value, String origin) {}
+
+  /** As {@link #load(Path, String, List)}, then {@code placed} laid over in order and bound with the rest. */
+  public Loaded load(Path file, String scale, List<String> overrides, List<KeyValue> placed) {
+    return load(ConfigYaml.read(file), file.toString(), scale, overrides, placed);
+  }
+
   public Loaded load(String yamlText, String source, String scale, List<String> overrides) {
+    return load(yamlText, source, scale, overrides, List.of());
+  }
+
+  private Loaded load(String yamlText, String source, String scale, List<String> overrides, List<KeyValue> placed) {
     JsonNode user = ConfigYaml.parse(yamlText, source);
     if (!user.isObject()) {
       throw new ConfigException(List.of(source + ": the top level must be a mapping of keys, e.g. 'train:'"));
@@ -79,6 +94,7 @@ public final class ConfigLoader {
       }
     }
     for (String override : overrides) set(layers, override, problems);
+    for (KeyValue kv : placed) layers.set(kv.key(), kv.value(), kv.origin());
     if (!problems.isEmpty()) throw new ConfigException(problems);
     return new Loaded(ConfigBinding.bind(layers), layers.tree(), source, layers);
   }

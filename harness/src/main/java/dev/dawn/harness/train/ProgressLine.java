@@ -46,7 +46,8 @@ public final class ProgressLine {
     out.flush();
   }
 
-  static String clock(double seconds) {
+  /** m:ss or h:mm:ss; "--:--" when unknown. */
+  public static String clock(double seconds) {
     if (!Double.isFinite(seconds) || seconds < 0) return "--:--";
     long s = Math.round(seconds);
     return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)

@@ -22,6 +22,32 @@ public final class SweepCharts {
     public record VariantPoint(String variant, double latencyMs, double top5Accuracy) {
     }
 
+    /** One sweep cell on a line: its value of the x key, and its runs' mean and stdev of seconds to target. */
+    public record SpreadPoint(String line, double x, double meanSeconds, double stdevSeconds) {
+    }
+
+    /**
+     * Time to target against one numeric grid key, one line per value of the other keys (in first-seen order), the
+     * spread (one stdev either side of the mean) as error bars.
+     */
+    public static XYChart timeToTargetVs(String title, String xKey, List<SpreadPoint> points) {
+        XYChart chart = ChartStyle.xy(title, xKey, "Time to target (s of training, mean \u00b1 stdev)");
+        Map<String, List<SpreadPoint>> lines = new java.util.LinkedHashMap<>();
+        for (SpreadPoint p : points) {
+            lines.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(p);
+        }
+        java.util.Set<String> names = ChartStyle.names();
+        for (Map.Entry<String, List<SpreadPoint>> line : lines.entrySet()) {
+            List<SpreadPoint> sorted = line.getValue().stream().sorted(Comparator.comparingDouble(SpreadPoint::x)).toList();
+            chart.addSeries(ChartStyle.unique(names, line.getKey().isEmpty() ? "all runs" : line.getKey()),
+                    sorted.stream().mapToDouble(SpreadPoint::x).toArray(),
+                    sorted.stream().mapToDouble(SpreadPoint::meanSeconds).toArray(),
+                    sorted.stream().mapToDouble(p -> Double.isFinite(p.stdevSeconds()) ? p.stdevSeconds() : 0).toArray())
+                    .setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+
     /** Time to target against batch size, one line per fusion threshold (ascending). */
     public static XYChart timeToTargetVsBatchSize(String title, List<FusionPoint> points) {
         XYChart chart = ChartStyle.xy(title, "Batch size (images)", "Time to target (hours of training)");

@@ -1,6 +1,7 @@
 package dev.dawn.reporters.compare;
 
 import dev.dawn.reporters.stats.MannWhitneyU;
+import dev.dawn.reporters.stats.OrderStatistics;
 import dev.dawn.reporters.stats.RatioBootstrap;
 import java.util.Arrays;
 import java.util.List;
@@ -36,11 +37,11 @@ public record MetricComparison(CompareMetric metric, double[] a, double[] b, Rat
     }
 
     public double medianA() {
-        return RatioBootstrap.median(a);
+        return OrderStatistics.median(a);
     }
 
     public double medianB() {
-        return RatioBootstrap.median(b);
+        return OrderStatistics.median(b);
     }
 
     /** A difference is claimed only when both the test and the interval say so. */

@@ -54,6 +54,10 @@ public final class MlLogKeys {
     public static final String INFERENCE_VARIANT = "inference_variant";
     public static final String FINE_TUNE = "fine_tune";
 
+    // Ours: a sweep's own log (sweep-events.jsonl), one start and one stop per run of a cell.
+    public static final String SWEEP_RUN_START = "sweep_run_start";
+    public static final String SWEEP_RUN_STOP = "sweep_run_stop";
+
     /** Ours: the DAWNBench submission fields of the run (value is a map). */
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
     /** Whether the run is a DAWNBench entry, and the facts behind the verdict. */

@@ -61,7 +61,13 @@ public final class ComparisonReport {
 
     /** Training runs compared side by side, then the dawn infer runs' variants. */
     public static String render(List<RunDirectory> runs, List<InferenceRunRecord> inference, Path outFile) {
-        if (runs.isEmpty() && inference.isEmpty()) {
+        return render(runs, inference, List.of(), outFile);
+    }
+
+    /** As above, with a section for each sweep folder in {@code sweeps} (summary per cell and charts). */
+    public static String render(List<RunDirectory> runs, List<InferenceRunRecord> inference, List<Path> sweeps,
+                                Path outFile) {
+        if (runs.isEmpty() && inference.isEmpty() && sweeps.isEmpty()) {
             throw new IllegalArgumentException("a comparison report needs at least one run");
         }
         Path base = outFile.toAbsolutePath().normalize().getParent();
@@ -84,6 +90,7 @@ public final class ComparisonReport {
         runs.forEach(r -> dirs.add(r.dir()));
         inference.forEach(r -> dirs.add(r.dir()));
         opProfiles(h, dirs);
+        SweepSection.append(h, sweeps);
         if (!runs.isEmpty()) {
             configDiff(h, runs);
             environment(h, runs);

@@ -43,35 +43,19 @@ public record RatioBootstrap(double ratio, double low, double high, double level
         double[] num = new double[numerator.length];
         double[] den = new double[denominator.length];
         for (int r = 0; r < resamples; r++) {
-            draw(numerator, num, random);
-            draw(denominator, den, random);
-            ratios[r] = ratio(median(num), median(den));
+            OrderStatistics.draw(numerator, num, random);
+            OrderStatistics.draw(denominator, den, random);
+            ratios[r] = ratio(OrderStatistics.median(num), OrderStatistics.median(den));
         }
         Arrays.sort(ratios);
         double tail = (1 - level) / 2;
-        return new RatioBootstrap(ratio(median(numerator), median(denominator)), quantile(ratios, tail),
-                quantile(ratios, 1 - tail), level, resamples, seed);
+        return new RatioBootstrap(ratio(OrderStatistics.median(numerator), OrderStatistics.median(denominator)), OrderStatistics.quantile(ratios, tail),
+                OrderStatistics.quantile(ratios, 1 - tail), level, resamples, seed);
     }
 
     /** True when the interval holds 1, i.e. the data do not rule out "no difference". */
     public boolean containsOne() {
         return low <= 1 && 1 <= high;
-    }
-
-    /** The median; the mean of the two middle values for an even count. */
-    public static double median(double[] values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("the median of no values");
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        if (sorted.length % 2 == 1) {
-            return sorted[mid];
-        }
-        double a = sorted[mid - 1];
-        double b = sorted[mid];
-        return a == b ? a : a / 2 + b / 2; // a == b keeps infinity out of inf - inf
     }
 
     static double ratio(double num, double den) {
@@ -81,21 +65,4 @@ public record RatioBootstrap(double ratio, double low, double high, double level
         return num / den;
     }
 
-    private static void draw(double[] from, double[] into, SplittableRandom random) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] = from[random.nextInt(from.length)];
-        }
-    }
-
-    /** Linear interpolation between order statistics (the "type 7" quantile of R and NumPy). */
-    private static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double frac = pos - lo;
-        if (frac == 0 || sorted[lo] == sorted[hi]) {
-            return sorted[lo];
-        }
-        return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
-    }
 }
