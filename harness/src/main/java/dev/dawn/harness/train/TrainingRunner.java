@@ -108,6 +108,7 @@ public final class TrainingRunner {
     try (TrainingSession session = TrainingParts.session(config, classes);
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
+      EvaluationCoverage coverage = EvaluationCoverage.of(config.data().kind(), dataset);
       ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
       MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
           threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
@@ -116,9 +117,9 @@ public final class TrainingRunner {
       events.pointInTime("model_parameters", session.parameterCount());
       if (InitialWeights.restore(session, t.initWeights(), events, progress)) {
         // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training clock.
-        EvalCounts start = evaluate(session, valData);
+        EvalCounts start = evaluate(session, valData, coverage);
         events.pointInTime(INIT_EVAL, start.top5(), Map.of("top1_accuracy", start.top1(), "top5_accuracy", start.top5(),
-            "eval_samples", start.count()));
+            "eval_samples", start.count(), "eval_skipped_images", valData.skippedImages()));
         progress.message(String.format("initial weights: top-1 %.2f%%, top-5 %.2f%%", 100 * start.top1(),
             100 * start.top5()));
       }
@@ -145,10 +146,11 @@ public final class TrainingRunner {
         events.intervalEnd(MlLogKeys.EPOCH_STOP, stop);
 
         events.intervalStart(MlLogKeys.EVAL_START, Map.of("epoch_num", epoch));
-        EvalCounts counts = evaluate(session, valData);
+        EvalCounts counts = evaluate(session, valData, coverage);
         events.intervalEnd(MlLogKeys.EVAL_STOP, Map.of("epoch_num", epoch));
         events.pointInTime(MlLogKeys.EVAL_ACCURACY, counts.top5(), Map.of("epoch_num", epoch,
-            "top1_accuracy", counts.top1(), "top5_accuracy", counts.top5(), "eval_samples", counts.count()));
+            "top1_accuracy", counts.top1(), "top5_accuracy", counts.top5(), "eval_samples", counts.count(),
+            "eval_skipped_images", valData.skippedImages()));
 
         double metric = 100 * ("top1Accuracy".equals(t.targetMetric()) ? counts.top1() : counts.top5());
         lastMetric = metric;
@@ -228,11 +230,13 @@ public final class TrainingRunner {
     return new EpochStats(images == 0 ? Double.NaN : lossSum / images, lr, images / seconds, images);
   }
 
-  private EvalCounts evaluate(TrainingSession session, InputPipeline data) {
+  private EvalCounts evaluate(TrainingSession session, InputPipeline data, EvaluationCoverage coverage)
+      throws IOException {
     EvalCounts total = EvalCounts.ZERO;
     try (BatchStream batches = data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
       while (batches.hasNext()) total = total.plus(session.evaluate(batches.next()));
     }
+    coverage.check(data.skippedIds(), data.imageCount());
     return total;
   }
 
