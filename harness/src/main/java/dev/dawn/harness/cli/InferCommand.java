@@ -120,8 +120,12 @@ final class InferCommand implements Callable<Integer> {
       description = "TensorFlow inter-op threads for inference (0 = TF default); default: the config's threads.interOp.")
   Integer interOp;
 
-  @Option(names = "--export-savedmodel", paramLabel = "DIR", description = "Also write the folded FP32 model as a SavedModel.")
+  @Option(names = "--export-savedmodel", paramLabel = "DIR", description = {"Also write the folded FP32 model as a "
+      + "SavedModel into DIR (a new or empty folder;", "an existing SavedModel only with --overwrite)."})
   Path exportSavedModel;
+
+  @Option(names = "--overwrite", description = "Let --export-savedmodel replace a SavedModel already in DIR.")
+  boolean overwrite;
 
   @Option(names = "--results", defaultValue = "results", description = "Where run folders go (default ${DEFAULT-VALUE}).")
   Path results;
@@ -132,6 +136,12 @@ final class InferCommand implements Callable<Integer> {
     if ((intraOp != null && intraOp < 0) || (interOp != null && interOp < 0)) {
       throw new BadInputException("--intra-op and --inter-op must be >= 0 (0 = TF default), got " + intraOp + " and "
           + interOp);
+    }
+    ResultsFolder.requireWritable(results);
+    if (exportSavedModel != null) {
+      SavedModelTarget.prepare(exportSavedModel, overwrite);
+    } else if (overwrite) {
+      throw new BadInputException("--overwrite only applies to --export-savedmodel DIR");
     }
     InferenceRunner.Source source;
     if ((model == null) == (randomResnet50 == null)) {
@@ -144,7 +154,12 @@ final class InferCommand implements Callable<Integer> {
             + TrainingRunner.WEIGHTS_DIR + "/; runs save them when training ends) nor a SavedModel folder (needs "
             + ExportedModel.GRAPH_FILE + ")");
       }
-      source = InferenceRunner.fromRun(model);
+      try {
+        source = InferenceRunner.fromRun(model);
+      } catch (IllegalArgumentException e) {
+        // Weights whose tensors do not fit the run's model: the message names the tensor, this names the file.
+        throw new BadInputException(model.resolve(TrainingRunner.WEIGHTS_DIR) + ": " + e.getMessage(), e);
+      }
     } else {
       var cfg = new ConfigLoader().load(dataConfig, List.of()).config();
       var net = new RandomFoldedNets(1).bottleneckResNet(randomResnet50, new int[] {3, 4, 6, 3}, 1000);

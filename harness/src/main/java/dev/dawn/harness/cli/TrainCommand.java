@@ -41,6 +41,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var loaded = new ConfigLoader().load(config, scale, overrides);
+    ResultsFolder.requireWritable(results);
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
     var outcome = new TrainingRunner(loaded, results, progress).run();
     var record = outcome.record();

@@ -3,6 +3,7 @@ package dev.dawn.harness.train;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.workloads.models.export.ModelWeights;
+import dev.dawn.workloads.models.export.WeightFileException;
 import dev.dawn.workloads.training.TrainingSession;
 import dev.dawn.harness.config.ConfigException;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class InitialWeights {
     try {
       session.restore(weights);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("train.initWeights " + dir + ": " + e.getMessage()
+      throw new WeightFileException(dir.resolve(ModelWeights.INDEX_FILE), "(train.initWeights) " + e.getMessage()
           + " (the weights must come from a run of the same model, with the same model.channels)", e);
     }
     events.pointInTime(MlLogKeys.INIT_WEIGHTS, dir.toString(), Map.of("tensors", weights.tensors().size()));
