@@ -36,7 +36,9 @@ import org.tensorflow.TensorFlow;
 public final class TrainingRunner {
   /** How a run ended, as written in run_stop. */
   public enum Status {
-    SUCCESS("success"), TARGET_NOT_REACHED("target_not_reached"), DIVERGED("diverged"), FAILED("failed");
+    SUCCESS("success"), TARGET_NOT_REACHED("target_not_reached"), DIVERGED("diverged"), FAILED("failed"),
+    /** SIGTERM / SIGINT (Ctrl-C): see {@link RunInterruption}. */
+    KILLED("killed"), INTERRUPTED("interrupted");
     public final String word;
 
     Status(String word) {
@@ -56,6 +58,7 @@ public final class TrainingRunner {
   private final TrainConfig config;
   private final Path resultsRoot;
   private final ProgressLine progress;
+  private RunInterruption interruption;
 
   public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
     this.loaded = loaded;
@@ -74,7 +77,9 @@ public final class TrainingRunner {
     progress.message("run folder: " + folder.dir());
 
     Status status;
-    try (EventLog events = EventLog.append(folder.events())) {
+    try (RunInterruption signals = RunInterruption.install(progress::message, STOP_GRACE);
+        EventLog events = EventLog.append(folder.events())) {
+      interruption = signals;
       events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
       try {
         status = train(dataset, schedules, folder, events);
@@ -82,6 +87,10 @@ public final class TrainingRunner {
       } catch (DivergedException e) {
         status = Status.DIVERGED;
         progress.message("stopped: " + e.getMessage());
+        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word, "reason", e.getMessage()));
+      } catch (RunInterruption.Stopped e) {
+        status = Status.valueOf(e.cause.name());
+        progress.message(e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
         events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word, "reason", e.getMessage()));
       } catch (RuntimeException | IOException | Error e) {
         events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", Status.FAILED.word, "reason", String.valueOf(e)));
@@ -176,6 +185,9 @@ public final class TrainingRunner {
     events.pointInTime("weights_saved", WEIGHTS_DIR, Map.of("epoch_num", epoch));
   }
 
+  /** How long a signalled run may take to finish its step and write run_stop before the process just ends. */
+  private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(60);
+
   /** Folder of the run's final weights inside the run folder. */
   public static final String WEIGHTS_DIR = "weights";
 
@@ -194,6 +206,7 @@ public final class TrainingRunner {
     try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize() / k)) {
       int steps = batches.batchCount();
       for (int step = 0; batches.hasNext(); step++) {
+        interruption.check();
         Batch batch = batches.next();
         double epochPosition = (epoch - 1) + (double) step / steps;
         lr = schedules.learningRate().at(epochPosition);
@@ -234,7 +247,10 @@ public final class TrainingRunner {
       throws IOException {
     EvalCounts total = EvalCounts.ZERO;
     try (BatchStream batches = data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
-      while (batches.hasNext()) total = total.plus(session.evaluate(batches.next()));
+      while (batches.hasNext()) {
+        interruption.check();
+        total = total.plus(session.evaluate(batches.next()));
+      }
     }
     coverage.check(data.skippedIds(), data.imageCount());
     return total;
