@@ -50,6 +50,11 @@ record FailureMessage(int exitCode, String line) {
         break;
       }
     }
+    if (e.getSuppressed().length > 0) {
+      // Later failures (e.g. writing run_stop on the same full disk) come after the first, never instead of it.
+      text.append(" (then also: ").append(own(e.getSuppressed()[0]))
+          .append(e.getSuppressed().length > 1 ? " and " + (e.getSuppressed().length - 1) + " more" : "").append(")");
+    }
     return text.toString();
   }
 

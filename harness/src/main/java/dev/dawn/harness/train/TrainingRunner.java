@@ -93,8 +93,9 @@ public final class TrainingRunner {
         progress.message(e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
         events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word, "reason", e.getMessage()));
       } catch (RuntimeException | IOException | Error e) {
-        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", Status.FAILED.word, "reason", String.valueOf(e)));
-        RunExporter.export(folder.dir()); // finished epochs stay usable
+        FailedRunEnding.finish(e, // finished epochs stay usable; the first error is the one reported
+            () -> events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", Status.FAILED.word, "reason", String.valueOf(e))),
+            () -> RunExporter.export(folder.dir()));
         throw e;
       }
     }

@@ -39,4 +39,12 @@ class FailureMessageTest {
     assertThat(FailureMessage.of(new IOException("x", new AccessDeniedException("/ro/results"))).line())
         .isEqualTo("failed: x: /ro/results: permission denied");
   }
+
+  @Test
+  void theFirstErrorIsReportedAndALaterOneOnlyAfterIt() {
+    IOException first = new IOException("cannot write run/weights/weights.bin: No space left on device");
+    first.addSuppressed(new UncheckedIOException("cannot append event 'run_stop'", new IOException("disk full")));
+    assertThat(FailureMessage.of(first).line()).isEqualTo("failed: cannot write run/weights/weights.bin: No space "
+        + "left on device (then also: cannot append event 'run_stop')");
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dawn.reporters.files.AtomicFile;
 import dev.dawn.workloads.models.DataFormat;
 import dev.dawn.workloads.models.ModelSpec;
 import java.io.IOException;
@@ -81,7 +82,12 @@ public final class ModelWeights {
     return tensors.values().stream().mapToLong(t -> t.values().length).sum();
   }
 
-  /** Writes {@code weights.bin} and {@code weights.json} into {@code dir} (created if missing). */
+  /**
+   * Writes {@code weights.bin} and {@code weights.json} into {@code dir} (created if missing), each by write-then-
+   * rename.
+   *
+   * @throws IOException naming the file that could not be written (e.g. a full disk)
+   */
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
     ObjectNode index = JSON.createObjectNode();
@@ -115,8 +121,10 @@ public final class ModelWeights {
       bin.asFloatBuffer().put(t.values());
       bin.position(bin.position() + t.values().length * Float.BYTES);
     }
-    Files.write(dir.resolve(BIN_FILE), bin.array());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INDEX_FILE).toFile(), index);
+    // Each file is whole or absent (a full disk leaves no partial weights.bin); the index goes last, so a folder whose
+    // index exists has the binary it describes.
+    AtomicFile.write(dir.resolve(BIN_FILE), bin.array());
+    AtomicFile.write(dir.resolve(INDEX_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
   }
 
   /** Reads a folder written by {@link #save}; any inconsistency throws {@link WeightFileException} naming the file. */
