@@ -47,6 +47,14 @@ class CorruptImagesTest {
         .contains("\"skipped_images\":1").contains("\"images\":19");
     assertThat(events).filteredOn(l -> l.contains("\"eval_accuracy\"")).singleElement().asString()
         .contains("\"eval_samples\":5").contains("\"eval_skipped_images\":1");
+
+    // dawn infer measures every image it is given: the cut one is bad input naming the file, not a stack trace.
+    TrainCommandTest.Run infer = TrainCommandTest.dawn("infer", "--model",
+        TrainCommandTest.runFolders(results).get(0).toString(), "--results", dir.resolve("infer").toString(),
+        "--precision", "fp32", "--prune", "0", "--batch-sizes", "1", "--batch-repeats", "1", "--warmup", "1");
+    assertThat(infer.exit()).as(infer.out() + infer.err()).isEqualTo(2);
+    assertThat(infer.err()).contains(data.resolve("val/n02/1.JPEG") + ": truncated or corrupt image")
+        .doesNotContain("\tat ");
   }
 
   private static void cutInHalf(Path file) throws Exception {

@@ -64,7 +64,7 @@ final class JpegCodec {
     try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
       if (!readers.hasNext()) {
-        throw new IOException(name + ": not a readable image (no ImageIO reader recognises its header)");
+        throw new CorruptImageException(name + ": not a readable image (no ImageIO reader recognises its header)");
       }
       ImageReader reader = readers.next();
       List<String> damage = new ArrayList<>();
@@ -72,7 +72,7 @@ final class JpegCodec {
         reader.setInput(stream, true, true);
         long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
         if (pixels > MAX_PIXELS) {
-          throw new IOException(String.format("%s: header claims %dx%d = %,d pixels, above the limit of %,d",
+          throw new CorruptImageException(String.format("%s: header claims %dx%d = %,d pixels, above the limit of %,d",
               name, reader.getWidth(0), reader.getHeight(0), pixels, MAX_PIXELS));
         }
         reader.addIIOReadWarningListener((source, warning) -> {
@@ -81,14 +81,16 @@ final class JpegCodec {
           }
         });
         image = reader.read(0);
-      } catch (RuntimeException e) {
+      } catch (CorruptImageException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
         // Some corrupt JPEGs make the native decoder throw unchecked exceptions; they are still just bad files.
-        throw new IOException(name + ": corrupt image: " + e, e);
+        throw new CorruptImageException(name + ": corrupt image: " + e.getMessage(), e);
       } finally {
         reader.dispose();
       }
       if (!damage.isEmpty()) {
-        throw new IOException(name + ": truncated or corrupt image: " + damage.get(0));
+        throw new CorruptImageException(name + ": truncated or corrupt image: " + damage.get(0));
       }
     }
     return toRgb(image);

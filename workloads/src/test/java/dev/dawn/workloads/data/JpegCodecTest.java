@@ -55,7 +55,7 @@ class JpegCodecTest {
 
     byte[] half = Arrays.copyOf(jpeg, jpeg.length / 2);
     assertThatThrownBy(() -> JpegCodec.decode(half, "half.jpg"))
-        .isInstanceOf(IOException.class).hasMessageStartingWith("half.jpg: truncated or corrupt image");
+        .isInstanceOf(CorruptImageException.class).hasMessageStartingWith("half.jpg: truncated or corrupt image");
   }
 
   @Test
@@ -69,7 +69,7 @@ class JpegCodecTest {
 
     long before = usedHeap();
     assertThatThrownBy(() -> JpegCodec.decode(forged, "forged.jpg"))
-        .isInstanceOf(IOException.class)
+        .isInstanceOf(CorruptImageException.class)
         .hasMessageContaining("forged.jpg: header claims 20000x20000 = 400,000,000 pixels, above the limit");
     // A full decode would need 1.2 GB for the pixels alone; the refusal allocates next to nothing.
     assertThat(usedHeap() - before).isLessThan(200L * 1024 * 1024);
