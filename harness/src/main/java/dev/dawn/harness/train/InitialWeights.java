@@ -3,7 +3,6 @@ package dev.dawn.harness.train;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.workloads.models.export.ModelWeights;
-import dev.dawn.workloads.models.export.WeightFileException;
 import dev.dawn.workloads.training.TrainingSession;
 import dev.dawn.harness.config.ConfigException;
 import java.io.IOException;
@@ -40,8 +39,11 @@ final class InitialWeights {
     try {
       session.restore(weights);
     } catch (IllegalArgumentException e) {
-      throw new WeightFileException(dir.resolve(ModelWeights.INDEX_FILE), "(train.initWeights) " + e.getMessage()
-          + " (the weights must come from a run of the same model, with the same model.channels)", e);
+      // A config value (the folder) that does not fit the configured model: bad input, exit 2.
+      ConfigException bad = new ConfigException(List.of("train.initWeights " + dir + ": " + e.getMessage()
+          + " (the weights must come from a run of the same model, with the same model.channels)"));
+      bad.initCause(e);
+      throw bad;
     }
     events.pointInTime(MlLogKeys.INIT_WEIGHTS, dir.toString(), Map.of("tensors", weights.tensors().size()));
     progress.message("initial weights: " + dir);
