@@ -57,6 +57,19 @@ class CleanFailuresTest {
   }
 
   @Test
+  void exportOfAnEmptyEventLogIsOneLineExitTwo() throws Exception {
+    Path killed = Files.createDirectories(tmp.resolve("results/runs/killed-at-once"));
+    Files.writeString(killed.resolve("events.jsonl"), "");
+
+    Run export = dawn("export", killed.toString());
+
+    assertThat(export.exit()).isEqualTo(2);
+    assertThat(export.err().strip()).startsWith("dawn export: " + killed.resolve("events.jsonl") + ":")
+        .contains("no run_start").doesNotContain("\n");
+    assertNoStackTrace(export);
+  }
+
+  @Test
   void runsAndReportSkipAnEmptyOrCorruptRunFolderNamingIt() throws Exception {
     Path results = tmp.resolve("results");
     fixtureRun(results, "a-good");
