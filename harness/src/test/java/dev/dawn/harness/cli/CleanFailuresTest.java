@@ -100,6 +100,31 @@ class CleanFailuresTest {
   }
 
   @Test
+  void dawnDebugOneAddsTheStackTraceInARealProcess() throws Exception {
+    Path run = fixtureRun(tmp.resolve("results"), "a");
+    corruptThirdLine(run);
+    assertThat(exportInProcess(run, null)).doesNotContain("\tat ").contains("corrupt event line");
+    assertThat(exportInProcess(run, "1")).contains("\tat ").contains("EventLogFormatException");
+  }
+
+  private String exportInProcess(Path run, String dawnDebug) throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        DawnCli.class.getName(), "export", run.toString()).redirectErrorStream(true);
+    builder.environment().remove("DAWN_DEBUG");
+    if (dawnDebug != null) builder.environment().put("DAWN_DEBUG", dawnDebug);
+    Process p = builder.start();
+    try {
+      String out = new String(p.getInputStream().readAllBytes());
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(out).isEqualTo(2);
+      return out;
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
   void resultsThatIsAFileIsBadInputBeforeAnyWork() throws Exception {
     Path config = TinyTrainingConfig.write(tmp, "tiny");
     Path file = Files.writeString(tmp.resolve("results.txt"), "not a folder");

@@ -97,9 +97,31 @@ class JpegCodecTest {
         .allSatisfy(v -> assertThat(v).isBetween(124, 130));
   }
 
+  /**
+   * Adobe YCCK (APP14 transform 2), as libjpeg reads it: the ink C, M, Y stored as if they were R, G, B in YCbCr, and
+   * K inverted like Adobe CMYK. No ink is YCbCr (0, 128, 128); cyan ink (255, 0, 0) is YCbCr (76, 85, 255).
+   */
+  @Test
+  void ycckJpegColoursAreKnownValues() throws IOException {
+    assertThat(Arrays.stream(rgbAt(JpegCodec.decode(adobe(2, 0, 128, 128, 255), "white.jpg"), 8, 8)).boxed())
+        .allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(252));
+    assertThat(rgbAt(JpegCodec.decode(adobe(2, 76, 85, 255, 255), "cyan.jpg"), 8, 8)).satisfies(rgb -> {
+      assertThat(rgb[0]).isLessThanOrEqualTo(4);
+      assertThat(rgb[1]).isGreaterThanOrEqualTo(250);
+      assertThat(rgb[2]).isGreaterThanOrEqualTo(250);
+    });
+    assertThat(Arrays.stream(rgbAt(JpegCodec.decode(adobe(2, 0, 128, 128, 127), "grey.jpg"), 8, 8)).boxed())
+        .allSatisfy(v -> assertThat(v).isBetween(123, 131));
+  }
+
   private static byte[] adobeCmyk(int c, int m, int y, int k) throws IOException {
+    return adobe(0, 255 - c, 255 - m, 255 - y, 255 - k);
+  }
+
+  /** A 16x16 uniform 4-component JPEG with an Adobe APP14 marker of the given colour transform. */
+  private static byte[] adobe(int transform, int... components) throws IOException {
     WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
-    int[] ink = {255 - c, 255 - m, 255 - y, 255 - k};
+    int[] ink = components;
     for (int py = 0; py < 16; py++) {
       for (int px = 0; px < 16; px++) {
         raster.setPixel(px, py, ink);
@@ -114,8 +136,8 @@ class JpegCodecTest {
       writer.dispose();
     }
     byte[] plain = out.toByteArray();
-    // APP14 "Adobe", version 100, flags 0/0, transform 0 (no colour transform: the 4 components are C, M, Y, K).
-    byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+    // APP14 "Adobe", version 100, flags 0/0, then the transform: 0 = the components are C, M, Y, K; 2 = YCCK.
+    byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
     ByteArrayOutputStream withMarker = new ByteArrayOutputStream();
     withMarker.write(plain, 0, 2);
     withMarker.write(app14);
