@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-    description = {"Train a linear classifier (softmax regression) on raw pixels of a config's data set and print its",
-        "top-1/top-5 on the validation split: the 'simple statistics' control. A data set that a linear model already",
+    description = {"Train a linear classifier (softmax regression) on raw pixels of a config's data set and print its " +
+        "top-1/top-5 on the validation split: the 'simple statistics' control. A data set that a linear model already " +
         "solves does not measure what a CNN time-to-accuracy benchmark should."})
 final class BaselineCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "YAML training config (its data: section is used).")

@@ -18,9 +18,9 @@ final class DataCommand implements Runnable {
   }
 
   @Command(name = "synthetic", mixinStandardHelpOptions = true,
-      description = {"Write the embedded synthetic data set: real JPEGs in ImageNet's folder layout",
-          "(train/<wnid>/<wnid>_<n>.JPEG, val/<wnid>/..., synsets.txt), deterministic from the seed.",
-          "Each class is an object shape x texture drawn at random position, scale and rotation over clutter;",
+      description = {"Write the embedded synthetic data set: real JPEGs in ImageNet's folder layout " +
+          "(train/<wnid>/<wnid>_<n>.JPEG, val/<wnid>/..., synsets.txt), deterministic from the seed. " +
+          "Each class is an object shape x texture drawn at random position, scale and rotation over clutter; " +
           "colours are shared by all classes. A folder whose manifest.json matches is reused, not rewritten."})
   static final class Synthetic implements Callable<Integer> {
     @Option(names = "--classes", defaultValue = "100", description = "Number of classes (default ${DEFAULT-VALUE}).")

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the {@code dawn} command: each subcommand is one job of the harness. */
 @Command(name = "dawn", mixinStandardHelpOptions = true, version = "dawn 0.1.0",
-    description = {"Reproduce DAWNBench results: train to a target accuracy, measure latency, write DAWNBench files.",
+    description = {"Reproduce DAWNBench results: train to a target accuracy, measure latency, write DAWNBench files. " +
         "Run 'dawn <command> --help' for the options of each command."},
     subcommands = {TrainCommand.class, ThroughputCommand.class, BaselineCommand.class, DataCommand.class,
         ExportCommand.class, ReportCommand.class, RunsCommand.class, LeaderboardCommand.class, SubmitCommand.class,
@@ -29,9 +29,7 @@ public final class DawnCli implements Runnable {
 
   /** The configured command line; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new DawnCli()).setExecutionExceptionHandler(DawnCli::reportError);
-    HelpReflow.apply(cli.getCommandSpec());
-    return cli;
+    return new CommandLine(new DawnCli()).setExecutionExceptionHandler(DawnCli::reportError);
   }
 
   /**

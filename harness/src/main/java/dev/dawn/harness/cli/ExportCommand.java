@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Rebuild a run's DAWNBench TSV and JSON, metrics.csv and accuracy.png from its events.jsonl.",
+    description = {"Rebuild a run's DAWNBench TSV and JSON, metrics.csv and accuracy.png from its events.jsonl. " +
         "Use it after a run was killed (kill -9): every finished epoch is in the event log."})
 final class ExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folder(s), e.g. results/runs/20261126-041500-cpu-synthetic-resnet9.")

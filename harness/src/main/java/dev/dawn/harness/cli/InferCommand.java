@@ -1,13 +1,13 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.harness.config.ConfigLoader;
-import dev.dawn.harness.infer.InferenceBench;
 import dev.dawn.harness.infer.InferenceRunner;
-import dev.dawn.harness.infer.InferenceVariant;
 import dev.dawn.harness.infer.PruneFineTuner;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.workloads.inference.bench.InferenceBench;
+import dev.dawn.workloads.inference.bench.InferenceVariant;
 import dev.dawn.workloads.inference.net.RandomFoldedNets;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
 import dev.dawn.workloads.inference.quant.EntropyCalibrator;
@@ -26,33 +26,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "infer", mixinStandardHelpOptions = true,
-    description = {"DAWNBench inference latency of a trained run (or of a SavedModel dawn exported): batch norm is",
-        "folded into the convolutions, weights become constants, and every validation image is classified one at a",
-        "time (batch 1). Latency = total model",
-        "time / images (DAWNBench), with min/mean/p50/p90/p95/p99/max (LoadGen nearest rank), preprocessing (decode,",
-        "resize, crop) timed apart, warm-up images excluded, top-1/top-5 from the same pass. Then throughput and",
-        "per-batch latency for each batch size. Sweeps precision (fp32, int8 with calibrated activation ranges)",
-        "x channel-pruning ratio (L1-norm filter ranking; --fine-tune-epochs N retrains each pruned model).",
-        "Writes a run folder with events.jsonl, inference-summary.csv, per-image latencies, a DAWNBench inference",
+    description = {"DAWNBench inference latency of a trained run (or of a SavedModel dawn exported): batch norm is " +
+        "folded into the convolutions, weights become constants, and every validation image is classified one at a " +
+        "time (batch 1). Latency = total model " +
+        "time / images (DAWNBench), with min/mean/p50/p90/p95/p99/max (LoadGen nearest rank), preprocessing (decode, " +
+        "resize, crop) timed apart, warm-up images excluded, top-1/top-5 from the same pass. Then throughput and " +
+        "per-batch latency for each batch size. Sweeps precision (fp32, int8 with calibrated activation ranges) " +
+        "x channel-pruning ratio (L1-norm filter ranking; --fine-tune-epochs N retrains each pruned model). " +
+        "Writes a run folder with events.jsonl, inference-summary.csv, per-image latencies, a DAWNBench inference " +
         "JSON per variant and charts.",
         "",
-        "--export-savedmodel writes the folded FP32 net as a SavedModel (serving_default: images -> logits) that",
+        "--export-savedmodel writes the folded FP32 net as a SavedModel (serving_default: images -> logits) that " +
         "TF in any language loads; its assets.extra/dawn-folded-net.json lets --model rebuild the net from it.",
         "",
         "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."})
 final class InferCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "RUN_FOLDER|SAVEDMODEL_DIR",
-      description = {"A training run folder (results/runs/<id>) with weights/ and config.yaml, or a SavedModel folder",
+      description = {"A training run folder (results/runs/<id>) with weights/ and config.yaml, or a SavedModel folder " +
           "(saved_model.pb) written by --export-savedmodel; a SavedModel carries no data, so --config gives it."})
   Path model;
 
   @Option(names = "--random-resnet50", paramLabel = "PX",
-      description = {"Instead of --model: ResNet-50 v1.5 at PX px with RANDOM weights (latency only; its accuracy is",
+      description = {"Instead of --model: ResNet-50 v1.5 at PX px with RANDOM weights (latency only; its accuracy is " +
           "meaningless), classifying the images of --config."})
   Integer randomResnet50;
 
   @Option(names = "--config", paramLabel = "FILE", defaultValue = "reference-configs/cpu-synthetic-resnet9.yaml",
-      description = {"With --random-resnet50 or a SavedModel: the config whose data and threads apply",
+      description = {"With --random-resnet50 or a SavedModel: the config whose data and threads apply " +
           "(default ${DEFAULT-VALUE}); a SavedModel's class count must match that data."})
   Path dataConfig;
 
@@ -60,26 +60,26 @@ final class InferCommand implements Callable<Integer> {
   List<String> precisions;
 
   @Option(names = "--prune", split = ",", defaultValue = "0,0.25,0.5",
-      description = {"Fractions of each prunable conv's (or residual group's) channels to remove (default",
+      description = {"Fractions of each prunable conv's (or residual group's) channels to remove (default " +
           "${DEFAULT-VALUE}); fine-tuned only with --fine-tune-epochs."})
   List<Double> pruneRatios;
 
   @Option(names = "--prune-residual-groups", paramLabel = "true|false", defaultValue = "true", arity = "1",
-      description = {"Also prune channels that meet a residual add, as groups: all convs added together (and the",
-          "convs and classifier rows reading the sum) lose the same channels, so the whole net shrinks. false = prune",
-          "only convs feeding exactly one other conv, leaving every residual add and the classifier whole",
+      description = {"Also prune channels that meet a residual add, as groups: all convs added together (and the " +
+          "convs and classifier rows reading the sum) lose the same channels, so the whole net shrinks. false = prune " +
+          "only convs feeding exactly one other conv, leaving every residual add and the classifier whole " +
           "(default ${DEFAULT-VALUE})."})
   boolean pruneResidualGroups;
 
   @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "0",
-      description = {"With --model: prune each ratio > 0 in the run's unfolded weights, then train that narrower model",
-          "N epochs (a normal run folder under --results, named <run name>-prune<ratio>-finetune, every epoch run)",
-          "and measure the fine-tuned model (fp32 and int8 share it). 0 = measure pruned models as pruned",
+      description = {"With --model: prune each ratio > 0 in the run's unfolded weights, then train that narrower model " +
+          "N epochs (a normal run folder under --results, named <run name>-prune<ratio>-finetune, every epoch run) " +
+          "and measure the fine-tuned model (fp32 and int8 share it). 0 = measure pruned models as pruned " +
           "(default ${DEFAULT-VALUE})."})
   int fineTuneEpochs;
 
   @Option(names = "--fine-tune-lr", paramLabel = "LR",
-      description = {"Fine-tune base learning rate (no warmup, linear-cosine decay over the fine-tune epochs); default:",
+      description = {"Fine-tune base learning rate (no warmup, linear-cosine decay over the fine-tune epochs); default: " +
           "the run's optimizer.learningRate x 0.1."})
   Double fineTuneLr;
 
@@ -111,8 +111,8 @@ final class InferCommand implements Callable<Integer> {
   boolean fp32Last;
 
   @Option(names = "--intra-op", paramLabel = "N",
-      description = {"TensorFlow intra-op threads for inference (0 = TF default, one per core); default: the config's",
-          "threads.intraOp. A tiny model answers one image faster on 1 thread (no hand-off between threads per op);",
+      description = {"TensorFlow intra-op threads for inference (0 = TF default, one per core); default: the config's " +
+          "threads.intraOp. A tiny model answers one image faster on 1 thread (no hand-off between threads per op); " +
           "a large one (ResNet-50) faster on all cores. The setting is recorded with the results."})
   Integer intraOp;
 

@@ -4,7 +4,7 @@ import dev.dawn.reporters.dawnbench.Submission;
 import dev.dawn.reporters.dawnbench.SubmissionReader;
 import dev.dawn.reporters.dawnbench.Task;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.run.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

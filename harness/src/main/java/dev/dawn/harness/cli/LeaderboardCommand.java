@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,
-    description = {"The 12 DAWNBench leaderboard tables, optionally with our runs.",
-        "ImageNet, CIFAR10, SQuAD x training time, training cost, inference latency, inference cost, from the",
-        "entries repo with the DAWNBench site's rules. --with ranks our runs",
+    description = {"The 12 DAWNBench leaderboard tables, optionally with our runs. " +
+        "ImageNet, CIFAR10, SQuAD x training time, training cost, inference latency, inference cost, from the " +
+        "entries repo with the DAWNBench site's rules. --with ranks our runs " +
         "among them, marked as ours; a run the DAWNBench CI would reject (e.g. target not reached) is listed, not ranked."})
 final class LeaderboardCommand implements Callable<Integer> {
   @Option(names = "--entries", paramLabel = "DIR",

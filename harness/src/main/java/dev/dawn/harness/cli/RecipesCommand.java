@@ -2,7 +2,7 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.recipes.MeasuredRun;
 import dev.dawn.harness.recipes.ReferenceRecipe;
-import dev.dawn.reporters.run.EpochRecord;
+import dev.dawn.reporters.record.EpochRecord;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "recipes", mixinStandardHelpOptions = true,
     description = {
-        "List the reference recipes: the published result each reproduces (time, metric, hardware, source) and",
+        "List the reference recipes: the published result each reproduces (time, metric, hardware, source) and " +
         "beside it our latest run of its CPU-scaled form (found by the scaled config's name in results/runs)."},
     footer = {"", "Run a scaled form with: bin/dawn train --config reference-configs/<file> --scale cpu"})
 final class RecipesCommand implements Callable<Integer> {

@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write one self-contained HTML page comparing runs.",
-        "Summary (status, time to target, epochs, cost, latency), accuracy curves, loss and learning rate,",
-        "the batch-1 latency of every dawn infer variant,",
-        "config and environment differences, links to the files.",
-        "A run folder whose events.jsonl is empty or corrupt is skipped with a warning naming it.",
+    description = {"Write one self-contained HTML page comparing runs. " +
+        "Summary (status, time to target, epochs, cost, latency), accuracy curves, loss and learning rate, " +
+        "the batch-1 latency of every dawn infer variant, " +
+        "config and environment differences, links to the files. " +
+        "A run folder whose events.jsonl is empty or corrupt is skipped with a warning naming it. " +
         "Runs measured on different machines are flagged as not comparable. No network or JavaScript needed to view it."},
     footer = {"", "Example:", "  bin/dawn report results/runs/20261126-041500-a results/runs/20261126-051500-b --out results/ab.html"})
 final class ReportCommand implements Callable<Integer> {

@@ -1,6 +1,6 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.reporters.csv.RunsIndex;
+import dev.dawn.reporters.run.RunsIndex;
 import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.reporters.run.RunDirectory;
 import java.io.UncheckedIOException;

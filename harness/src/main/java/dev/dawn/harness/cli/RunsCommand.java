@@ -1,7 +1,7 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.reporters.csv.CsvTableWriter;
-import dev.dawn.reporters.csv.RunsIndex;
+import dev.dawn.reporters.run.RunsIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,12 +12,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"Index of all training runs as CSV, one row per run folder (a folder whose events.jsonl is empty or corrupt is",
-        "skipped with a warning naming it (a dawn infer folder has its own",
-        "inference-summary.csv; dawn report shows both kinds).",
-        "Columns: run_id, config_name, model, batch_size, optimizer,",
-        "learning_rate, resolution, status, epochs, time_to_target, hours_to_target, cost_usd, latency_images,",
-        "latency_mean_ms, latency_p50_ms, latency_p99_ms, run_dir (see the README for the meaning of each column)."})
+    description = {"Index of all training runs as CSV, one row per run folder (a dawn infer folder has its own " +
+        "inference-summary.csv; dawn report shows both kinds); a folder whose events.jsonl is empty or corrupt is " +
+        "skipped with a warning naming it. " +
+        "Columns: run_id, config_name, model, batch_size, optimizer, " +
+        "learning_rate, resolution, status, epochs, time_to_target, hours_to_target, cost_usd, run_dir " +
+        "(see the README for the meaning of each column)."})
 final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

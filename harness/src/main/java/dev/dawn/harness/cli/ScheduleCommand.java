@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
     description = {
-        "Draw a training config's recipe without training: learning rate, momentum, resolution and batch size",
+        "Draw a training config's recipe without training: learning rate, momentum, resolution and batch size " +
         "against epochs, as the training loop would feed them (PNG, four stacked panels)."},
     footer = {"", "Example:", "  bin/dawn schedule reference-configs/huawei-2019-03.yaml --scale cpu --out huawei-cpu.png"})
 final class ScheduleCommand implements Callable<Integer> {

@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-    description = {"Add a run's DAWNBench files to an entries checkout.",
-        "A training run writes <Dataset>/train/<basename>.json and .tsv; a dawn infer run writes",
-        "<Dataset>/inference/<basename>_<variant>.json for --variant (default: every variant at or above the",
-        "accuracy gate). Refuses to overwrite an existing file and refuses a submission the DAWNBench CI would",
+    description = {"Add a run's DAWNBench files to an entries checkout. " +
+        "A training run writes <Dataset>/train/<basename>.json and .tsv; a dawn infer run writes " +
+        "<Dataset>/inference/<basename>_<variant>.json for --variant (default: every variant at or above the " +
+        "accuracy gate). Refuses to overwrite an existing file and refuses a submission the DAWNBench CI would " +
         "reject (exit 2 with the reason)."})
 final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "The run folder.")

@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "throughput", mixinStandardHelpOptions = true,
-    description = {"Measure, side by side in one run, the training images/s of a config three ways:",
-        "the input pipeline alone, the model on a batch already in memory, and the model fed by the pipeline.",
-        "The fed / in-memory ratio says whether the harness keeps the model busy (goal >= 0.9).",
+    description = {"Measure, side by side in one run, the training images/s of a config three ways: " +
+        "the input pipeline alone, the model on a batch already in memory, and the model fed by the pipeline. " +
+        "The fed / in-memory ratio says whether the harness keeps the model busy (goal >= 0.9). " +
         "Rounds alternate the modes so that machine noise affects all of them alike; medians are printed."})
 final class ThroughputCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "YAML training config.")

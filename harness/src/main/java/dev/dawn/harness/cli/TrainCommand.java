@@ -3,7 +3,7 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
-import dev.dawn.reporters.run.EpochRecord;
+import dev.dawn.reporters.record.EpochRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +14,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = {
-        "Train a model until it reaches the target accuracy (DAWNBench time-to-accuracy) and write a run folder:",
-        "events.jsonl (the append-only log everything is derived from), config.yaml, environment.json,",
+        "Train a model until it reaches the target accuracy (DAWNBench time-to-accuracy) and write a run folder: " +
+        "events.jsonl (the append-only log everything is derived from), config.yaml, environment.json, " +
         "the DAWNBench training TSV and JSON, metrics.csv and accuracy.png.",
         "",
-        "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf),",
-        "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop",
+        "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf), " +
+        "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop " +
         "(status interrupted / killed) and keep the finished epochs' files."},
     footer = {"", "Example:", "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"})
 final class TrainCommand implements Callable<Integer> {

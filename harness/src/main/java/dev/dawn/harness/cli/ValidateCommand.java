@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check DAWNBench submissions with the entries CI's rules.",
-        "Lists every problem as 'file: field: rule', then 'N files, M problems'. Exit 0 when there is none, 1 otherwise.",
-        "Accepts submission JSON files (laid out as <Dataset>/<train|inference>/<name>.json), run folders, and",
+    description = {"Check DAWNBench submissions with the entries CI's rules. " +
+        "Lists every problem as 'file: field: rule', then 'N files, M problems'. Exit 0 when there is none, 1 otherwise. " +
+        "Accepts submission JSON files (laid out as <Dataset>/<train|inference>/<name>.json), run folders, and " +
         "folders searched for such JSON files (e.g. a whole entries checkout)."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files or folders to check.")

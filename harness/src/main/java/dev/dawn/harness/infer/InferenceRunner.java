@@ -8,14 +8,23 @@ import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.csv.LatencyCsv;
-import dev.dawn.reporters.run.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.Hyperparameter;
+import dev.dawn.reporters.events.InferenceSettings;
+import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.workloads.data.EvalTransform;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.ImageSource;
+import dev.dawn.workloads.inference.bench.InferenceBench;
+import dev.dawn.workloads.inference.bench.InferenceVariant;
+import dev.dawn.workloads.inference.bench.VariantMeasurement;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
@@ -121,28 +130,30 @@ public final class InferenceRunner {
     var bench = new InferenceBench(plan.settings(), new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
         dataset.classNames().size());
     try (EventLog events = EventLog.append(folder.events())) {
-      events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
-      events.pointInTime("inference_weights", source.weights());
-      events.pointInTime("inference_settings", settingsValue(plan, validation.size(), threads));
-      if (entry != null) events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
+      events.write(new RunStart(folder.runId()));
+      events.write(new Hyperparameter(MlLogKeys.INFERENCE_WEIGHTS, source.weights()));
+      events.write(settings(plan, validation.size(), threads));
+      if (entry != null) events.write(new DawnbenchEntryFields(entry));
       try {
         Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);
         for (InferenceVariant v : plan.variants()) {
           log.accept("measuring " + v.label() + (fineTuned.containsKey(v.pruneRatio()) ? " (fine-tuned)" : "") + " on "
               + validation.size() + " images, batch 1 ...");
-          VariantResult r = fineTuned.containsKey(v.pruneRatio())
+          VariantMeasurement m = fineTuned.containsKey(v.pruneRatio())
               ? bench.measure(source.modelName(), fineTuned.get(v.pruneRatio()), v, validation, calibration)
               : bench.run(source.modelName(), folded, v, validation, calibration);
-          Files.writeString(folder.dir().resolve("latencies-" + v.label() + ".csv"), LatencyCsv.write(r.perImage()));
-          events.pointInTime(InferenceExporter.VARIANT_EVENT, r.eventValue());
+          Files.writeString(folder.dir().resolve(LatencyCsv.fileName(v.label())),
+              LatencyCsv.write(VariantSummary.perImage(m)));
+          InferenceVariantResult r = VariantSummary.event(m);
+          events.write(r);
           log.accept(String.format(java.util.Locale.ROOT,
               "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms), top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
-              v.label(), r.modelLatency().dawnbenchLatencyMs(), r.modelLatency().p50Ms(), r.modelLatency().p99Ms(),
-              r.endToEndLatency().dawnbenchLatencyMs(), r.top1Accuracy(), r.top5Accuracy(), r.gflops()));
+              v.label(), r.latencyMs(), r.latencyP50Ms(), r.latencyP99Ms(), r.latencyWithPreprocessMs(),
+              r.top1Accuracy(), r.top5Accuracy(), r.gflops()));
         }
-        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
+        events.write(new RunStop("success", null));
       } catch (RuntimeException | IOException e) {
-        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "failed", "reason", String.valueOf(e)));
+        events.write(new RunStop("failed", String.valueOf(e)));
         InferenceExporter.export(folder.dir()); // the variants measured so far stay usable
         throw e;
       }
@@ -158,7 +169,7 @@ public final class InferenceRunner {
     for (InferenceVariant v : plan.variants()) {
       if (v.pruneRatio() > 0 && !nets.containsKey(v.pruneRatio())) {
         PruneFineTuner.FineTuned tuned = plan.fineTuner().fineTune(v.pruneRatio(), folder.dir());
-        events.pointInTime(PruneFineTuner.FINE_TUNE_EVENT, tuned.eventValue());
+        events.write(tuned.event());
         nets.put(v.pruneRatio(), tuned.net());
       }
     }
@@ -170,25 +181,12 @@ public final class InferenceRunner {
   }
 
   /** @param threads the pools in effect (see {@link ProcessThreadPools}), which may differ from the requested ones */
-  private static Map<String, Object> settingsValue(Plan plan, int images, ThreadSettings threads) {
+  private static InferenceSettings settings(Plan plan, int images, ThreadSettings threads) {
     var s = plan.settings();
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("images", images);
-    v.put("warmupImages", s.warmupImages());
-    v.put("batchSizes", s.batchSizes());
-    v.put("batchRepeats", s.batchRepeats());
-    v.put("calibration", s.calibrationMethod());
-    v.put("calibrationImages", s.calibrationImages());
-    v.put("int8FirstConvFp32", s.firstConvFp32());
-    v.put("int8LastConvFp32", s.lastConvFp32());
-    v.put("pruneResidualGroups", s.pruneResidualGroups());
-    v.put("intraOpThreads", threads.intraOp());
-    v.put("interOpThreads", threads.interOp());
-    if (!threads.equals(s.threads())) {
-      v.put("requestedIntraOpThreads", s.threads().intraOp());
-      v.put("requestedInterOpThreads", s.threads().interOp());
-    }
-    return v;
+    boolean asRequested = threads.equals(s.threads());
+    return new InferenceSettings(images, s.warmupImages(), s.batchSizes(), s.batchRepeats(), s.calibrationMethod(),
+        s.calibrationImages(), s.firstConvFp32(), s.lastConvFp32(), s.pruneResidualGroups(), threads.intraOp(),
+        threads.interOp(), asRequested ? null : s.threads().intraOp(), asRequested ? null : s.threads().interOp());
   }
 
   /** An evenly spaced subset, so that a limit keeps every class (the folders list images class by class). */

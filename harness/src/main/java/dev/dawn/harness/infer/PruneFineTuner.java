@@ -4,9 +4,12 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.events.EpochStop;
+import dev.dawn.reporters.events.EvalAccuracy;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.FineTune;
+import dev.dawn.reporters.events.InitialAccuracy;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
@@ -17,7 +20,6 @@ import dev.dawn.workloads.training.ThreadSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +35,8 @@ import java.util.StringJoiner;
 public final class PruneFineTuner {
   /** Default fine-tune learning rate = the run's base learning rate / this (x 0.1). */
   public static final double DEFAULT_LR_DIVISOR = 10;
-  /** Event in the inference run's log: one per fine-tuned ratio. */
-  public static final String FINE_TUNE_EVENT = "fine_tune";
-
-  /** A pruned and fine-tuned model, and what the fine-tune event records about it (accuracies in percent). */
-  public record FineTuned(FoldedNet net, Map<String, Object> eventValue) {}
+  /** A pruned and fine-tuned model, and the {@code fine_tune} event of the inference run's log about it. */
+  public record FineTuned(FoldedNet net, FineTune event) {}
 
   private final Path trainingRun;
   private final int epochs;
@@ -96,11 +95,11 @@ public final class PruneFineTuner {
           + outcome.folder().dir() + " (try a lower --fine-tune-lr)");
     }
 
-    Map<String, Object> value = eventValue(ratio, lr, outcome, prunedDir);
+    FineTune event = event(ratio, lr, outcome, prunedDir);
     ModelWeights tuned = ModelWeights.load(outcome.folder().dir().resolve(TrainingRunner.WEIGHTS_DIR));
     progress.message(String.format(Locale.ROOT, "fine-tuned %s-pruned model: top-5 %.2f%% -> %.2f%% (%s)",
-        label(ratio), value.get("top5_before"), value.get("top5_after"), outcome.folder().dir()));
-    return new FineTuned(BnFolding.fold(tuned, base.train().evalResolution()), value);
+        label(ratio), event.top5Before(), event.top5After(), outcome.folder().dir()));
+    return new FineTuned(BnFolding.fold(tuned, base.train().evalResolution()), event);
   }
 
   private List<String> overrides(TrainConfig base, double ratio, Map<String, Integer> channels, Path prunedDir,
@@ -131,36 +130,19 @@ public final class PruneFineTuner {
     return set;
   }
 
-  private Map<String, Object> eventValue(double ratio, double lr, TrainingRunner.Outcome outcome, Path prunedDir) {
-    Map<String, Object> before = null;
-    Map<String, Object> after = null;
-    long trainMillis = 0;
-    for (Event e : EventLogReader.read(outcome.folder().events())) {
-      if (TrainingRunner.INIT_EVAL.equals(e.key())) before = e.metadata();
-      if (MlLogKeys.EVAL_ACCURACY.equals(e.key())) after = e.metadata();
-      if (MlLogKeys.EPOCH_STOP.equals(e.key()) && e.metadata().get("train_time_ms") instanceof Number n) {
-        trainMillis = n.longValue();
-      }
-    }
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("prune_ratio", ratio);
-    v.put("prune_residual_groups", residualGroups);
-    v.put("run_id", outcome.folder().runId());
-    v.put("run_folder", outcome.folder().dir().toString());
-    v.put("status", outcome.status().word);
-    v.put("epochs", epochs);
-    v.put("learning_rate", lr);
-    v.put("train_time_ms", trainMillis);
-    v.put("pruned_weights", prunedDir.toString());
-    v.put("top1_before", percent(before, "top1_accuracy"));
-    v.put("top5_before", percent(before, "top5_accuracy"));
-    v.put("top1_after", percent(after, "top1_accuracy"));
-    v.put("top5_after", percent(after, "top5_accuracy"));
-    return v;
-  }
-
-  private static double percent(Map<String, Object> eval, String key) {
-    return eval != null && eval.get(key) instanceof Number n ? 100 * n.doubleValue() : Double.NaN;
+  private FineTune event(double ratio, double lr, TrainingRunner.Outcome outcome, Path prunedDir) {
+    List<Event> events = EventLogReader.read(outcome.folder().events());
+    List<InitialAccuracy> before = InitialAccuracy.KIND.in(events);
+    List<EvalAccuracy> after = EvalAccuracy.KIND.in(events);
+    List<EpochStop> stops = EpochStop.KIND.in(events);
+    double nan = Double.NaN;
+    return new FineTune(ratio, residualGroups, outcome.folder().runId(), outcome.folder().dir().toString(),
+        outcome.status().word, epochs, lr, stops.isEmpty() ? 0 : stops.get(stops.size() - 1).trainTimeMs(),
+        prunedDir.toString(),
+        before.isEmpty() ? nan : 100 * before.get(before.size() - 1).top1(),
+        before.isEmpty() ? nan : 100 * before.get(before.size() - 1).top5(),
+        after.isEmpty() ? nan : 100 * after.get(after.size() - 1).top1(),
+        after.isEmpty() ? nan : 100 * after.get(after.size() - 1).top5());
   }
 
   static String label(double ratio) {

@@ -1,7 +1,6 @@
 package dev.dawn.harness.train;
 
 import dev.dawn.reporters.events.EventLog;
-import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.training.TrainingSession;
 import dev.dawn.harness.config.ConfigException;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** {@code train.initWeights}: a saved run's weights replace the random init (e.g. a pruned model to fine-tune). */
 final class InitialWeights {
@@ -45,7 +43,7 @@ final class InitialWeights {
       bad.initCause(e);
       throw bad;
     }
-    events.pointInTime(MlLogKeys.INIT_WEIGHTS, dir.toString(), Map.of("tensors", weights.tensors().size()));
+    events.write(new dev.dawn.reporters.events.InitialWeights(dir.toString(), weights.tensors().size()));
     progress.message("initial weights: " + dir);
     return true;
   }

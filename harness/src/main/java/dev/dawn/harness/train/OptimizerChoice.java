@@ -1,7 +1,7 @@
 package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.TrainConfig;
-import dev.dawn.workloads.training.GraphOptimizer;
+import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.training.optimizers.LarsOptimizer;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 

@@ -2,7 +2,7 @@ package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.workloads.models.Precision;
-import dev.dawn.workloads.training.LossScaling;
+import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.training.PrecisionSettings;
 
 /**

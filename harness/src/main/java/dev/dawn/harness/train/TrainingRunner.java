@@ -4,11 +4,23 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
+import dev.dawn.reporters.events.DawnbenchEntryFields;
+import dev.dawn.reporters.events.EpochStart;
+import dev.dawn.reporters.events.EpochStop;
+import dev.dawn.reporters.events.EvalAccuracy;
+import dev.dawn.reporters.events.EvalStart;
+import dev.dawn.reporters.events.EvalStop;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.Hyperparameter;
+import dev.dawn.reporters.events.InitialAccuracy;
 import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStop;
+import dev.dawn.reporters.events.TrainStep;
+import dev.dawn.reporters.events.WeightsSaved;
 import dev.dawn.reporters.run.RunExporter;
-import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.ImageDataset;
@@ -22,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.dawn.workloads.training.ProcessThreadPools;
 import dev.dawn.workloads.training.ThreadSettings;
@@ -45,12 +56,6 @@ public final class TrainingRunner {
       this.word = word;
     }
   }
-
-  /** Validation accuracy of the {@code train.initWeights} model before any training (fractions, as eval_accuracy). */
-  public static final String INIT_EVAL = "init_eval";
-
-  /** Loss, learning rate and momentum every {@code train.logEverySteps} steps. */
-  static final String TRAIN_STEP = "train_step";
 
   public record Outcome(RunFolder folder, Status status, RunRecord record) {}
 
@@ -80,21 +85,21 @@ public final class TrainingRunner {
     try (RunInterruption signals = RunInterruption.install(progress::message, STOP_GRACE);
         EventLog events = EventLog.append(folder.events())) {
       interruption = signals;
-      events.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", folder.runId()));
+      events.write(new RunStart(folder.runId()));
       try {
         status = train(dataset, schedules, folder, events);
-        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word));
+        events.write(new RunStop(status.word, null));
       } catch (DivergedException e) {
         status = Status.DIVERGED;
         progress.message("stopped: " + e.getMessage());
-        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word, "reason", e.getMessage()));
+        events.write(new RunStop(status.word, e.getMessage()));
       } catch (RunInterruption.Stopped e) {
         status = Status.valueOf(e.cause.name());
         progress.message(e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
-        events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", status.word, "reason", e.getMessage()));
+        events.write(new RunStop(status.word, e.getMessage()));
       } catch (RuntimeException | IOException | Error e) {
         FailedRunEnding.finish(e, // finished epochs stay usable; the first error is the one reported
-            () -> events.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", Status.FAILED.word, "reason", String.valueOf(e))),
+            () -> events.write(new RunStop(Status.FAILED.word, String.valueOf(e))),
             () -> RunExporter.export(folder.dir()));
         throw e;
       }
@@ -110,7 +115,7 @@ public final class TrainingRunner {
     var o = config.optimizer();
     int classes = dataset.classNames().size();
     logHyperparameters(events, dataset, classes);
-    events.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, DawnbenchEntryEvent.of(config, LocalDate.now()));
+    events.write(new DawnbenchEntryFields(DawnbenchEntryEvent.of(config, LocalDate.now())));
 
     PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
 
@@ -124,12 +129,12 @@ public final class TrainingRunner {
           threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
       progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
           config.model().architecture(), session.parameterCount(), classes, (System.nanoTime() - initStart) / 1e9));
-      events.pointInTime("model_parameters", session.parameterCount());
+      events.write(new Hyperparameter(MlLogKeys.MODEL_PARAMETERS, session.parameterCount()));
       if (InitialWeights.restore(session, t.initWeights(), events, progress)) {
         // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training clock.
         EvalCounts start = evaluate(session, valData, coverage);
-        events.pointInTime(INIT_EVAL, start.top5(), Map.of("top1_accuracy", start.top1(), "top5_accuracy", start.top5(),
-            "eval_samples", start.count(), "eval_skipped_images", valData.skippedImages()));
+        events.write(new InitialAccuracy(start.top1(), start.top5(), (long) start.count(),
+            (long) valData.skippedImages()));
         progress.message(String.format("initial weights: top-1 %.2f%%, top-5 %.2f%%", 100 * start.top1(),
             100 * start.top5()));
       }
@@ -137,30 +142,21 @@ public final class TrainingRunner {
       TrainingClock clock = new TrainingClock();
       double lastMetric = Double.NaN;
       for (int epoch = 1; epoch <= t.epochs(); epoch++) {
-        events.intervalStart(MlLogKeys.EPOCH_START, Map.of("epoch_num", epoch));
+        events.write(new EpochStart(epoch));
         TrainConfig.Phase phase = t.phaseOf(epoch);
         if (epoch == 1 || !phase.equals(t.phaseOf(epoch - 1))) {
-          events.pointInTime(MlLogKeys.IMAGE_RESOLUTION, phase.resolution(), Map.of("epoch_num", epoch));
-          events.pointInTime(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), Map.of("epoch_num", epoch));
+          events.write(new Hyperparameter(MlLogKeys.IMAGE_RESOLUTION, phase.resolution(), epoch));
+          events.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), epoch));
         }
         EpochStats stats = trainEpoch(session, trainData, schedules, epoch, phase, clock, events);
-        Map<String, Object> stop = new LinkedHashMap<>();
-        stop.put("epoch_num", epoch);
-        stop.put("train_time_ms", clock.trainingMillis());
-        stop.put("wall_time_ms", clock.wallMillis());
-        stop.put("loss", stats.meanLoss());
-        stop.put("learning_rate", stats.lastLearningRate());
-        stop.put("images_per_second", stats.imagesPerSecond());
-        stop.put("images", stats.images());
-        stop.put("skipped_images", trainData.skippedImages());
-        events.intervalEnd(MlLogKeys.EPOCH_STOP, stop);
+        events.write(new EpochStop(epoch, clock.trainingMillis(), clock.wallMillis(), stats.meanLoss(),
+            stats.lastLearningRate(), stats.imagesPerSecond(), stats.images(), (long) trainData.skippedImages()));
 
-        events.intervalStart(MlLogKeys.EVAL_START, Map.of("epoch_num", epoch));
+        events.write(new EvalStart(epoch));
         EvalCounts counts = evaluate(session, valData, coverage);
-        events.intervalEnd(MlLogKeys.EVAL_STOP, Map.of("epoch_num", epoch));
-        events.pointInTime(MlLogKeys.EVAL_ACCURACY, counts.top5(), Map.of("epoch_num", epoch,
-            "top1_accuracy", counts.top1(), "top5_accuracy", counts.top5(), "eval_samples", counts.count(),
-            "eval_skipped_images", valData.skippedImages()));
+        events.write(new EvalStop(epoch));
+        events.write(new EvalAccuracy(epoch, counts.top1(), counts.top5(), (long) counts.count(),
+            (long) valData.skippedImages()));
 
         double metric = 100 * ("top1Accuracy".equals(t.targetMetric()) ? counts.top1() : counts.top5());
         lastMetric = metric;
@@ -183,7 +179,7 @@ public final class TrainingRunner {
       throws IOException {
     Path dir = folder.dir().resolve(WEIGHTS_DIR);
     session.weights().save(dir);
-    events.pointInTime("weights_saved", WEIGHTS_DIR, Map.of("epoch_num", epoch));
+    events.write(new WeightsSaved(WEIGHTS_DIR, epoch));
   }
 
   /** How long a signalled run may take to finish its step and write run_stop before the process just ends. */
@@ -227,15 +223,10 @@ public final class TrainingRunner {
         progress.step(epoch, t.epochs(), step + 1, steps, rate, loss, lr, remaining);
         if ((step + 1) % t.logEverySteps() == 0 || step + 1 == steps) {
           // Per-step curve for the loss/LR charts; the epoch_stop event stays the source of the TSV.
-          Map<String, Object> fields = new LinkedHashMap<>(Map.of("epoch_num", epoch, "step", step + 1,
-              "global_step", (long) (epoch - 1) * steps + step + 1, "learning_rate", lr, "momentum", momentum,
-              "images_per_second", rate));
           // The logged loss is unscaled; a step skipped for overflowing fp16 gradients shows as skipped_updates.
-          session.lossScale().ifPresent(s -> {
-            fields.put("loss_scale", (double) s.scale());
-            fields.put("skipped_updates", s.skippedUpdates());
-          });
-          events.pointInTime(TRAIN_STEP, (double) loss, fields);
+          var scale = session.lossScale();
+          events.write(new TrainStep(loss, epoch, step + 1, (long) (epoch - 1) * steps + step + 1, lr, momentum, rate,
+              scale.map(s -> (double) s.scale()).orElse(null), scale.map(s -> (long) s.skippedUpdates()).orElse(null)));
         }
       }
     }
@@ -260,23 +251,23 @@ public final class TrainingRunner {
   private void logHyperparameters(EventLog events, ImageDataset dataset, int classes) {
     var t = config.train();
     var o = config.optimizer();
-    events.pointInTime(MlLogKeys.MODEL_NAME, config.model().architecture());
-    events.pointInTime(MlLogKeys.OPT_NAME, o.name());
-    events.pointInTime("gradient_accumulation_steps", t.accumulationSteps());
     var precision = PrecisionChoice.of(config);
-    events.pointInTime("precision", precision.precision().configName());
-    events.pointInTime("loss_scale", precision.lossScaling().describe());
-    events.pointInTime(MlLogKeys.OPT_BASE_LEARNING_RATE, o.learningRate());
-    events.pointInTime(MlLogKeys.OPT_MOMENTUM, o.momentum());
-    events.pointInTime(MlLogKeys.OPT_WEIGHT_DECAY, o.weightDecay());
-    events.pointInTime(MlLogKeys.OPT_LEARNING_RATE_WARMUP_EPOCHS, o.warmupEpochs());
-    events.pointInTime(MlLogKeys.LABEL_SMOOTHING, o.labelSmoothing());
-    events.pointInTime(MlLogKeys.TRAIN_SAMPLES, dataset.train().size());
-    events.pointInTime(MlLogKeys.EVAL_SAMPLES, dataset.validation().size());
-    events.pointInTime("eval_resolution", t.evalResolution());
-    events.pointInTime(MlLogKeys.SEED, t.seed());
-    events.pointInTime(MlLogKeys.TARGET_ACCURACY, t.targetAccuracy());
-    events.pointInTime("num_classes", classes);
+    events.write(new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture()));
+    events.write(new Hyperparameter(MlLogKeys.OPT_NAME, o.name()));
+    events.write(new Hyperparameter(MlLogKeys.GRADIENT_ACCUMULATION_STEPS, t.accumulationSteps()));
+    events.write(new Hyperparameter(MlLogKeys.PRECISION, precision.precision().configName()));
+    events.write(new Hyperparameter(MlLogKeys.LOSS_SCALE, precision.lossScaling().describe()));
+    events.write(new Hyperparameter(MlLogKeys.OPT_BASE_LEARNING_RATE, o.learningRate()));
+    events.write(new Hyperparameter(MlLogKeys.OPT_MOMENTUM, o.momentum()));
+    events.write(new Hyperparameter(MlLogKeys.OPT_WEIGHT_DECAY, o.weightDecay()));
+    events.write(new Hyperparameter(MlLogKeys.OPT_LEARNING_RATE_WARMUP_EPOCHS, o.warmupEpochs()));
+    events.write(new Hyperparameter(MlLogKeys.LABEL_SMOOTHING, o.labelSmoothing()));
+    events.write(new Hyperparameter(MlLogKeys.TRAIN_SAMPLES, dataset.train().size()));
+    events.write(new Hyperparameter(MlLogKeys.EVAL_SAMPLES, dataset.validation().size()));
+    events.write(new Hyperparameter(MlLogKeys.EVAL_RESOLUTION, t.evalResolution()));
+    events.write(new Hyperparameter(MlLogKeys.SEED, t.seed()));
+    events.write(new Hyperparameter(MlLogKeys.TARGET_ACCURACY, t.targetAccuracy()));
+    events.write(new Hyperparameter(MlLogKeys.NUM_CLASSES, classes));
   }
 
   /** A NaN or infinite loss: the run stops, and no row is invented for the unfinished epoch. */

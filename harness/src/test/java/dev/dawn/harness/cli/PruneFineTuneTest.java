@@ -57,7 +57,7 @@ class PruneFineTuneTest {
         "train.stopAtTarget=false", "train.epochs=2");
     Path run = outcome.folder().dir();
     // same weights, same validation images: the starting accuracy is the trained run's final one
-    Map<String, Object> start = events(run, TrainingRunner.INIT_EVAL).get(0).metadata();
+    Map<String, Object> start = events(run, MlLogKeys.INIT_EVAL).get(0).metadata();
     List<Event> trainedEvals = events(trained, MlLogKeys.EVAL_ACCURACY);
     assertThat(((Number) start.get("top5_accuracy")).doubleValue())
         .isEqualTo(((Number) trainedEvals.get(trainedEvals.size() - 1).metadata().get("top5_accuracy")).doubleValue());
@@ -111,7 +111,7 @@ class PruneFineTuneTest {
         .containsEntry("layer3_res_b", 64);
     assertThat(events(fineTune, MlLogKeys.EVAL_ACCURACY)).hasSize(1);
 
-    Map<String, Object> ft = events(infer, PruneFineTuner.FINE_TUNE_EVENT).get(0).value() instanceof Map<?, ?> m
+    Map<String, Object> ft = events(infer, MlLogKeys.FINE_TUNE).get(0).value() instanceof Map<?, ?> m
         ? castMap(m) : Map.of();
     assertThat(ft).containsEntry("prune_ratio", 0.5).containsEntry("prune_residual_groups", true).containsEntry("epochs", 1)
         .containsEntry("run_folder", fineTune.toString()).containsKeys("top5_before", "top5_after", "train_time_ms");

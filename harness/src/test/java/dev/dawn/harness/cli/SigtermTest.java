@@ -3,7 +3,7 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.reporters.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

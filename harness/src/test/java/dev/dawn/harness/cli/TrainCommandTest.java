@@ -6,7 +6,7 @@ import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.SubmissionValidator;
 import dev.dawn.reporters.dawnbench.Task;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.reporters.record.RunRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.dawn.reporters.charts;
 
-import dev.dawn.reporters.run.EpochRecord;
+import dev.dawn.reporters.record.EpochRecord;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;

@@ -50,7 +50,7 @@ public final class ChartEncoder {
         if (open < 0) {
             throw new IllegalStateException("VectorGraphicsEncoder produced no <svg> element for chart '" + chart.getTitle() + "'");
         }
-        String label = dev.dawn.reporters.html.HtmlText.escape(chart.getTitle());
+        String label = dev.dawn.reporters.html.text.HtmlText.escape(chart.getTitle());
         String body = svg.substring(open + 1).replace("id=\"", "id=\"" + idPrefix).replace("url(#", "url(#" + idPrefix);
         return "<svg role=\"img\" aria-label=\"" + label + "\"" + svg.substring(start + 4, open + 1)
                 + "<title>" + label + "</title>" + body;

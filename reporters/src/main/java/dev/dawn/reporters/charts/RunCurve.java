@@ -1,6 +1,6 @@
 package dev.dawn.reporters.charts;
 
-import dev.dawn.reporters.run.EpochRecord;
+import dev.dawn.reporters.record.EpochRecord;
 import java.util.List;
 
 /** One run's evaluated epochs under a legend label. */

@@ -1,6 +1,6 @@
 package dev.dawn.reporters.charts;
 
-import dev.dawn.reporters.run.StepRecord;
+import dev.dawn.reporters.record.StepRecord;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;

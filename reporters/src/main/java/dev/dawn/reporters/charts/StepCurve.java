@@ -1,6 +1,6 @@
 package dev.dawn.reporters.charts;
 
-import dev.dawn.reporters.run.StepRecord;
+import dev.dawn.reporters.record.StepRecord;
 import java.util.List;
 
 /** One run's {@code train_step} samples under a legend label. */

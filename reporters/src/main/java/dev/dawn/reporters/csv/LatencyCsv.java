@@ -16,12 +16,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
-/** {@code latencies.csv}: one row per image of an inference run; written by the inference runner, read by reports. */
+/**
+ * {@code latencies-<variant>.csv}: one row per validation image of one variant of a {@code dawn infer} run; written
+ * by the inference runner, read by the HTML report for its per-image latency charts.
+ */
 public final class LatencyCsv {
-    public static final String FILE_NAME = "latencies.csv";
     public static final List<String> HEADER = List.of("image_id", "label", "predicted", "latency_ms", "preprocess_ms");
 
     private LatencyCsv() {
+    }
+
+    /** The file of a variant's per-image latencies inside an inference run folder, e.g. {@code latencies-int8-prune0.csv}. */
+    public static String fileName(String variant) {
+        return "latencies-" + variant + ".csv";
     }
 
     public static String write(List<ImageLatency> images) {
@@ -36,19 +43,6 @@ public final class LatencyCsv {
             throw new UncheckedIOException(e); // StringWriter does not fail
         }
         return out.toString();
-    }
-
-    /** Writes {@code <runDir>/latencies.csv} (replacing it) and returns its path; what an inference run calls. */
-    public static Path writeTo(Path runDir, List<ImageLatency> images) {
-        Path file = runDir.resolve(FILE_NAME);
-        Path tmp = runDir.resolve(FILE_NAME + ".tmp");
-        try {
-            Files.writeString(tmp, write(images), StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return file;
     }
 
     /** Reads a file written by {@link #write}; errors name the file, line and column. */

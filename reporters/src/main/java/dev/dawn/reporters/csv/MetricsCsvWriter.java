@@ -1,7 +1,7 @@
 package dev.dawn.reporters.csv;
 
 import dev.dawn.reporters.dawnbench.PythonFloatFormat;
-import dev.dawn.reporters.run.EpochRecord;
+import dev.dawn.reporters.record.EpochRecord;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package dev.dawn.reporters.dawnbench;
 
-import dev.dawn.reporters.run.DawnbenchEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

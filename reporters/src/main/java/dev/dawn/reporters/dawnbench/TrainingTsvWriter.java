@@ -1,6 +1,5 @@
 package dev.dawn.reporters.dawnbench;
 
-import dev.dawn.reporters.run.EpochRecord;
 import java.util.List;
 
 /**
@@ -11,12 +10,22 @@ public final class TrainingTsvWriter {
     private TrainingTsvWriter() {
     }
 
-    public static String write(Dataset dataset, List<EpochRecord> epochs) {
+    /**
+     * One row: an evaluated epoch.
+     *
+     * @param hours        cumulative training hours, evaluation excluded
+     * @param top1Accuracy percent
+     * @param top5Accuracy percent (written for ImageNet only)
+     */
+    public record Row(int epoch, double hours, double top1Accuracy, double top5Accuracy) {
+    }
+
+    public static String write(Dataset dataset, List<Row> epochs) {
         if (dataset == Dataset.SQUAD) {
-            throw new IllegalArgumentException("training TSV for SQuAD needs f1Score, which EpochRecord does not carry");
+            throw new IllegalArgumentException("training TSV for SQuAD needs f1Score, which a training row does not carry");
         }
         StringBuilder out = new StringBuilder(String.join("\t", dataset.tsvColumns())).append('\n');
-        for (EpochRecord e : epochs) {
+        for (Row e : epochs) {
             out.append(e.epoch())
                     .append('\t').append(PythonFloatFormat.repr(e.hours()))
                     .append('\t').append(PythonFloatFormat.repr(e.top1Accuracy()));

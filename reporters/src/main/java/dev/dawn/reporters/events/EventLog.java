@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * Append-only JSON-lines event log ({@code events.jsonl}). Each line is one {@code :::MLLOG} object without
  * the prefix, keys in the order {@code time_ms, event_type, key, value, metadata}. Every line is flushed as
  * soon as it is written, so a {@code kill -9} loses at most the line being written; the reader drops such
- * a torn last line. All methods are thread-safe.
+ * a torn last line. Lines are strict JSON (no bare NaN; see {@link NonFinite}). All methods are thread-safe.
  */
 public final class EventLog implements AutoCloseable {
     private final Path file;
@@ -57,6 +57,15 @@ public final class EventLog implements AutoCloseable {
         return file;
     }
 
+    /** Appends a typed event (the way runners write). */
+    public void write(RunEvent event) {
+        Objects.requireNonNull(event, "event");
+        synchronized (this) {
+            Event e = event.toEvent(clockMs.getAsLong());
+            append(e.timeMs(), e.eventType(), e.key(), e.value(), e.metadata());
+        }
+    }
+
     public void pointInTime(String key, Object value) {
         write(EventType.POINT_IN_TIME, key, value, Map.of());
     }
@@ -74,16 +83,23 @@ public final class EventLog implements AutoCloseable {
     }
 
     private synchronized void write(String eventType, String key, Object value, Map<String, Object> metadata) {
+        append(clockMs.getAsLong(), eventType, key, value, metadata);
+    }
+
+    private synchronized void append(long timeMs, String eventType, String key, Object value,
+                                     Map<String, Object> metadata) {
         Objects.requireNonNull(key, "key");
         if (closed) {
             throw new IllegalStateException("event log " + file + " is closed; cannot write '" + key + "'");
         }
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time_ms", clockMs.getAsLong());
+        line.put("time_ms", timeMs);
         line.put("event_type", eventType);
         line.put("key", key);
-        line.put("value", value);
-        line.put("metadata", metadata == null ? Map.of() : metadata);
+        // Strict JSON: a NaN or infinity is written as null and named in the metadata (see NonFinite).
+        NonFinite.Stripped strict = NonFinite.strip(value, metadata);
+        line.put("value", strict.value());
+        line.put("metadata", strict.metadata());
         String json;
         try {
             json = EventJson.MAPPER.writeValueAsString(line);

@@ -79,6 +79,7 @@ public final class EventLogReader {
         if (metadata != null && !(metadata instanceof Map)) {
             throw new IllegalArgumentException("'metadata' must be an object");
         }
-        return new Event(n.longValue(), type, key, obj.get("value"), (Map<String, Object>) metadata);
+        NonFinite.Stripped restored = NonFinite.restore(obj.get("value"), (Map<String, Object>) metadata);
+        return new Event(n.longValue(), type, key, restored.value(), restored.metadata());
     }
 }

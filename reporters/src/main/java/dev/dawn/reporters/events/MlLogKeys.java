@@ -35,6 +35,24 @@ public final class MlLogKeys {
 
     /** Ours: the weights folder a run started from (fine-tuning), instead of a fresh initialisation. */
     public static final String INIT_WEIGHTS = "init_weights";
+    /** Ours: accuracy of the initial weights before training. */
+    public static final String INIT_EVAL = "init_eval";
+    /** Ours: the final weights were written. */
+    public static final String WEIGHTS_SAVED = "weights_saved";
+
+    // Ours: run facts (POINT_IN_TIME, scalar value).
+    public static final String MODEL_PARAMETERS = "model_parameters";
+    public static final String NUM_CLASSES = "num_classes";
+    public static final String PRECISION = "precision";
+    public static final String LOSS_SCALE = "loss_scale";
+    public static final String GRADIENT_ACCUMULATION_STEPS = "gradient_accumulation_steps";
+    public static final String EVAL_RESOLUTION = "eval_resolution";
+
+    // Ours: inference runs.
+    public static final String INFERENCE_WEIGHTS = "inference_weights";
+    public static final String INFERENCE_SETTINGS = "inference_settings";
+    public static final String INFERENCE_VARIANT = "inference_variant";
+    public static final String FINE_TUNE = "fine_tune";
 
     /** Ours: the DAWNBench submission fields of the run (value is a map). */
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";

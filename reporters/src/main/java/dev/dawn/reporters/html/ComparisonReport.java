@@ -1,6 +1,6 @@
 package dev.dawn.reporters.html;
 
-import static dev.dawn.reporters.html.HtmlText.escape;
+import static dev.dawn.reporters.html.text.HtmlText.escape;
 
 import dev.dawn.reporters.charts.AccuracyComparisonChart;
 import dev.dawn.reporters.charts.ChartEncoder;
@@ -8,15 +8,14 @@ import dev.dawn.reporters.charts.LatencyCharts;
 import dev.dawn.reporters.charts.RunCurve;
 import dev.dawn.reporters.charts.StepCharts;
 import dev.dawn.reporters.charts.StepCurve;
-import dev.dawn.reporters.csv.LatencyCsv;
 import dev.dawn.reporters.latency.ImageLatency;
+import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.inference.InferenceRunRecord;
-import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
-import dev.dawn.reporters.run.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunExporter;
-import dev.dawn.reporters.run.RunRecord;
+import dev.dawn.reporters.record.RunRecord;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -26,13 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * One self-contained HTML page comparing runs: summary table, machine comparability warning, overlaid accuracy
- * curves, loss and learning rate against step, latency CDF, config and environment differences, and relative links
- * to each run's files. Inline CSS and SVG only: no script, no network. Every string from a run's files is escaped.
+ * curves, loss and learning rate against step, the variants of inference runs with their per-image latency CDF,
+ * config and environment differences, and relative links to each run's files. Inline CSS and SVG only: no script, no network. Every string from a run's files is escaped.
  */
 public final class ComparisonReport {
     private static final String CSS = """
@@ -75,7 +73,6 @@ public final class ComparisonReport {
             summary(h, runs);
             accuracy(h, runs);
             steps(h, runs);
-            latency(h, runs);
         }
         inferenceRuns(h, inference);
         if (!runs.isEmpty()) {
@@ -107,13 +104,9 @@ public final class ComparisonReport {
     }
 
     private static void summary(StringBuilder h, List<RunDirectory> runs) {
-        boolean anyLatency = runs.stream().anyMatch(r -> !r.latencies().isEmpty());
         h.append("<h2>Summary</h2>\n<table id=\"summary\">\n<thead><tr><th>Run</th><th>Model</th><th>Author</th><th>Status</th>")
                 .append("<th>Time to target (H:MM:SS)</th><th>Epochs evaluated</th><th>Best accuracy (%)</th>")
                 .append("<th>Cost to target (USD)</th>");
-        if (anyLatency) {
-            h.append("<th>Images timed</th><th>Latency mean (ms)</th><th>p50 (ms)</th><th>p99 (ms)</th>");
-        }
         h.append("</tr></thead>\n<tbody>\n");
         for (RunDirectory r : runs) {
             RunRecord rec = r.record();
@@ -131,14 +124,6 @@ public final class ComparisonReport {
                     .append("</td><td class=\"num\">")
                     .append(cost.isPresent() ? LeaderboardFigures.dollars(cost.getAsDouble()) : "")
                     .append("</td>");
-            if (anyLatency) {
-                Optional<LatencyStats> s = r.latencyStats();
-                h.append("<td class=\"num\">").append(s.map(x -> String.valueOf(x.count())).orElse(""))
-                        .append("</td><td class=\"num\">").append(s.map(x -> fmt(x.meanMs(), 3)).orElse(""))
-                        .append("</td><td class=\"num\">").append(s.map(x -> fmt(x.p50Ms(), 3)).orElse(""))
-                        .append("</td><td class=\"num\">").append(s.map(x -> fmt(x.p99Ms(), 3)).orElse(""))
-                        .append("</td>");
-            }
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
@@ -174,21 +159,6 @@ public final class ComparisonReport {
         h.append(ChartEncoder.inlineSvg(StepCharts.learningRate("Learning rate against step", curves), "lr-")).append('\n');
     }
 
-    private static void latency(StringBuilder h, List<RunDirectory> runs) {
-        Map<String, List<ImageLatency>> timed = new LinkedHashMap<>();
-        runs.stream().filter(r -> !r.latencies().isEmpty()).forEach(r -> timed.put(r.id(), r.latencies()));
-        if (timed.isEmpty()) {
-            return;
-        }
-        h.append("<h2>Inference latency</h2>\n")
-                .append(ChartEncoder.inlineSvg(LatencyCharts.cdf("Per-image latency, cumulative", timed), "cdf-")).append('\n');
-        int n = 0;
-        for (Map.Entry<String, List<ImageLatency>> run : timed.entrySet()) {
-            h.append(ChartEncoder.inlineSvg(LatencyCharts.histogram("Per-image latency of " + run.getKey(), run.getValue(), 30),
-                    "hist" + (++n) + "-")).append('\n');
-        }
-    }
-
     /** DAWNBench batch-1 latency of every variant of every dawn infer run, and the per-image latency CDFs. */
     private static void inferenceRuns(StringBuilder h, List<InferenceRunRecord> inference) {
         if (inference.isEmpty()) {
@@ -201,17 +171,15 @@ public final class ComparisonReport {
                 .append("<th>Top-1 %</th><th>Top-5 %</th><th>GFLOPs</th></tr></thead>\n<tbody>\n");
         Map<String, List<ImageLatency>> curves = new LinkedHashMap<>();
         for (InferenceRunRecord r : inference) {
-            for (Map<String, Object> v : r.variants()) {
+            for (InferenceVariantResult v : r.variants()) {
                 h.append("<tr><td><code>").append(escape(r.id())).append("</code></td><td>")
-                        .append(escape(String.valueOf(v.get("variant")))).append("</td><td>")
-                        .append(escape(String.valueOf(v.get("model")))).append("</td><td class=\"num\">")
-                        .append(escape(String.valueOf(v.get("resolution")))).append("</td><td class=\"num\">")
-                        .append(escape(String.valueOf(v.get("images")))).append("</td>");
-                for (String key : List.of("latencyMs", "latencyP50Ms", "latencyP99Ms", "latencyWithPreprocessMs",
-                        "top1Accuracy", "top5Accuracy", "gflops")) {
-                    Object x = v.get(key);
-                    h.append("<td class=\"num\">").append(x instanceof Number n ? fmt(n.doubleValue(), 3) : "")
-                            .append("</td>");
+                        .append(escape(v.variant())).append("</td><td>")
+                        .append(escape(v.model())).append("</td><td class=\"num\">")
+                        .append(v.resolution()).append("</td><td class=\"num\">")
+                        .append(v.images()).append("</td>");
+                for (double x : new double[] {v.latencyMs(), v.latencyP50Ms(), v.latencyP99Ms(),
+                        v.latencyWithPreprocessMs(), v.top1Accuracy(), v.top5Accuracy(), v.gflops()}) {
+                    h.append("<td class=\"num\">").append(fmt(x, 3)).append("</td>");
                 }
                 h.append("</tr>\n");
             }
@@ -280,7 +248,7 @@ public final class ComparisonReport {
         for (RunDirectory r : runs) {
             String basename = r.record().entry().fileBasename();
             List<String> names = List.of(RunExporter.EVENTS_FILE, RunDirectory.CONFIG_FILE, RunDirectory.ENVIRONMENT_FILE,
-                    basename + ".tsv", basename + ".json", RunExporter.METRICS_CSV, RunExporter.ACCURACY_PNG, LatencyCsv.FILE_NAME);
+                    basename + ".tsv", basename + ".json", RunExporter.METRICS_CSV, RunExporter.ACCURACY_PNG);
             h.append("<li><code>").append(escape(r.id())).append("</code>:");
             for (String name : names) {
                 Path f = r.dir().resolve(name);

@@ -59,6 +59,6 @@ public final class HtmlLeaderboard {
 
     /** Escapes text for both element content and quoted attribute values (one implementation: HtmlText). */
     public static String escape(String text) {
-        return dev.dawn.reporters.html.HtmlText.escape(text);
+        return dev.dawn.reporters.html.text.HtmlText.escape(text);
     }
 }

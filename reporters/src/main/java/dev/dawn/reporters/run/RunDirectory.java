@@ -1,14 +1,14 @@
 package dev.dawn.reporters.run;
 
+import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.record.StepRecord;
+import dev.dawn.reporters.record.StepSeries;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.dawn.reporters.csv.LatencyCsv;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.latency.ImageLatency;
-import dev.dawn.reporters.latency.LatencyStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,19 +22,17 @@ import java.util.Optional;
 
 /**
  * A run folder as reports see it: the record from {@code events.jsonl}, the per-step series, the effective config
- * ({@code config.yaml}) flattened to dotted keys, the machine ({@code environment.json}, also flattened) and the
- * per-image latencies ({@code latencies.csv}) when the run measured any. Missing optional files give empty values,
- * so older run folders still report.
+ * ({@code config.yaml}) flattened to dotted keys and the machine ({@code environment.json}, also flattened). Missing
+ * optional files give empty values, so older run folders still report.
  *
  * @param dir         the run folder
  * @param record      derived from the events
  * @param steps       {@code train_step} samples, possibly empty
  * @param config      e.g. {@code train.batchSize -> "20"}; empty without config.yaml
  * @param environment e.g. {@code cpuModel -> "AMD EPYC"}, {@code seeds.train -> "42"}; empty without environment.json
- * @param latencies   empty without latencies.csv
  */
 public record RunDirectory(Path dir, RunRecord record, List<StepRecord> steps, Map<String, String> config,
-                           Map<String, String> environment, List<ImageLatency> latencies) {
+                           Map<String, String> environment) {
     public static final String CONFIG_FILE = "config.yaml";
     public static final String ENVIRONMENT_FILE = "environment.json";
 
@@ -45,7 +43,6 @@ public record RunDirectory(Path dir, RunRecord record, List<StepRecord> steps, M
         steps = List.copyOf(steps);
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-        latencies = List.copyOf(latencies);
     }
 
     public static RunDirectory read(Path dir) {
@@ -62,20 +59,13 @@ public record RunDirectory(Path dir, RunRecord record, List<StepRecord> steps, M
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(events + ": " + e.getMessage(), e);
         }
-        Path latencyCsv = dir.resolve(LatencyCsv.FILE_NAME);
-        List<ImageLatency> latencies = Files.isRegularFile(latencyCsv) ? LatencyCsv.read(latencyCsv) : List.of();
         return new RunDirectory(dir, record, steps, flatTree(dir.resolve(CONFIG_FILE), new YAMLMapper()),
-                flatTree(dir.resolve(ENVIRONMENT_FILE), new ObjectMapper()), latencies);
+                flatTree(dir.resolve(ENVIRONMENT_FILE), new ObjectMapper()));
     }
 
     /** The run id (the folder name for runs made by {@code dawn train}). */
     public String id() {
         return record.runId();
-    }
-
-    public Optional<LatencyStats> latencyStats() {
-        return latencies.isEmpty() ? Optional.empty() : Optional.of(LatencyStats.of(
-                latencies.stream().map(l -> Math.round(l.latencyMs() * 1e6)).toList()));
     }
 
     /** A config value, falling back to the logged hyperparameter when config.yaml lacks it. */

@@ -1,5 +1,7 @@
 package dev.dawn.reporters.run;
 
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.charts.AccuracyChart;
 import dev.dawn.reporters.csv.MetricsCsvWriter;
 import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
@@ -44,7 +46,8 @@ public final class RunExporter {
         Path csv = runDir.resolve(METRICS_CSV);
         Path png = runDir.resolve(ACCURACY_PNG);
 
-        writeText(tsv, TrainingTsvWriter.write(entry.dataset(), run.epochs()));
+        writeText(tsv, TrainingTsvWriter.write(entry.dataset(), run.epochs().stream()
+                .map(e -> new TrainingTsvWriter.Row(e.epoch(), e.hours(), e.top1Accuracy(), e.top5Accuracy())).toList()));
         writeText(json, SubmissionJsonWriter.training(entry));
         writeText(csv, MetricsCsvWriter.write(run.epochs()));
         String title = entry.model() + " on " + entry.dataset() + " (run " + run.runId() + ", " + run.status() + ")";

@@ -1,5 +1,7 @@
 package dev.dawn.reporters.run;
 
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.dawnbench.Submission;
 import dev.dawn.reporters.dawnbench.SubmissionReader;
 import dev.dawn.reporters.dawnbench.Task;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.latency.ImageLatency;
-import dev.dawn.reporters.run.RunRecord;
-import dev.dawn.reporters.run.StepRecord;
+import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.record.StepRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

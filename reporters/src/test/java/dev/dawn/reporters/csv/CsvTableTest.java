@@ -3,6 +3,7 @@ package dev.dawn.reporters.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.run.RunsIndex;
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunFixture;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class CsvTableTest {
     }
 
     @Test
-    void runsIndexHasOneRowPerRunWithSettingsTimeCostAndLatency() throws Exception {
+    void runsIndexHasOneRowPerRunWithSettingsTimeAndCost() throws Exception {
         Path runs = tmp.resolve("runs");
         RunFixture.copy("imagenet-reached", runs.resolve("b-reached"));
         Path killed = RunFixture.copy("imagenet-killed", runs.resolve("a-killed"));
@@ -52,11 +53,9 @@ class CsvTableTest {
         CSVRecord reached = rows.get(1);
         assertThat(Arrays.asList(reached.get("run_id"), reached.get("model"), reached.get("batch_size"), reached.get("optimizer"),
                 reached.get("learning_rate"), reached.get("resolution"), reached.get("status"), reached.get("time_to_target"),
-                reached.get("hours_to_target"), reached.get("cost_usd"), reached.get("latency_images"), reached.get("latency_p50_ms"),
-                reached.get("latency_p99_ms"))).containsExactly("r-reached", "resnet50", "256", "momentum", "0.1", "224",
-                "success", "3:00:00", "3.0", "9.18", "10", "15.0", "40.0");
+                reached.get("hours_to_target"), reached.get("cost_usd"))).containsExactly("r-reached", "resnet50", "256",
+                "momentum", "0.1", "224", "success", "3:00:00", "3.0", "9.18");
         assertThat(rows.get(0).get("status")).isEqualTo("killed");
         assertThat(rows.get(0).get("time_to_target")).isEqualTo("0:12:00"); // reached before the kill
-        assertThat(rows.get(0).get("latency_images")).isEmpty();
     }
 }

@@ -19,9 +19,8 @@ class LatencyCsvTest {
         List<ImageLatency> images = List.of(new ImageLatency("a,\"b\".jpg", 3, 5, 12.5, 1.25), new ImageLatency("c.jpg", 0, 0, 0.1, 0.0));
         String csv = LatencyCsv.write(images);
         assertThat(csv).startsWith("image_id,label,predicted,latency_ms,preprocess_ms\r\n\"a,\"\"b\"\".jpg\",3,5,12.5,1.25\r\n");
-        Path f = LatencyCsv.writeTo(tmp, images);
-        assertThat(f).isEqualTo(tmp.resolve("latencies.csv"));
-        assertThat(Files.readString(f)).isEqualTo(csv);
+        assertThat(LatencyCsv.fileName("int8-prune0.5")).isEqualTo("latencies-int8-prune0.5.csv");
+        Path f = Files.writeString(tmp.resolve(LatencyCsv.fileName("fp32-prune0")), csv);
         assertThat(LatencyCsv.read(f)).isEqualTo(images);
     }
 

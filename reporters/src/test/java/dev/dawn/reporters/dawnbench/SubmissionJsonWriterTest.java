@@ -3,7 +3,6 @@ package dev.dawn.reporters.dawnbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dawn.reporters.run.DawnbenchEntry;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -21,7 +21,6 @@ final class ReportRuns {
         replace(b.resolve("config.yaml"), "batchSize: 256", "batchSize: 512");
         replace(b.resolve("environment.json"), "\"AMD EPYC\"", "\"Intel Xeon <i>\"");
         replace(b.resolve("environment.json"), "\"cores\" : 2", "\"cores\" : 8");
-        Files.delete(b.resolve("latencies.csv"));
         return List.of(RunDirectory.read(a), RunDirectory.read(b));
     }
 

@@ -36,8 +36,8 @@ class InferenceExporterTest {
       entry.put("threshold", 93.0);
       entry.put("misc", Map.of());
       log.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
-      log.pointInTime(InferenceExporter.VARIANT_EVENT, variant("int8-prune0", "int8", 0.0, 1.5));
-      log.pointInTime(InferenceExporter.VARIANT_EVENT, variant("fp32-prune0.5", "fp32", 0.5, 2.0));
+      log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
+      log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("fp32-prune0.5", "fp32", 0.5, 2.0));
       log.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
     }
     InferenceExporter.export(run);

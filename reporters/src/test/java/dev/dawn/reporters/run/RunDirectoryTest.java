@@ -20,18 +20,14 @@ class RunDirectoryTest {
         assertThat(run.environment()).containsEntry("cpuModel", "AMD EPYC").containsEntry("seeds.train", "42")
                 .containsEntry("cpuFlags", "[\"fma\",\"avx2\"]");
         assertThat(run.steps()).hasSize(4);
-        assertThat(run.latencies()).hasSize(10);
-        assertThat(run.latencyStats().orElseThrow().p50Ms()).isEqualTo(15.0); // LoadGen: sorted[n * 0.5] of 10 samples
     }
 
     @Test
     void optionalFilesMayBeMissingButBrokenOnesAreNamed() throws Exception {
         Path dir = RunFixture.copy("imagenet-reached", tmp.resolve("b"));
         Files.delete(dir.resolve("config.yaml"));
-        Files.delete(dir.resolve("latencies.csv"));
         RunDirectory run = RunDirectory.read(dir);
         assertThat(run.config()).isEmpty();
-        assertThat(run.latencyStats()).isEmpty();
         assertThat(run.setting("train.batchSize", "global_batch_size")).hasValue("256"); // from the events
 
         Files.writeString(dir.resolve("environment.json"), "{ \"cores\": ");

@@ -3,6 +3,8 @@ package dev.dawn.reporters.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.RunRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dawn.reporters.csv.MetricsCsvWriter;

@@ -1,7 +1,5 @@
 package dev.dawn.workloads.data;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -168,23 +166,5 @@ public final class LinearBaseline {
     long top1 = IntStream.of(hits).filter(h -> h == 2).count();
     long top5 = IntStream.of(hits).filter(h -> h >= 1).count();
     return new double[] {(double) top1 / data.n(), (double) top5 / data.n()};
-  }
-
-  public static void main(String[] args) throws IOException {
-    Path root = Path.of(args.length > 0 ? args[0] : "target/synthetic-default");
-    int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    double lr = args.length > 2 ? Double.parseDouble(args[2]) : 1e-3;
-    if (args.length == 0) {
-      SyntheticImageNet.GenerationResult g = SyntheticImageNet.generate(SyntheticSpec.defaults(), root);
-      System.out.println((g.reused() ? "reused " : "generated ") + g.files() + " images in " + root);
-    }
-    ImageDataset dataset = ImageNetFolderDataset.open(root);
-    long start = System.nanoTime();
-    Result r = new LinearBaseline(32, epochs, lr, 1e-4, 1).run(dataset);
-    System.out.printf("linear softmax on raw 32px pixels, %d classes, %d train / %d val, %d epochs, lr %.1e:%n",
-        r.classes(), r.trainImages(), r.valImages(), r.epochs(), lr);
-    System.out.printf("  train top-1 %.2f%% top-5 %.2f%%; val top-1 %.2f%% top-5 %.2f%% (%.1f s)%n",
-        100 * r.trainTop1(), 100 * r.trainTop5(), 100 * r.valTop1(), 100 * r.valTop5(),
-        (System.nanoTime() - start) / 1e9);
   }
 }

@@ -1,6 +1,5 @@
 package dev.dawn.workloads.inference;
 
-import dev.dawn.reporters.latency.LatencyStats;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -32,9 +31,5 @@ public final class BareSessionLoop {
       nanos[i] = System.nanoTime() - t0;
     }
     return nanos;
-  }
-
-  public static LatencyStats stats(Session session, Operand<?> input, Tensor x, Operand<?> output, int warmup, int iterations) {
-    return LatencyStats.of(time(session, input, x, output, warmup, iterations));
   }
 }

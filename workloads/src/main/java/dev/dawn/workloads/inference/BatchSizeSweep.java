@@ -1,6 +1,5 @@
 package dev.dawn.workloads.inference;
 
-import dev.dawn.reporters.latency.LatencyStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -34,7 +33,7 @@ public final class BatchSizeSweep {
       if (b < 1) {
         throw new IllegalArgumentException("batch sizes must be >= 1, got " + b + " in " + batchSizes);
       }
-      points.add(new BatchPoint(b, LatencyStats.of(time(prepare.apply(b)), b)));
+      points.add(new BatchPoint(b, time(prepare.apply(b))));
     }
     return points;
   }

@@ -1,6 +1,5 @@
 package dev.dawn.workloads.inference;
 
-import dev.dawn.reporters.latency.LatencyStats;
 import java.util.List;
 import java.util.function.Function;
 
@@ -72,8 +71,7 @@ public final class LatencyRunner {
       closeIfResource(x, close);
     }
     long wall = System.nanoTime() - wallStart;
-    return new LatencyRun(
-        warmupItems, pre, mod, e2e, wall, LatencyStats.of(pre), LatencyStats.of(mod), LatencyStats.of(e2e));
+    return new LatencyRun(warmupItems, pre, mod, e2e, wall);
   }
 
   private static void closeIfResource(Object x, boolean close) {

@@ -1,5 +1,6 @@
 package dev.dawn.workloads.training;
 
+import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.models.Precision;
 
 /**

@@ -1,5 +1,6 @@
 package dev.dawn.workloads.training;
 
+import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;

@@ -198,21 +198,4 @@ class InputPipelineTest {
       assertThat(big.cachingDecodedImages()).isTrue();
     }
   }
-
-  @Test
-  void replicaSplitKeepsOrderAndSizes() {
-    try (InputPipeline p = new InputPipeline(distinctImages(10), options(1))) {
-      Batch whole = p.evaluation(4, 10).next();
-      List<Batch> parts = ReplicaSplit.split(whole, 3);
-      assertThat(parts).extracting(Batch::size).containsExactly(4, 3, 3);
-      assertThat(parts.get(1).labels()).containsExactly(4, 5, 6);
-      float[] joined = new float[whole.pixels().length];
-      int at = 0;
-      for (Batch part : parts) {
-        System.arraycopy(part.pixels(), 0, joined, at, part.pixels().length);
-        at += part.pixels().length;
-      }
-      assertThat(joined).isEqualTo(whole.pixels());
-    }
-  }
 }

@@ -3,6 +3,7 @@ package dev.dawn.workloads.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.latency.LatencyStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,18 +51,18 @@ class LatencyRunnerTest {
     assertThat(run.warmupItems()).isEqualTo(3);
     assertThat(modelCalls.get()).isEqualTo(13);
     assertThat(run.measuredItems()).isEqualTo(10);
-    assertThat(run.model().count()).isEqualTo(10);
+    assertThat(LatencyStats.of(run.modelNanos()).count()).isEqualTo(10);
     assertThat(made).hasSize(13).allMatch(c -> c.closed);
-    assertThat(run.preprocess().minNanos()).isGreaterThanOrEqualTo(2_000_000);
-    assertThat(run.model().minNanos()).isGreaterThanOrEqualTo(500_000);
+    assertThat(LatencyStats.of(run.preprocessNanos()).minNanos()).isGreaterThanOrEqualTo(2_000_000);
+    assertThat(LatencyStats.of(run.modelNanos()).minNanos()).isGreaterThanOrEqualTo(500_000);
     for (int i = 0; i < 10; i++) {
       // end-to-end is one span from before preprocessing to after the model
       assertThat(run.endToEndNanos()[i])
           .isGreaterThanOrEqualTo(run.preprocessNanos()[i] + run.modelNanos()[i]);
     }
-    assertThat(run.wallNanos()).isGreaterThanOrEqualTo(run.endToEnd().totalNanos());
+    assertThat(run.wallNanos()).isGreaterThanOrEqualTo(LatencyStats.of(run.endToEndNanos()).totalNanos());
     // Each spin is a lower bound on its own span only (no ordering asserts: the machine is shared and noisy).
-    assertThat(run.endToEnd().minNanos()).isGreaterThanOrEqualTo(2_500_000);
+    assertThat(LatencyStats.of(run.endToEndNanos()).minNanos()).isGreaterThanOrEqualTo(2_500_000);
   }
 
   @Test
@@ -71,7 +72,7 @@ class LatencyRunnerTest {
     LatencyRun run = new LatencyRunner(5).runPreprocessed(inputs, x -> calls.incrementAndGet());
     assertThat(calls.get()).isEqualTo(7);
     assertThat(inputs).noneMatch(c -> c.closed);
-    assertThat(run.model().count()).isEqualTo(2);
+    assertThat(LatencyStats.of(run.modelNanos()).count()).isEqualTo(2);
   }
 
   @Test
@@ -103,10 +104,11 @@ class LatencyRunnerTest {
     assertThat(closed).containsExactly(1, 8, 32, 128);
     assertThat(points).extracting(BatchPoint::batchSize).containsExactly(1, 8, 32, 128);
     for (BatchPoint p : points) {
-      assertThat(p.perBatch().count()).isEqualTo(4);
-      assertThat(p.perBatch().minNanos()).isGreaterThanOrEqualTo(100_000L * p.batchSize());
-      assertThat(p.perItemMs()).isGreaterThanOrEqualTo(0.1);
-      assertThat(p.throughputPerSecond()).isLessThanOrEqualTo(10_000.0);
+      LatencyStats perBatch = LatencyStats.of(p.nanos(), p.batchSize());
+      assertThat(perBatch.count()).isEqualTo(4);
+      assertThat(perBatch.minNanos()).isGreaterThanOrEqualTo(100_000L * p.batchSize());
+      assertThat(perBatch.dawnbenchLatencyMs()).isGreaterThanOrEqualTo(0.1);
+      assertThat(perBatch.throughputPerSecond()).isLessThanOrEqualTo(10_000.0);
     }
     assertThatThrownBy(() -> new BatchSizeSweep(0, 1).run(List.of(0), b -> null)).hasMessageContaining(">= 1");
   }

@@ -43,20 +43,20 @@ class SessionTimingTest {
         LatencyRun run = new LatencyRunner(10).runPreprocessed(inputs, step);
         LatencyStats bare;
         try (TFloat32 one = TFloat32.tensorOf(Shape.of(1, 32, 32, 16), DataBuffers.of(img, true, false))) {
-          bare = BareSessionLoop.stats(s, x, one, y, 10, 50);
+          bare = LatencyStats.of(BareSessionLoop.time(s, x, one, y, 10, 50));
         }
         inputs.forEach(Tensor::close);
-        System.out.println("harness model-only: " + run.model().summary());
+        System.out.println("harness model-only: " + LatencyStats.of(run.modelNanos()).summary());
         System.out.println("bare Session.run:   " + bare.summary());
-        assertThat(run.model().count()).isEqualTo(50);
+        assertThat(LatencyStats.of(run.modelNanos()).count()).isEqualTo(50);
         assertThat(bare.count()).isEqualTo(50);
-        assertThat(run.model().minNanos()).isPositive();
+        assertThat(LatencyStats.of(run.modelNanos()).minNanos()).isPositive();
         assertThat(bare.minNanos()).isPositive();
 
         List<BatchPoint> sweep = new BatchSizeSweep(1, 3).run(List.of(1, 4), b -> step.onBatch(
             TFloat32.tensorOf(Shape.of(b, 32, 32, 16), DataBuffers.ofFloats(b * 32L * 32 * 16))));
         assertThat(sweep).hasSize(2);
-        assertThat(sweep.get(1).perBatch().itemsPerSample()).isEqualTo(4);
+        assertThat(LatencyStats.of(sweep.get(1).nanos(), sweep.get(1).batchSize()).itemsPerSample()).isEqualTo(4);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.dawn.workloads.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.Precision;

@@ -1,5 +1,6 @@
 package dev.dawn.workloads.training;
 
+import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;

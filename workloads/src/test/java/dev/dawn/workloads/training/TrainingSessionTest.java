@@ -3,6 +3,7 @@ package dev.dawn.workloads.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ModelSpec;
 import java.util.ArrayList;

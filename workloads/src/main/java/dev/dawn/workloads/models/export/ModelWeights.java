@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dawn.reporters.files.AtomicFile;
 import dev.dawn.workloads.models.DataFormat;
 import dev.dawn.workloads.models.ModelSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,8 +124,33 @@ public final class ModelWeights {
     }
     // Each file is whole or absent (a full disk leaves no partial weights.bin); the index goes last, so a folder whose
     // index exists has the binary it describes.
-    AtomicFile.write(dir.resolve(BIN_FILE), bin.array());
-    AtomicFile.write(dir.resolve(INDEX_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
+    writeThenRename(dir.resolve(BIN_FILE), bin.array());
+    writeThenRename(dir.resolve(INDEX_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
+  }
+
+  /**
+   * The bytes go to {@code <name>.tmp}, renamed over the target only when all were written; a failed temporary file is
+   * removed. (Reporters' AtomicFile does the same for report files; workloads does not depend on reporters.)
+   */
+  private static void writeThenRename(Path target, byte[] bytes) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+          ? f.getFile() + ": " + f.getReason() : String.valueOf(e.getMessage());
+      throw new IOException("cannot write " + target + ": " + why, e);
+    }
   }
 
   /** Reads a folder written by {@link #save}; any inconsistency throws {@link WeightFileException} naming the file. */

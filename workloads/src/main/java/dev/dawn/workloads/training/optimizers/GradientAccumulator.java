@@ -1,7 +1,6 @@
 package dev.dawn.workloads.training.optimizers;
 
-import dev.dawn.workloads.training.GraphOptimizer;
-import dev.dawn.workloads.training.GraphOptimizer.Parameter;
+import dev.dawn.workloads.training.optimizers.GraphOptimizer.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;

@@ -1,7 +1,5 @@
 package dev.dawn.workloads.training.optimizers;
 
-import dev.dawn.workloads.training.GraphOptimizer;
-import dev.dawn.workloads.training.LossScaling;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;

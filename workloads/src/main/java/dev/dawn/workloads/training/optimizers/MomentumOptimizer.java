@@ -1,6 +1,5 @@
 package dev.dawn.workloads.training.optimizers;
 
-import dev.dawn.workloads.training.GraphOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;

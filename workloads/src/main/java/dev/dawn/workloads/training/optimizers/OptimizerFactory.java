@@ -1,6 +1,5 @@
 package dev.dawn.workloads.training.optimizers;
 
-import dev.dawn.workloads.training.GraphOptimizer;
 import dev.dawn.workloads.training.schedule.SpecReader;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.dawn.workloads.training.optimizers;
 
-import dev.dawn.workloads.training.GraphOptimizer.Parameter;
+import dev.dawn.workloads.training.optimizers.GraphOptimizer.Parameter;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;

@@ -83,8 +83,8 @@ class Int8ConvBuilderTest {
           assertThat(maxErr).isLessThan(8 * outStep);
           if (time) {
             try (TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(input, true, false))) {
-              LatencyStats f = BareSessionLoop.stats(s2, x, t, fp32, 20, 200);
-              LatencyStats i8 = BareSessionLoop.stats(s2, x, t, int8, 20, 200);
+              LatencyStats f = LatencyStats.of(BareSessionLoop.time(s2, x, t, fp32, 20, 200));
+              LatencyStats i8 = LatencyStats.of(BareSessionLoop.time(s2, x, t, int8, 20, 200));
               System.out.printf("56x56x64 3x3 b1: fp32 p50 %.3f ms, int8 (QuantizeV2+fused conv+Dequantize) p50 %.3f ms,"
                   + " speed-up %.2fx%n", f.p50Ms(), i8.p50Ms(), f.p50Ms() / i8.p50Ms());
             }

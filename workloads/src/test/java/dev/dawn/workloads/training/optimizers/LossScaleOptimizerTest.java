@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.dawn.workloads.training.GraphOptimizer;
-import dev.dawn.workloads.training.GraphOptimizer.Parameter;
-import dev.dawn.workloads.training.LossScaling;
+import dev.dawn.workloads.training.optimizers.GraphOptimizer.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package dev.dawn.workloads.training.optimizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dawn.workloads.training.GraphOptimizer;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

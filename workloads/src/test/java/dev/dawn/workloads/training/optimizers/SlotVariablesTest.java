@@ -2,7 +2,7 @@ package dev.dawn.workloads.training.optimizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dawn.workloads.training.GraphOptimizer.Parameter;
+import dev.dawn.workloads.training.optimizers.GraphOptimizer.Parameter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;

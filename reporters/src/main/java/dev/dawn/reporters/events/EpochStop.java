@@ -1,0 +1,32 @@
+package dev.dawn.reporters.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code epoch_stop} (INTERVAL_END): one finished training epoch, the source of the DAWNBench TSV rows.
+ *
+ * @param epoch           1-based
+ * @param trainTimeMs     cumulative training clock, evaluation excluded
+ * @param wallTimeMs      wall clock since the run started, evaluation included
+ * @param loss            mean training loss of the epoch (NaN for an epoch without a step)
+ * @param learningRate    at the end of the epoch
+ * @param imagesPerSecond training throughput of the epoch
+ * @param images          images trained on; null in logs written before it was recorded
+ * @param skippedImages   undecodable images skipped so far; null in logs written before it was recorded
+ */
+public record EpochStop(@JsonProperty(value = "epoch_num", required = true) int epoch,
+                        @JsonProperty(value = "train_time_ms", required = true) long trainTimeMs,
+                        @JsonProperty(value = "wall_time_ms", required = true) long wallTimeMs,
+                        @JsonProperty(value = "loss", required = true) double loss,
+                        @JsonProperty(value = "learning_rate", required = true) double learningRate,
+                        @JsonProperty(value = "images_per_second", required = true) double imagesPerSecond,
+                        @JsonProperty("images") Long images,
+                        @JsonProperty("skipped_images") Long skippedImages) implements RunEvent {
+    public static final EventKind<EpochStop> KIND =
+            EventKind.inMetadata(MlLogKeys.EPOCH_STOP, EventType.INTERVAL_END, EpochStop.class);
+
+    @Override
+    public Event toEvent(long timeMs) {
+        return KIND.encode(this, timeMs);
+    }
+}

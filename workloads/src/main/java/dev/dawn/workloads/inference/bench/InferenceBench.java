@@ -1,0 +1,179 @@
+package dev.dawn.workloads.inference.bench;
+
+import dev.dawn.workloads.data.DecodedImage;
+import dev.dawn.workloads.data.EvalTransform;
+import dev.dawn.workloads.data.ImageSource;
+import dev.dawn.workloads.inference.BatchCall;
+import dev.dawn.workloads.inference.BatchPoint;
+import dev.dawn.workloads.inference.BatchSizeSweep;
+import dev.dawn.workloads.inference.LatencyRun;
+import dev.dawn.workloads.inference.LatencyRunner;
+import dev.dawn.workloads.inference.net.FoldedConv;
+import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.LayerSpec;
+import dev.dawn.workloads.inference.quant.ActivationCalibrator;
+import dev.dawn.workloads.models.export.ChannelPruning;
+import dev.dawn.workloads.models.export.FlopCounter;
+import dev.dawn.workloads.models.export.PruneScope;
+import dev.dawn.workloads.training.ThreadSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Measures one inference variant the DAWNBench way: every validation image classified one at a time (batch 1),
+ * latency = total model time / images, with preprocessing (decode, resize, crop) timed apart; warm-up images
+ * excluded; top-1/top-5 from the same pass; then throughput and per-batch latency for a list of batch sizes.
+ */
+public final class InferenceBench {
+  /** How to measure; all of it is recorded with the results. */
+  public record Settings(int warmupImages, List<Integer> batchSizes, int batchRepeats, int calibrationImages,
+      Supplier<? extends ActivationCalibrator> calibrator, String calibrationMethod, boolean firstConvFp32,
+      boolean lastConvFp32, ThreadSettings threads, boolean pruneResidualGroups) {}
+
+  private final Settings settings;
+  private final EvalTransform transform;
+  private final int classes;
+
+  public InferenceBench(Settings settings, EvalTransform transform, int classes) {
+    this.settings = settings;
+    this.transform = transform;
+    this.classes = classes;
+  }
+
+  /**
+   * Prunes {@code folded} by the variant's ratio (per layer, residual groups as the settings say, no fine-tuning),
+   * then {@link #measure}s it.
+   */
+  public VariantMeasurement run(String modelName, FoldedNet folded, InferenceVariant variant, List<ImageSource> validation,
+      List<ImageSource> calibrationImages) {
+    FoldedNet net = variant.pruneRatio() > 0
+        ? ChannelPruning.prune(folded, variant.pruneRatio(), PruneScope.PER_LAYER, settings.pruneResidualGroups()).net()
+        : folded;
+    return measure(modelName, net, variant, validation, calibrationImages);
+  }
+
+  /** Measures {@code net} as given (already pruned, e.g. pruned and fine-tuned) under the variant's label. */
+  public VariantMeasurement measure(String modelName, FoldedNet net, InferenceVariant variant, List<ImageSource> validation,
+      List<ImageSource> calibrationImages) {
+    var cost = FlopCounter.count(net, net.height(), net.width());
+    try (InferenceModel model = build(net, variant, calibrationImages)) {
+      ClassifyStep step = new ClassifyStep(model, classes, validation.size());
+      LatencyRunner runner = new LatencyRunner(settings.warmupImages());
+      // Warm-up goes through the same step; recording restarts at the first timed image.
+      LatencyRun run = runner.run(validation, this::preprocess, new RecordingStep(step, settings.warmupImages()));
+      List<VariantMeasurement.Classified> images = new ArrayList<>(validation.size());
+      long top1 = 0;
+      long top5 = 0;
+      for (int i = 0; i < validation.size(); i++) {
+        int label = validation.get(i).label();
+        int[] best = step.top5(i);
+        if (best[0] == label) top1++;
+        for (int c : best) if (c == label) top5++;
+        images.add(new VariantMeasurement.Classified(validation.get(i).id(), label, best[0]));
+      }
+      List<BatchPoint> batches = new BatchSizeSweep(2, settings.batchRepeats())
+          .run(settings.batchSizes(), b -> batchCall(model, validation, b));
+      int n = validation.size();
+      return new VariantMeasurement(variant, modelName, net.height(), settings.warmupImages(), run, images,
+          100.0 * top1 / n, 100.0 * top5 / n, cost.parameters(), cost.flops() / 1e9, batches);
+    }
+  }
+
+  private InferenceModel build(FoldedNet net, InferenceVariant variant, List<ImageSource> calibrationImages) {
+    if (variant.precision().equals("fp32")) return InferenceModel.fp32(net, settings.threads());
+    List<TFloat32> batches = calibrationBatches(net, calibrationImages);
+    try {
+      return InferenceModel.int8(net, settings.threads(), batches, settings.calibrator(), keptFp32(net));
+    } finally {
+      batches.forEach(TFloat32::close);
+    }
+  }
+
+  /** The first and last convolutions may stay FP32: they carry the most error per bit (Jacob et al., TensorRT). */
+  private Set<String> keptFp32(FoldedNet net) {
+    List<String> convs = new ArrayList<>();
+    for (LayerSpec l : net.layers()) collectConvs(l, convs);
+    Set<String> keep = new java.util.HashSet<>();
+    if (settings.firstConvFp32() && !convs.isEmpty()) keep.add(convs.get(0));
+    if (settings.lastConvFp32() && !convs.isEmpty()) keep.add(convs.get(convs.size() - 1));
+    return keep;
+  }
+
+  private static void collectConvs(LayerSpec layer, List<String> out) {
+    if (layer instanceof FoldedConv c) out.add(c.name());
+    if (layer instanceof dev.dawn.workloads.inference.net.ResidualBlock b) {
+      b.main().forEach(c -> out.add(c.name()));
+      if (b.projection() != null) out.add(b.projection().name());
+    }
+  }
+
+  private List<TFloat32> calibrationBatches(FoldedNet net, List<ImageSource> images) {
+    int perBatch = 32;
+    List<TFloat32> batches = new ArrayList<>();
+    int floats = transform.resolution() * transform.resolution() * 3;
+    for (int from = 0; from < images.size(); from += perBatch) {
+      int n = Math.min(perBatch, images.size() - from);
+      float[] pixels = new float[n * floats];
+      for (int i = 0; i < n; i++) transform.apply(decode(images.get(from + i)), pixels, i * floats);
+      batches.add(TFloat32.tensorOf(Shape.of(n, net.height(), net.width(), 3), DataBuffers.of(pixels, true, false)));
+    }
+    return batches;
+  }
+
+  private BatchCall batchCall(InferenceModel model, List<ImageSource> images, int batchSize) {
+    int floats = transform.resolution() * transform.resolution() * 3;
+    float[] pixels = new float[batchSize * floats];
+    for (int i = 0; i < batchSize; i++) transform.apply(decode(images.get(i % images.size())), pixels, i * floats);
+    TFloat32 batch = TFloat32.tensorOf(Shape.of(batchSize, transform.resolution(), transform.resolution(), 3),
+        DataBuffers.of(pixels, true, false));
+    return new BatchCall() {
+      @Override
+      public void run() {
+        try (Result r = model.session().runner().feed(model.input(), batch).fetch(model.logits()).run()) {
+          r.get(0); // fetched, so the whole forward pass runs
+        }
+      }
+
+      @Override
+      public void close() {
+        batch.close();
+      }
+    };
+  }
+
+  /** Decode, resize, centre crop, normalise: what DAWNBench calls preprocessing. */
+  private TFloat32 preprocess(ImageSource source) {
+    float[] pixels = transform.apply(decode(source));
+    return TFloat32.tensorOf(Shape.of(1, transform.resolution(), transform.resolution(), 3), DataBuffers.of(pixels, true, false));
+  }
+
+  private static DecodedImage decode(ImageSource source) {
+    try {
+      return source.decode();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot decode " + source.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Passes warm-up calls through, then restarts the recording position for the timed pass. */
+  private record RecordingStep(ClassifyStep step, int warmup, int[] calls) implements
+      dev.dawn.workloads.inference.InferenceStep<TFloat32> {
+    RecordingStep(ClassifyStep step, int warmup) {
+      this(step, warmup, new int[1]);
+    }
+
+    @Override
+    public void infer(TFloat32 image) {
+      if (calls[0]++ == warmup) step.startRecording();
+      step.infer(image);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.dawn.workloads.inference.bench;
+
+import java.util.Locale;
+
+/** One point of the inference sweep: numeric precision and the fraction of conv filters pruned away. */
+public record InferenceVariant(String precision, double pruneRatio) {
+  public InferenceVariant {
+    if (!precision.equals("fp32") && !precision.equals("int8")) {
+      throw new IllegalArgumentException("precision must be fp32 or int8, got '" + precision + "'");
+    }
+    if (!(pruneRatio >= 0 && pruneRatio < 1)) {
+      throw new IllegalArgumentException("prune ratio must be in [0, 1), got " + pruneRatio);
+    }
+  }
+
+  /** File-name-safe label, e.g. {@code int8-prune0.25}. */
+  public String label() {
+    return precision + "-prune" + String.format(Locale.ROOT, "%.2f", pruneRatio).replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+}
