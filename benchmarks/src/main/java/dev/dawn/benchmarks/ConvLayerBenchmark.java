@@ -37,7 +37,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The CPU's own INT8-over-FP32 ceiling for one ResNet-50 layer (56x56x64 input, 3x3x64 conv, bias, ReLU), measured
- * as tfjava-notes section 4 did: {@value #COPIES} independent copies of the layer run in one {@code Session.run}, so the
+ * as one layer in isolation: {@value #COPIES} independent copies of the layer run in one {@code Session.run}, so the
  * call overhead is shared, and the score is per layer. FP32 is oneDNN's fused conv+bias+ReLU; INT8 is
  * {@code QuantizedConv2DWithBiasAndReluAndRequantize} (quint8 x per-channel qint8 Const filter, quint8 out) on one
  * shared quantized input. A whole network cannot beat this ratio by much, so it tells whether a given INT8 speedup

@@ -7,7 +7,8 @@ import dev.dawn.workloads.inference.LatencyRunner;
 import dev.dawn.workloads.inference.SessionStep;
 import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
-import dev.dawn.workloads.inference.net.RandomFoldedNets;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.models.export.RandomNets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class HarnessVsBareLoop {
     int size = args.length > 0 ? Integer.parseInt(args[0]) : 224;
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    FoldedNet net = new RandomFoldedNets(1).bottleneckResNet(size, new int[] {3, 4, 6, 3}, 1000);
+    FoldedNet net = RandomNets.folded(ModelSpec.of("resnet50", 1000), size, 1L);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));

@@ -2,7 +2,8 @@ package dev.dawn.benchmarks;
 
 import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
-import dev.dawn.workloads.inference.net.RandomFoldedNets;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.models.export.RandomNets;
 import dev.dawn.workloads.inference.quant.ActivationRange;
 import dev.dawn.workloads.inference.quant.Calibration;
 import dev.dawn.workloads.inference.quant.Int8GraphBuilder;
@@ -63,7 +64,7 @@ public class ResNetForwardBenchmark {
 
   @Setup(Level.Trial)
   public void build() {
-    FoldedNet net = new RandomFoldedNets(1).bottleneckResNet(size, new int[] {3, 4, 6, 3}, 1000);
+    FoldedNet net = RandomNets.folded(ModelSpec.of("resnet50", 1000), size, 1L);
     graph = new Graph();
     Ops tf = Ops.create(graph);
     input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         "Run 'dawn <command> --help' for the options of each command."},
     subcommands = {TrainCommand.class, ThroughputCommand.class, BaselineCommand.class, DataCommand.class,
         ExportCommand.class, ReportCommand.class, RunsCommand.class, LeaderboardCommand.class, SubmitCommand.class,
-        ValidateCommand.class, InferCommand.class, RecipesCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+        ValidateCommand.class, InferCommand.class, RecipesCommand.class, ScheduleCommand.class, ProjectCommand.class,
+        CommandLine.HelpCommand.class})
 public final class DawnCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -8,12 +8,10 @@ import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.workloads.inference.bench.InferenceBench;
 import dev.dawn.workloads.inference.bench.InferenceVariant;
-import dev.dawn.workloads.inference.net.RandomFoldedNets;
-import dev.dawn.workloads.inference.quant.ActivationCalibrator;
-import dev.dawn.workloads.inference.quant.EntropyCalibrator;
-import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
-import dev.dawn.workloads.inference.quant.PercentileCalibrator;
+import dev.dawn.workloads.inference.quant.CalibrationMethod;
+import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.ExportedModel;
+import dev.dawn.workloads.models.export.RandomNets;
 import dev.dawn.workloads.models.export.WeightFileException;
 import dev.dawn.workloads.training.ThreadSettings;
 import java.nio.file.Files;
@@ -21,7 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -96,9 +94,21 @@ final class InferCommand implements Callable<Integer> {
       description = "Classify only this many validation images, evenly spaced (0 = all, as DAWNBench requires).")
   int limit;
 
-  @Option(names = "--calibration", defaultValue = "percentile",
+  @Option(names = "--calibration", defaultValue = "percentile", converter = CalibrationName.class,
       description = "INT8 activation ranges: minmax, percentile (99.99%%) or entropy (KL) (default ${DEFAULT-VALUE}).")
-  String calibration;
+  CalibrationMethod calibration;
+
+  /** --calibration by its lowercase name. */
+  static final class CalibrationName implements CommandLine.ITypeConverter<CalibrationMethod> {
+    @Override
+    public CalibrationMethod convert(String value) {
+      try {
+        return CalibrationMethod.fromConfigName(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Option(names = "--calibration-images", defaultValue = "256",
       description = "Training images used to calibrate INT8 ranges (default ${DEFAULT-VALUE}).")
@@ -162,7 +172,7 @@ final class InferCommand implements Callable<Integer> {
       }
     } else {
       var cfg = new ConfigLoader().load(dataConfig, List.of()).config();
-      var net = new RandomFoldedNets(1).bottleneckResNet(randomResnet50, new int[] {3, 4, 6, 3}, 1000);
+      var net = RandomNets.folded(ModelSpec.of("resnet50", 1000), randomResnet50, 1L);
       source = new InferenceRunner.Source(cfg, net, "resnet50-random", null, "random (untrained) ResNet-50 v1.5");
     }
     List<InferenceVariant> variants = new ArrayList<>();
@@ -171,8 +181,8 @@ final class InferCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibrator(),
-        calibration, fp32First, fp32Last, threads(source), pruneResidualGroups);
+    var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibration.calibrator(),
+        calibration.configName(), fp32First, fp32Last, threads(source), pruneResidualGroups);
     var folder = new InferenceRunner(results, System.out::println)
         .run(source, new InferenceRunner.Plan(variants, settings, limit, exportSavedModel, fineTuner(source)));
     System.out.println("inference results: " + folder.dir());
@@ -215,14 +225,5 @@ final class InferCommand implements Callable<Integer> {
   private ThreadSettings threads(InferenceRunner.Source source) {
     ThreadSettings config = TrainingParts.threads(source.config());
     return new ThreadSettings(intraOp == null ? config.intraOp() : intraOp, interOp == null ? config.interOp() : interOp);
-  }
-
-  private Supplier<? extends ActivationCalibrator> calibrator() {
-    return switch (calibration) {
-      case "minmax" -> MinMaxCalibrator::new;
-      case "percentile" -> () -> new PercentileCalibrator(99.99);
-      case "entropy" -> EntropyCalibrator::new;
-      default -> throw new BadInputException("--calibration must be minmax, percentile or entropy, got '" + calibration + "'");
-    };
   }
 }

@@ -2,6 +2,7 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.recipes.MeasuredRun;
 import dev.dawn.harness.recipes.ReferenceRecipe;
+import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.EpochRecord;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ final class RecipesCommand implements Callable<Integer> {
     var target = record.targetEpoch();
     if (target.isPresent()) {
       EpochRecord e = target.get();
-      return String.format(Locale.ROOT, "%s to %s >= %s (epoch %d, %.2f%%)%s", DawnbenchTime.format(e.hours()), metric,
+      return String.format(Locale.ROOT, "%s to %s >= %s (epoch %d, %.2f%%)%s", LeaderboardFigures.duration(e.hours()), metric,
           percent(record.entry().threshold()), e.epoch(), e.metric(metric), where);
     }
     String best = run.get().bestEpoch()

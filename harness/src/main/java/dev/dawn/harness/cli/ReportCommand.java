@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Write one self-contained HTML page comparing runs. " +
-        "Summary (status, time to target, epochs, cost, latency), accuracy curves, loss and learning rate, " +
+        "Summary (status, time to target, epochs, cost), accuracy curves, loss and learning rate, " +
         "the batch-1 latency of every dawn infer variant, " +
         "config and environment differences, links to the files. " +
         "A run folder whose events.jsonl is empty or corrupt is skipped with a warning naming it. " +

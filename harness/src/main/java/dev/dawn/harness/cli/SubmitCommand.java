@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.reporters.run.RunSubmission;
 import dev.dawn.reporters.run.SubmissionFiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Parameters;
     description = {"Add a run's DAWNBench files to an entries checkout. " +
         "A training run writes <Dataset>/train/<basename>.json and .tsv; a dawn infer run writes " +
         "<Dataset>/inference/<basename>_<variant>.json for --variant (default: every variant at or above the " +
-        "accuracy gate). Refuses to overwrite an existing file and refuses a submission the DAWNBench CI would " +
-        "reject (exit 2 with the reason)."})
+        "accuracy gate). Refuses to overwrite an existing file, refuses a submission the DAWNBench CI would " +
+        "reject, and refuses a run that is not a DAWNBench entry: synthetic data, fewer classes, a smaller " +
+        "validation set, a dawn infer --limit run, or training started from trained weights (exit 2 with the reason)."})
 final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "The run folder.")
   Path run;
@@ -37,7 +39,7 @@ final class SubmitCommand implements Callable<Integer> {
     try {
       List<Path> written;
       if (RunFolders.isInference(run)) {
-        var all = InferenceSubmissions.of(run);
+        var all = RunSubmission.inference(run);
         var chosen = variant != null
             ? all.stream().filter(s -> s.file().getFileName().toString().endsWith("_" + variant + ".json")).toList()
             : all.stream().filter(s -> dev.dawn.reporters.dawnbench.SubmissionValidator.validate(s).isEmpty()).toList();

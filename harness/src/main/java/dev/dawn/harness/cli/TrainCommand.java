@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.EpochRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:", "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-      description = "YAML training config (see reference-configs/ and the README's list of keys).")
+      description = "YAML training config, at most 1 MiB (see reference-configs/ and the README's list of keys).")
   Path config;
 
   @Option(names = "--scale", paramLabel = "NAME",
@@ -32,7 +33,9 @@ final class TrainCommand implements Callable<Integer> {
   String scale;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override one config key, e.g. --set train.epochs=5 (repeatable; checked like the file).")
+      description = {"Override one config key with a YAML value, e.g. --set train.epochs=5 or",
+          "--set 'train.phases=[{epochs: 2, resolution: 16, batchSize: 8}]' (repeatable; checked like the file, and an",
+          "error names the --set)."})
   List<String> overrides = new ArrayList<>();
 
   @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
@@ -47,12 +50,12 @@ final class TrainCommand implements Callable<Integer> {
     var outcome = new TrainingRunner(loaded, results, progress).run();
     var record = outcome.record();
     var target = record.targetEpoch();
-    String metric = loaded.config().train().targetMetric();
+    String metric = loaded.config().train().targetMetric().configName();
     if (target.isPresent()) {
       EpochRecord e = target.get();
       progress.message(String.format(Locale.ROOT,
           "time to %s >= %.1f%%: %s (%.6f hours of training, epoch %d; evaluation excluded)",
-          metric, loaded.config().train().targetAccuracy(), DawnbenchTime.format(e.hours()), e.hours(), e.epoch()));
+          metric, loaded.config().train().targetAccuracy(), LeaderboardFigures.duration(e.hours()), e.hours(), e.epoch()));
     } else {
       progress.message("target " + metric + " >= " + loaded.config().train().targetAccuracy() + "% not reached: status "
           + outcome.status().word);

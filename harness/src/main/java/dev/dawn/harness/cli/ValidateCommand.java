@@ -1,6 +1,7 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.reporters.dawnbench.Dataset;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.dawnbench.Problem;
 import dev.dawn.reporters.dawnbench.SubmissionValidator;
 import dev.dawn.reporters.dawnbench.Task;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Parameters;
     description = {"Check DAWNBench submissions with the entries CI's rules. " +
         "Lists every problem as 'file: field: rule', then 'N files, M problems'. Exit 0 when there is none, 1 otherwise. " +
         "Accepts submission JSON files (laid out as <Dataset>/<train|inference>/<name>.json), run folders, and " +
-        "folders searched for such JSON files (e.g. a whole entries checkout)."})
+        "folders searched for such JSON files (e.g. a whole entries checkout).",
+        "Beyond the CI's rules it refuses what a leaderboard cannot rank (costPerHour, latency, cost or hours that " +
+        "are not finite or are negative) and files of a run that is not a DAWNBench entry (e.g. synthetic data)."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files or folders to check.")
   List<Path> targets;
@@ -36,7 +39,11 @@ final class ValidateCommand implements Callable<Integer> {
       } else if (Files.isRegularFile(target.resolve("events.jsonl"))) {
         files++;
         try {
-          problems.addAll(SubmissionValidator.validate(RunSubmission.training(target)));
+          List<dev.dawn.reporters.dawnbench.Submission> submissions = RunFolders.isInference(target)
+              ? RunSubmission.inference(target) : List.of(RunSubmission.training(target));
+          for (var s : submissions) problems.addAll(SubmissionValidator.validate(s));
+        } catch (RunSubmission.NotAnEntryException e) {
+          problems.add(new Problem(target, DawnbenchTask.EVENT, e.task().describe()));
         } catch (IllegalArgumentException e) {
           problems.add(new Problem(target, "file", e.getMessage()));
         }

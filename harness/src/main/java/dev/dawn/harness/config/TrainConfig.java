@@ -1,11 +1,24 @@
 package dev.dawn.harness.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dawn.harness.config.ConfigRuleException.Rules;
+import dev.dawn.workloads.models.arch.Architecture;
+import dev.dawn.workloads.models.ConvWidths;
+import dev.dawn.workloads.models.DataFormat;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.training.schedule.ScheduleSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The effective configuration of one training run, as read from a YAML file over the built-in defaults
- * ({@code defaults.yaml} beside this class) and {@code --set} overrides. Every key is documented in README.md.
+ * The effective configuration of one training run, bound from a YAML file over the built-in defaults
+ * ({@code defaults.yaml} beside this class, the one place defaults are written), a {@code --scale} and {@code --set}
+ * overrides. Every choice is an enum and every range is checked by the record that holds it, so a config that binds
+ * is a config that runs. Every key is documented in README.md.
  */
 public record TrainConfig(
     String name,
@@ -18,29 +31,88 @@ public record TrainConfig(
     ThreadConfig threads,
     SubmissionConfig submission) {
 
-  /** Where the images come from. {@code kind} is synthetic, imagenet or cifar10. */
+  public TrainConfig {
+    reference = reference == null ? Map.of() : reference;
+    scales = scales == null ? Map.of() : scales;
+    Rules rules = new Rules();
+    rules.require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"), "name",
+        "must be 1-64 characters of letters, digits, '.', '_' or '-' (it names the run folder)");
+    rules.throwIfBroken();
+  }
+
+  /** Where the images come from. */
   public record DataConfig(
-      String kind,
+      DataKind kind,
       String path,
       SyntheticConfig synthetic,
       int workers,
       int prefetchBatches,
       boolean cacheDecoded,
-      double minCropScale) {}
+      double minCropScale) {
+    public DataConfig {
+      new Rules()
+          .require(kind != null, "kind", "needs a value: one of " + Arrays.toString(DataKind.values()))
+          .require(path != null && !path.isBlank(), "path", "must name a folder")
+          .atLeast("workers", workers, 1)
+          .atLeast("prefetchBatches", prefetchBatches, 1)
+          .require(minCropScale > 0 && minCropScale <= 1, "minCropScale", "must be in (0, 1], got " + minCropScale)
+          .throwIfBroken();
+    }
+  }
 
   /** The embedded data set's shape; generated once into {@code data.path} and reused while the manifest matches. */
-  public record SyntheticConfig(int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {}
+  public record SyntheticConfig(int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {
+    public SyntheticConfig {
+      new Rules()
+          .atLeast("classes", classes, 2)
+          .atLeast("trainPerClass", trainPerClass, 1)
+          .atLeast("valPerClass", valPerClass, 1)
+          .atLeast("imageSize", imageSize, 8)
+          .throwIfBroken();
+    }
+  }
 
   /**
-   * Which network: architecture resnet9, resnet18, resnet34 or resnet50; {@code channels} narrows single convs by
-   * name (how a pruned model is described), empty for the published widths x {@code width}.
+   * Which network; {@code channels} narrows single convs by name (how a pruned model is described), empty for the
+   * published widths x {@code width}.
    */
-  public record ModelConfig(String architecture, double width, String variant, String dataFormat,
-      Map<String, Integer> channels) {}
+  public record ModelConfig(Architecture architecture, double width, ModelVariant variant, DataFormat dataFormat,
+      Map<String, Integer> channels) {
+    public ModelConfig {
+      channels = channels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(channels));
+      Rules rules = new Rules()
+          .require(architecture != null, "architecture", "needs a value: one of " + Architecture.configNames())
+          .require(width > 0 && width <= 4, "width", "must be in (0, 4] (1.0 = the published widths), got " + width)
+          .require(variant != null, "variant", "needs a value: one of " + Arrays.toString(ModelVariant.values()))
+          .require(dataFormat != null, "dataFormat", "needs a value: one of " + Arrays.toString(DataFormat.values()));
+      channels.forEach((conv, count) -> rules.require(count != null && count >= 1, "channels",
+          "entry '" + conv + "' must be a channel count >= 1, got " + count));
+      rules.throwIfBroken();
+      try {
+        // The network the keys describe must exist (e.g. resnet9 has no variants); the class count does not matter.
+        ModelSpec spec = new ModelSpec(architecture.configName(), 2, width, variant.modelSpecVariant(), null, channels);
+        if (!channels.isEmpty()) {
+          try {
+            ConvWidths.of(spec);
+          } catch (IllegalArgumentException e) {
+            rules.require(false, "channels", "is invalid: " + e.getMessage().replaceFirst("^model channels: ", ""));
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        rules.require(false, e.getMessage().contains("variant") ? "variant" : "architecture", "does not fit: " + e.getMessage());
+      }
+      rules.throwIfBroken();
+    }
+
+    /** The network for a data set of {@code classes} classes. */
+    public ModelSpec spec(int classes) {
+      return new ModelSpec(architecture.configName(), classes, width, variant.modelSpecVariant(), dataFormat, channels);
+    }
+  }
 
   /**
-   * The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. {@code precision} is fp32, bf16
-   * or fp16; {@code lossScale} (fp16 only) is dynamic, none or a positive number.
+   * The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. {@code precision} is the
+   * compute dtype; {@code lossScale} applies to fp16 only.
    */
   public record TrainingConfig(
       int epochs,
@@ -48,20 +120,47 @@ public record TrainConfig(
       int resolution,
       int evalResolution,
       int evalBatchSize,
-      String targetMetric,
+      TargetMetric targetMetric,
       double targetAccuracy,
       long seed,
       int logEverySteps,
       int accumulationSteps,
-      String precision,
-      String lossScale,
+      Precision precision,
+      LossScale lossScale,
       List<Phase> phases,
       String initWeights,
       boolean stopAtTarget) {
 
+    public TrainingConfig {
+      phases = phases == null ? List.of() : List.copyOf(phases);
+      initWeights = initWeights == null ? "" : initWeights;
+      Rules rules = new Rules()
+          .atLeast("epochs", epochs, 1)
+          .atLeast("batchSize", batchSize, 1)
+          .atLeast("resolution", resolution, 8)
+          .atLeast("evalResolution", evalResolution, 8)
+          .atLeast("evalBatchSize", evalBatchSize, 1)
+          .atLeast("logEverySteps", logEverySteps, 1)
+          .require(targetMetric != null, "targetMetric", "needs a value: one of " + Arrays.toString(TargetMetric.values()))
+          .atLeast("accumulationSteps", accumulationSteps, 1)
+          .require(precision != null, "precision", "needs a value: one of " + Precision.allowedNames())
+          .require(lossScale != null, "lossScale", "needs a value: dynamic, none or a positive number")
+          .require(targetAccuracy > 0 && targetAccuracy <= 100, "targetAccuracy",
+              "must be a percentage in (0, 100], got " + targetAccuracy);
+      if (accumulationSteps > 1 && batchSize >= 1) {
+        rules.require(batchSize % accumulationSteps == 0, "accumulationSteps",
+            "must divide train.batchSize (" + batchSize + ") into equal micro-batches");
+        for (int i = 0; i < phases.size(); i++) {
+          rules.require(phases.get(i).batchSize() % accumulationSteps == 0, "phases[" + i + "].batchSize",
+              "must be divisible by train.accumulationSteps (" + accumulationSteps + ")");
+        }
+      }
+      rules.throwIfBroken();
+    }
+
     /** The phase that covers {@code epoch} (1-based); epochs past the last phase keep the last one. */
     public Phase phaseOf(int epoch) {
-      if (phases == null || phases.isEmpty()) return new Phase(epochs, resolution, batchSize);
+      if (phases.isEmpty()) return new Phase(epochs, resolution, batchSize);
       int end = 0;
       for (Phase p : phases) {
         end += p.epochs();
@@ -69,14 +168,50 @@ public record TrainConfig(
       }
       return phases.get(phases.size() - 1);
     }
+
+    /**
+     * Every batch size this loop uses must fit in the training split: a larger one leaves an epoch without a single
+     * step (the pipeline drops the incomplete last batch), which would be a "run" that trains nothing.
+     *
+     * @param split how the training split was counted, for the message
+     * @return the broken rules, keys relative to {@code train}; empty when every epoch has a step
+     */
+    public List<ConfigRuleException.Broken> batchesFit(long trainImages, String split) {
+      List<ConfigRuleException.Broken> broken = new ArrayList<>();
+      String rule = " is larger than the training split (" + trainImages + " images, " + split
+          + "): an epoch would have no step; lower the batch or use more training images";
+      if (phases.isEmpty()) {
+        if (batchSize > trainImages) broken.add(new ConfigRuleException.Broken("batchSize", "(" + batchSize + ")" + rule));
+      } else {
+        for (int i = 0; i < phases.size(); i++) {
+          int b = phases.get(i).batchSize();
+          if (b > trainImages) broken.add(new ConfigRuleException.Broken("phases[" + i + "].batchSize", "(" + b + ")" + rule));
+        }
+      }
+      return broken;
+    }
   }
 
   /** One range of epochs at one resolution and batch size (progressive resizing, as in the DAWNBench records). */
-  public record Phase(int epochs, int resolution, int batchSize) {}
+  public record Phase(
+      @JsonProperty(required = true) int epochs,
+      @JsonProperty(required = true) int resolution,
+      @JsonProperty(required = true) int batchSize) {
+    public Phase {
+      new Rules()
+          .atLeast("epochs", epochs, 1)
+          .atLeast("resolution", resolution, 8)
+          .atLeast("batchSize", batchSize, 1)
+          .throwIfBroken();
+    }
+  }
 
-  /** Optimizer and schedule; {@code schedule} is a map read by the schedule factory (type plus its keys). */
+  /**
+   * Optimizer and schedules. Keys a schedule leaves out come from the recipe ({@link
+   * dev.dawn.harness.train.RecipeSchedules}).
+   */
   public record OptimizerConfig(
-      String name,
+      OptimizerName name,
       double learningRate,
       double momentum,
       boolean nesterov,
@@ -85,11 +220,29 @@ public record TrainConfig(
       double labelSmoothing,
       double warmupEpochs,
       double larsEta,
-      Map<String, Object> schedule,
-      Map<String, Object> momentumSchedule) {}
+      ScheduleSpec.LearningRate schedule,
+      ScheduleSpec.Momentum momentumSchedule) {
+    public OptimizerConfig {
+      new Rules()
+          .require(name != null, "name", "needs a value: one of " + Arrays.toString(OptimizerName.values()))
+          .require(learningRate > 0, "learningRate", "must be > 0, got " + learningRate)
+          .require(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1), got " + momentum)
+          .require(weightDecay >= 0, "weightDecay", "must be >= 0, got " + weightDecay)
+          .require(labelSmoothing >= 0 && labelSmoothing < 1, "labelSmoothing", "must be in [0, 1), got " + labelSmoothing)
+          .require(warmupEpochs >= 0, "warmupEpochs", "must be >= 0, got " + warmupEpochs)
+          .require(larsEta > 0, "larsEta", "must be > 0, got " + larsEta)
+          .require(schedule != null, "schedule", "needs a schedule, e.g. {type: linear_cosine}")
+          .require(momentumSchedule != null, "momentumSchedule", "needs a schedule, e.g. {type: constant}")
+          .throwIfBroken();
+    }
+  }
 
   /** TensorFlow's thread pools; 0 means TensorFlow's default (one per core). */
-  public record ThreadConfig(int intraOp, int interOp) {}
+  public record ThreadConfig(int intraOp, int interOp) {
+    public ThreadConfig {
+      new Rules().atLeast("intraOp", intraOp, 0).atLeast("interOp", interOp, 0).throwIfBroken();
+    }
+  }
 
   /** What the DAWNBench JSON says about this entry; {@code hardware} "auto" is filled from the machine. */
   public record SubmissionConfig(
@@ -101,5 +254,16 @@ public record TrainConfig(
       String hardware,
       String hardwareTag,
       Double costPerHour,
-      Boolean usedBlacklist) {}
+      Boolean usedBlacklist) {
+    public SubmissionConfig {
+      Rules rules = new Rules()
+          .require(costPerHour == null || costPerHour >= 0, "costPerHour",
+              "must be >= 0 (USD per hour, on-demand price), got " + costPerHour);
+      for (String[] field : new String[][] {{"author", author}, {"model", model}, {"framework", framework},
+          {"authorEmail", authorEmail}}) {
+        rules.require(field[1] != null && !field[1].isBlank(), field[0], "must not be empty (DAWNBench requires it)");
+      }
+      rules.throwIfBroken();
+    }
+  }
 }

@@ -1,7 +1,6 @@
 package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -14,7 +13,7 @@ final class YamlLineIndex {
   private final Map<String, Integer> lines = new HashMap<>();
 
   YamlLineIndex(String yaml) throws IOException {
-    try (YAMLParser p = new YAMLFactory().createParser(yaml)) {
+    try (YAMLParser p = ConfigYaml.factory().createParser(yaml)) {
       Deque<String> path = new ArrayDeque<>();
       Deque<Boolean> inObject = new ArrayDeque<>();
       JsonToken t;
@@ -44,9 +43,8 @@ final class YamlLineIndex {
     return sb.toString();
   }
 
-  /** @return ":N" for a known key, "" otherwise. */
-  String suffixFor(String dottedKey) {
-    Integer line = lines.get(dottedKey);
-    return line == null ? "" : ":" + line;
+  /** @return the line of a known key, else null */
+  Integer line(String dottedKey) {
+    return lines.get(dottedKey);
   }
 }

@@ -9,6 +9,7 @@ import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.csv.LatencyCsv;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
@@ -58,7 +59,7 @@ public final class InferenceRunner {
     TrainConfig config = new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
     ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
     FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
-    return new Source(config, folded, config.model().architecture(), trainingEntry(trainingRun),
+    return new Source(config, folded, config.model().architecture().configName(), trainingEntry(trainingRun),
         "trained: " + trainingRun);
   }
 
@@ -134,6 +135,12 @@ public final class InferenceRunner {
       events.write(new Hyperparameter(MlLogKeys.INFERENCE_WEIGHTS, source.weights()));
       events.write(settings(plan, validation.size(), threads));
       if (entry != null) events.write(new DawnbenchEntryFields(entry));
+      // An inference entry needs every validation image of the real data set, whoever trained the model.
+      DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind().configName(),
+          dataset.classNames().size(), dataset.validation().size(), validation.size(), null,
+          config.submission().usedBlacklist()));
+      events.write(task.event());
+      if (!task.isEntry()) log.accept(task.describe());
       try {
         Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);
         for (InferenceVariant v : plan.variants()) {

@@ -17,7 +17,7 @@ public final class DatasetOpener {
   public static ImageDataset open(TrainConfig.DataConfig data, Consumer<String> log) throws IOException {
     Path root = Path.of(data.path());
     return switch (data.kind()) {
-      case "synthetic" -> {
+      case SYNTHETIC -> {
         var s = data.synthetic();
         var spec = new SyntheticSpec(s.classes(), s.trainPerClass(), s.valPerClass(), s.imageSize(), s.seed());
         long start = System.nanoTime();
@@ -28,9 +28,8 @@ public final class DatasetOpener {
                 (System.nanoTime() - start) / 1e9));
         yield ImageNetFolderDataset.open(root, log);
       }
-      case "imagenet" -> ImageNetFolderDataset.open(root, log);
-      case "cifar10" -> Cifar10BinaryDataset.open(root);
-      default -> throw new IllegalArgumentException("data.kind '" + data.kind() + "' is not supported");
+      case IMAGENET -> ImageNetFolderDataset.open(root, log);
+      case CIFAR10 -> Cifar10BinaryDataset.open(root);
     };
   }
 }

@@ -15,9 +15,8 @@ final class OptimizerChoice {
   static GraphOptimizer of(TrainConfig config) {
     var o = config.optimizer();
     return switch (o.name()) {
-      case "momentum" -> new MomentumOptimizer(o.weightDecay(), o.nesterov());
-      case "lars" -> new LarsOptimizer(o.weightDecay(), o.larsEta(), LARS_EPSILON, o.nesterov());
-      default -> throw new IllegalArgumentException("optimizer.name '" + o.name() + "' is not supported");
+      case MOMENTUM -> new MomentumOptimizer(o.weightDecay(), o.nesterov());
+      case LARS -> new LarsOptimizer(o.weightDecay(), o.larsEta(), LARS_EPSILON, o.nesterov());
     };
   }
 }

@@ -1,5 +1,6 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.config.LossScale;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.workloads.models.Precision;
 import dev.dawn.workloads.training.optimizers.LossScaling;
@@ -15,19 +16,14 @@ public final class PrecisionChoice {
 
   public static PrecisionSettings of(TrainConfig config) {
     var t = config.train();
-    Precision precision = Precision.fromConfigName(t.precision());
-    if (precision != Precision.FP16) {
-      return PrecisionSettings.of(precision);
+    if (t.precision() != Precision.FP16) {
+      return PrecisionSettings.of(t.precision());
     }
-    return new PrecisionSettings(precision, lossScaling(t.lossScale()));
+    return new PrecisionSettings(t.precision(), lossScaling(t.lossScale()));
   }
 
-  /** Config validation has already restricted the value to dynamic, none or a positive number. */
-  static LossScaling lossScaling(String value) {
-    return switch (value.trim()) {
-      case "dynamic" -> LossScaling.dynamic();
-      case "none" -> LossScaling.NONE;
-      default -> LossScaling.fixed(Float.parseFloat(value.trim()));
-    };
+  static LossScaling lossScaling(LossScale scale) {
+    if (scale.dynamic()) return LossScaling.dynamic();
+    return scale.isFixed() ? LossScaling.fixed(scale.fixed()) : LossScaling.NONE;
   }
 }

@@ -5,8 +5,7 @@ import dev.dawn.workloads.training.schedule.LearningRateSchedule;
 import dev.dawn.workloads.training.schedule.LinearWarmup;
 import dev.dawn.workloads.training.schedule.MomentumSchedule;
 import dev.dawn.workloads.training.schedule.ScheduleFactory;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.dawn.workloads.training.schedule.ScheduleSpec;
 
 /**
  * The learning-rate and momentum schedules of a config. Keys a config leaves out are filled from the recipe so that
@@ -17,34 +16,25 @@ public record RecipeSchedules(LearningRateSchedule learningRate, MomentumSchedul
 
   public static RecipeSchedules of(TrainConfig config) {
     var o = config.optimizer();
-    Map<String, Object> lr = new LinkedHashMap<>(o.schedule());
-    String type = String.valueOf(lr.get("type"));
     double warmup = o.warmupEpochs();
-    switch (type) {
-      case "linear_cosine" -> {
-        lr.putIfAbsent("initial", o.learningRate());
-        lr.putIfAbsent("start_epoch", warmup);
-        lr.putIfAbsent("decay_epochs", Math.max(1e-9, config.train().epochs() - warmup));
-      }
-      case "polynomial" -> {
-        lr.putIfAbsent("initial", o.learningRate());
-        lr.putIfAbsent("start_epoch", warmup);
-        lr.putIfAbsent("end_epoch", (double) config.train().epochs());
-        lr.putIfAbsent("end", 0.0);
-        lr.putIfAbsent("power", 2.0);
-      }
-      case "step" -> {
-        if (lr.containsKey("factor")) lr.putIfAbsent("initial", o.learningRate());
-      }
-      case "constant" -> lr.putIfAbsent("value", o.learningRate());
-      default -> { }
+    double epochs = config.train().epochs();
+    ScheduleSpec.LearningRate spec = o.schedule();
+    if (spec instanceof ScheduleSpec.LinearCosine c) {
+      spec = c.orRecipe(o.learningRate(), warmup, Math.max(1e-9, epochs - warmup));
+    } else if (spec instanceof ScheduleSpec.Polynomial p) {
+      spec = p.orRecipe(o.learningRate(), warmup, epochs, 0.0, 2.0);
+    } else if (spec instanceof ScheduleSpec.Step s) {
+      spec = s.orRecipe(o.learningRate());
+    } else if (spec instanceof ScheduleSpec.Constant c) {
+      spec = c.withValue(o.learningRate());
     }
-    LearningRateSchedule learningRate = ScheduleFactory.build(lr, "optimizer.schedule");
-    if (warmup > 0 && !"linear_warmup".equals(type) && !"piecewise_linear".equals(type)) {
+    LearningRateSchedule learningRate = ScheduleFactory.build(spec, "optimizer.schedule");
+    // A warmup or piecewise schedule says its own start; the others get the recipe's warmup in front.
+    if (warmup > 0 && !(spec instanceof ScheduleSpec.Warmup) && !(spec instanceof ScheduleSpec.Piecewise)) {
       learningRate = new LinearWarmup(warmup, 0.0, learningRate);
     }
-    Map<String, Object> m = new LinkedHashMap<>(o.momentumSchedule());
-    if ("constant".equals(m.get("type"))) m.putIfAbsent("value", o.momentum());
+    ScheduleSpec.Momentum m = o.momentumSchedule();
+    if (m instanceof ScheduleSpec.Constant c) m = c.withValue(o.momentum());
     MomentumSchedule momentum = ScheduleFactory.buildMomentum(m, "optimizer.momentumSchedule", learningRate);
     return new RecipeSchedules(learningRate, momentum);
   }

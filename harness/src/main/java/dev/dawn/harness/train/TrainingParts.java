@@ -2,7 +2,6 @@ package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.workloads.data.PipelineOptions;
-import dev.dawn.workloads.models.DataFormat;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.training.LossSettings;
 import dev.dawn.workloads.training.ThreadSettings;
@@ -13,9 +12,7 @@ public final class TrainingParts {
   private TrainingParts() {}
 
   public static ModelSpec modelSpec(TrainConfig config, int classes) {
-    var m = config.model();
-    return new ModelSpec(m.architecture(), classes, m.width(), "default".equals(m.variant()) ? null : m.variant(),
-        DataFormat.valueOf(m.dataFormat()), m.channels());
+    return config.model().spec(classes);
   }
 
   public static PipelineOptions pipelineOptions(TrainConfig config) {

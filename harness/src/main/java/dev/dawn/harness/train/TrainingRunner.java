@@ -1,9 +1,11 @@
 package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStart;
 import dev.dawn.reporters.events.EpochStop;
@@ -76,6 +78,7 @@ public final class TrainingRunner {
     RecipeSchedules schedules = RecipeSchedules.of(config);
     // Open the data before creating a run folder: a missing data set is bad input, not a failed run.
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
+    loaded.requireBatchesFit(dataset.train().size(), config.data().path());
     InitialWeights.requireExists(config.train().initWeights());
     RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
     Files.writeString(folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
@@ -116,6 +119,9 @@ public final class TrainingRunner {
     int classes = dataset.classNames().size();
     logHyperparameters(events, dataset, classes);
     events.write(new DawnbenchEntryFields(DawnbenchEntryEvent.of(config, LocalDate.now())));
+    DawnbenchTask task = DawnbenchEntryEvent.task(config, dataset);
+    events.write(task.event());
+    if (!task.isEntry()) progress.message(task.describe());
 
     PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
 
@@ -123,7 +129,7 @@ public final class TrainingRunner {
     try (TrainingSession session = TrainingParts.session(config, classes);
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
-      EvaluationCoverage coverage = EvaluationCoverage.of(config.data().kind(), dataset);
+      EvaluationCoverage coverage = EvaluationCoverage.of(task);
       ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
       MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
           threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
@@ -158,7 +164,7 @@ public final class TrainingRunner {
         events.write(new EvalAccuracy(epoch, counts.top1(), counts.top5(), (long) counts.count(),
             (long) valData.skippedImages()));
 
-        double metric = 100 * ("top1Accuracy".equals(t.targetMetric()) ? counts.top1() : counts.top5());
+        double metric = 100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
         lastMetric = metric;
         progress.message(String.format("epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
             epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds(), 100 * counts.top1(),
@@ -252,8 +258,8 @@ public final class TrainingRunner {
     var t = config.train();
     var o = config.optimizer();
     var precision = PrecisionChoice.of(config);
-    events.write(new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture()));
-    events.write(new Hyperparameter(MlLogKeys.OPT_NAME, o.name()));
+    events.write(new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture().configName()));
+    events.write(new Hyperparameter(MlLogKeys.OPT_NAME, o.name().configName()));
     events.write(new Hyperparameter(MlLogKeys.GRADIENT_ACCUMULATION_STEPS, t.accumulationSteps()));
     events.write(new Hyperparameter(MlLogKeys.PRECISION, precision.precision().configName()));
     events.write(new Hyperparameter(MlLogKeys.LOSS_SCALE, precision.lossScaling().describe()));

@@ -100,6 +100,14 @@ class InferCommandTest {
     Path entries = Files.createDirectories(dir.resolve("entries"));
     assertThat(DawnCli.commandLine().execute("submit", infer.toString(), "--entries", entries.toString(),
         "--variant", "int8-prune0.7")).isEqualTo(2);
+    // 20 of the validation images on synthetic data: no DAWNBench inference entry, whatever the variant.
+    String inferEvents = Files.readString(infer.resolve("events.jsonl"));
+    assertThat(inferEvents).contains("\"key\":\"dawnbench_task\"").contains("\"evaluatedImages\":20")
+        .contains("\"entry\":false");
+    assertThat(DawnCli.commandLine().execute("submit", infer.toString(), "--entries", entries.toString())).isEqualTo(2);
+    try (Stream<Path> s = Files.list(entries)) {
+      assertThat(s).isEmpty();
+    }
   }
 
   private static List<String> accuracyColumns(String row) {

@@ -52,6 +52,29 @@ class ReportingCommandsTest {
     return dir;
   }
 
+  static final String IMAGENET_FACTS =
+      "\"dataKind\":\"imagenet\",\"classes\":1000,\"validationImages\":50000,\"evaluatedImages\":50000";
+
+  /** The fixture as a run on the embedded synthetic set of 5 classes (its top-5 is 100% by construction). */
+  Path syntheticRun(Path results, String name) throws IOException {
+    Path dir = run(results, name);
+    Path events = dir.resolve("events.jsonl");
+    String text = Files.readString(events);
+    assertThat(text).contains(IMAGENET_FACTS);
+    Files.writeString(events, text.replace(IMAGENET_FACTS,
+        "\"dataKind\":\"synthetic\",\"classes\":5,\"validationImages\":50,\"evaluatedImages\":50"));
+    RunExporter.export(dir);
+    return dir;
+  }
+
+  /** An entries checkout holding the fixture run's files, filed with dawn submit. */
+  Path entriesWithOurRun() throws IOException {
+    Path entries = Files.createDirectories(tmp.resolve("entries"));
+    Run submit = dawn("submit", run(tmp.resolve("results"), "a").toString(), "--entries", entries.toString());
+    assertThat(submit.exit()).as(submit.err()).isZero();
+    return entries;
+  }
+
   static Path corpusOrSkip() {
     String env = System.getenv("DAWNBENCH_ENTRIES");
     for (Path p : new Path[] {env == null || env.isBlank() ? null : Path.of(env), Path.of("../../shared/dawnbench-entries")}) {
@@ -142,16 +165,78 @@ class ReportingCommandsTest {
   }
 
   @Test
+  void submitRefusesASyntheticRunWithOneLine() throws Exception {
+    Path syn = syntheticRun(tmp.resolve("results"), "syn");
+    Path entries = Files.createDirectories(tmp.resolve("entries"));
+    Run submit = dawn("submit", syn.toString(), "--entries", entries.toString());
+    assertThat(submit.exit()).isEqualTo(2);
+    assertThat(submit.err().strip()).doesNotContain("\n").doesNotContain("Exception")
+        .contains(syn + ": not a DAWNBench entry: it ran on the embedded synthetic data set");
+    assertThat(entries.resolve("ImageNet")).doesNotExist();
+    Run validate = dawn("validate", syn.toString());
+    assertThat(validate.exit()).isEqualTo(1);
+    assertThat(validate.out()).contains(syn + ": dawnbench_task: not a DAWNBench entry");
+  }
+
+  @Test
+  void leaderboardNeverRanksASyntheticRunAndListsItApart() throws Exception {
+    Path entries = entriesWithOurRun();
+    Path a = tmp.resolve("results/runs/a");
+    Path syn = syntheticRun(tmp.resolve("results"), "syn");
+    Path md = tmp.resolve("leaderboard.md");
+    Run r = dawn("leaderboard", "--entries", entries.toString(), "--with", a.toString(), syn.toString(), "--out",
+        md.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("1 of 2 runs ranked, 1 file not DAWNBench-comparable");
+    String text = Files.readString(md);
+    String time = text.substring(text.indexOf("## ImageNet \u2014 Training Time"), text.indexOf("## ImageNet \u2014 Training Cost"));
+    // Two rows: the filed copy of run a and run a itself; the synthetic run (also 3:00:00) is not a third.
+    assertThat(time).contains("| 1 | 3:00:00 |").contains("| **2 (ours)** | **3:00:00** |").doesNotContain("| 3 |")
+        .doesNotContain("**3 (ours)**");
+    String apart = text.substring(text.indexOf("## Not DAWNBench-comparable"));
+    assertThat(apart).contains(syn + "/dawn\\_resnet50\\_fixture.json").contains("| 3:00:00 |")
+        .contains("embedded synthetic data set");
+    Run html = dawn("leaderboard", "--entries", entries.toString(), "--with", syn.toString(), "--format", "html");
+    assertThat(html.out()).contains("Not DAWNBench-comparable").doesNotContain("<tr class=\"ours\">");
+  }
+
+  @Test
+  void validateAndLeaderboardRefuseCostsThatCannotBeRanked() throws Exception {
+    Path entries = entriesWithOurRun();
+    Path dir = entries.resolve("ImageNet/train");
+    String json = Files.readString(dir.resolve("dawn_resnet50_fixture.json"));
+    for (String[] c : new String[][] {{"huge", "1e400"}, {"negative", "-5"}}) {
+      Files.writeString(dir.resolve(c[0] + ".json"), json.replace("\"costPerHour\": 3.06,", "\"costPerHour\": " + c[1] + ","));
+      Files.copy(dir.resolve("dawn_resnet50_fixture.tsv"), dir.resolve(c[0] + ".tsv"));
+    }
+    Run validate = dawn("validate", entries.toString());
+    assertThat(validate.exit()).isEqualTo(1);
+    assertThat(validate.out()).contains(dir.resolve("huge.json") + ": costPerHour: must be a finite number")
+        .contains(dir.resolve("negative.json") + ": costPerHour: must not be negative").contains("3 files, 2 problems");
+    Run board = dawn("leaderboard", "--entries", entries.toString());
+    assertThat(board.exit()).as(board.err()).isZero();
+    assertThat(board.err()).contains("left out: " + dir.resolve("huge.json") + ": costPerHour")
+        .contains("left out: " + dir.resolve("negative.json") + ": costPerHour").doesNotContain("Exception");
+    String cost = board.out().substring(board.out().indexOf("## ImageNet \u2014 Training Cost"));
+    assertThat(cost).contains("| 1 | $9.18 |").doesNotContain("$-").doesNotContain("| 2 |");
+  }
+
+  @Test
   void leaderboardRanksOurRunAmongTheEntries() throws Exception {
     Path corpus = corpusOrSkip();
     Path run = run(tmp.resolve("results"), "a");
+    Path syn = syntheticRun(tmp.resolve("results"), "syn");
     Path md = tmp.resolve("leaderboard.md");
-    Run r = dawn("leaderboard", "--entries", corpus.toString(), "--with", run.toString(), "--out", md.toString());
+    Run r = dawn("leaderboard", "--entries", corpus.toString(), "--with", run.toString(), syn.toString(), "--out",
+        md.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("1 of 1 runs ranked");
+    assertThat(r.out()).contains("1 of 2 runs ranked");
     String text = Files.readString(md);
     assertThat(text).startsWith("# DAWNBench leaderboard with our runs").contains("## ImageNet \u2014 Training Time")
         .contains("(ours)** | **3:00:00** |").contains("## SQuAD \u2014 Inference Cost");
+    // The synthetic run (the same 3:00:00) is ranked nowhere: only the real run's two rows are marked ours.
+    assertThat(text.split("\\(ours\\)", -1)).hasSize(3);
+    assertThat(text.substring(text.indexOf("## Not DAWNBench-comparable"))).contains(syn.toString());
     Run html = dawn("leaderboard", "--entries", corpus.toString(), "--with", run.toString(), "--format", "html");
     assertThat(html.out()).contains("<tr class=\"ours\">").doesNotContain("<script>alert");
     assertThat(dawn("leaderboard", "--entries", corpus.toString(), "--format", "pdf").exit()).isEqualTo(2);

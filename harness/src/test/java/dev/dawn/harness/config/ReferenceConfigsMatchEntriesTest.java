@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dawn.workloads.training.schedule.ScheduleSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,14 +61,14 @@ class ReferenceConfigsMatchEntriesTest {
     JsonNode m = misc("ImageNet/train/huaweicloud_resnet50_modelarts_16_machine_tensorflow18.json");
     TrainConfig c = config("huawei-2019-05");
     phasesMatch(c, m);
-    assertThat(c.optimizer().name()).isEqualTo(m.path("use_lars").asBoolean() ? "lars" : "momentum");
+    assertThat(c.optimizer().name().configName()).isEqualTo(m.path("use_lars").asBoolean() ? "lars" : "momentum");
     assertThat(c.optimizer().nesterov()).isEqualTo(m.path("use_nesterov").asBoolean());
     assertThat(c.optimizer().weightDecay()).isEqualTo(m.path("weightDecay").asDouble());
     assertThat(c.optimizer().learningRate()).isEqualTo(m.path("schedule").path("max_lr").asDouble());
-    var mom = c.optimizer().momentumSchedule();
-    assertThat(((Number) mom.get("min")).doubleValue()).isEqualTo(m.path("min_momentum").asDouble());
-    assertThat(((Number) mom.get("max")).doubleValue()).isEqualTo(m.path("max_momentum").asDouble());
-    assertThat(((Number) mom.get("min_lr")).doubleValue()).isEqualTo(m.path("schedule").path("min_lr").asDouble());
+    var mom = (ScheduleSpec.Dynamic) c.optimizer().momentumSchedule();
+    assertThat(mom.min()).isEqualTo(m.path("min_momentum").asDouble());
+    assertThat(mom.max()).isEqualTo(m.path("max_momentum").asDouble());
+    assertThat(mom.minLr()).isEqualTo(m.path("schedule").path("min_lr").asDouble());
   }
 
   @Test
@@ -80,7 +81,7 @@ class ReferenceConfigsMatchEntriesTest {
     assertThat(c.optimizer().larsEta()).isEqualTo(m.path("etta").asDouble());
     assertThat(c.optimizer().warmupEpochs()).isEqualTo(m.path("warmup_epochs").asDouble());
     assertThat(c.optimizer().learningRate()).isEqualTo(m.path("schedule").path("max_lr").asDouble());
-    assertThat(((Number) c.optimizer().schedule().get("end")).doubleValue()).isEqualTo(m.path("schedule").path("min_lr").asDouble());
+    assertThat(((ScheduleSpec.Polynomial) c.optimizer().schedule()).end()).isEqualTo(m.path("schedule").path("min_lr").asDouble());
     assertThat(c.data().minCropScale()).isEqualTo(m.path("imageSize").get(0).path("min_scale").asDouble());
   }
 

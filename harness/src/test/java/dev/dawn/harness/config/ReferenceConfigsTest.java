@@ -3,6 +3,7 @@ package dev.dawn.harness.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.cli.DawnCli;
+import dev.dawn.workloads.models.arch.Architecture;
 import dev.dawn.harness.train.RecipeSchedules;
 import dev.dawn.harness.train.ScheduleSamples;
 import java.io.PrintWriter;
@@ -65,15 +66,15 @@ class ReferenceConfigsTest {
     assertThat((List<?>) ref.get("notYetModelled")).isNotEmpty().allSatisfy(s -> assertThat(s).isInstanceOf(String.class));
 
     // The full form names real data at full width; the cpu form runs on the embedded set under its own run name.
-    assertThat(full.data().kind()).isIn("imagenet", "cifar10");
-    assertThat(cpu.data().kind()).isEqualTo("synthetic");
+    assertThat(full.data().kind()).isIn(DataKind.IMAGENET, DataKind.CIFAR10);
+    assertThat(cpu.data().kind()).isEqualTo(DataKind.SYNTHETIC);
     assertThat(cpu.name()).isEqualTo(full.name() + "-cpu");
     assertThat(cpu.model().architecture()).as("the cpu form keeps the architecture").isEqualTo(full.model().architecture());
     assertThat(cpu.model().width()).isLessThan(full.model().width());
     assertThat(cpu.optimizer().name()).as("the cpu form keeps the optimizer").isEqualTo(full.optimizer().name());
-    assertThat(cpu.optimizer().schedule().get("type")).as("the cpu form keeps the schedule type")
-        .isEqualTo(full.optimizer().schedule().get("type"));
-    assertThat(cpu.optimizer().momentumSchedule().get("type")).isEqualTo(full.optimizer().momentumSchedule().get("type"));
+    assertThat(cpu.optimizer().schedule().typeName()).as("the cpu form keeps the schedule type")
+        .isEqualTo(full.optimizer().schedule().typeName());
+    assertThat(cpu.optimizer().momentumSchedule().typeName()).isEqualTo(full.optimizer().momentumSchedule().typeName());
     assertThat(cpu.train().phases().size()).as("the cpu form keeps the number of phases").isEqualTo(full.train().phases().size());
 
     for (TrainConfig c : List.of(full, cpu)) {
@@ -104,7 +105,7 @@ class ReferenceConfigsTest {
         "--results", results.toString()));
     // Building ResNet-50's training graph takes 25-60 s on a loaded 2-core machine, so this smoke run swaps in
     // ResNet-18 (same stem, stages and variant); the optimizer, schedules and phase switching are the recipe's own.
-    if (new ConfigLoader().load(file, "cpu", List.of()).config().model().architecture().equals("resnet50")) {
+    if (new ConfigLoader().load(file, "cpu", List.of()).config().model().architecture() == Architecture.RESNET50) {
       args.addAll(List.of("--set", "model.architecture=resnet18"));
     }
     for (String set : List.of("data.path=" + shared.resolve("synthetic-4"),

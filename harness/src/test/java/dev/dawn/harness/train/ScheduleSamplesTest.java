@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The sampled recipes match what recipes.md says the records did, point by point. */
+/** The sampled recipes match the published records' schedules (docs/recipes.md), point by point. */
 class ScheduleSamplesTest {
   static ScheduleSamples of(String file, String scale) {
     var config = new ConfigLoader().load(Path.of("..", "reference-configs", file), scale, List.of()).config();

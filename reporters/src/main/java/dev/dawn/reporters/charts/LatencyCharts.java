@@ -92,9 +92,20 @@ public final class LatencyCharts {
         return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Mean latency per image against batch size, one line per series (e.g. model variant). */
+    /** Suffixes of the two lines each variant gets in {@link #vsBatchSize}. */
+    public static final String PER_BATCH = " per batch";
+    public static final String PER_IMAGE = " per image";
+
+    /**
+     * Mean latency against batch size, two lines per variant: the time of one call on the whole batch
+     * ({@value #PER_BATCH}) and that time per image ({@value #PER_IMAGE}). They differ by the batch size, up to a few
+     * hundred times, so the latency axis is logarithmic when every value is positive.
+     */
     public static XYChart vsBatchSize(String title, List<BatchLatency> points) {
-        XYChart chart = ChartStyle.xy(title, "Batch size (images)", "Latency per image (ms)");
+        boolean positive = points.stream().allMatch(p -> p.batchMs() > 0);
+        XYChart chart = ChartStyle.xy(title, "Batch size (images)",
+                positive ? "Latency (ms, log scale)" : "Latency (ms)");
+        chart.getStyler().setYAxisLogarithmic(positive && !points.isEmpty());
         Map<String, List<BatchLatency>> bySeries = new LinkedHashMap<>();
         for (BatchLatency p : points) {
             bySeries.computeIfAbsent(p.series(), k -> new java.util.ArrayList<>()).add(p);
@@ -102,8 +113,11 @@ public final class LatencyCharts {
         for (Map.Entry<String, List<BatchLatency>> s : bySeries.entrySet()) {
             List<BatchLatency> sorted = s.getValue().stream()
                     .sorted(java.util.Comparator.comparingInt(BatchLatency::batchSize)).toList();
-            chart.addSeries(s.getKey(), sorted.stream().mapToDouble(BatchLatency::batchSize).toArray(),
-                    sorted.stream().mapToDouble(BatchLatency::latencyMs).toArray()).setMarker(SeriesMarkers.CIRCLE);
+            double[] sizes = sorted.stream().mapToDouble(BatchLatency::batchSize).toArray();
+            chart.addSeries(s.getKey() + PER_BATCH, sizes, sorted.stream().mapToDouble(BatchLatency::batchMs).toArray())
+                    .setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(s.getKey() + PER_IMAGE, sizes, sorted.stream().mapToDouble(BatchLatency::imageMs).toArray())
+                    .setMarker(SeriesMarkers.DIAMOND);
         }
         return chart;
     }

@@ -3,7 +3,7 @@ package dev.dawn.reporters.dawnbench;
 import java.util.Arrays;
 import java.util.List;
 
-/** A DAWNBench task's data set, with its quality metric and threshold (dawnbench-format.md §4). */
+/** A DAWNBench task's data set, with its quality metric and threshold, as the DAWNBench rules set them. */
 public enum Dataset {
     /** Time to 93% top-5 validation accuracy; accuracies in percent. */
     IMAGENET("ImageNet", "top5Accuracy", 93.0, List.of("epoch", "hours", "top1Accuracy", "top5Accuracy")),

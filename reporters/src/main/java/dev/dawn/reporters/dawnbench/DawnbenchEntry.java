@@ -41,6 +41,12 @@ public record DawnbenchEntry(Dataset dataset, String fileBasename, String author
         misc = misc == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(misc));
     }
 
+    /** The same entry with another {@code misc}. */
+    public DawnbenchEntry withMisc(Map<String, Object> newMisc) {
+        return new DawnbenchEntry(dataset, fileBasename, author, authorEmail, framework, codeURL, model, hardware,
+                costPerHour, timestamp, newMisc, usedBlacklist, metric, threshold);
+    }
+
     private static void requireText(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("dawnbench_entry." + field + " is required and must be a non-empty string");

@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The checks of the entries repo's CI ({@code tests/test_submissions.py}, dawnbench-format.md §2.1 and §3.3),
- * no more: required fields, {@code version == "v1.0"}, a {@code %Y-%m-%d} timestamp, inference {@code latency}
+ * The checks of the entries repo's CI ({@code tests/test_submissions.py} of stanford-futuredata/dawn-bench-entries):
+ * required fields, {@code version == "v1.0"}, a {@code %Y-%m-%d} timestamp, inference {@code latency}
  * and accuracy gate, and for training the sibling TSV's exact column set, at least one row and max metric at
- * or above the threshold (SQuAD F1 also within [0, 1]).
+ * or above the threshold (SQuAD F1 also within [0, 1]). Two rules go beyond the CI because a leaderboard needs them:
+ * the figures it ranks by must be rankable ({@link RankableNumbers}), and a file written for a run that is not a
+ * DAWNBench entry ({@link DawnbenchTask#NOT_AN_ENTRY_MARK} in {@code misc}) is refused.
  */
 public final class SubmissionValidator {
     public static final List<String> REQUIRED = List.of("version", "author", "authorEmail", "framework", "model",
@@ -88,6 +90,8 @@ public final class SubmissionValidator {
         if (s.has("timestamp") && s.timestamp().isEmpty()) {
             problems.add(new Problem(file, "timestamp", "must parse as %Y-%m-%d, found " + s.root().get("timestamp")));
         }
+        DawnbenchTask.problemIn(s).ifPresent(problems::add);
+        problems.addAll(RankableNumbers.problems(s));
         if (s.task() == Task.INFERENCE) {
             validateInference(s, problems);
         } else {
@@ -136,6 +140,9 @@ public final class SubmissionValidator {
         if (max.isEmpty() || !(max.getAsDouble() >= s.dataset().threshold())) {
             problems.add(new Problem(tsv, metric, "maximum must be >= " + s.dataset().threshold() + ", found "
                     + (max.isEmpty() ? "no number" : max.getAsDouble())));
+        } else {
+            RankableNumbers.hoursToThreshold(tsv, log.hoursToReach(metric, s.dataset().threshold()).getAsDouble())
+                    .ifPresent(problems::add);
         }
         if (s.dataset() == Dataset.SQUAD) {
             for (int i = 0; i < log.rows().size(); i++) {

@@ -66,6 +66,8 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    // The untyped writers below are for tests and replays of hand-made logs; runners write records.
+
     public void pointInTime(String key, Object value) {
         write(EventType.POINT_IN_TIME, key, value, Map.of());
     }

@@ -3,8 +3,8 @@ package dev.dawn.reporters.events;
 import java.util.List;
 
 /**
- * Event keys: the MLPerf {@code mlperf_logging/mllog/constants.py} names we use, plus our own
- * {@link #DAWNBENCH_ENTRY}.
+ * Event keys: the MLPerf {@code mlperf_logging/mllog/constants.py} names we use, plus our own (marked "Ours"). The
+ * fields of each event are those of its record in this package ({@link EpochStop}, {@link TrainStep}, ...).
  */
 public final class MlLogKeys {
     // Timing intervals.
@@ -15,7 +15,7 @@ public final class MlLogKeys {
     public static final String EVAL_START = "eval_start";
     public static final String EVAL_STOP = "eval_stop";
     public static final String EVAL_ACCURACY = "eval_accuracy";
-    /** POINT_IN_TIME every N steps: value = training loss, metadata epoch_num, step, global_step, learning_rate, momentum, images_per_second. */
+    /** POINT_IN_TIME every N steps ({@link TrainStep}): value = training loss. */
     public static final String TRAIN_STEP = "train_step";
 
     // Hyperparameters and run information (POINT_IN_TIME).
@@ -56,6 +56,8 @@ public final class MlLogKeys {
 
     /** Ours: the DAWNBench submission fields of the run (value is a map). */
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
+    /** Whether the run is a DAWNBench entry, and the facts behind the verdict. */
+    public static final String DAWNBENCH_TASK = "dawnbench_task";
 
     /** The hyperparameter keys listed above, in a stable order. */
     public static final List<String> HYPERPARAMETERS = List.of(
@@ -63,24 +65,11 @@ public final class MlLogKeys {
             OPT_LEARNING_RATE_WARMUP_EPOCHS, LABEL_SMOOTHING, TRAIN_SAMPLES, EVAL_SAMPLES, MODEL_NAME,
             IMAGE_RESOLUTION, SEED, TARGET_ACCURACY);
 
-    // Metadata names used with the keys above.
-    public static final String META_RUN_ID = "run_id";
+    // Metadata names that the generic event code refers to; every other field name is a record component's
+    // @JsonProperty in this package, written once there.
     public static final String META_EPOCH_NUM = "epoch_num";
-    public static final String META_STATUS = "status";
-    public static final String META_REASON = "reason";
-    public static final String META_TRAIN_TIME_MS = "train_time_ms";
-    public static final String META_WALL_TIME_MS = "wall_time_ms";
     public static final String META_LOSS = "loss";
-    public static final String META_LEARNING_RATE = "learning_rate";
-    public static final String META_IMAGES_PER_SECOND = "images_per_second";
-    public static final String META_IMAGES = "images";
-    public static final String META_SKIPPED_IMAGES = "skipped_images";
-    public static final String META_TOP1_ACCURACY = "top1_accuracy";
     public static final String META_TOP5_ACCURACY = "top5_accuracy";
-    public static final String META_EVAL_SAMPLES = "eval_samples";
-    public static final String META_STEP = "step";
-    public static final String META_GLOBAL_STEP = "global_step";
-    public static final String META_MOMENTUM = "momentum";
 
     private MlLogKeys() {
     }

@@ -10,8 +10,9 @@ import dev.dawn.reporters.dawnbench.InferenceResult;
 import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.events.InferenceVariantResult;
+import dev.dawn.reporters.run.RunSubmission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Derives an inference run's files from its events.jsonl: {@code inference-summary.csv} (a row per variant and
@@ -37,6 +39,8 @@ public final class InferenceExporter {
     List<Event> events = EventLogReader.read(runDir.resolve("events.jsonl"));
     List<InferenceVariantResult> variants = InferenceVariantResult.KIND.in(events);
     DawnbenchEntry entry = DawnbenchEntry.valueIn(events).map(DawnbenchEntry::fromMap).orElse(null);
+    // A run that is no entry (e.g. a --limit run) still gets its JSONs, marked so that validate and leaderboard refuse them.
+    Map<String, Object> misc = entry == null ? Map.of() : RunSubmission.task(events).markMisc(entry.misc());
     List<Path> written = new ArrayList<>();
     written.add(write(runDir.resolve(SUMMARY_CSV), CsvTableWriter.write(summary(variants))));
     List<BatchLatency> batchPoints = new ArrayList<>();
@@ -44,6 +48,7 @@ public final class InferenceExporter {
     for (InferenceVariantResult v : variants) {
       String label = v.variant();
       for (InferenceVariantResult.Batch b : v.batches()) {
+        // latencyMeanMs of a batch entry is the mean time of one call on the whole batch.
         batchPoints.add(new BatchLatency(label, b.batchSize(), b.latencyMeanMs()));
       }
       accuracyPoints.add(new SweepCharts.VariantPoint(label, v.latencyMs(), v.top5Accuracy()));
@@ -51,7 +56,7 @@ public final class InferenceExporter {
         double accuracy = v.accuracy(entry.metric());
         DawnbenchEntry named = new DawnbenchEntry(entry.dataset(), entry.fileBasename() + "_" + label, entry.author(),
             entry.authorEmail(), entry.framework(), entry.codeURL(), entry.model() + " " + label, entry.hardware(),
-            entry.costPerHour(), entry.timestamp(), entry.misc(), entry.usedBlacklist(), entry.metric(), entry.threshold());
+            entry.costPerHour(), entry.timestamp(), misc, entry.usedBlacklist(), entry.metric(), entry.threshold());
         written.add(write(runDir.resolve(named.fileBasename() + ".json"),
             SubmissionJsonWriter.inference(named, new InferenceResult(v.latencyMs(), accuracy))));
       }

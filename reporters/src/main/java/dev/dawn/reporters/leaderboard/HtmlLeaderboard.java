@@ -18,6 +18,12 @@ public final class HtmlLeaderboard {
 
     /** As {@link #render(String, List)}, with the rows of {@code ours} highlighted and labelled "ours". */
     public static String render(String title, List<LeaderboardTable> tables, Predicate<Submission> ours) {
+        return render(title, tables, ours, List.of());
+    }
+
+    /** As above, plus a last table of our runs that are not DAWNBench entries (none: no table). */
+    public static String render(String title, List<LeaderboardTable> tables, Predicate<Submission> ours,
+            List<NotComparableRow> notComparable) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n")
@@ -26,6 +32,19 @@ public final class HtmlLeaderboard {
                 .append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (LeaderboardTable t : tables) {
             out.append(render(t, ours));
+        }
+        if (!notComparable.isEmpty()) {
+            out.append("<h2>").append(escape(MarkdownLeaderboard.NOT_COMPARABLE_TITLE)).append("</h2>\n")
+                    .append("<p>These runs did not run the DAWNBench task, so their figures are not comparable with the"
+                            + " entries above.</p>\n<table>\n<thead><tr><th>Format</th><th>Figure</th><th>Model</th>"
+                            + "<th>File</th><th>Why not an entry</th></tr></thead>\n<tbody>\n");
+            for (NotComparableRow r : notComparable) {
+                out.append("<tr><td>").append(escape(r.format())).append("</td><td class=\"num\">")
+                        .append(escape(r.figure())).append("</td><td>").append(escape(r.submission().model()))
+                        .append("</td><td>").append(escape(r.submission().file().toString())).append("</td><td>")
+                        .append(escape(r.reason())).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n");
         }
         return out.append("</body>\n</html>\n").toString();
     }

@@ -16,11 +16,12 @@ import java.util.function.DoubleFunction;
 
 /**
  * The 12 DAWNBench tables ({ImageNet, CIFAR10, SQuAD} × {training time, training cost, inference latency,
- * inference cost}) built from entry files with the site's rules (dawnbench-format.md §5): one row per JSON, time
+ * inference cost}) built from entry files with the DAWNBench site's rules: one row per JSON, time
  * = hours of the FIRST TSV row reaching the threshold, cost tables only for priced entries, ascending order.
  *
  * @param tables   in dataset order ImageNet, CIFAR10, SQuAD, then kind order
- * @param excluded entries left out because they break a CI rule (they could not have been merged)
+ * @param excluded entries left out because they break a CI rule (they could not have been merged), have figures that
+ *                 cannot be ranked, or were written for a run that is not a DAWNBench entry (see SubmissionValidator)
  */
 public record Leaderboard(List<LeaderboardTable> tables, List<Problem> excluded) {
 
@@ -105,7 +106,8 @@ public record Leaderboard(List<LeaderboardTable> tables, List<Problem> excluded)
         return new LeaderboardTable(dataset, kind, rows);
     }
 
-    private static OptionalDouble score(LeaderboardKind kind, Submission s) {
+    /** The raw sort key of a submission in a table of this kind; empty when it has none (unreached, unpriced). */
+    static OptionalDouble score(LeaderboardKind kind, Submission s) {
         return switch (kind) {
             case TRAINING_TIME -> hoursToThreshold(s);
             case TRAINING_COST -> {

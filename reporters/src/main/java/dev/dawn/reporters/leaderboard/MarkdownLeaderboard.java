@@ -57,6 +57,32 @@ public final class MarkdownLeaderboard {
         return out.toString();
     }
 
+    /** Title of the table of our runs that are not DAWNBench entries (never ranked). */
+    public static final String NOT_COMPARABLE_TITLE = "Not DAWNBench-comparable (our runs, not ranked)";
+
+    /**
+     * Our runs that are not DAWNBench entries, apart from the ranked tables: format, figure, model, file and reason.
+     * Empty text when there are none.
+     */
+    public static String renderNotComparable(List<NotComparableRow> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("## ").append(NOT_COMPARABLE_TITLE).append("\n\n")
+                .append("These runs did not run the DAWNBench task, so their figures are not comparable with the"
+                        + " entries above.\n\n")
+                .append("| Format | Figure | Model | File | Why not an entry |\n|---|---:|---|---|---|\n");
+        for (NotComparableRow r : rows) {
+            out.append("| ").append(cell(r.format()))
+                    .append(" | ").append(cell(r.figure()))
+                    .append(" | ").append(cell(r.submission().model()))
+                    .append(" | ").append(cell(r.submission().file().toString()))
+                    .append(" | ").append(cell(r.reason()))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
     private static String link(String url) {
         // Only web links become links; anything else is shown as inert text.
         if (url.startsWith("http://") || url.startsWith("https://")) {

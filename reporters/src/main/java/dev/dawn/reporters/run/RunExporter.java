@@ -4,8 +4,10 @@ import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.charts.AccuracyChart;
 import dev.dawn.reporters.csv.MetricsCsvWriter;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.dawnbench.TrainingTsvWriter;
+import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.files.AtomicFile;
 import java.io.IOException;
@@ -35,8 +37,11 @@ public final class RunExporter {
             throw new IllegalArgumentException("no " + EVENTS_FILE + " in run directory " + runDir);
         }
         RunRecord run;
+        DawnbenchTask task;
         try {
-            run = RunRecord.fromEvents(EventLogReader.read(events));
+            List<Event> log = EventLogReader.read(events);
+            run = RunRecord.fromEvents(log);
+            task = RunSubmission.task(log);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(events + ": " + e.getMessage(), e);
         }
@@ -48,7 +53,8 @@ public final class RunExporter {
 
         writeText(tsv, TrainingTsvWriter.write(entry.dataset(), run.epochs().stream()
                 .map(e -> new TrainingTsvWriter.Row(e.epoch(), e.hours(), e.top1Accuracy(), e.top5Accuracy())).toList()));
-        writeText(json, SubmissionJsonWriter.training(entry));
+        // A run that is no entry still gets its files, marked so that validate and leaderboard refuse them.
+        writeText(json, SubmissionJsonWriter.training(entry.withMisc(task.markMisc(entry.misc()))));
         writeText(csv, MetricsCsvWriter.write(run.epochs()));
         String title = entry.model() + " on " + entry.dataset() + " (run " + run.runId() + ", " + run.status() + ")";
         String target = "target " + entry.metric() + " " + entry.threshold() + "%";

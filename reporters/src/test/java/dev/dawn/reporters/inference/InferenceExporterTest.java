@@ -1,10 +1,13 @@
 package dev.dawn.reporters.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.html.ComparisonReport;
+import dev.dawn.reporters.run.RunSubmission;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,6 +57,35 @@ class InferenceExporterTest {
     String html = ComparisonReport.render(List.of(), List.of(InferenceRunRecord.read(run)), dir.resolve("r.html"));
     assertThat(html).contains("<h2>Inference runs</h2>", "<td>int8-prune0</td>", "<td class=\"num\">1.500</td>")
         .doesNotContain("<script>");
+  }
+
+  @Test
+  void aLimitedRunIsNoEntryAndItsJsonsSaySo(@TempDir Path dir) throws Exception {
+    for (int evaluated : new int[] {1_000, 50_000}) {
+      Path run = dir.resolve("infer-" + evaluated);
+      Files.createDirectories(run);
+      try (EventLog log = EventLog.append(run.resolve("events.jsonl"), () -> 1L)) {
+        log.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", "x"));
+        Map<String, Object> entry = new LinkedHashMap<>(Map.of("dataset", "ImageNet", "fileBasename", "dawn_r9",
+            "author", "a", "authorEmail", "a@b", "framework", "TF Java", "model", "ResNet-9", "hardware", "CPU",
+            "timestamp", "2026-11-26", "metric", "top5Accuracy", "threshold", 93.0));
+        entry.put("misc", Map.of());
+        log.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
+        log.write(DawnbenchTask.judge(new DawnbenchTask.Facts("imagenet", 1000, 50_000, evaluated, null)).event());
+        log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
+        log.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
+      }
+      InferenceExporter.export(run);
+      String json = Files.readString(run.resolve("dawn_r9_int8-prune0.json"));
+      if (evaluated == 50_000) {
+        assertThat(json).doesNotContain(DawnbenchTask.NOT_AN_ENTRY_MARK);
+        assertThat(RunSubmission.inference(run)).hasSize(1);
+      } else {
+        assertThat(json).contains("\"notDawnbenchEntry\": \"it evaluated 1,000 of the 50,000 ImageNet validation images");
+        assertThatThrownBy(() -> RunSubmission.inference(run)).isInstanceOf(RunSubmission.NotAnEntryException.class)
+            .hasMessageContaining("not a DAWNBench entry: it evaluated 1,000 of the 50,000");
+      }
+    }
   }
 
   private static Map<String, Object> variant(String label, String precision, double prune, double latency) {

@@ -47,7 +47,7 @@ class CorpusLeaderboardTest {
             assertThat(log.rows()).as(tsv.toString()).isNotEmpty();
             assertThat(log.columns()).as(tsv.toString()).contains("epoch", "hours");
         }
-        // Quirky files named in dawnbench-format.md §8.
+        // Quirky files of the corpus: a TSV without top-5, and the like.
         assertThat(TrainingTsvReader.read(corpus.resolve("CIFAR10/train/KRes34_1GTX1080Ti_pytorch.tsv")).columns())
                 .containsExactly("epoch", "hours", "top1Accuracy");
         assertThat(SubmissionReader.read(corpus.resolve("ImageNet/train/ppwwyyxx_resnet152_8P100-DGX1_tensorpack.json"))

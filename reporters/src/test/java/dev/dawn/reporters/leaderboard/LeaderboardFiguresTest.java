@@ -11,6 +11,10 @@ class LeaderboardFiguresTest {
         assertThat(LeaderboardFigures.duration(0.045093458)).isEqualTo("0:02:43"); // 162.336 s, ceiling
         assertThat(LeaderboardFigures.duration(2.0)).isEqualTo("2:00:00");
         assertThat(LeaderboardFigures.duration(30.5)).isEqualTo("30:30:00");
+        // The site's ceil(hours x 3600), no tolerance: 57 s logged as 0.015833333333333335 h is 57.00000000000001 s,
+        // which the site shows as 0:00:58; dawn train once printed 0:00:57 for it (its own rounding, with a tolerance).
+        assertThat(LeaderboardFigures.duration(57_000 / 3.6e6)).isEqualTo("0:00:58");
+        assertThat(LeaderboardFigures.duration(58_000 / 3.6e6)).isEqualTo("0:00:58");
         assertThat(LeaderboardFigures.dollars(7.425498886600001)).isEqualTo("$7.43");
         assertThat(LeaderboardFigures.dollars(49.296589585)).isEqualTo("$49.30");
         assertThat(LeaderboardFigures.dollars(6.8722975674999995)).isEqualTo("$6.87");

@@ -99,7 +99,7 @@ class RunExporterTest {
     void runKilledBeforeFirstEvaluationStillExports() throws IOException {
         Path runDir = copyFixture("imagenet-killed");
         List<String> lines = Files.readAllLines(runDir.resolve("events.jsonl"));
-        Files.write(runDir.resolve("events.jsonl"), lines.subList(0, 7)); // up to epoch 1's epoch_stop
+        Files.write(runDir.resolve("events.jsonl"), lines.subList(0, 8)); // up to epoch 1's epoch_stop
         List<Path> files = RunExporter.export(runDir);
         assertThat(Files.readString(files.get(0))).isEqualTo("epoch\thours\ttop1Accuracy\ttop5Accuracy\n");
         assertThat(Files.readString(files.get(2))).isEqualTo(String.join(",", MetricsCsvWriter.HEADER) + "\r\n");
@@ -154,8 +154,8 @@ class RunExporterTest {
     }
 
     /**
-     * The checks of dawn-bench-entries tests/test_submissions.py for a training entry (dawnbench-format.md §2.1,
-     * §3.3), written independently of the production validator.
+     * The checks of dawn-bench-entries tests/test_submissions.py for a training entry,
+     * written independently of the production validator.
      */
     static List<String> dawnbenchCiProblems(Path json, Path tsv, String metric, double threshold, List<String> columns)
             throws IOException {

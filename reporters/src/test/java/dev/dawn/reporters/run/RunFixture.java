@@ -21,6 +21,24 @@ public final class RunFixture {
         return target;
     }
 
+    /** The real-ImageNet facts of the imagenet-reached fixture's dawnbench_task event. */
+    public static final String IMAGENET_FACTS =
+            "\"dataKind\":\"imagenet\",\"classes\":1000,\"validationImages\":50000,\"evaluatedImages\":50000";
+
+    /** Rewrites the fixture's dawnbench_task facts, as if the run had used other data; the export is rebuilt. */
+    public static Path withData(Path run, String kind, int classes, int validationImages, int evaluatedImages)
+            throws IOException {
+        Path events = run.resolve(RunExporter.EVENTS_FILE);
+        String text = Files.readString(events);
+        if (!text.contains(IMAGENET_FACTS)) {
+            throw new IllegalStateException("fixture " + run + " has no ImageNet dawnbench_task facts to replace");
+        }
+        Files.writeString(events, text.replace(IMAGENET_FACTS, "\"dataKind\":\"" + kind + "\",\"classes\":" + classes
+                + ",\"validationImages\":" + validationImages + ",\"evaluatedImages\":" + evaluatedImages));
+        RunExporter.export(run);
+        return run;
+    }
+
     /** The fixture copied and exported (DAWNBench TSV/JSON, metrics.csv, accuracy.png), as after {@code dawn train}. */
     public static Path exported(String name, Path target) throws IOException {
         copy(name, target);

@@ -66,4 +66,32 @@ class SubmissionFilerTest {
                 .hasMessageContaining("not an end-to-end time to accuracy");
         assertThat(tmp.resolve("entries")).doesNotExist();
     }
+
+    @Test
+    void refusesASyntheticRunWithTheReasonInOneLine() throws Exception {
+        Path run = RunFixture.withData(RunFixture.copy("imagenet-reached", tmp.resolve("synthetic")), "synthetic", 5, 50, 50);
+        assertThatThrownBy(() -> SubmissionFiler.file(run, tmp.resolve("entries")))
+                .isInstanceOf(RunSubmission.NotAnEntryException.class)
+                .hasMessage(run + ": not a DAWNBench entry: it ran on the embedded synthetic data set, not on ImageNet"
+                        + " or CIFAR10");
+        assertThat(tmp.resolve("entries")).doesNotExist();
+        // Its files are still written, marked, so that validate refuses them wherever they are copied.
+        assertThat(SubmissionValidator.validate(run.resolve("dawn_resnet50_fixture.json"), Dataset.IMAGENET,
+                dev.dawn.reporters.dawnbench.Task.TRAIN)).extracting(p -> p.field())
+                .containsExactly("misc.notDawnbenchEntry");
+    }
+
+    @Test
+    void refusesFewerClassesASubsetAndARunLoggedBeforeTheTaskWasRecorded() throws Exception {
+        Path few = RunFixture.withData(RunFixture.copy("imagenet-reached", tmp.resolve("few")), "imagenet", 100, 5000, 5000);
+        assertThatThrownBy(() -> SubmissionFiler.file(few, tmp.resolve("entries"))).hasMessageContaining("1000 classes");
+        Path subset = RunFixture.withData(RunFixture.copy("imagenet-reached", tmp.resolve("subset")), "imagenet", 1000, 10000, 10000);
+        assertThatThrownBy(() -> SubmissionFiler.file(subset, tmp.resolve("entries"))).hasMessageContaining("50,000");
+        Path old = RunFixture.copy("imagenet-reached", tmp.resolve("old"));
+        Path events = old.resolve("events.jsonl");
+        Files.write(events, Files.readAllLines(events).stream().filter(l -> !l.contains("\"dawnbench_task\"")).toList());
+        RunExporter.export(old);
+        assertThatThrownBy(() -> SubmissionFiler.file(old, tmp.resolve("entries"))).hasMessageContaining("no dawnbench_task event");
+        assertThat(tmp.resolve("entries")).doesNotExist();
+    }
 }

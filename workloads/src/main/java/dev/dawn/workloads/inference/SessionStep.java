@@ -7,7 +7,7 @@ import org.tensorflow.Tensor;
 
 /**
  * Feeds one tensor, fetches one output and closes the fetched result: the model call timed by {@link LatencyRunner}.
- * Fetching matters: TF prunes whatever is not fetched (tfjava-notes §3), so timing a bare target would be too fast.
+ * Fetching matters: TF prunes whatever is not fetched, so timing a bare target would be too fast.
  */
 public final class SessionStep implements InferenceStep<Tensor> {
   private final Session session;

@@ -12,14 +12,15 @@ import org.tensorflow.types.TFloat32;
  * in the compute dtype while gamma, beta and the statistics stay float32 (the op's U type), so nothing is cast here.
  */
 public final class BatchNormLayer {
-  private final Variable<TFloat32> gamma;
+  private final Operand<TFloat32> gamma;
   private final Variable<TFloat32> beta;
   private final Variable<TFloat32> movingMean;
   private final Variable<TFloat32> movingVariance;
   private final float decay;
   private final DataFormat format;
 
-  BatchNormLayer(Variable<TFloat32> gamma, Variable<TFloat32> beta, Variable<TFloat32> movingMean,
+  /** @param gamma a variable, or a constant for a fixed scale */
+  BatchNormLayer(Operand<TFloat32> gamma, Variable<TFloat32> beta, Variable<TFloat32> movingMean,
       Variable<TFloat32> movingVariance, float decay, DataFormat format) {
     this.gamma = gamma;
     this.beta = beta;

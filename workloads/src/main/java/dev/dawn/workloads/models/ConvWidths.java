@@ -1,5 +1,8 @@
 package dev.dawn.workloads.models;
 
+import dev.dawn.workloads.models.arch.Layer;
+import dev.dawn.workloads.models.arch.NetDescription;
+import dev.dawn.workloads.models.arch.Residual;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,8 +12,9 @@ import java.util.Map;
 /**
  * The output channels of every conv of a {@link ModelSpec}'s network, by layer name as its weights are named
  * ({@code prep}, {@code layer1_res_a}, {@code stem}, {@code stage2_block1.a}, ...): published width x multiplier unless
- * {@link ModelSpec#channels()} overrides it. ResNet9 and ResNet take every conv's width from here, and every conv's
- * input from its producer's width, so a pruned model is the same code with other numbers.
+ * {@link ModelSpec#channels()} overrides it. {@link DescribedModel} takes every conv's width from here, and every
+ * conv's input from its producer's width, so a pruned model is the same code with other numbers. The convs and their
+ * groups come from the architecture's {@link NetDescription}.
  *
  * <p>Convs whose outputs meet at a residual addition form a group that shares one channel set: ResNet-9's
  * {@code layer1} with {@code layer1_res_b} (and {@code layer3} with {@code layer3_res_b}); in a ResNet stage, its first
@@ -36,11 +40,7 @@ public final class ConvWidths {
   /** @throws IllegalArgumentException naming an unknown conv (and listing the valid ones) or a group split in widths */
   public static ConvWidths of(ModelSpec spec) {
     Groups published = new Groups();
-    if (spec.architecture().equals("resnet9")) {
-      resNet9(spec, published);
-    } else {
-      resNet(spec, published);
-    }
+    published(spec.description(), published);
     Map<String, Integer> widths = new LinkedHashMap<>(published.widths);
     for (Map.Entry<String, Integer> e : spec.channels().entrySet()) {
       if (!widths.containsKey(e.getKey())) {
@@ -108,51 +108,29 @@ public final class ConvWidths {
     }
   }
 
-  private static void resNet9(ModelSpec spec, Groups convs) {
-    convs.add("prep", spec.width(64));
-    convs.add("layer1", spec.width(128));
-    convs.add("layer1_res_a", spec.width(128));
-    convs.join("layer1_res_b", spec.width(128), "layer1"); // x + res_b(res_a(x)), x = pool(layer1)
-    convs.add("layer2", spec.width(256));
-    convs.add("layer3", spec.width(512));
-    convs.add("layer3_res_a", spec.width(512));
-    convs.join("layer3_res_b", spec.width(512), "layer3");
-  }
-
-  private static void resNet(ModelSpec spec, Groups convs) {
-    String variant = spec.variant();
-    int channels = spec.width(64);
-    String group;
-    if (variant.equals("C") || variant.equals("D")) {
-      convs.add("stem1", spec.width(32));
-      convs.add("stem2", spec.width(32));
-      group = "stem3";
-    } else {
-      group = "stem";
-    }
-    convs.add(group, channels);
-    boolean bottleneck = spec.architecture().equals("resnet50");
-    int[] depths = ResNet.depths(spec.architecture());
-    for (int stage = 0; stage < depths.length; stage++) {
-      int width = spec.width(ResNet.STAGE_WIDTHS[stage]);
-      for (int i = 0; i < depths[stage]; i++) {
-        int stride = stage > 0 && i == 0 ? 2 : 1;
-        String name = "stage" + (stage + 1) + "_block" + (i + 1);
-        int out = bottleneck ? width * BottleneckBlock.EXPANSION : width;
-        boolean projection = stride != 1 || channels != out;
-        if (projection) {
-          group = name + ".shortcut"; // a new channel set: the block input is not added to anything
+  /**
+   * Walks the description: a conv starts its own channel set; a residual's last main conv joins the set of the block
+   * input (identity shortcut) or starts one with its projection. Pools keep their input's set.
+   */
+  private static void published(NetDescription net, Groups convs) {
+    String current = null; // the channel set of the tensor flowing between layers
+    for (Layer layer : net.layers()) {
+      if (layer instanceof dev.dawn.workloads.models.arch.Conv c) {
+        convs.add(c.name(), c.width());
+        current = c.name();
+      } else if (layer instanceof Residual r) {
+        List<dev.dawn.workloads.models.arch.Conv> main = r.main();
+        main.subList(0, main.size() - 1).forEach(c -> convs.add(c.name(), c.width()));
+        var last = main.get(main.size() - 1);
+        String group = r.shortcut() == null ? current : r.shortcut().projection().name();
+        if (group == null) {
+          throw new IllegalArgumentException(net.architecture() + ": residual " + r.name() + " adds the image itself");
         }
-        convs.add(name + ".a", width);
-        String last = bottleneck ? name + ".c" : name + ".b";
-        if (bottleneck) {
-          convs.add(name + ".b", width);
+        convs.join(last.name(), last.width(), group);
+        if (r.shortcut() != null) {
+          convs.join(r.shortcut().projection().name(), r.shortcut().projection().width(), group);
         }
-        convs.join(last, out, group);
-        if (projection) {
-          convs.join(name + ".shortcut", out, group);
-        }
-        channels = out;
+        current = group;
       }
     }
   }

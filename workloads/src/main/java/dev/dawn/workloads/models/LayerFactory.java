@@ -16,8 +16,6 @@ import org.tensorflow.types.TInt32;
  * trainable ones. Layers are built once per model and then applied by any number of {@link ForwardPass}es.
  */
 public final class LayerFactory {
-  /** PyTorch BN momentum 0.1 = TF decay 0.9 (recipes.md section 4 conventions). */
-  public static final float DEFAULT_BN_DECAY = 0.9f;
   public static final float BN_EPSILON = 1e-5f;
 
   private final Ops tf;
@@ -44,25 +42,49 @@ public final class LayerFactory {
     return format;
   }
 
-  /** KxK conv without bias, He-normal (fan-in) initialised. */
+  /** KxK SAME-padded conv without bias, He-normal (fan-in) initialised. */
   public Conv2dLayer conv(String path, int kernel, int in, int out, int stride) {
+    return conv(path, kernel, in, out, stride, "SAME");
+  }
+
+  /** @param padding {@code SAME} or {@code VALID} */
+  public Conv2dLayer conv(String path, int kernel, int in, int out, int stride, String padding) {
     String name = opName(path);
     long[] shape = {kernel, kernel, in, out};
     float std = (float) Math.sqrt(2.0 / ((double) kernel * kernel * in));
     Variable<TFloat32> w = variable(name + ".kernel", normal(shape, std));
     trainables.add(new TrainableWeight(w, name + ".kernel", ParameterKind.CONV_KERNEL, shape));
-    return new Conv2dLayer(w, stride, format);
+    return new Conv2dLayer(w, stride, padding, format);
+  }
+
+  /** Per-channel bias {@code <path>.bias} of a conv without batch norm, zero-initialised. */
+  public Variable<TFloat32> bias(String path, int channels) {
+    String name = opName(path) + ".bias";
+    long[] shape = {channels};
+    Variable<TFloat32> b = variable(name, zeros(shape));
+    trainables.add(new TrainableWeight(b, name, ParameterKind.BIAS, shape));
+    return b;
   }
 
   /** @param zeroGamma start the scale at 0 (last BN of a residual branch, Goyal et al.) */
   public BatchNormLayer batchNorm(String path, int channels, boolean zeroGamma) {
+    return batchNorm(path, channels, zeroGamma, false);
+  }
+
+  /**
+   * @param fixedScale the scale is a constant 1 (no {@code .gamma} variable; the folded scale is then always positive)
+   */
+  public BatchNormLayer batchNorm(String path, int channels, boolean zeroGamma, boolean fixedScale) {
     String name = opName(path);
     long[] shape = {channels};
-    Variable<TFloat32> gamma = variable(name + ".gamma", zeroGamma ? zeros(shape) : ones(shape));
+    Operand<TFloat32> gamma = fixedScale ? tf.constant(filled(channels, 1f))
+        : variable(name + ".gamma", zeroGamma ? zeros(shape) : ones(shape));
     Variable<TFloat32> beta = variable(name + ".beta", zeros(shape));
     Variable<TFloat32> movingMean = variable(name + ".moving_mean", zeros(shape));
     Variable<TFloat32> movingVariance = variable(name + ".moving_variance", ones(shape));
-    trainables.add(new TrainableWeight(gamma, name + ".gamma", ParameterKind.BN_GAMMA, shape));
+    if (!fixedScale) {
+      trainables.add(new TrainableWeight((Variable<TFloat32>) gamma, name + ".gamma", ParameterKind.BN_GAMMA, shape));
+    }
     trainables.add(new TrainableWeight(beta, name + ".beta", ParameterKind.BN_BETA, shape));
     return new BatchNormLayer(gamma, beta, movingMean, movingVariance, bnDecay, format);
   }
@@ -87,15 +109,24 @@ public final class LayerFactory {
    * pooling kernels accept only NHWC, so NCHW graphs transpose around the pool.
    */
   public Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
+    return maxPool(tf, x, window, stride, "SAME");
+  }
+
+  /** @param padding {@code SAME}, or {@code VALID} for PyTorch's floor-mode output size */
+  public Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride, String padding) {
     Operand<TFloat32> nhwc = toNhwc(tf, x);
     Operand<TFloat32> pooled = tf.nn.maxPool(nhwc, tf.constant(DataFormat.NHWC.spatialInts(window)),
-        tf.constant(DataFormat.NHWC.spatialInts(stride)), "SAME");
+        tf.constant(DataFormat.NHWC.spatialInts(stride)), padding);
     return fromNhwc(tf, pooled);
   }
 
   public Operand<TFloat32> avgPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
+    return avgPool(tf, x, window, stride, "SAME");
+  }
+
+  public Operand<TFloat32> avgPool(Ops tf, Operand<TFloat32> x, int window, int stride, String padding) {
     Operand<TFloat32> nhwc = toNhwc(tf, x);
-    return fromNhwc(tf, tf.nn.avgPool(nhwc, DataFormat.NHWC.spatial(window), DataFormat.NHWC.spatial(stride), "SAME"));
+    return fromNhwc(tf, tf.nn.avgPool(nhwc, DataFormat.NHWC.spatial(window), DataFormat.NHWC.spatial(stride), padding));
   }
 
   /** Global average pool to [N, C] for any spatial size. */
@@ -149,6 +180,12 @@ public final class LayerFactory {
 
   private Operand<TFloat32> ones(long[] shape) {
     return init.fill(init.constant(toInts(shape)), init.constant(1f));
+  }
+
+  private static float[] filled(int n, float value) {
+    float[] v = new float[n];
+    java.util.Arrays.fill(v, value);
+    return v;
   }
 
   private static int[] toInts(long[] shape) {

@@ -32,11 +32,7 @@ public interface Model {
 
   /** Creates the variables of {@code spec}'s network in {@code tf}'s graph, initialised deterministically from seed. */
   static Model build(Ops tf, ModelSpec spec, long seed) {
-    LayerFactory layers = new LayerFactory(tf, spec.dataFormat(), seed, LayerFactory.DEFAULT_BN_DECAY);
-    return switch (spec.architecture()) {
-      case "resnet9" -> new ResNet9(spec, layers);
-      case "resnet18", "resnet34", "resnet50" -> new ResNet(spec, layers);
-      default -> throw new IllegalArgumentException("no model builder for architecture '" + spec.architecture() + "'");
-    };
+    LayerFactory layers = new LayerFactory(tf, spec.dataFormat(), seed, spec.description().bnDecay());
+    return new DescribedModel(spec, layers);
   }
 }

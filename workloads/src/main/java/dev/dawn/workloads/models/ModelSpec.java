@@ -1,5 +1,7 @@
 package dev.dawn.workloads.models;
 
+import dev.dawn.workloads.models.arch.Architectures;
+import dev.dawn.workloads.models.arch.NetDescription;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,13 +10,14 @@ import java.util.Set;
 /**
  * What network to build.
  *
- * @param architecture {@code resnet18}, {@code resnet34}, {@code resnet50} or {@code resnet9} (Page's CIFAR net)
+ * @param architecture {@code resnet18}, {@code resnet34}, {@code resnet50}, {@code resnet9} (Page's CIFAR net) or
+ *     {@code airbench94} (Keller Jordan's CIFAR net); see {@link Architectures}
  * @param numClasses width of the classifier
  * @param widthMultiplier scales every channel count; 1.0 gives the published widths
  * @param variant Bag-of-Tricks tweak level for the ImageNet ResNets, cumulative as in the paper: {@code A} (original,
  *     stride on the first 1x1), {@code B} (stride on the 3x3, "v1.5"), {@code C} (B + three 3x3 stem convs), {@code D}
  *     (C + 2x2 average pool before the 1x1 shortcut conv). {@code null} picks {@link #DEFAULT_RESNET_VARIANT}; ResNet-9
- *     has no variants and keeps {@code null}.
+ *     and airbench94 have no variants and keep {@code null}.
  * @param dataFormat activation layout; {@code null} picks {@link #DEFAULT_DATA_FORMAT}
  * @param channels output channels of individual convs by layer name (e.g. {@code layer2}, {@code stage1_block1.a}),
  *     overriding published width x multiplier; how a pruned model is rebuilt. Empty (or {@code null}) = no overrides.
@@ -23,7 +26,8 @@ import java.util.Set;
 public record ModelSpec(String architecture, int numClasses, double widthMultiplier, String variant, DataFormat dataFormat,
     Map<String, Integer> channels) {
 
-  public static final Set<String> ARCHITECTURES = Set.of("resnet18", "resnet34", "resnet50", "resnet9");
+  /** Every architecture {@link Architectures} describes. */
+  public static final Set<String> ARCHITECTURES = Architectures.NAMES;
   public static final Set<String> RESNET_VARIANTS = Set.of("A", "B", "C", "D");
   /** v1.5, which MLPerf requires and the DAWNBench ResNet-50 records use. */
   public static final String DEFAULT_RESNET_VARIANT = "B";
@@ -44,9 +48,10 @@ public record ModelSpec(String architecture, int numClasses, double widthMultipl
     if (!(widthMultiplier > 0) || Double.isInfinite(widthMultiplier)) {
       throw new IllegalArgumentException("model widthMultiplier must be a positive finite number, got " + widthMultiplier);
     }
-    if (architecture.equals("resnet9")) {
+    if (!Architectures.hasVariants(architecture)) {
       if (variant != null && !variant.isBlank()) {
-        throw new IllegalArgumentException("model variant '" + variant + "' is not allowed for resnet9 (it has no B/C/D tweaks)");
+        throw new IllegalArgumentException("model variant '" + variant + "' is not allowed for " + architecture
+            + " (it has no B/C/D tweaks)");
       }
       variant = null;
     } else {
@@ -76,6 +81,11 @@ public record ModelSpec(String architecture, int numClasses, double widthMultipl
   /** Published widths, default variant and layout. */
   public static ModelSpec of(String architecture, int numClasses) {
     return new ModelSpec(architecture, numClasses, 1.0, null, null);
+  }
+
+  /** The layer structure of this network at its published widths x multiplier (no per-conv overrides). */
+  public NetDescription description() {
+    return Architectures.describe(architecture, new Architectures.Params(variant, this::width, numClasses));
   }
 
   /** Scales a published channel count, keeping at least one channel. */

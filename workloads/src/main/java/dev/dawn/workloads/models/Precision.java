@@ -27,6 +27,7 @@ public enum Precision {
   }
 
   /** The name used in configs and logs: fp32, bf16 or fp16. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String configName() {
     return configName;
   }

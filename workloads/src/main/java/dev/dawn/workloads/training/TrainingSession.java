@@ -277,7 +277,7 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   /**
-   * For logs: TF version, layout, optimizer and whether oneDNN kernels were requested. On this CPU TF 2.18 leaves oneDNN
+   * For logs: TF version, layout, optimizer and whether oneDNN kernels were requested. TF 2.18 (in TF Java 1.1.0) leaves oneDNN
    * off unless {@code TF_ENABLE_ONEDNN_OPTS=1} is in the environment before the natives load, and training then runs
    * about 2x slower (Eigen kernels), so a run record should say which it was.
    */
@@ -307,10 +307,9 @@ public final class TrainingSession implements AutoCloseable {
     }
   }
 
-  /** Number of examples whose label is among the k largest logits (ties count as hits, as InTopK defines). */
+  /** Number of examples whose label is among the k largest logits, ties by lower class index ({@link TopKHits}). */
   private Operand<TInt32> hits(Ops tf, Operand<TFloat32> logits, int k) {
-    Operand<TInt32> inTopK = tf.dtypes.cast(tf.nn.inTopK(logits, labels, tf.constant(k)), TInt32.class);
-    return tf.sum(inTopK, tf.constant(0));
+    return TopKHits.count(tf, logits, labels, k);
   }
 
   private void checkOpen() {

@@ -51,6 +51,10 @@ public final class FloatLayers {
         tf.constant(new int[] {1, p.stride(), p.stride(), 1}), p.padding().name());
   }
 
+  public Operand<TFloat32> activation(Operand<TFloat32> x, Activation a) {
+    return a.apply(tf, x, v -> tf.constant((float) v));
+  }
+
   public Operand<TFloat32> globalAvgPool(Operand<TFloat32> x) {
     return tf.math.mean(x, tf.constant(new int[] {1, 2}));
   }

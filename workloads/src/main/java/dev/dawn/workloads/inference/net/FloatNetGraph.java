@@ -8,7 +8,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The FP32 graph of a {@link FoldedNet} with weights as constants, plus every activation the INT8 graph quantizes, by
- * name, for calibration: {@code "input"}, each conv's output (its name), each residual block's output (its name).
+ * name, for calibration: {@code "input"}, each conv's output (its name), each residual block's output (its name), each
+ * {@link ActivationLayer}'s output (its name).
  * {@code constantOps} maps {@code <layer>/<tensor>} to the op name of that weight constant (see {@link FloatLayers}).
  */
 public record FloatNetGraph(
@@ -39,6 +40,9 @@ public record FloatNetGraph(
         acts.put(b.name(), x);
       } else if (layer instanceof MaxPool p) {
         x = f.maxPool(x, p);
+      } else if (layer instanceof ActivationLayer a) {
+        x = f.activation(x, a.function());
+        acts.put(a.name(), x);
       } else if (layer instanceof GlobalAvgPool) {
         x = f.globalAvgPool(x);
       } else if (layer instanceof Dense d) {

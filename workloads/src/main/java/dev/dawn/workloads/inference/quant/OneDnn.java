@@ -1,7 +1,7 @@
 package dev.dawn.workloads.inference.quant;
 
 /**
- * TF 2.18 as shipped in TF Java 1.1.0 leaves oneDNN's graph rewrite off on this AMD machine unless the environment
+ * TF 2.18 as shipped in TF Java 1.1.0 leaves oneDNN's graph rewrite off on AMD CPUs unless the environment
  * says otherwise (its log then reads "TF-MKL: MKL is not enabled"). The quantized conv ops are registered on CPU with
  * placeholder kernels that only the oneDNN rewrite replaces, so without it every INT8 conv fails at run time with
  * "Missing 0-th output from {{node ...}}". The variable is read once by the native library, so it must be set before

@@ -6,7 +6,7 @@ import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A quantized tensor in the graph with its float range. Java has no quint8/qint8 tensor types (tfjava-notes §4), so
+ * A quantized tensor in the graph with its float range. TF Java has no quint8/qint8 tensor types, so
  * the value is an untyped {@link Output} and must be dequantized in the graph before it is fetched.
  *
  * @param type {@code DT_QUINT8} (non-negative, e.g. after ReLU) or {@code DT_QINT8} (signed)

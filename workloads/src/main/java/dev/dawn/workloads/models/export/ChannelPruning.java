@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * L1-norm filter pruning (Li et al., ICLR 2017; recipes.md section 5.2) of a {@link FoldedNet}: a pruned channel's
+ * L1-norm filter pruning (Li et al., "Pruning Filters for Efficient ConvNets", ICLR 2017) of a {@link FoldedNet}: a pruned channel's
  * filters and biases go from every conv writing it, and so do the matching input channels of every conv (and classifier
  * rows) reading it. BN is already folded, so a filter's L1 norm includes its BN scale.
  *

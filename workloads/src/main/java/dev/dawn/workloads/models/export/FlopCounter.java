@@ -1,5 +1,6 @@
 package dev.dawn.workloads.models.export;
 
+import dev.dawn.workloads.inference.net.ActivationLayer;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
@@ -69,6 +70,8 @@ public final class FlopCounter {
     } else if (layer instanceof MaxPool p) {
       height = outputSize(height, p.size(), p.stride(), p.padding());
       width = outputSize(width, p.size(), p.stride(), p.padding());
+    } else if (layer instanceof ActivationLayer) {
+      // element-wise: no parameters, no MACs
     } else if (layer instanceof GlobalAvgPool) {
       height = 1;
       width = 1;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dawn.workloads.inference.net.Activation;
+import dev.dawn.workloads.inference.net.ActivationLayer;
 import dev.dawn.workloads.inference.net.AvgPool;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FloatLayers;
@@ -26,13 +28,18 @@ import java.util.function.BiFunction;
 /**
  * The layer structure of an exported {@link FoldedNet} as JSON in the SavedModel's {@code assets.extra/} (TF's place
  * for files the runtime ignores): kinds, shapes, strides, padding, ReLUs, shortcut pools, and for every weight tensor
- * the name of the graph constant holding it. The weights themselves stay only in {@code saved_model.pb}; reading the
+ * the name of the graph constant holding it (version 2 adds stand-alone activations). The weights themselves stay only in {@code saved_model.pb}; reading the
  * description back fetches those constants, so the rebuilt net is bit-equal to the exported one.
  */
 public final class FoldedNetDescription {
   public static final String FILE = "assets.extra/dawn-folded-net.json";
   static final String FORMAT = "dawn-folded-net";
-  static final int VERSION = 1;
+  /**
+   * 2 added the {@code activation} layer kind (GELU); version-1 files (no such layers) read unchanged. Written as 1 when
+   * a net has no version-2 layer, so older dawn builds keep reading what they could before.
+   */
+  static final int VERSION = 2;
+  private static final java.util.Set<Integer> READABLE = java.util.Set.of(1, 2);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private FoldedNetDescription() {}
@@ -40,7 +47,8 @@ public final class FoldedNetDescription {
   /** @param constantOps {@code <layer>/<tensor>} -> graph op name, as {@link FloatLayers#constantOps} gives */
   public static void write(FoldedNet net, Map<String, String> constantOps, Path savedModelDir) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT).put("version", VERSION);
+    boolean v2 = net.layers().stream().anyMatch(l -> l instanceof ActivationLayer);
+    root.put("format", FORMAT).put("version", v2 ? VERSION : 1);
     root.put("height", net.height()).put("width", net.width()).put("channels", net.channels());
     ArrayNode layers = root.putArray("layers");
     for (LayerSpec layer : net.layers()) {
@@ -104,6 +112,8 @@ public final class FoldedNetDescription {
       n.put("kind", "maxPool").put("size", p.size()).put("stride", p.stride()).put("padding", p.padding().name());
     } else if (layer instanceof GlobalAvgPool) {
       n.put("kind", "globalAvgPool");
+    } else if (layer instanceof ActivationLayer a) {
+      n.put("kind", "activation").put("name", a.name()).put("function", a.function().name());
     } else if (layer instanceof Dense d) {
       n.put("kind", "dense").put("name", d.name()).put("in", d.in()).put("out", d.out());
       n.put("weights", op(constantOps, d.name(), FloatLayers.WEIGHTS)).put("bias", op(constantOps, d.name(), FloatLayers.BIAS));
@@ -128,8 +138,8 @@ public final class FoldedNetDescription {
   /** JSON -> records, with errors naming the file and the key. */
   private record Reader(Path file, BiFunction<String, Integer, float[]> constant) {
     FoldedNet net(JsonNode root) {
-      if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-        throw bad("format", "must be '" + FORMAT + "' version " + VERSION + ", got '" + root.path("format").asText()
+      if (!FORMAT.equals(root.path("format").asText()) || !READABLE.contains(root.path("version").asInt())) {
+        throw bad("format", "must be '" + FORMAT + "' version 1 or " + VERSION + ", got '" + root.path("format").asText()
             + "' version " + root.path("version"));
       }
       List<LayerSpec> layers = new ArrayList<>();
@@ -168,12 +178,20 @@ public final class FoldedNetDescription {
         }
         case "maxPool" -> new MaxPool(positive(n, "size", at), positive(n, "stride", at), padding(n, at));
         case "globalAvgPool" -> new GlobalAvgPool();
+        case "activation" -> {
+          String function = text(n, "function", at);
+          try {
+            yield new ActivationLayer(text(n, "name", at), Activation.valueOf(function));
+          } catch (IllegalArgumentException e) {
+            throw bad(at + ".function", "must be RELU or GELU, got '" + function + "'");
+          }
+        }
         case "dense" -> {
           int in = positive(n, "in", at);
           int out = positive(n, "out", at);
           yield new Dense(text(n, "name", at), floats(n, "weights", at, in * out), floats(n, "bias", at, out), in, out);
         }
-        default -> throw bad(at + ".kind", "must be conv, residual, maxPool, globalAvgPool or dense, got '" + kind + "'");
+        default -> throw bad(at + ".kind", "must be conv, residual, maxPool, globalAvgPool, activation or dense, got '" + kind + "'");
       };
     }
 

@@ -14,12 +14,14 @@ import java.util.TreeSet;
 /**
  * {@link ChannelPruning} applied to a model's unfolded weights, so the pruned model can be trained further (fine-tuned)
  * and then folded: every conv writing a pruned channel group loses those kernel output channels and the matching BN
- * gamma, beta, moving mean and variance; every conv reading it loses the matching kernel input channels, and a
+ * gamma, beta, moving mean and variance (or conv bias); every conv reading it loses the matching kernel input channels, and a
  * classifier reading it the matching kernel rows. Channels are chosen on the BN-folded net (same ranking as
  * {@code dawn infer --prune}), so {@code fold(prune(w))} equals {@code ChannelPruning.prune(fold(w))}.
  */
 public final class WeightPruning {
-  private static final String[] BN_TENSORS = {".bn.gamma", ".bn.beta", ".bn.moving_mean", ".bn.moving_variance"};
+  /** A producer's per-output-channel tensors besides its kernel; each is sliced where the model has it. */
+  private static final String[] CHANNEL_TENSORS = {".conv.bias", ".bn.gamma", ".bn.beta", ".bn.moving_mean",
+      ".bn.moving_variance"};
 
   private WeightPruning() {}
 
@@ -48,8 +50,10 @@ public final class WeightPruning {
     for (ChannelPruning.KeptChannels k : kept) {
       for (String producer : k.producers()) {
         outs.put(producer + ".conv.kernel", k.channels());
-        for (String bn : BN_TENSORS) {
-          outs.put(producer + bn, k.channels());
+        for (String tensor : CHANNEL_TENSORS) {
+          if (weights.contains(producer + tensor)) {
+            outs.put(producer + tensor, k.channels());
+          }
         }
         channels.put(producer, k.channels().length);
       }

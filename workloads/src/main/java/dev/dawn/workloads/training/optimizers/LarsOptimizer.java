@@ -10,7 +10,7 @@ import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Layer-wise adaptive rate scaling (You, Gitman, Ginsburg 2017; recipes.md §3.3) with momentum, in the form of
+ * Layer-wise adaptive rate scaling (You, Gitman, Ginsburg 2017, arXiv 1708.03888) with momentum, in the form of
  * {@code tf.contrib.opt.LARSOptimizer} used by Google's MLPerf ResNet code.
  *
  * <p>For a decayed parameter (conv/dense kernels):

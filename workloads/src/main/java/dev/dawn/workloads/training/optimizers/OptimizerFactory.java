@@ -1,8 +1,6 @@
 package dev.dawn.workloads.training.optimizers;
 
 import dev.dawn.workloads.training.schedule.SpecReader;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,36 +16,25 @@ import java.util.Map;
  */
 public final class OptimizerFactory {
 
-  /** Optimiser types and their keys besides {@code type}. */
-  public static final Map<String, List<String>> KEYS;
-
-  static {
-    Map<String, List<String>> keys = new LinkedHashMap<>();
-    keys.put("momentum", List.of("weight_decay", "nesterov"));
-    keys.put("lars", List.of("weight_decay", "eta", "epsilon", "nesterov", "min_trust", "max_trust"));
-    KEYS = java.util.Collections.unmodifiableMap(keys);
-  }
-
   private OptimizerFactory() {}
 
   /** @param where the config path for error messages, e.g. {@code train.optimizer} */
   public static GraphOptimizer build(Map<String, Object> spec, String where) {
-    SpecReader r = SpecReader.open(spec, where, "optimizer", KEYS);
+    OptimizerSpec bound = SpecReader.read(spec, where, "optimizer", OptimizerSpec.class);
     try {
-      return switch (r.type()) {
-        case "momentum" -> new MomentumOptimizer(r.number("weight_decay"), r.bool("nesterov", false));
-        case "lars" -> new LarsOptimizer(
-            r.number("weight_decay"),
-            r.number("eta", 0.001),
-            r.number("epsilon", 0.0),
-            r.bool("nesterov", false),
-            r.number("min_trust", 0.0),
-            r.number("max_trust", Double.POSITIVE_INFINITY));
-        default -> throw new IllegalStateException(where + ": unhandled optimizer type " + r.type());
-      };
+      if (bound instanceof OptimizerSpec.Lars l) {
+        return new LarsOptimizer(l.weightDecay(), or(l.eta(), 0.001), or(l.epsilon(), 0.0),
+            l.nesterov() != null && l.nesterov(), or(l.minTrust(), 0.0), or(l.maxTrust(), Double.POSITIVE_INFINITY));
+      }
+      OptimizerSpec.Momentum m = (OptimizerSpec.Momentum) bound;
+      return new MomentumOptimizer(m.weightDecay(), m.nesterov() != null && m.nesterov());
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage());
       throw message.startsWith(where) ? e : new IllegalArgumentException(where + ": " + message, e);
     }
+  }
+
+  private static double or(Double value, double fallback) {
+    return value != null ? value : fallback;
   }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Huawei's "dynamic momentum 0.9 ↔ 0.98" (MoXing {@code DyMomentumOptimizer}, closed source), in the reading of
- * recipes.md §1.2: momentum is tied to the learning rate, high when the rate is low (one-cycle style):
+ * docs/recipes.md: momentum is tied to the learning rate, high when the rate is low (one-cycle style):
  *
  * <pre>
  *   momentum = maxMomentum − (maxMomentum − minMomentum)·(lr(epoch) − minLr)/(maxLr − minLr)

@@ -1,11 +1,11 @@
 package dev.dawn.workloads.training.schedule;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds schedules from config maps (parsed YAML/JSON), e.g.
+ * Builds schedules from their config description ({@link ScheduleSpec}), or from a parsed YAML/JSON map bound to it
+ * ({@link SpecReader}), e.g.
  *
  * <pre>
  * lr: {type: linear_warmup, epochs: 3.5, start: 0.2,
@@ -13,62 +13,57 @@ import java.util.Map;
  * momentum: {type: dynamic_momentum, min: 0.9, max: 0.98, min_lr: 0.2, max_lr: 28.0}
  * </pre>
  *
- * Unknown keys, missing required keys and non-numbers are rejected with the path and the allowed keys.
+ * A key still missing here is an error naming the path, the type and the key; range errors come from the schedule
+ * records and get the path added.
  */
 public final class ScheduleFactory {
 
-  /** Learning-rate schedule types and their keys besides {@code type}. */
-  public static final Map<String, List<String>> LEARNING_RATE_KEYS = orderedMap(
-      "constant", List.of("value"),
-      "linear_warmup", List.of("epochs", "start", "after"),
-      "linear_cosine", List.of("initial", "decay_epochs", "start_epoch", "alpha", "beta", "num_periods"),
-      "polynomial", List.of("initial", "end", "power", "end_epoch", "start_epoch"),
-      "piecewise_linear", List.of("epochs", "values"),
-      "step", List.of("boundaries", "values", "initial", "factor"));
-
-  /** Momentum schedule types and their keys besides {@code type}. */
-  public static final Map<String, List<String>> MOMENTUM_KEYS = orderedMap(
-      "constant", List.of("value"),
-      "piecewise_linear", List.of("epochs", "values"),
-      "step", List.of("boundaries", "values", "initial", "factor"),
-      "dynamic_momentum", List.of("min", "max", "min_lr", "max_lr"));
-
   private ScheduleFactory() {}
 
-  /** A learning-rate schedule; errors are reported under the path {@code schedule}. */
+  /** A learning-rate schedule from a map; errors are reported under the path {@code schedule}. */
   public static LearningRateSchedule build(Map<String, Object> spec) {
     return build(spec, "schedule");
   }
 
-  /** A learning-rate schedule; {@code where} names the config path for error messages, e.g. {@code train.lr}. */
+  /** A learning-rate schedule from a map; {@code where} names the config path for errors, e.g. {@code train.lr}. */
   public static LearningRateSchedule build(Map<String, Object> spec, String where) {
-    SpecReader r = SpecReader.open(spec, where, "schedule", LEARNING_RATE_KEYS);
+    return build(SpecReader.read(spec, where, "schedule", ScheduleSpec.LearningRate.class), where);
+  }
+
+  /** A momentum schedule from a map; see {@link #buildMomentum(ScheduleSpec.Momentum, String, LearningRateSchedule)}. */
+  public static MomentumSchedule buildMomentum(
+      Map<String, Object> spec, String where, LearningRateSchedule learningRate) {
+    return buildMomentum(SpecReader.read(spec, where, "schedule", ScheduleSpec.Momentum.class), where, learningRate);
+  }
+
+  /** A learning-rate schedule; {@code where} names the config path for error messages, e.g. {@code optimizer.schedule}. */
+  public static LearningRateSchedule build(ScheduleSpec.LearningRate spec, String where) {
     try {
-      return learningRate(r);
+      if (spec instanceof ScheduleSpec.Constant c) {
+        return new ConstantSchedule(required(c.value(), where, c, "value"));
+      } else if (spec instanceof ScheduleSpec.Warmup w) {
+        return new LinearWarmup(required(w.epochs(), where, w, "epochs"), or(w.start(), 0.0),
+            build(w.after(), where + ".after"));
+      } else if (spec instanceof ScheduleSpec.LinearCosine c) {
+        return new LinearCosineDecay(
+            required(c.initial(), where, c, "initial"),
+            or(c.startEpoch(), 0.0),
+            required(c.decayEpochs(), where, c, "decay_epochs"),
+            or(c.alpha(), LinearCosineDecay.DEFAULT_ALPHA),
+            or(c.beta(), LinearCosineDecay.DEFAULT_BETA),
+            or(c.numPeriods(), LinearCosineDecay.DEFAULT_NUM_PERIODS));
+      } else if (spec instanceof ScheduleSpec.Polynomial p) {
+        return new PolynomialDecay(required(p.initial(), where, p, "initial"), required(p.end(), where, p, "end"),
+            required(p.power(), where, p, "power"), or(p.startEpoch(), 0.0), required(p.endEpoch(), where, p, "end_epoch"));
+      } else if (spec instanceof ScheduleSpec.Piecewise p) {
+        return piecewiseLinear(p);
+      } else if (spec instanceof ScheduleSpec.Step s) {
+        return step(s, where);
+      }
+      throw new IllegalArgumentException(where + ": schedule description is missing");
     } catch (IllegalArgumentException e) {
       throw located(e, where);
     }
-  }
-
-  private static LearningRateSchedule learningRate(SpecReader r) {
-    String where = r.where();
-    return switch (r.type()) {
-      case "constant" -> new ConstantSchedule(r.number("value"));
-      case "linear_warmup" -> new LinearWarmup(
-          r.number("epochs"), r.number("start", 0.0), build(r.map("after"), where + ".after"));
-      case "linear_cosine" -> new LinearCosineDecay(
-          r.number("initial"),
-          r.number("start_epoch", 0.0),
-          r.number("decay_epochs"),
-          r.number("alpha", LinearCosineDecay.DEFAULT_ALPHA),
-          r.number("beta", LinearCosineDecay.DEFAULT_BETA),
-          r.number("num_periods", LinearCosineDecay.DEFAULT_NUM_PERIODS));
-      case "polynomial" -> new PolynomialDecay(
-          r.number("initial"), r.number("end"), r.number("power"), r.number("start_epoch", 0.0), r.number("end_epoch"));
-      case "piecewise_linear" -> piecewiseLinear(r);
-      case "step" -> step(r);
-      default -> throw new IllegalStateException(where + ": unhandled type " + r.type());
-    };
   }
 
   /**
@@ -76,30 +71,35 @@ public final class ScheduleFactory {
    * follows; the other types ignore it.
    */
   public static MomentumSchedule buildMomentum(
-      Map<String, Object> spec, String where, LearningRateSchedule learningRate) {
-    SpecReader r = SpecReader.open(spec, where, "schedule", MOMENTUM_KEYS);
+      ScheduleSpec.Momentum spec, String where, LearningRateSchedule learningRate) {
     try {
-      return momentum(r, learningRate);
+      if (spec instanceof ScheduleSpec.Constant c) {
+        return new ConstantSchedule(required(c.value(), where, c, "value"));
+      } else if (spec instanceof ScheduleSpec.Piecewise p) {
+        return piecewiseLinear(p);
+      } else if (spec instanceof ScheduleSpec.Step s) {
+        return step(s, where);
+      } else if (spec instanceof ScheduleSpec.Dynamic d) {
+        if (learningRate == null) {
+          throw new IllegalArgumentException(where + ": dynamic_momentum needs the learning-rate schedule");
+        }
+        return new DynamicMomentum(learningRate, d.minLr(), d.maxLr(), d.min(), d.max());
+      }
+      throw new IllegalArgumentException(where + ": schedule description is missing");
     } catch (IllegalArgumentException e) {
       throw located(e, where);
     }
   }
 
-  private static MomentumSchedule momentum(SpecReader r, LearningRateSchedule learningRate) {
-    String where = r.where();
-    return switch (r.type()) {
-      case "constant" -> new ConstantSchedule(r.number("value"));
-      case "piecewise_linear" -> piecewiseLinear(r);
-      case "step" -> step(r);
-      case "dynamic_momentum" -> {
-        if (learningRate == null) {
-          throw new IllegalArgumentException(where + ": dynamic_momentum needs the learning-rate schedule");
-        }
-        yield new DynamicMomentum(
-            learningRate, r.number("min_lr"), r.number("max_lr"), r.number("min"), r.number("max"));
-      }
-      default -> throw new IllegalStateException(where + ": unhandled type " + r.type());
-    };
+  private static double required(Double value, String where, ScheduleSpec spec, String key) {
+    if (value == null) {
+      throw new IllegalArgumentException(where + ": schedule type '" + spec.typeName() + "' requires key '" + key + "'");
+    }
+    return value;
+  }
+
+  private static double or(Double value, double fallback) {
+    return value != null ? value : fallback;
   }
 
   /** Range errors from the schedule records do not know the config path; add it once. */
@@ -108,24 +108,15 @@ public final class ScheduleFactory {
     return message.startsWith(where) ? e : new IllegalArgumentException(where + ": " + message, e);
   }
 
-  private static PiecewiseLinear piecewiseLinear(SpecReader r) {
-    List<Double> epochs = r.numbers("epochs");
-    List<Double> values = r.numbers("values");
-    if (epochs.size() != values.size()) {
-      throw new IllegalArgumentException(r.where() + ": 'epochs' has " + epochs.size() + " entries but 'values' has "
-          + values.size() + "; they must pair up");
-    }
-    return PiecewiseLinear.of(unbox(epochs), unbox(values));
+  private static PiecewiseLinear piecewiseLinear(ScheduleSpec.Piecewise p) {
+    return PiecewiseLinear.of(unbox(p.epochs()), unbox(p.values()));
   }
 
-  private static StepDecay step(SpecReader r) {
-    List<Double> boundaries = r.numbers("boundaries");
-    r.requireExactlyOne("values", "factor");
-    if (r.has("values")) {
-      r.forbidWith("initial", "factor");
-      return new StepDecay(boundaries, r.numbers("values"));
+  private static StepDecay step(ScheduleSpec.Step s, String where) {
+    if (s.values() != null) {
+      return new StepDecay(s.boundaries(), s.values());
     }
-    return StepDecay.withFactor(r.number("initial"), boundaries, r.number("factor"));
+    return StepDecay.withFactor(required(s.initial(), where, s, "initial"), s.boundaries(), s.factor());
   }
 
   private static double[] unbox(List<Double> values) {
@@ -134,15 +125,5 @@ public final class ScheduleFactory {
       out[i] = values.get(i);
     }
     return out;
-  }
-
-  private static Map<String, List<String>> orderedMap(Object... pairs) {
-    Map<String, List<String>> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      @SuppressWarnings("unchecked")
-      List<String> keys = (List<String>) pairs[i + 1];
-      map.put((String) pairs[i], keys);
-    }
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

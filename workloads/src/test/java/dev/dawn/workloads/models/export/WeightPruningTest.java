@@ -135,6 +135,29 @@ class WeightPruningTest {
   }
 
   @Test
+  void airbench94ByGroups() {
+    ModelWeights trained = BnFoldingTest.trained(new ModelSpec("airbench94", 5, 0.0625, null, null));
+    WeightPruning.PrunedWeights pruned = assertPruneCommutesWithFold(trained, 0.5, PruneScope.PER_LAYER, true);
+    // no residuals: every conv is a group of its own, the last one read by the classifier
+    assertThat(pruned.channels()).containsOnly(Map.entry("whiten", 12), Map.entry("group1.a", 2),
+        Map.entry("group1.b", 2), Map.entry("group2.a", 8), Map.entry("group2.b", 8), Map.entry("group3.a", 8),
+        Map.entry("group3.b", 8));
+    assertThat(pruned.weights().get("whiten.conv.bias").shape()).containsExactly(12);
+    assertThat(pruned.weights().get("group1.a.conv.kernel").shape()).containsExactly(3, 3, 12, 2);
+    assertThat(pruned.weights().get("group2.a.bn.moving_mean").shape()).containsExactly(8);
+    assertThat(pruned.weights().get("classifier.kernel").shape()).containsExactly(8, 5);
+  }
+
+  @Test
+  void airbench94GlobalScopeWithoutGroupsKeepsTheClassifierInput() {
+    WeightPruning.PrunedWeights pruned = assertPruneCommutesWithFold(
+        UnfoldedReference.randomBn(new ModelSpec("airbench94", 4, 0.125, null, null), 5L), 0.4, PruneScope.GLOBAL,
+        false);
+    assertThat(pruned.channels()).doesNotContainKey("group3.b");
+    assertThat(pruned.weights().get("classifier.kernel").shape()).containsExactly(32, 4);
+  }
+
+  @Test
   void aSelectionNamingWeightsTheModelLacksIsRefused() {
     ModelWeights w = UnfoldedReference.randomBn(new ModelSpec("resnet9", 4, 0.0625, null, null), 2L);
     var kept = new ChannelPruning.KeptChannels(List.of("prep"), List.of("layer1"), List.of("fc"), 4, new int[] {0, 1});

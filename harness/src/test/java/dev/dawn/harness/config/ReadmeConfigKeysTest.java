@@ -1,0 +1,139 @@
+package dev.dawn.harness.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dawn.harness.cli.DawnCli;
+import dev.dawn.workloads.training.schedule.ScheduleSpec;
+import dev.dawn.workloads.training.schedule.SpecReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in defaults, README's config key table and {@code dawn train --help} name exactly the keys the config
+ * records bind.
+ */
+class ReadmeConfigKeysTest {
+  private static final Path README = Path.of("..", "README.md");
+
+  /** Every key a config may set: the record components, sections recursed. */
+  static Set<String> keysInCode() {
+    return keys(TrainConfig.class, "", new TreeSet<>());
+  }
+
+  private static Set<String> keys(Class<?> record, String prefix, Set<String> out) {
+    for (RecordComponent c : record.getRecordComponents()) {
+      if (ConfigLayers.isSection(c.getType())) keys(c.getType(), prefix + c.getName() + ".", out);
+      else out.add(prefix + c.getName());
+    }
+    return out;
+  }
+
+  /** The README table rows under "## Configs": `a.b`, `.c` means a.b and a.c. */
+  static List<String> tableRows() throws Exception {
+    String text = Files.readString(README);
+    int start = text.indexOf("\n## Configs");
+    String section = text.substring(start, text.indexOf("\n## ", start + 1));
+    List<String> rows = new ArrayList<>();
+    for (String line : section.split("\n")) if (line.startsWith("| `")) rows.add(line);
+    return rows;
+  }
+
+  static Set<String> keysInReadme() throws Exception {
+    Set<String> keys = new TreeSet<>();
+    for (String row : tableRows()) {
+      String cell = row.split("\\|")[1];
+      String parent = "";
+      for (Matcher m = Pattern.compile("`([^`]+)`").matcher(cell); m.find(); ) {
+        String key = m.group(1);
+        if (key.startsWith(".")) {
+          key = parent + key;
+        } else {
+          parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+        }
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void readmeListsEveryKeyAndNoOther() throws Exception {
+    assertThat(keysInReadme()).containsExactlyInAnyOrderElementsOf(keysInCode());
+  }
+
+  @Test
+  void defaultsGiveEveryKeyAValue() throws Exception {
+    Set<String> keys = new TreeSet<>();
+    var defaults = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(ConfigLoader.class.getResourceAsStream("defaults.yaml"));
+    defaultKeys(defaults, "", keys);
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(keysInCode());
+  }
+
+  private static void defaultKeys(com.fasterxml.jackson.databind.JsonNode node, String prefix, Set<String> out) {
+    node.fields().forEachRemaining(f -> {
+      String key = prefix + f.getKey();
+      if (ConfigLayers.SECTIONS.contains(key)) defaultKeys(f.getValue(), key + ".", out);
+      else out.add(key);
+    });
+  }
+
+  @Test
+  void readmeNamesEveryScheduleType() throws Exception {
+    String lr = tableRows().stream().filter(r -> r.startsWith("| `optimizer.schedule`")).findFirst().orElseThrow();
+    String momentum = tableRows().stream().filter(r -> r.startsWith("| `optimizer.momentumSchedule`")).findFirst().orElseThrow();
+    for (String type : SpecReader.typesOf(ScheduleSpec.LearningRate.class)) assertThat(lr).contains("`" + type + "`");
+    for (String type : SpecReader.typesOf(ScheduleSpec.Momentum.class)) assertThat(momentum).contains("`" + type + "`");
+  }
+
+  @Test
+  void readmeNamesEveryChoiceOfEveryEnumKey() throws Exception {
+    for (String key : keysInCode()) {
+      Class<?> type = typeOf(key);
+      if (!type.isEnum()) continue;
+      String row = tableRows().stream().filter(r -> r.split("\\|")[1].contains("`" + key + "`")
+          || r.split("\\|")[1].contains("`." + key.substring(key.lastIndexOf('.') + 1) + "`")).findFirst().orElseThrow();
+      for (Object choice : type.getEnumConstants()) {
+        String name = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(choice).asText();
+        assertThat(row).as(key).contains("`" + name + "`");
+      }
+    }
+  }
+
+  private static Class<?> typeOf(String key) {
+    Class<?> type = TrainConfig.class;
+    for (String part : key.split("\\.")) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        if (c.getName().equals(part)) {
+          type = c.getType();
+          break;
+        }
+      }
+    }
+    return type;
+  }
+
+  @Test
+  void trainHelpNamesOnlyRealKeys() {
+    StringWriter out = new StringWriter();
+    var cli = DawnCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    assertThat(cli.execute("train", "--help")).isZero();
+    Set<String> named = new TreeSet<>();
+    Matcher m = Pattern.compile("\\b((?:name|data|model|train|optimizer|threads|submission)\\.[A-Za-z.]*[A-Za-z])")
+        .matcher(out.toString());
+    while (m.find()) named.add(m.group(1));
+    assertThat(named).isNotEmpty();
+    assertThat(keysInCode()).containsAll(named);
+  }
+}

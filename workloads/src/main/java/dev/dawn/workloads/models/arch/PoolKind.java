@@ -1,0 +1,7 @@
+package dev.dawn.workloads.models.arch;
+
+/** Max or average pooling. */
+public enum PoolKind {
+  MAX,
+  AVG
+}
