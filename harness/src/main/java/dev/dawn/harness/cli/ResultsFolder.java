@@ -1,13 +1,12 @@
 package dev.dawn.harness.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code --results DIR} of the commands that write run folders, checked before any work starts: a file in its place
- * or a folder that cannot be written fails at once, naming the flag, instead of after a data set was generated or
- * a model built.
+ * {@code --results DIR} of the commands that write run folders, checked before any work starts and without creating
+ * anything: a file in its place, or a folder that cannot be created or written, fails at once naming the flag,
+ * instead of after a data set was generated or a model built.
  */
 final class ResultsFolder {
   private ResultsFolder() {}
@@ -16,15 +15,21 @@ final class ResultsFolder {
     if (Files.exists(results) && !Files.isDirectory(results)) {
       throw new BadInputException("--results " + results + ": is a file, not a folder");
     }
-    Path runs = results.resolve("runs");
-    try {
-      Files.createDirectories(runs);
-    } catch (IOException e) {
-      throw new BadInputException("--results " + results + ": cannot create " + runs + " ("
-          + FailureMessage.describe(e) + ")");
+    Path runs = results.toAbsolutePath().resolve("runs");
+    Path existing = runs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
     }
-    if (!Files.isWritable(runs)) {
-      throw new BadInputException("--results " + results + ": " + runs + " is not writable");
+    if (existing == null) {
+      return;
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new BadInputException("--results " + results + ": cannot create " + runs + " (" + existing
+          + " is a file)");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new BadInputException("--results " + results + ": cannot create or write " + runs + " (" + existing
+          + " is not writable)");
     }
   }
 }
