@@ -10,15 +10,16 @@ build:
 	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
 	$(MVN) -q -DskipTests package
 
+# Tests, then the dependency check: each module declares exactly the artifacts it uses (mvn dependency:analyze).
 test:
-	$(MVN) test
+	$(MVN) test dependency:analyze-only
 
 bench-train: build
 	$(DAWN) train --config $(BENCH_TRAIN_CONFIG)
 
-# DAWNBench latency of the latest bench-train model (fp32/int8 x prune 0/0.25/0.5, each pruned model fine-tuned
+# DAWNBench latency of the latest bench-train model (fp32/bf16/int8 x prune 0/0.25/0.5, each pruned model fine-tuned
 # FINE_TUNE_EPOCHS=1 epoch, x batch 1/8/32/128, TF threads INFER_THREADS=1) and of ResNet-50 at 224 and 128 px
-# (all cores); see bin/bench-infer.
+# (all cores), then the whole-net INT8/FP32 speed-up next to one conv layer's; see bin/bench-infer.
 bench-infer: build
 	bin/bench-infer
 

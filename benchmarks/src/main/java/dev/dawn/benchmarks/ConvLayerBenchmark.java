@@ -104,10 +104,15 @@ public class ConvLayerBenchmark {
   @Benchmark
   @OperationsPerInvocation(COPIES)
   public void layer(Blackhole bh) {
+    bh.consume(runAllCopies());
+  }
+
+  /** One {@code Session.run} of all {@value #COPIES} copies (also timed outside JMH by {@link Int8CeilingRatio}). */
+  Session.Runner runAllCopies() {
     Session.Runner runner = session.runner().feed(placeholder, input);
     layers.forEach(runner::addTarget);
     runner.run().close();
-    bh.consume(runner);
+    return runner;
   }
 
   @TearDown(Level.Trial)

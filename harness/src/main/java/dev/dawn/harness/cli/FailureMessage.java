@@ -4,7 +4,7 @@ import dev.dawn.harness.config.ConfigException;
 import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.workloads.data.DatasetException;
 import dev.dawn.workloads.models.export.WeightFileException;
-import dev.dawn.workloads.training.UnsupportedPrecisionException;
+import dev.dawn.workloads.training.MissingKernelException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -35,7 +35,7 @@ record FailureMessage(int exitCode, String line) {
   private static boolean isBadInput(Throwable e) {
     return e instanceof ConfigException || e instanceof BadInputException || e instanceof DatasetException
         || e instanceof EventLogFormatException || e instanceof WeightFileException
-        || e instanceof UnsupportedPrecisionException;
+        || e instanceof MissingKernelException;
   }
 
   /** The message and its causes, in words: file system errors say which file and why, not just the path. */

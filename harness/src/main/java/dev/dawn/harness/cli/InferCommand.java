@@ -54,7 +54,10 @@ final class InferCommand implements Callable<Integer> {
           "(default ${DEFAULT-VALUE}); a SavedModel's class count must match that data."})
   Path dataConfig;
 
-  @Option(names = "--precision", split = ",", defaultValue = "fp32,int8", description = "Precisions (default ${DEFAULT-VALUE}).")
+  @Option(names = "--precision", split = ",", defaultValue = "fp32,int8",
+      description = {"Precisions, any of fp32, bf16, int8 (default ${DEFAULT-VALUE}). bf16: weights and activations in",
+          "bfloat16, logits in float32, no calibration; native on CPUs with AVX512_BF16 or AMX, emulated (and said so)",
+          "elsewhere. int8: oneDNN quantized kernels, activation ranges calibrated on training images."})
   List<String> precisions;
 
   @Option(names = "--prune", split = ",", defaultValue = "0,0.25,0.5",
@@ -114,7 +117,10 @@ final class InferCommand implements Callable<Integer> {
       description = "Training images used to calibrate INT8 ranges (default ${DEFAULT-VALUE}).")
   int calibrationImages;
 
-  @Option(names = "--fp32-first", defaultValue = "true", arity = "1", description = "Keep the first conv in FP32 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--fp32-first", defaultValue = "false", arity = "1",
+      description = {"INT8: keep the first conv in FP32 (default ${DEFAULT-VALUE}: it runs in INT8 on the image shifted",
+          "to non-negative values, the shift folded into the bias; same top-5 on the bench-train model, faster on",
+          "ResNet-50)."})
   boolean fp32First;
 
   @Option(names = "--fp32-last", defaultValue = "false", arity = "1", description = "Keep the last conv in FP32 (default ${DEFAULT-VALUE}).")
@@ -130,6 +136,12 @@ final class InferCommand implements Callable<Integer> {
       description = "TensorFlow inter-op threads for inference (0 = TF default); default: the config's threads.interOp.")
   Integer interOp;
 
+  @Option(names = "--profile", paramLabel = "STEPS", arity = "0..1", fallbackValue = "20", defaultValue = "0",
+      description = {"Also trace STEPS batch-1 passes of each variant (TensorFlow FULL_TRACE, after the timed pass, so",
+          "latency figures are not affected) and write profile.csv (per op: type, device, calls, total and mean us,",
+          "share of the summed op time) and profile-by-op-type.png/.svg. --profile alone traces 20 passes."})
+  int profileSteps;
+
   @Option(names = "--export-savedmodel", paramLabel = "DIR", description = {"Also write the folded FP32 model as a "
       + "SavedModel into DIR (a new or empty folder;", "an existing SavedModel only with --overwrite)."})
   Path exportSavedModel;
@@ -143,6 +155,7 @@ final class InferCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkFineTuneOptions();
+    if (profileSteps < 0) throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
     if ((intraOp != null && intraOp < 0) || (interOp != null && interOp < 0)) {
       throw new BadInputException("--intra-op and --inter-op must be >= 0 (0 = TF default), got " + intraOp + " and "
           + interOp);
@@ -182,13 +195,16 @@ final class InferCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     var settings = new InferenceBench.Settings(warmup, batchSizes, batchRepeats, calibrationImages, calibration.calibrator(),
-        calibration.configName(), fp32First, fp32Last, threads(source), pruneResidualGroups);
+        calibration.configName(), fp32First, fp32Last, threads(source), pruneResidualGroups, profileSteps);
     var folder = new InferenceRunner(results, System.out::println)
         .run(source, new InferenceRunner.Plan(variants, settings, limit, exportSavedModel, fineTuner(source)));
     System.out.println("inference results: " + folder.dir());
     System.out.println("batch 1 = every image one at a time (DAWNBench latency = total / images, mean shown); larger"
         + " batches: latency per batch");
     System.out.print(dev.dawn.harness.infer.SummaryTable.render(folder.dir().resolve("inference-summary.csv")));
+    if (variants.stream().anyMatch(v -> v.precision().equals("bf16"))) {
+      System.out.println(dev.dawn.workloads.inference.bf16.Bf16Support.describe());
+    }
     return 0;
   }
 

@@ -4,7 +4,19 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.FeedRateProbe;
 import dev.dawn.harness.train.TrainingParts;
+import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.run.MachineEnvironment;
+import dev.dawn.harness.run.RunFolder;
+import dev.dawn.reporters.events.EventLog;
+import dev.dawn.harness.run.TracedOpsEvent;
+import dev.dawn.workloads.profile.TracedOps;
+import dev.dawn.reporters.profile.ProfileExporter;
+import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.InputPipeline;
+import dev.dawn.workloads.training.TrainingSession;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.tensorflow.TensorFlow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +50,19 @@ final class ThroughputCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "10", description = "Untimed warm-up steps (default ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--profile", paramLabel = "STEPS", arity = "0..1", fallbackValue = "10", defaultValue = "0",
+      description = {"After the measurements, trace STEPS training steps on the in-memory batch (TensorFlow FULL_TRACE)",
+          "and write profile.csv (per op: type, device, calls, total and mean us, share of the summed op time) and",
+          "profile-by-op-type.png/.svg into a new folder under <results>/profiles/runs. --profile alone traces 10 steps."})
+  int profileSteps;
+
+  @Option(names = "--results", defaultValue = "results",
+      description = "With --profile: where the profile folder goes (default ${DEFAULT-VALUE}/profiles/runs/...).")
+  Path results;
+
   @Override
   public Integer call() throws Exception {
+    if (profileSteps < 0) throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
     var loaded = new ConfigLoader().load(config, scale, overrides);
     var cfg = loaded.config();
     var dataset = DatasetOpener.open(cfg.data(), System.out::println);
@@ -55,7 +78,30 @@ final class ThroughputCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "model fed by pipeline:  %7.1f images/s%n", r.fed());
       System.out.printf(Locale.ROOT, "feed ratio (fed / in memory): %.3f  (%d rounds x %d steps, medians)%n",
           r.feedRatio(), r.rounds(), r.stepsPerRound());
+      if (profileSteps > 0) {
+        Path dir = writeProfile(session, pipeline, cfg, r);
+        System.out.println("op profile of " + profileSteps + " training steps: " + dir.resolve(ProfileExporter.CSV));
+      }
     }
     return 0;
+  }
+
+  /** A folder with events.jsonl (the op_profile event), environment.json, profile.csv and the chart. */
+  private Path writeProfile(TrainingSession session, InputPipeline pipeline, TrainConfig cfg, FeedRateProbe.Result r)
+      throws java.io.IOException {
+    TracedOps profile;
+    try (BatchStream batches = pipeline.epoch(0, r.resolution(), r.batchSize())) {
+      profile = session.profileTrainSteps(batches.next(), (float) (cfg.optimizer().learningRate() * 0.01),
+          (float) cfg.optimizer().momentum(), profileSteps);
+    }
+    RunFolder folder = RunFolder.create(results.resolve("profiles"), "throughput-" + cfg.model().architecture(),
+        LocalDateTime.now());
+    MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
+        cfg.threads().intraOp(), cfg.threads().interOp(), Map.of("train", cfg.train().seed())));
+    try (EventLog events = EventLog.append(folder.events())) {
+      events.write(TracedOpsEvent.of(profile));
+    }
+    ProfileExporter.export(folder.dir());
+    return folder.dir();
   }
 }

@@ -20,6 +20,8 @@ import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.inference.InferenceExporter;
+import dev.dawn.harness.run.TracedOpsEvent;
+import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.workloads.data.EvalTransform;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.ImageSource;
@@ -31,6 +33,9 @@ import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.SavedModelExport;
+import dev.dawn.workloads.inference.bf16.Bf16Support;
+import dev.dawn.workloads.inference.quant.OneDnn;
+import dev.dawn.workloads.profile.OneDnnIsaProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,18 +127,23 @@ public final class InferenceRunner {
     log.accept("inference run folder: " + folder.dir());
     ThreadSettings requested = plan.settings().threads();
     ThreadSettings threads = ProcessThreadPools.claim(requested, log);
-    MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-        threads.intraOp(), threads.interOp(), Map.of("train", config.train().seed())));
+    Map<String, Object> environment = MachineEnvironment.describe(TensorFlow.version(), threads.intraOp(),
+        threads.interOp(), Map.of("train", config.train().seed()));
+    Map<String, String> convIsa = convIsa(log);
+    environment.put("onednnConvIsa", convIsa);
+    MachineEnvironment.write(folder.environment(), environment);
     if (plan.exportSavedModel() != null) {
       SavedModelExport.export(folded, plan.exportSavedModel());
       log.accept("FP32 SavedModel (batch norm folded, weights as constants): " + plan.exportSavedModel());
     }
-    var bench = new InferenceBench(plan.settings(), new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
-        dataset.classNames().size());
     try (EventLog events = EventLog.append(folder.events())) {
+      var bench = new InferenceBench(plan.settings(), new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
+          dataset.classNames().size(), p -> events.write(TracedOpsEvent.of(p)));
       events.write(new RunStart(folder.runId()));
       events.write(new Hyperparameter(MlLogKeys.INFERENCE_WEIGHTS, source.weights()));
-      events.write(settings(plan, validation.size(), threads));
+      boolean bf16 = plan.variants().stream().anyMatch(v -> v.precision().equals("bf16"));
+      if (bf16) log.accept(Bf16Support.describe());
+      events.write(settings(plan, validation.size(), threads, convIsa, bf16 ? Bf16Support.isNative() : null));
       if (entry != null) events.write(new DawnbenchEntryFields(entry));
       // An inference entry needs every validation image of the real data set, whoever trained the model.
       DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind().configName(),
@@ -162,11 +172,24 @@ public final class InferenceRunner {
       } catch (RuntimeException | IOException e) {
         events.write(new RunStop("failed", String.valueOf(e)));
         InferenceExporter.export(folder.dir()); // the variants measured so far stay usable
+        ProfileExporter.export(folder.dir());
         throw e;
       }
     }
     InferenceExporter.export(folder.dir());
+    ProfileExporter.export(folder.dir());
     return folder;
+  }
+
+  /**
+   * The oneDNN conv implementation per source type (f32, bf16, u8), from a short child process with oneDNN's verbose
+   * output on; without oneDNN (TF_ENABLE_ONEDNN_OPTS unset) TF's own Eigen kernels run the convolutions.
+   */
+  private static Map<String, String> convIsa(Consumer<String> log) {
+    if (!OneDnn.enabled()) return Map.of("all", "oneDNN off (" + OneDnn.ENV + " is not 1): Eigen convolutions");
+    Map<String, String> isa = OneDnnIsaProbe.probe();
+    log.accept("oneDNN convolutions: " + isa);
+    return isa;
   }
 
   /** Each distinct ratio > 0 pruned and fine-tuned once (fp32 and int8 share it); empty without a fine-tuner. */
@@ -188,12 +211,14 @@ public final class InferenceRunner {
   }
 
   /** @param threads the pools in effect (see {@link ProcessThreadPools}), which may differ from the requested ones */
-  private static InferenceSettings settings(Plan plan, int images, ThreadSettings threads) {
+  private static InferenceSettings settings(Plan plan, int images, ThreadSettings threads,
+      Map<String, String> convIsa, Boolean bf16Native) {
     var s = plan.settings();
     boolean asRequested = threads.equals(s.threads());
     return new InferenceSettings(images, s.warmupImages(), s.batchSizes(), s.batchRepeats(), s.calibrationMethod(),
-        s.calibrationImages(), s.firstConvFp32(), s.lastConvFp32(), s.pruneResidualGroups(), threads.intraOp(),
-        threads.interOp(), asRequested ? null : s.threads().intraOp(), asRequested ? null : s.threads().interOp());
+        s.calibrationImages(), s.firstConvFp32(), s.lastConvFp32(), s.pruneResidualGroups(),
+        s.profileSteps() > 0 ? s.profileSteps() : null, threads.intraOp(), threads.interOp(),
+        asRequested ? null : s.threads().intraOp(), asRequested ? null : s.threads().interOp(), convIsa, bf16Native);
   }
 
   /** An evenly spaced subset, so that a limit keeps every class (the folders list images class by class). */

@@ -3,7 +3,7 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.models.export.WeightFileException;
-import dev.dawn.workloads.training.UnsupportedPrecisionException;
+import dev.dawn.workloads.training.MissingKernelException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FailureMessageTest {
   @Test
   void aMissingPrecisionKernelIsBadInput() {
-    FailureMessage m = FailureMessage.of(new UnsupportedPrecisionException(
+    FailureMessage m = FailureMessage.of(new MissingKernelException(
         "train.precision bf16: this TensorFlow build (2.18.0) registers no DT_BFLOAT16 kernel for op(s) [Tile]"));
     assertThat(m.exitCode()).isEqualTo(2);
     assertThat(m.line()).startsWith("train.precision bf16:");

@@ -1,6 +1,7 @@
 package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.workloads.inference.net.FoldedNet;
@@ -74,9 +75,9 @@ class InferCommandTest {
     // --prune-residual-groups false: the convs meeting ResNet-9's residual adds (and the classifier) keep their width
     Path ungrouped = dir.resolve("results-ungrouped");
     assertThat(DawnCli.commandLine().execute("infer", "--model", dir.resolve("savedmodel").toString(), "--config",
-        config.toString(), "--results", ungrouped.toString(), "--precision", "fp32", "--prune", "0.5", "--limit", "10",
+        config.toString(), "--results", ungrouped.toString(), "--precision", "fp32,bf16", "--prune", "0.5", "--limit", "10",
         "--warmup", "2", "--batch-sizes", "1", "--batch-repeats", "2", "--prune-residual-groups", "false",
-        "--intra-op", "1", "--inter-op", "1")).isZero();
+        "--intra-op", "1", "--inter-op", "1", "--profile", "3")).isZero();
     Path ungroupedInfer;
     try (Stream<Path> s = Files.list(ungrouped.resolve("runs"))) {
       ungroupedInfer = s.findFirst().orElseThrow();
@@ -89,7 +90,19 @@ class InferCommandTest {
     // TF sizes its thread pools at a process's first session, so in this test JVM the 1/1 request is recorded as
     // requested beside the pools in effect, unless this happened to be the first session.
     String events = Files.readString(ungroupedInfer.resolve("events.jsonl"));
-    assertThat(events).contains("\"pruneResidualGroups\":false");
+    assertThat(events).contains("\"pruneResidualGroups\":false", "\"bf16Native\":", "\"onednnConvIsa\":",
+        "\"profileSteps\":3");
+    // --profile: one op profile per variant, named by op, shares adding up to 100%
+    List<String> profile = Files.readAllLines(ungroupedInfer.resolve("profile.csv"));
+    assertThat(profile.get(0)).isEqualTo("profile,op,opType,device,calls,totalUs,meanUs,sharePercent");
+    for (String label : List.of("fp32-prune0.5", "bf16-prune0.5")) {
+      List<String[]> rows = profile.stream().skip(1).map(l -> l.split(",")).filter(c -> c[0].equals(label)).toList();
+      assertThat(rows).isNotEmpty();
+      assertThat(rows.stream().mapToDouble(c -> Double.parseDouble(c[7])).sum()).isCloseTo(100.0, within(0.5));
+    }
+    assertThat(profile).anyMatch(l -> l.startsWith("bf16-prune0.5,") && l.contains("Conv2D"));
+    assertThat(ungroupedInfer.resolve("profile-by-op-type.png")).isRegularFile();
+    assertThat(Files.readString(ungroupedInfer.resolve("environment.json"))).contains("onednnConvIsa");
     assertThat(events.contains("\"intraOpThreads\":1,\"interOpThreads\":1")
         || events.contains("\"requestedIntraOpThreads\":1,\"requestedInterOpThreads\":1")).isTrue();
 

@@ -10,9 +10,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The shared look of our XY charts: white background, titled axes with units, a dashed red target line. */
-final class ChartStyle {
-    static final int WIDTH = 900;
-    static final int HEIGHT = 520;
+public final class ChartStyle {
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 520;
 
     private ChartStyle() {
     }
@@ -33,7 +33,7 @@ final class ChartStyle {
     }
 
     /** XChart needs unique series names; two runs may share a label, so later ones get " (2)", " (3)". */
-    static String unique(Set<String> used, String name) {
+    public static String unique(Set<String> used, String name) {
         String candidate = name;
         for (int i = 2; !used.add(candidate); i++) {
             candidate = name + " (" + i + ")";
@@ -41,7 +41,7 @@ final class ChartStyle {
         return candidate;
     }
 
-    static Set<String> names() {
+    public static Set<String> names() {
         return new HashSet<>();
     }
 }

@@ -58,6 +58,8 @@ public final class MlLogKeys {
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
     /** Whether the run is a DAWNBench entry, and the facts behind the verdict. */
     public static final String DAWNBENCH_TASK = "dawnbench_task";
+    /** Per-op time of traced steps ({@code --profile}). */
+    public static final String OP_PROFILE = "op_profile";
 
     /** The hyperparameter keys listed above, in a stable order. */
     public static final List<String> HYPERPARAMETERS = List.of(

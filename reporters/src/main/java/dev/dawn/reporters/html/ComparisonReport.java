@@ -5,9 +5,14 @@ import static dev.dawn.reporters.html.text.HtmlText.escape;
 import dev.dawn.reporters.charts.AccuracyComparisonChart;
 import dev.dawn.reporters.charts.ChartEncoder;
 import dev.dawn.reporters.charts.LatencyCharts;
+import dev.dawn.reporters.profile.ProfileChart;
 import dev.dawn.reporters.charts.RunCurve;
 import dev.dawn.reporters.charts.StepCharts;
 import dev.dawn.reporters.charts.StepCurve;
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.profile.OpProfile;
+import dev.dawn.reporters.profile.OpTime;
+import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.reporters.latency.ImageLatency;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.inference.InferenceRunRecord;
@@ -75,6 +80,10 @@ public final class ComparisonReport {
             steps(h, runs);
         }
         inferenceRuns(h, inference);
+        List<Path> dirs = new ArrayList<>();
+        runs.forEach(r -> dirs.add(r.dir()));
+        inference.forEach(r -> dirs.add(r.dir()));
+        opProfiles(h, dirs);
         if (!runs.isEmpty()) {
             configDiff(h, runs);
             environment(h, runs);
@@ -189,6 +198,43 @@ public final class ComparisonReport {
         if (!curves.isEmpty()) {
             h.append(ChartEncoder.inlineSvg(LatencyCharts.cdf("Per-image batch-1 latency, cumulative", curves), "icdf-"))
                     .append('\n');
+        }
+    }
+
+    /** Runs traced with --profile: time per op type, and each profile's slowest ops. */
+    private static void opProfiles(StringBuilder h, List<Path> dirs) {
+        boolean heading = false;
+        int chart = 0;
+        for (Path dir : dirs) {
+            Path events = dir.resolve("events.jsonl");
+            List<OpProfile> profiles = Files.isRegularFile(events)
+                    ? ProfileExporter.profiles(EventLogReader.read(events)) : List.of();
+            if (profiles.isEmpty()) {
+                continue;
+            }
+            if (!heading) {
+                h.append("<h2>Op profiles</h2>\n<p>Traced steps (TensorFlow FULL_TRACE step stats); share = the op's part")
+                        .append(" of the summed op time (ops on parallel threads each count in full).</p>\n");
+                heading = true;
+            }
+            String id = dir.getFileName().toString();
+            h.append("<h3><code>").append(escape(id)).append("</code></h3>\n")
+                    .append(ChartEncoder.inlineSvg(ProfileChart.byOpType("Time per op type: " + id, profiles),
+                            "prof" + (chart++) + "-"))
+                    .append('\n');
+            for (OpProfile p : profiles) {
+                h.append("<table class=\"profile\">\n<caption>").append(escape(p.label())).append(": ")
+                        .append(p.steps()).append(" steps, ").append(fmt(p.meanStepMicros() / 1000, 3))
+                        .append(" ms per traced step</caption>\n<thead><tr><th>Op</th><th>Type</th><th>Calls</th>")
+                        .append("<th>Mean µs</th><th>Share %</th></tr></thead>\n<tbody>\n");
+                for (OpTime op : p.ops().subList(0, Math.min(15, p.ops().size()))) {
+                    h.append("<tr><td><code>").append(escape(op.name())).append("</code></td><td>")
+                            .append(escape(op.type())).append("</td><td class=\"num\">").append(op.calls())
+                            .append("</td><td class=\"num\">").append(fmt(op.meanMicros(), 1))
+                            .append("</td><td class=\"num\">").append(fmt(100 * p.share(op), 1)).append("</td></tr>\n");
+                }
+                h.append("</tbody>\n</table>\n");
+            }
         }
     }
 

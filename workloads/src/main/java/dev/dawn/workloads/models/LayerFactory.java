@@ -10,6 +10,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
 
 /**
  * Creates the variables of conv, batch-norm and dense layers with deterministic seeded initialisers, and records the
@@ -129,9 +130,20 @@ public final class LayerFactory {
     return fromNhwc(tf, tf.nn.avgPool(nhwc, DataFormat.NHWC.spatial(window), DataFormat.NHWC.spatial(stride), padding));
   }
 
-  /** Global average pool to [N, C] for any spatial size. */
+  /**
+   * Global average pool to [N, C] for any spatial size. A reduced-precision input is averaged in float32 and cast
+   * back: the gradient of Mean broadcasts with Tile, which the CPU build registers for neither bf16 nor fp16, and a
+   * sum over 49+ values also loses less in float32.
+   */
+  @SuppressWarnings("unchecked")
   public Operand<TFloat32> globalAveragePool(Ops tf, Operand<TFloat32> x) {
-    return tf.math.mean(x, tf.constant(format.spatialAxes()));
+    Operand<TInt32> axes = tf.constant(format.spatialAxes());
+    Class<?> dtype = x.asOutput().type();
+    if (dtype == TFloat32.class) {
+      return tf.math.mean(x, axes);
+    }
+    Operand<TFloat32> mean = tf.math.mean(tf.dtypes.cast(x, TFloat32.class), axes);
+    return (Operand<TFloat32>) (Operand<?>) tf.dtypes.cast(mean, (Class<? extends TNumber>) dtype);
   }
 
   /** Global max pool to [N, C] for any spatial size. */

@@ -27,7 +27,7 @@ final class KernelAvailability {
 
   private KernelAvailability() {}
 
-  /** @throws UnsupportedPrecisionException naming the ops (and dtype) this TensorFlow build cannot run */
+  /** @throws MissingKernelException naming the ops (and dtype) this TensorFlow build cannot run */
   static void require(Graph graph, Precision precision) {
     if (!precision.isMixed()) {
       return;
@@ -41,7 +41,7 @@ final class KernelAvailability {
       }
     }
     if (!missing.isEmpty()) {
-      throw new UnsupportedPrecisionException("train.precision " + precision.configName() + ": this TensorFlow build ("
+      throw new MissingKernelException("precision " + precision.configName() + ": this TensorFlow build ("
           + org.tensorflow.TensorFlow.version() + ") registers no " + dtype + " kernel for op(s) " + missing
           + "; use precision fp32" + (precision == Precision.FP16 ? " or bf16, or a GPU build (gpu profile)" : ""));
     }

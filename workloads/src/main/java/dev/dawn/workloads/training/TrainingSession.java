@@ -5,6 +5,8 @@ import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.profile.StepTracer;
+import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.workloads.models.TrainableWeight;
 import dev.dawn.workloads.training.optimizers.GradientAccumulator;
 import dev.dawn.workloads.training.optimizers.LossScaleOptimizer;
@@ -235,6 +237,23 @@ public final class TrainingSession implements AutoCloseable {
             .fetch(loss)
             .run()) {
       return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  /**
+   * Runs {@code steps} training steps on {@code batch} (weights are updated, as in {@link #trainStep}) with TensorFlow
+   * tracing on, and returns where their time went per op.
+   */
+  public TracedOps profileTrainSteps(Batch batch, float lr, float momentumValue, int steps) {
+    checkOpen();
+    try (TFloat32 x = pixels(batch);
+        TInt32 y = labelsOf(batch);
+        TFloat32 lrTensor = TFloat32.scalarOf(lr);
+        TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue)) {
+      return StepTracer.trace("train " + precision.precision().configName(), steps, () -> session.runner()
+          .feed(images, x).feed(labels, y).feed(learningRate, lrTensor).feed(momentum, momentumTensor)
+          .addTarget(trainStep)
+          .fetch(loss));
     }
   }
 

@@ -13,6 +13,8 @@ import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.LayerSpec;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
 import dev.dawn.workloads.models.export.ChannelPruning;
+import dev.dawn.workloads.profile.StepTracer;
+import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.workloads.models.export.FlopCounter;
 import dev.dawn.workloads.models.export.PruneScope;
 import dev.dawn.workloads.training.ThreadSettings;
@@ -21,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -36,16 +39,32 @@ public final class InferenceBench {
   /** How to measure; all of it is recorded with the results. */
   public record Settings(int warmupImages, List<Integer> batchSizes, int batchRepeats, int calibrationImages,
       Supplier<? extends ActivationCalibrator> calibrator, String calibrationMethod, boolean firstConvFp32,
-      boolean lastConvFp32, ThreadSettings threads, boolean pruneResidualGroups) {}
+      boolean lastConvFp32, ThreadSettings threads, boolean pruneResidualGroups, int profileSteps) {
+    /** Without op profiling. */
+    public Settings(int warmupImages, List<Integer> batchSizes, int batchRepeats, int calibrationImages,
+        Supplier<? extends ActivationCalibrator> calibrator, String calibrationMethod, boolean firstConvFp32,
+        boolean lastConvFp32, ThreadSettings threads, boolean pruneResidualGroups) {
+      this(warmupImages, batchSizes, batchRepeats, calibrationImages, calibrator, calibrationMethod, firstConvFp32,
+          lastConvFp32, threads, pruneResidualGroups, 0);
+    }
+  }
 
   private final Settings settings;
   private final EvalTransform transform;
   private final int classes;
 
+  private final Consumer<TracedOps> profiles;
+
   public InferenceBench(Settings settings, EvalTransform transform, int classes) {
+    this(settings, transform, classes, p -> {});
+  }
+
+  /** @param profiles receives each variant's op profile when {@code settings.profileSteps() > 0} */
+  public InferenceBench(Settings settings, EvalTransform transform, int classes, Consumer<TracedOps> profiles) {
     this.settings = settings;
     this.transform = transform;
     this.classes = classes;
+    this.profiles = profiles;
   }
 
   /**
@@ -79,6 +98,7 @@ public final class InferenceBench {
         for (int c : best) if (c == label) top5++;
         images.add(new VariantMeasurement.Classified(validation.get(i).id(), label, best[0]));
       }
+      if (settings.profileSteps() > 0) profiles.accept(profile(model, variant, validation.get(0)));
       List<BatchPoint> batches = new BatchSizeSweep(2, settings.batchRepeats())
           .run(settings.batchSizes(), b -> batchCall(model, validation, b));
       int n = validation.size();
@@ -89,6 +109,7 @@ public final class InferenceBench {
 
   private InferenceModel build(FoldedNet net, InferenceVariant variant, List<ImageSource> calibrationImages) {
     if (variant.precision().equals("fp32")) return InferenceModel.fp32(net, settings.threads());
+    if (variant.precision().equals("bf16")) return InferenceModel.bf16(net, settings.threads());
     List<TFloat32> batches = calibrationBatches(net, calibrationImages);
     try {
       return InferenceModel.int8(net, settings.threads(), batches, settings.calibrator(), keptFp32(net));
@@ -147,6 +168,14 @@ public final class InferenceBench {
         batch.close();
       }
     };
+  }
+
+  /** Traces batch-1 passes over one image (already warm: the latency pass ran first). */
+  private TracedOps profile(InferenceModel model, InferenceVariant variant, ImageSource image) {
+    try (TFloat32 x = preprocess(image)) {
+      return StepTracer.trace(variant.label(), settings.profileSteps(),
+          () -> model.session().runner().feed(model.input(), x).fetch(model.logits()));
+    }
   }
 
   /** Decode, resize, centre crop, normalise: what DAWNBench calls preprocessing. */

@@ -1,5 +1,6 @@
 package dev.dawn.workloads.inference.bench;
 
+import dev.dawn.workloads.inference.bf16.Bf16NetGraph;
 import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
@@ -45,6 +46,15 @@ public final class InferenceModel implements AutoCloseable {
     Ops tf = Ops.create(g);
     Operand<TFloat32> x = placeholder(tf, net);
     Operand<TFloat32> y = FloatNetGraph.build(tf, x, net).output();
+    return new InferenceModel(g, new Session(g, config(threads)), x, y);
+  }
+
+  /** The folded net in bf16 (weights and activations), logits cast back to float32; no calibration. */
+  public static InferenceModel bf16(FoldedNet net, ThreadSettings threads) {
+    Graph g = new Graph();
+    Ops tf = Ops.create(g);
+    Operand<TFloat32> x = placeholder(tf, net);
+    Operand<TFloat32> y = Bf16NetGraph.build(tf, x, net);
     return new InferenceModel(g, new Session(g, config(threads)), x, y);
   }
 

@@ -18,7 +18,8 @@ import com.google.protobuf.ByteString;
  * with raw {@code opBuilder} because the Java API has no quantized types:
  *
  * <ul>
- *   <li>{@code QuantizeV2} (SCALED, quint8) for a non-negative float input;
+ *   <li>{@code QuantizeV2} (SCALED, quint8) for a non-negative float input; MIN_FIRST for a signed one, shifted to
+ *       start at 0 ({@link SignedInputConv});
  *   <li>{@code QuantizedConv2DWithBiasAndReluAndRequantize}: quint8 input x qint8 Const filter (per-output-channel
  *       ranges as vectors), fp32 bias, quint8 output with a calibrated ("freezed") range;
  *   <li>{@code QuantizedConv2DWithBiasAndRequantize}: the same without ReLU, qint8 output;
@@ -57,6 +58,24 @@ public final class Int8ConvBuilder {
         .setAttr("round_mode", "HALF_TO_EVEN")
         .build();
     return new QuantizedActivation(op.output(0), op.output(1), op.output(2), DataType.DT_QUINT8);
+  }
+
+  /**
+   * Float of signed range {@code range} -> quint8 of {@code x - range.min()} over {@code [0, max - min]}, in one op:
+   * QuantizeV2's MIN_FIRST mode maps {@code min} to 0, which is the shift (see {@link SignedInputConv}). The range
+   * handed on is the shifted one, as oneDNN reads it.
+   */
+  QuantizedActivation quantizeShifted(Operand<TFloat32> x, ActivationRange range, String name) {
+    Operation op = tf.scope().opBuilder("QuantizeV2", name)
+        .addInput(x.asOutput())
+        .addInput(tf.constant(range.min()).asOutput())
+        .addInput(tf.constant(range.max()).asOutput())
+        .setAttr("T", DataType.DT_QUINT8)
+        .setAttr("mode", "MIN_FIRST")
+        .setAttr("round_mode", "HALF_AWAY_FROM_ZERO")
+        .build();
+    return new QuantizedActivation(op.output(0), tf.constant(0f), tf.constant(positive(range.max() - range.min())),
+        DataType.DT_QUINT8);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.dawn.workloads.inference.quant;
 
-import dev.dawn.workloads.inference.net.Activation;
 import dev.dawn.workloads.inference.net.ActivationLayer;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FloatLayers;
@@ -10,7 +9,6 @@ import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.GlobalAvgPool;
 import dev.dawn.workloads.inference.net.LayerSpec;
 import dev.dawn.workloads.inference.net.MaxPool;
-import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.net.ResidualBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,8 @@ import org.tensorflow.types.TFloat32;
  * residual blocks run as fused oneDNN INT8 kernels ({@link Int8ConvBuilder}); a residual block's last conv, its add and
  * the ReLU are one {@code ...SumAndReluAndRequantize} op; max pooling stays quantized ({@code QuantizedMaxPool}).
  * Global average pooling, dense layers and stand-alone activations (GELU) run in FP32 after a Dequantize, and so does
- * any conv listed in {@code fp32Convs} or fed with a signed range (the image); a stride-1 conv reading a GELU output
- * reads it shifted to >= 0 instead ({@link #shiftedConv}). Values cross between float and quint8 only where needed.
+ * any conv listed in {@code fp32Convs}. A conv fed with signed float data (the image, a GELU output) runs in INT8 on
+ * shifted input ({@link SignedInputConv}). Values cross between float and quint8 only where needed.
  */
 public final class Int8GraphBuilder {
   private final Ops tf;
@@ -39,15 +37,8 @@ public final class Int8GraphBuilder {
   private final List<String> keptFp32 = new ArrayList<>();
   private final List<String> quantized = new ArrayList<>();
 
-  /**
-   * A value flowing through the graph: float or quantized, plus the key of its calibrated range. {@code boundedBelow}
-   * marks a GELU output, whose small negative lobe (>= -0.17) lets a conv read it shifted to >= 0.
-   */
-  private record Value(Operand<TFloat32> fp, QuantizedActivation qa, String rangeKey, boolean boundedBelow) {
-    Value(Operand<TFloat32> fp, QuantizedActivation qa, String rangeKey) {
-      this(fp, qa, rangeKey, false);
-    }
-  }
+  /** A value flowing through the graph: float or quantized, plus the key of its calibrated range. */
+  private record Value(Operand<TFloat32> fp, QuantizedActivation qa, String rangeKey) {}
 
   private Int8GraphBuilder(Ops tf, Map<String, ActivationRange> ranges, Set<String> fp32Convs) {
     this.tf = tf;
@@ -69,15 +60,14 @@ public final class Int8GraphBuilder {
 
   private Value apply(Value v, LayerSpec layer) {
     if (layer instanceof FoldedConv c) {
-      if (canShift(c, v)) {
-        quantized.add(c.name());
-        return new Value(null, shiftedConv(v, c), c.name());
-      }
-      if (!canQuantize(c, v)) {
+      if (!canQuantizeConv(c, v)) {
         keptFp32.add(c.name());
         return new Value(f.conv(asFloat(v), c), null, c.name());
       }
       quantized.add(c.name());
+      if (v.qa == null && range(v.rangeKey).min() < 0) {
+        return new Value(null, SignedInputConv.build(tf, q, v.fp, range(v.rangeKey), c, range(c.name())), c.name());
+      }
       return new Value(null, q.conv(asQuint8(v), c, range(c.name())), c.name());
     }
     if (layer instanceof ResidualBlock b) {
@@ -88,8 +78,8 @@ public final class Int8GraphBuilder {
           ? new Value(null, quantizedMaxPool(v.qa, p), v.rangeKey)
           : new Value(f.maxPool(asFloat(v), p), null, v.rangeKey);
     }
-    if (layer instanceof ActivationLayer a) { // GELU has no fused INT8 kernel: FP32, and its readers shift it (below)
-      return new Value(f.activation(asFloat(v), a.function()), null, a.name(), a.function() == Activation.GELU);
+    if (layer instanceof ActivationLayer a) { // GELU has no fused INT8 kernel: FP32; the next conv reads it shifted
+      return new Value(f.activation(asFloat(v), a.function()), null, a.name());
     }
     if (layer instanceof GlobalAvgPool) {
       return new Value(f.globalAvgPool(asFloat(v)), null, null);
@@ -150,44 +140,16 @@ public final class Int8GraphBuilder {
     return q.quantize(pooled, range(rangeKey), "quantize_" + b.name() + "_shortcut_pool");
   }
 
-  private boolean canShift(FoldedConv c, Value in) {
-    return in.boundedBelow && in.qa == null && c.stride() == 1 && !fp32Convs.contains(c.name())
-        && range(in.rangeKey).min() < 0;
-  }
-
-  /**
-   * A conv on a signed input with min m < 0 (a GELU output): quint8 holds only values >= 0, so the conv reads
-   * {@code x - m} and its bias absorbs the shift, {@code conv(x) = conv(x - m) + m * sum(w)} per output channel. SAME
-   * zero padding would pad the shifted input with 0 (= m unshifted), so the shifted input is padded explicitly with
-   * {@code -m} (= 0 unshifted) and the conv runs VALID; stride 1 only, where SAME pads k - 1 split as TF does.
-   */
-  private QuantizedActivation shiftedConv(Value in, FoldedConv c) {
-    ActivationRange r = range(in.rangeKey);
-    float m = r.min();
-    Operand<TFloat32> shifted = tf.math.sub(in.fp, tf.constant(m));
-    if (c.padding() == Padding.SAME && (c.kh() > 1 || c.kw() > 1)) {
-      int[][] pads = {{0, 0}, {(c.kh() - 1) / 2, c.kh() / 2}, {(c.kw() - 1) / 2, c.kw() / 2}, {0, 0}};
-      shifted = tf.pad(shifted, tf.constant(pads), tf.constant(-m));
-    }
-    float[] w = c.kernel();
-    double[] sums = new double[c.out()];
-    for (int i = 0; i < w.length; i++) {
-      sums[i % c.out()] += w[i]; // HWIO: the output channel is the fastest axis
-    }
-    float[] bias = new float[c.out()];
-    for (int o = 0; o < bias.length; o++) {
-      bias[o] = (float) (c.bias()[o] + m * sums[o]);
-    }
-    FoldedConv valid = new FoldedConv(c.name(), w, bias, c.kh(), c.kw(), c.in(), c.out(), 1, Padding.VALID, c.relu());
-    QuantizedActivation x = q.quantize(shifted, new ActivationRange(0, r.max() - m), "quantize_shifted_" + c.name());
-    return q.conv(x, valid, range(c.name()));
-  }
-
+  /** Signed float input is fine for a plain conv ({@link SignedInputConv}), not for a residual block's first conv. */
   private boolean canQuantize(FoldedConv c, Value in) {
     if (fp32Convs.contains(c.name())) {
       return false;
     }
     return in.qa != null ? in.qa.type() == DataType.DT_QUINT8 : range(in.rangeKey).min() >= 0;
+  }
+
+  private boolean canQuantizeConv(FoldedConv c, Value in) {
+    return canQuantize(c, in) || (!fp32Convs.contains(c.name()) && in.qa == null);
   }
 
   private QuantizedActivation asQuint8(Value v) {

@@ -32,7 +32,7 @@ class Int8GraphBuilderTest {
   private static final int CLASSES = 10;
 
   /**
-   * stem (FP32: signed input) -> identity block -> projection block (stride 2; ResNet-D: 2x2 average pool, then a
+   * stem (signed input) -> identity block -> projection block (stride 2; ResNet-D: 2x2 average pool, then a
    * stride-1 projection) -> max pool -> GAP -> dense.
    */
   private static FoldedNet tinyNet(boolean averageDown) {
@@ -87,8 +87,10 @@ class Int8GraphBuilderTest {
       assertThat(ranges.get("b1").min()).isZero();
 
       Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
-      assertThat(int8.fp32Convs()).containsExactly("stem"); // fed with the signed image
-      assertThat(int8.int8Convs()).containsExactlyInAnyOrder("b1_a", "b1_b", "b2_a", "b2_proj", "b2_b");
+      assertThat(int8.fp32Convs()).isEmpty(); // the stem too, on the shifted signed image
+      assertThat(int8.int8Convs()).containsExactlyInAnyOrder("stem", "b1_a", "b1_b", "b2_a", "b2_proj", "b2_b");
+      Int8Net fp32Stem = Int8GraphBuilder.build(tf.withSubScope("fp32_stem"), x, net, ranges, Set.of("stem"));
+      assertThat(fp32Stem.fp32Convs()).containsExactly("stem");
 
       try (Session s = new Session(g); TFloat32 test = images(16, 7)) {
         float[] ref = fetch(s, x, test, fp.output());

@@ -123,10 +123,10 @@ class Airbench94ExportTest {
           Session s = new Session(g)) {
         var ranges = Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
         Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
-        // the image is signed: the 2x2 conv stays FP32; the others read GELU outputs shifted to >= 0
-        assertThat(int8.fp32Convs()).containsExactly("whiten");
-        assertThat(int8.int8Convs()).containsExactly("group1.a", "group1.b", "group2.a", "group2.b", "group3.a",
-            "group3.b");
+        // every conv in INT8: the image and the GELU outputs are signed, so those convs read them shifted to >= 0
+        assertThat(int8.fp32Convs()).isEmpty();
+        assertThat(int8.int8Convs()).containsExactly("whiten", "group1.a", "group1.b", "group2.a", "group2.b",
+            "group3.a", "group3.b");
         try (Session s2 = new Session(g);
             Result r = s2.runner().feed(x, images).fetch(int8.output()).fetch(fp32.output()).run()) {
           float[] q = new float[4 * 5];
