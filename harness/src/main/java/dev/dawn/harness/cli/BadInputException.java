@@ -5,4 +5,9 @@ final class BadInputException extends RuntimeException {
   BadInputException(String message) {
     super(message);
   }
+
+  /** Keeps the cause for the stack trace of --verbose / DAWN_DEBUG=1. */
+  BadInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

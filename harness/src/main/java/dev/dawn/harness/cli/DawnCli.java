@@ -1,8 +1,5 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.harness.config.ConfigException;
-import dev.dawn.workloads.data.DatasetException;
-import dev.dawn.workloads.training.MissingKernelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +16,11 @@ import picocli.CommandLine.Command;
 public final class DawnCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "When a command fails, also print the Java stack trace (as does the environment variable "
+          + "DAWN_DEBUG=1).")
+  boolean verbose;
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
@@ -33,16 +35,30 @@ public final class DawnCli implements Runnable {
     return new CommandLine(new DawnCli()).setExecutionExceptionHandler(DawnCli::reportError);
   }
 
-  /** Bad input is the user's to fix: a clear message and exit 2, no stack trace. */
+  /**
+   * One line naming what is wrong; exit 2 for bad input (the user's to fix), 1 for a failure. The stack trace only
+   * with {@code --verbose} or {@code DAWN_DEBUG=1}.
+   */
   private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     var err = cmd.getErr();
-    if (e instanceof ConfigException || e instanceof BadInputException || e instanceof DatasetException
-        || e instanceof MissingKernelException) {
-      err.println("dawn " + cmd.getCommandName() + ": " + e.getMessage());
-      return 2;
+    FailureMessage failure = FailureMessage.of(e);
+    err.println("dawn " + cmd.getCommandName() + ": " + failure.line());
+    if (debugging(parsed)) {
+      e.printStackTrace(err);
+    } else if (failure.exitCode() == FailureMessage.FAILURE) {
+      err.println("(run with --verbose or DAWN_DEBUG=1 for the Java stack trace)");
     }
-    err.println("dawn " + cmd.getCommandName() + ": failed: " + e);
-    e.printStackTrace(err);
-    return 1;
+    err.flush();
+    return failure.exitCode();
+  }
+
+  private static boolean debugging(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    String env = System.getenv("DAWN_DEBUG");
+    return env != null && !env.isBlank() && !"0".equals(env) && !"false".equalsIgnoreCase(env);
   }
 }

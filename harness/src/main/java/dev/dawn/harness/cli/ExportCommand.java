@@ -1,9 +1,11 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.harness.tensorboard.TensorBoardFile;
+import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.reporters.run.RunExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,7 +24,13 @@ final class ExportCommand implements Callable<Integer> {
       if (!Files.isRegularFile(run.resolve(RunExporter.EVENTS_FILE))) {
         throw new BadInputException(run + ": not a run folder (no " + RunExporter.EVENTS_FILE + " inside)");
       }
-      for (Path written : RunExporter.export(run)) System.out.println("wrote " + written);
+      List<Path> written;
+      try {
+        written = RunExporter.export(run);
+      } catch (IllegalArgumentException | EventLogFormatException e) {
+        throw new BadInputException(e.getMessage(), e);
+      }
+      for (Path file : written) System.out.println("wrote " + file);
       System.out.println("wrote " + TensorBoardFile.write(run));
     }
     return 0;

@@ -142,8 +142,12 @@ final class InferCommand implements Callable<Integer> {
           "share of the summed op time) and profile-by-op-type.png/.svg. --profile alone traces 20 passes."})
   int profileSteps;
 
-  @Option(names = "--export-savedmodel", paramLabel = "DIR", description = "Also write the folded FP32 model as a SavedModel.")
+  @Option(names = "--export-savedmodel", paramLabel = "DIR", description = {"Also write the folded FP32 model as a "
+      + "SavedModel into DIR (a new or empty folder;", "an existing SavedModel only with --overwrite)."})
   Path exportSavedModel;
+
+  @Option(names = "--overwrite", description = "Let --export-savedmodel replace a SavedModel already in DIR.")
+  boolean overwrite;
 
   @Option(names = "--results", defaultValue = "results", description = "Where run folders go (default ${DEFAULT-VALUE}).")
   Path results;
@@ -156,6 +160,12 @@ final class InferCommand implements Callable<Integer> {
       throw new BadInputException("--intra-op and --inter-op must be >= 0 (0 = TF default), got " + intraOp + " and "
           + interOp);
     }
+    ResultsFolder.requireWritable(results);
+    if (exportSavedModel != null) {
+      SavedModelTarget.prepare(exportSavedModel, overwrite);
+    } else if (overwrite) {
+      throw new BadInputException("--overwrite only applies to --export-savedmodel DIR");
+    }
     InferenceRunner.Source source;
     if ((model == null) == (randomResnet50 == null)) {
       throw new BadInputException("give either --model RUN_FOLDER|SAVEDMODEL_DIR or --random-resnet50 PX");
@@ -167,7 +177,12 @@ final class InferCommand implements Callable<Integer> {
             + TrainingRunner.WEIGHTS_DIR + "/; runs save them when training ends) nor a SavedModel folder (needs "
             + ExportedModel.GRAPH_FILE + ")");
       }
-      source = InferenceRunner.fromRun(model);
+      try {
+        source = InferenceRunner.fromRun(model);
+      } catch (IllegalArgumentException e) {
+        // Weights whose tensors do not fit the run's model: the message names the tensor, this names the file.
+        throw new BadInputException(model.resolve(TrainingRunner.WEIGHTS_DIR) + ": " + e.getMessage(), e);
+      }
     } else {
       var cfg = new ConfigLoader().load(dataConfig, List.of()).config();
       var net = RandomNets.folded(ModelSpec.of("resnet50", 1000), randomResnet50, 1L);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,9 +21,12 @@ import picocli.CommandLine.Parameters;
         "the batch-1 latency of every dawn infer variant, " +
         "config and environment differences, links to the files, and a section per sweep (summary per cell and charts; " +
         "for results/sweeps/* or when --results is a sweep folder). " +
+        "A run folder whose events.jsonl is empty or corrupt is skipped with a warning naming it. " +
         "Runs measured on different machines are flagged as not comparable. No network or JavaScript needed to view it."},
     footer = {"", "Example:", "  bin/dawn report results/runs/20261126-041500-a results/runs/20261126-051500-b --out results/ab.html"})
 final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(paramLabel = "RUN", arity = "0..*", description = "Run folders to compare (default: every run under <results>/runs).")
   List<Path> runs = new ArrayList<>();
 
@@ -36,8 +41,14 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> given = runs.isEmpty() ? RunFolders.listAll(results) : runs;
-    List<RunDirectory> dirs = RunFolders.read(given.stream().filter(d -> !RunFolders.isInference(d)).toList());
-    List<InferenceRunRecord> inference = given.stream().filter(RunFolders::isInference).map(InferenceRunRecord::read).toList();
+    var err = spec.commandLine().getErr();
+    List<RunDirectory> dirs = RunFolders.readUsable(given.stream().filter(d -> !RunFolders.isInference(d)).toList(),
+        RunFolders::read, err::println);
+    List<InferenceRunRecord> inference = RunFolders.readUsable(given.stream().filter(RunFolders::isInference).toList(),
+        InferenceRunRecord::read, err::println);
+    if (dirs.isEmpty() && inference.isEmpty()) {
+      throw new BadInputException("none of the " + given.size() + " run folder(s) could be read (see the warnings)");
+    }
     Path file = out != null ? out : results.resolve("report.html");
     List<Path> sweeps = runs.isEmpty() ? sweepFolders(results) : List.of();
     OutputFile.write(file, ComparisonReport.render(dirs, inference, sweeps, file));

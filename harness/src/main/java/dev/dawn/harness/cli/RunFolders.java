@@ -1,11 +1,15 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.reporters.run.RunsIndex;
+import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.reporters.run.RunDirectory;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Reads the run folders a command was given, or all of {@code <results>/runs}; bad folders are the user's to fix. */
 final class RunFolders {
@@ -43,14 +47,30 @@ final class RunFolders {
     return runs;
   }
 
+  /**
+   * Reads each folder with {@code reader}; a folder that cannot be read (an empty events.jsonl of a run killed at
+   * once, a corrupt line) is left out with a warning naming it, so one bad folder does not sink the whole index.
+   */
+  static <T> List<T> readUsable(List<Path> dirs, Function<Path, T> reader, Consumer<String> warnings) {
+    List<T> out = new ArrayList<>();
+    for (Path dir : dirs) {
+      try {
+        out.add(reader.apply(dir));
+      } catch (BadInputException | IllegalArgumentException | EventLogFormatException | UncheckedIOException e) {
+        warnings.accept("warning: skipping " + dir + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
   static RunDirectory read(Path dir) {
     if (!Files.isRegularFile(dir.resolve("events.jsonl"))) {
       throw new BadInputException(dir + ": not a run folder (no events.jsonl inside)");
     }
     try {
       return RunDirectory.read(dir);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
+    } catch (IllegalArgumentException | EventLogFormatException e) {
+      throw new BadInputException(e.getMessage(), e);
     }
   }
 }

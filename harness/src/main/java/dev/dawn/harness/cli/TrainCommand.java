@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         "the DAWNBench training TSV and JSON, metrics.csv and accuracy.png.",
         "",
         "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf), " +
-        "2 bad input (config, data set), 1 other failure."},
+        "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop " +
+        "(status interrupted / killed) and keep the finished epochs' files."},
     footer = {"", "Example:", "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
@@ -44,6 +45,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var loaded = new ConfigLoader().load(config, scale, overrides);
+    ResultsFolder.requireWritable(results);
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
     var outcome = new TrainingRunner(loaded, results, progress).run();
     var record = outcome.record();
@@ -64,6 +66,8 @@ final class TrainCommand implements Callable<Integer> {
       case TARGET_NOT_REACHED -> 3;
       case DIVERGED -> 4;
       case FAILED -> 1;
+      case INTERRUPTED -> 130; // 128 + SIGINT, as a shell reports a Ctrl-C
+      case KILLED -> 143; // 128 + SIGTERM
     };
   }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a number was measured on: CPU model and flags, cores, memory, OS, JDK, TensorFlow, threads, git commit.
@@ -37,9 +36,9 @@ public final class MachineEnvironment {
     env.put("tfEnableOnednnOpts", System.getenv("TF_ENABLE_ONEDNN_OPTS"));
     env.put("intraOpThreads", intraOp);
     env.put("interOpThreads", interOp);
-    env.put("gitCommit", git("rev-parse", "HEAD"));
-    String status = git("status", "--porcelain", "--untracked-files=no");
-    env.put("gitDirty", status == null ? null : !status.isBlank());
+    DawnBuild build = DawnBuild.current(); // the code that measured, not the git state of the working folder
+    env.put("gitCommit", build.commit());
+    env.put("gitDirty", build.dirtyFlag());
     env.put("seeds", seeds);
     return env;
   }
@@ -88,22 +87,5 @@ public final class MachineEnvironment {
       // fall through
     }
     return Runtime.getRuntime().maxMemory();
-  }
-
-  private static String git(String... args) {
-    try {
-      String[] cmd = new String[args.length + 1];
-      cmd[0] = "git";
-      System.arraycopy(args, 0, cmd, 1, args.length);
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).trim();
-      if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) return null;
-      return out;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
   }
 }

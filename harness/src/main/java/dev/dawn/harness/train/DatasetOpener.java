@@ -26,9 +26,9 @@ public final class DatasetOpener {
             ? "synthetic data: reusing " + root + " (" + result.files() + " JPEGs, manifest matches)"
             : String.format("synthetic data: generated %d JPEGs in %s in %.1f s", result.files(), root,
                 (System.nanoTime() - start) / 1e9));
-        yield ImageNetFolderDataset.open(root);
+        yield ImageNetFolderDataset.open(root, log);
       }
-      case IMAGENET -> ImageNetFolderDataset.open(root);
+      case IMAGENET -> ImageNetFolderDataset.open(root, log);
       case CIFAR10 -> Cifar10BinaryDataset.open(root);
     };
   }

@@ -37,8 +37,11 @@ final class InitialWeights {
     try {
       session.restore(weights);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("train.initWeights " + dir + ": " + e.getMessage()
-          + " (the weights must come from a run of the same model, with the same model.channels)", e);
+      // A config value (the folder) that does not fit the configured model: bad input, exit 2.
+      ConfigException bad = new ConfigException(List.of("train.initWeights " + dir + ": " + e.getMessage()
+          + " (the weights must come from a run of the same model, with the same model.channels)"));
+      bad.initCause(e);
+      throw bad;
     }
     events.write(new dev.dawn.reporters.events.InitialWeights(dir.toString(), weights.tensors().size()));
     progress.message("initial weights: " + dir);

@@ -50,7 +50,9 @@ import org.tensorflow.TensorFlow;
 public final class TrainingRunner {
   /** How a run ended, as written in run_stop. */
   public enum Status {
-    SUCCESS("success"), TARGET_NOT_REACHED("target_not_reached"), DIVERGED("diverged"), FAILED("failed");
+    SUCCESS("success"), TARGET_NOT_REACHED("target_not_reached"), DIVERGED("diverged"), FAILED("failed"),
+    /** SIGTERM / SIGINT (Ctrl-C): see {@link RunInterruption}. */
+    KILLED("killed"), INTERRUPTED("interrupted");
     public final String word;
 
     Status(String word) {
@@ -64,6 +66,7 @@ public final class TrainingRunner {
   private final TrainConfig config;
   private final Path resultsRoot;
   private final ProgressLine progress;
+  private RunInterruption interruption;
 
   public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
     this.loaded = loaded;
@@ -83,7 +86,9 @@ public final class TrainingRunner {
     progress.message("run folder: " + folder.dir());
 
     Status status;
-    try (EventLog events = EventLog.append(folder.events())) {
+    try (RunInterruption signals = RunInterruption.install(progress::message, STOP_GRACE);
+        EventLog events = EventLog.append(folder.events())) {
+      interruption = signals;
       events.write(new RunStart(folder.runId()));
       try {
         status = train(dataset, schedules, folder, events);
@@ -92,10 +97,15 @@ public final class TrainingRunner {
         status = Status.DIVERGED;
         progress.message("stopped: " + e.getMessage());
         events.write(new RunStop(status.word, e.getMessage()));
+      } catch (RunInterruption.Stopped e) {
+        status = Status.valueOf(e.cause.name());
+        progress.message(e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
+        events.write(new RunStop(status.word, e.getMessage()));
       } catch (RuntimeException | IOException | Error e) {
-        events.write(new RunStop(Status.FAILED.word, String.valueOf(e)));
-        RunExporter.export(folder.dir()); // finished epochs stay usable
-        TensorBoardFile.write(folder.dir());
+        FailedRunEnding.finish(e, // finished epochs stay usable; the first error is the one reported
+            () -> events.write(new RunStop(Status.FAILED.word, String.valueOf(e))),
+            () -> RunExporter.export(folder.dir()),
+            () -> TensorBoardFile.write(folder.dir()));
         throw e;
       }
     }
@@ -122,6 +132,7 @@ public final class TrainingRunner {
     try (TrainingSession session = TrainingParts.session(config, classes);
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
+      EvaluationCoverage coverage = EvaluationCoverage.of(task);
       ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
       MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
           threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
@@ -130,8 +141,9 @@ public final class TrainingRunner {
       events.write(new Hyperparameter(MlLogKeys.MODEL_PARAMETERS, session.parameterCount()));
       if (InitialWeights.restore(session, t.initWeights(), events, progress)) {
         // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training clock.
-        EvalCounts start = evaluate(session, valData);
-        events.write(new InitialAccuracy(start.top1(), start.top5(), (long) start.count()));
+        EvalCounts start = evaluate(session, valData, coverage);
+        events.write(new InitialAccuracy(start.top1(), start.top5(), (long) start.count(),
+            (long) valData.skippedImages()));
         progress.message(String.format("initial weights: top-1 %.2f%%, top-5 %.2f%%", 100 * start.top1(),
             100 * start.top5()));
       }
@@ -150,9 +162,10 @@ public final class TrainingRunner {
             stats.lastLearningRate(), stats.imagesPerSecond(), stats.images(), (long) trainData.skippedImages()));
 
         events.write(new EvalStart(epoch));
-        EvalCounts counts = evaluate(session, valData);
+        EvalCounts counts = evaluate(session, valData, coverage);
         events.write(new EvalStop(epoch));
-        events.write(new EvalAccuracy(epoch, counts.top1(), counts.top5(), (long) counts.count()));
+        events.write(new EvalAccuracy(epoch, counts.top1(), counts.top5(), (long) counts.count(),
+            (long) valData.skippedImages()));
 
         double metric = 100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
         lastMetric = metric;
@@ -178,6 +191,9 @@ public final class TrainingRunner {
     events.write(new WeightsSaved(WEIGHTS_DIR, epoch));
   }
 
+  /** How long a signalled run may take to finish its step and write run_stop before the process just ends. */
+  private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(60);
+
   /** Folder of the run's final weights inside the run folder. */
   public static final String WEIGHTS_DIR = "weights";
 
@@ -196,6 +212,7 @@ public final class TrainingRunner {
     try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize() / k)) {
       int steps = batches.batchCount();
       for (int step = 0; batches.hasNext(); step++) {
+        interruption.check();
         Batch batch = batches.next();
         double epochPosition = (epoch - 1) + (double) step / steps;
         lr = schedules.learningRate().at(epochPosition);
@@ -227,11 +244,16 @@ public final class TrainingRunner {
     return new EpochStats(images == 0 ? Double.NaN : lossSum / images, lr, images / seconds, images);
   }
 
-  private EvalCounts evaluate(TrainingSession session, InputPipeline data) {
+  private EvalCounts evaluate(TrainingSession session, InputPipeline data, EvaluationCoverage coverage)
+      throws IOException {
     EvalCounts total = EvalCounts.ZERO;
     try (BatchStream batches = data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
-      while (batches.hasNext()) total = total.plus(session.evaluate(batches.next()));
+      while (batches.hasNext()) {
+        interruption.check();
+        total = total.plus(session.evaluate(batches.next()));
+      }
     }
+    coverage.check(data.skippedIds(), data.imageCount());
     return total;
   }
 

@@ -67,7 +67,7 @@ class SweepRunnerTest {
             "timestamp", "2026-11-30", "metric", "top5Accuracy", "threshold", 93.0)));
         events.write(new EpochStop(1, trainMs, trainMs, 1.0, 0.1, 100.0 * cell, 100L, 0L));
         boolean reached = !(cell == 4 && repeat == 2);
-        events.write(new EvalAccuracy(1, 0.5, reached ? 0.95 : 0.5, 10L));
+        events.write(new EvalAccuracy(1, 0.5, reached ? 0.95 : 0.5, 10L, 0L));
         events.write(new RunStop(reached ? "success" : "target_not_reached", null));
       }
       return cell == 4 && repeat == 2 ? 3 : 0;

@@ -49,8 +49,10 @@ public final class SubmissionReader {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            // A parser limit (e.g. nesting deeper than 1000 levels) is reported without a location.
+            var at = e.getLocation();
+            throw new IllegalArgumentException(file + ": not valid JSON" + (at == null ? "" : " at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": a submission must be a JSON object");

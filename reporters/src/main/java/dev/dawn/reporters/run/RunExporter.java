@@ -9,13 +9,12 @@ import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.dawnbench.TrainingTsvWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -69,16 +68,10 @@ public final class RunExporter {
 
     /** Write-then-rename so a reader (or a kill during export) never sees half a report. */
     private static void writeBytes(Path file, byte[] bytes) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file, bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

@@ -78,7 +78,7 @@ class TypedEventsTest {
     void recordsKeepTheLineFormatOnDisk() throws Exception {
         Path file = tmp.resolve("events.jsonl");
         try (EventLog log = EventLog.append(file, () -> 5)) {
-            log.write(new EvalAccuracy(2, 0.5, 0.75, 100L));
+            log.write(new EvalAccuracy(2, 0.5, 0.75, 100L, null));
             log.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, 256, 1));
             log.write(new RunStop("success", null));
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +43,14 @@ public final class ImageNetFolderDataset implements ImageDataset {
   }
 
   public static ImageNetFolderDataset open(Path root) throws IOException {
+    return open(root, warning -> {});
+  }
+
+  /**
+   * Opens the data set; {@code warnings} hears about class folders without images. Such a folder stays a class (the
+   * labels of the others, and the model's class count, keep following the sorted wnid list), but nothing teaches it.
+   */
+  public static ImageNetFolderDataset open(Path root, Consumer<String> warnings) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new DatasetException(root + ": data set root folder does not exist (expected train/ and val/ inside)");
     }
@@ -56,10 +65,21 @@ public final class ImageNetFolderDataset implements ImageDataset {
       index.put(wnids.get(i), i);
     }
     List<ImageSource> train = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
     for (int i = 0; i < wnids.size(); i++) {
-      for (Path image : images(trainDir.resolve(wnids.get(i)))) {
+      List<Path> classImages = images(trainDir.resolve(wnids.get(i)));
+      if (classImages.isEmpty()) {
+        empty.add(wnids.get(i));
+      }
+      for (Path image : classImages) {
         train.add(new JpegFileSource(image, i));
       }
+    }
+    if (!empty.isEmpty()) {
+      warnings.accept("warning: " + trainDir.resolve(empty.get(0)) + ": class folder has no images"
+          + (empty.size() > 1 ? " (and " + (empty.size() - 1) + " more: " + String.join(", ", empty.subList(1,
+              Math.min(empty.size(), 6))) + (empty.size() > 6 ? ", ..." : "") + ")" : "")
+          + "; it stays one of the " + wnids.size() + " classes but no training image teaches it");
     }
     List<ImageSource> validation = subfolders(valDir).isEmpty()
         ? flatValidation(root, valDir, index)

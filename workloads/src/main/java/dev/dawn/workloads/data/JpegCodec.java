@@ -1,11 +1,17 @@
 package dev.dawn.workloads.data;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -40,29 +46,64 @@ final class JpegCodec {
   }
 
   /**
-   * Decodes an encoded image; {@code name} only feeds the error message.
+   * Largest image decoded, in pixels (width x height): 64 megapixels, twice the largest ImageNet photo. A header
+   * claiming more is refused before any pixel is decoded, because a 1 KB file can claim 20000x20000 and would
+   * otherwise cost gigabytes of memory.
+   */
+  public static final long MAX_PIXELS = 64L * 1024 * 1024;
+
+  /**
+   * Decodes an encoded image; {@code name} only feeds the error message. CMYK and YCCK JPEGs go through the
+   * TwelveMonkeys reader (registered ahead of the JDK's), which converts them with their ICC profile.
    *
-   * @throws IOException when no reader understands the bytes or the stream is truncated/corrupt
+   * @throws IOException when no reader understands the bytes, the image is larger than {@link #MAX_PIXELS}, or the
+   *     stream is truncated/corrupt (the JDK's reader only warns about these and fills the rest with grey)
    */
   static DecodedImage decode(byte[] encoded, String name) throws IOException {
     BufferedImage image;
     try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
       if (!readers.hasNext()) {
-        throw new IOException(name + ": not a readable image (no ImageIO reader recognises its header)");
+        throw new CorruptImageException(name + ": not a readable image (no ImageIO reader recognises its header)");
       }
       ImageReader reader = readers.next();
+      List<String> damage = new ArrayList<>();
       try {
         reader.setInput(stream, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS) {
+          throw new CorruptImageException(String.format("%s: header claims %dx%d = %,d pixels, above the limit of %,d",
+              name, reader.getWidth(0), reader.getHeight(0), pixels, MAX_PIXELS));
+        }
+        reader.addIIOReadWarningListener((source, warning) -> {
+          if (meansDamagedData(warning)) {
+            damage.add(warning);
+          }
+        });
         image = reader.read(0);
-      } catch (RuntimeException e) {
+      } catch (CorruptImageException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
         // Some corrupt JPEGs make the native decoder throw unchecked exceptions; they are still just bad files.
-        throw new IOException(name + ": corrupt image: " + e, e);
+        throw new CorruptImageException(name + ": corrupt image: " + e.getMessage(), e);
       } finally {
         reader.dispose();
       }
+      if (!damage.isEmpty()) {
+        throw new CorruptImageException(name + ": truncated or corrupt image: " + damage.get(0));
+      }
     }
     return toRgb(image);
+  }
+
+  /**
+   * The libjpeg warnings after which part of the picture is invented (grey fill): a missing end, or entropy-coded data
+   * that does not decode. "Extraneous bytes before marker" is not among them: the pixels are all there.
+   */
+  private static boolean meansDamagedData(String warning) {
+    String w = warning.toLowerCase(Locale.ROOT);
+    return w.startsWith("truncated") || w.contains("premature end")
+        || (w.contains("corrupt jpeg data") && !w.contains("extraneous bytes"));
   }
 
   static DecodedImage toRgb(BufferedImage image) {
@@ -78,8 +119,24 @@ final class JpegCodec {
         rgb[i + 1] = bgr[i + 1];
         rgb[i + 2] = bgr[i];
       }
+    } else if (isGray(image)) {
+      // getRGB would treat the grey as linear and convert it to sRGB (luma 60 -> 133); the luma is already the
+      // display value, so it is copied into R, G and B unchanged.
+      Raster raster = image.getRaster();
+      int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+      int[] row = new int[w];
+      for (int y = 0; y < h; y++) {
+        raster.getSamples(0, y, w, 1, 0, row);
+        int o = y * w * 3;
+        for (int x = 0; x < w; x++) {
+          byte v = (byte) (max == 255 ? row[x] : (row[x] * 255 + max / 2) / max);
+          rgb[o++] = v;
+          rgb[o++] = v;
+          rgb[o++] = v;
+        }
+      }
     } else {
-      // Grey, palette or ARGB images: one row of packed ints at a time (never getRGB per pixel).
+      // Palette or ARGB images: one row of packed ints at a time (never getRGB per pixel).
       int[] row = new int[w];
       for (int y = 0; y < h; y++) {
         image.getRGB(0, y, w, 1, row, 0, w);
@@ -93,5 +150,12 @@ final class JpegCodec {
       }
     }
     return new DecodedImage(w, h, rgb);
+  }
+
+  /** Grey, or grey with alpha (PNG), without a palette: the first band is the luma. */
+  private static boolean isGray(BufferedImage image) {
+    return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+        && !(image.getColorModel() instanceof IndexColorModel)
+        && image.getRaster().getNumBands() <= 2;
   }
 }

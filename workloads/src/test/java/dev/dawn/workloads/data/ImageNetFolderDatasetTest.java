@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,20 @@ class ImageNetFolderDatasetTest {
     assertThat(image.height()).isEqualTo(6);
     assertThat(image.rgb()[2] & 0xFF).as("blue channel of the blue class").isGreaterThan(200);
     assertThat(image.rgb()[0] & 0xFF).as("red channel of the blue class").isLessThan(50);
+  }
+
+  @Test
+  void emptyClassFolderStaysAClassAndIsWarnedAbout() throws IOException {
+    writeTrain();
+    Files.createDirectories(root.resolve("train/n00"));
+    TestImages.writeJpeg(root.resolve("val/n02/a.JPEG"), 8, 6, 0, 0, 250);
+    List<String> warnings = new java.util.ArrayList<>();
+
+    ImageNetFolderDataset ds = ImageNetFolderDataset.open(root, warnings::add);
+
+    assertThat(ds.wnids()).containsExactly("n00", "n01", "n02");
+    assertThat(warnings).singleElement().asString()
+        .contains(root.resolve("train/n00").toString()).contains("class folder has no images");
   }
 
   @Test

@@ -9,9 +9,11 @@ import dev.dawn.workloads.models.ModelSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +83,12 @@ public final class ModelWeights {
     return tensors.values().stream().mapToLong(t -> t.values().length).sum();
   }
 
-  /** Writes {@code weights.bin} and {@code weights.json} into {@code dir} (created if missing). */
+  /**
+   * Writes {@code weights.bin} and {@code weights.json} into {@code dir} (created if missing), each by write-then-
+   * rename.
+   *
+   * @throws IOException naming the file that could not be written (e.g. a full disk)
+   */
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
     ObjectNode index = JSON.createObjectNode();
@@ -115,8 +122,35 @@ public final class ModelWeights {
       bin.asFloatBuffer().put(t.values());
       bin.position(bin.position() + t.values().length * Float.BYTES);
     }
-    Files.write(dir.resolve(BIN_FILE), bin.array());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INDEX_FILE).toFile(), index);
+    // Each file is whole or absent (a full disk leaves no partial weights.bin); the index goes last, so a folder whose
+    // index exists has the binary it describes.
+    writeThenRename(dir.resolve(BIN_FILE), bin.array());
+    writeThenRename(dir.resolve(INDEX_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
+  }
+
+  /**
+   * The bytes go to {@code <name>.tmp}, renamed over the target only when all were written; a failed temporary file is
+   * removed. (Reporters' AtomicFile does the same for report files; workloads does not depend on reporters.)
+   */
+  private static void writeThenRename(Path target, byte[] bytes) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+          ? f.getFile() + ": " + f.getReason() : String.valueOf(e.getMessage());
+      throw new IOException("cannot write " + target + ": " + why, e);
+    }
   }
 
   /** Reads a folder written by {@link #save}; any inconsistency throws {@link WeightFileException} naming the file. */

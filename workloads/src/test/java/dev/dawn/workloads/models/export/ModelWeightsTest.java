@@ -36,6 +36,20 @@ class ModelWeightsTest {
   }
 
   @Test
+  void aFailedSaveLeavesTheEarlierWeightsWholeAndNamesTheFile() throws IOException {
+    sample().save(dir);
+    byte[] before = Files.readAllBytes(dir.resolve(ModelWeights.BIN_FILE));
+    // The temporary file's name taken by a non-empty folder: the write fails as on a full disk, before the rename.
+    Files.writeString(Files.createDirectories(dir.resolve(ModelWeights.BIN_FILE + ".tmp")).resolve("x"), "x");
+
+    assertThatThrownBy(() -> sample().save(dir)).isInstanceOf(IOException.class)
+        .hasMessageStartingWith("cannot write " + dir.resolve(ModelWeights.BIN_FILE));
+
+    assertThat(Files.readAllBytes(dir.resolve(ModelWeights.BIN_FILE))).isEqualTo(before);
+    assertThat(ModelWeights.load(dir).tensors()).hasSize(3);
+  }
+
+  @Test
   void binaryIsLittleEndianFloat32() throws IOException {
     sample().save(dir);
     byte[] raw = Files.readAllBytes(dir.resolve(ModelWeights.BIN_FILE));
