@@ -4,15 +4,20 @@ MVN ?= mvn -B $(if $(PROFILE),-P$(PROFILE))
 BENCH_TRAIN_CONFIG ?= reference-configs/cpu-synthetic-resnet9.yaml
 DAWN = bin/dawn
 
-.PHONY: build test bench-train bench-sweep report leaderboard clean
+.PHONY: build test format bench-train bench-sweep report leaderboard clean
 
 build:
 	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
 	$(MVN) -q -DskipTests package
 
-# Tests, then the dependency check: each module declares exactly the artifacts it uses (mvn dependency:analyze).
+# Formatting (google-java-format), tests, then the dependency check: each module declares exactly the artifacts it
+# uses (mvn dependency:analyze).
 test:
-	$(MVN) test dependency:analyze-only
+	$(MVN) spotless:check test dependency:analyze-only
+
+# Formats every Java file with google-java-format, as `make test` checks.
+format:
+	$(MVN) -q spotless:apply
 
 bench-train: build
 	$(DAWN) train --config $(BENCH_TRAIN_CONFIG)
