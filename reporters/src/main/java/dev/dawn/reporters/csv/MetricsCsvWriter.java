@@ -12,7 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 /** {@code metrics.csv}: one RFC 4180 row per evaluated epoch, for spreadsheets and plotting tools. */
 public final class MetricsCsvWriter {
     public static final List<String> HEADER = List.of("epoch", "hours", "wall_hours", "loss", "learning_rate",
-            "images_per_second", "top1_accuracy", "top5_accuracy");
+            "images_per_second", "top1_accuracy", "top5_accuracy", "replicas", "allreduce_buckets",
+            "allreduce_bytes_per_step");
 
     private MetricsCsvWriter() {
     }
@@ -23,12 +24,18 @@ public final class MetricsCsvWriter {
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (EpochRecord e : epochs) {
                 printer.printRecord(e.epoch(), num(e.hours()), num(e.wallHours()), num(e.loss()),
-                        num(e.learningRate()), num(e.imagesPerSecond()), num(e.top1Accuracy()), num(e.top5Accuracy()));
+                        num(e.learningRate()), num(e.imagesPerSecond()), num(e.top1Accuracy()), num(e.top5Accuracy()),
+                        orEmpty(e.replicas()), orEmpty(e.allReduceBuckets()), orEmpty(e.allReducedBytesPerStep()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // StringWriter does not fail
         }
         return out.toString();
+    }
+
+    /** Facts older logs do not record stay empty cells. */
+    private static String orEmpty(Number n) {
+        return n == null ? "" : n.toString();
     }
 
     private static String num(double x) {

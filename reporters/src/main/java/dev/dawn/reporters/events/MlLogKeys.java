@@ -54,6 +54,9 @@ public final class MlLogKeys {
     public static final String INFERENCE_VARIANT = "inference_variant";
     public static final String FINE_TUNE = "fine_tune";
 
+    /** Ours: how data-parallel replicas all-reduce their gradients (value is {@link AllReduceBuckets}). */
+    public static final String ALLREDUCE_BUCKETS = "allreduce_buckets";
+
     /** Ours: the DAWNBench submission fields of the run (value is a map). */
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
 

@@ -66,6 +66,8 @@ public final class TrainingSession implements AutoCloseable {
   private final FusionBuckets fusion;
   /** The variables of replicas 1..N-1 (replica 0's are {@link #variables}). */
   private final List<VariableStore> mirrors = new ArrayList<>();
+  /** Trainable weight names in creation (forward) order: what {@link #fusionBuckets()} indices count backwards over. */
+  private final List<String> trainableNames;
   private boolean closed;
 
   private TrainingSession(ModelSpec spec, GraphOptimizer optimizer, LossSettings lossSettings, ThreadSettings threads,
@@ -143,6 +145,7 @@ public final class TrainingSession implements AutoCloseable {
         trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
       }
       parameterCount = model.parameterCount();
+      trainableNames = model.trainables().stream().map(TrainableWeight::name).toList();
 
       // Evaluation, weights saving and export read replica 0: its moving statistics are the model's.
       Ops evalScope = replicas.isReplicated() ? tf.withDevice(replicas.device(0)) : tf;
@@ -232,6 +235,11 @@ public final class TrainingSession implements AutoCloseable {
   /** The all-reduce messages of one step, in the order they are sent; empty with one replica. */
   public Optional<FusionBuckets> fusionBuckets() {
     return Optional.ofNullable(fusion);
+  }
+
+  /** Names of the trainable weights in creation order; bucket tensor i is {@code names.get(size - 1 - i)}. */
+  public List<String> trainableNames() {
+    return trainableNames;
   }
 
   /** Replica {@code index}'s copy of the model variables (replica 0's is {@link #weights()}). */

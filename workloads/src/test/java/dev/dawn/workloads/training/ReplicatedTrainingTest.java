@@ -86,6 +86,18 @@ class ReplicatedTrainingTest {
   }
 
   @Test
+  void bf16ReplicasStayIdentical() {
+    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(5e-4, true),
+        new LossSettings(0), ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.of(Precision.BF16),
+        new ReplicaSettings(2, 1 << 20, 60))) {
+      for (int step = 0; step < 3; step++) {
+        assertThat(session.trainStep(SyntheticBatches.separable(4, 16, 4, step), 0.1f, 0.9f)).isFinite();
+      }
+      assertTrainablesIdentical(session, 2);
+    }
+  }
+
+  @Test
   void restoredWeightsReachEveryReplica() {
     ModelWeights start;
     try (TrainingSession other = TrainingSession.create(RESNET9, new MomentumOptimizer(0, false), LossSettings.NONE,
