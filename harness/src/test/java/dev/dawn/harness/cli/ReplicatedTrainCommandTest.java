@@ -23,7 +23,7 @@ class ReplicatedTrainCommandTest {
           path: %s
           synthetic: {classes: 4, trainPerClass: 16, valPerClass: 4, imageSize: 16}
         model: {architecture: resnet9, width: 0.125}
-        train: {epochs: 2, batchSize: %d, resolution: 16, evalResolution: 16, evalBatchSize: 16, targetAccuracy: 100.0}
+        train: {epochs: 2, batchSize: %d, resolution: 16, evalResolution: 16, evalBatchSize: 16, stopAtTarget: false}
         optimizer: {learningRate: 0.1, warmupEpochs: 0}
         distributed: {replicas: %d, fusion: {thresholdBytes: 4096}}
         """.formatted(dir.resolve("synthetic-4"), batchSize, replicas));
