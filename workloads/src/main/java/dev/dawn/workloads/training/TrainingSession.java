@@ -39,6 +39,11 @@ import org.tensorflow.types.TInt64;
  * <p>Mixed precision ({@link PrecisionSettings}): both passes compute in the chosen dtype while the variables, batch
  * norm, the loss and the optimizer stay float32 (see {@link ForwardPass}); with loss scaling the gradients are taken of
  * S·loss and a {@link LossScaleOptimizer} wraps the optimizer. {@link #trainStep} always returns the unscaled loss.
+ *
+ * <p>Data-parallel replicas ({@link ReplicaSettings}): with N > 1 the train step is {@link ReplicatedTrainStep}'s,
+ * N mirrored copies on N devices averaging their gradients through fused all-reduces; evaluation, {@link #weights()}
+ * and {@link #restore} (which writes every copy) work on replica 0. With one replica the graph is exactly the
+ * single-device one.
  */
 public final class TrainingSession implements AutoCloseable {
   private final ModelSpec spec;
