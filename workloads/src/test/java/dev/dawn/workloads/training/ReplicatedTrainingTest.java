@@ -85,6 +85,27 @@ class ReplicatedTrainingTest {
     }
   }
 
+  /** Each collective member sits on its own replica's device (members sharing a device would wait forever). */
+  @Test
+  void everyReplicaAllReducesOnItsOwnDevice() {
+    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(0, false), LossSettings.NONE,
+        ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.FP32, new ReplicaSettings(3, 0, 60))) {
+      java.util.Map<String, Integer> collectivesPerDevice = new java.util.TreeMap<>();
+      session.graph().operations().forEachRemaining(op -> {
+        if (op.type().equals("CollectiveReduceV2")) {
+          collectivesPerDevice.merge(op.device(), 1, Integer::sum);
+        }
+        if (op.type().equals("Conv2D")) {
+          String expected = op.name().startsWith("replica_") ? "/device:CPU:" + op.name().charAt(8) : "/device:CPU:0";
+          assertThat(op.device()).as(op.name()).isEqualTo(expected);
+        }
+      });
+      int perTensor = session.trainableNames().size();
+      assertThat(collectivesPerDevice).containsExactly(java.util.Map.entry("/device:CPU:0", perTensor),
+          java.util.Map.entry("/device:CPU:1", perTensor), java.util.Map.entry("/device:CPU:2", perTensor));
+    }
+  }
+
   @Test
   void bf16ReplicasStayIdentical() {
     try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(5e-4, true),
