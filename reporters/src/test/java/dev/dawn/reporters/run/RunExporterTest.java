@@ -84,11 +84,9 @@ class RunExporterTest {
         // Byte-identical to CPython json.dump(obj, f, indent=4) of the same dict (fixture made with Python 3).
         assertThat(Files.readAllBytes(files.get(1))).isEqualTo(resource("/runs/imagenet-killed/expected-python-json-dump.json"));
         assertThat(Files.readString(files.get(2))).isEqualTo(
-                "epoch,hours,wall_hours,loss,learning_rate,images_per_second,top1_accuracy,top5_accuracy,replicas,"
-                        + "allreduce_buckets,allreduce_bytes_per_step\r\n"
-                        // a log from before replicas were recorded: those cells stay empty
-                        + "1,0.1,0.10000277777777777,4.5,0.2,355.5,35.0,60.0,,,\r\n"
-                        + "2,0.2,0.2111111111111111,2.25,0.4,356.0,75.75,93.0,,,\r\n");
+                "epoch,hours,wall_hours,loss,learning_rate,images_per_second,top1_accuracy,top5_accuracy\r\n"
+                        + "1,0.1,0.10000277777777777,4.5,0.2,355.5,35.0,60.0\r\n"
+                        + "2,0.2,0.2111111111111111,2.25,0.4,356.0,75.75,93.0\r\n");
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(files.get(3))));
         assertThat(png.getWidth()).isEqualTo(900);
         assertThat(png.getHeight()).isEqualTo(560);
