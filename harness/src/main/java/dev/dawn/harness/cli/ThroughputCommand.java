@@ -1,10 +1,15 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.FeedRateProbe;
+import dev.dawn.harness.train.ReplicaThroughput;
 import dev.dawn.harness.train.TrainingParts;
+import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.data.InputPipeline;
+import dev.dawn.workloads.training.ProcessThreadPools;
+import dev.dawn.workloads.training.TrainingSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +92,7 @@ final class ThroughputCommand implements Callable<Integer> {
     var base = new ConfigLoader().load(config, scale, overrides).config();
     List<Integer> counts = replicas.isEmpty() ? List.of(base.distributed().replicas()) : replicas;
     List<Long> sizes = thresholds.isEmpty() ? List.of(base.distributed().fusion().thresholdBytes()) : thresholds;
-    List<dev.dawn.harness.config.TrainConfig> cells = new ArrayList<>();
+    List<TrainConfig> cells = new ArrayList<>();
     for (int n : counts) {
       for (long t : n == 1 ? List.of(sizes.get(0)) : sizes) {
         List<String> cellOverrides = new ArrayList<>(overrides);
@@ -99,18 +104,18 @@ final class ThroughputCommand implements Callable<Integer> {
     var dataset = DatasetOpener.open(base.data(), System.out::println);
     int classes = dataset.classNames().size();
     int batchSize = base.train().batchSize() / base.train().accumulationSteps();
-    dev.dawn.workloads.data.Batch batch;
+    Batch batch;
     try (var pipeline = new InputPipeline(dataset.train(), TrainingParts.pipelineOptions(base));
         var stream = pipeline.epoch(0, base.train().resolution(), batchSize)) {
       batch = stream.next();
-      batch = new dev.dawn.workloads.data.Batch(batch.pixels().clone(), batch.labels().clone(), batch.size(),
+      batch = new Batch(batch.pixels().clone(), batch.labels().clone(), batch.size(),
           batch.resolution());
     }
-    List<dev.dawn.workloads.training.TrainingSession> sessions = new ArrayList<>();
+    List<TrainingSession> sessions = new ArrayList<>();
     try {
       for (var cell : cells) sessions.add(TrainingParts.session(cell, classes));
-      var threads = dev.dawn.workloads.training.ProcessThreadPools.claim(TrainingParts.threads(base));
-      var results = dev.dawn.harness.train.ReplicaThroughput.measure(sessions, batch, rounds, steps, warmup,
+      var threads = ProcessThreadPools.claim(TrainingParts.threads(base));
+      var results = ReplicaThroughput.measure(sessions, batch, rounds, steps, warmup,
           (float) (base.optimizer().learningRate() * 0.01), (float) base.optimizer().momentum());
       System.out.printf(Locale.ROOT, "model %s width %.3g, global batch %d, %d px, threads intra=%d inter=%d (shared by"
           + " all replicas), batch in memory, %d rounds x %d steps, medians%n", base.model().architecture(),
@@ -124,7 +129,7 @@ final class ThroughputCommand implements Callable<Integer> {
             c.imagesPerSecond());
       }
     } finally {
-      sessions.forEach(dev.dawn.workloads.training.TrainingSession::close);
+      sessions.forEach(TrainingSession::close);
     }
     return 0;
   }

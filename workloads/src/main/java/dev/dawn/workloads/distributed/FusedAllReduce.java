@@ -2,6 +2,7 @@ package dev.dawn.workloads.distributed;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -52,7 +53,7 @@ public final class FusedAllReduce {
             + tensors);
       }
       Ops tf = replicaOps.get(r).withSubScope("allreduce");
-      List<Operand<TFloat32>> out = new ArrayList<>(java.util.Collections.nCopies(tensors, null));
+      List<Operand<TFloat32>> out = new ArrayList<>(Collections.nCopies(tensors, null));
       for (int b = 0; b < buckets.messages(); b++) {
         List<Integer> members = buckets.buckets().get(b).tensors();
         int[] forward = members.stream().mapToInt(backward -> tensors - 1 - backward).toArray();
@@ -69,8 +70,7 @@ public final class FusedAllReduce {
           out.set(forward[0], bucketOps.reshape(sum, bucketOps.constant(shapes.get(forward[0]))));
           continue;
         }
-        long[] splitSizes = sizes;
-        var parts = bucketOps.splitV(sum, bucketOps.constant(splitSizes), bucketOps.constant(0), (long) forward.length);
+        var parts = bucketOps.splitV(sum, bucketOps.constant(sizes), bucketOps.constant(0), (long) forward.length);
         for (int k = 0; k < forward.length; k++) {
           out.set(forward[k], bucketOps.reshape(parts.output().get(k), bucketOps.constant(shapes.get(forward[k]))));
         }
