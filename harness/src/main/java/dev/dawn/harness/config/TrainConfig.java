@@ -29,7 +29,8 @@ public record TrainConfig(
     TrainingConfig train,
     OptimizerConfig optimizer,
     ThreadConfig threads,
-    SubmissionConfig submission) {
+    SubmissionConfig submission,
+    DistributedConfig distributed) {
 
   public TrainConfig {
     reference = reference == null ? Map.of() : reference;
@@ -37,7 +38,46 @@ public record TrainConfig(
     Rules rules = new Rules();
     rules.require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"), "name",
         "must be 1-64 characters of letters, digits, '.', '_' or '-' (it names the run folder)");
+    if (distributed != null && train != null && distributed.replicas() > 1) {
+      // Each replica takes an equal contiguous share of every (micro-)batch.
+      int shares = distributed.replicas() * train.accumulationSteps();
+      String rule = " must be divisible by distributed.replicas (" + distributed.replicas() + ")"
+          + (train.accumulationSteps() > 1 ? " x train.accumulationSteps (" + train.accumulationSteps() + ")" : "")
+          + ": each replica trains on an equal share of the global batch";
+      rules.require(train.batchSize() % shares == 0, "train.batchSize", "(" + train.batchSize() + ")" + rule);
+      for (int i = 0; i < train.phases().size(); i++) {
+        int b = train.phases().get(i).batchSize();
+        rules.require(b % shares == 0, "train.phases[" + i + "].batchSize", "(" + b + ")" + rule);
+      }
+    }
     rules.throwIfBroken();
+  }
+
+  /**
+   * Data-parallel training in one process: {@code replicas} mirrored copies of the model, one per device, whose
+   * gradients are averaged every step by all-reduces packed into fusion buckets.
+   */
+  public record DistributedConfig(int replicas, FusionConfig fusion, int timeoutSeconds) {
+    public DistributedConfig {
+      new Rules()
+          .atLeast("replicas", replicas, 1)
+          .require(replicas <= 64, "replicas", "must be <= 64 (one device per replica), got " + replicas)
+          .require(fusion != null, "fusion", "needs a value, e.g. {thresholdBytes: 67108864}")
+          .atLeast("timeoutSeconds", timeoutSeconds, 1)
+          .throwIfBroken();
+    }
+
+    /** The workloads' form of these keys. */
+    public dev.dawn.workloads.distributed.ReplicaSettings settings() {
+      return new dev.dawn.workloads.distributed.ReplicaSettings(replicas, fusion.thresholdBytes(), timeoutSeconds);
+    }
+  }
+
+  /** Gradient fusion: the largest all-reduce message; 0 sends every gradient tensor alone. */
+  public record FusionConfig(long thresholdBytes) {
+    public FusionConfig {
+      new Rules().atLeast("thresholdBytes", thresholdBytes, 0).throwIfBroken();
+    }
   }
 
   /** Where the images come from. */

@@ -29,7 +29,7 @@ public final class TrainingParts {
     var o = config.optimizer();
     return TrainingSession.create(modelSpec(config, classes), OptimizerChoice.of(config), new LossSettings(o.labelSmoothing()),
         threads(config), config.train().seed(), o.decayBnAndBias(),
-        config.train().accumulationSteps(), PrecisionChoice.of(config));
+        config.train().accumulationSteps(), PrecisionChoice.of(config), config.distributed().settings());
   }
 
   public static ThreadSettings threads(TrainConfig config) {

@@ -134,8 +134,12 @@ public final class TrainingRunner {
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
       EvaluationCoverage coverage = EvaluationCoverage.of(task);
       ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
-      MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-          threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed())));
+      DataParallelFacts dataParallel = DataParallelFacts.of(session);
+      Map<String, Object> environment = MachineEnvironment.describe(TensorFlow.version(),
+          threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed()));
+      environment.put("dataParallel", dataParallel.environment(threads));
+      MachineEnvironment.write(folder.environment(), environment);
+      dataParallel.event().ifPresent(events::write);
       progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
           config.model().architecture(), session.parameterCount(), classes, (System.nanoTime() - initStart) / 1e9));
       events.write(new Hyperparameter(MlLogKeys.MODEL_PARAMETERS, session.parameterCount()));
@@ -159,7 +163,8 @@ public final class TrainingRunner {
         }
         EpochStats stats = trainEpoch(session, trainData, schedules, epoch, phase, clock, events);
         events.write(new EpochStop(epoch, clock.trainingMillis(), clock.wallMillis(), stats.meanLoss(),
-            stats.lastLearningRate(), stats.imagesPerSecond(), stats.images(), (long) trainData.skippedImages()));
+            stats.lastLearningRate(), stats.imagesPerSecond(), stats.images(), (long) trainData.skippedImages(),
+            dataParallel.replicas(), dataParallel.bucketCount(), dataParallel.bytesPerStep()));
 
         events.write(new EvalStart(epoch));
         EvalCounts counts = evaluate(session, valData, coverage);

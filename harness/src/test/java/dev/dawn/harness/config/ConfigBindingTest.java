@@ -45,7 +45,7 @@ class ConfigBindingTest {
             "a.yaml:3: unknown key 'train.batchsize'; allowed keys in 'train': accumulationSteps, batchSize, epochs,"
                 + " evalBatchSize, evalResolution, initWeights, logEverySteps, lossScale, phases, precision, resolution,"
                 + " seed, stopAtTarget, targetAccuracy, targetMetric",
-            "a.yaml:4: unknown key 'modle'; allowed keys at the top level: data, model, name, optimizer, reference,"
+            "a.yaml:4: unknown key 'modle'; allowed keys at the top level: data, distributed, model, name, optimizer, reference,"
                 + " scales, submission, threads, train"));
   }
 

@@ -36,7 +36,7 @@ class ConfigLoaderTest {
   void unknownTopLevelSection() {
     assertThatThrownBy(() -> loader.load("trian:\n  epochs: 3\n", "cfg.yaml", List.of()))
         .hasMessageContaining("cfg.yaml:1: unknown key 'trian'")
-        .hasMessageContaining("allowed keys at the top level: data, model, name, optimizer, reference, scales, submission, threads, train");
+        .hasMessageContaining("allowed keys at the top level: data, distributed, model, name, optimizer, reference, scales, submission, threads, train");
   }
 
   @Test

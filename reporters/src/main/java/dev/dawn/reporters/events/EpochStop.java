@@ -13,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param imagesPerSecond training throughput of the epoch
  * @param images          images trained on; null in logs written before it was recorded
  * @param skippedImages   undecodable images skipped so far; null in logs written before it was recorded
+ * @param replicas        data-parallel replicas that trained the epoch; null in logs written before it was recorded
+ * @param allReduceBuckets all-reduce messages per step (0 with one replica); null in older logs
+ * @param allReducedBytesPerStep gradient bytes each replica all-reduces per step (0 with one replica); null in older logs
  */
 public record EpochStop(@JsonProperty(value = "epoch_num", required = true) int epoch,
                         @JsonProperty(value = "train_time_ms", required = true) long trainTimeMs,
@@ -21,9 +24,19 @@ public record EpochStop(@JsonProperty(value = "epoch_num", required = true) int 
                         @JsonProperty(value = "learning_rate", required = true) double learningRate,
                         @JsonProperty(value = "images_per_second", required = true) double imagesPerSecond,
                         @JsonProperty("images") Long images,
-                        @JsonProperty("skipped_images") Long skippedImages) implements RunEvent {
+                        @JsonProperty("skipped_images") Long skippedImages,
+                        @JsonProperty("replicas") Integer replicas,
+                        @JsonProperty("allreduce_buckets") Integer allReduceBuckets,
+                        @JsonProperty("allreduce_bytes_per_step") Long allReducedBytesPerStep) implements RunEvent {
     public static final EventKind<EpochStop> KIND =
             EventKind.inMetadata(MlLogKeys.EPOCH_STOP, EventType.INTERVAL_END, EpochStop.class);
+
+    /** An epoch without data-parallel facts (as logs written before replicas existed). */
+    public EpochStop(int epoch, long trainTimeMs, long wallTimeMs, double loss, double learningRate,
+                     double imagesPerSecond, Long images, Long skippedImages) {
+        this(epoch, trainTimeMs, wallTimeMs, loss, learningRate, imagesPerSecond, images, skippedImages, null, null,
+                null);
+    }
 
     @Override
     public Event toEvent(long timeMs) {

@@ -57,6 +57,8 @@ public final class MlLogKeys {
     // Ours: a sweep's own log (sweep-events.jsonl), one start and one stop per run of a cell.
     public static final String SWEEP_RUN_START = "sweep_run_start";
     public static final String SWEEP_RUN_STOP = "sweep_run_stop";
+    /** Ours: how data-parallel replicas all-reduce their gradients (value is {@link AllReduceBuckets}). */
+    public static final String ALLREDUCE_BUCKETS = "allreduce_buckets";
 
     /** Ours: the DAWNBench submission fields of the run (value is a map). */
     public static final String DAWNBENCH_ENTRY = "dawnbench_entry";

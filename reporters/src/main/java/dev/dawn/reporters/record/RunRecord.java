@@ -110,7 +110,10 @@ public record RunRecord(String runId, DawnbenchEntry entry, Map<String, Object> 
                 stop.learningRate(),
                 stop.imagesPerSecond(),
                 percent(eval.top1()),
-                percent(eval.top5()));
+                percent(eval.top5()),
+                stop.replicas(),
+                stop.allReduceBuckets(),
+                stop.allReducedBytesPerStep());
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.dawn.workloads.training;
 
 import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.distributed.FusionBuckets;
+import dev.dawn.workloads.distributed.ReplicaSettings;
 import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
@@ -39,6 +41,11 @@ import org.tensorflow.types.TInt64;
  * <p>Mixed precision ({@link PrecisionSettings}): both passes compute in the chosen dtype while the variables, batch
  * norm, the loss and the optimizer stay float32 (see {@link ForwardPass}); with loss scaling the gradients are taken of
  * S·loss and a {@link LossScaleOptimizer} wraps the optimizer. {@link #trainStep} always returns the unscaled loss.
+ *
+ * <p>Data-parallel replicas ({@link ReplicaSettings}): with N > 1 the train step is {@link ReplicatedTrainStep}'s,
+ * N mirrored copies on N devices averaging their gradients through fused all-reduces; evaluation, {@link #weights()}
+ * and {@link #restore} (which writes every copy) work on replica 0. With one replica the graph is exactly the
+ * single-device one.
  */
 public final class TrainingSession implements AutoCloseable {
   private final ModelSpec spec;
@@ -61,11 +68,19 @@ public final class TrainingSession implements AutoCloseable {
   private final PrecisionSettings precision;
   /** Loss scaling, or null without. */
   private final LossScaleOptimizer lossScaler;
+  private final ReplicaSettings replicas;
+  /** How the gradients are all-reduced; null with one replica. */
+  private final FusionBuckets fusion;
+  /** The variables of replicas 1..N-1 (replica 0's are {@link #variables}). */
+  private final List<VariableStore> mirrors = new ArrayList<>();
+  /** Trainable weight names in creation (forward) order: what {@link #fusionBuckets()} indices count backwards over. */
+  private final List<String> trainableNames;
   private boolean closed;
 
   private TrainingSession(ModelSpec spec, GraphOptimizer optimizer, LossSettings lossSettings, ThreadSettings threads,
-      long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision) {
+      long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision, ReplicaSettings replicas, ModelSource models) {
     this.spec = spec;
+    this.replicas = replicas;
     this.precision = precision;
     this.accumulationSteps = accumulationSteps;
     this.optimizer = optimizer;
@@ -77,62 +92,84 @@ public final class TrainingSession implements AutoCloseable {
       learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
       momentum = tf.withName("momentum").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
-      Model model = Model.build(tf, spec, seed);
-      parameterCount = model.parameterCount();
-
-      ForwardPass train = ForwardPass.training(tf.withSubScope("train"), precision.precision());
-      Ops trainOps = train.tf();
-      loss = CrossEntropyLoss.mean(trainOps, model.float32Logits(train, images), labels, spec.numClasses(), lossSettings);
-      GraphOptimizer update = optimizer;
-      Operand<TFloat32> objective = loss;
-      if (precision.lossScaling().isEnabled()) {
-        lossScaler = new LossScaleOptimizer(tf, optimizer, precision.lossScaling());
-        update = lossScaler;
-        objective = lossScaler.scaleLoss(trainOps, loss);
+      Model model;
+      ReplicatedTrainStep replicated = null;
+      if (replicas.isReplicated()) {
+        replicated = new ReplicatedTrainStep(tf, spec, seed, optimizer, lossSettings, decayBnAndBias, accumulationSteps,
+            precision, replicas, images, labels, learningRate, momentum, models);
+        model = replicated.replica0;
+        loss = replicated.loss;
+        lossScaler = replicated.lossScaler0;
+        trainStep = replicated.trainStep;
+        applyAccumulated = replicated.applyAccumulated;
+        fusion = replicated.buckets;
       } else {
-        lossScaler = null;
-      }
+        fusion = null;
+        model = models.build(tf, spec, seed);
 
-      List<TrainableWeight> weights = model.trainables();
-      List<Operand<?>> weightOperands = new ArrayList<>();
-      weights.forEach(w -> weightOperands.add(w.variable()));
-      Gradients gradients = trainOps.gradients(objective, weightOperands);
-      // Updates wait for every gradient: ref variables are updated in place, and a backward op still reading a weight
-      // must not see it half-updated.
-      List<Op> allGradients = new ArrayList<>(gradients.dy());
-      Ops afterBackward = trainOps.withControlDependencies(allGradients);
-      List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
-      for (int i = 0; i < weights.size(); i++) {
-        TrainableWeight w = weights.get(i);
-        Output<TFloat32> dy = gradients.dy(i);
-        if (dy == null) {
-          throw new IllegalStateException("weight '" + w.name() + "' does not influence the loss of " + spec);
+        ForwardPass train = ForwardPass.training(tf.withSubScope("train"), precision.precision());
+        Ops trainOps = train.tf();
+        loss = CrossEntropyLoss.mean(trainOps, model.float32Logits(train, images), labels, spec.numClasses(), lossSettings);
+        GraphOptimizer update = optimizer;
+        Operand<TFloat32> objective = loss;
+        if (precision.lossScaling().isEnabled()) {
+          lossScaler = new LossScaleOptimizer(tf, optimizer, precision.lossScaling());
+          update = lossScaler;
+          objective = lossScaler.scaleLoss(trainOps, loss);
+        } else {
+          lossScaler = null;
         }
-        boolean decayed = decayBnAndBias || w.kind().isKernel();
-        parameters.add(new GraphOptimizer.Parameter(w.variable(), afterBackward.identity(dy), decayed, w.name()));
-      }
-      List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
-      if (accumulationSteps > 1) {
-        // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with their mean.
-        var accumulator = new GradientAccumulator(
-            trainOps.withSubScope("optimizer"), parameters, update, learningRate, momentum);
-        stepOps.add(accumulator.accumulate());
-        applyAccumulated = accumulator.applyMean();
-      } else {
-        stepOps.add(update.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum));
-        applyAccumulated = null;
-      }
-      trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
 
-      ForwardPass eval = ForwardPass.inference(tf.withSubScope("eval"), precision.precision());
+        List<TrainableWeight> weights = model.trainables();
+        List<Operand<?>> weightOperands = new ArrayList<>();
+        weights.forEach(w -> weightOperands.add(w.variable()));
+        Gradients gradients = trainOps.gradients(objective, weightOperands);
+        // Updates wait for every gradient: ref variables are updated in place, and a backward op still reading a weight
+        // must not see it half-updated.
+        List<Op> allGradients = new ArrayList<>(gradients.dy());
+        Ops afterBackward = trainOps.withControlDependencies(allGradients);
+        List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < weights.size(); i++) {
+          TrainableWeight w = weights.get(i);
+          Output<TFloat32> dy = gradients.dy(i);
+          if (dy == null) {
+            throw new IllegalStateException("weight '" + w.name() + "' does not influence the loss of " + spec);
+          }
+          boolean decayed = decayBnAndBias || w.kind().isKernel();
+          parameters.add(new GraphOptimizer.Parameter(w.variable(), afterBackward.identity(dy), decayed, w.name()));
+        }
+        List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
+        if (accumulationSteps > 1) {
+          // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with their mean.
+          var accumulator = new GradientAccumulator(
+              trainOps.withSubScope("optimizer"), parameters, update, learningRate, momentum);
+          stepOps.add(accumulator.accumulate());
+          applyAccumulated = accumulator.applyMean();
+        } else {
+          stepOps.add(update.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum));
+          applyAccumulated = null;
+        }
+        trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
+      }
+      parameterCount = model.parameterCount();
+      trainableNames = model.trainables().stream().map(TrainableWeight::name).toList();
+
+      // Evaluation, weights saving and export read replica 0: its moving statistics are the model's.
+      Ops evalScope = replicas.isReplicated() ? tf.withDevice(replicas.device(0)) : tf;
+      ForwardPass eval = ForwardPass.inference(evalScope.withSubScope("eval"), precision.precision());
       Ops evalOps = eval.tf();
       Operand<TFloat32> evalLogits = model.float32Logits(eval, images);
       top1 = hits(evalOps, evalLogits, 1);
       top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
       KernelAvailability.require(graph, precision.precision());
 
-      session = new Session(graph, threads.toConfig());
+      session = new Session(graph, replicas.sessionConfig(threads.toConfig()));
       variables = new VariableStore(model, graph, session);
+      if (replicated != null) {
+        for (int r = 1; r < replicas.replicas(); r++) {
+          mirrors.add(new VariableStore(replicated.models.get(r), graph, session, "replica_" + r + "/"));
+        }
+      }
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -169,14 +206,56 @@ public final class TrainingSession implements AutoCloseable {
   /** @param precision compute dtype of both passes and the loss scaling (PrecisionSettings.FP32: plain float32) */
   public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
       ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision) {
-    if (spec == null || optimizer == null || loss == null || threads == null || precision == null) {
+    return create(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, precision,
+        ReplicaSettings.SINGLE);
+  }
+
+  /**
+   * @param replicas data-parallel replicas in this session; {@link ReplicaSettings#SINGLE} builds the one-device graph
+   *     (no collective ops). With N > 1 every fed training batch must divide by N.
+   */
+  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
+      ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision,
+      ReplicaSettings replicas) {
+    if (spec == null || optimizer == null || loss == null || threads == null || precision == null || replicas == null) {
       throw new IllegalArgumentException(
-          "TrainingSession.create needs a spec, optimizer, loss, thread and precision settings");
+          "TrainingSession.create needs a spec, optimizer, loss, thread, precision and replica settings");
     }
     if (accumulationSteps < 1) {
       throw new IllegalArgumentException("accumulationSteps must be >= 1, got " + accumulationSteps);
     }
-    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, precision);
+    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, precision,
+        replicas, Model::build);
+  }
+
+  /** A session on a model that {@code models} builds (tests use models no architecture describes). */
+  static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, ReplicaSettings replicas, long seed,
+      ModelSource models) {
+    return new TrainingSession(spec, optimizer, new LossSettings(0), ThreadSettings.TF_DEFAULT, seed, false, 1,
+        PrecisionSettings.FP32, replicas, models);
+  }
+
+  public ReplicaSettings replicas() {
+    return replicas;
+  }
+
+  /** The all-reduce messages of one step, in the order they are sent; empty with one replica. */
+  public Optional<FusionBuckets> fusionBuckets() {
+    return Optional.ofNullable(fusion);
+  }
+
+  /** Names of the trainable weights in creation order; bucket tensor i is {@code names.get(size - 1 - i)}. */
+  public List<String> trainableNames() {
+    return trainableNames;
+  }
+
+  /** Replica {@code index}'s copy of the model variables (replica 0's is {@link #weights()}). */
+  public ModelWeights replicaWeights(int index) {
+    checkOpen();
+    if (index < 0 || index >= replicas.replicas()) {
+      throw new IllegalArgumentException("replica " + index + " is not in [0, " + replicas.replicas() + ")");
+    }
+    return index == 0 ? variables.read() : mirrors.get(index - 1).read();
   }
 
   public PrecisionSettings precision() {
@@ -227,6 +306,7 @@ public final class TrainingSession implements AutoCloseable {
    */
   public float trainStep(Batch batch, float lr, float momentumValue) {
     checkOpen();
+    replicas.perReplicaBatch(batch.size());
     try (TFloat32 x = pixels(batch);
         TInt32 y = labelsOf(batch);
         TFloat32 lrTensor = TFloat32.scalarOf(lr);
@@ -285,6 +365,8 @@ public final class TrainingSession implements AutoCloseable {
   public void restore(ModelWeights weights) {
     checkOpen();
     variables.write(weights);
+    // Mirrored copies must start equal again.
+    mirrors.forEach(m -> m.write(weights));
   }
 
   public long parameterCount() {
@@ -304,7 +386,8 @@ public final class TrainingSession implements AutoCloseable {
     String onednn = System.getenv("TF_ENABLE_ONEDNN_OPTS");
     return "TensorFlow " + org.tensorflow.TensorFlow.version() + " CPU, " + spec.dataFormat() + ", optimizer "
         + optimizer.name() + ", precision " + precision.precision().configName() + ", loss scale "
-        + precision.lossScaling().describe() + ", TF_ENABLE_ONEDNN_OPTS=" + (onednn == null ? "unset" : onednn);
+        + precision.lossScaling().describe() + (replicas.isReplicated() ? ", " + replicas.replicas() + " replicas" : "")
+        + ", TF_ENABLE_ONEDNN_OPTS=" + (onednn == null ? "unset" : onednn);
   }
 
   /** The graph, for callers that add read-only ops (e.g. exporting); do not close it. */

@@ -35,15 +35,26 @@ public final class VariableStore {
   private final Map<String, long[]> shapes;
   private final List<Placeholder<TFloat32>> feeds = new ArrayList<>();
   private final List<Op> assigns = new ArrayList<>();
+  /** Prepended to every variable name to find its op: empty, or e.g. {@code replica_1/} for a mirrored copy. */
+  private final String opPrefix;
 
   /** Call while building the graph (it only reads the model's variable names and shapes). */
   public VariableStore(Model model, Graph graph, Session session) {
+    this(model, graph, session, "");
+  }
+
+  /**
+   * The copy of {@code model}'s variables whose ops are named {@code opPrefix + name} (a data-parallel replica); the
+   * weights read and written keep the plain names.
+   */
+  public VariableStore(Model model, Graph graph, Session session, String opPrefix) {
     this.spec = model.spec();
     this.graph = graph;
     this.session = session;
     this.shapes = variableShapes(model);
+    this.opPrefix = opPrefix;
     for (String name : shapes.keySet()) {
-      if (graph.operation(name) == null) {
+      if (graph.operation(opPrefix + name) == null) {
         throw new IllegalStateException("model variable '" + name + "' has no op of that name in the graph");
       }
     }
@@ -66,7 +77,7 @@ public final class VariableStore {
   public ModelWeights read() {
     Session.Runner runner = session.runner();
     List<String> names = new ArrayList<>(shapes.keySet());
-    names.forEach(runner::fetch);
+    names.forEach(name -> runner.fetch(opPrefix + name));
     List<WeightTensor> tensors = new ArrayList<>();
     try (Result result = runner.run()) {
       for (int i = 0; i < names.size(); i++) {
@@ -126,9 +137,10 @@ public final class VariableStore {
     if (!assigns.isEmpty()) {
       return;
     }
-    Ops tf = Ops.create(graph).withSubScope("restore_weights");
+    Ops tf = Ops.create(graph).withSubScope(opPrefix.isEmpty() ? "restore_weights"
+        : "restore_weights_" + opPrefix.replaceAll("[^A-Za-z0-9_.-]", ""));
     for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-      GraphOperation variable = graph.operation(e.getKey());
+      GraphOperation variable = graph.operation(opPrefix + e.getKey());
       Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(e.getValue())));
       feeds.add(feed);
       assigns.add(tf.assign((Operand<TFloat32>) (Operand<?>) variable.output(0), feed));
