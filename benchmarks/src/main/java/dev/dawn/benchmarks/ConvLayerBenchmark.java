@@ -27,21 +27,22 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Operation;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.Operation;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The CPU's own INT8-over-FP32 ceiling for one ResNet-50 layer (56x56x64 input, 3x3x64 conv, bias, ReLU), measured
- * as one layer in isolation: {@value #COPIES} independent copies of the layer run in one {@code Session.run}, so the
- * call overhead is shared, and the score is per layer. FP32 is oneDNN's fused conv+bias+ReLU; INT8 is
- * {@code QuantizedConv2DWithBiasAndReluAndRequantize} (quint8 x per-channel qint8 Const filter, quint8 out) on one
- * shared quantized input. A whole network cannot beat this ratio by much, so it tells whether a given INT8 speedup
- * goal is reachable on the machine at hand (VNNI makes the difference).
+ * The CPU's own INT8-over-FP32 ceiling for one ResNet-50 layer (56x56x64 input, 3x3x64 conv, bias,
+ * ReLU), measured as one layer in isolation: {@value #COPIES} independent copies of the layer run
+ * in one {@code Session.run}, so the call overhead is shared, and the score is per layer. FP32 is
+ * oneDNN's fused conv+bias+ReLU; INT8 is {@code QuantizedConv2DWithBiasAndReluAndRequantize}
+ * (quint8 x per-channel qint8 Const filter, quint8 out) on one shared quantized input. A whole
+ * network cannot beat this ratio by much, so it tells whether a given INT8 speedup goal is
+ * reachable on the machine at hand (VNNI makes the difference).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,23 +72,28 @@ public class ConvLayerBenchmark {
     Random rnd = new Random(3);
     graph = new Graph();
     Ops tf = Ops.create(graph);
-    placeholder = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, SIZE, SIZE, CHANNELS)));
+    placeholder =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, SIZE, SIZE, CHANNELS)));
     ActivationRange inRange = new ActivationRange(0f, 1f);
     ActivationRange outRange = new ActivationRange(0f, 6f);
     Int8ConvBuilder q = precision.equals("INT8") ? new Int8ConvBuilder(tf) : null;
-    QuantizedActivation quantized = q == null ? null : q.quantize(placeholder, inRange, "quantize_input");
+    QuantizedActivation quantized =
+        q == null ? null : q.quantize(placeholder, inRange, "quantize_input");
     FloatLayers f = new FloatLayers(tf);
     for (int i = 0; i < COPIES; i++) {
       FoldedConv conv = randomConv("conv" + i, rnd);
-      layers.add(q == null
-          ? f.conv(placeholder, conv).op()
-          : q.conv(quantized, conv, outRange).value().op());
+      layers.add(
+          q == null
+              ? f.conv(placeholder, conv).op()
+              : q.conv(quantized, conv, outRange).value().op());
     }
     float[] pixels = new float[batch * SIZE * SIZE * CHANNELS];
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = rnd.nextFloat(); // post-ReLU activations: non-negative
     }
-    input = TFloat32.tensorOf(Shape.of(batch, SIZE, SIZE, CHANNELS), DataBuffers.of(pixels, true, false));
+    input =
+        TFloat32.tensorOf(
+            Shape.of(batch, SIZE, SIZE, CHANNELS), DataBuffers.of(pixels, true, false));
     session = new Session(graph);
   }
 
@@ -97,17 +103,24 @@ public class ConvLayerBenchmark {
     for (int i = 0; i < kernel.length; i++) {
       kernel[i] = (float) rnd.nextGaussian() * scale;
     }
-    return new FoldedConv(name, kernel, new float[CHANNELS], 3, 3, CHANNELS, CHANNELS, 1, Padding.SAME, true);
+    return new FoldedConv(
+        name, kernel, new float[CHANNELS], 3, 3, CHANNELS, CHANNELS, 1, Padding.SAME, true);
   }
 
-  /** Every copy is a target (nothing is fetched), so no output copy is timed and none of them can be pruned away. */
+  /**
+   * Every copy is a target (nothing is fetched), so no output copy is timed and none of them can be
+   * pruned away.
+   */
   @Benchmark
   @OperationsPerInvocation(COPIES)
   public void layer(Blackhole bh) {
     bh.consume(runAllCopies());
   }
 
-  /** One {@code Session.run} of all {@value #COPIES} copies (also timed outside JMH by {@link Int8CeilingRatio}). */
+  /**
+   * One {@code Session.run} of all {@value #COPIES} copies (also timed outside JMH by {@link
+   * Int8CeilingRatio}).
+   */
   Session.Runner runAllCopies() {
     Session.Runner runner = session.runner().feed(placeholder, input);
     layers.forEach(runner::addTarget);

@@ -10,7 +10,6 @@ import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.RandomNets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.tensorflow.Graph;
@@ -23,10 +22,11 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Checks the harness's FP32 model-only latency (LatencyRunner + SessionStep over distinct in-memory images) against a
- * bare Session.run loop on one tensor, on ResNet-50 at batch 1. Rounds alternate between the two so that machine
- * load drifts hit both. Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.dawn.benchmarks.HarnessVsBareLoop
- * [size=224] [itemsPerRound=20] [rounds=5]}.
+ * Checks the harness's FP32 model-only latency (LatencyRunner + SessionStep over distinct in-memory
+ * images) against a bare Session.run loop on one tensor, on ResNet-50 at batch 1. Rounds alternate
+ * between the two so that machine load drifts hit both. Usage: {@code java -cp
+ * benchmarks/target/benchmarks.jar dev.dawn.benchmarks.HarnessVsBareLoop [size=224]
+ * [itemsPerRound=20] [rounds=5]}.
  */
 public final class HarnessVsBareLoop {
   public static void main(String[] args) {
@@ -65,8 +65,9 @@ public final class HarnessVsBareLoop {
         LatencyStats b = LatencyStats.of(bare);
         System.out.println("harness model-only: " + h.summary());
         System.out.println("bare Session.run:   " + b.summary());
-        System.out.printf("harness / bare: mean %.3f, p50 %.3f%n", h.meanNanos() / b.meanNanos(),
-            (double) h.p50Nanos() / b.p50Nanos());
+        System.out.printf(
+            "harness / bare: mean %.3f, p50 %.3f%n",
+            h.meanNanos() / b.meanNanos(), (double) h.p50Nanos() / b.p50Nanos());
       }
       images.forEach(Tensor::close);
     }

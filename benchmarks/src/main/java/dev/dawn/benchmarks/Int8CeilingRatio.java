@@ -11,17 +11,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The two INT8/FP32 speed-ups that say whether the whole INT8 network reaches what the CPU allows, measured in one
- * process, side by side: the {@link ConvLayerBenchmark} layer at batch 1 (the ceiling) and the whole
- * {@link ResNetForwardBenchmark} ResNet-50 at batch 1. Rounds alternate the four graphs so that load from other
- * processes hits them alike; medians of the per-round times are compared. Not JMH (no forks, short warm-up): a quick
- * figure printed next to the full benchmark of {@code make jmh}.
+ * The two INT8/FP32 speed-ups that say whether the whole INT8 network reaches what the CPU allows,
+ * measured in one process, side by side: the {@link ConvLayerBenchmark} layer at batch 1 (the
+ * ceiling) and the whole {@link ResNetForwardBenchmark} ResNet-50 at batch 1. Rounds alternate the
+ * four graphs so that load from other processes hits them alike; medians of the per-round times are
+ * compared. Not JMH (no forks, short warm-up): a quick figure printed next to the full benchmark of
+ * {@code make jmh}.
  *
  * <p>Usage: {@code Int8CeilingRatio [px=224] [rounds=7] [msPerRound=1500]}
  */
 public final class Int8CeilingRatio {
-  private static final List<String> FLAGS = List.of("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "avx_vnni",
-      "amx_bf16", "amx_int8");
+  private static final List<String> FLAGS =
+      List.of("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "avx_vnni", "amx_bf16", "amx_int8");
 
   private Int8CeilingRatio() {}
 
@@ -60,7 +61,8 @@ public final class Int8CeilingRatio {
           elapsed = System.nanoTime() - t0;
         } while (elapsed < budgetNanos / steps.size() && calls < 10_000);
         double perCall = elapsed / 1e6 / calls;
-        ms.get(e.getKey())[r] = e.getKey().startsWith("layer") ? perCall / ConvLayerBenchmark.COPIES : perCall;
+        ms.get(e.getKey())[r] =
+            e.getKey().startsWith("layer") ? perCall / ConvLayerBenchmark.COPIES : perCall;
       }
     }
     for (AutoCloseable c : open) {
@@ -76,14 +78,32 @@ public final class Int8CeilingRatio {
     double netInt8 = median(ms.get("net INT8"));
     double layerRatio = layerFp32 / layerInt8;
     double netRatio = netFp32 / netInt8;
-    System.out.printf(Locale.ROOT, "CPU: %s; flags: %s; %d cores%n", cpuModel(), cpuFlags(),
+    System.out.printf(
+        Locale.ROOT,
+        "CPU: %s; flags: %s; %d cores%n",
+        cpuModel(),
+        cpuFlags(),
         Runtime.getRuntime().availableProcessors());
-    System.out.printf(Locale.ROOT, "layer ceiling (ConvLayerBenchmark, batch 1): FP32 %.3f ms, INT8 %.3f ms per layer"
-        + " = INT8/FP32 speed-up %.2fx%n", layerFp32, layerInt8, layerRatio);
-    System.out.printf(Locale.ROOT, "whole net (ResNet-50 v1.5 random, %d px, batch 1):  FP32 %.2f ms, INT8 %.2f ms"
-        + " = INT8/FP32 speed-up %.2fx%n", px, netFp32, netInt8, netRatio);
-    System.out.printf(Locale.ROOT, "whole-net / layer speed-up = %.2f (goal >= 0.70); medians of %d alternating"
-        + " rounds%n", netRatio / layerRatio, rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "layer ceiling (ConvLayerBenchmark, batch 1): FP32 %.3f ms, INT8 %.3f ms per layer"
+            + " = INT8/FP32 speed-up %.2fx%n",
+        layerFp32,
+        layerInt8,
+        layerRatio);
+    System.out.printf(
+        Locale.ROOT,
+        "whole net (ResNet-50 v1.5 random, %d px, batch 1):  FP32 %.2f ms, INT8 %.2f ms"
+            + " = INT8/FP32 speed-up %.2fx%n",
+        px,
+        netFp32,
+        netInt8,
+        netRatio);
+    System.out.printf(
+        Locale.ROOT,
+        "whole-net / layer speed-up = %.2f (goal >= 0.70); medians of %d alternating" + " rounds%n",
+        netRatio / layerRatio,
+        rounds);
   }
 
   private static double median(double[] v) {

@@ -2,13 +2,13 @@ package dev.dawn.benchmarks;
 
 import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
-import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.models.export.RandomNets;
 import dev.dawn.workloads.inference.quant.ActivationRange;
 import dev.dawn.workloads.inference.quant.Calibration;
 import dev.dawn.workloads.inference.quant.Int8GraphBuilder;
 import dev.dawn.workloads.inference.quant.Int8Net;
 import dev.dawn.workloads.inference.quant.PercentileCalibrator;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.models.export.RandomNets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -38,10 +38,10 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One batch-1 forward pass of ResNet-50 v1.5 (random BN-folded weights) in FP32 and INT8. INT8 needs
- * {@code TF_ENABLE_ONEDNN_OPTS=1} in the environment (the forked JVM inherits it); the FP32 numbers are also only
- * comparable with oneDNN on. INT8 ranges: 99.99th percentile on 2 random images (weights are random, so only speed
- * is meaningful here).
+ * One batch-1 forward pass of ResNet-50 v1.5 (random BN-folded weights) in FP32 and INT8. INT8
+ * needs {@code TF_ENABLE_ONEDNN_OPTS=1} in the environment (the forked JVM inherits it); the FP32
+ * numbers are also only comparable with oneDNN on. INT8 ranges: 99.99th percentile on 2 random
+ * images (weights are random, so only speed is meaningful here).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,8 +74,15 @@ public class ResNetForwardBenchmark {
       output = fp.output();
     } else {
       Map<String, ActivationRange> ranges;
-      try (Session calib = new Session(graph); TFloat32 batch = randomImages(2, 11)) {
-        ranges = Calibration.ranges(calib, input, fp.activations(), List.of(batch), () -> new PercentileCalibrator(99.99));
+      try (Session calib = new Session(graph);
+          TFloat32 batch = randomImages(2, 11)) {
+        ranges =
+            Calibration.ranges(
+                calib,
+                input,
+                fp.activations(),
+                List.of(batch),
+                () -> new PercentileCalibrator(99.99));
       }
       Int8Net int8 = Int8GraphBuilder.build(tf, input, net, ranges, Set.of());
       output = int8.output();

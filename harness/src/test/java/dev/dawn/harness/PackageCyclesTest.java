@@ -15,18 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.spi.ToolProvider;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * No package of a module depends, directly or through others, on a package that depends back on it, and the modules
- * depend one way ({@code harness -> workloads}, {@code harness -> reporters}; reporters never touch TensorFlow).
- * Checked on the compiled classes with the JDK's {@code jdeps}, so fully qualified names and nested types count too.
+ * No package of a module depends, directly or through others, on a package that depends back on it,
+ * and the modules depend one way ({@code harness -> workloads}, {@code harness -> reporters};
+ * reporters never touch TensorFlow). Checked on the compiled classes with the JDK's {@code jdeps},
+ * so fully qualified names and nested types count too.
  */
 class PackageCyclesTest {
-  private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.dawn\\.[\\w.]+)\\s+->\\s+([\\w.]+)\\s");
+  private static final Pattern EDGE =
+      Pattern.compile("^\\s+(dev\\.dawn\\.[\\w.]+)\\s+->\\s+([\\w.]+)\\s");
 
   @Test
   void reportersHasNoPackageCycle() throws Exception {
@@ -45,15 +47,20 @@ class PackageCyclesTest {
 
   @Test
   void workloadsAndReportersDoNotKnowEachOther() throws Exception {
-    assertThat(targets(classesOf(ImageDataset.class))).noneMatch(p -> p.startsWith("dev.dawn.reporters")
-        || p.startsWith("dev.dawn.harness"));
-    assertThat(targets(classesOf(EventLog.class))).noneMatch(p -> p.startsWith("dev.dawn.workloads")
-        || p.startsWith("dev.dawn.harness") || p.startsWith("org.tensorflow"));
+    assertThat(targets(classesOf(ImageDataset.class)))
+        .noneMatch(p -> p.startsWith("dev.dawn.reporters") || p.startsWith("dev.dawn.harness"));
+    assertThat(targets(classesOf(EventLog.class)))
+        .noneMatch(
+            p ->
+                p.startsWith("dev.dawn.workloads")
+                    || p.startsWith("dev.dawn.harness")
+                    || p.startsWith("org.tensorflow"));
   }
 
   @Test
   void aCycleIsFound() {
-    Map<String, Set<String>> graph = new TreeMap<>(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d")));
+    Map<String, Set<String>> graph =
+        new TreeMap<>(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d")));
     assertThat(cyclesIn(graph)).containsExactly("a -> b -> c -> a");
   }
 
@@ -72,11 +79,18 @@ class PackageCyclesTest {
 
   /** Package -> packages it refers to, from {@code jdeps -verbose:package}. */
   private static Map<String, Set<String>> edges(Path classes) {
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new IllegalStateException("no jdeps in this JDK"));
+    ToolProvider jdeps =
+        ToolProvider.findFirst("jdeps")
+            .orElseThrow(() -> new IllegalStateException("no jdeps in this JDK"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int rc = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none",
-        classes.toString());
+    int rc =
+        jdeps.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "-verbose:package",
+            "-filter:none",
+            classes.toString());
     assertThat(rc).as("jdeps on %s: %s", classes, err).isZero();
     Map<String, Set<String>> edges = new TreeMap<>();
     for (String line : out.toString().split("\n")) {
@@ -90,12 +104,15 @@ class PackageCyclesTest {
 
   private static List<String> cycles(Path classes, String modulePrefix) {
     Map<String, Set<String>> graph = new TreeMap<>();
-    edges(classes).forEach((from, tos) -> {
-      if (from.startsWith(modulePrefix)) {
-        tos.stream().filter(t -> t.startsWith(modulePrefix))
-            .forEach(t -> graph.computeIfAbsent(from, k -> new TreeSet<>()).add(t));
-      }
-    });
+    edges(classes)
+        .forEach(
+            (from, tos) -> {
+              if (from.startsWith(modulePrefix)) {
+                tos.stream()
+                    .filter(t -> t.startsWith(modulePrefix))
+                    .forEach(t -> graph.computeIfAbsent(from, k -> new TreeSet<>()).add(t));
+              }
+            });
     assertThat(graph).as("package edges of %s found by jdeps", classes).isNotEmpty();
     return cyclesIn(graph);
   }
@@ -105,7 +122,8 @@ class PackageCyclesTest {
     List<String> found = new ArrayList<>();
     Set<String> reported = new TreeSet<>();
     for (String start : graph.keySet()) {
-      List<String> path = pathBack(graph, start, start, new ArrayList<>(List.of(start)), new TreeSet<>());
+      List<String> path =
+          pathBack(graph, start, start, new ArrayList<>(List.of(start)), new TreeSet<>());
       if (path != null && reported.add(new TreeSet<>(path).toString())) {
         found.add(String.join(" -> ", path));
       }
@@ -113,7 +131,11 @@ class PackageCyclesTest {
     return found;
   }
 
-  private static List<String> pathBack(Map<String, Set<String>> graph, String at, String target, List<String> path,
+  private static List<String> pathBack(
+      Map<String, Set<String>> graph,
+      String at,
+      String target,
+      List<String> path,
       Set<String> seen) {
     for (String next : graph.getOrDefault(at, Set.of())) {
       if (next.equals(target)) {

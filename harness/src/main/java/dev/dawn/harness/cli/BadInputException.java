@@ -1,6 +1,8 @@
 package dev.dawn.harness.cli;
 
-/** Input the user must fix (a path, a file, a flag); reported without a stack trace, exit status 2. */
+/**
+ * Input the user must fix (a path, a file, a flag); reported without a stack trace, exit status 2.
+ */
 final class BadInputException extends RuntimeException {
   BadInputException(String message) {
     super(message);

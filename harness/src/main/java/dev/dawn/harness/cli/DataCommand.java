@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Prepare data sets.",
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    description = "Prepare data sets.",
     subcommands = DataCommand.Synthetic.class)
 final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -17,23 +20,49 @@ final class DataCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  @Command(name = "synthetic", mixinStandardHelpOptions = true,
-      description = {"Write the embedded synthetic data set: real JPEGs in ImageNet's folder layout " +
-          "(train/<wnid>/<wnid>_<n>.JPEG, val/<wnid>/..., synsets.txt), deterministic from the seed. " +
-          "Each class is an object shape x texture drawn at random position, scale and rotation over clutter; " +
-          "colours are shared by all classes. A folder whose manifest.json matches is reused, not rewritten."})
+  @Command(
+      name = "synthetic",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the embedded synthetic data set: real JPEGs in ImageNet's folder layout "
+            + "(train/<wnid>/<wnid>_<n>.JPEG, val/<wnid>/..., synsets.txt), deterministic from the seed. "
+            + "Each class is an object shape x texture drawn at random position, scale and rotation over clutter; "
+            + "colours are shared by all classes. A folder whose manifest.json matches is reused, not rewritten."
+      })
   static final class Synthetic implements Callable<Integer> {
-    @Option(names = "--classes", defaultValue = "100", description = "Number of classes (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--classes",
+        defaultValue = "100",
+        description = "Number of classes (default ${DEFAULT-VALUE}).")
     int classes;
-    @Option(names = "--train-per-class", defaultValue = "260", description = "Training images per class (default ${DEFAULT-VALUE}).")
+
+    @Option(
+        names = "--train-per-class",
+        defaultValue = "260",
+        description = "Training images per class (default ${DEFAULT-VALUE}).")
     int trainPerClass;
-    @Option(names = "--val-per-class", defaultValue = "50", description = "Validation images per class (default ${DEFAULT-VALUE}).")
+
+    @Option(
+        names = "--val-per-class",
+        defaultValue = "50",
+        description = "Validation images per class (default ${DEFAULT-VALUE}).")
     int valPerClass;
-    @Option(names = "--image-size", defaultValue = "40", description = "Side of the stored JPEGs in px (default ${DEFAULT-VALUE}).")
+
+    @Option(
+        names = "--image-size",
+        defaultValue = "40",
+        description = "Side of the stored JPEGs in px (default ${DEFAULT-VALUE}).")
     int imageSize;
-    @Option(names = "--seed", defaultValue = "2019", description = "Generator seed (default ${DEFAULT-VALUE}).")
+
+    @Option(
+        names = "--seed",
+        defaultValue = "2019",
+        description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = {"-o", "--out"}, defaultValue = "results/cache/synthetic-100",
+
+    @Option(
+        names = {"-o", "--out"},
+        defaultValue = "results/cache/synthetic-100",
         description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -47,8 +76,12 @@ final class DataCommand implements Runnable {
       }
       long start = System.nanoTime();
       var result = SyntheticImageNet.generate(spec, out);
-      System.out.printf("%s %d JPEGs in %s (%.1f s)%n", result.reused() ? "reused" : "generated", result.files(),
-          result.root(), (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "%s %d JPEGs in %s (%.1f s)%n",
+          result.reused() ? "reused" : "generated",
+          result.files(),
+          result.root(),
+          (System.nanoTime() - start) / 1e9);
       return 0;
     }
   }

@@ -4,21 +4,42 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code dawn} command: each subcommand is one job of the harness. */
-@Command(name = "dawn", mixinStandardHelpOptions = true, version = "dawn 0.1.0",
-    description = {"Reproduce DAWNBench results: train to a target accuracy, measure latency, write DAWNBench files. " +
-        "Run 'dawn <command> --help' for the options of each command."},
-    subcommands = {TrainCommand.class, ThroughputCommand.class, BaselineCommand.class, DataCommand.class,
-        ExportCommand.class, ReportCommand.class, RunsCommand.class, LeaderboardCommand.class, SubmitCommand.class,
-        ValidateCommand.class, InferCommand.class, RecipesCommand.class, ScheduleCommand.class, ProjectCommand.class,
-        CompareCommand.class,
-        SweepCommand.class,
-        CommandLine.HelpCommand.class})
+@Command(
+    name = "dawn",
+    mixinStandardHelpOptions = true,
+    version = "dawn 0.1.0",
+    description = {
+      "Reproduce DAWNBench results: train to a target accuracy, measure latency, write DAWNBench files. "
+          + "Run 'dawn <command> --help' for the options of each command."
+    },
+    subcommands = {
+      TrainCommand.class,
+      ThroughputCommand.class,
+      BaselineCommand.class,
+      DataCommand.class,
+      ExportCommand.class,
+      ReportCommand.class,
+      RunsCommand.class,
+      LeaderboardCommand.class,
+      SubmitCommand.class,
+      ValidateCommand.class,
+      InferCommand.class,
+      RecipesCommand.class,
+      ScheduleCommand.class,
+      ProjectCommand.class,
+      CompareCommand.class,
+      SweepCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class DawnCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-      description = "When a command fails, also print the Java stack trace (as does the environment variable "
-          + "DAWN_DEBUG=1).")
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description =
+          "When a command fails, also print the Java stack trace (as does the environment variable "
+              + "DAWN_DEBUG=1).")
   boolean verbose;
 
   @Override
@@ -36,8 +57,8 @@ public final class DawnCli implements Runnable {
   }
 
   /**
-   * One line naming what is wrong; exit 2 for bad input (the user's to fix), 1 for a failure. The stack trace only
-   * with {@code --verbose} or {@code DAWN_DEBUG=1}.
+   * One line naming what is wrong; exit 2 for bad input (the user's to fix), 1 for a failure. The
+   * stack trace only with {@code --verbose} or {@code DAWN_DEBUG=1}.
    */
   private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     var err = cmd.getErr();

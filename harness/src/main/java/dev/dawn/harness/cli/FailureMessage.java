@@ -14,9 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * What the user reads when a command fails: one line naming the file, key or flag and what is wrong, and the exit
- * status (2 for input the user must fix, 1 for a failure). The Java stack trace is for {@code --verbose} or
- * {@code DAWN_DEBUG=1} only.
+ * What the user reads when a command fails: one line naming the file, key or flag and what is
+ * wrong, and the exit status (2 for input the user must fix, 1 for a failure). The Java stack trace
+ * is for {@code --verbose} or {@code DAWN_DEBUG=1} only.
  */
 record FailureMessage(int exitCode, String line) {
   static final int BAD_INPUT = 2;
@@ -33,12 +33,18 @@ record FailureMessage(int exitCode, String line) {
   }
 
   private static boolean isBadInput(Throwable e) {
-    return e instanceof ConfigException || e instanceof BadInputException || e instanceof DatasetException
-        || e instanceof EventLogFormatException || e instanceof WeightFileException
+    return e instanceof ConfigException
+        || e instanceof BadInputException
+        || e instanceof DatasetException
+        || e instanceof EventLogFormatException
+        || e instanceof WeightFileException
         || e instanceof MissingKernelException;
   }
 
-  /** The message and its causes, in words: file system errors say which file and why, not just the path. */
+  /**
+   * The message and its causes, in words: file system errors say which file and why, not just the
+   * path.
+   */
   static String describe(Throwable e) {
     StringBuilder text = new StringBuilder(own(e));
     for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
@@ -51,9 +57,15 @@ record FailureMessage(int exitCode, String line) {
       }
     }
     if (e.getSuppressed().length > 0) {
-      // Later failures (e.g. writing run_stop on the same full disk) come after the first, never instead of it.
-      text.append(" (then also: ").append(own(e.getSuppressed()[0]))
-          .append(e.getSuppressed().length > 1 ? " and " + (e.getSuppressed().length - 1) + " more" : "").append(")");
+      // Later failures (e.g. writing run_stop on the same full disk) come after the first, never
+      // instead of it.
+      text.append(" (then also: ")
+          .append(own(e.getSuppressed()[0]))
+          .append(
+              e.getSuppressed().length > 1
+                  ? " and " + (e.getSuppressed().length - 1) + " more"
+                  : "")
+          .append(")");
     }
     return text.toString();
   }
@@ -61,17 +73,31 @@ record FailureMessage(int exitCode, String line) {
   private static String own(Throwable e) {
     if (e instanceof FileSystemException f) {
       String file = f.getFile();
-      String why = f instanceof AccessDeniedException ? "permission denied"
-          : f instanceof FileAlreadyExistsException ? "already exists"
-          : f instanceof NoSuchFileException ? "no such file or folder"
-          : f instanceof NotDirectoryException ? "not a folder"
-          : f instanceof DirectoryNotEmptyException ? "folder is not empty"
-          : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
-      return (file == null ? "" : file + ": ") + why + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "");
+      String why =
+          f instanceof AccessDeniedException
+              ? "permission denied"
+              : f instanceof FileAlreadyExistsException
+                  ? "already exists"
+                  : f instanceof NoSuchFileException
+                      ? "no such file or folder"
+                      : f instanceof NotDirectoryException
+                          ? "not a folder"
+                          : f instanceof DirectoryNotEmptyException
+                              ? "folder is not empty"
+                              : f.getReason() != null
+                                  ? f.getReason()
+                                  : f.getClass().getSimpleName();
+      return (file == null ? "" : file + ": ")
+          + why
+          + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "");
     }
-    if (e instanceof UncheckedIOException && e.getMessage() != null && e.getCause() != null
+    if (e instanceof UncheckedIOException
+        && e.getMessage() != null
+        && e.getCause() != null
         && e.getMessage().endsWith(e.getCause().toString())) {
-      return e.getMessage().substring(0, e.getMessage().length() - e.getCause().toString().length()).replaceAll("[:\\s]+$", "");
+      return e.getMessage()
+          .substring(0, e.getMessage().length() - e.getCause().toString().length())
+          .replaceAll("[:\\s]+$", "");
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a command's text output to a file (parents created, replaced atomically) or to stdout when none is given. */
+/**
+ * Writes a command's text output to a file (parents created, replaced atomically) or to stdout when
+ * none is given.
+ */
 final class OutputFile {
   private OutputFile() {}
 

@@ -14,26 +14,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "recipes", mixinStandardHelpOptions = true,
+@Command(
+    name = "recipes",
+    mixinStandardHelpOptions = true,
     description = {
-        "List the reference recipes: the published result each reproduces (time, metric, hardware, source) and " +
-        "beside it our latest run of its CPU-scaled form (found by the scaled config's name in results/runs)."},
-    footer = {"", "Run a scaled form with: bin/dawn train --config reference-configs/<file> --scale cpu"})
+      "List the reference recipes: the published result each reproduces (time, metric, hardware, source) and "
+          + "beside it our latest run of its CPU-scaled form (found by the scaled config's name in results/runs)."
+    },
+    footer = {
+      "",
+      "Run a scaled form with: bin/dawn train --config reference-configs/<file> --scale cpu"
+    })
 final class RecipesCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--configs", paramLabel = "DIR", defaultValue = "reference-configs",
+  @Option(
+      names = "--configs",
+      paramLabel = "DIR",
+      defaultValue = "reference-configs",
       description = "Folder of reference configs. Default: ${DEFAULT-VALUE}.")
   Path configs;
 
-  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      defaultValue = "results",
       description = "Where run folders are (DIR/runs/). Default: ${DEFAULT-VALUE}.")
   Path results;
 
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(configs)) {
-      throw new BadInputException("--configs " + configs + ": no such folder (run from the repository root or name it)");
+      throw new BadInputException(
+          "--configs " + configs + ": no such folder (run from the repository root or name it)");
     }
     PrintWriter out = spec.commandLine().getOut();
     var recipes = ReferenceRecipe.all(configs);
@@ -43,10 +56,12 @@ final class RecipesCommand implements Callable<Integer> {
     }
     for (ReferenceRecipe r : recipes) {
       out.println(r.name() + "  (" + r.file().getFileName() + ")");
-      out.println("  published:  " + r.note("published").orElse("-")
-          + r.note("metric").map(m -> " to " + m).orElse("")
-          + r.note("hardware").map(h -> " on " + h).orElse("")
-          + r.note("date").map(d -> ", " + d).orElse(""));
+      out.println(
+          "  published:  "
+              + r.note("published").orElse("-")
+              + r.note("metric").map(m -> " to " + m).orElse("")
+              + r.note("hardware").map(h -> " on " + h).orElse("")
+              + r.note("date").map(d -> ", " + d).orElse(""));
       r.note("source").ifPresent(s -> out.println("  source:     " + s));
       String runName = r.scaledName().orElse(r.name());
       out.println("  ours (" + runName + "): " + measured(runName));
@@ -70,13 +85,33 @@ final class RecipesCommand implements Callable<Integer> {
     var target = record.targetEpoch();
     if (target.isPresent()) {
       EpochRecord e = target.get();
-      return String.format(Locale.ROOT, "%s to %s >= %s (epoch %d, %.2f%%)%s", LeaderboardFigures.duration(e.hours()), metric,
-          percent(record.entry().threshold()), e.epoch(), e.metric(metric), where);
+      return String.format(
+          Locale.ROOT,
+          "%s to %s >= %s (epoch %d, %.2f%%)%s",
+          LeaderboardFigures.duration(e.hours()),
+          metric,
+          percent(record.entry().threshold()),
+          e.epoch(),
+          e.metric(metric),
+          where);
     }
-    String best = run.get().bestEpoch()
-        .map(e -> String.format(Locale.ROOT, ", best %.2f%% at epoch %d", e.metric(metric), e.epoch()))
-        .orElse(", no epoch evaluated");
-    return "target " + metric + " >= " + percent(record.entry().threshold()) + " not reached (" + record.status() + best + ")" + where;
+    String best =
+        run.get()
+            .bestEpoch()
+            .map(
+                e ->
+                    String.format(
+                        Locale.ROOT, ", best %.2f%% at epoch %d", e.metric(metric), e.epoch()))
+            .orElse(", no epoch evaluated");
+    return "target "
+        + metric
+        + " >= "
+        + percent(record.entry().threshold())
+        + " not reached ("
+        + record.status()
+        + best
+        + ")"
+        + where;
   }
 
   /** 93.0 as "93", 93.5 as "93.5": the way the reference configs write their targets. */

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code --results DIR} of the commands that write run folders, checked before any work starts and without creating
- * anything: a file in its place, or a folder that cannot be created or written, fails at once naming the flag,
- * instead of after a data set was generated or a model built.
+ * {@code --results DIR} of the commands that write run folders, checked before any work starts and
+ * without creating anything: a file in its place, or a folder that cannot be created or written,
+ * fails at once naming the flag, instead of after a data set was generated or a model built.
  */
 final class ResultsFolder {
   private ResultsFolder() {}
@@ -24,12 +24,18 @@ final class ResultsFolder {
       return;
     }
     if (!Files.isDirectory(existing)) {
-      throw new BadInputException("--results " + results + ": cannot create " + runs + " (" + existing
-          + " is a file)");
+      throw new BadInputException(
+          "--results " + results + ": cannot create " + runs + " (" + existing + " is a file)");
     }
     if (!Files.isWritable(existing)) {
-      throw new BadInputException("--results " + results + ": cannot create or write " + runs + " (" + existing
-          + " is not writable)");
+      throw new BadInputException(
+          "--results "
+              + results
+              + ": cannot create or write "
+              + runs
+              + " ("
+              + existing
+              + " is not writable)");
     }
   }
 }

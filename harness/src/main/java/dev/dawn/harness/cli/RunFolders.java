@@ -1,8 +1,8 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.reporters.run.RunsIndex;
 import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.reporters.run.RunDirectory;
+import dev.dawn.reporters.run.RunsIndex;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Reads the run folders a command was given, or all of {@code <results>/runs}; bad folders are the user's to fix. */
+/**
+ * Reads the run folders a command was given, or all of {@code <results>/runs}; bad folders are the
+ * user's to fix.
+ */
 final class RunFolders {
   private RunFolders() {}
 
@@ -19,19 +22,27 @@ final class RunFolders {
   static List<Path> listAll(Path results) {
     List<Path> all = RunsIndex.runFolders(results.resolve("runs"));
     if (all.isEmpty()) {
-      throw new BadInputException("no run folders under " + results.resolve("runs")
-          + "; train one first (make bench-train) or name run folders on the command line");
+      throw new BadInputException(
+          "no run folders under "
+              + results.resolve("runs")
+              + "; train one first (make bench-train) or name run folders on the command line");
     }
     return all;
   }
 
   static List<Path> listOrAll(List<Path> given, Path results) {
     if (given != null && !given.isEmpty()) return given;
-    // Inference run folders (dawn infer) hold no training record; they are ranked by dawn leaderboard, not compared here.
-    List<Path> all = RunsIndex.runFolders(results.resolve("runs")).stream().filter(d -> !isInference(d)).toList();
+    // Inference run folders (dawn infer) hold no training record; they are ranked by dawn
+    // leaderboard, not compared here.
+    List<Path> all =
+        RunsIndex.runFolders(results.resolve("runs")).stream()
+            .filter(d -> !isInference(d))
+            .toList();
     if (all.isEmpty()) {
-      throw new BadInputException("no run folders under " + results.resolve("runs")
-          + "; train one first (make bench-train) or name run folders on the command line");
+      throw new BadInputException(
+          "no run folders under "
+              + results.resolve("runs")
+              + "; train one first (make bench-train) or name run folders on the command line");
     }
     return all;
   }
@@ -48,15 +59,20 @@ final class RunFolders {
   }
 
   /**
-   * Reads each folder with {@code reader}; a folder that cannot be read (an empty events.jsonl of a run killed at
-   * once, a corrupt line) is left out with a warning naming it, so one bad folder does not sink the whole index.
+   * Reads each folder with {@code reader}; a folder that cannot be read (an empty events.jsonl of a
+   * run killed at once, a corrupt line) is left out with a warning naming it, so one bad folder
+   * does not sink the whole index.
    */
-  static <T> List<T> readUsable(List<Path> dirs, Function<Path, T> reader, Consumer<String> warnings) {
+  static <T> List<T> readUsable(
+      List<Path> dirs, Function<Path, T> reader, Consumer<String> warnings) {
     List<T> out = new ArrayList<>();
     for (Path dir : dirs) {
       try {
         out.add(reader.apply(dir));
-      } catch (BadInputException | IllegalArgumentException | EventLogFormatException | UncheckedIOException e) {
+      } catch (BadInputException
+          | IllegalArgumentException
+          | EventLogFormatException
+          | UncheckedIOException e) {
         warnings.accept("warning: skipping " + dir + ": " + e.getMessage());
       }
     }

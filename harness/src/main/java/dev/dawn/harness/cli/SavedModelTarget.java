@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code --export-savedmodel DIR}, checked before the inference run folder is made: DIR must be new or empty, or an
- * earlier SavedModel that {@code --overwrite} allows to replace. A file, or a folder holding anything else, is
- * refused: nothing of the user's is deleted or mixed with a model.
+ * {@code --export-savedmodel DIR}, checked before the inference run folder is made: DIR must be new
+ * or empty, or an earlier SavedModel that {@code --overwrite} allows to replace. A file, or a
+ * folder holding anything else, is refused: nothing of the user's is deleted or mixed with a model.
  */
 final class SavedModelTarget {
   /** What a TF SavedModel folder holds (dawn writes its layer description into assets.extra/). */
@@ -20,7 +20,10 @@ final class SavedModelTarget {
 
   private SavedModelTarget() {}
 
-  /** Refuses a target that cannot take the model; with {@code overwrite}, removes the earlier SavedModel. */
+  /**
+   * Refuses a target that cannot take the model; with {@code overwrite}, removes the earlier
+   * SavedModel.
+   */
   static void prepare(Path dir, boolean overwrite) throws IOException {
     String flag = "--export-savedmodel " + dir + ": ";
     if (!Files.exists(dir)) {
@@ -31,17 +34,26 @@ final class SavedModelTarget {
     }
     boolean savedModel = Files.isRegularFile(dir.resolve(ExportedModel.GRAPH_FILE));
     try (Stream<Path> children = Files.list(dir)) {
-      List<String> foreign = children.map(p -> p.getFileName().toString())
-          .filter(name -> !SAVEDMODEL_ENTRIES.contains(name)).sorted().toList();
+      List<String> foreign =
+          children
+              .map(p -> p.getFileName().toString())
+              .filter(name -> !SAVEDMODEL_ENTRIES.contains(name))
+              .sorted()
+              .toList();
       if (!foreign.isEmpty() || (!savedModel && !isEmpty(dir))) {
-        throw new BadInputException(flag + "is a folder holding other files (" + String.join(", ",
-            foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", ..." : "")
-            + "); give a new or empty folder");
+        throw new BadInputException(
+            flag
+                + "is a folder holding other files ("
+                + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                + (foreign.size() > 3 ? ", ..." : "")
+                + "); give a new or empty folder");
       }
     }
     if (savedModel && !overwrite) {
-      throw new BadInputException(flag + "already holds a SavedModel; refusing to overwrite it (add --overwrite to "
-          + "replace it)");
+      throw new BadInputException(
+          flag
+              + "already holds a SavedModel; refusing to overwrite it (add --overwrite to "
+              + "replace it)");
     }
     for (String entry : SAVEDMODEL_ENTRIES) {
       deleteTree(dir.resolve(entry));

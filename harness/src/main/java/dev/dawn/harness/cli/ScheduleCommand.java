@@ -12,28 +12,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(
+    name = "schedule",
+    mixinStandardHelpOptions = true,
     description = {
-        "Draw a training config's recipe without training: learning rate, momentum, resolution and batch size " +
-        "against epochs, as the training loop would feed them (PNG, four stacked panels)."},
-    footer = {"", "Example:", "  bin/dawn schedule reference-configs/huawei-2019-03.yaml --scale cpu --out huawei-cpu.png"})
+      "Draw a training config's recipe without training: learning rate, momentum, resolution and batch size "
+          + "against epochs, as the training loop would feed them (PNG, four stacked panels)."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  bin/dawn schedule reference-configs/huawei-2019-03.yaml --scale cpu --out huawei-cpu.png"
+    })
 final class ScheduleCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "YAML training config.")
   Path config;
 
-  @Option(names = "--scale", paramLabel = "NAME", description = "Lay the config's scales.NAME over it, e.g. cpu.")
+  @Option(
+      names = "--scale",
+      paramLabel = "NAME",
+      description = "Lay the config's scales.NAME over it, e.g. cpu.")
   String scale;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config key (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one config key (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "FILE.png",
-      description = "Where to write the chart. Default: <config name>-schedule.png in the current folder.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.png",
+      description =
+          "Where to write the chart. Default: <config name>-schedule.png in the current folder.")
   Path out;
 
-  @Option(names = "--points-per-epoch", paramLabel = "N", defaultValue = "50",
+  @Option(
+      names = "--points-per-epoch",
+      paramLabel = "N",
+      defaultValue = "50",
       description = "Sample points per epoch. Default: ${DEFAULT-VALUE}.")
   int pointsPerEpoch;
 
@@ -45,13 +64,26 @@ final class ScheduleCommand implements Callable<Integer> {
     var loaded = new ConfigLoader().load(config, scale, overrides);
     var c = loaded.config();
     var samples = ScheduleSamples.of(c, pointsPerEpoch);
-    String title = c.name() + ": " + c.optimizer().name() + ", " + c.model().architecture() + " x" + c.model().width()
-        + ", " + c.train().epochs() + " epochs";
-    byte[] png = ScheduleChart.png(title, samples.epochs(), List.of(
-        new ScheduleChart.Panel("learning rate", samples.learningRate()),
-        new ScheduleChart.Panel("momentum", samples.momentum()),
-        new ScheduleChart.Panel("resolution (px)", samples.resolution()),
-        new ScheduleChart.Panel("batch size", samples.batchSize())));
+    String title =
+        c.name()
+            + ": "
+            + c.optimizer().name()
+            + ", "
+            + c.model().architecture()
+            + " x"
+            + c.model().width()
+            + ", "
+            + c.train().epochs()
+            + " epochs";
+    byte[] png =
+        ScheduleChart.png(
+            title,
+            samples.epochs(),
+            List.of(
+                new ScheduleChart.Panel("learning rate", samples.learningRate()),
+                new ScheduleChart.Panel("momentum", samples.momentum()),
+                new ScheduleChart.Panel("resolution (px)", samples.resolution()),
+                new ScheduleChart.Panel("batch size", samples.batchSize())));
     Path target = out != null ? out : Path.of(c.name() + "-schedule.png");
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);

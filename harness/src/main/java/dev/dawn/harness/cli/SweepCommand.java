@@ -17,45 +17,61 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
     description = {
-        "Train every cell of a grid of config settings, each several times with different seeds, and summarise time "
-            + "to target per cell with its spread.",
-        "",
-        "SPEC.yaml names a base config ('base:', relative to the spec's folder), fixed overrides ('set:'), a 'grid:' "
-            + "of dotted config keys to lists of values, 'zip:' groups of keys that move together (a batch size with "
-            + "its learning rate), 'repeats:' and the first 'seed:' (repeat r trains with train.seed = seed + r - 1). "
-            + "Every cell's config is checked before the first run; a bad key or value stops the sweep with every "
-            + "problem listed (file:line, key, rule).",
-        "",
-        "Runs are interleaved (repeat 1 of every cell, then repeat 2, ...), each a 'dawn train' child process with "
-            + "its own run folder. A run that fails, diverges or misses the target is recorded and the sweep goes on.",
-        "",
-        "Writes results/sweeps/<timestamp>-<name>/: spec.yaml, base-config.yaml, sweep-events.jsonl (the sweep's "
-            + "append-only log), runs/ (the run folders), logs/ (each run's output), runs.csv (one row per run), "
-            + "summary.csv (one row per cell: n, median, mean, olympic mean, min, max, stdev, 95%% bootstrap interval "
-            + "of the median; a run that missed the target counts as infinitely slow) and "
-            + "time-to-target-vs-<key>.png per numeric grid key.",
-        "",
-        "Exit status: 0 every planned run ran (whatever its result), 2 bad spec or config, 1 other failure."},
-    footer = {"", "Examples:", "  bin/dawn sweep reference-configs/sweeps/momentum-vs-lars.yaml",
-        "  bin/dawn sweep --resume results/sweeps/20261130-061500-momentum-vs-lars"})
+      "Train every cell of a grid of config settings, each several times with different seeds, and summarise time "
+          + "to target per cell with its spread.",
+      "",
+      "SPEC.yaml names a base config ('base:', relative to the spec's folder), fixed overrides ('set:'), a 'grid:' "
+          + "of dotted config keys to lists of values, 'zip:' groups of keys that move together (a batch size with "
+          + "its learning rate), 'repeats:' and the first 'seed:' (repeat r trains with train.seed = seed + r - 1). "
+          + "Every cell's config is checked before the first run; a bad key or value stops the sweep with every "
+          + "problem listed (file:line, key, rule).",
+      "",
+      "Runs are interleaved (repeat 1 of every cell, then repeat 2, ...), each a 'dawn train' child process with "
+          + "its own run folder. A run that fails, diverges or misses the target is recorded and the sweep goes on.",
+      "",
+      "Writes results/sweeps/<timestamp>-<name>/: spec.yaml, base-config.yaml, sweep-events.jsonl (the sweep's "
+          + "append-only log), runs/ (the run folders), logs/ (each run's output), runs.csv (one row per run), "
+          + "summary.csv (one row per cell: n, median, mean, olympic mean, min, max, stdev, 95%% bootstrap interval "
+          + "of the median; a run that missed the target counts as infinitely slow) and "
+          + "time-to-target-vs-<key>.png per numeric grid key.",
+      "",
+      "Exit status: 0 every planned run ran (whatever its result), 2 bad spec or config, 1 other failure."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  bin/dawn sweep reference-configs/sweeps/momentum-vs-lars.yaml",
+      "  bin/dawn sweep --resume results/sweeps/20261130-061500-momentum-vs-lars"
+    })
 final class SweepCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   What what;
 
   static final class What {
-    @Parameters(paramLabel = "SPEC.yaml", description = "The sweep spec (see reference-configs/sweeps/ and the README).")
+    @Parameters(
+        paramLabel = "SPEC.yaml",
+        description = "The sweep spec (see reference-configs/sweeps/ and the README).")
     Path spec;
 
-    @Option(names = "--resume", paramLabel = "SWEEP_DIR",
-        description = "Continue a sweep folder: run only the runs it has not finished (a run cut off by a kill is run "
-            + "again; finished runs are kept). Uses the spec and base config saved in the folder.")
+    @Option(
+        names = "--resume",
+        paramLabel = "SWEEP_DIR",
+        description =
+            "Continue a sweep folder: run only the runs it has not finished (a run cut off by a kill is run "
+                + "again; finished runs are kept). Uses the spec and base config saved in the folder.")
     Path resume;
   }
 
-  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-      description = "Where sweep folders go (DIR/sweeps/<timestamp>-<name>/). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description =
+          "Where sweep folders go (DIR/sweeps/<timestamp>-<name>/). Default: ${DEFAULT-VALUE}.")
   Path results;
 
   @Override
@@ -66,8 +82,14 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlan plan;
     if (what.resume != null) {
       if (!SweepFolder.isSweepFolder(what.resume)) {
-        throw new BadInputException("--resume " + what.resume + ": not a sweep folder (it needs "
-            + SweepFolder.SPEC_FILE + " and " + SweepFolder.BASE_CONFIG_FILE + ", as 'dawn sweep' writes them)");
+        throw new BadInputException(
+            "--resume "
+                + what.resume
+                + ": not a sweep folder (it needs "
+                + SweepFolder.SPEC_FILE
+                + " and "
+                + SweepFolder.BASE_CONFIG_FILE
+                + ", as 'dawn sweep' writes them)");
       }
       dir = what.resume;
       spec = SweepFolder.savedSpec(dir);
@@ -78,11 +100,26 @@ final class SweepCommand implements Callable<Integer> {
       dir = SweepFolder.create(results, spec, LocalDateTime.now()).dir();
       spec = SweepFolder.savedSpec(dir);
     }
-    progress.message(String.format(Locale.ROOT, "sweep %s: %d cells x %d repeats = %d runs, folder %s",
-        spec.name(), plan.cells().size(), plan.repeats(), plan.runs().size(), dir));
-    var outcome = new SweepRunner(spec, plan, dir, new ChildTrainLauncher(DawnCli.class.getName()), progress).run();
-    progress.message(String.format(Locale.ROOT, "sweep %s: %d runs recorded (%s); summary in %s", spec.name(),
-        outcome.planned(), outcome.statuses().toString().replaceAll("[{}]", ""), dir.resolve(SweepFiles.SUMMARY_CSV)));
+    progress.message(
+        String.format(
+            Locale.ROOT,
+            "sweep %s: %d cells x %d repeats = %d runs, folder %s",
+            spec.name(),
+            plan.cells().size(),
+            plan.repeats(),
+            plan.runs().size(),
+            dir));
+    var outcome =
+        new SweepRunner(spec, plan, dir, new ChildTrainLauncher(DawnCli.class.getName()), progress)
+            .run();
+    progress.message(
+        String.format(
+            Locale.ROOT,
+            "sweep %s: %d runs recorded (%s); summary in %s",
+            spec.name(),
+            outcome.planned(),
+            outcome.statuses().toString().replaceAll("[{}]", ""),
+            dir.resolve(SweepFiles.SUMMARY_CSV)));
     return 0;
   }
 }

@@ -2,85 +2,126 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.run.MachineEnvironment;
+import dev.dawn.harness.run.RunFolder;
+import dev.dawn.harness.run.TracedOpsEvent;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.FeedRateProbe;
 import dev.dawn.harness.train.ReplicaThroughput;
 import dev.dawn.harness.train.TrainingParts;
-import dev.dawn.harness.config.TrainConfig;
-import dev.dawn.harness.run.MachineEnvironment;
-import dev.dawn.harness.run.RunFolder;
 import dev.dawn.reporters.events.EventLog;
-import dev.dawn.harness.run.TracedOpsEvent;
-import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.reporters.profile.ProfileExporter;
+import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.InputPipeline;
-import dev.dawn.workloads.training.TrainingSession;
-import java.time.LocalDateTime;
-import java.util.Map;
-import org.tensorflow.TensorFlow;
-import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.workloads.training.ProcessThreadPools;
+import dev.dawn.workloads.training.TrainingSession;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "throughput", mixinStandardHelpOptions = true,
-    description = {"Measure, side by side in one run, the training images/s of a config three ways: " +
-        "the input pipeline alone, the model on a batch already in memory, and the model fed by the pipeline. " +
-        "The fed / in-memory ratio says whether the harness keeps the model busy (goal >= 0.9). " +
-        "Rounds alternate the modes so that machine noise affects all of them alike; medians are printed.",
-        "With --replicas and/or --fusion-threshold it instead compares data-parallel settings: one session per replica "
-            + "count x fusion threshold, each timed on the same global batch in memory, visited in turn every round; "
-            + "it prints images/s per cell. The same settings as config keys: --set distributed.replicas=2 "
-            + "--set distributed.fusion.thresholdBytes=262144."})
+@Command(
+    name = "throughput",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure, side by side in one run, the training images/s of a config three ways: "
+          + "the input pipeline alone, the model on a batch already in memory, and the model fed by the pipeline. "
+          + "The fed / in-memory ratio says whether the harness keeps the model busy (goal >= 0.9). "
+          + "Rounds alternate the modes so that machine noise affects all of them alike; medians are printed.",
+      "With --replicas and/or --fusion-threshold it instead compares data-parallel settings: one session per replica "
+          + "count x fusion threshold, each timed on the same global batch in memory, visited in turn every round; "
+          + "it prints images/s per cell. The same settings as config keys: --set distributed.replicas=2 "
+          + "--set distributed.fusion.thresholdBytes=262144."
+    })
 final class ThroughputCommand implements Callable<Integer> {
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "YAML training config.")
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "YAML training config.")
   Path config;
 
-  @Option(names = "--scale", paramLabel = "NAME",
-      description = "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
+  @Option(
+      names = "--scale",
+      paramLabel = "NAME",
+      description =
+          "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
   String scale;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a config key (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of the three measurements (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "Rounds of the three measurements (default ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--steps", defaultValue = "30", description = "Training steps per measurement (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--steps",
+      defaultValue = "30",
+      description = "Training steps per measurement (default ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--warmup", defaultValue = "10", description = "Untimed warm-up steps (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "10",
+      description = "Untimed warm-up steps (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--profile", paramLabel = "STEPS", arity = "0..1", fallbackValue = "10", defaultValue = "0",
-      description = {"After the measurements, trace STEPS training steps on the in-memory batch (TensorFlow FULL_TRACE)",
-          "and write profile.csv (per op: type, device, calls, total and mean us, share of the summed op time) and",
-          "profile-by-op-type.png/.svg into a new folder under <results>/profiles/runs. --profile alone traces 10 steps."})
+  @Option(
+      names = "--profile",
+      paramLabel = "STEPS",
+      arity = "0..1",
+      fallbackValue = "10",
+      defaultValue = "0",
+      description = {
+        "After the measurements, trace STEPS training steps on the in-memory batch (TensorFlow FULL_TRACE)",
+        "and write profile.csv (per op: type, device, calls, total and mean us, share of the summed op time) and",
+        "profile-by-op-type.png/.svg into a new folder under <results>/profiles/runs. --profile alone traces 10 steps."
+      })
   int profileSteps;
 
-  @Option(names = "--results", defaultValue = "results",
-      description = "With --profile: where the profile folder goes (default ${DEFAULT-VALUE}/profiles/runs/...).")
+  @Option(
+      names = "--results",
+      defaultValue = "results",
+      description =
+          "With --profile: where the profile folder goes (default ${DEFAULT-VALUE}/profiles/runs/...).")
   Path results;
 
-  @Option(names = "--replicas", split = ",", paramLabel = "N",
-      description = "Data-parallel replica counts to compare, e.g. 1,2 (default: distributed.replicas of the config). "
-          + "train.batchSize stays the global batch and must divide by each.")
+  @Option(
+      names = "--replicas",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "Data-parallel replica counts to compare, e.g. 1,2 (default: distributed.replicas of the config). "
+              + "train.batchSize stays the global batch and must divide by each.")
   List<Integer> replicas = new ArrayList<>();
 
-  @Option(names = "--fusion-threshold", split = ",", paramLabel = "BYTES",
-      description = "Fusion thresholds in bytes to compare for every replica count > 1, e.g. 0,262144,67108864 "
-          + "(0 = one all-reduce per gradient tensor; default: distributed.fusion.thresholdBytes of the config).")
+  @Option(
+      names = "--fusion-threshold",
+      split = ",",
+      paramLabel = "BYTES",
+      description =
+          "Fusion thresholds in bytes to compare for every replica count > 1, e.g. 0,262144,67108864 "
+              + "(0 = one all-reduce per gradient tensor; default: distributed.fusion.thresholdBytes of the config).")
   List<Long> thresholds = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    if (profileSteps < 0) throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
+    if (profileSteps < 0)
+      throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
     if (!replicas.isEmpty() || !thresholds.isEmpty()) {
       return compareReplicas();
     }
@@ -91,34 +132,64 @@ final class ThroughputCommand implements Callable<Integer> {
     try (var session = TrainingParts.session(cfg, classes);
         var pipeline = new InputPipeline(dataset.train(), TrainingParts.pipelineOptions(cfg))) {
       var r = new FeedRateProbe(cfg).measure(session, pipeline, rounds, steps, warmup);
-      System.out.printf(Locale.ROOT, "model %s width %.3g, batch %d, %d px, threads intra=%d inter=%d, pipeline workers %d%n",
-          cfg.model().architecture(), cfg.model().width(), r.batchSize(), r.resolution(), cfg.threads().intraOp(),
-          cfg.threads().interOp(), cfg.data().workers());
+      System.out.printf(
+          Locale.ROOT,
+          "model %s width %.3g, batch %d, %d px, threads intra=%d inter=%d, pipeline workers %d%n",
+          cfg.model().architecture(),
+          cfg.model().width(),
+          r.batchSize(),
+          r.resolution(),
+          cfg.threads().intraOp(),
+          cfg.threads().interOp(),
+          cfg.data().workers());
       System.out.printf(Locale.ROOT, "pipeline alone:        %8.1f images/s%n", r.pipelineOnly());
       System.out.printf(Locale.ROOT, "model, batch in memory: %7.1f images/s%n", r.inMemory());
       System.out.printf(Locale.ROOT, "model fed by pipeline:  %7.1f images/s%n", r.fed());
-      System.out.printf(Locale.ROOT, "feed ratio (fed / in memory): %.3f  (%d rounds x %d steps, medians)%n",
-          r.feedRatio(), r.rounds(), r.stepsPerRound());
+      System.out.printf(
+          Locale.ROOT,
+          "feed ratio (fed / in memory): %.3f  (%d rounds x %d steps, medians)%n",
+          r.feedRatio(),
+          r.rounds(),
+          r.stepsPerRound());
       if (profileSteps > 0) {
         Path dir = writeProfile(session, pipeline, cfg, r);
-        System.out.println("op profile of " + profileSteps + " training steps: " + dir.resolve(ProfileExporter.CSV));
+        System.out.println(
+            "op profile of "
+                + profileSteps
+                + " training steps: "
+                + dir.resolve(ProfileExporter.CSV));
       }
     }
     return 0;
   }
 
-  /** A folder with events.jsonl (the op_profile event), environment.json, profile.csv and the chart. */
-  private Path writeProfile(TrainingSession session, InputPipeline pipeline, TrainConfig cfg, FeedRateProbe.Result r)
+  /**
+   * A folder with events.jsonl (the op_profile event), environment.json, profile.csv and the chart.
+   */
+  private Path writeProfile(
+      TrainingSession session, InputPipeline pipeline, TrainConfig cfg, FeedRateProbe.Result r)
       throws java.io.IOException {
     TracedOps profile;
     try (BatchStream batches = pipeline.epoch(0, r.resolution(), r.batchSize())) {
-      profile = session.profileTrainSteps(batches.next(), (float) (cfg.optimizer().learningRate() * 0.01),
-          (float) cfg.optimizer().momentum(), profileSteps);
+      profile =
+          session.profileTrainSteps(
+              batches.next(),
+              (float) (cfg.optimizer().learningRate() * 0.01),
+              (float) cfg.optimizer().momentum(),
+              profileSteps);
     }
-    RunFolder folder = RunFolder.create(results.resolve("profiles"), "throughput-" + cfg.model().architecture(),
-        LocalDateTime.now());
-    MachineEnvironment.write(folder.environment(), MachineEnvironment.describe(TensorFlow.version(),
-        cfg.threads().intraOp(), cfg.threads().interOp(), Map.of("train", cfg.train().seed())));
+    RunFolder folder =
+        RunFolder.create(
+            results.resolve("profiles"),
+            "throughput-" + cfg.model().architecture(),
+            LocalDateTime.now());
+    MachineEnvironment.write(
+        folder.environment(),
+        MachineEnvironment.describe(
+            TensorFlow.version(),
+            cfg.threads().intraOp(),
+            cfg.threads().interOp(),
+            Map.of("train", cfg.train().seed())));
     try (EventLog events = EventLog.append(folder.events())) {
       events.write(TracedOpsEvent.of(profile));
     }
@@ -126,17 +197,23 @@ final class ThroughputCommand implements Callable<Integer> {
     return folder.dir();
   }
 
-  /** One session per replica count x threshold (a single replica has no threshold), timed in alternation. */
+  /**
+   * One session per replica count x threshold (a single replica has no threshold), timed in
+   * alternation.
+   */
   private int compareReplicas() throws Exception {
     for (int n : replicas) {
       if (n < 1) throw new BadInputException("--replicas: every count must be >= 1, got " + n);
     }
     for (long t : thresholds) {
-      if (t < 0) throw new BadInputException("--fusion-threshold: every threshold must be >= 0 bytes, got " + t);
+      if (t < 0)
+        throw new BadInputException(
+            "--fusion-threshold: every threshold must be >= 0 bytes, got " + t);
     }
     var base = new ConfigLoader().load(config, scale, overrides).config();
     List<Integer> counts = replicas.isEmpty() ? List.of(base.distributed().replicas()) : replicas;
-    List<Long> sizes = thresholds.isEmpty() ? List.of(base.distributed().fusion().thresholdBytes()) : thresholds;
+    List<Long> sizes =
+        thresholds.isEmpty() ? List.of(base.distributed().fusion().thresholdBytes()) : thresholds;
     List<TrainConfig> cells = new ArrayList<>();
     for (int n : counts) {
       for (long t : n == 1 ? List.of(sizes.get(0)) : sizes) {
@@ -153,24 +230,51 @@ final class ThroughputCommand implements Callable<Integer> {
     try (var pipeline = new InputPipeline(dataset.train(), TrainingParts.pipelineOptions(base));
         var stream = pipeline.epoch(0, base.train().resolution(), batchSize)) {
       batch = stream.next();
-      batch = new Batch(batch.pixels().clone(), batch.labels().clone(), batch.size(),
-          batch.resolution());
+      batch =
+          new Batch(
+              batch.pixels().clone(), batch.labels().clone(), batch.size(), batch.resolution());
     }
     List<TrainingSession> sessions = new ArrayList<>();
     try {
       for (var cell : cells) sessions.add(TrainingParts.session(cell, classes));
       var threads = ProcessThreadPools.claim(TrainingParts.threads(base));
-      var results = ReplicaThroughput.measure(sessions, batch, rounds, steps, warmup,
-          (float) (base.optimizer().learningRate() * 0.01), (float) base.optimizer().momentum());
-      System.out.printf(Locale.ROOT, "model %s width %.3g, global batch %d, %d px, threads intra=%d inter=%d (shared by"
-          + " all replicas), batch in memory, %d rounds x %d steps, medians%n", base.model().architecture(),
-          base.model().width(), batchSize, base.train().resolution(), threads.intraOp(), threads.interOp(), rounds,
+      var results =
+          ReplicaThroughput.measure(
+              sessions,
+              batch,
+              rounds,
+              steps,
+              warmup,
+              (float) (base.optimizer().learningRate() * 0.01),
+              (float) base.optimizer().momentum());
+      System.out.printf(
+          Locale.ROOT,
+          "model %s width %.3g, global batch %d, %d px, threads intra=%d inter=%d (shared by"
+              + " all replicas), batch in memory, %d rounds x %d steps, medians%n",
+          base.model().architecture(),
+          base.model().width(),
+          batchSize,
+          base.train().resolution(),
+          threads.intraOp(),
+          threads.interOp(),
+          rounds,
           steps);
-      System.out.printf(Locale.ROOT, "%8s %16s %8s %16s %12s%n", "replicas", "threshold_bytes", "buckets",
-          "bytes_per_step", "images/s");
+      System.out.printf(
+          Locale.ROOT,
+          "%8s %16s %8s %16s %12s%n",
+          "replicas",
+          "threshold_bytes",
+          "buckets",
+          "bytes_per_step",
+          "images/s");
       for (var c : results) {
-        System.out.printf(Locale.ROOT, "%8d %16s %8d %16d %12.1f%n", c.replicas(),
-            c.replicas() == 1 ? "-" : Long.toString(c.thresholdBytes()), c.buckets(), c.bytesPerStep(),
+        System.out.printf(
+            Locale.ROOT,
+            "%8d %16s %8d %16d %12.1f%n",
+            c.replicas(),
+            c.replicas() == 1 ? "-" : Long.toString(c.thresholdBytes()),
+            c.buckets(),
+            c.bytesPerStep(),
             c.imagesPerSecond());
       }
     } finally {

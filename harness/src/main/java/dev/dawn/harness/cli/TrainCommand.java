@@ -13,33 +13,55 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
     description = {
-        "Train a model until it reaches the target accuracy (DAWNBench time-to-accuracy) and write a run folder: " +
-        "events.jsonl (the append-only log everything is derived from), config.yaml, environment.json, " +
-        "the DAWNBench training TSV and JSON, metrics.csv and accuracy.png.",
-        "",
-        "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf), " +
-        "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop " +
-        "(status interrupted / killed) and keep the finished epochs' files."},
-    footer = {"", "Example:", "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"})
+      "Train a model until it reaches the target accuracy (DAWNBench time-to-accuracy) and write a run folder: "
+          + "events.jsonl (the append-only log everything is derived from), config.yaml, environment.json, "
+          + "the DAWNBench training TSV and JSON, metrics.csv and accuracy.png.",
+      "",
+      "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf), "
+          + "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop "
+          + "(status interrupted / killed) and keep the finished epochs' files."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"
+    })
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-      description = "YAML training config, at most 1 MiB (see reference-configs/ and the README's list of keys).")
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "YAML training config, at most 1 MiB (see reference-configs/ and the README's list of keys).")
   Path config;
 
-  @Option(names = "--scale", paramLabel = "NAME",
-      description = "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
+  @Option(
+      names = "--scale",
+      paramLabel = "NAME",
+      description =
+          "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
   String scale;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = {"Override one config key with a YAML value, e.g. --set train.epochs=5 or",
-          "--set 'train.phases=[{epochs: 2, resolution: 16, batchSize: 8}]' (repeatable; checked like the file, and an",
-          "error names the --set)."})
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = {
+        "Override one config key with a YAML value, e.g. --set train.epochs=5 or",
+        "--set 'train.phases=[{epochs: 2, resolution: 16, batchSize: 8}]' (repeatable; checked like the file, and an",
+        "error names the --set)."
+      })
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-      description = "Where run folders go (DIR/runs/<timestamp>-<name>/). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description =
+          "Where run folders go (DIR/runs/<timestamp>-<name>/). Default: ${DEFAULT-VALUE}.")
   Path results;
 
   @Override
@@ -53,12 +75,23 @@ final class TrainCommand implements Callable<Integer> {
     String metric = loaded.config().train().targetMetric().configName();
     if (target.isPresent()) {
       EpochRecord e = target.get();
-      progress.message(String.format(Locale.ROOT,
-          "time to %s >= %.1f%%: %s (%.6f hours of training, epoch %d; evaluation excluded)",
-          metric, loaded.config().train().targetAccuracy(), LeaderboardFigures.duration(e.hours()), e.hours(), e.epoch()));
+      progress.message(
+          String.format(
+              Locale.ROOT,
+              "time to %s >= %.1f%%: %s (%.6f hours of training, epoch %d; evaluation excluded)",
+              metric,
+              loaded.config().train().targetAccuracy(),
+              LeaderboardFigures.duration(e.hours()),
+              e.hours(),
+              e.epoch()));
     } else {
-      progress.message("target " + metric + " >= " + loaded.config().train().targetAccuracy() + "% not reached: status "
-          + outcome.status().word);
+      progress.message(
+          "target "
+              + metric
+              + " >= "
+              + loaded.config().train().targetAccuracy()
+              + "% not reached: status "
+              + outcome.status().word);
     }
     progress.message("run folder: " + outcome.folder().dir());
     return switch (outcome.status()) {

@@ -25,18 +25,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Binds the effective config tree to {@link TrainConfig}: the records are the schema. Each section is bound on its own
- * so that one run reports the problems of every section; unknown keys are all found first. Jackson's
- * errors become one line each naming where the key was written, the key and the rule.
+ * Binds the effective config tree to {@link TrainConfig}: the records are the schema. Each section
+ * is bound on its own so that one run reports the problems of every section; unknown keys are all
+ * found first. Jackson's errors become one line each naming where the key was written, the key and
+ * the rule.
  */
 final class ConfigBinding {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .addModule(FiniteNumbers.module())
-      .build();
-  private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .addModule(FiniteNumbers.module())
+          .build();
+  private static final Pattern MISSING =
+      Pattern.compile("Missing required creator property '([^']+)'");
 
   private final ConfigLayers layers;
   private final List<String> problems = new ArrayList<>();
@@ -54,7 +57,8 @@ final class ConfigBinding {
     if (!problems.isEmpty()) throw new ConfigException(problems);
     for (RecordComponent c : TrainConfig.class.getRecordComponents()) {
       JsonNode node = tree.get(c.getName());
-      if (node == null) continue; // the defaults hold every key; the record says what a missing one means
+      if (node == null)
+        continue; // the defaults hold every key; the record says what a missing one means
       read(node, MAPPER.getTypeFactory().constructType(c.getGenericType()), c.getName());
     }
     if (!problems.isEmpty()) throw new ConfigException(problems);
@@ -75,26 +79,30 @@ final class ConfigBinding {
   }
 
   /**
-   * Every unknown key in the tree, found by walking it beside the record types (Jackson stops at the first one, and
-   * only after the record's other checks), each with the keys allowed beside it.
+   * Every unknown key in the tree, found by walking it beside the record types (Jackson stops at
+   * the first one, and only after the record's other checks), each with the keys allowed beside it.
    */
   private void unknownKeys(JsonNode node, JavaType type, String key) {
     if (node == null || !node.isContainerNode()) return;
     if (type.isCollectionLikeType()) {
-      for (int i = 0; node.isArray() && i < node.size(); i++) unknownKeys(node.get(i), type.getContentType(), key + "[" + i + "]");
+      for (int i = 0; node.isArray() && i < node.size(); i++)
+        unknownKeys(node.get(i), type.getContentType(), key + "[" + i + "]");
       return;
     }
     Class<?> raw = type.getRawClass();
     JsonSubTypes subtypes = raw.getAnnotation(JsonSubTypes.class);
     if (subtypes != null) {
       raw = null; // the binding names an unknown or missing type
-      for (JsonSubTypes.Type t : subtypes.value()) if (t.name().equals(node.path("type").asText())) raw = t.value();
+      for (JsonSubTypes.Type t : subtypes.value())
+        if (t.name().equals(node.path("type").asText())) raw = t.value();
     }
     if (raw == null || !raw.isRecord() || !node.isObject()) return;
     Map<String, JavaType> keys = new java.util.LinkedHashMap<>();
     for (RecordComponent c : raw.getRecordComponents()) {
       JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-      keys.put(p != null && !p.value().isEmpty() ? p.value() : c.getName(), MAPPER.constructType(c.getGenericType()));
+      keys.put(
+          p != null && !p.value().isEmpty() ? p.value() : c.getName(),
+          MAPPER.constructType(c.getGenericType()));
     }
     var fields = node.fields();
     while (fields.hasNext()) {
@@ -104,13 +112,32 @@ final class ConfigBinding {
       if (keys.containsKey(field.getKey())) {
         unknownKeys(field.getValue(), keys.get(field.getKey()), child);
       } else if (key.isEmpty()) {
-        problems.add(layers.where(child) + ": unknown key '" + child + "'; allowed keys at the top level: " + sorted(keys.keySet()));
+        problems.add(
+            layers.where(child)
+                + ": unknown key '"
+                + child
+                + "'; allowed keys at the top level: "
+                + sorted(keys.keySet()));
       } else if (key.endsWith("]")) {
-        problems.add(layers.where(child) + ": unknown key '" + field.getKey() + "' in '" + key + "'; allowed keys: "
-            + sorted(keys.keySet()));
+        problems.add(
+            layers.where(child)
+                + ": unknown key '"
+                + field.getKey()
+                + "' in '"
+                + key
+                + "'; allowed keys: "
+                + sorted(keys.keySet()));
       } else {
-        problems.add(layers.where(child) + ": unknown key '" + child + "'; allowed keys in '" + key + "'"
-            + (subtypes != null ? " (type " + node.path("type").asText() + ")" : "") + ": " + sorted(keys.keySet()));
+        problems.add(
+            layers.where(child)
+                + ": unknown key '"
+                + child
+                + "'; allowed keys in '"
+                + key
+                + "'"
+                + (subtypes != null ? " (type " + node.path("type").asText() + ")" : "")
+                + ": "
+                + sorted(keys.keySet()));
       }
     }
   }
@@ -118,7 +145,8 @@ final class ConfigBinding {
   private List<String> describe(JsonMappingException e, String prefix) {
     String key = join(prefix, path(e.getPath()));
     JsonNode value = nodeAt(layers.tree(), key);
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigRuleException rules) {
+    if (e instanceof ValueInstantiationException
+        && e.getCause() instanceof ConfigRuleException rules) {
       List<String> out = new ArrayList<>();
       for (ConfigRuleException.Broken b : rules.broken()) {
         String k = join(key, b.key());
@@ -126,31 +154,57 @@ final class ConfigBinding {
       }
       return out;
     }
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
+    if (e instanceof ValueInstantiationException
+        && e.getCause() instanceof IllegalArgumentException cause) {
       return List.of(layers.where(key) + ": key '" + key + "' " + cause.getMessage());
     }
     if (e instanceof InvalidTypeIdException t) {
       List<String> types = SpecReader.typesOf(t.getBaseType().getRawClass());
       if (value == null || !value.isObject()) {
-        return List.of(layers.where(key) + ": key '" + key + "' must be a mapping with a 'type' (one of " + types
-            + "), got '" + text(value) + "'");
+        return List.of(
+            layers.where(key)
+                + ": key '"
+                + key
+                + "' must be a mapping with a 'type' (one of "
+                + types
+                + "), got '"
+                + text(value)
+                + "'");
       }
       JsonNode type = value.get("type");
-      return List.of(layers.where(join(key, "type")) + ": key '" + join(key, "type") + "' "
-          + (type == null || type.isNull() ? "is required: one of " + types
-          : "must be one of " + types + ", got '" + text(type) + "'"));
+      return List.of(
+          layers.where(join(key, "type"))
+              + ": key '"
+              + join(key, "type")
+              + "' "
+              + (type == null || type.isNull()
+                  ? "is required: one of " + types
+                  : "must be one of " + types + ", got '" + text(type) + "'"));
     }
     Matcher missing = MISSING.matcher(String.valueOf(e.getOriginalMessage()));
     if (missing.find()) {
-      String item = key.endsWith("." + missing.group(1)) ? key.substring(0, key.length() - missing.group(1).length() - 1) : key;
+      String item =
+          key.endsWith("." + missing.group(1))
+              ? key.substring(0, key.length() - missing.group(1).length() - 1)
+              : key;
       return List.of(layers.where(item) + ": " + item + " needs key '" + missing.group(1) + "'");
     }
-    if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) return List.of(layers.where(key) + ": key '" + key + "' needs a value");
+    if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty()))
+      return List.of(layers.where(key) + ": key '" + key + "' needs a value");
     Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
     if (target == null && value.isIntegralNumber()) {
-      return List.of(layers.where(key) + ": key '" + key + "' is out of range, got '" + text(value) + "'");
+      return List.of(
+          layers.where(key) + ": key '" + key + "' is out of range, got '" + text(value) + "'");
     }
-    return List.of(layers.where(key) + ": key '" + key + "' must be " + wanted(target) + ", got '" + text(value) + "'");
+    return List.of(
+        layers.where(key)
+            + ": key '"
+            + key
+            + "' must be "
+            + wanted(target)
+            + ", got '"
+            + text(value)
+            + "'");
   }
 
   private static String wanted(Class<?> type) {
@@ -161,10 +215,16 @@ final class ConfigBinding {
     if (type == Double.TYPE || type == Double.class) return "a finite number";
     if (type == Boolean.TYPE || type == Boolean.class) return "true or false";
     if (type.isEnum()) {
-      return "one of " + new TreeSet<>(Arrays.stream(type.getEnumConstants()).map(c -> MAPPER.valueToTree(c).asText()).toList());
+      return "one of "
+          + new TreeSet<>(
+              Arrays.stream(type.getEnumConstants())
+                  .map(c -> MAPPER.valueToTree(c).asText())
+                  .toList());
     }
     if (type.isRecord()) {
-      return "a mapping with keys " + sorted(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+      return "a mapping with keys "
+          + sorted(
+              Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
     }
     if (Map.class.isAssignableFrom(type)) return "a mapping";
     if (Collection.class.isAssignableFrom(type)) return "a list";
@@ -194,7 +254,8 @@ final class ConfigBinding {
   private static String path(List<JsonMappingException.Reference> refs) {
     StringBuilder sb = new StringBuilder();
     for (JsonMappingException.Reference ref : refs) {
-      if (ref.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+      if (ref.getFieldName() != null)
+        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
       else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
     }
     return sb.toString();
@@ -209,5 +270,4 @@ final class ConfigBinding {
   private static String sorted(Collection<String> names) {
     return String.join(", ", new TreeSet<>(names));
   }
-
 }

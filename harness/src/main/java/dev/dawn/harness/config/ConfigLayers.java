@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The effective config tree, built by laying layers (defaults, the file, its scale, each {@code --set}) over each
- * other, and for every key the layer it came from, so that an error points at the file line or the {@code --set} to
- * fix. Sections (keys holding a config record, e.g. {@code train}) merge key by key; any other value, a schedule or a
- * map included, is replaced whole.
+ * The effective config tree, built by laying layers (defaults, the file, its scale, each {@code
+ * --set}) over each other, and for every key the layer it came from, so that an error points at the
+ * file line or the {@code --set} to fix. Sections (keys holding a config record, e.g. {@code
+ * train}) merge key by key; any other value, a schedule or a map included, is replaced whole.
  */
 final class ConfigLayers {
   /** Dotted paths of the sections (the records declared in TrainConfig), read from the types. */
@@ -33,14 +33,18 @@ final class ConfigLayers {
   }
 
   /**
-   * Lays a mapping over the tree; {@code origin} says where a dotted key of it was written, or null when it cannot
-   * tell (then the enclosing key's place is used).
+   * Lays a mapping over the tree; {@code origin} says where a dotted key of it was written, or null
+   * when it cannot tell (then the enclosing key's place is used).
    */
   void lay(ObjectNode layer, java.util.function.Function<String, String> origin) {
     lay(tree, layer, "", origin);
   }
 
-  private void lay(ObjectNode target, ObjectNode layer, String prefix, java.util.function.Function<String, String> origin) {
+  private void lay(
+      ObjectNode target,
+      ObjectNode layer,
+      String prefix,
+      java.util.function.Function<String, String> origin) {
     Iterator<Map.Entry<String, JsonNode>> fields = layer.fields();
     while (fields.hasNext()) {
       var field = fields.next();
@@ -48,7 +52,8 @@ final class ConfigLayers {
       JsonNode value = field.getValue();
       record(key, value, origin);
       JsonNode current = target.get(field.getKey());
-      if (SECTIONS.contains(key) && value.isNull()) continue; // "train:" with nothing under it changes nothing
+      if (SECTIONS.contains(key) && value.isNull())
+        continue; // "train:" with nothing under it changes nothing
       if (SECTIONS.contains(key) && value.isObject() && current != null && current.isObject()) {
         lay((ObjectNode) current, (ObjectNode) value, key + ".", origin);
       } else {
@@ -57,8 +62,12 @@ final class ConfigLayers {
     }
   }
 
-  /** Where {@code key} and, inside a value laid whole (a schedule, a map), each nested key was written. */
-  private void record(String key, JsonNode value, java.util.function.Function<String, String> origin) {
+  /**
+   * Where {@code key} and, inside a value laid whole (a schedule, a map), each nested key was
+   * written.
+   */
+  private void record(
+      String key, JsonNode value, java.util.function.Function<String, String> origin) {
     String at = origin.apply(key);
     if (at != null) where.put(key, at);
     if (value.isObject() && !SECTIONS.contains(key)) {
@@ -66,12 +75,18 @@ final class ConfigLayers {
     }
   }
 
-  /** {@code --set a.b.c=value}: sets one key, inside a map or schedule too; the binding checks that the key exists. */
+  /**
+   * {@code --set a.b.c=value}: sets one key, inside a map or schedule too; the binding checks that
+   * the key exists.
+   */
   void set(String dottedKey, JsonNode value) {
     set(dottedKey, value, "--set " + dottedKey);
   }
 
-  /** As {@link #set(String, JsonNode)}, with {@code origin} as the place errors point at (e.g. a sweep spec's line). */
+  /**
+   * As {@link #set(String, JsonNode)}, with {@code origin} as the place errors point at (e.g. a
+   * sweep spec's line).
+   */
   void set(String dottedKey, JsonNode value, String origin) {
     String[] parts = dottedKey.split("\\.");
     ObjectNode parent = tree;
@@ -89,7 +104,10 @@ final class ConfigLayers {
     where.put(dottedKey, origin);
   }
 
-  /** Where {@code key} (dotted, list items as [i]) was written: the nearest enclosing key that a layer set. */
+  /**
+   * Where {@code key} (dotted, list items as [i]) was written: the nearest enclosing key that a
+   * layer set.
+   */
   String where(String key) {
     String k = key;
     while (true) {

@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a training config: the built-in defaults, the file, an optional {@code --scale} and the {@code --set}
- * overrides are laid over each other and bound to {@link TrainConfig} in one pass, so an unknown or mistyped key, a
- * value of the wrong type or out of range fails before any work, naming the file and line (or the {@code --set}), the
- * key and what is allowed there.
+ * Reads a training config: the built-in defaults, the file, an optional {@code --scale} and the
+ * {@code --set} overrides are laid over each other and bound to {@link TrainConfig} in one pass, so
+ * an unknown or mistyped key, a value of the wrong type or out of range fails before any work,
+ * naming the file and line (or the {@code --set}), the key and what is allowed there.
  */
 public final class ConfigLoader {
 
-  /** The effective config, its tree (written to the run folder as config.yaml) and where each key was written. */
+  /**
+   * The effective config, its tree (written to the run folder as config.yaml) and where each key
+   * was written.
+   */
   public record Loaded(TrainConfig config, JsonNode tree, String source, ConfigLayers layers) {
     /** "file:line", "--set key" or the file: where to fix {@code key} (dotted). */
     public String where(String key) {
@@ -26,8 +29,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * Refuses a batch that does not fit the training split of the opened data set (the synthetic set is checked when
-     * the config is read), before a run folder exists.
+     * Refuses a batch that does not fit the training split of the opened data set (the synthetic
+     * set is checked when the config is read), before a run folder exists.
      */
     public void requireBatchesFit(long trainImages, String split) {
       List<String> problems = new ArrayList<>();
@@ -42,7 +45,10 @@ public final class ConfigLoader {
     return load(file, null, overrides);
   }
 
-  /** @param scale name of a partial config under {@code scales:} to lay over the file (e.g. cpu), or null */
+  /**
+   * @param scale name of a partial config under {@code scales:} to lay over the file (e.g. cpu), or
+   *     null
+   */
   public Loaded load(Path file, String scale, List<String> overrides) {
     return load(ConfigYaml.read(file), file.toString(), scale, overrides);
   }
@@ -52,12 +58,15 @@ public final class ConfigLoader {
   }
 
   /**
-   * One key laid over the file after the {@code --set}s by a tool that read it elsewhere (a sweep spec's grid cell),
-   * with the place an error should point at, e.g. {@code sweep.yaml:7}.
+   * One key laid over the file after the {@code --set}s by a tool that read it elsewhere (a sweep
+   * spec's grid cell), with the place an error should point at, e.g. {@code sweep.yaml:7}.
    */
   public record KeyValue(String key, JsonNode value, String origin) {}
 
-  /** As {@link #load(Path, String, List)}, then {@code placed} laid over in order and bound with the rest. */
+  /**
+   * As {@link #load(Path, String, List)}, then {@code placed} laid over in order and bound with the
+   * rest.
+   */
   public Loaded load(Path file, String scale, List<String> overrides, List<KeyValue> placed) {
     return load(ConfigYaml.read(file), file.toString(), scale, overrides, placed);
   }
@@ -66,10 +75,12 @@ public final class ConfigLoader {
     return load(yamlText, source, scale, overrides, List.of());
   }
 
-  private Loaded load(String yamlText, String source, String scale, List<String> overrides, List<KeyValue> placed) {
+  private Loaded load(
+      String yamlText, String source, String scale, List<String> overrides, List<KeyValue> placed) {
     JsonNode user = ConfigYaml.parse(yamlText, source);
     if (!user.isObject()) {
-      throw new ConfigException(List.of(source + ": the top level must be a mapping of keys, e.g. 'train:'"));
+      throw new ConfigException(
+          List.of(source + ": the top level must be a mapping of keys, e.g. 'train:'"));
     }
     YamlLineIndex lines;
     try {
@@ -78,19 +89,28 @@ public final class ConfigLoader {
       throw new UncheckedIOException(e); // the same text parsed above
     }
     ConfigLayers layers = new ConfigLayers(defaults(), source);
-    layers.lay((ObjectNode) user, key -> lines.line(key) == null ? null : source + ":" + lines.line(key));
+    layers.lay(
+        (ObjectNode) user, key -> lines.line(key) == null ? null : source + ":" + lines.line(key));
     List<String> problems = new ArrayList<>();
     if (scale != null) {
       JsonNode scaled = user.path("scales").get(scale);
       if (scaled == null || !scaled.isObject()) {
         List<String> names = new ArrayList<>();
         user.path("scales").fieldNames().forEachRemaining(names::add);
-        problems.add(source + ": --scale " + scale + ": no such scale under 'scales:'; this file has "
-            + (names.isEmpty() ? "none" : String.join(", ", names)));
+        problems.add(
+            source
+                + ": --scale "
+                + scale
+                + ": no such scale under 'scales:'; this file has "
+                + (names.isEmpty() ? "none" : String.join(", ", names)));
       } else {
         String in = "scales." + scale + ".";
-        layers.lay((ObjectNode) scaled, key -> lines.line(in + key) == null ? null
-            : source + ":" + lines.line(in + key) + " (scales." + scale + ")");
+        layers.lay(
+            (ObjectNode) scaled,
+            key ->
+                lines.line(in + key) == null
+                    ? null
+                    : source + ":" + lines.line(in + key) + " (scales." + scale + ")");
       }
     }
     for (String override : overrides) set(layers, override, problems);
@@ -108,7 +128,10 @@ public final class ConfigLoader {
     }
   }
 
-  /** {@code --set key=value}: the value is YAML, laid over the tree like a one-key file and bound with it. */
+  /**
+   * {@code --set key=value}: the value is YAML, laid over the tree like a one-key file and bound
+   * with it.
+   */
   private static void set(ConfigLayers layers, String override, List<String> problems) {
     int eq = override.indexOf('=');
     if (eq <= 0) {

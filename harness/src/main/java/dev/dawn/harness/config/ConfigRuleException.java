@@ -5,17 +5,22 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The rules a config record's values break, each with its key relative to the record (e.g. {@code batchSize} in
- * {@code train}); the loader adds the record's path, file and line.
+ * The rules a config record's values break, each with its key relative to the record (e.g. {@code
+ * batchSize} in {@code train}); the loader adds the record's path, file and line.
  */
 public final class ConfigRuleException extends IllegalArgumentException {
-  /** One broken rule: {@code key} relative to the record, {@code rule} e.g. "must be >= 1, got 0". */
+  /**
+   * One broken rule: {@code key} relative to the record, {@code rule} e.g. "must be >= 1, got 0".
+   */
   public record Broken(String key, String rule) {}
 
   private final List<Broken> broken;
 
   ConfigRuleException(List<Broken> broken) {
-    super(broken.stream().map(b -> "key '" + b.key() + "' " + b.rule()).collect(Collectors.joining("; ")));
+    super(
+        broken.stream()
+            .map(b -> "key '" + b.key() + "' " + b.rule())
+            .collect(Collectors.joining("; ")));
     this.broken = List.copyOf(broken);
   }
 

@@ -17,18 +17,23 @@ import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Config text to a YAML tree, with limits: a config is a page of keys, so a file above {@link #MAX_BYTES}, deeper
- * than {@link #MAX_DEPTH} or with aliases that expand is refused before parsing spends minutes and gigabytes on it.
+ * Config text to a YAML tree, with limits: a config is a page of keys, so a file above {@link
+ * #MAX_BYTES}, deeper than {@link #MAX_DEPTH} or with aliases that expand is refused before parsing
+ * spends minutes and gigabytes on it.
  */
 final class ConfigYaml {
   /** 1 MiB: the largest reference config is under 10 KiB. */
   static final int MAX_BYTES = 1 << 20;
+
   static final int MAX_DEPTH = 50;
   static final int MAX_ALIASES = 50;
 
-  /** Floats stay decimal in the tree so that an out-of-range number keeps its text for the error message. */
-  static final ObjectMapper MAPPER = new ObjectMapper(factory())
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  /**
+   * Floats stay decimal in the tree so that an out-of-range number keeps its text for the error
+   * message.
+   */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper(factory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private ConfigYaml() {}
 
@@ -38,22 +43,32 @@ final class ConfigYaml {
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
-    YAMLFactory factory = YAMLFactory.builder()
-        .loaderOptions(options)
-        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_BYTES).build())
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .build();
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_BYTES)
+                    .build())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
     return factory;
   }
 
-  /** The text of a config file, refused with one line when it is missing, a folder, too big or not UTF-8. */
+  /**
+   * The text of a config file, refused with one line when it is missing, a folder, too big or not
+   * UTF-8.
+   */
   static String read(Path file) {
     try {
       if (Files.isDirectory(file)) {
-        throw new ConfigException(List.of(file + ": is a folder; --config needs a YAML file (see reference-configs/)"));
+        throw new ConfigException(
+            List.of(file + ": is a folder; --config needs a YAML file (see reference-configs/)"));
       }
       if (Files.exists(file) && !Files.isRegularFile(file)) {
-        throw new ConfigException(List.of(file + ": not a regular file; --config needs a YAML file"));
+        throw new ConfigException(
+            List.of(file + ": not a regular file; --config needs a YAML file"));
       }
       long size = Files.size(file);
       if (size > MAX_BYTES) throw tooBig(file.toString(), size);
@@ -69,8 +84,14 @@ final class ConfigYaml {
   }
 
   static ConfigException tooBig(String source, long bytes) {
-    return new ConfigException(List.of(source + ": " + bytes + " bytes; a config file may be at most " + MAX_BYTES
-        + " bytes (1 MiB)"));
+    return new ConfigException(
+        List.of(
+            source
+                + ": "
+                + bytes
+                + " bytes; a config file may be at most "
+                + MAX_BYTES
+                + " bytes (1 MiB)"));
   }
 
   /** The YAML tree of a config text; an empty text is an empty mapping. */
@@ -78,11 +99,17 @@ final class ConfigYaml {
     if (text.length() > MAX_BYTES) throw tooBig(source, text.length());
     try {
       JsonNode tree = text.isBlank() ? null : MAPPER.readTree(text);
-      return tree == null || tree.isNull() || tree.isMissingNode() ? MAPPER.createObjectNode() : tree;
+      return tree == null || tree.isNull() || tree.isMissingNode()
+          ? MAPPER.createObjectNode()
+          : tree;
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(List.of(source + (line > 0 ? ":" + line : "") + ": not valid YAML: "
-          + firstLine(e.getOriginalMessage())));
+      throw new ConfigException(
+          List.of(
+              source
+                  + (line > 0 ? ":" + line : "")
+                  + ": not valid YAML: "
+                  + firstLine(e.getOriginalMessage())));
     }
   }
 

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 
 /**
- * Every real number of a config is finite: {@code 1e400} (infinity once read), {@code .inf} and {@code .nan} are
- * refused where they are written rather than surfacing as a NaN loss or an unrankable entry later.
+ * Every real number of a config is finite: {@code 1e400} (infinity once read), {@code .inf} and
+ * {@code .nan} are refused where they are written rather than surfacing as a NaN loss or an
+ * unrankable entry later.
  */
 final class FiniteNumbers extends StdScalarDeserializer<Double> {
   static final String NOT_FINITE = "not a finite number";
@@ -44,12 +45,14 @@ final class FiniteNumbers extends StdScalarDeserializer<Double> {
     } else {
       return (Double) ctxt.handleUnexpectedToken(_valueClass, p);
     }
-    if (!Double.isFinite(value)) throw InvalidFormatException.from(p, NOT_FINITE, p.getText(), _valueClass);
+    if (!Double.isFinite(value))
+      throw InvalidFormatException.from(p, NOT_FINITE, p.getText(), _valueClass);
     return value;
   }
 
   @Override
-  public Double getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+  public Double getNullValue(DeserializationContext ctxt)
+      throws com.fasterxml.jackson.databind.JsonMappingException {
     if (primitive) return ctxt.reportInputMismatch(this, "needs a value");
     return null;
   }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * {@code train.lossScale} (fp16 only): {@code dynamic}, {@code none}, or a fixed factor, a finite positive float32.
+ * {@code train.lossScale} (fp16 only): {@code dynamic}, {@code none}, or a fixed factor, a finite
+ * positive float32.
  *
  * @param fixed the factor when neither dynamic nor none, else 0
  */
@@ -13,8 +14,10 @@ public record LossScale(boolean dynamic, float fixed) {
   public static final LossScale NONE = new LossScale(false, 0);
 
   public LossScale {
-    if (dynamic && fixed != 0) throw new IllegalArgumentException("a dynamic loss scale has no fixed factor");
-    if (!(fixed >= 0) || Float.isInfinite(fixed)) throw new IllegalArgumentException("loss scale must be finite and >= 0");
+    if (dynamic && fixed != 0)
+      throw new IllegalArgumentException("a dynamic loss scale has no fixed factor");
+    if (!(fixed >= 0) || Float.isInfinite(fixed))
+      throw new IllegalArgumentException("loss scale must be finite and >= 0");
   }
 
   /** From YAML: dynamic, none, or a number (also written as text). */
@@ -29,7 +32,8 @@ public record LossScale(boolean dynamic, float fixed) {
     } catch (NumberFormatException e) {
       // the error below names the allowed values
     }
-    throw new IllegalArgumentException("must be one of [dynamic, none] or a positive number (a fixed scale), got '" + v + "'");
+    throw new IllegalArgumentException(
+        "must be one of [dynamic, none] or a positive number (a fixed scale), got '" + v + "'");
   }
 
   public boolean isFixed() {

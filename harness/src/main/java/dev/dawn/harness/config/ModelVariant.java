@@ -2,7 +2,10 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** {@code model.variant}: the Bag-of-Tricks tweak level of the ImageNet ResNets; default is each network's own (v1.5). */
+/**
+ * {@code model.variant}: the Bag-of-Tricks tweak level of the ImageNet ResNets; default is each
+ * network's own (v1.5).
+ */
 public enum ModelVariant {
   DEFAULT("default"),
   B("B"),
@@ -20,7 +23,9 @@ public enum ModelVariant {
     return configName;
   }
 
-  /** The variant for {@link dev.dawn.workloads.models.ModelSpec}: null picks the network's default. */
+  /**
+   * The variant for {@link dev.dawn.workloads.models.ModelSpec}: null picks the network's default.
+   */
   public String modelSpecVariant() {
     return this == DEFAULT ? null : configName;
   }

@@ -2,7 +2,10 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** {@code train.targetMetric}: the accuracy that must reach train.targetAccuracy (DAWNBench: top-5 for ImageNet, top-1 for CIFAR-10). */
+/**
+ * {@code train.targetMetric}: the accuracy that must reach train.targetAccuracy (DAWNBench: top-5
+ * for ImageNet, top-1 for CIFAR-10).
+ */
 public enum TargetMetric {
   TOP5("top5Accuracy"),
   TOP1("top1Accuracy");

@@ -2,11 +2,11 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dawn.harness.config.ConfigRuleException.Rules;
-import dev.dawn.workloads.models.arch.Architecture;
 import dev.dawn.workloads.models.ConvWidths;
 import dev.dawn.workloads.models.DataFormat;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.models.arch.Architecture;
 import dev.dawn.workloads.training.schedule.ScheduleSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The effective configuration of one training run, bound from a YAML file over the built-in defaults
- * ({@code defaults.yaml} beside this class, the one place defaults are written), a {@code --scale} and {@code --set}
- * overrides. Every choice is an enum and every range is checked by the record that holds it, so a config that binds
- * is a config that runs. Every key is documented in README.md.
+ * The effective configuration of one training run, bound from a YAML file over the built-in
+ * defaults ({@code defaults.yaml} beside this class, the one place defaults are written), a {@code
+ * --scale} and {@code --set} overrides. Every choice is an enum and every range is checked by the
+ * record that holds it, so a config that binds is a config that runs. Every key is documented in
+ * README.md.
  */
 public record TrainConfig(
     String name,
@@ -36,15 +37,23 @@ public record TrainConfig(
     reference = reference == null ? Map.of() : reference;
     scales = scales == null ? Map.of() : scales;
     Rules rules = new Rules();
-    rules.require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"), "name",
+    rules.require(
+        name != null && name.matches("[A-Za-z0-9._-]{1,64}"),
+        "name",
         "must be 1-64 characters of letters, digits, '.', '_' or '-' (it names the run folder)");
     if (distributed != null && train != null && distributed.replicas() > 1) {
       // Each replica takes an equal contiguous share of every (micro-)batch.
       int shares = distributed.replicas() * train.accumulationSteps();
-      String rule = " must be divisible by distributed.replicas (" + distributed.replicas() + ")"
-          + (train.accumulationSteps() > 1 ? " x train.accumulationSteps (" + train.accumulationSteps() + ")" : "")
-          + ": each replica trains on an equal share of the global batch";
-      rules.require(train.batchSize() % shares == 0, "train.batchSize", "(" + train.batchSize() + ")" + rule);
+      String rule =
+          " must be divisible by distributed.replicas ("
+              + distributed.replicas()
+              + ")"
+              + (train.accumulationSteps() > 1
+                  ? " x train.accumulationSteps (" + train.accumulationSteps() + ")"
+                  : "")
+              + ": each replica trains on an equal share of the global batch";
+      rules.require(
+          train.batchSize() % shares == 0, "train.batchSize", "(" + train.batchSize() + ")" + rule);
       for (int i = 0; i < train.phases().size(); i++) {
         int b = train.phases().get(i).batchSize();
         rules.require(b % shares == 0, "train.phases[" + i + "].batchSize", "(" + b + ")" + rule);
@@ -54,14 +63,15 @@ public record TrainConfig(
   }
 
   /**
-   * Data-parallel training in one process: {@code replicas} mirrored copies of the model, one per device, whose
-   * gradients are averaged every step by all-reduces packed into fusion buckets.
+   * Data-parallel training in one process: {@code replicas} mirrored copies of the model, one per
+   * device, whose gradients are averaged every step by all-reduces packed into fusion buckets.
    */
   public record DistributedConfig(int replicas, FusionConfig fusion, int timeoutSeconds) {
     public DistributedConfig {
       new Rules()
           .atLeast("replicas", replicas, 1)
-          .require(replicas <= 64, "replicas", "must be <= 64 (one device per replica), got " + replicas)
+          .require(
+              replicas <= 64, "replicas", "must be <= 64 (one device per replica), got " + replicas)
           .require(fusion != null, "fusion", "needs a value, e.g. {thresholdBytes: 67108864}")
           .atLeast("timeoutSeconds", timeoutSeconds, 1)
           .throwIfBroken();
@@ -69,7 +79,8 @@ public record TrainConfig(
 
     /** The workloads' form of these keys. */
     public dev.dawn.workloads.distributed.ReplicaSettings settings() {
-      return new dev.dawn.workloads.distributed.ReplicaSettings(replicas, fusion.thresholdBytes(), timeoutSeconds);
+      return new dev.dawn.workloads.distributed.ReplicaSettings(
+          replicas, fusion.thresholdBytes(), timeoutSeconds);
     }
   }
 
@@ -91,17 +102,25 @@ public record TrainConfig(
       double minCropScale) {
     public DataConfig {
       new Rules()
-          .require(kind != null, "kind", "needs a value: one of " + Arrays.toString(DataKind.values()))
+          .require(
+              kind != null, "kind", "needs a value: one of " + Arrays.toString(DataKind.values()))
           .require(path != null && !path.isBlank(), "path", "must name a folder")
           .atLeast("workers", workers, 1)
           .atLeast("prefetchBatches", prefetchBatches, 1)
-          .require(minCropScale > 0 && minCropScale <= 1, "minCropScale", "must be in (0, 1], got " + minCropScale)
+          .require(
+              minCropScale > 0 && minCropScale <= 1,
+              "minCropScale",
+              "must be in (0, 1], got " + minCropScale)
           .throwIfBroken();
     }
   }
 
-  /** The embedded data set's shape; generated once into {@code data.path} and reused while the manifest matches. */
-  public record SyntheticConfig(int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {
+  /**
+   * The embedded data set's shape; generated once into {@code data.path} and reused while the
+   * manifest matches.
+   */
+  public record SyntheticConfig(
+      int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {
     public SyntheticConfig {
       new Rules()
           .atLeast("classes", classes, 2)
@@ -113,46 +132,85 @@ public record TrainConfig(
   }
 
   /**
-   * Which network; {@code channels} narrows single convs by name (how a pruned model is described), empty for the
-   * published widths x {@code width}.
+   * Which network; {@code channels} narrows single convs by name (how a pruned model is described),
+   * empty for the published widths x {@code width}.
    */
-  public record ModelConfig(Architecture architecture, double width, ModelVariant variant, DataFormat dataFormat,
+  public record ModelConfig(
+      Architecture architecture,
+      double width,
+      ModelVariant variant,
+      DataFormat dataFormat,
       Map<String, Integer> channels) {
     public ModelConfig {
-      channels = channels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(channels));
-      Rules rules = new Rules()
-          .require(architecture != null, "architecture", "needs a value: one of " + Architecture.configNames())
-          .require(width > 0 && width <= 4, "width", "must be in (0, 4] (1.0 = the published widths), got " + width)
-          .require(variant != null, "variant", "needs a value: one of " + Arrays.toString(ModelVariant.values()))
-          .require(dataFormat != null, "dataFormat", "needs a value: one of " + Arrays.toString(DataFormat.values()));
-      channels.forEach((conv, count) -> rules.require(count != null && count >= 1, "channels",
-          "entry '" + conv + "' must be a channel count >= 1, got " + count));
+      channels =
+          channels == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(channels));
+      Rules rules =
+          new Rules()
+              .require(
+                  architecture != null,
+                  "architecture",
+                  "needs a value: one of " + Architecture.configNames())
+              .require(
+                  width > 0 && width <= 4,
+                  "width",
+                  "must be in (0, 4] (1.0 = the published widths), got " + width)
+              .require(
+                  variant != null,
+                  "variant",
+                  "needs a value: one of " + Arrays.toString(ModelVariant.values()))
+              .require(
+                  dataFormat != null,
+                  "dataFormat",
+                  "needs a value: one of " + Arrays.toString(DataFormat.values()));
+      channels.forEach(
+          (conv, count) ->
+              rules.require(
+                  count != null && count >= 1,
+                  "channels",
+                  "entry '" + conv + "' must be a channel count >= 1, got " + count));
       rules.throwIfBroken();
       try {
-        // The network the keys describe must exist (e.g. resnet9 has no variants); the class count does not matter.
-        ModelSpec spec = new ModelSpec(architecture.configName(), 2, width, variant.modelSpecVariant(), null, channels);
+        // The network the keys describe must exist (e.g. resnet9 has no variants); the class count
+        // does not matter.
+        ModelSpec spec =
+            new ModelSpec(
+                architecture.configName(), 2, width, variant.modelSpecVariant(), null, channels);
         if (!channels.isEmpty()) {
           try {
             ConvWidths.of(spec);
           } catch (IllegalArgumentException e) {
-            rules.require(false, "channels", "is invalid: " + e.getMessage().replaceFirst("^model channels: ", ""));
+            rules.require(
+                false,
+                "channels",
+                "is invalid: " + e.getMessage().replaceFirst("^model channels: ", ""));
           }
         }
       } catch (IllegalArgumentException e) {
-        rules.require(false, e.getMessage().contains("variant") ? "variant" : "architecture", "does not fit: " + e.getMessage());
+        rules.require(
+            false,
+            e.getMessage().contains("variant") ? "variant" : "architecture",
+            "does not fit: " + e.getMessage());
       }
       rules.throwIfBroken();
     }
 
     /** The network for a data set of {@code classes} classes. */
     public ModelSpec spec(int classes) {
-      return new ModelSpec(architecture.configName(), classes, width, variant.modelSpecVariant(), dataFormat, channels);
+      return new ModelSpec(
+          architecture.configName(),
+          classes,
+          width,
+          variant.modelSpecVariant(),
+          dataFormat,
+          channels);
     }
   }
 
   /**
-   * The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. {@code precision} is the
-   * compute dtype; {@code lossScale} applies to fp16 only.
+   * The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. {@code
+   * precision} is the compute dtype; {@code lossScale} applies to fp16 only.
    */
   public record TrainingConfig(
       int epochs,
@@ -174,31 +232,49 @@ public record TrainConfig(
     public TrainingConfig {
       phases = phases == null ? List.of() : List.copyOf(phases);
       initWeights = initWeights == null ? "" : initWeights;
-      Rules rules = new Rules()
-          .atLeast("epochs", epochs, 1)
-          .atLeast("batchSize", batchSize, 1)
-          .atLeast("resolution", resolution, 8)
-          .atLeast("evalResolution", evalResolution, 8)
-          .atLeast("evalBatchSize", evalBatchSize, 1)
-          .atLeast("logEverySteps", logEverySteps, 1)
-          .require(targetMetric != null, "targetMetric", "needs a value: one of " + Arrays.toString(TargetMetric.values()))
-          .atLeast("accumulationSteps", accumulationSteps, 1)
-          .require(precision != null, "precision", "needs a value: one of " + Precision.allowedNames())
-          .require(lossScale != null, "lossScale", "needs a value: dynamic, none or a positive number")
-          .require(targetAccuracy > 0 && targetAccuracy <= 100, "targetAccuracy",
-              "must be a percentage in (0, 100], got " + targetAccuracy);
+      Rules rules =
+          new Rules()
+              .atLeast("epochs", epochs, 1)
+              .atLeast("batchSize", batchSize, 1)
+              .atLeast("resolution", resolution, 8)
+              .atLeast("evalResolution", evalResolution, 8)
+              .atLeast("evalBatchSize", evalBatchSize, 1)
+              .atLeast("logEverySteps", logEverySteps, 1)
+              .require(
+                  targetMetric != null,
+                  "targetMetric",
+                  "needs a value: one of " + Arrays.toString(TargetMetric.values()))
+              .atLeast("accumulationSteps", accumulationSteps, 1)
+              .require(
+                  precision != null,
+                  "precision",
+                  "needs a value: one of " + Precision.allowedNames())
+              .require(
+                  lossScale != null,
+                  "lossScale",
+                  "needs a value: dynamic, none or a positive number")
+              .require(
+                  targetAccuracy > 0 && targetAccuracy <= 100,
+                  "targetAccuracy",
+                  "must be a percentage in (0, 100], got " + targetAccuracy);
       if (accumulationSteps > 1 && batchSize >= 1) {
-        rules.require(batchSize % accumulationSteps == 0, "accumulationSteps",
+        rules.require(
+            batchSize % accumulationSteps == 0,
+            "accumulationSteps",
             "must divide train.batchSize (" + batchSize + ") into equal micro-batches");
         for (int i = 0; i < phases.size(); i++) {
-          rules.require(phases.get(i).batchSize() % accumulationSteps == 0, "phases[" + i + "].batchSize",
+          rules.require(
+              phases.get(i).batchSize() % accumulationSteps == 0,
+              "phases[" + i + "].batchSize",
               "must be divisible by train.accumulationSteps (" + accumulationSteps + ")");
         }
       }
       rules.throwIfBroken();
     }
 
-    /** The phase that covers {@code epoch} (1-based); epochs past the last phase keep the last one. */
+    /**
+     * The phase that covers {@code epoch} (1-based); epochs past the last phase keep the last one.
+     */
     public Phase phaseOf(int epoch) {
       if (phases.isEmpty()) return new Phase(epochs, resolution, batchSize);
       int end = 0;
@@ -210,29 +286,41 @@ public record TrainConfig(
     }
 
     /**
-     * Every batch size this loop uses must fit in the training split: a larger one leaves an epoch without a single
-     * step (the pipeline drops the incomplete last batch), which would be a "run" that trains nothing.
+     * Every batch size this loop uses must fit in the training split: a larger one leaves an epoch
+     * without a single step (the pipeline drops the incomplete last batch), which would be a "run"
+     * that trains nothing.
      *
      * @param split how the training split was counted, for the message
      * @return the broken rules, keys relative to {@code train}; empty when every epoch has a step
      */
     public List<ConfigRuleException.Broken> batchesFit(long trainImages, String split) {
       List<ConfigRuleException.Broken> broken = new ArrayList<>();
-      String rule = " is larger than the training split (" + trainImages + " images, " + split
-          + "): an epoch would have no step; lower the batch or use more training images";
+      String rule =
+          " is larger than the training split ("
+              + trainImages
+              + " images, "
+              + split
+              + "): an epoch would have no step; lower the batch or use more training images";
       if (phases.isEmpty()) {
-        if (batchSize > trainImages) broken.add(new ConfigRuleException.Broken("batchSize", "(" + batchSize + ")" + rule));
+        if (batchSize > trainImages)
+          broken.add(new ConfigRuleException.Broken("batchSize", "(" + batchSize + ")" + rule));
       } else {
         for (int i = 0; i < phases.size(); i++) {
           int b = phases.get(i).batchSize();
-          if (b > trainImages) broken.add(new ConfigRuleException.Broken("phases[" + i + "].batchSize", "(" + b + ")" + rule));
+          if (b > trainImages)
+            broken.add(
+                new ConfigRuleException.Broken(
+                    "phases[" + i + "].batchSize", "(" + b + ")" + rule));
         }
       }
       return broken;
     }
   }
 
-  /** One range of epochs at one resolution and batch size (progressive resizing, as in the DAWNBench records). */
+  /**
+   * One range of epochs at one resolution and batch size (progressive resizing, as in the DAWNBench
+   * records).
+   */
   public record Phase(
       @JsonProperty(required = true) int epochs,
       @JsonProperty(required = true) int resolution,
@@ -264,15 +352,24 @@ public record TrainConfig(
       ScheduleSpec.Momentum momentumSchedule) {
     public OptimizerConfig {
       new Rules()
-          .require(name != null, "name", "needs a value: one of " + Arrays.toString(OptimizerName.values()))
+          .require(
+              name != null,
+              "name",
+              "needs a value: one of " + Arrays.toString(OptimizerName.values()))
           .require(learningRate > 0, "learningRate", "must be > 0, got " + learningRate)
           .require(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1), got " + momentum)
           .require(weightDecay >= 0, "weightDecay", "must be >= 0, got " + weightDecay)
-          .require(labelSmoothing >= 0 && labelSmoothing < 1, "labelSmoothing", "must be in [0, 1), got " + labelSmoothing)
+          .require(
+              labelSmoothing >= 0 && labelSmoothing < 1,
+              "labelSmoothing",
+              "must be in [0, 1), got " + labelSmoothing)
           .require(warmupEpochs >= 0, "warmupEpochs", "must be >= 0, got " + warmupEpochs)
           .require(larsEta > 0, "larsEta", "must be > 0, got " + larsEta)
           .require(schedule != null, "schedule", "needs a schedule, e.g. {type: linear_cosine}")
-          .require(momentumSchedule != null, "momentumSchedule", "needs a schedule, e.g. {type: constant}")
+          .require(
+              momentumSchedule != null,
+              "momentumSchedule",
+              "needs a schedule, e.g. {type: constant}")
           .throwIfBroken();
     }
   }
@@ -284,7 +381,10 @@ public record TrainConfig(
     }
   }
 
-  /** What the DAWNBench JSON says about this entry; {@code hardware} "auto" is filled from the machine. */
+  /**
+   * What the DAWNBench JSON says about this entry; {@code hardware} "auto" is filled from the
+   * machine.
+   */
   public record SubmissionConfig(
       String author,
       String authorEmail,
@@ -296,12 +396,23 @@ public record TrainConfig(
       Double costPerHour,
       Boolean usedBlacklist) {
     public SubmissionConfig {
-      Rules rules = new Rules()
-          .require(costPerHour == null || costPerHour >= 0, "costPerHour",
-              "must be >= 0 (USD per hour, on-demand price), got " + costPerHour);
-      for (String[] field : new String[][] {{"author", author}, {"model", model}, {"framework", framework},
-          {"authorEmail", authorEmail}}) {
-        rules.require(field[1] != null && !field[1].isBlank(), field[0], "must not be empty (DAWNBench requires it)");
+      Rules rules =
+          new Rules()
+              .require(
+                  costPerHour == null || costPerHour >= 0,
+                  "costPerHour",
+                  "must be >= 0 (USD per hour, on-demand price), got " + costPerHour);
+      for (String[] field :
+          new String[][] {
+            {"author", author},
+            {"model", model},
+            {"framework", framework},
+            {"authorEmail", authorEmail}
+          }) {
+        rules.require(
+            field[1] != null && !field[1].isBlank(),
+            field[0],
+            "must not be empty (DAWNBench requires it)");
       }
       rules.throwIfBroken();
     }

@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A YAML file read under the config limits (size, depth, aliases), with the line of each dotted key, for files that
- * sit beside configs (a sweep spec) and must report errors the way a config does.
+ * A YAML file read under the config limits (size, depth, aliases), with the line of each dotted
+ * key, for files that sit beside configs (a sweep spec) and must report errors the way a config
+ * does.
  */
 public final class YamlDocument {
   private final String source;
@@ -22,7 +23,10 @@ public final class YamlDocument {
     this.lines = lines;
   }
 
-  /** Reads {@code file}; a missing, oversized or malformed file is a {@link ConfigException} naming it. */
+  /**
+   * Reads {@code file}; a missing, oversized or malformed file is a {@link ConfigException} naming
+   * it.
+   */
   public static YamlDocument read(Path file) {
     String text = ConfigYaml.read(file);
     JsonNode tree = ConfigYaml.parse(text, file.toString());
@@ -41,7 +45,10 @@ public final class YamlDocument {
     return tree;
   }
 
-  /** "file:line" of a dotted key (list items are not counted: {@code zip.train.batchSize}), or the file. */
+  /**
+   * "file:line" of a dotted key (list items are not counted: {@code zip.train.batchSize}), or the
+   * file.
+   */
   public String where(String dottedKey) {
     Integer line = lines.line(dottedKey);
     return line == null ? source : source + ":" + line;

@@ -20,7 +20,9 @@ final class YamlLineIndex {
       while ((t = p.nextToken()) != null) {
         switch (t) {
           case FIELD_NAME -> {
-            if (!path.isEmpty() && Boolean.TRUE.equals(inObject.peek()) && path.size() == inObject.size()) path.pop();
+            if (!path.isEmpty()
+                && Boolean.TRUE.equals(inObject.peek())
+                && path.size() == inObject.size()) path.pop();
             path.push(p.currentName());
             lines.put(dotted(path), p.currentTokenLocation().getLineNr());
           }
@@ -30,7 +32,7 @@ final class YamlLineIndex {
             if (path.size() == inObject.size()) path.pop();
             inObject.pop();
           }
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -43,7 +45,9 @@ final class YamlLineIndex {
     return sb.toString();
   }
 
-  /** @return the line of a known key, else null */
+  /**
+   * @return the line of a known key, else null
+   */
   Integer line(String dottedKey) {
     return lines.get(dottedKey);
   }

@@ -4,6 +4,7 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
+import dev.dawn.harness.run.TracedOpsEvent;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
@@ -20,7 +21,6 @@ import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.inference.InferenceExporter;
-import dev.dawn.harness.run.TracedOpsEvent;
 import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.workloads.data.EvalTransform;
 import dev.dawn.workloads.data.ImageDataset;
@@ -28,14 +28,16 @@ import dev.dawn.workloads.data.ImageSource;
 import dev.dawn.workloads.inference.bench.InferenceBench;
 import dev.dawn.workloads.inference.bench.InferenceVariant;
 import dev.dawn.workloads.inference.bench.VariantMeasurement;
+import dev.dawn.workloads.inference.bf16.Bf16Support;
 import dev.dawn.workloads.inference.net.Dense;
 import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.quant.OneDnn;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.SavedModelExport;
-import dev.dawn.workloads.inference.bf16.Bf16Support;
-import dev.dawn.workloads.inference.quant.OneDnn;
 import dev.dawn.workloads.profile.OneDnnIsaProbe;
+import dev.dawn.workloads.training.ProcessThreadPools;
+import dev.dawn.workloads.training.ThreadSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,49 +46,76 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.dawn.workloads.training.ProcessThreadPools;
-import dev.dawn.workloads.training.ThreadSettings;
 import org.tensorflow.TensorFlow;
 
 /**
- * Inference benchmark of a trained run: folds its weights, then measures every variant of the sweep and records
- * each result in a new run folder's event log, from which the summary CSV, DAWNBench JSONs and charts are derived.
+ * Inference benchmark of a trained run: folds its weights, then measures every variant of the sweep
+ * and records each result in a new run folder's event log, from which the summary CSV, DAWNBench
+ * JSONs and charts are derived.
  */
 public final class InferenceRunner {
   /**
-   * What is measured: a folded net, the config whose data and threads apply, the name in the results, the DAWNBench
-   * entry of the training run (null for an untrained model) and a line saying where the weights came from.
+   * What is measured: a folded net, the config whose data and threads apply, the name in the
+   * results, the DAWNBench entry of the training run (null for an untrained model) and a line
+   * saying where the weights came from.
    */
-  public record Source(TrainConfig config, FoldedNet net, String modelName, Map<String, Object> entry, String weights) {}
+  public record Source(
+      TrainConfig config,
+      FoldedNet net,
+      String modelName,
+      Map<String, Object> entry,
+      String weights) {}
 
   /** A trained run: its weights folded at the run's evaluation resolution. */
   public static Source fromRun(Path trainingRun) throws IOException {
-    TrainConfig config = new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
+    TrainConfig config =
+        new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
     ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
     FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
-    return new Source(config, folded, config.model().architecture().configName(), trainingEntry(trainingRun),
+    return new Source(
+        config,
+        folded,
+        config.model().architecture().configName(),
+        trainingEntry(trainingRun),
         "trained: " + trainingRun);
   }
 
   /**
-   * A SavedModel written by dawn ({@code dawn infer --export-savedmodel}): its folded net rebuilt from the layer
-   * description and graph constants. A SavedModel carries no data config, so {@code dataConfig} supplies data and
-   * threads; the net must classify that data's classes, and take square 3-channel images (the evaluation transform
-   * resizes and crops to the model's resolution, so any resolution fits).
+   * A SavedModel written by dawn ({@code dawn infer --export-savedmodel}): its folded net rebuilt
+   * from the layer description and graph constants. A SavedModel carries no data config, so {@code
+   * dataConfig} supplies data and threads; the net must classify that data's classes, and take
+   * square 3-channel images (the evaluation transform resizes and crops to the model's resolution,
+   * so any resolution fits).
    */
-  public static Source fromSavedModel(Path savedModel, Path dataConfig, Consumer<String> log) throws IOException {
+  public static Source fromSavedModel(Path savedModel, Path dataConfig, Consumer<String> log)
+      throws IOException {
     FoldedNet net = SavedModelExport.loadNet(savedModel);
     TrainConfig config = new ConfigLoader().load(dataConfig, List.of()).config();
     if (net.height() != net.width() || net.channels() != 3) {
-      throw new IllegalArgumentException(savedModel + ": the model takes " + net.height() + "x" + net.width() + "x"
-          + net.channels() + " input; dawn infer feeds square RGB images (HxHx3)");
+      throw new IllegalArgumentException(
+          savedModel
+              + ": the model takes "
+              + net.height()
+              + "x"
+              + net.width()
+              + "x"
+              + net.channels()
+              + " input; dawn infer feeds square RGB images (HxHx3)");
     }
     int classes = DatasetOpener.open(config.data(), log).classNames().size();
     int outputs = net.layers().get(net.layers().size() - 1) instanceof Dense d ? d.out() : -1;
     if (outputs != classes) {
-      throw new IllegalArgumentException(savedModel + ": the model has " + (outputs < 0 ? "no dense classifier" : outputs
-          + " output classes") + " but the data of " + dataConfig + " (" + config.data().path() + ") has " + classes
-          + " classes; give --config FILE with the data the model was trained on");
+      throw new IllegalArgumentException(
+          savedModel
+              + ": the model has "
+              + (outputs < 0 ? "no dense classifier" : outputs + " output classes")
+              + " but the data of "
+              + dataConfig
+              + " ("
+              + config.data().path()
+              + ") has "
+              + classes
+              + " classes; give --config FILE with the data the model was trained on");
     }
     String name = savedModel.toAbsolutePath().normalize().getFileName().toString();
     return new Source(config, net, "savedmodel-" + name, null, "SavedModel: " + savedModel);
@@ -95,12 +124,21 @@ public final class InferenceRunner {
   /**
    * What to sweep and how to measure it.
    *
-   * @param fineTuner null: pruned variants are measured as pruned (no fine-tuning); else each ratio > 0 is pruned
-   *     and fine-tuned once, and its fp32 and int8 variants measure that fine-tuned model
+   * @param fineTuner null: pruned variants are measured as pruned (no fine-tuning); else each ratio
+   *     > 0 is pruned and fine-tuned once, and its fp32 and int8 variants measure that fine-tuned
+   *     model
    */
-  public record Plan(List<InferenceVariant> variants, InferenceBench.Settings settings, int imageLimit,
-      Path exportSavedModel, PruneFineTuner fineTuner) {
-    public Plan(List<InferenceVariant> variants, InferenceBench.Settings settings, int imageLimit, Path exportSavedModel) {
+  public record Plan(
+      List<InferenceVariant> variants,
+      InferenceBench.Settings settings,
+      int imageLimit,
+      Path exportSavedModel,
+      PruneFineTuner fineTuner) {
+    public Plan(
+        List<InferenceVariant> variants,
+        InferenceBench.Settings settings,
+        int imageLimit,
+        Path exportSavedModel) {
       this(variants, settings, imageLimit, exportSavedModel, null);
     }
   }
@@ -122,51 +160,88 @@ public final class InferenceRunner {
     List<ImageSource> calibration = limit(dataset.train(), plan.settings().calibrationImages());
     Map<String, Object> entry = source.entry();
 
-    RunFolder folder = RunFolder.create(resultsRoot, "infer-" + source.modelName() + "-" + resolution + "px",
-        LocalDateTime.now());
+    RunFolder folder =
+        RunFolder.create(
+            resultsRoot,
+            "infer-" + source.modelName() + "-" + resolution + "px",
+            LocalDateTime.now());
     log.accept("inference run folder: " + folder.dir());
     ThreadSettings requested = plan.settings().threads();
     ThreadSettings threads = ProcessThreadPools.claim(requested, log);
-    Map<String, Object> environment = MachineEnvironment.describe(TensorFlow.version(), threads.intraOp(),
-        threads.interOp(), Map.of("train", config.train().seed()));
+    Map<String, Object> environment =
+        MachineEnvironment.describe(
+            TensorFlow.version(),
+            threads.intraOp(),
+            threads.interOp(),
+            Map.of("train", config.train().seed()));
     Map<String, String> convIsa = convIsa(log);
     environment.put("onednnConvIsa", convIsa);
     MachineEnvironment.write(folder.environment(), environment);
     if (plan.exportSavedModel() != null) {
       SavedModelExport.export(folded, plan.exportSavedModel());
-      log.accept("FP32 SavedModel (batch norm folded, weights as constants): " + plan.exportSavedModel());
+      log.accept(
+          "FP32 SavedModel (batch norm folded, weights as constants): " + plan.exportSavedModel());
     }
     try (EventLog events = EventLog.append(folder.events())) {
-      var bench = new InferenceBench(plan.settings(), new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
-          dataset.classNames().size(), p -> events.write(TracedOpsEvent.of(p)));
+      var bench =
+          new InferenceBench(
+              plan.settings(),
+              new EvalTransform(resolution, TrainingParts.pipelineOptions(config)),
+              dataset.classNames().size(),
+              p -> events.write(TracedOpsEvent.of(p)));
       events.write(new RunStart(folder.runId()));
       events.write(new Hyperparameter(MlLogKeys.INFERENCE_WEIGHTS, source.weights()));
       boolean bf16 = plan.variants().stream().anyMatch(v -> v.precision().equals("bf16"));
       if (bf16) log.accept(Bf16Support.describe());
-      events.write(settings(plan, validation.size(), threads, convIsa, bf16 ? Bf16Support.isNative() : null));
+      events.write(
+          settings(
+              plan, validation.size(), threads, convIsa, bf16 ? Bf16Support.isNative() : null));
       if (entry != null) events.write(new DawnbenchEntryFields(entry));
-      // An inference entry needs every validation image of the real data set, whoever trained the model.
-      DawnbenchTask task = DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind().configName(),
-          dataset.classNames().size(), dataset.validation().size(), validation.size(), null,
-          config.submission().usedBlacklist()));
+      // An inference entry needs every validation image of the real data set, whoever trained the
+      // model.
+      DawnbenchTask task =
+          DawnbenchTask.judge(
+              new DawnbenchTask.Facts(
+                  config.data().kind().configName(),
+                  dataset.classNames().size(),
+                  dataset.validation().size(),
+                  validation.size(),
+                  null,
+                  config.submission().usedBlacklist()));
       events.write(task.event());
       if (!task.isEntry()) log.accept(task.describe());
       try {
         Map<Double, FoldedNet> fineTuned = fineTune(plan, folder, events);
         for (InferenceVariant v : plan.variants()) {
-          log.accept("measuring " + v.label() + (fineTuned.containsKey(v.pruneRatio()) ? " (fine-tuned)" : "") + " on "
-              + validation.size() + " images, batch 1 ...");
-          VariantMeasurement m = fineTuned.containsKey(v.pruneRatio())
-              ? bench.measure(source.modelName(), fineTuned.get(v.pruneRatio()), v, validation, calibration)
-              : bench.run(source.modelName(), folded, v, validation, calibration);
-          Files.writeString(folder.dir().resolve(LatencyCsv.fileName(v.label())),
+          log.accept(
+              "measuring "
+                  + v.label()
+                  + (fineTuned.containsKey(v.pruneRatio()) ? " (fine-tuned)" : "")
+                  + " on "
+                  + validation.size()
+                  + " images, batch 1 ...");
+          VariantMeasurement m =
+              fineTuned.containsKey(v.pruneRatio())
+                  ? bench.measure(
+                      source.modelName(), fineTuned.get(v.pruneRatio()), v, validation, calibration)
+                  : bench.run(source.modelName(), folded, v, validation, calibration);
+          Files.writeString(
+              folder.dir().resolve(LatencyCsv.fileName(v.label())),
               LatencyCsv.write(VariantSummary.perImage(m)));
           InferenceVariantResult r = VariantSummary.event(m);
           events.write(r);
-          log.accept(String.format(java.util.Locale.ROOT,
-              "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms), top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
-              v.label(), r.latencyMs(), r.latencyP50Ms(), r.latencyP99Ms(), r.latencyWithPreprocessMs(),
-              r.top1Accuracy(), r.top5Accuracy(), r.gflops()));
+          log.accept(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms), top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
+                  v.label(),
+                  r.latencyMs(),
+                  r.latencyP50Ms(),
+                  r.latencyP99Ms(),
+                  r.latencyWithPreprocessMs(),
+                  r.top1Accuracy(),
+                  r.top5Accuracy(),
+                  r.gflops()));
         }
         events.write(new RunStop("success", null));
       } catch (RuntimeException | IOException e) {
@@ -182,18 +257,24 @@ public final class InferenceRunner {
   }
 
   /**
-   * The oneDNN conv implementation per source type (f32, bf16, u8), from a short child process with oneDNN's verbose
-   * output on; without oneDNN (TF_ENABLE_ONEDNN_OPTS unset) TF's own Eigen kernels run the convolutions.
+   * The oneDNN conv implementation per source type (f32, bf16, u8), from a short child process with
+   * oneDNN's verbose output on; without oneDNN (TF_ENABLE_ONEDNN_OPTS unset) TF's own Eigen kernels
+   * run the convolutions.
    */
   private static Map<String, String> convIsa(Consumer<String> log) {
-    if (!OneDnn.enabled()) return Map.of("all", "oneDNN off (" + OneDnn.ENV + " is not 1): Eigen convolutions");
+    if (!OneDnn.enabled())
+      return Map.of("all", "oneDNN off (" + OneDnn.ENV + " is not 1): Eigen convolutions");
     Map<String, String> isa = OneDnnIsaProbe.probe();
     log.accept("oneDNN convolutions: " + isa);
     return isa;
   }
 
-  /** Each distinct ratio > 0 pruned and fine-tuned once (fp32 and int8 share it); empty without a fine-tuner. */
-  private Map<Double, FoldedNet> fineTune(Plan plan, RunFolder folder, EventLog events) throws IOException {
+  /**
+   * Each distinct ratio > 0 pruned and fine-tuned once (fp32 and int8 share it); empty without a
+   * fine-tuner.
+   */
+  private Map<Double, FoldedNet> fineTune(Plan plan, RunFolder folder, EventLog events)
+      throws IOException {
     Map<Double, FoldedNet> nets = new LinkedHashMap<>();
     if (plan.fineTuner() == null) return nets;
     for (InferenceVariant v : plan.variants()) {
@@ -207,21 +288,45 @@ public final class InferenceRunner {
   }
 
   private static Map<String, Object> trainingEntry(Path trainingRun) {
-    return DawnbenchEntry.valueIn(EventLogReader.read(trainingRun.resolve("events.jsonl"))).orElse(null);
+    return DawnbenchEntry.valueIn(EventLogReader.read(trainingRun.resolve("events.jsonl")))
+        .orElse(null);
   }
 
-  /** @param threads the pools in effect (see {@link ProcessThreadPools}), which may differ from the requested ones */
-  private static InferenceSettings settings(Plan plan, int images, ThreadSettings threads,
-      Map<String, String> convIsa, Boolean bf16Native) {
+  /**
+   * @param threads the pools in effect (see {@link ProcessThreadPools}), which may differ from the
+   *     requested ones
+   */
+  private static InferenceSettings settings(
+      Plan plan,
+      int images,
+      ThreadSettings threads,
+      Map<String, String> convIsa,
+      Boolean bf16Native) {
     var s = plan.settings();
     boolean asRequested = threads.equals(s.threads());
-    return new InferenceSettings(images, s.warmupImages(), s.batchSizes(), s.batchRepeats(), s.calibrationMethod(),
-        s.calibrationImages(), s.firstConvFp32(), s.lastConvFp32(), s.pruneResidualGroups(),
-        s.profileSteps() > 0 ? s.profileSteps() : null, threads.intraOp(), threads.interOp(),
-        asRequested ? null : s.threads().intraOp(), asRequested ? null : s.threads().interOp(), convIsa, bf16Native);
+    return new InferenceSettings(
+        images,
+        s.warmupImages(),
+        s.batchSizes(),
+        s.batchRepeats(),
+        s.calibrationMethod(),
+        s.calibrationImages(),
+        s.firstConvFp32(),
+        s.lastConvFp32(),
+        s.pruneResidualGroups(),
+        s.profileSteps() > 0 ? s.profileSteps() : null,
+        threads.intraOp(),
+        threads.interOp(),
+        asRequested ? null : s.threads().intraOp(),
+        asRequested ? null : s.threads().interOp(),
+        convIsa,
+        bf16Native);
   }
 
-  /** An evenly spaced subset, so that a limit keeps every class (the folders list images class by class). */
+  /**
+   * An evenly spaced subset, so that a limit keeps every class (the folders list images class by
+   * class).
+   */
   private static <T> List<T> limit(List<T> list, int limit) {
     if (limit <= 0 || limit >= list.size()) return list;
     List<T> out = new java.util.ArrayList<>(limit);

@@ -9,20 +9,59 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** The inference summary for a terminal: read back from inference-summary.csv, so it shows what was written. */
+/**
+ * The inference summary for a terminal: read back from inference-summary.csv, so it shows what was
+ * written.
+ */
 public final class SummaryTable {
   private SummaryTable() {}
 
   public static String render(Path summaryCsv) throws IOException {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %4s %5s %6s %9s %9s %9s %9s %9s %7s %7s %9s %8s%n",
-        "model", "px", "prec", "prune", "batch", "mean ms", "p50 ms", "p99 ms", "img/s", "top-1", "top-5", "params", "GFLOPs"));
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-16s %4s %5s %6s %9s %9s %9s %9s %9s %7s %7s %9s %8s%n",
+                "model",
+                "px",
+                "prec",
+                "prune",
+                "batch",
+                "mean ms",
+                "p50 ms",
+                "p99 ms",
+                "img/s",
+                "top-1",
+                "top-5",
+                "params",
+                "GFLOPs"));
     try (Reader r = Files.newBufferedReader(summaryCsv)) {
-      List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+      List<CSVRecord> rows =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(r)
+              .getRecords();
       for (CSVRecord row : rows) {
-        out.append(String.format(Locale.ROOT, "%-16s %4s %5s %6.2f %9s %9.3f %9.3f %9.3f %9.1f %7.2f %7.2f %9s %8.4f%n",
-            row.get("model"), row.get("resolution"), row.get("precision"), num(row, "pruneRatio"), row.get("batchSize"),
-            num(row, "latencyMeanMs"), num(row, "latencyP50Ms"), num(row, "latencyP99Ms"), num(row, "throughputImgS"),
-            num(row, "top1Accuracy"), num(row, "top5Accuracy"), row.get("params"), num(row, "gflops")));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%-16s %4s %5s %6.2f %9s %9.3f %9.3f %9.3f %9.1f %7.2f %7.2f %9s %8.4f%n",
+                row.get("model"),
+                row.get("resolution"),
+                row.get("precision"),
+                num(row, "pruneRatio"),
+                row.get("batchSize"),
+                num(row, "latencyMeanMs"),
+                num(row, "latencyP50Ms"),
+                num(row, "latencyP99Ms"),
+                num(row, "throughputImgS"),
+                num(row, "top1Accuracy"),
+                num(row, "top5Accuracy"),
+                row.get("params"),
+                num(row, "gflops")));
       }
     }
     return out.toString();

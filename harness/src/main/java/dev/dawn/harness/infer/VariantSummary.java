@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A variant's raw timings (from workloads) summarised with {@link LatencyStats} (DAWNBench latency, LoadGen
- * percentiles) into its {@code inference_variant} event and its per-image latency rows.
+ * A variant's raw timings (from workloads) summarised with {@link LatencyStats} (DAWNBench latency,
+ * LoadGen percentiles) into its {@code inference_variant} event and its per-image latency rows.
  */
 final class VariantSummary {
   private VariantSummary() {}
@@ -19,17 +19,43 @@ final class VariantSummary {
     LatencyStats model = LatencyStats.of(m.pass().modelNanos());
     LatencyStats preprocess = LatencyStats.of(m.pass().preprocessNanos());
     LatencyStats endToEnd = LatencyStats.of(m.pass().endToEndNanos());
-    return new InferenceVariantResult(m.variant().label(), m.model(), m.resolution(), m.variant().precision(),
-        m.variant().pruneRatio(), model.items(), m.warmupImages(), model.dawnbenchLatencyMs(), model.meanMs(),
-        model.minMs(), model.p50Ms(), model.p90Ms(), model.p95Ms(), model.p99Ms(), model.maxMs(),
-        endToEnd.dawnbenchLatencyMs(), preprocess.meanMs(), model.throughputPerSecond(), m.top1Accuracy(),
-        m.top5Accuracy(), m.params(), m.gflops(), m.batches().stream().map(VariantSummary::batch).toList());
+    return new InferenceVariantResult(
+        m.variant().label(),
+        m.model(),
+        m.resolution(),
+        m.variant().precision(),
+        m.variant().pruneRatio(),
+        model.items(),
+        m.warmupImages(),
+        model.dawnbenchLatencyMs(),
+        model.meanMs(),
+        model.minMs(),
+        model.p50Ms(),
+        model.p90Ms(),
+        model.p95Ms(),
+        model.p99Ms(),
+        model.maxMs(),
+        endToEnd.dawnbenchLatencyMs(),
+        preprocess.meanMs(),
+        model.throughputPerSecond(),
+        m.top1Accuracy(),
+        m.top5Accuracy(),
+        m.params(),
+        m.gflops(),
+        m.batches().stream().map(VariantSummary::batch).toList());
   }
 
   private static InferenceVariantResult.Batch batch(BatchPoint b) {
     LatencyStats perBatch = LatencyStats.of(b.nanos(), b.batchSize());
-    return new InferenceVariantResult.Batch(b.batchSize(), perBatch.items(), perBatch.meanMs(), perBatch.p50Ms(),
-        perBatch.p90Ms(), perBatch.p99Ms(), perBatch.maxMs(), perBatch.dawnbenchLatencyMs(),
+    return new InferenceVariantResult.Batch(
+        b.batchSize(),
+        perBatch.items(),
+        perBatch.meanMs(),
+        perBatch.p50Ms(),
+        perBatch.p90Ms(),
+        perBatch.p99Ms(),
+        perBatch.maxMs(),
+        perBatch.dawnbenchLatencyMs(),
         perBatch.throughputPerSecond());
   }
 
@@ -38,8 +64,13 @@ final class VariantSummary {
     List<ImageLatency> rows = new ArrayList<>(m.images().size());
     for (int i = 0; i < m.images().size(); i++) {
       VariantMeasurement.Classified c = m.images().get(i);
-      rows.add(new ImageLatency(c.imageId(), c.label(), c.predicted(), m.pass().modelNanos()[i] / 1e6,
-          m.pass().preprocessNanos()[i] / 1e6));
+      rows.add(
+          new ImageLatency(
+              c.imageId(),
+              c.label(),
+              c.predicted(),
+              m.pass().modelNanos()[i] / 1e6,
+              m.pass().preprocessNanos()[i] / 1e6));
     }
     return rows;
   }

@@ -8,15 +8,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one place the projection reads a training config: its epochs, phases, data set size and model. */
+/**
+ * The one place the projection reads a training config: its epochs, phases, data set size and
+ * model.
+ */
 public final class ConfigRecipe {
   /** ImageNet-1k (ILSVRC 2012) training images. */
   public static final long IMAGENET_TRAIN_IMAGES = 1_281_167L;
+
   /** CIFAR-10 training images. */
   public static final long CIFAR10_TRAIN_IMAGES = 50_000L;
 
   /** A recipe as the projection needs it. */
-  public record Loaded(RecipePlan plan, ModelSpec model, String targetMetric, double targetAccuracy) {}
+  public record Loaded(
+      RecipePlan plan, ModelSpec model, String targetMetric, double targetAccuracy) {}
 
   private ConfigRecipe() {}
 
@@ -45,6 +50,10 @@ public final class ConfigRecipe {
       epochs.add(new RecipePlan.EpochPlan(e, p.resolution(), p.batchSize()));
     }
     ModelSpec spec = TrainingParts.modelSpec(c, classes);
-    return new Loaded(new RecipePlan(c.name(), images, epochs), spec, c.train().targetMetric().configName(), c.train().targetAccuracy());
+    return new Loaded(
+        new RecipePlan(c.name(), images, epochs),
+        spec,
+        c.train().targetMetric().configName(),
+        c.train().targetAccuracy());
   }
 }

@@ -3,7 +3,10 @@ package dev.dawn.harness.project;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Projected time to the target as the fusion threshold varies: 0 (one message per tensor) and 1 KiB .. max doubling. */
+/**
+ * Projected time to the target as the fusion threshold varies: 0 (one message per tensor) and 1 KiB
+ * .. max doubling.
+ */
 public final class FusionSweep {
   /** One threshold: its fusion buckets (messages per step) and the projected hours. */
   public record Point(long thresholdBytes, int messages, double hours) {}
@@ -17,12 +20,21 @@ public final class FusionSweep {
     return out;
   }
 
-  public static List<Point> run(RecipePlan plan, HardwareSpec hw, int devices, List<Long> gradientElements,
-      List<Long> thresholds, int lastEpoch) {
+  public static List<Point> run(
+      RecipePlan plan,
+      HardwareSpec hw,
+      int devices,
+      List<Long> gradientElements,
+      List<Long> thresholds,
+      int lastEpoch) {
     List<Point> out = new ArrayList<>();
     for (long t : thresholds) {
       StepModel model = new StepModel(hw, devices, gradientElements, t);
-      out.add(new Point(t, model.messages(), Projection.of(plan, model, hw.name(), devices, lastEpoch).totalHours()));
+      out.add(
+          new Point(
+              t,
+              model.messages(),
+              Projection.of(plan, model, hw.name(), devices, lastEpoch).totalHours()));
     }
     return out;
   }

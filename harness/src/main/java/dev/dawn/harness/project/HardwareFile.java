@@ -15,18 +15,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A hardware file as read, with {@code key=value} overrides laid over it. Kept as a tree so that a parameter fit can
- * set one named parameter at a time and bind again.
+ * A hardware file as read, with {@code key=value} overrides laid over it. Kept as a tree so that a
+ * parameter fit can set one named parameter at a time and bind again.
  */
 public final class HardwareFile {
   /** Where {@code --hardware NAME} looks when NAME is not a file. */
   public static final Path DEFAULT_DIR = Path.of("reference-configs", "hardware");
+
   private static final Set<String> ALGORITHMS = Set.of("ring", "hierarchical");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
   private final String source;
   private final ObjectNode tree;
@@ -38,13 +40,22 @@ public final class HardwareFile {
     this.spec = bind(source, tree);
   }
 
-  /** {@code nameOrPath}: a YAML file, or the name of one in {@code dir} (e.g. {@code v100-16gb}). */
+  /**
+   * {@code nameOrPath}: a YAML file, or the name of one in {@code dir} (e.g. {@code v100-16gb}).
+   */
   public static HardwareFile load(String nameOrPath, Path dir, List<String> overrides) {
     Path file = Path.of(nameOrPath);
-    if (!Files.isRegularFile(file)) file = dir.resolve(nameOrPath.endsWith(".yaml") ? nameOrPath : nameOrPath + ".yaml");
+    if (!Files.isRegularFile(file))
+      file = dir.resolve(nameOrPath.endsWith(".yaml") ? nameOrPath : nameOrPath + ".yaml");
     if (!Files.isRegularFile(file)) {
-      throw new HardwareFileException("hardware '" + nameOrPath + "': no such file, nor " + file + " (files there: "
-          + available(dir) + ")");
+      throw new HardwareFileException(
+          "hardware '"
+              + nameOrPath
+              + "': no such file, nor "
+              + file
+              + " (files there: "
+              + available(dir)
+              + ")");
     }
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()).with(overrides);
@@ -56,10 +67,16 @@ public final class HardwareFile {
   public static HardwareFile parse(String yamlText, String source) {
     try {
       JsonNode node = YAML.readTree(yamlText);
-      if (!(node instanceof ObjectNode object)) throw new HardwareFileException(source + ": not a YAML mapping");
+      if (!(node instanceof ObjectNode object))
+        throw new HardwareFileException(source + ": not a YAML mapping");
       return new HardwareFile(source, object);
     } catch (JsonProcessingException e) {
-      throw new HardwareFileException(source + ":" + e.getLocation().getLineNr() + ": not valid YAML: " + e.getOriginalMessage());
+      throw new HardwareFileException(
+          source
+              + ":"
+              + e.getLocation().getLineNr()
+              + ": not valid YAML: "
+              + e.getOriginalMessage());
     }
   }
 
@@ -68,7 +85,9 @@ public final class HardwareFile {
     ObjectNode copy = tree.deepCopy();
     for (String o : overrides) {
       int eq = o.indexOf('=');
-      if (eq < 1) throw new HardwareFileException("hardware override '" + o + "' must look like section.key=value");
+      if (eq < 1)
+        throw new HardwareFileException(
+            "hardware override '" + o + "' must look like section.key=value");
       set(copy, o.substring(0, eq).trim(), o.substring(eq + 1).trim());
     }
     return new HardwareFile(source, copy);
@@ -76,7 +95,8 @@ public final class HardwareFile {
 
   public double number(String key) {
     JsonNode n = lookup(tree, key);
-    if (n == null || !n.isNumber()) throw new HardwareFileException(source + ": '" + key + "' is not a number");
+    if (n == null || !n.isNumber())
+      throw new HardwareFileException(source + ": '" + key + "' is not a number");
     return n.asDouble();
   }
 
@@ -91,9 +111,11 @@ public final class HardwareFile {
   private void set(ObjectNode root, String key, String value) {
     String[] parts = key.split("\\.");
     JsonNode parent = root;
-    for (int i = 0; i < parts.length - 1; i++) parent = parent == null ? null : parent.get(parts[i]);
+    for (int i = 0; i < parts.length - 1; i++)
+      parent = parent == null ? null : parent.get(parts[i]);
     if (!(parent instanceof ObjectNode p) || !p.has(parts[parts.length - 1])) {
-      throw new HardwareFileException(source + ": unknown hardware key '" + key + "' in override " + key + "=" + value);
+      throw new HardwareFileException(
+          source + ": unknown hardware key '" + key + "' in override " + key + "=" + value);
     }
     try {
       p.set(parts[parts.length - 1], YAML.readTree(value));
@@ -113,12 +135,27 @@ public final class HardwareFile {
     try {
       s = YAML.treeToValue(tree, HardwareSpec.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new HardwareFileException(source + ":" + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
-          + "'; allowed there: " + e.getKnownPropertyIds());
+      throw new HardwareFileException(
+          source
+              + ":"
+              + e.getLocation().getLineNr()
+              + ": unknown key '"
+              + e.getPropertyName()
+              + "'; allowed there: "
+              + e.getKnownPropertyIds());
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-      String key = String.join(".", e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-          : String.valueOf(r.getIndex())).toList());
-      throw new HardwareFileException(source + ": key '" + key + "': " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      String key =
+          String.join(
+              ".",
+              e.getPath().stream()
+                  .map(
+                      r ->
+                          r.getFieldName() != null
+                              ? r.getFieldName()
+                              : String.valueOf(r.getIndex()))
+                  .toList());
+      throw new HardwareFileException(
+          source + ": key '" + key + "': " + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (JsonProcessingException e) {
       throw new HardwareFileException(source + ": " + e.getOriginalMessage());
     }
@@ -128,25 +165,49 @@ public final class HardwareFile {
     check(source, s.device().pixelExponent() >= 0, "device.pixelExponent must be >= 0");
     check(source, s.device().halfSpeedBatch() >= 0, "device.halfSpeedBatch must be >= 0");
     check(source, s.device().stepOverheadSeconds() >= 0, "device.stepOverheadSeconds must be >= 0");
-    check(source, s.device().backwardShare() >= 0 && s.device().backwardShare() <= 1, "device.backwardShare must be in [0, 1]");
+    check(
+        source,
+        s.device().backwardShare() >= 0 && s.device().backwardShare() <= 1,
+        "device.backwardShare must be in [0, 1]");
     check(source, s.device().efficiency() > 0, "device.efficiency must be > 0");
     check(source, s.node().devicesPerNode() >= 1, "node.devicesPerNode must be >= 1");
     check(source, s.node().linkGigabytesPerSecond() > 0, "node.linkGigabytesPerSecond must be > 0");
     check(source, s.node().linkLatencySeconds() >= 0, "node.linkLatencySeconds must be >= 0");
     check(source, s.network().gigabitsPerSecond() > 0, "network.gigabitsPerSecond must be > 0");
-    check(source, s.network().efficiency() > 0 && s.network().efficiency() <= 1, "network.efficiency must be in (0, 1]");
+    check(
+        source,
+        s.network().efficiency() > 0 && s.network().efficiency() <= 1,
+        "network.efficiency must be in (0, 1]");
     check(source, s.network().latencySeconds() >= 0, "network.latencySeconds must be >= 0");
     check(source, s.input().cpuCores() >= 1, "input.cpuCores must be >= 1");
-    check(source, s.input().imagesPerSecondPerCore() > 0, "input.imagesPerSecondPerCore must be > 0");
-    check(source, s.communication().algorithm() != null && ALGORITHMS.contains(s.communication().algorithm()),
+    check(
+        source, s.input().imagesPerSecondPerCore() > 0, "input.imagesPerSecondPerCore must be > 0");
+    check(
+        source,
+        s.communication().algorithm() != null && ALGORITHMS.contains(s.communication().algorithm()),
         "communication.algorithm must be one of " + ALGORITHMS);
-    check(source, s.communication().bytesPerGradientValue() >= 1, "communication.bytesPerGradientValue must be >= 1");
-    check(source, s.communication().fusionThresholdBytes() >= 0, "communication.fusionThresholdBytes must be >= 0");
-    check(source, s.communication().overlap() >= 0 && s.communication().overlap() <= 1, "communication.overlap must be in [0, 1]");
-    check(source, s.fit() != null && s.fit().parameters().size() <= 2, "fit.parameters may name at most two parameters");
+    check(
+        source,
+        s.communication().bytesPerGradientValue() >= 1,
+        "communication.bytesPerGradientValue must be >= 1");
+    check(
+        source,
+        s.communication().fusionThresholdBytes() >= 0,
+        "communication.fusionThresholdBytes must be >= 0");
+    check(
+        source,
+        s.communication().overlap() >= 0 && s.communication().overlap() <= 1,
+        "communication.overlap must be in [0, 1]");
+    check(
+        source,
+        s.fit() != null && s.fit().parameters().size() <= 2,
+        "fit.parameters may name at most two parameters");
     for (String key : s.fit().parameters()) {
       JsonNode n = lookup(tree, key);
-      check(source, n != null && n.isNumber(), "fit.parameters: '" + key + "' is not a numeric key of this file");
+      check(
+          source,
+          n != null && n.isNumber(),
+          "fit.parameters: '" + key + "' is not a numeric key of this file");
     }
     return s;
   }
@@ -157,8 +218,14 @@ public final class HardwareFile {
 
   private static String available(Path dir) {
     try (var files = Files.list(dir)) {
-      return String.join(", ", files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-          .map(n -> n.substring(0, n.length() - 5)).sorted().toList());
+      return String.join(
+          ", ",
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml"))
+              .map(n -> n.substring(0, n.length() - 5))
+              .sorted()
+              .toList());
     } catch (IOException e) {
       return "none, " + dir + " is not readable";
     }

@@ -3,16 +3,23 @@ package dev.dawn.harness.project;
 import java.util.Locale;
 
 /**
- * Everything the time projection assumes about a machine type, read from {@code reference-configs/hardware/*.yaml}.
- * Every figure is a named parameter there, with its public source or the reason for its value beside it.
+ * Everything the time projection assumes about a machine type, read from {@code
+ * reference-configs/hardware/*.yaml}. Every figure is a named parameter there, with its public
+ * source or the reason for its value beside it.
  */
-public record HardwareSpec(String name, Device device, Node node, Network network, Input input, Communication communication,
+public record HardwareSpec(
+    String name,
+    Device device,
+    Node node,
+    Network network,
+    Input input,
+    Communication communication,
     Fit fit) {
 
   /**
-   * Which parameters {@code dawn project --fit} may calibrate for this hardware (at most two) and on which published
-   * entries (file names under ImageNet/train of the DAWNBench entries, without extension); every other entry run on
-   * this hardware is a prediction.
+   * Which parameters {@code dawn project --fit} may calibrate for this hardware (at most two) and
+   * on which published entries (file names under ImageNet/train of the DAWNBench entries, without
+   * extension); every other entry run on this hardware is a prediction.
    */
   public record Fit(java.util.List<String> parameters, java.util.List<String> entries) {
     public Fit {
@@ -24,29 +31,43 @@ public record HardwareSpec(String name, Device device, Node node, Network networ
   /**
    * One accelerator (or CPU socket) training the model.
    *
-   * @param model the network the figure was measured on, e.g. {@code resnet50} or {@code resnet50 x0.25}
-   * @param imagesPerSecond training images/s of one device at {@code referenceResolution} (the published or measured figure)
+   * @param model the network the figure was measured on, e.g. {@code resnet50} or {@code resnet50
+   *     x0.25}
+   * @param imagesPerSecond training images/s of one device at {@code referenceResolution} (the
+   *     published or measured figure)
    * @param referenceResolution image side (px) of that figure
    * @param referenceBatch per-device batch of that figure
    * @param pixelExponent time per image grows as (pixels / reference pixels)^exponent
-   * @param halfSpeedBatch per-device work (images at the reference resolution) at which a device runs at half its
-   *     full speed: speed grows as w / (w + halfSpeedBatch), w = batch x (pixels / reference pixels)^exponent; 0 = no
-   *     dependence on the batch
-   * @param stepOverheadSeconds fixed cost of one step whatever the batch (optimizer update, launches)
-   * @param backwardShare share of a step's compute spent in the backward pass, where all-reduce can overlap
-   * @param efficiency multiplier on {@code imagesPerSecond} for the software stack (a free parameter)
+   * @param halfSpeedBatch per-device work (images at the reference resolution) at which a device
+   *     runs at half its full speed: speed grows as w / (w + halfSpeedBatch), w = batch x (pixels /
+   *     reference pixels)^exponent; 0 = no dependence on the batch
+   * @param stepOverheadSeconds fixed cost of one step whatever the batch (optimizer update,
+   *     launches)
+   * @param backwardShare share of a step's compute spent in the backward pass, where all-reduce can
+   *     overlap
+   * @param efficiency multiplier on {@code imagesPerSecond} for the software stack (a free
+   *     parameter)
    */
-  public record Device(String model, double imagesPerSecond, int referenceResolution, int referenceBatch,
-      double pixelExponent, double halfSpeedBatch, double stepOverheadSeconds,
-      double backwardShare, double efficiency) {}
+  public record Device(
+      String model,
+      double imagesPerSecond,
+      int referenceResolution,
+      int referenceBatch,
+      double pixelExponent,
+      double halfSpeedBatch,
+      double stepOverheadSeconds,
+      double backwardShare,
+      double efficiency) {}
 
   /**
    * Devices sharing one machine and its fast link (NVLink, PCIe).
    *
-   * @param linkGigabytesPerSecond all-reduce bandwidth between devices of one node, GB/s (10^9 bytes)
+   * @param linkGigabytesPerSecond all-reduce bandwidth between devices of one node, GB/s (10^9
+   *     bytes)
    * @param linkLatencySeconds latency of one ring hop inside a node
    */
-  public record Node(int devicesPerNode, double linkGigabytesPerSecond, double linkLatencySeconds) {}
+  public record Node(
+      int devicesPerNode, double linkGigabytesPerSecond, double linkLatencySeconds) {}
 
   /**
    * The network between nodes.
@@ -61,7 +82,10 @@ public record HardwareSpec(String name, Device device, Node node, Network networ
     }
   }
 
-  /** The input pipeline (JPEG decode and augmentation on the host): an upper bound on images/s per node. */
+  /**
+   * The input pipeline (JPEG decode and augmentation on the host): an upper bound on images/s per
+   * node.
+   */
   public record Input(int cpuCores, double imagesPerSecondPerCore) {
     public double imagesPerSecondPerNode() {
       return cpuCores * imagesPerSecondPerCore;
@@ -71,13 +95,15 @@ public record HardwareSpec(String name, Device device, Node node, Network networ
   /**
    * How gradients travel.
    *
-   * @param algorithm {@code ring} (one ring over all devices) or {@code hierarchical} (ring inside each node over the
-   *     fast link, ring between nodes over the network)
+   * @param algorithm {@code ring} (one ring over all devices) or {@code hierarchical} (ring inside
+   *     each node over the fast link, ring between nodes over the network)
    * @param bytesPerGradientValue 2 for fp16 gradients, 4 for fp32
    * @param fusionThresholdBytes largest fusion bucket; 0 = one message per gradient tensor
-   * @param overlap share of the all-reduce (all buckets but the last) that can run during the backward pass
+   * @param overlap share of the all-reduce (all buckets but the last) that can run during the
+   *     backward pass
    */
-  public record Communication(String algorithm, int bytesPerGradientValue, long fusionThresholdBytes, double overlap) {
+  public record Communication(
+      String algorithm, int bytesPerGradientValue, long fusionThresholdBytes, double overlap) {
     public boolean hierarchical() {
       return algorithm.toLowerCase(Locale.ROOT).equals("hierarchical");
     }

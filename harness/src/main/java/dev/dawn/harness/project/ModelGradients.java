@@ -7,7 +7,10 @@ import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 
-/** Gradient tensor sizes of a network, taken from the model builder itself (its trainable weights in creation order). */
+/**
+ * Gradient tensor sizes of a network, taken from the model builder itself (its trainable weights in
+ * creation order).
+ */
 public final class ModelGradients {
   private ModelGradients() {}
 

@@ -6,17 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Calibrates a hardware file's free parameters (its {@code fit.parameters}, at most two) on its {@code fit.entries}:
- * the values that minimise the sum over those entries of log(projected / published)^2, found by a grid over
- * [0.01, 2] (log-spaced) refined twice around the best point. Values the file's rules refuse are skipped.
+ * Calibrates a hardware file's free parameters (its {@code fit.parameters}, at most two) on its
+ * {@code fit.entries}: the values that minimise the sum over those entries of log(projected /
+ * published)^2, found by a grid over [0.01, 2] (log-spaced) refined twice around the best point.
+ * Values the file's rules refuse are skipped.
  */
 public final class ParameterFit {
   private static final double LOW = 0.01;
   private static final double HIGH = 2.0;
   private static final int POINTS = 41;
 
-  /** The fitted values, in {@code fit.parameters} order, and the check rows they give on the fitted entries. */
-  public record Result(String hardware, Map<String, Double> values, List<PublishedCheck.Row> rows) {}
+  /**
+   * The fitted values, in {@code fit.parameters} order, and the check rows they give on the fitted
+   * entries.
+   */
+  public record Result(
+      String hardware, Map<String, Double> values, List<PublishedCheck.Row> rows) {}
 
   private final PublishedCheck check;
   private final List<Long> gradientElements;
@@ -28,10 +33,13 @@ public final class ParameterFit {
 
   public Result fit(String hardwareName, HardwareFile file) {
     List<String> params = file.spec().fit().parameters();
-    List<PublishedEntry> entries = PublishedEntry.MULTI_MACHINE.stream()
-        .filter(e -> file.spec().fit().entries().contains(e.file())).toList();
+    List<PublishedEntry> entries =
+        PublishedEntry.MULTI_MACHINE.stream()
+            .filter(e -> file.spec().fit().entries().contains(e.file()))
+            .toList();
     if (params.isEmpty() || entries.isEmpty()) {
-      throw new IllegalArgumentException(file.source() + ": fit.parameters and fit.entries must both name something to fit");
+      throw new IllegalArgumentException(
+          file.source() + ": fit.parameters and fit.entries must both name something to fit");
     }
     double[] lo = new double[params.size()];
     double[] hi = new double[params.size()];
@@ -49,7 +57,9 @@ public final class ParameterFit {
           roundBest = point;
         }
       }
-      if (roundBest == null) throw new IllegalArgumentException(file.source() + ": no valid value of " + params + " in [0.01, 2]");
+      if (roundBest == null)
+        throw new IllegalArgumentException(
+            file.source() + ": no valid value of " + params + " in [0.01, 2]");
       best = roundBest;
       for (int i = 0; i < params.size(); i++) {
         double step = Math.pow(hi[i] / lo[i], 1.0 / (POINTS - 1));
@@ -63,7 +73,8 @@ public final class ParameterFit {
     return new Result(hardwareName, values, check.run(entries, gradientElements, name -> fitted));
   }
 
-  private double cost(HardwareFile file, List<String> params, double[] point, List<PublishedEntry> entries) {
+  private double cost(
+      HardwareFile file, List<String> params, double[] point, List<PublishedEntry> entries) {
     HardwareFile candidate;
     try {
       candidate = apply(file, params, point);

@@ -4,20 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Time to train a recipe on a cluster, epoch by epoch: every epoch runs {@link RecipePlan#stepsPerEpoch} steps of
- * {@link StepModel#step}.
+ * Time to train a recipe on a cluster, epoch by epoch: every epoch runs {@link
+ * RecipePlan#stepsPerEpoch} steps of {@link StepModel#step}.
  */
-public record Projection(String recipe, String hardware, int devices, int messages, List<EpochProjection> epochs) {
+public record Projection(
+    String recipe, String hardware, int devices, int messages, List<EpochProjection> epochs) {
 
   public Projection {
     epochs = List.copyOf(epochs);
   }
 
-  /** The plan's epochs 1..{@code lastEpoch} (its planned last epoch when {@code lastEpoch} is 0). */
-  public static Projection of(RecipePlan plan, StepModel model, String hardware, int devices, int lastEpoch) {
+  /**
+   * The plan's epochs 1..{@code lastEpoch} (its planned last epoch when {@code lastEpoch} is 0).
+   */
+  public static Projection of(
+      RecipePlan plan, StepModel model, String hardware, int devices, int lastEpoch) {
     int last = lastEpoch <= 0 ? plan.epochs().size() : lastEpoch;
     if (last > plan.epochs().size()) {
-      throw new IllegalArgumentException("epoch " + last + " is past the recipe's last epoch " + plan.epochs().size());
+      throw new IllegalArgumentException(
+          "epoch " + last + " is past the recipe's last epoch " + plan.epochs().size());
     }
     List<EpochProjection> out = new ArrayList<>();
     double cumulative = 0;
@@ -28,7 +33,9 @@ public record Projection(String recipe, String hardware, int devices, int messag
       double comm = steps * t.exposedCommunication() / 3600;
       double input = steps * t.inputWait() / 3600;
       cumulative += compute + comm + input;
-      out.add(new EpochProjection(e.epoch(), e.resolution(), e.globalBatch(), steps, compute, comm, input, cumulative));
+      out.add(
+          new EpochProjection(
+              e.epoch(), e.resolution(), e.globalBatch(), steps, compute, comm, input, cumulative));
     }
     return new Projection(plan.name(), hardware, devices, model.messages(), out);
   }

@@ -12,19 +12,40 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a projection as a CSV (one row per epoch) and a stacked-bar chart, and a fusion sweep as CSV and chart. */
+/**
+ * Writes a projection as a CSV (one row per epoch) and a stacked-bar chart, and a fusion sweep as
+ * CSV and chart.
+ */
 public final class ProjectionFiles {
   /** Columns of the per-epoch CSV. */
-  public static final List<String> COLUMNS = List.of("epoch", "resolution", "global_batch", "steps", "compute_hours",
-      "communication_hours", "input_hours", "epoch_hours", "cumulative_hours");
+  public static final List<String> COLUMNS =
+      List.of(
+          "epoch",
+          "resolution",
+          "global_batch",
+          "steps",
+          "compute_hours",
+          "communication_hours",
+          "input_hours",
+          "epoch_hours",
+          "cumulative_hours");
 
   private ProjectionFiles() {}
 
   public static CsvTable table(Projection p) {
     List<List<Object>> rows = new ArrayList<>();
     for (EpochProjection e : p.epochs()) {
-      rows.add(List.of(e.epoch(), e.resolution(), e.globalBatch(), e.steps(), e.computeHours(), e.communicationHours(),
-          e.inputHours(), e.hours(), e.cumulativeHours()));
+      rows.add(
+          List.of(
+              e.epoch(),
+              e.resolution(),
+              e.globalBatch(),
+              e.steps(),
+              e.computeHours(),
+              e.communicationHours(),
+              e.inputHours(),
+              e.hours(),
+              e.cumulativeHours()));
     }
     return new CsvTable(COLUMNS, rows);
   }
@@ -33,26 +54,58 @@ public final class ProjectionFiles {
   public static List<Path> write(Projection p, Path base) {
     List<Path> written = new ArrayList<>();
     written.add(text(base, ".csv", CsvTableWriter.write(table(p))));
-    List<ProjectionCharts.EpochBar> bars = p.epochs().stream().map(e -> new ProjectionCharts.EpochBar(
-        e.epoch() + " (" + e.resolution() + " px)", e.computeHours(), e.communicationHours(), e.inputHours())).toList();
+    List<ProjectionCharts.EpochBar> bars =
+        p.epochs().stream()
+            .map(
+                e ->
+                    new ProjectionCharts.EpochBar(
+                        e.epoch() + " (" + e.resolution() + " px)",
+                        e.computeHours(),
+                        e.communicationHours(),
+                        e.inputHours()))
+            .toList();
     String title = p.recipe() + " on " + p.devices() + " x " + p.hardware();
     written.addAll(ChartEncoder.writeBoth(ProjectionCharts.epochBreakdown(title, bars), base));
     return written;
   }
 
-  /** Fusion sweep: {@code base.csv} (threshold_bytes, threshold_mib, messages, hours) and the chart. */
+  /**
+   * Fusion sweep: {@code base.csv} (threshold_bytes, threshold_mib, messages, hours) and the chart.
+   */
   public static List<Path> writeSweep(String title, List<FusionSweep.Point> points, Path base) {
     List<List<Object>> rows = new ArrayList<>();
     for (FusionSweep.Point pt : points) {
-      rows.add(List.of(pt.thresholdBytes(), pt.thresholdBytes() / (double) (1L << 20), pt.messages(), pt.hours()));
+      rows.add(
+          List.of(
+              pt.thresholdBytes(),
+              pt.thresholdBytes() / (double) (1L << 20),
+              pt.messages(),
+              pt.hours()));
     }
     List<Path> written = new ArrayList<>();
-    written.add(text(base, ".csv", CsvTableWriter.write(new CsvTable(
-        List.of("threshold_bytes", "threshold_mib", "messages", "hours_to_target"), rows))));
-    var chartPoints = points.stream()
-        .map(pt -> new ProjectionCharts.SweepPoint(pt.thresholdBytes() / (double) (1L << 20), pt.hours())).toList();
-    written.addAll(ChartEncoder.writeBoth(ProjectionCharts.hoursVsParameter(title, "Fusion threshold (MiB)", chartPoints,
-        "threshold 0: one message per gradient tensor"), base));
+    written.add(
+        text(
+            base,
+            ".csv",
+            CsvTableWriter.write(
+                new CsvTable(
+                    List.of("threshold_bytes", "threshold_mib", "messages", "hours_to_target"),
+                    rows))));
+    var chartPoints =
+        points.stream()
+            .map(
+                pt ->
+                    new ProjectionCharts.SweepPoint(
+                        pt.thresholdBytes() / (double) (1L << 20), pt.hours()))
+            .toList();
+    written.addAll(
+        ChartEncoder.writeBoth(
+            ProjectionCharts.hoursVsParameter(
+                title,
+                "Fusion threshold (MiB)",
+                chartPoints,
+                "threshold 0: one message per gradient tensor"),
+            base));
     return written;
   }
 

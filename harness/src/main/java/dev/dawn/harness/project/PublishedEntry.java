@@ -5,24 +5,63 @@ import java.util.List;
 /**
  * A published multi-machine DAWNBench ImageNet training entry the projection is checked against.
  *
- * @param file base name of the entry's JSON and TSV under {@code ImageNet/train/} of the DAWNBench entries
+ * @param file base name of the entry's JSON and TSV under {@code ImageNet/train/} of the DAWNBench
+ *     entries
  * @param devices GPUs used, from the entry's hardware field
  * @param hardware hardware file name
- * @param hardwareOverrides what the entry's machines differ in from that file, each from the entry's public description
+ * @param hardwareOverrides what the entry's machines differ in from that file, each from the
+ *     entry's public description
  */
-public record PublishedEntry(String label, String file, int devices, String hardware, List<String> hardwareOverrides) {
+public record PublishedEntry(
+    String label, String file, int devices, String hardware, List<String> hardwareOverrides) {
 
-  /** The entries of the check: fast.ai 4, 8 and 16 machines, Huawei's 16-machine MXNet and TensorFlow, Alibaba's 1 and 16. */
-  public static final List<PublishedEntry> MULTI_MACHINE = List.of(
-      new PublishedEntry("fast.ai 4 x p3.16xlarge (Sep 2018)", "fastai_resnet50_p3_4_machine_pytorch", 32, "v100-16gb", List.of()),
-      new PublishedEntry("fast.ai 8 x p3.16xlarge (Sep 2018)", "fastai_resnet50_p3_8_machine_pytorch", 64, "v100-16gb", List.of()),
-      new PublishedEntry("fast.ai 16 x p3.16xlarge (Sep 2018)", "fastai_resnet50_p3_16_machine_pytorch", 128, "v100-16gb", List.of()),
-      // "16 nodes with InfiniBand": the rate is not published; 100 Gbit/s (EDR) assumed.
-      new PublishedEntry("Huawei 16 x 8 V100, MXNet (Dec 2018)", "huaweicloud_resnet50_modelarts_16_machine_mxnet121", 128,
-          "v100-16gb", List.of("network.gigabitsPerSecond=100")),
-      new PublishedEntry("Huawei 16 x 8 V100, TensorFlow (May 2019)", "huaweicloud_resnet50_modelarts_16_machine_tensorflow18",
-          128, "v100-16gb", List.of("network.gigabitsPerSecond=100")),
-      new PublishedEntry("Alibaba 1 x gn6e (Mar 2020)", "alibabacloud_resnet50_gn6e_1_machine_tensorflow", 8, "v100-32gb", List.of()),
-      new PublishedEntry("Alibaba 16 x gn6e (Mar 2020)", "alibabacloud_resnet50_gn6e_16_machine_tensorflow", 128, "v100-32gb",
-          List.of()));
+  /**
+   * The entries of the check: fast.ai 4, 8 and 16 machines, Huawei's 16-machine MXNet and
+   * TensorFlow, Alibaba's 1 and 16.
+   */
+  public static final List<PublishedEntry> MULTI_MACHINE =
+      List.of(
+          new PublishedEntry(
+              "fast.ai 4 x p3.16xlarge (Sep 2018)",
+              "fastai_resnet50_p3_4_machine_pytorch",
+              32,
+              "v100-16gb",
+              List.of()),
+          new PublishedEntry(
+              "fast.ai 8 x p3.16xlarge (Sep 2018)",
+              "fastai_resnet50_p3_8_machine_pytorch",
+              64,
+              "v100-16gb",
+              List.of()),
+          new PublishedEntry(
+              "fast.ai 16 x p3.16xlarge (Sep 2018)",
+              "fastai_resnet50_p3_16_machine_pytorch",
+              128,
+              "v100-16gb",
+              List.of()),
+          // "16 nodes with InfiniBand": the rate is not published; 100 Gbit/s (EDR) assumed.
+          new PublishedEntry(
+              "Huawei 16 x 8 V100, MXNet (Dec 2018)",
+              "huaweicloud_resnet50_modelarts_16_machine_mxnet121",
+              128,
+              "v100-16gb",
+              List.of("network.gigabitsPerSecond=100")),
+          new PublishedEntry(
+              "Huawei 16 x 8 V100, TensorFlow (May 2019)",
+              "huaweicloud_resnet50_modelarts_16_machine_tensorflow18",
+              128,
+              "v100-16gb",
+              List.of("network.gigabitsPerSecond=100")),
+          new PublishedEntry(
+              "Alibaba 1 x gn6e (Mar 2020)",
+              "alibabacloud_resnet50_gn6e_1_machine_tensorflow",
+              8,
+              "v100-32gb",
+              List.of()),
+          new PublishedEntry(
+              "Alibaba 16 x gn6e (Mar 2020)",
+              "alibabacloud_resnet50_gn6e_16_machine_tensorflow",
+              128,
+              "v100-32gb",
+              List.of()));
 }

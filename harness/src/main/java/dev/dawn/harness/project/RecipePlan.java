@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a recipe trains, epoch by epoch: the resolution and global batch of each epoch and the training set size.
+ * What a recipe trains, epoch by epoch: the resolution and global batch of each epoch and the
+ * training set size.
  *
  * @param epochs epoch 1 first; one entry per planned epoch
  */
@@ -17,23 +18,30 @@ public record RecipePlan(String name, long trainImages, List<EpochPlan> epochs) 
   public record Segment(int epochs, int value) {}
 
   public RecipePlan {
-    if (trainImages < 1) throw new IllegalArgumentException("a recipe needs >= 1 training image, got " + trainImages);
+    if (trainImages < 1)
+      throw new IllegalArgumentException("a recipe needs >= 1 training image, got " + trainImages);
     if (epochs.isEmpty()) throw new IllegalArgumentException("a recipe needs >= 1 epoch");
     epochs = List.copyOf(epochs);
   }
 
   /**
-   * Epochs from separate resolution and batch-size segment lists, as the DAWNBench JSONs publish them; the shorter list
-   * keeps its last value to the end of the longer one.
+   * Epochs from separate resolution and batch-size segment lists, as the DAWNBench JSONs publish
+   * them; the shorter list keeps its last value to the end of the longer one.
    */
-  public static RecipePlan fromSegments(String name, long trainImages, List<Segment> resolutions, List<Segment> batches) {
+  public static RecipePlan fromSegments(
+      String name, long trainImages, List<Segment> resolutions, List<Segment> batches) {
     List<Integer> res = expand(resolutions);
     List<Integer> batch = expand(batches);
-    if (res.isEmpty() || batch.isEmpty()) throw new IllegalArgumentException(name + ": no resolution or batch segments");
+    if (res.isEmpty() || batch.isEmpty())
+      throw new IllegalArgumentException(name + ": no resolution or batch segments");
     int n = Math.max(res.size(), batch.size());
     List<EpochPlan> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new EpochPlan(i + 1, res.get(Math.min(i, res.size() - 1)), batch.get(Math.min(i, batch.size() - 1))));
+      out.add(
+          new EpochPlan(
+              i + 1,
+              res.get(Math.min(i, res.size() - 1)),
+              batch.get(Math.min(i, batch.size() - 1))));
     }
     return new RecipePlan(name, trainImages, out);
   }

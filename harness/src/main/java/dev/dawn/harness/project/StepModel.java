@@ -7,14 +7,17 @@ import java.util.List;
  * The cost of one data-parallel step of a model on {@code devices} devices of one hardware type.
  *
  * <ul>
- *   <li>compute = per-device batch / images/s at this resolution and batch + step overhead, where images/s = published
- *       figure x efficiency x (reference pixels / pixels)^pixelExponent x s(work) / s(reference batch), with
- *       s(w) = w / (w + halfSpeedBatch) and work = batch x (pixels / reference pixels)^pixelExponent: a device fed
- *       little work per step (a small batch, small images) runs below its full speed;
- *   <li>communication = sum over fusion buckets of the all-reduce of that bucket (ring or hierarchical); the last bucket
- *       (the first layers' gradients, ready only when the backward pass ends) is always exposed, and {@code overlap} of
- *       the rest hides behind the backward pass, at most as long as the backward pass;
- *   <li>input = the node's images of one step / the pipeline's images/s per node, a lower bound on the step.
+ *   <li>compute = per-device batch / images/s at this resolution and batch + step overhead, where
+ *       images/s = published figure x efficiency x (reference pixels / pixels)^pixelExponent x
+ *       s(work) / s(reference batch), with s(w) = w / (w + halfSpeedBatch) and work = batch x
+ *       (pixels / reference pixels)^pixelExponent: a device fed little work per step (a small
+ *       batch, small images) runs below its full speed;
+ *   <li>communication = sum over fusion buckets of the all-reduce of that bucket (ring or
+ *       hierarchical); the last bucket (the first layers' gradients, ready only when the backward
+ *       pass ends) is always exposed, and {@code overlap} of the rest hides behind the backward
+ *       pass, at most as long as the backward pass;
+ *   <li>input = the node's images of one step / the pipeline's images/s per node, a lower bound on
+ *       the step.
  * </ul>
  */
 public final class StepModel {
@@ -27,21 +30,27 @@ public final class StepModel {
   private final int messages;
 
   /**
-   * @param gradientElementsForward element count of each gradient tensor, in the order the model creates its weights
+   * @param gradientElementsForward element count of each gradient tensor, in the order the model
+   *     creates its weights
    * @param fusionThresholdBytes largest fusion bucket (0 = one message per tensor)
    */
-  public StepModel(HardwareSpec hw, int devices, List<Long> gradientElementsForward, long fusionThresholdBytes) {
+  public StepModel(
+      HardwareSpec hw, int devices, List<Long> gradientElementsForward, long fusionThresholdBytes) {
     if (devices < 1) throw new IllegalArgumentException("devices must be >= 1, got " + devices);
     this.hw = hw;
     this.devices = devices;
     this.devicesPerNode = Math.min(devices, hw.node().devicesPerNode());
     if (devices % devicesPerNode != 0) {
-      throw new IllegalArgumentException(devices + " devices do not fill whole nodes of " + devicesPerNode);
+      throw new IllegalArgumentException(
+          devices + " devices do not fill whole nodes of " + devicesPerNode);
     }
     this.nodes = devices / devicesPerNode;
-    List<Long> bytes = gradientElementsForward.stream()
-        .map(n -> n * hw.communication().bytesPerGradientValue()).toList();
-    FusionBuckets buckets = FusionBuckets.pack(FusionBuckets.backwardOrder(bytes), fusionThresholdBytes);
+    List<Long> bytes =
+        gradientElementsForward.stream()
+            .map(n -> n * hw.communication().bytesPerGradientValue())
+            .toList();
+    FusionBuckets buckets =
+        FusionBuckets.pack(FusionBuckets.backwardOrder(bytes), fusionThresholdBytes);
     double sum = 0;
     for (FusionBuckets.Bucket b : buckets.buckets()) sum += messageSeconds(b.bytes());
     this.allReduceSeconds = sum;
@@ -55,14 +64,34 @@ public final class StepModel {
     double link = n.linkGigabytesPerSecond() * 1e9;
     double net = hw.network().bytesPerSecond();
     return hw.communication().hierarchical()
-        ? AllReduceCost.hierarchical(nodes, devicesPerNode, bytes, link, n.linkLatencySeconds(), net, hw.network().latencySeconds())
-        : AllReduceCost.flatRing(nodes, devicesPerNode, bytes, link, n.linkLatencySeconds(), net, hw.network().latencySeconds());
+        ? AllReduceCost.hierarchical(
+            nodes,
+            devicesPerNode,
+            bytes,
+            link,
+            n.linkLatencySeconds(),
+            net,
+            hw.network().latencySeconds())
+        : AllReduceCost.flatRing(
+            nodes,
+            devicesPerNode,
+            bytes,
+            link,
+            n.linkLatencySeconds(),
+            net,
+            hw.network().latencySeconds());
   }
 
-  /** Images/s of one device at {@code resolution} px (square images) with {@code perDeviceBatch} images per step. */
+  /**
+   * Images/s of one device at {@code resolution} px (square images) with {@code perDeviceBatch}
+   * images per step.
+   */
   public double deviceImagesPerSecond(int resolution, double perDeviceBatch) {
     var d = hw.device();
-    double pixelRatio = (double) resolution * resolution / ((double) d.referenceResolution() * d.referenceResolution());
+    double pixelRatio =
+        (double) resolution
+            * resolution
+            / ((double) d.referenceResolution() * d.referenceResolution());
     double workRatio = Math.pow(pixelRatio, d.pixelExponent());
     double saturation = saturation(perDeviceBatch * workRatio) / saturation(d.referenceBatch());
     return d.imagesPerSecond() * d.efficiency() / workRatio * saturation;
@@ -73,12 +102,18 @@ public final class StepModel {
     return k == 0 ? 1 : work / (work + k);
   }
 
-  /** One step at {@code resolution} px with {@code globalBatch} images split evenly over the devices. */
+  /**
+   * One step at {@code resolution} px with {@code globalBatch} images split evenly over the
+   * devices.
+   */
   public StepTime step(int resolution, int globalBatch) {
     double perDevice = (double) globalBatch / devices;
-    double compute = perDevice / deviceImagesPerSecond(resolution, perDevice) + hw.device().stepOverheadSeconds();
+    double compute =
+        perDevice / deviceImagesPerSecond(resolution, perDevice)
+            + hw.device().stepOverheadSeconds();
     double backward = hw.device().backwardShare() * compute;
-    double hidden = Math.min(hw.communication().overlap() * (allReduceSeconds - lastBucketSeconds), backward);
+    double hidden =
+        Math.min(hw.communication().overlap() * (allReduceSeconds - lastBucketSeconds), backward);
     double exposed = allReduceSeconds - hidden;
     double inputBound = perDevice * devicesPerNode / hw.input().imagesPerSecondPerNode();
     double inputWait = Math.max(0, inputBound - (compute + exposed));

@@ -5,7 +5,8 @@ package dev.dawn.harness.project;
  *
  * @param compute forward and backward pass and update on the per-device batch
  * @param exposedCommunication gradient all-reduce not hidden behind the backward pass
- * @param inputWait extra time when the input pipeline cannot deliver the node's images in compute + communication
+ * @param inputWait extra time when the input pipeline cannot deliver the node's images in compute +
+ *     communication
  */
 public record StepTime(double compute, double exposedCommunication, double inputWait) {
   public double total() {

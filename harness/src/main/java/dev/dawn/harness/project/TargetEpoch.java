@@ -8,8 +8,9 @@ import java.util.OptionalInt;
 /**
  * Where a DAWNBench training TSV first reaches its target.
  *
- * @param epochs epochs trained up to and including that row: the rows with {@code hours > 0} so far (some logs number
- *     epochs from 0, some from 1, and some start with an evaluation before training at 0 hours)
+ * @param epochs epochs trained up to and including that row: the rows with {@code hours > 0} so far
+ *     (some logs number epochs from 0, some from 1, and some start with an evaluation before
+ *     training at 0 hours)
  * @param hours the row's {@code hours}, the published time to accuracy
  */
 public record TargetEpoch(Path tsv, int epochs, double hours) {

@@ -13,26 +13,34 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The newest of our runs of one config, found by the {@code name} in each run folder's {@code config.yaml} (not the
- * folder name, which another config's name could end with), and its record rebuilt from {@code events.jsonl}.
+ * The newest of our runs of one config, found by the {@code name} in each run folder's {@code
+ * config.yaml} (not the folder name, which another config's name could end with), and its record
+ * rebuilt from {@code events.jsonl}.
  */
 public record MeasuredRun(Path folder, RunRecord record) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** Newest run folder under {@code results/runs} whose config is named {@code configName}; folder names sort by start time. */
+  /**
+   * Newest run folder under {@code results/runs} whose config is named {@code configName}; folder
+   * names sort by start time.
+   */
   public static Optional<MeasuredRun> latest(Path results, String configName) throws IOException {
     Path runs = results.resolve("runs");
     if (!Files.isDirectory(runs)) return Optional.empty();
     Optional<Path> newest;
     try (Stream<Path> folders = Files.list(runs)) {
-      newest = folders.filter(Files::isDirectory)
-          .filter(f -> Files.isRegularFile(f.resolve("events.jsonl")))
-          .filter(f -> configName.equals(configName(f)))
-          .max(Comparator.comparing(f -> f.getFileName().toString()));
+      newest =
+          folders
+              .filter(Files::isDirectory)
+              .filter(f -> Files.isRegularFile(f.resolve("events.jsonl")))
+              .filter(f -> configName.equals(configName(f)))
+              .max(Comparator.comparing(f -> f.getFileName().toString()));
     }
     if (newest.isEmpty()) return Optional.empty();
     Path folder = newest.get();
-    return Optional.of(new MeasuredRun(folder, RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")))));
+    return Optional.of(
+        new MeasuredRun(
+            folder, RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")))));
   }
 
   private static String configName(Path folder) {

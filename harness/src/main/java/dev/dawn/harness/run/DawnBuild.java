@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The commit dawn itself was built from, written into the jar by the build ({@code dawn-build.properties}, see
- * harness/pom.xml). Not the git state of the folder a run starts in, which may be another repository or none.
+ * The commit dawn itself was built from, written into the jar by the build ({@code
+ * dawn-build.properties}, see harness/pom.xml). Not the git state of the folder a run starts in,
+ * which may be another repository or none.
  *
- * @param commit the full commit hash, or "unknown" when the build had no git checkout (e.g. a source tarball)
- * @param dirty "true" when tracked files differed from the commit at build time, "false", or "unknown"
+ * @param commit the full commit hash, or "unknown" when the build had no git checkout (e.g. a
+ *     source tarball)
+ * @param dirty "true" when tracked files differed from the commit at build time, "false", or
+ *     "unknown"
  */
 public record DawnBuild(String commit, String dirty) {
   static final String RESOURCE = "dawn-build.properties";
@@ -24,7 +27,8 @@ public record DawnBuild(String commit, String dirty) {
     } catch (IOException e) {
       // an unreadable resource says as much as a missing one
     }
-    return new DawnBuild(p.getProperty("gitCommit", UNKNOWN).strip(), p.getProperty("gitDirty", UNKNOWN).strip());
+    return new DawnBuild(
+        p.getProperty("gitCommit", UNKNOWN).strip(), p.getProperty("gitDirty", UNKNOWN).strip());
   }
 
   /** True/false, or null when unknown (environment.json keeps its boolean). */

@@ -10,25 +10,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a number was measured on: CPU model and flags, cores, memory, OS, JDK, TensorFlow, threads, git commit.
- * Written as environment.json beside every run, and compared by reports to flag runs that are not comparable.
+ * What a number was measured on: CPU model and flags, cores, memory, OS, JDK, TensorFlow, threads,
+ * git commit. Written as environment.json beside every run, and compared by reports to flag runs
+ * that are not comparable.
  */
 public final class MachineEnvironment {
   private MachineEnvironment() {}
 
   /** Flags worth knowing for ML kernels; the full list is long and mostly noise. */
-  private static final List<String> INTERESTING_FLAGS = List.of("avx2", "fma", "avx512f", "avx512bw", "avx512vl",
-      "avx512_vnni", "avx512_bf16", "avx_vnni", "amx_tile", "amx_bf16", "amx_int8");
+  private static final List<String> INTERESTING_FLAGS =
+      List.of(
+          "avx2",
+          "fma",
+          "avx512f",
+          "avx512bw",
+          "avx512vl",
+          "avx512_vnni",
+          "avx512_bf16",
+          "avx_vnni",
+          "amx_tile",
+          "amx_bf16",
+          "amx_int8");
 
-  public static Map<String, Object> describe(String tensorflowVersion, int intraOp, int interOp, Map<String, Object> seeds) {
+  public static Map<String, Object> describe(
+      String tensorflowVersion, int intraOp, int interOp, Map<String, Object> seeds) {
     Map<String, Object> env = new LinkedHashMap<>();
     Map<String, String> cpu = cpuInfo();
     env.put("cpuModel", cpu.getOrDefault("model name", System.getProperty("os.arch")));
     String flags = cpu.getOrDefault("flags", "");
-    env.put("cpuFlags", Arrays.stream(flags.split("\\s+")).filter(INTERESTING_FLAGS::contains).toList());
+    env.put(
+        "cpuFlags",
+        Arrays.stream(flags.split("\\s+")).filter(INTERESTING_FLAGS::contains).toList());
     env.put("cores", Runtime.getRuntime().availableProcessors());
     env.put("memoryBytes", totalMemoryBytes());
-    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    env.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     env.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
     env.put("tensorflowJava", "1.1.0");
@@ -36,7 +57,8 @@ public final class MachineEnvironment {
     env.put("tfEnableOnednnOpts", System.getenv("TF_ENABLE_ONEDNN_OPTS"));
     env.put("intraOpThreads", intraOp);
     env.put("interOpThreads", interOp);
-    DawnBuild build = DawnBuild.current(); // the code that measured, not the git state of the working folder
+    DawnBuild build =
+        DawnBuild.current(); // the code that measured, not the git state of the working folder
     env.put("gitCommit", build.commit());
     env.put("gitDirty", build.dirtyFlag());
     env.put("seeds", seeds);
@@ -45,20 +67,35 @@ public final class MachineEnvironment {
 
   /** Writes environment.json (pretty-printed, UTF-8). */
   public static void write(Path file, Map<String, Object> environment) throws IOException {
-    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), environment);
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(file.toFile(), environment);
   }
 
-  /** A short hardware line for DAWNBench's "hardware" field, e.g. "AMD EPYC (2 cores, 24 GiB), CPU only". */
+  /**
+   * A short hardware line for DAWNBench's "hardware" field, e.g. "AMD EPYC (2 cores, 24 GiB), CPU
+   * only".
+   */
   public static String hardwareLine() {
     String model = cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
     long gib = Math.round(totalMemoryBytes() / (1024.0 * 1024 * 1024));
-    return model + " (" + Runtime.getRuntime().availableProcessors() + " cores, " + gib + " GiB), CPU only";
+    return model
+        + " ("
+        + Runtime.getRuntime().availableProcessors()
+        + " cores, "
+        + gib
+        + " GiB), CPU only";
   }
 
   /** A file-name-safe hardware tag, e.g. "2c-amd-epyc". */
   public static String hardwareTag() {
     String model = cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
-    String slug = model.toLowerCase().replaceAll("\\(r\\)|\\(tm\\)", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String slug =
+        model
+            .toLowerCase()
+            .replaceAll("\\(r\\)|\\(tm\\)", "")
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-|-$", "");
     String[] words = slug.split("-");
     String shortModel = String.join("-", Arrays.copyOf(words, Math.min(3, words.length)));
     return Runtime.getRuntime().availableProcessors() + "c-" + shortModel;

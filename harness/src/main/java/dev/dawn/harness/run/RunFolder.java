@@ -8,13 +8,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A run's own folder {@code <results>/runs/<timestamp>-<name>/}. It is created atomically and never reused, so a
- * second run started in the same second gets a suffix instead of overwriting anything.
+ * A run's own folder {@code <results>/runs/<timestamp>-<name>/}. It is created atomically and never
+ * reused, so a second run started in the same second gets a suffix instead of overwriting anything.
  */
 public record RunFolder(Path dir, String runId) {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-  public static RunFolder create(Path resultsRoot, String name, LocalDateTime now) throws IOException {
+  public static RunFolder create(Path resultsRoot, String name, LocalDateTime now)
+      throws IOException {
     Path runs = resultsRoot.resolve("runs");
     Files.createDirectories(runs);
     String base = STAMP.format(now) + "-" + name;
@@ -40,8 +41,12 @@ public record RunFolder(Path dir, String runId) {
     return dir.resolve("environment.json");
   }
 
-  /** The newest run folder under {@code resultsRoot/runs} whose name ends with {@code -name}, if any. */
-  public static java.util.Optional<Path> latest(Path resultsRoot, String nameSuffix) throws IOException {
+  /**
+   * The newest run folder under {@code resultsRoot/runs} whose name ends with {@code -name}, if
+   * any.
+   */
+  public static java.util.Optional<Path> latest(Path resultsRoot, String nameSuffix)
+      throws IOException {
     Path runs = resultsRoot.resolve("runs");
     if (!Files.isDirectory(runs)) return java.util.Optional.empty();
     try (var s = Files.list(runs)) {

@@ -8,8 +8,13 @@ public final class TracedOpsEvent {
   private TracedOpsEvent() {}
 
   public static ProfiledOps of(TracedOps t) {
-    return new ProfiledOps(t.label(), t.steps(), t.meanStepMicros(), t.nodes().stream()
-        .map(n -> new ProfiledOps.Op(n.name(), n.type(), n.device(), n.calls(), n.totalMicros()))
-        .toList());
+    return new ProfiledOps(
+        t.label(),
+        t.steps(),
+        t.meanStepMicros(),
+        t.nodes().stream()
+            .map(
+                n -> new ProfiledOps.Op(n.name(), n.type(), n.device(), n.calls(), n.totalMicros()))
+            .toList());
   }
 }

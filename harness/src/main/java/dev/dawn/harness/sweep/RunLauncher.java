@@ -8,8 +8,9 @@ import java.util.List;
 @FunctionalInterface
 public interface RunLauncher {
   /**
-   * @param trainArgs the arguments after {@code train} ({@code --config ... --set ... --results ...})
-   * @param log       where the run's console output goes
+   * @param trainArgs the arguments after {@code train} ({@code --config ... --set ... --results
+   *     ...})
+   * @param log where the run's console output goes
    * @return the {@code dawn train} exit status
    */
   int train(List<String> trainArgs, Path log) throws IOException, InterruptedException;

@@ -11,8 +11,8 @@ import java.util.StringJoiner;
 /**
  * One point of the grid: a value for every grid and zip key.
  *
- * @param number  1-based, in the spec's order (the last axis moves fastest)
- * @param values  dotted key to value, in the spec's order
+ * @param number 1-based, in the spec's order (the last axis moves fastest)
+ * @param values dotted key to value, in the spec's order
  * @param origins dotted key to where the value was written in the spec
  */
 public record SweepCell(int number, Map<String, JsonNode> values, Map<String, String> origins) {
@@ -24,7 +24,9 @@ public record SweepCell(int number, Map<String, JsonNode> values, Map<String, St
     return out;
   }
 
-  /** The values as plain Java values (numbers, text, booleans, lists, maps), for the sweep's events. */
+  /**
+   * The values as plain Java values (numbers, text, booleans, lists, maps), for the sweep's events.
+   */
   public Map<String, Object> plainValues() {
     Map<String, Object> out = new LinkedHashMap<>();
     values.forEach((k, v) -> out.put(k, Plain.of(v)));
@@ -34,7 +36,8 @@ public record SweepCell(int number, Map<String, JsonNode> values, Map<String, St
   /** "optimizer.name=lars, train.batchSize=256" for progress lines. */
   public String describe() {
     StringJoiner s = new StringJoiner(", ");
-    values.forEach((k, v) -> s.add(k + "=" + (v.isValueNode() ? String.valueOf(Plain.of(v)) : v.toString())));
+    values.forEach(
+        (k, v) -> s.add(k + "=" + (v.isValueNode() ? String.valueOf(Plain.of(v)) : v.toString())));
     return s.length() == 0 ? "base config" : s.toString();
   }
 
@@ -44,7 +47,8 @@ public record SweepCell(int number, Map<String, JsonNode> values, Map<String, St
 
     static Object of(JsonNode v) {
       if (v == null || v.isNull()) return null;
-      if (v.isIntegralNumber()) return v.canConvertToInt() ? (Object) v.intValue() : (Object) v.longValue();
+      if (v.isIntegralNumber())
+        return v.canConvertToInt() ? (Object) v.intValue() : (Object) v.longValue();
       if (v.isNumber()) return v.doubleValue();
       if (v.isBoolean()) return v.booleanValue();
       if (v.isTextual()) return v.textValue();

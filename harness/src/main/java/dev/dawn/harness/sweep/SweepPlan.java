@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cells of a spec (the product of its axes) and the order of its runs: repeat 1 of every cell, then repeat 2, and
- * so on, so that drift of a shared machine (other jobs, heat) hits every cell alike instead of the last cells.
+ * The cells of a spec (the product of its axes) and the order of its runs: repeat 1 of every cell,
+ * then repeat 2, and so on, so that drift of a shared machine (other jobs, heat) hits every cell
+ * alike instead of the last cells.
  */
 public record SweepPlan(List<SweepCell> cells, int repeats, long firstSeed) {
 
@@ -47,7 +48,9 @@ public record SweepPlan(List<SweepCell> cells, int repeats, long firstSeed) {
     return runs;
   }
 
-  /** The config name of a run, which also names its run folder: {@code <sweep>-c<cell>-r<repeat>}. */
+  /**
+   * The config name of a run, which also names its run folder: {@code <sweep>-c<cell>-r<repeat>}.
+   */
   public static String runName(String sweepName, int cell, int repeat) {
     return sweepName + "-c" + cell + "-r" + repeat;
   }

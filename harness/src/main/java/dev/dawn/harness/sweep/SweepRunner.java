@@ -28,18 +28,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Runs the missing runs of a sweep folder in plan order. Each run's start and stop go to {@code sweep-events.jsonl}
- * (append-only, flushed per line), and the CSVs and charts are rebuilt after every run, so a sweep killed at any
- * moment keeps every finished run and {@code --resume} starts exactly the missing ones. A run that fails, diverges or
- * misses the target is recorded as such and the sweep goes on.
+ * Runs the missing runs of a sweep folder in plan order. Each run's start and stop go to {@code
+ * sweep-events.jsonl} (append-only, flushed per line), and the CSVs and charts are rebuilt after
+ * every run, so a sweep killed at any moment keeps every finished run and {@code --resume} starts
+ * exactly the missing ones. A run that fails, diverges or misses the target is recorded as such and
+ * the sweep goes on.
  */
 public final class SweepRunner {
   /** Child runs' console output, one file per run, inside the sweep folder. */
   public static final String LOGS_DIR = "logs";
-  /** Run folders, inside the sweep folder (so {@code dawn report --results SWEEP_DIR} shows them). */
+
+  /**
+   * Run folders, inside the sweep folder (so {@code dawn report --results SWEEP_DIR} shows them).
+   */
   public static final String RUNS_DIR = "runs";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   /** What a call to {@link #run} did. */
   public record Outcome(int planned, int alreadyDone, int ran, Map<String, Integer> statuses) {}
@@ -50,7 +55,8 @@ public final class SweepRunner {
   private final RunLauncher launcher;
   private final ProgressLine progress;
 
-  public SweepRunner(SweepSpec spec, SweepPlan plan, Path sweepDir, RunLauncher launcher, ProgressLine progress) {
+  public SweepRunner(
+      SweepSpec spec, SweepPlan plan, Path sweepDir, RunLauncher launcher, ProgressLine progress) {
     this.spec = spec;
     this.plan = plan;
     this.sweepDir = sweepDir;
@@ -65,20 +71,39 @@ public final class SweepRunner {
     int ran = 0;
     try (EventLog events = EventLog.append(eventsFile)) {
       adoptFinishedOrphans(eventsFile, events);
-      for (SweepRunStop stop : SweepRunStop.KIND.in(read(eventsFile))) done.add(List.of(stop.cell(), stop.repeat()));
-      List<SweepPlan.PlannedRun> missing = plan.runs().stream()
-          .filter(r -> !done.contains(List.of(r.cell().number(), r.repeat()))).toList();
+      for (SweepRunStop stop : SweepRunStop.KIND.in(read(eventsFile)))
+        done.add(List.of(stop.cell(), stop.repeat()));
+      List<SweepPlan.PlannedRun> missing =
+          plan.runs().stream()
+              .filter(r -> !done.contains(List.of(r.cell().number(), r.repeat())))
+              .toList();
       int alreadyDone = plan.runs().size() - missing.size();
       if (alreadyDone > 0) {
-        progress.message(String.format(Locale.ROOT, "sweep %s: %d of %d runs already finished, %d to go",
-            spec.name(), alreadyDone, plan.runs().size(), missing.size()));
+        progress.message(
+            String.format(
+                Locale.ROOT,
+                "sweep %s: %d of %d runs already finished, %d to go",
+                spec.name(),
+                alreadyDone,
+                plan.runs().size(),
+                missing.size()));
       }
       long startedNs = System.nanoTime();
       for (SweepPlan.PlannedRun run : missing) {
         double perRun = ran == 0 ? Double.NaN : (System.nanoTime() - startedNs) / 1e9 / ran;
-        progress.message(String.format(Locale.ROOT, "sweep %s: cell %d of %d (%s), repeat %d of %d, run %d of %d, ETA %s",
-            spec.name(), run.cell().number(), plan.cells().size(), run.cell().describe(), run.repeat(), plan.repeats(),
-            alreadyDone + ran + 1, plan.runs().size(), ProgressLine.clock(perRun * (missing.size() - ran))));
+        progress.message(
+            String.format(
+                Locale.ROOT,
+                "sweep %s: cell %d of %d (%s), repeat %d of %d, run %d of %d, ETA %s",
+                spec.name(),
+                run.cell().number(),
+                plan.cells().size(),
+                run.cell().describe(),
+                run.repeat(),
+                plan.repeats(),
+                alreadyDone + ran + 1,
+                plan.runs().size(),
+                ProgressLine.clock(perRun * (missing.size() - ran))));
         runOne(run, events);
         ran++;
         SweepFiles.write(sweepDir);
@@ -90,7 +115,8 @@ public final class SweepRunner {
     }
   }
 
-  private void runOne(SweepPlan.PlannedRun run, EventLog events) throws IOException, InterruptedException {
+  private void runOne(SweepPlan.PlannedRun run, EventLog events)
+      throws IOException, InterruptedException {
     int cell = run.cell().number();
     String name = SweepPlan.runName(spec.name(), cell, run.repeat());
     events.write(new SweepRunStart(cell, run.repeat(), run.seed(), name, run.cell().plainValues()));
@@ -109,16 +135,28 @@ public final class SweepRunner {
     Path folder = after.stream().max(Path::compareTo).orElse(null);
     if (folder == null && detail == null) detail = lastLine(log);
     String relative = folder == null ? null : sweepDir.relativize(folder).toString();
-    events.write(new SweepRunStop(cell, run.repeat(), exit, relative, folder == null ? detail : null));
-    progress.message(String.format(Locale.ROOT, "sweep %s: cell %d repeat %d ended with exit status %d%s", spec.name(),
-        cell, run.repeat(), exit, folder == null ? " and no run folder: " + detail : " (" + relative + ")"));
+    events.write(
+        new SweepRunStop(cell, run.repeat(), exit, relative, folder == null ? detail : null));
+    progress.message(
+        String.format(
+            Locale.ROOT,
+            "sweep %s: cell %d repeat %d ended with exit status %d%s",
+            spec.name(),
+            cell,
+            run.repeat(),
+            exit,
+            folder == null ? " and no run folder: " + detail : " (" + relative + ")"));
   }
 
-  /** The {@code dawn train} arguments of a run: the base config with the sweep's keys as {@code --set}s. */
+  /**
+   * The {@code dawn train} arguments of a run: the base config with the sweep's keys as {@code
+   * --set}s.
+   */
   List<String> trainArgs(SweepPlan.PlannedRun run, String name) {
     List<String> args = new ArrayList<>(List.of("--config", spec.base().toString()));
     if (spec.scale() != null) args.addAll(List.of("--scale", spec.scale()));
-    for (ConfigLoader.KeyValue kv : SweepValidation.settings(spec, run.cell(), run.repeat(), run.seed())) {
+    for (ConfigLoader.KeyValue kv :
+        SweepValidation.settings(spec, run.cell(), run.repeat(), run.seed())) {
       args.add("--set");
       args.add(kv.key() + "=" + yaml(kv.value()));
     }
@@ -126,7 +164,10 @@ public final class SweepRunner {
     return args;
   }
 
-  /** JSON is YAML: the value as flow text, decimals written out (1E+1 would read back as text in YAML). */
+  /**
+   * JSON is YAML: the value as flow text, decimals written out (1E+1 would read back as text in
+   * YAML).
+   */
   private static String yaml(JsonNode value) {
     try {
       return JSON.writeValueAsString(value);
@@ -136,8 +177,9 @@ public final class SweepRunner {
   }
 
   /**
-   * A run started but not recorded as stopped (the sweep was killed): if its child finished anyway, its run folder
-   * is complete and is recorded now instead of being run again; otherwise the run is run again.
+   * A run started but not recorded as stopped (the sweep was killed): if its child finished anyway,
+   * its run folder is complete and is recorded now instead of being run again; otherwise the run is
+   * run again.
    */
   private void adoptFinishedOrphans(Path eventsFile, EventLog events) throws IOException {
     List<Event> read = read(eventsFile);
@@ -149,7 +191,8 @@ public final class SweepRunner {
     }
     Map<List<Integer>, SweepRunStart> open = new HashMap<>();
     for (SweepRunStart s : SweepRunStart.KIND.in(read)) {
-      if (!stopped.contains(List.of(s.cell(), s.repeat()))) open.put(List.of(s.cell(), s.repeat()), s);
+      if (!stopped.contains(List.of(s.cell(), s.repeat())))
+        open.put(List.of(s.cell(), s.repeat()), s);
     }
     for (SweepRunStart s : open.values()) {
       for (Path folder : runFolders(s.runName())) {
@@ -157,9 +200,18 @@ public final class SweepRunner {
         if (recorded.contains(relative)) continue;
         List<RunStop> stops = RunStop.KIND.in(EventLogReader.read(folder.resolve("events.jsonl")));
         if (stops.isEmpty()) continue; // cut off mid-run: run again
-        events.write(new SweepRunStop(s.cell(), s.repeat(), exitStatus(stops.get(0).status()), relative, null));
-        progress.message("sweep " + spec.name() + ": cell " + s.cell() + " repeat " + s.repeat()
-            + " finished after the sweep was stopped; recorded from " + relative);
+        events.write(
+            new SweepRunStop(
+                s.cell(), s.repeat(), exitStatus(stops.get(0).status()), relative, null));
+        progress.message(
+            "sweep "
+                + spec.name()
+                + ": cell "
+                + s.cell()
+                + " repeat "
+                + s.repeat()
+                + " finished after the sweep was stopped; recorded from "
+                + relative);
         break;
       }
     }
@@ -175,7 +227,10 @@ public final class SweepRunner {
     };
   }
 
-  /** Run folders of one run name ({@code <timestamp>-<name>}, or {@code -2}, ... when a second started that second). */
+  /**
+   * Run folders of one run name ({@code <timestamp>-<name>}, or {@code -2}, ... when a second
+   * started that second).
+   */
   private Set<Path> runFolders(String name) throws IOException {
     Path runs = sweepDir.resolve(RUNS_DIR);
     Set<Path> found = new HashSet<>();
@@ -183,7 +238,8 @@ public final class SweepRunner {
     Pattern own = Pattern.compile("\\d{8}-\\d{6}-" + Pattern.quote(name) + "(-\\d+)?");
     try (var s = Files.list(runs)) {
       s.filter(p -> own.matcher(p.getFileName().toString()).matches())
-          .filter(p -> Files.exists(p.resolve("events.jsonl"))).forEach(found::add);
+          .filter(p -> Files.exists(p.resolve("events.jsonl")))
+          .forEach(found::add);
     }
     return found;
   }
@@ -195,12 +251,14 @@ public final class SweepRunner {
   private static String lastLine(Path log) {
     try {
       if (!Files.exists(log)) return "no output";
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+      List<String> lines =
+          Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+              .filter(l -> !l.isBlank())
+              .toList();
       String last = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
       return last.length() > 300 ? last.substring(0, 300) + "..." : last;
     } catch (IOException e) {
       return "log unreadable: " + e.getMessage();
     }
   }
-
 }

@@ -10,21 +10,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A sweep spec as written: the base config, fixed overrides, the axes (each {@code grid:} key is one axis, each
- * {@code zip:} group one axis whose keys move together), the number of repeats and the first seed. Structural
- * mistakes are all reported at once, with the spec's file and line; whether the keys and values are valid config is
- * {@link SweepValidation}'s job.
+ * A sweep spec as written: the base config, fixed overrides, the axes (each {@code grid:} key is
+ * one axis, each {@code zip:} group one axis whose keys move together), the number of repeats and
+ * the first seed. Structural mistakes are all reported at once, with the spec's file and line;
+ * whether the keys and values are valid config is {@link SweepValidation}'s job.
  *
- * @param name      names the sweep folder and, with cell and repeat, each run
- * @param base      the base config file (as written in the spec, resolved against the spec's folder)
- * @param scale     the base config's {@code scales:} entry to lay over it, or null
- * @param fixed     {@code set:} overrides applied to every cell
- * @param axes      grid keys then zip groups, in the spec's order
- * @param repeats   runs per cell
- * @param firstSeed {@code train.seed} of repeat 1 (repeat r uses firstSeed + r - 1); null: the base config's seed
+ * @param name names the sweep folder and, with cell and repeat, each run
+ * @param base the base config file (as written in the spec, resolved against the spec's folder)
+ * @param scale the base config's {@code scales:} entry to lay over it, or null
+ * @param fixed {@code set:} overrides applied to every cell
+ * @param axes grid keys then zip groups, in the spec's order
+ * @param repeats runs per cell
+ * @param firstSeed {@code train.seed} of repeat 1 (repeat r uses firstSeed + r - 1); null: the base
+ *     config's seed
  */
-public record SweepSpec(String name, Path base, String scale, List<Setting> fixed, List<Axis> axes, int repeats,
-    Long firstSeed, YamlDocument document) {
+public record SweepSpec(
+    String name,
+    Path base,
+    String scale,
+    List<Setting> fixed,
+    List<Axis> axes,
+    int repeats,
+    Long firstSeed,
+    YamlDocument document) {
 
   /** One key with a value and the place it was written. */
   public record Setting(String key, JsonNode value, String origin) {}
@@ -36,46 +44,70 @@ public record SweepSpec(String name, Path base, String scale, List<Setting> fixe
     }
   }
 
-  static final Set<String> TOP_KEYS = Set.of("name", "base", "scale", "set", "grid", "zip", "repeats", "seed");
+  static final Set<String> TOP_KEYS =
+      Set.of("name", "base", "scale", "set", "grid", "zip", "repeats", "seed");
+
   /** Keys the sweep itself sets on every run. */
   static final Set<String> RESERVED = Set.of("name", "train.seed");
+
   private static final String KEY = "[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+";
 
   public static SweepSpec read(Path file) {
     return read(file, null);
   }
 
-  /** @param baseOverride the base config to use instead of the spec's (a resumed sweep uses its saved copy) */
+  /**
+   * @param baseOverride the base config to use instead of the spec's (a resumed sweep uses its
+   *     saved copy)
+   */
   public static SweepSpec read(Path file, Path baseOverride) {
     YamlDocument doc = YamlDocument.read(file);
     JsonNode root = doc.tree();
     List<String> problems = new ArrayList<>();
     if (!root.isObject()) {
-      throw new ConfigException(List.of(file + ": a sweep spec is a mapping with keys " + new java.util.TreeSet<>(TOP_KEYS)));
+      throw new ConfigException(
+          List.of(
+              file + ": a sweep spec is a mapping with keys " + new java.util.TreeSet<>(TOP_KEYS)));
     }
-    root.fieldNames().forEachRemaining(k -> {
-      if (!TOP_KEYS.contains(k)) {
-        problems.add(doc.where(k) + ": unknown key '" + k + "'; a sweep spec has " + new java.util.TreeSet<>(TOP_KEYS));
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!TOP_KEYS.contains(k)) {
+                problems.add(
+                    doc.where(k)
+                        + ": unknown key '"
+                        + k
+                        + "'; a sweep spec has "
+                        + new java.util.TreeSet<>(TOP_KEYS));
+              }
+            });
     String name = root.path("name").asText("");
     if (!name.matches("[A-Za-z0-9._-]{1,40}")) {
-      problems.add(doc.where("name") + ": key 'name' must be 1-40 characters of letters, digits, '.', '_' or '-' "
-          + "(it names the sweep folder and its runs)");
+      problems.add(
+          doc.where("name")
+              + ": key 'name' must be 1-40 characters of letters, digits, '.', '_' or '-' "
+              + "(it names the sweep folder and its runs)");
     }
     Path base = null;
     if (!root.path("base").isTextual() || root.path("base").asText().isBlank()) {
-      problems.add(doc.where("base") + ": key 'base' must name the base config file (relative to the spec's folder)");
+      problems.add(
+          doc.where("base")
+              + ": key 'base' must name the base config file (relative to the spec's folder)");
     } else {
       Path dir = file.toAbsolutePath().getParent();
-      base = baseOverride != null ? baseOverride : dir.resolve(root.path("base").asText()).normalize();
+      base =
+          baseOverride != null ? baseOverride : dir.resolve(root.path("base").asText()).normalize();
     }
     String scale = root.hasNonNull("scale") ? root.get("scale").asText() : null;
     int repeats = 1;
     if (root.has("repeats")) {
       JsonNode r = root.get("repeats");
       if (!r.canConvertToInt() || !r.isIntegralNumber() || r.asInt() < 1 || r.asInt() > 100) {
-        problems.add(doc.where("repeats") + ": key 'repeats' must be a whole number from 1 to 100, got '" + r.asText(r.toString()) + "'");
+        problems.add(
+            doc.where("repeats")
+                + ": key 'repeats' must be a whole number from 1 to 100, got '"
+                + r.asText(r.toString())
+                + "'");
       } else {
         repeats = r.asInt();
       }
@@ -84,7 +116,11 @@ public record SweepSpec(String name, Path base, String scale, List<Setting> fixe
     if (root.hasNonNull("seed")) {
       JsonNode s = root.get("seed");
       if (!s.isIntegralNumber() || !s.canConvertToLong()) {
-        problems.add(doc.where("seed") + ": key 'seed' must be a whole number (train.seed of repeat 1), got '" + s.asText(s.toString()) + "'");
+        problems.add(
+            doc.where("seed")
+                + ": key 'seed' must be a whole number (train.seed of repeat 1), got '"
+                + s.asText(s.toString())
+                + "'");
       } else {
         seed = s.asLong();
       }
@@ -94,38 +130,54 @@ public record SweepSpec(String name, Path base, String scale, List<Setting> fixe
     List<Setting> fixed = new ArrayList<>();
     JsonNode set = root.path("set");
     if (!set.isMissingNode() && !set.isNull() && !set.isObject()) {
-      problems.add(doc.where("set") + ": key 'set' must be a mapping of dotted config keys to values, e.g. train.epochs: 5");
+      problems.add(
+          doc.where("set")
+              + ": key 'set' must be a mapping of dotted config keys to values, e.g. train.epochs: 5");
     } else if (set.isObject()) {
-      set.fields().forEachRemaining(f -> {
-        String at = doc.where("set." + f.getKey());
-        if (checkKey(f.getKey(), at, "set", used, problems)) fixed.add(new Setting(f.getKey(), f.getValue(), at));
-      });
+      set.fields()
+          .forEachRemaining(
+              f -> {
+                String at = doc.where("set." + f.getKey());
+                if (checkKey(f.getKey(), at, "set", used, problems))
+                  fixed.add(new Setting(f.getKey(), f.getValue(), at));
+              });
     }
 
     List<Axis> axes = new ArrayList<>();
     JsonNode grid = root.path("grid");
     if (!grid.isMissingNode() && !grid.isNull() && !grid.isObject()) {
-      problems.add(doc.where("grid") + ": key 'grid' must be a mapping of dotted config keys to lists of values");
+      problems.add(
+          doc.where("grid")
+              + ": key 'grid' must be a mapping of dotted config keys to lists of values");
     } else if (grid.isObject()) {
-      grid.fields().forEachRemaining(f -> {
-        String at = doc.where("grid." + f.getKey());
-        if (!checkKey(f.getKey(), at, "grid", used, problems)) return;
-        if (!f.getValue().isArray() || f.getValue().isEmpty()) {
-          problems.add(at + ": grid key '" + f.getKey() + "' needs a non-empty list of values, e.g. [64, 128]");
-          return;
-        }
-        axes.add(new Axis(List.of(f.getKey()), List.of(list(f.getValue())), List.of(at)));
-      });
+      grid.fields()
+          .forEachRemaining(
+              f -> {
+                String at = doc.where("grid." + f.getKey());
+                if (!checkKey(f.getKey(), at, "grid", used, problems)) return;
+                if (!f.getValue().isArray() || f.getValue().isEmpty()) {
+                  problems.add(
+                      at
+                          + ": grid key '"
+                          + f.getKey()
+                          + "' needs a non-empty list of values, e.g. [64, 128]");
+                  return;
+                }
+                axes.add(new Axis(List.of(f.getKey()), List.of(list(f.getValue())), List.of(at)));
+              });
     }
     JsonNode zip = root.path("zip");
     if (!zip.isMissingNode() && !zip.isNull() && !zip.isArray()) {
-      problems.add(doc.where("zip") + ": key 'zip' must be a list of groups, each a mapping of keys to equally long lists");
+      problems.add(
+          doc.where("zip")
+              + ": key 'zip' must be a list of groups, each a mapping of keys to equally long lists");
     } else if (zip.isArray()) {
       for (int g = 0; g < zip.size(); g++) {
         JsonNode group = zip.get(g);
         String groupAt = doc.where("zip") + " (zip group " + (g + 1) + ")";
         if (!group.isObject() || group.size() < 2) {
-          problems.add(groupAt + ": a zip group maps two or more dotted keys to equally long lists");
+          problems.add(
+              groupAt + ": a zip group maps two or more dotted keys to equally long lists");
           continue;
         }
         List<String> keys = new ArrayList<>();
@@ -146,8 +198,11 @@ public record SweepSpec(String name, Path base, String scale, List<Setting> fixe
         }
         if (keys.size() != group.size()) continue;
         if (columns.stream().map(List::size).distinct().count() > 1) {
-          problems.add(groupAt + ": the lists of a zip group must be equally long; "
-              + String.join(", ", keys.stream().map(k -> k + " has " + group.get(k).size()).toList()));
+          problems.add(
+              groupAt
+                  + ": the lists of a zip group must be equally long; "
+                  + String.join(
+                      ", ", keys.stream().map(k -> k + " has " + group.get(k).size()).toList()));
           continue;
         }
         axes.add(new Axis(keys, columns, origins));
@@ -157,18 +212,35 @@ public record SweepSpec(String name, Path base, String scale, List<Setting> fixe
     return new SweepSpec(name, base, scale, fixed, axes, repeats, seed, doc);
   }
 
-  private static boolean checkKey(String key, String at, String section, Set<String> used, List<String> problems) {
+  private static boolean checkKey(
+      String key, String at, String section, Set<String> used, List<String> problems) {
     if (!key.matches(KEY)) {
-      problems.add(at + ": " + section + " key '" + key + "' must be a dotted config key, e.g. train.batchSize");
+      problems.add(
+          at
+              + ": "
+              + section
+              + " key '"
+              + key
+              + "' must be a dotted config key, e.g. train.batchSize");
       return false;
     }
     if (RESERVED.contains(key)) {
-      problems.add(at + ": " + section + " key '" + key + "' is set by the sweep (the run's name; train.seed from "
-          + "'seed' and the repeat number)");
+      problems.add(
+          at
+              + ": "
+              + section
+              + " key '"
+              + key
+              + "' is set by the sweep (the run's name; train.seed from "
+              + "'seed' and the repeat number)");
       return false;
     }
     if (!used.add(key)) {
-      problems.add(at + ": key '" + key + "' appears twice in the spec (set, grid and zip keys must differ)");
+      problems.add(
+          at
+              + ": key '"
+              + key
+              + "' appears twice in the spec (set, grid and zip keys must differ)");
       return false;
     }
     return true;

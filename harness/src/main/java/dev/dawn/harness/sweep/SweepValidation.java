@@ -9,22 +9,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Binds the config of every cell with the config loader's own rules before anything runs, so a bad key or value
- * anywhere in the spec stops the sweep with every problem listed (each naming the spec's file and line, the key and
- * the rule) instead of failing hours in.
+ * Binds the config of every cell with the config loader's own rules before anything runs, so a bad
+ * key or value anywhere in the spec stops the sweep with every problem listed (each naming the
+ * spec's file and line, the key and the rule) instead of failing hours in.
  */
 public final class SweepValidation {
   private SweepValidation() {}
 
-  /** @return the plan, every cell of which binds; throws {@link ConfigException} listing every problem otherwise */
+  /**
+   * @return the plan, every cell of which binds; throws {@link ConfigException} listing every
+   *     problem otherwise
+   */
   public static SweepPlan check(SweepSpec spec) {
     ConfigLoader loader = new ConfigLoader();
-    // The base with the fixed keys first: when it is wrong, every cell would repeat the same problems.
+    // The base with the fixed keys first: when it is wrong, every cell would repeat the same
+    // problems.
     ConfigLoader.Loaded base = loader.load(spec.base(), spec.scale(), List.of(), fixed(spec));
     long firstSeed = spec.firstSeed() != null ? spec.firstSeed() : base.config().train().seed();
     SweepPlan plan = SweepPlan.of(spec, firstSeed);
-    Set<String> problems = new LinkedHashSet<>(); // one bad value shared by many cells is listed once
-    // Each value on its own first: the loader stops at unknown keys, which would hide other keys' bad values.
+    Set<String> problems =
+        new LinkedHashSet<>(); // one bad value shared by many cells is listed once
+    // Each value on its own first: the loader stops at unknown keys, which would hide other keys'
+    // bad values.
     for (SweepSpec.Axis axis : spec.axes()) {
       for (int k = 0; k < axis.keys().size(); k++) {
         for (var value : axis.columns().get(k)) {
@@ -54,23 +60,33 @@ public final class SweepValidation {
   }
 
   /** The bound config of one run (what its {@code dawn train} child will bind again). */
-  static ConfigLoader.Loaded config(ConfigLoader loader, SweepSpec spec, SweepCell cell, int repeat, long seed) {
+  static ConfigLoader.Loaded config(
+      ConfigLoader loader, SweepSpec spec, SweepCell cell, int repeat, long seed) {
     return loader.load(spec.base(), spec.scale(), List.of(), settings(spec, cell, repeat, seed));
   }
 
-  /** Fixed overrides, the cell's values, the repeat's seed and the run's name, in the order they are laid. */
-  static List<ConfigLoader.KeyValue> settings(SweepSpec spec, SweepCell cell, int repeat, long seed) {
+  /**
+   * Fixed overrides, the cell's values, the repeat's seed and the run's name, in the order they are
+   * laid.
+   */
+  static List<ConfigLoader.KeyValue> settings(
+      SweepSpec spec, SweepCell cell, int repeat, long seed) {
     List<ConfigLoader.KeyValue> all = new ArrayList<>(fixed(spec));
     all.addAll(cell.settings());
     String at = spec.document().where("repeats") + " (repeat " + repeat + ")";
     all.add(new ConfigLoader.KeyValue("train.seed", JsonNodeFactory.instance.numberNode(seed), at));
-    all.add(new ConfigLoader.KeyValue("name",
-        JsonNodeFactory.instance.textNode(SweepPlan.runName(spec.name(), cell.number(), repeat)),
-        spec.document().where("name")));
+    all.add(
+        new ConfigLoader.KeyValue(
+            "name",
+            JsonNodeFactory.instance.textNode(
+                SweepPlan.runName(spec.name(), cell.number(), repeat)),
+            spec.document().where("name")));
     return all;
   }
 
   private static List<ConfigLoader.KeyValue> fixed(SweepSpec spec) {
-    return spec.fixed().stream().map(s -> new ConfigLoader.KeyValue(s.key(), s.value(), s.origin())).toList();
+    return spec.fixed().stream()
+        .map(s -> new ConfigLoader.KeyValue(s.key(), s.value(), s.origin()))
+        .toList();
   }
 }

@@ -8,10 +8,11 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
-* The content of TensorBoard's {@code hparams} plugin summaries ({@code tensorboard.hparams.HParamsPluginData},
-* version 0), encoded by field number: TensorFlow Java ships the {@code Summary} protos but not the TensorBoard
-* plugin's own. A run is one "session": its start info carries the hyperparameters, its end info the status.
-*/
+ * The content of TensorBoard's {@code hparams} plugin summaries ({@code
+ * tensorboard.hparams.HParamsPluginData}, version 0), encoded by field number: TensorFlow Java
+ * ships the {@code Summary} protos but not the TensorBoard plugin's own. A run is one "session":
+ * its start info carries the hyperparameters, its end info the status.
+ */
 public final class HParamsPluginData {
   public static final String PLUGIN_NAME = "hparams";
   public static final String SESSION_START_TAG = "_hparams_/session_start_info";
@@ -19,7 +20,10 @@ public final class HParamsPluginData {
 
   /** {@code tensorboard.hparams.Status}. */
   public enum Status {
-    UNKNOWN, SUCCESS, FAILURE, RUNNING
+    UNKNOWN,
+    SUCCESS,
+    FAILURE,
+    RUNNING
   }
 
   // HParamsPluginData fields
@@ -35,34 +39,48 @@ public final class HParamsPluginData {
 
   private HParamsPluginData() {}
 
-  /** A session start: the hyperparameter map (scalar values), its group (empty: the session alone) and start time. */
-  public static ByteString sessionStart(Map<String, Value> hparams, String groupName, double startTimeSecs) {
+  /**
+   * A session start: the hyperparameter map (scalar values), its group (empty: the session alone)
+   * and start time.
+   */
+  public static ByteString sessionStart(
+      Map<String, Value> hparams, String groupName, double startTimeSecs) {
     ByteString.Output info = ByteString.newOutput();
-    write(info, out -> {
-      for (Map.Entry<String, Value> e : hparams.entrySet()) {
-        ByteString.Output entry = ByteString.newOutput(); // map<string, Value> entry: key 1, value 2
-        write(entry, m -> {
-          m.writeString(1, e.getKey());
-          m.writeMessage(2, e.getValue());
+    write(
+        info,
+        out -> {
+          for (Map.Entry<String, Value> e : hparams.entrySet()) {
+            ByteString.Output entry =
+                ByteString.newOutput(); // map<string, Value> entry: key 1, value 2
+            write(
+                entry,
+                m -> {
+                  m.writeString(1, e.getKey());
+                  m.writeMessage(2, e.getValue());
+                });
+            out.writeBytes(HPARAMS, entry.toByteString());
+          }
+          if (!groupName.isEmpty()) out.writeString(GROUP_NAME, groupName);
+          out.writeDouble(START_TIME_SECS, startTimeSecs);
         });
-        out.writeBytes(HPARAMS, entry.toByteString());
-      }
-      if (!groupName.isEmpty()) out.writeString(GROUP_NAME, groupName);
-      out.writeDouble(START_TIME_SECS, startTimeSecs);
-    });
     return wrap(SESSION_START_INFO, info.toByteString());
   }
 
   public static ByteString sessionEnd(Status status, double endTimeSecs) {
     ByteString.Output info = ByteString.newOutput();
-    write(info, out -> {
-      out.writeEnum(STATUS, status.ordinal());
-      out.writeDouble(END_TIME_SECS, endTimeSecs);
-    });
+    write(
+        info,
+        out -> {
+          out.writeEnum(STATUS, status.ordinal());
+          out.writeDouble(END_TIME_SECS, endTimeSecs);
+        });
     return wrap(SESSION_END_INFO, info.toByteString());
   }
 
-  /** HParamsPluginData with {@code version} 0 (a proto3 default, so not written) and one member of its oneof. */
+  /**
+   * HParamsPluginData with {@code version} 0 (a proto3 default, so not written) and one member of
+   * its oneof.
+   */
   private static ByteString wrap(int field, ByteString message) {
     ByteString.Output data = ByteString.newOutput();
     write(data, out -> out.writeBytes(field, message));

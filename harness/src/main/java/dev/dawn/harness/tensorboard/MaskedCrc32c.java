@@ -3,9 +3,10 @@ package dev.dawn.harness.tensorboard;
 import java.util.zip.CRC32C;
 
 /**
-* The checksum of TFRecord framing: CRC-32C (Castagnoli) of the bytes, then rotated right by 15 bits and offset by
-* {@code 0xa282ead8}. The mask keeps a CRC of data that itself holds CRCs from being degenerate.
-*/
+ * The checksum of TFRecord framing: CRC-32C (Castagnoli) of the bytes, then rotated right by 15
+ * bits and offset by {@code 0xa282ead8}. The mask keeps a CRC of data that itself holds CRCs from
+ * being degenerate.
+ */
 public final class MaskedCrc32c {
   private static final int MASK_DELTA = 0xa282ead8;
 

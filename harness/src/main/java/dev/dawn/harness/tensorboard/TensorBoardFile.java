@@ -34,26 +34,33 @@ import org.tensorflow.proto.SummaryMetadata;
 import org.tensorflow.proto.TensorProto;
 
 /**
-* A run's TensorBoard event file, {@code events.out.tfevents.<run start seconds>.<host>}, derived from
-* {@code events.jsonl} alone so that {@code tensorboard --logdir results/} shows every run:
-* <ul>
-*   <li>{@code train/loss}, {@code train/learning_rate}, {@code train/momentum}, {@code train/images_per_second}
-*   against the global step (each {@code train_step});</li>
-*   <li>{@code eval/top1_accuracy}, {@code eval/top5_accuracy} (percent) against the global step at the end of the
-*   epoch, and the same under {@code eval_vs_training_seconds/} with the step set to whole training seconds
-*   (evaluation excluded, as DAWNBench counts time) and the wall time to run start plus training seconds, so that
-*   TensorBoard's "Relative" axis shows training time exactly;</li>
-*   <li>{@code dawnbench/time_to_target_seconds} and {@code dawnbench/epochs_to_target} once the target is reached;</li>
-*   <li>the config (dotted keys, scalars) as HParams of the run's session, with its status at the end.</li>
-* </ul>
-* Built with TensorFlow Java's {@code org.tensorflow.proto} Event and Summary classes, which is why it lives in the
-* harness: the reporters module must not depend on TensorFlow, and workloads does not know the event log.
-* Rebuilding replaces the file (and any older event file of the run) atomically.
-*/
+ * A run's TensorBoard event file, {@code events.out.tfevents.<run start seconds>.<host>}, derived
+ * from {@code events.jsonl} alone so that {@code tensorboard --logdir results/} shows every run:
+ *
+ * <ul>
+ *   <li>{@code train/loss}, {@code train/learning_rate}, {@code train/momentum}, {@code
+ *       train/images_per_second} against the global step (each {@code train_step});
+ *   <li>{@code eval/top1_accuracy}, {@code eval/top5_accuracy} (percent) against the global step at
+ *       the end of the epoch, and the same under {@code eval_vs_training_seconds/} with the step
+ *       set to whole training seconds (evaluation excluded, as DAWNBench counts time) and the wall
+ *       time to run start plus training seconds, so that TensorBoard's "Relative" axis shows
+ *       training time exactly;
+ *   <li>{@code dawnbench/time_to_target_seconds} and {@code dawnbench/epochs_to_target} once the
+ *       target is reached;
+ *   <li>the config (dotted keys, scalars) as HParams of the run's session, with its status at the
+ *       end.
+ * </ul>
+ *
+ * Built with TensorFlow Java's {@code org.tensorflow.proto} Event and Summary classes, which is why
+ * it lives in the harness: the reporters module must not depend on TensorFlow, and workloads does
+ * not know the event log. Rebuilding replaces the file (and any older event file of the run)
+ * atomically.
+ */
 public final class TensorBoardFile {
   public static final String PREFIX = "events.out.tfevents.";
   public static final String TIME_TO_TARGET_TAG = "dawnbench/time_to_target_seconds";
   public static final String EPOCHS_TO_TARGET_TAG = "dawnbench/epochs_to_target";
+
   /** Config keys that describe the author or files, not the recipe; left out of the HParams. */
   private static final List<String> NOT_HPARAMS = List.of("submission.", "reference.", "scales.");
 
@@ -61,7 +68,8 @@ public final class TensorBoardFile {
 
   /** Writes (or rebuilds) the run folder's event file and returns its path. */
   public static Path write(Path runDir) {
-    List<dev.dawn.reporters.events.Event> log = EventLogReader.read(runDir.resolve(RunExporter.EVENTS_FILE));
+    List<dev.dawn.reporters.events.Event> log =
+        EventLogReader.read(runDir.resolve(RunExporter.EVENTS_FILE));
     RunDirectory run = RunDirectory.read(runDir);
     List<Event> events = events(log, run);
     long startSeconds = (long) Math.floor(events.get(0).getWallTime());
@@ -70,8 +78,10 @@ public final class TensorBoardFile {
     for (Event e : events) bytes.writeBytes(TfRecordFraming.frame(e.toByteArray()));
     replace(file, bytes.toByteArray());
     try (Stream<Path> files = Files.list(runDir)) {
-      for (Path old : files.filter(f -> f.getFileName().toString().startsWith(PREFIX) && !f.equals(file))
-        .toList()) {
+      for (Path old :
+          files
+              .filter(f -> f.getFileName().toString().startsWith(PREFIX) && !f.equals(file))
+              .toList()) {
         Files.deleteIfExists(old); // an earlier export under another host name: one file per run
       }
     } catch (IOException e) {
@@ -83,13 +93,24 @@ public final class TensorBoardFile {
   /** The Event protos of a run, in file order (the first is the file version). */
   public static List<Event> events(List<dev.dawn.reporters.events.Event> log, RunDirectory run) {
     RunRecord record = run.record();
-    double start = log.stream().filter(RunStart.KIND::matches).findFirst()
-      .map(e -> e.timeMs() / 1000.0).orElseThrow();
+    double start =
+        log.stream()
+            .filter(RunStart.KIND::matches)
+            .findFirst()
+            .map(e -> e.timeMs() / 1000.0)
+            .orElseThrow();
     List<Event> out = new ArrayList<>();
     out.add(Event.newBuilder().setWallTime(start).setFileVersion("brain.Event:2").build());
-    out.add(summary(start, 0, Summary.Value.newBuilder().setTag(HParamsPluginData.SESSION_START_TAG)
-      .setMetadata(hparamsMetadata(HParamsPluginData.sessionStart(hparams(run.config()), "", start)))
-      .setTensor(nullTensor())));
+    out.add(
+        summary(
+            start,
+            0,
+            Summary.Value.newBuilder()
+                .setTag(HParamsPluginData.SESSION_START_TAG)
+                .setMetadata(
+                    hparamsMetadata(
+                        HParamsPluginData.sessionStart(hparams(run.config()), "", start)))
+                .setTensor(nullTensor())));
 
     long globalStep = 0;
     Map<Integer, Long> epochEndStep = new HashMap<>();
@@ -105,7 +126,8 @@ public final class TensorBoardFile {
         values.add(scalar("train/loss", s.loss()));
         values.add(scalar("train/learning_rate", s.learningRate()));
         if (s.momentum() != null) values.add(scalar("train/momentum", s.momentum()));
-        if (s.imagesPerSecond() != null) values.add(scalar("train/images_per_second", s.imagesPerSecond()));
+        if (s.imagesPerSecond() != null)
+          values.add(scalar("train/images_per_second", s.imagesPerSecond()));
         out.add(summary(wall, globalStep, values.toArray(Summary.Value[]::new)));
       } else if (EpochStop.KIND.matches(e)) {
         EpochStop stop = EpochStop.KIND.decode(e);
@@ -114,52 +136,77 @@ public final class TensorBoardFile {
       } else if (EvalAccuracy.KIND.matches(e)) {
         EvalAccuracy eval = EvalAccuracy.KIND.decode(e);
         long step = epochEndStep.getOrDefault(eval.epoch(), (long) eval.epoch());
-        out.add(summary(wall, step, scalar("eval/top1_accuracy", 100 * eval.top1()),
-          scalar("eval/top5_accuracy", 100 * eval.top5())));
+        out.add(
+            summary(
+                wall,
+                step,
+                scalar("eval/top1_accuracy", 100 * eval.top1()),
+                scalar("eval/top5_accuracy", 100 * eval.top5())));
         Long trainMs = epochTrainMs.get(eval.epoch());
         if (trainMs != null) {
-          out.add(summary(start + trainMs / 1000.0, (long) Math.ceil(trainMs / 1000.0),
-            scalar("eval_vs_training_seconds/top1_accuracy", 100 * eval.top1()),
-            scalar("eval_vs_training_seconds/top5_accuracy", 100 * eval.top5())));
+          out.add(
+              summary(
+                  start + trainMs / 1000.0,
+                  (long) Math.ceil(trainMs / 1000.0),
+                  scalar("eval_vs_training_seconds/top1_accuracy", 100 * eval.top1()),
+                  scalar("eval_vs_training_seconds/top5_accuracy", 100 * eval.top5())));
         }
       }
     }
     Optional<EpochRecord> target = record.targetEpoch();
     if (target.isPresent()) {
       long step = epochEndStep.getOrDefault(target.get().epoch(), (long) target.get().epoch());
-      out.add(summary(end, step, scalar(TIME_TO_TARGET_TAG, target.get().hours() * 3600),
-        scalar(EPOCHS_TO_TARGET_TAG, target.get().epoch())));
+      out.add(
+          summary(
+              end,
+              step,
+              scalar(TIME_TO_TARGET_TAG, target.get().hours() * 3600),
+              scalar(EPOCHS_TO_TARGET_TAG, target.get().epoch())));
     }
     if (log.stream().anyMatch(RunStop.KIND::matches)) {
-      out.add(summary(end, globalStep, Summary.Value.newBuilder().setTag(HParamsPluginData.SESSION_END_TAG)
-        .setMetadata(hparamsMetadata(HParamsPluginData.sessionEnd(status(record.status()), end)))
-        .setTensor(nullTensor())));
+      out.add(
+          summary(
+              end,
+              globalStep,
+              Summary.Value.newBuilder()
+                  .setTag(HParamsPluginData.SESSION_END_TAG)
+                  .setMetadata(
+                      hparamsMetadata(HParamsPluginData.sessionEnd(status(record.status()), end)))
+                  .setTensor(nullTensor())));
     }
     return out;
   }
 
-  /** A training run that stopped on its own succeeded or failed; without run_stop there is no session end yet. */
+  /**
+   * A training run that stopped on its own succeeded or failed; without run_stop there is no
+   * session end yet.
+   */
   private static Status status(String runStatus) {
     return "success".equals(runStatus) ? Status.SUCCESS : Status.FAILURE;
   }
 
-  /** The config's scalar values by dotted key: numbers as numbers, true/false as booleans, the rest as text. */
+  /**
+   * The config's scalar values by dotted key: numbers as numbers, true/false as booleans, the rest
+   * as text.
+   */
   static Map<String, Value> hparams(Map<String, String> config) {
     Map<String, Value> h = new LinkedHashMap<>();
-    config.forEach((key, text) -> {
-      if (NOT_HPARAMS.stream().anyMatch(key::startsWith) || text == null || text.equals("null")) return;
-      Value v;
-      if (text.equals("true") || text.equals("false")) {
-        v = Value.newBuilder().setBoolValue(Boolean.parseBoolean(text)).build();
-      } else {
-        try {
-          v = Value.newBuilder().setNumberValue(Double.parseDouble(text)).build();
-        } catch (NumberFormatException e) {
-          v = Value.newBuilder().setStringValue(text).build();
-        }
-      }
-      h.put(key, v);
-    });
+    config.forEach(
+        (key, text) -> {
+          if (NOT_HPARAMS.stream().anyMatch(key::startsWith) || text == null || text.equals("null"))
+            return;
+          Value v;
+          if (text.equals("true") || text.equals("false")) {
+            v = Value.newBuilder().setBoolValue(Boolean.parseBoolean(text)).build();
+          } else {
+            try {
+              v = Value.newBuilder().setNumberValue(Double.parseDouble(text)).build();
+            } catch (NumberFormatException e) {
+              v = Value.newBuilder().setStringValue(text).build();
+            }
+          }
+          h.put(key, v);
+        });
     return h;
   }
 
@@ -178,11 +225,18 @@ public final class TensorBoardFile {
   }
 
   private static SummaryMetadata hparamsMetadata(com.google.protobuf.ByteString content) {
-    return SummaryMetadata.newBuilder().setPluginData(SummaryMetadata.PluginData.newBuilder()
-      .setPluginName(HParamsPluginData.PLUGIN_NAME).setContent(content)).build();
+    return SummaryMetadata.newBuilder()
+        .setPluginData(
+            SummaryMetadata.PluginData.newBuilder()
+                .setPluginName(HParamsPluginData.PLUGIN_NAME)
+                .setContent(content))
+        .build();
   }
 
-  /** The hparams plugin's placeholder tensor (a float 0): its summaries carry their data in the metadata. */
+  /**
+   * The hparams plugin's placeholder tensor (a float 0): its summaries carry their data in the
+   * metadata.
+   */
   private static TensorProto nullTensor() {
     return TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).addFloatVal(0f).build();
   }
@@ -197,7 +251,9 @@ public final class TensorBoardFile {
   }
 
   private static void replace(Path file, byte[] bytes) {
-    Path tmp = file.resolveSibling("tensorboard-export.tmp"); // no "tfevents" in the name: TensorBoard skips it
+    Path tmp =
+        file.resolveSibling(
+            "tensorboard-export.tmp"); // no "tfevents" in the name: TensorBoard skips it
     try {
       Files.write(tmp, bytes);
       try {

@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
-* One TFRecord: the payload's length as a little-endian uint64, the masked CRC-32C of those 8 bytes, the payload, and
-* the payload's masked CRC-32C. TensorBoard event files are a sequence of these, each payload a serialized
-* {@code Event}.
-*/
+ * One TFRecord: the payload's length as a little-endian uint64, the masked CRC-32C of those 8
+ * bytes, the payload, and the payload's masked CRC-32C. TensorBoard event files are a sequence of
+ * these, each payload a serialized {@code Event}.
+ */
 public final class TfRecordFraming {
   private TfRecordFraming() {}
 

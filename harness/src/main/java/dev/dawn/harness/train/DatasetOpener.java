@@ -10,22 +10,34 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Turns {@code data:} of a config into a data set, generating the embedded synthetic set on first use. */
+/**
+ * Turns {@code data:} of a config into a data set, generating the embedded synthetic set on first
+ * use.
+ */
 public final class DatasetOpener {
   private DatasetOpener() {}
 
-  public static ImageDataset open(TrainConfig.DataConfig data, Consumer<String> log) throws IOException {
+  public static ImageDataset open(TrainConfig.DataConfig data, Consumer<String> log)
+      throws IOException {
     Path root = Path.of(data.path());
     return switch (data.kind()) {
       case SYNTHETIC -> {
         var s = data.synthetic();
-        var spec = new SyntheticSpec(s.classes(), s.trainPerClass(), s.valPerClass(), s.imageSize(), s.seed());
+        var spec =
+            new SyntheticSpec(
+                s.classes(), s.trainPerClass(), s.valPerClass(), s.imageSize(), s.seed());
         long start = System.nanoTime();
         var result = SyntheticImageNet.generate(spec, root);
-        log.accept(result.reused()
-            ? "synthetic data: reusing " + root + " (" + result.files() + " JPEGs, manifest matches)"
-            : String.format("synthetic data: generated %d JPEGs in %s in %.1f s", result.files(), root,
-                (System.nanoTime() - start) / 1e9));
+        log.accept(
+            result.reused()
+                ? "synthetic data: reusing "
+                    + root
+                    + " ("
+                    + result.files()
+                    + " JPEGs, manifest matches)"
+                : String.format(
+                    "synthetic data: generated %d JPEGs in %s in %.1f s",
+                    result.files(), root, (System.nanoTime() - start) / 1e9));
         yield ImageNetFolderDataset.open(root, log);
       }
       case IMAGENET -> ImageNetFolderDataset.open(root, log);

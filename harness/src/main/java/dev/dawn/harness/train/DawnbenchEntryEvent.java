@@ -2,31 +2,39 @@ package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.DataKind;
 import dev.dawn.harness.config.TrainConfig;
-import dev.dawn.workloads.training.schedule.SpecReader;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.workloads.data.ImageDataset;
+import dev.dawn.workloads.training.schedule.SpecReader;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The value of the {@code dawnbench_entry} event: what the DAWNBench JSON will say about this run. Logged once at
- * run start so that the submission files are derived from the event log alone.
+ * The value of the {@code dawnbench_entry} event: what the DAWNBench JSON will say about this run.
+ * Logged once at run start so that the submission files are derived from the event log alone.
  */
 public final class DawnbenchEntryEvent {
   private DawnbenchEntryEvent() {}
 
   static Map<String, Object> of(TrainConfig config, LocalDate today) {
     var s = config.submission();
-    String hardware = "auto".equals(s.hardware()) ? MachineEnvironment.hardwareLine() : s.hardware();
-    String hardwareTag = "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
+    String hardware =
+        "auto".equals(s.hardware()) ? MachineEnvironment.hardwareLine() : s.hardware();
+    String hardwareTag =
+        "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("dataset", fileFormat(config).folderName());
-    entry.put("fileBasename", String.join("_", slug(s.author()), slug(config.model().architecture().configName()), hardwareTag,
-        slug(s.framework())));
+    entry.put(
+        "fileBasename",
+        String.join(
+            "_",
+            slug(s.author()),
+            slug(config.model().architecture().configName()),
+            hardwareTag,
+            slug(s.framework())));
     entry.put("author", s.author());
     entry.put("authorEmail", s.authorEmail());
     entry.put("framework", s.framework());
@@ -43,29 +51,37 @@ public final class DawnbenchEntryEvent {
   }
 
   /**
-   * The DAWNBench format the run's files follow (TSV columns, metric, threshold): CIFAR10's for CIFAR-10 data,
-   * ImageNet's for ImageNet-shaped data (real or synthetic). Whether the run is an entry is {@link #task}'s verdict.
+   * The DAWNBench format the run's files follow (TSV columns, metric, threshold): CIFAR10's for
+   * CIFAR-10 data, ImageNet's for ImageNet-shaped data (real or synthetic). Whether the run is an
+   * entry is {@link #task}'s verdict.
    */
   static Dataset fileFormat(TrainConfig config) {
     return config.data().kind() == DataKind.CIFAR10 ? Dataset.CIFAR10 : Dataset.IMAGENET;
   }
 
   /**
-   * Whether a run on this data is a DAWNBench entry: training evaluates the whole validation split after every epoch,
-   * so the evaluated images are the split's.
+   * Whether a run on this data is a DAWNBench entry: training evaluates the whole validation split
+   * after every epoch, so the evaluated images are the split's.
    */
   public static DawnbenchTask task(TrainConfig config, ImageDataset dataset) {
     String init = config.train().initWeights();
-    return DawnbenchTask.judge(new DawnbenchTask.Facts(config.data().kind().configName(), dataset.classNames().size(),
-        dataset.validation().size(), dataset.validation().size(), init == null || init.isBlank() ? null : init,
-        config.submission().usedBlacklist()));
+    return DawnbenchTask.judge(
+        new DawnbenchTask.Facts(
+            config.data().kind().configName(),
+            dataset.classNames().size(),
+            dataset.validation().size(),
+            dataset.validation().size(),
+            init == null || init.isBlank() ? null : init,
+            config.submission().usedBlacklist()));
   }
 
   /** Hyper-parameters that DAWNBench reviewers asked to see in {@code misc}. */
   private static Map<String, Object> misc(TrainConfig c) {
     Map<String, Object> misc = new LinkedHashMap<>();
     misc.put("dataset", c.data().kind().configName());
-    misc.put("optimizer", c.optimizer().name().configName() + (c.optimizer().nesterov() ? " (Nesterov)" : ""));
+    misc.put(
+        "optimizer",
+        c.optimizer().name().configName() + (c.optimizer().nesterov() ? " (Nesterov)" : ""));
     misc.put("momentum", c.optimizer().momentum());
     misc.put("weightDecay", c.optimizer().weightDecay());
     misc.put("batchSize", c.train().batchSize());

@@ -5,10 +5,10 @@ import dev.dawn.workloads.data.DatasetException;
 import java.util.List;
 
 /**
- * Whether an evaluation may leave out validation images that cannot be decoded. The evaluation of a DAWNBench entry
- * ({@link DawnbenchTask}: the full ImageNet or CIFAR10 validation set) must count every image, so an undecodable one
- * stops the run; any other evaluation skips it and says how many in {@code eval_skipped_images}, next to
- * {@code eval_samples}.
+ * Whether an evaluation may leave out validation images that cannot be decoded. The evaluation of a
+ * DAWNBench entry ({@link DawnbenchTask}: the full ImageNet or CIFAR10 validation set) must count
+ * every image, so an undecodable one stops the run; any other evaluation skips it and says how many
+ * in {@code eval_skipped_images}, next to {@code eval_samples}.
  */
 final class EvaluationCoverage {
   private final DawnbenchTask task;
@@ -21,12 +21,21 @@ final class EvaluationCoverage {
     return new EvaluationCoverage(task);
   }
 
-  /** @throws DatasetException naming the first undecodable image when every image must count */
+  /**
+   * @throws DatasetException naming the first undecodable image when every image must count
+   */
   void check(List<String> skippedIds, int validationImages) throws DatasetException {
     if (task.isEntry() && !skippedIds.isEmpty()) {
-      throw new DatasetException(skippedIds.get(0) + ": validation image cannot be decoded, and a DAWNBench "
-          + "evaluation counts all " + validationImages + " " + task.dataset() + " validation images ("
-          + skippedIds.size() + " undecodable); replace the file(s) or evaluate on a subset");
+      throw new DatasetException(
+          skippedIds.get(0)
+              + ": validation image cannot be decoded, and a DAWNBench "
+              + "evaluation counts all "
+              + validationImages
+              + " "
+              + task.dataset()
+              + " validation images ("
+              + skippedIds.size()
+              + " undecodable); replace the file(s) or evaluate on a subset");
     }
   }
 }

@@ -1,34 +1,47 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.config.ConfigException;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.training.TrainingSession;
-import dev.dawn.harness.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code train.initWeights}: a saved run's weights replace the random init (e.g. a pruned model to fine-tune). */
+/**
+ * {@code train.initWeights}: a saved run's weights replace the random init (e.g. a pruned model to
+ * fine-tune).
+ */
 final class InitialWeights {
   private InitialWeights() {}
 
   /**
-   * Checked when a run starts rather than when its config loads: a finished run's config.yaml must stay loadable
-   * (e.g. by dawn infer) after the folder it started from is gone.
+   * Checked when a run starts rather than when its config loads: a finished run's config.yaml must
+   * stay loadable (e.g. by dawn infer) after the folder it started from is gone.
    */
   static void requireExists(String folder) {
-    if (folder != null && !folder.isBlank() && !Files.isRegularFile(Path.of(folder).resolve(ModelWeights.INDEX_FILE))) {
-      throw new ConfigException(List.of("key 'train.initWeights' must name a weights folder saved by a run (RUN/weights, "
-          + "with " + ModelWeights.INDEX_FILE + "); '" + folder + "' has none"));
+    if (folder != null
+        && !folder.isBlank()
+        && !Files.isRegularFile(Path.of(folder).resolve(ModelWeights.INDEX_FILE))) {
+      throw new ConfigException(
+          List.of(
+              "key 'train.initWeights' must name a weights folder saved by a run (RUN/weights, "
+                  + "with "
+                  + ModelWeights.INDEX_FILE
+                  + "); '"
+                  + folder
+                  + "' has none"));
     }
   }
 
   /**
-   * No-op returning false for a blank folder; a variable missing or of another shape fails naming it, both shapes
-   * and the folder.
+   * No-op returning false for a blank folder; a variable missing or of another shape fails naming
+   * it, both shapes and the folder.
    */
-  static boolean restore(TrainingSession session, String folder, EventLog events, ProgressLine progress) throws IOException {
+  static boolean restore(
+      TrainingSession session, String folder, EventLog events, ProgressLine progress)
+      throws IOException {
     if (folder == null || folder.isBlank()) {
       return false;
     }
@@ -38,12 +51,19 @@ final class InitialWeights {
       session.restore(weights);
     } catch (IllegalArgumentException e) {
       // A config value (the folder) that does not fit the configured model: bad input, exit 2.
-      ConfigException bad = new ConfigException(List.of("train.initWeights " + dir + ": " + e.getMessage()
-          + " (the weights must come from a run of the same model, with the same model.channels)"));
+      ConfigException bad =
+          new ConfigException(
+              List.of(
+                  "train.initWeights "
+                      + dir
+                      + ": "
+                      + e.getMessage()
+                      + " (the weights must come from a run of the same model, with the same model.channels)"));
       bad.initCause(e);
       throw bad;
     }
-    events.write(new dev.dawn.reporters.events.InitialWeights(dir.toString(), weights.tensors().size()));
+    events.write(
+        new dev.dawn.reporters.events.InitialWeights(dir.toString(), weights.tensors().size()));
     progress.message("initial weights: " + dir);
     return true;
   }

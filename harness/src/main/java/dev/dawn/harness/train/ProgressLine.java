@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Training progress for people: a live line rewritten in place on a terminal, plain log lines (every
- * {@code logEverySteps} steps and at each epoch end) when the output goes to a file or CI log.
+ * Training progress for people: a live line rewritten in place on a terminal, plain log lines
+ * (every {@code logEverySteps} steps and at each epoch end) when the output goes to a file or CI
+ * log.
  */
 public final class ProgressLine {
   private final PrintStream out;
@@ -20,13 +21,32 @@ public final class ProgressLine {
   }
 
   public static ProgressLine forStdout(int logEverySteps) {
-    return new ProgressLine(System.out, System.console() != null && System.getenv("CI") == null, logEverySteps);
+    return new ProgressLine(
+        System.out, System.console() != null && System.getenv("CI") == null, logEverySteps);
   }
 
   /** One training step done; {@code etaSeconds} is the estimate for the remaining epoch budget. */
-  public void step(int epoch, int epochs, int step, int steps, double imagesPerSecond, double loss, double lr, double etaSeconds) {
-    String line = String.format(Locale.ROOT, "epoch %d/%d  step %d/%d  %.0f img/s  loss %.4f  lr %.4f  ETA %s",
-        epoch, epochs, step, steps, imagesPerSecond, loss, lr, clock(etaSeconds));
+  public void step(
+      int epoch,
+      int epochs,
+      int step,
+      int steps,
+      double imagesPerSecond,
+      double loss,
+      double lr,
+      double etaSeconds) {
+    String line =
+        String.format(
+            Locale.ROOT,
+            "epoch %d/%d  step %d/%d  %.0f img/s  loss %.4f  lr %.4f  ETA %s",
+            epoch,
+            epochs,
+            step,
+            steps,
+            imagesPerSecond,
+            loss,
+            lr,
+            clock(etaSeconds));
     if (terminal) {
       out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
       lastWidth = line.length();
@@ -50,7 +70,8 @@ public final class ProgressLine {
   public static String clock(double seconds) {
     if (!Double.isFinite(seconds) || seconds < 0) return "--:--";
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 }

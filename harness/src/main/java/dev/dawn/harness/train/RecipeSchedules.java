@@ -8,9 +8,10 @@ import dev.dawn.workloads.training.schedule.ScheduleFactory;
 import dev.dawn.workloads.training.schedule.ScheduleSpec;
 
 /**
- * The learning-rate and momentum schedules of a config. Keys a config leaves out are filled from the recipe so that
- * short configs stay readable: the peak is {@code optimizer.learningRate}, decay starts after the warmup and runs to
- * the last epoch, and a warmup of {@code optimizer.warmupEpochs} (from 0) wraps the schedule.
+ * The learning-rate and momentum schedules of a config. Keys a config leaves out are filled from
+ * the recipe so that short configs stay readable: the peak is {@code optimizer.learningRate}, decay
+ * starts after the warmup and runs to the last epoch, and a warmup of {@code
+ * optimizer.warmupEpochs} (from 0) wraps the schedule.
  */
 public record RecipeSchedules(LearningRateSchedule learningRate, MomentumSchedule momentum) {
 
@@ -29,13 +30,17 @@ public record RecipeSchedules(LearningRateSchedule learningRate, MomentumSchedul
       spec = c.withValue(o.learningRate());
     }
     LearningRateSchedule learningRate = ScheduleFactory.build(spec, "optimizer.schedule");
-    // A warmup or piecewise schedule says its own start; the others get the recipe's warmup in front.
-    if (warmup > 0 && !(spec instanceof ScheduleSpec.Warmup) && !(spec instanceof ScheduleSpec.Piecewise)) {
+    // A warmup or piecewise schedule says its own start; the others get the recipe's warmup in
+    // front.
+    if (warmup > 0
+        && !(spec instanceof ScheduleSpec.Warmup)
+        && !(spec instanceof ScheduleSpec.Piecewise)) {
       learningRate = new LinearWarmup(warmup, 0.0, learningRate);
     }
     ScheduleSpec.Momentum m = o.momentumSchedule();
     if (m instanceof ScheduleSpec.Constant c) m = c.withValue(o.momentum());
-    MomentumSchedule momentum = ScheduleFactory.buildMomentum(m, "optimizer.momentumSchedule", learningRate);
+    MomentumSchedule momentum =
+        ScheduleFactory.buildMomentum(m, "optimizer.momentumSchedule", learningRate);
     return new RecipeSchedules(learningRate, momentum);
   }
 }

@@ -7,12 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Training images/s on one batch held in memory, for several sessions that differ in replica count and fusion
- * threshold. Rounds visit every session in turn, so that machine drift hits all of them alike; medians are reported.
+ * Training images/s on one batch held in memory, for several sessions that differ in replica count
+ * and fusion threshold. Rounds visit every session in turn, so that machine drift hits all of them
+ * alike; medians are reported.
  */
 public final class ReplicaThroughput {
-  /** One measured session: its replicas, fusion threshold, all-reduce messages per step and median images/s. */
-  public record Cell(int replicas, long thresholdBytes, int buckets, long bytesPerStep, double imagesPerSecond) {}
+  /**
+   * One measured session: its replicas, fusion threshold, all-reduce messages per step and median
+   * images/s.
+   */
+  public record Cell(
+      int replicas, long thresholdBytes, int buckets, long bytesPerStep, double imagesPerSecond) {}
 
   private ReplicaThroughput() {}
 
@@ -21,8 +26,14 @@ public final class ReplicaThroughput {
    * @param batch the global batch every step trains on (divisible by every session's replica count)
    * @param lr small, so that timing does not depend on divergence
    */
-  public static List<Cell> measure(List<TrainingSession> sessions, Batch batch, int rounds, int steps, int warmup,
-      float lr, float momentum) {
+  public static List<Cell> measure(
+      List<TrainingSession> sessions,
+      Batch batch,
+      int rounds,
+      int steps,
+      int warmup,
+      float lr,
+      float momentum) {
     for (TrainingSession s : sessions) {
       for (int i = 0; i < warmup; i++) step(s, batch, i, lr, momentum);
     }
@@ -38,14 +49,20 @@ public final class ReplicaThroughput {
     for (int c = 0; c < sessions.size(); c++) {
       TrainingSession s = sessions.get(c);
       DataParallelFacts facts = DataParallelFacts.of(s);
-      cells.add(new Cell(facts.replicas(), facts.thresholdBytes(), facts.bucketCount(), facts.bytesPerStep(),
-          median(rates[c])));
+      cells.add(
+          new Cell(
+              facts.replicas(),
+              facts.thresholdBytes(),
+              facts.bucketCount(),
+              facts.bytesPerStep(),
+              median(rates[c])));
     }
     return cells;
   }
 
   /** One micro-batch; every k-th applies the accumulated update, as the training runner does. */
-  private static void step(TrainingSession session, Batch batch, int index, float lr, float momentum) {
+  private static void step(
+      TrainingSession session, Batch batch, int index, float lr, float momentum) {
     session.trainStep(batch, lr, momentum);
     int k = session.accumulationSteps();
     if (k > 1 && (index + 1) % k == 0) session.applyAccumulated(lr, momentum);

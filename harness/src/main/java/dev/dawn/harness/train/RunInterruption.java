@@ -8,17 +8,19 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM while a run trains. The signal only raises a flag; the training loop sees it at its
- * next step or evaluation batch ({@link #check}), abandons the unfinished epoch and lets the runner write
- * {@code run_stop} with status {@code interrupted} or {@code killed} and the files of the finished epochs; the CLI
- * then exits 130 or 143 (128 + signal number, as a shell reports it). A step that does not end within the grace
- * period, or a second signal, ends the process at once: the event log then stops like after kill -9 (dawn export
- * still rebuilds the finished epochs).
+ * Ctrl-C (SIGINT) and SIGTERM while a run trains. The signal only raises a flag; the training loop
+ * sees it at its next step or evaluation batch ({@link #check}), abandons the unfinished epoch and
+ * lets the runner write {@code run_stop} with status {@code interrupted} or {@code killed} and the
+ * files of the finished epochs; the CLI then exits 130 or 143 (128 + signal number, as a shell
+ * reports it). A step that does not end within the grace period, or a second signal, ends the
+ * process at once: the event log then stops like after kill -9 (dawn export still rebuilds the
+ * finished epochs).
  */
 final class RunInterruption implements AutoCloseable {
   /** Why a run stopped early, with the {@code run_stop} status word and the exit status. */
   enum Cause {
-    INTERRUPTED("INT", "interrupted", 130), KILLED("TERM", "killed", 143);
+    INTERRUPTED("INT", "interrupted", 130),
+    KILLED("TERM", "killed", 143);
 
     final String signal;
     final String status;
@@ -51,7 +53,10 @@ final class RunInterruption implements AutoCloseable {
     this.grace = grace;
   }
 
-  /** Catches SIGINT and SIGTERM until {@link #close}; a platform without them keeps its default handling. */
+  /**
+   * Catches SIGINT and SIGTERM until {@link #close}; a platform without them keeps its default
+   * handling.
+   */
   static RunInterruption install(Consumer<String> log, Duration grace) {
     RunInterruption interruption = new RunInterruption(log, grace);
     for (Cause c : Cause.values()) {
@@ -70,21 +75,30 @@ final class RunInterruption implements AutoCloseable {
       Runtime.getRuntime().halt(c.exitCode); // second signal: the user does not want to wait
     }
     cause = c;
-    log.accept("SIG" + c.signal + ": stopping after the current step (run_stop status " + c.status
-        + "); send it again to stop at once");
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(grace.toMillis());
-        Runtime.getRuntime().halt(c.exitCode);
-      } catch (InterruptedException closedInTime) {
-        Thread.currentThread().interrupt();
-      }
-    }, "dawn-stop-watchdog");
+    log.accept(
+        "SIG"
+            + c.signal
+            + ": stopping after the current step (run_stop status "
+            + c.status
+            + "); send it again to stop at once");
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(grace.toMillis());
+                Runtime.getRuntime().halt(c.exitCode);
+              } catch (InterruptedException closedInTime) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "dawn-stop-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
   }
 
-  /** @throws Stopped when a signal came since {@link #install} */
+  /**
+   * @throws Stopped when a signal came since {@link #install}
+   */
   void check() {
     Cause c = cause;
     if (c != null) {

@@ -3,13 +3,17 @@ package dev.dawn.harness.train;
 import dev.dawn.harness.config.TrainConfig;
 
 /**
- * A config's recipe sampled on a fine epoch grid: the learning rate and momentum the training loop would feed, and
- * the resolution and batch size of the phase in force, each at the same fractional epochs (0 to {@code
- * train.epochs}). The loop evaluates the schedules at {@code (epoch - 1) + step / steps}; this grid does the same
- * with {@code pointsPerEpoch} points in place of the steps.
+ * A config's recipe sampled on a fine epoch grid: the learning rate and momentum the training loop
+ * would feed, and the resolution and batch size of the phase in force, each at the same fractional
+ * epochs (0 to {@code train.epochs}). The loop evaluates the schedules at {@code (epoch - 1) + step
+ * / steps}; this grid does the same with {@code pointsPerEpoch} points in place of the steps.
  */
 public record ScheduleSamples(
-    double[] epochs, double[] learningRate, double[] momentum, double[] resolution, double[] batchSize) {
+    double[] epochs,
+    double[] learningRate,
+    double[] momentum,
+    double[] resolution,
+    double[] batchSize) {
 
   public static ScheduleSamples of(TrainConfig config, int pointsPerEpoch) {
     if (pointsPerEpoch < 1) {
@@ -25,7 +29,8 @@ public record ScheduleSamples(
     double[] batch = new double[n];
     for (int i = 0; i < n; i++) {
       double e = (double) i / pointsPerEpoch;
-      // The last point (e == epochs) closes the final epoch, so it still belongs to that epoch's phase.
+      // The last point (e == epochs) closes the final epoch, so it still belongs to that epoch's
+      // phase.
       int epochNumber = Math.min(train.epochs(), i / pointsPerEpoch + 1);
       TrainConfig.Phase phase = train.phaseOf(epochNumber);
       epochs[i] = e;

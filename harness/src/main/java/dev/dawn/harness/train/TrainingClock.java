@@ -1,8 +1,9 @@
 package dev.dawn.harness.train;
 
 /**
- * DAWNBench's two clocks: training time (what the TSV's {@code hours} counts; evaluation excluded, as the
- * DAWNBench FAQ allows) and wall time since the run started (everything). Both are kept in the event log.
+ * DAWNBench's two clocks: training time (what the TSV's {@code hours} counts; evaluation excluded,
+ * as the DAWNBench FAQ allows) and wall time since the run started (everything). Both are kept in
+ * the event log.
  */
 final class TrainingClock {
   private final long runStartNanos = System.nanoTime();

@@ -7,7 +7,10 @@ import dev.dawn.workloads.training.LossSettings;
 import dev.dawn.workloads.training.ThreadSettings;
 import dev.dawn.workloads.training.TrainingSession;
 
-/** The workloads a config asks for, built the same way for every command that trains or measures training. */
+/**
+ * The workloads a config asks for, built the same way for every command that trains or measures
+ * training.
+ */
 public final class TrainingParts {
   private TrainingParts() {}
 
@@ -20,16 +23,24 @@ public final class TrainingParts {
     return PipelineOptions.defaults()
         .withSeed(config.train().seed())
         .withWorkers(d.workers(), d.prefetchBatches())
-        .withCache(d.cacheDecoded() ? PipelineOptions.CacheMode.AUTO : PipelineOptions.CacheMode.OFF,
+        .withCache(
+            d.cacheDecoded() ? PipelineOptions.CacheMode.AUTO : PipelineOptions.CacheMode.OFF,
             PipelineOptions.DEFAULT_CACHE_BUDGET)
         .withScale(d.minCropScale(), 1.0);
   }
 
   public static TrainingSession session(TrainConfig config, int classes) {
     var o = config.optimizer();
-    return TrainingSession.create(modelSpec(config, classes), OptimizerChoice.of(config), new LossSettings(o.labelSmoothing()),
-        threads(config), config.train().seed(), o.decayBnAndBias(),
-        config.train().accumulationSteps(), PrecisionChoice.of(config), config.distributed().settings());
+    return TrainingSession.create(
+        modelSpec(config, classes),
+        OptimizerChoice.of(config),
+        new LossSettings(o.labelSmoothing()),
+        threads(config),
+        config.train().seed(),
+        o.decayBnAndBias(),
+        config.train().accumulationSteps(),
+        PrecisionChoice.of(config),
+        config.distributed().settings());
   }
 
   public static ThreadSettings threads(TrainConfig config) {

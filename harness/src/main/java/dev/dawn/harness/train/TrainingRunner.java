@@ -5,6 +5,7 @@ import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
+import dev.dawn.harness.tensorboard.TensorBoardFile;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStart;
@@ -21,15 +22,16 @@ import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.events.WeightsSaved;
-import dev.dawn.harness.tensorboard.TensorBoardFile;
-import dev.dawn.reporters.run.RunExporter;
 import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunExporter;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.InputPipeline;
 import dev.dawn.workloads.data.PipelineOptions;
 import dev.dawn.workloads.training.EvalCounts;
+import dev.dawn.workloads.training.ProcessThreadPools;
+import dev.dawn.workloads.training.ThreadSettings;
 import dev.dawn.workloads.training.TrainingSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,21 +40,24 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
-import dev.dawn.workloads.training.ProcessThreadPools;
-import dev.dawn.workloads.training.ThreadSettings;
 import org.tensorflow.TensorFlow;
 
 /**
  * Trains a model to the target accuracy and records everything in the run's append-only event log:
- * config -> run -> events.jsonl -> (TSV, JSON, CSV, chart by {@link RunExporter}). Evaluation runs over the whole
- * validation split after every epoch and is excluded from the training clock, as DAWNBench allows.
+ * config -> run -> events.jsonl -> (TSV, JSON, CSV, chart by {@link RunExporter}). Evaluation runs
+ * over the whole validation split after every epoch and is excluded from the training clock, as
+ * DAWNBench allows.
  */
 public final class TrainingRunner {
   /** How a run ended, as written in run_stop. */
   public enum Status {
-    SUCCESS("success"), TARGET_NOT_REACHED("target_not_reached"), DIVERGED("diverged"), FAILED("failed"),
+    SUCCESS("success"),
+    TARGET_NOT_REACHED("target_not_reached"),
+    DIVERGED("diverged"),
+    FAILED("failed"),
     /** SIGTERM / SIGINT (Ctrl-C): see {@link RunInterruption}. */
-    KILLED("killed"), INTERRUPTED("interrupted");
+    KILLED("killed"),
+    INTERRUPTED("interrupted");
     public final String word;
 
     Status(String word) {
@@ -77,12 +82,14 @@ public final class TrainingRunner {
 
   public Outcome run() throws IOException {
     RecipeSchedules schedules = RecipeSchedules.of(config);
-    // Open the data before creating a run folder: a missing data set is bad input, not a failed run.
+    // Open the data before creating a run folder: a missing data set is bad input, not a failed
+    // run.
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
     loaded.requireBatchesFit(dataset.train().size(), config.data().path());
     InitialWeights.requireExists(config.train().initWeights());
     RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
-    Files.writeString(folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
     progress.message("run folder: " + folder.dir());
 
     Status status;
@@ -99,10 +106,12 @@ public final class TrainingRunner {
         events.write(new RunStop(status.word, e.getMessage()));
       } catch (RunInterruption.Stopped e) {
         status = Status.valueOf(e.cause.name());
-        progress.message(e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
+        progress.message(
+            e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
         events.write(new RunStop(status.word, e.getMessage()));
       } catch (RuntimeException | IOException | Error e) {
-        FailedRunEnding.finish(e, // finished epochs stay usable; the first error is the one reported
+        FailedRunEnding.finish(
+            e, // finished epochs stay usable; the first error is the one reported
             () -> events.write(new RunStop(Status.FAILED.word, String.valueOf(e))),
             () -> RunExporter.export(folder.dir()),
             () -> TensorBoardFile.write(folder.dir()));
@@ -115,7 +124,8 @@ public final class TrainingRunner {
     return new Outcome(folder, status, record);
   }
 
-  private Status train(ImageDataset dataset, RecipeSchedules schedules, RunFolder folder, EventLog events)
+  private Status train(
+      ImageDataset dataset, RecipeSchedules schedules, RunFolder folder, EventLog events)
       throws IOException {
     var t = config.train();
     var o = config.optimizer();
@@ -133,23 +143,37 @@ public final class TrainingRunner {
         InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
         InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
       EvaluationCoverage coverage = EvaluationCoverage.of(task);
-      ThreadSettings threads = ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
+      ThreadSettings threads =
+          ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
       DataParallelFacts dataParallel = DataParallelFacts.of(session);
-      Map<String, Object> environment = MachineEnvironment.describe(TensorFlow.version(),
-          threads.intraOp(), threads.interOp(), Map.of("train", t.seed(), "data", config.data().synthetic().seed()));
+      Map<String, Object> environment =
+          MachineEnvironment.describe(
+              TensorFlow.version(),
+              threads.intraOp(),
+              threads.interOp(),
+              Map.of("train", t.seed(), "data", config.data().synthetic().seed()));
       environment.put("dataParallel", dataParallel.environment(threads));
       MachineEnvironment.write(folder.environment(), environment);
       dataParallel.event().ifPresent(events::write);
-      progress.message(String.format("model %s: %,d parameters, %d classes, graph ready in %.1f s",
-          config.model().architecture(), session.parameterCount(), classes, (System.nanoTime() - initStart) / 1e9));
+      progress.message(
+          String.format(
+              "model %s: %,d parameters, %d classes, graph ready in %.1f s",
+              config.model().architecture(),
+              session.parameterCount(),
+              classes,
+              (System.nanoTime() - initStart) / 1e9));
       events.write(new Hyperparameter(MlLogKeys.MODEL_PARAMETERS, session.parameterCount()));
       if (InitialWeights.restore(session, t.initWeights(), events, progress)) {
-        // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training clock.
+        // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training
+        // clock.
         EvalCounts start = evaluate(session, valData, coverage);
-        events.write(new InitialAccuracy(start.top1(), start.top5(), (long) start.count(),
-            (long) valData.skippedImages()));
-        progress.message(String.format("initial weights: top-1 %.2f%%, top-5 %.2f%%", 100 * start.top1(),
-            100 * start.top5()));
+        events.write(
+            new InitialAccuracy(
+                start.top1(), start.top5(), (long) start.count(), (long) valData.skippedImages()));
+        progress.message(
+            String.format(
+                "initial weights: top-1 %.2f%%, top-5 %.2f%%",
+                100 * start.top1(), 100 * start.top5()));
       }
 
       TrainingClock clock = new TrainingClock();
@@ -162,50 +186,86 @@ public final class TrainingRunner {
           events.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), epoch));
         }
         EpochStats stats = trainEpoch(session, trainData, schedules, epoch, phase, clock, events);
-        events.write(new EpochStop(epoch, clock.trainingMillis(), clock.wallMillis(), stats.meanLoss(),
-            stats.lastLearningRate(), stats.imagesPerSecond(), stats.images(), (long) trainData.skippedImages(),
-            dataParallel.replicas(), dataParallel.bucketCount(), dataParallel.bytesPerStep()));
+        events.write(
+            new EpochStop(
+                epoch,
+                clock.trainingMillis(),
+                clock.wallMillis(),
+                stats.meanLoss(),
+                stats.lastLearningRate(),
+                stats.imagesPerSecond(),
+                stats.images(),
+                (long) trainData.skippedImages(),
+                dataParallel.replicas(),
+                dataParallel.bucketCount(),
+                dataParallel.bytesPerStep()));
 
         events.write(new EvalStart(epoch));
         EvalCounts counts = evaluate(session, valData, coverage);
         events.write(new EvalStop(epoch));
-        events.write(new EvalAccuracy(epoch, counts.top1(), counts.top5(), (long) counts.count(),
-            (long) valData.skippedImages()));
+        events.write(
+            new EvalAccuracy(
+                epoch,
+                counts.top1(),
+                counts.top5(),
+                (long) counts.count(),
+                (long) valData.skippedImages()));
 
-        double metric = 100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
+        double metric =
+            100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
         lastMetric = metric;
-        progress.message(String.format("epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
-            epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds(), 100 * counts.top1(),
-            100 * counts.top5()));
+        progress.message(
+            String.format(
+                "epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
+                epoch,
+                stats.meanLoss(),
+                stats.imagesPerSecond(),
+                clock.trainingSeconds(),
+                100 * counts.top1(),
+                100 * counts.top5()));
         if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
           saveWeights(session, folder, events, epoch);
           return Status.SUCCESS;
         }
       }
-      // train.stopAtTarget false (fine-tuning): every epoch runs; success means the last epoch meets the target
+      // train.stopAtTarget false (fine-tuning): every epoch runs; success means the last epoch
+      // meets the target
       saveWeights(session, folder, events, t.epochs());
       return lastMetric >= t.targetAccuracy() ? Status.SUCCESS : Status.TARGET_NOT_REACHED;
     }
   }
 
-  /** The trained model (with BN moving statistics) for dawn infer; written after the clock has stopped. */
-  private static void saveWeights(TrainingSession session, RunFolder folder, EventLog events, int epoch)
-      throws IOException {
+  /**
+   * The trained model (with BN moving statistics) for dawn infer; written after the clock has
+   * stopped.
+   */
+  private static void saveWeights(
+      TrainingSession session, RunFolder folder, EventLog events, int epoch) throws IOException {
     Path dir = folder.dir().resolve(WEIGHTS_DIR);
     session.weights().save(dir);
     events.write(new WeightsSaved(WEIGHTS_DIR, epoch));
   }
 
-  /** How long a signalled run may take to finish its step and write run_stop before the process just ends. */
+  /**
+   * How long a signalled run may take to finish its step and write run_stop before the process just
+   * ends.
+   */
   private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(60);
 
   /** Folder of the run's final weights inside the run folder. */
   public static final String WEIGHTS_DIR = "weights";
 
-  private record EpochStats(double meanLoss, double lastLearningRate, double imagesPerSecond, long images) {}
+  private record EpochStats(
+      double meanLoss, double lastLearningRate, double imagesPerSecond, long images) {}
 
-  private EpochStats trainEpoch(TrainingSession session, InputPipeline data, RecipeSchedules schedules, int epoch,
-      TrainConfig.Phase phase, TrainingClock clock, EventLog events) {
+  private EpochStats trainEpoch(
+      TrainingSession session,
+      InputPipeline data,
+      RecipeSchedules schedules,
+      int epoch,
+      TrainConfig.Phase phase,
+      TrainingClock clock,
+      EventLog events) {
     var t = config.train();
     double lossSum = 0;
     long images = 0;
@@ -213,7 +273,8 @@ public final class TrainingRunner {
     long epochStart = System.nanoTime();
     clock.startTraining();
     int k = t.accumulationSteps();
-    // With accumulation the pipeline yields micro-batches; every k-th (and the epoch's last) applies the update.
+    // With accumulation the pipeline yields micro-batches; every k-th (and the epoch's last)
+    // applies the update.
     try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize() / k)) {
       int steps = batches.batchCount();
       for (int step = 0; batches.hasNext(); step++) {
@@ -223,36 +284,52 @@ public final class TrainingRunner {
         lr = schedules.learningRate().at(epochPosition);
         double momentum = schedules.momentum().at(epochPosition);
         float loss = session.trainStep(batch, (float) lr, (float) momentum);
-        if (k > 1 && ((step + 1) % k == 0 || step + 1 == steps)) session.applyAccumulated((float) lr, (float) momentum);
+        if (k > 1 && ((step + 1) % k == 0 || step + 1 == steps))
+          session.applyAccumulated((float) lr, (float) momentum);
         if (!Float.isFinite(loss)) {
           clock.stopTraining();
-          throw new DivergedException(String.format("loss %s at epoch %d step %d (lr %.4g)", loss, epoch, step + 1, lr));
+          throw new DivergedException(
+              String.format("loss %s at epoch %d step %d (lr %.4g)", loss, epoch, step + 1, lr));
         }
         lossSum += (double) loss * batch.size();
         images += batch.size();
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         double rate = images / seconds;
-        double remaining = (double) (steps - step - 1) * batch.size() / rate
-            + (double) (t.epochs() - epoch) * steps * batch.size() / rate;
+        double remaining =
+            (double) (steps - step - 1) * batch.size() / rate
+                + (double) (t.epochs() - epoch) * steps * batch.size() / rate;
         progress.step(epoch, t.epochs(), step + 1, steps, rate, loss, lr, remaining);
         if ((step + 1) % t.logEverySteps() == 0 || step + 1 == steps) {
-          // Per-step curve for the loss/LR charts; the epoch_stop event stays the source of the TSV.
-          // The logged loss is unscaled; a step skipped for overflowing fp16 gradients shows as skipped_updates.
+          // Per-step curve for the loss/LR charts; the epoch_stop event stays the source of the
+          // TSV.
+          // The logged loss is unscaled; a step skipped for overflowing fp16 gradients shows as
+          // skipped_updates.
           var scale = session.lossScale();
-          events.write(new TrainStep(loss, epoch, step + 1, (long) (epoch - 1) * steps + step + 1, lr, momentum, rate,
-              scale.map(s -> (double) s.scale()).orElse(null), scale.map(s -> (long) s.skippedUpdates()).orElse(null)));
+          events.write(
+              new TrainStep(
+                  loss,
+                  epoch,
+                  step + 1,
+                  (long) (epoch - 1) * steps + step + 1,
+                  lr,
+                  momentum,
+                  rate,
+                  scale.map(s -> (double) s.scale()).orElse(null),
+                  scale.map(s -> (long) s.skippedUpdates()).orElse(null)));
         }
       }
     }
     clock.stopTraining();
     double seconds = (System.nanoTime() - epochStart) / 1e9;
-    return new EpochStats(images == 0 ? Double.NaN : lossSum / images, lr, images / seconds, images);
+    return new EpochStats(
+        images == 0 ? Double.NaN : lossSum / images, lr, images / seconds, images);
   }
 
-  private EvalCounts evaluate(TrainingSession session, InputPipeline data, EvaluationCoverage coverage)
-      throws IOException {
+  private EvalCounts evaluate(
+      TrainingSession session, InputPipeline data, EvaluationCoverage coverage) throws IOException {
     EvalCounts total = EvalCounts.ZERO;
-    try (BatchStream batches = data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
+    try (BatchStream batches =
+        data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
       while (batches.hasNext()) {
         interruption.check();
         total = total.plus(session.evaluate(batches.next()));
@@ -266,7 +343,8 @@ public final class TrainingRunner {
     var t = config.train();
     var o = config.optimizer();
     var precision = PrecisionChoice.of(config);
-    events.write(new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture().configName()));
+    events.write(
+        new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture().configName()));
     events.write(new Hyperparameter(MlLogKeys.OPT_NAME, o.name().configName()));
     events.write(new Hyperparameter(MlLogKeys.GRADIENT_ACCUMULATION_STEPS, t.accumulationSteps()));
     events.write(new Hyperparameter(MlLogKeys.PRECISION, precision.precision().configName()));

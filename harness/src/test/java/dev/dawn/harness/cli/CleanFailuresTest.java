@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Expected failures print one line naming the file or flag and exit 2 (bad input) or 1, without a Java stack trace
- * unless --verbose; one unreadable run folder does not sink dawn runs or dawn report.
+ * Expected failures print one line naming the file or flag and exit 2 (bad input) or 1, without a
+ * Java stack trace unless --verbose; one unreadable run folder does not sink dawn runs or dawn
+ * report.
  */
 class CleanFailuresTest {
   @TempDir Path tmp;
@@ -51,7 +52,8 @@ class CleanFailuresTest {
     Run export = dawn("export", run.toString());
 
     assertThat(export.exit()).isEqualTo(2);
-    assertThat(export.err().strip()).startsWith("dawn export: " + run.resolve("events.jsonl") + ":3: corrupt event line")
+    assertThat(export.err().strip())
+        .startsWith("dawn export: " + run.resolve("events.jsonl") + ":3: corrupt event line")
         .doesNotContain("\n");
     assertNoStackTrace(export);
   }
@@ -64,8 +66,10 @@ class CleanFailuresTest {
     Run export = dawn("export", killed.toString());
 
     assertThat(export.exit()).isEqualTo(2);
-    assertThat(export.err().strip()).startsWith("dawn export: " + killed.resolve("events.jsonl") + ":")
-        .contains("no run_start").doesNotContain("\n");
+    assertThat(export.err().strip())
+        .startsWith("dawn export: " + killed.resolve("events.jsonl") + ":")
+        .contains("no run_start")
+        .doesNotContain("\n");
     assertNoStackTrace(export);
   }
 
@@ -78,16 +82,21 @@ class CleanFailuresTest {
     Path killed = Files.createDirectories(results.resolve("runs/c-killed-at-once"));
     Files.writeString(killed.resolve("events.jsonl"), "");
 
-    Run runs = dawn("runs", "--results", results.toString(), "--out", tmp.resolve("runs.csv").toString());
+    Run runs =
+        dawn("runs", "--results", results.toString(), "--out", tmp.resolve("runs.csv").toString());
     assertThat(runs.exit()).as(runs.err()).isZero();
     assertThat(Files.readAllLines(tmp.resolve("runs.csv"))).hasSize(2);
-    assertThat(runs.err()).contains("warning: skipping " + corrupt).contains("warning: skipping " + killed);
+    assertThat(runs.err())
+        .contains("warning: skipping " + corrupt)
+        .contains("warning: skipping " + killed);
     assertNoStackTrace(runs);
 
     Run report = dawn("report", "--results", results.toString());
     assertThat(report.exit()).as(report.err()).isZero();
     assertThat(report.out()).contains("(1 training, 0 inference runs)");
-    assertThat(report.err()).contains("warning: skipping " + corrupt).contains("warning: skipping " + killed);
+    assertThat(report.err())
+        .contains("warning: skipping " + corrupt)
+        .contains("warning: skipping " + killed);
   }
 
   @Test
@@ -109,8 +118,16 @@ class CleanFailuresTest {
 
   private String exportInProcess(Path run, String dawnDebug) throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        DawnCli.class.getName(), "export", run.toString()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                javaBin,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DawnCli.class.getName(),
+                "export",
+                run.toString())
+            .redirectErrorStream(true);
     builder.environment().remove("DAWN_DEBUG");
     if (dawnDebug != null) builder.environment().put("DAWN_DEBUG", dawnDebug);
     Process p = builder.start();
@@ -134,21 +151,35 @@ class CleanFailuresTest {
     assertThat(train.err()).contains("--results " + file + ": is a file, not a folder");
     assertNoStackTrace(train);
 
-    Run under = dawn("train", "--config", config.toString(), "--results", file.resolve("deeper").toString());
+    Run under =
+        dawn(
+            "train", "--config", config.toString(), "--results", file.resolve("deeper").toString());
     assertThat(under.exit()).isEqualTo(2);
     assertThat(under.err()).contains("--results " + file.resolve("deeper") + ": cannot create");
     assertNoStackTrace(under);
-    assertThat(tmp.resolve("synthetic")).as("no data generated for a run that cannot be saved").doesNotExist();
+    assertThat(tmp.resolve("synthetic"))
+        .as("no data generated for a run that cannot be saved")
+        .doesNotExist();
   }
 
   @Test
-  void exportSavedModelOntoAFileOrAnExistingSavedModelIsRefusedBeforeTheRunFolder() throws Exception {
+  void exportSavedModelOntoAFileOrAnExistingSavedModelIsRefusedBeforeTheRunFolder()
+      throws Exception {
     Path config = TinyTrainingConfig.write(tmp, "tiny");
     Path results = tmp.resolve("results");
     Path file = Files.writeString(tmp.resolve("model.pb"), "mine");
 
-    Run onFile = dawn("infer", "--random-resnet50", "32", "--config", config.toString(), "--results",
-        results.toString(), "--export-savedmodel", file.toString());
+    Run onFile =
+        dawn(
+            "infer",
+            "--random-resnet50",
+            "32",
+            "--config",
+            config.toString(),
+            "--results",
+            results.toString(),
+            "--export-savedmodel",
+            file.toString());
     assertThat(onFile.exit()).isEqualTo(2);
     assertThat(onFile.err()).contains("--export-savedmodel " + file + ": is a file");
     assertNoStackTrace(onFile);
@@ -156,8 +187,17 @@ class CleanFailuresTest {
 
     Path earlier = Files.createDirectories(tmp.resolve("savedmodel"));
     Files.writeString(earlier.resolve("saved_model.pb"), "earlier model");
-    Run onModel = dawn("infer", "--random-resnet50", "32", "--config", config.toString(), "--results",
-        results.toString(), "--export-savedmodel", earlier.toString());
+    Run onModel =
+        dawn(
+            "infer",
+            "--random-resnet50",
+            "32",
+            "--config",
+            config.toString(),
+            "--results",
+            results.toString(),
+            "--export-savedmodel",
+            earlier.toString());
     assertThat(onModel.exit()).isEqualTo(2);
     assertThat(onModel.err()).contains("already holds a SavedModel").contains("--overwrite");
     assertThat(Files.readString(earlier.resolve("saved_model.pb"))).isEqualTo("earlier model");

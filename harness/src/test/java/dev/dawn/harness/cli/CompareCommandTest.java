@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** dawn compare on hand-written run folders: a verdict for comparable runs, exit 2 and one line otherwise. */
+/**
+ * dawn compare on hand-written run folders: a verdict for comparable runs, exit 2 and one line
+ * otherwise.
+ */
 class CompareCommandTest {
   @TempDir Path tmp;
 
@@ -28,8 +31,14 @@ class CompareCommandTest {
     Path b = fixture("b");
     var run = dawn("compare", a + "," + b, b.toString());
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("A: 2 runs", "B: 1 run", "time to target", "epochs to target", "images/s",
-        "Time to target: no difference detectable with 2 runs of A and 1 of B");
+    assertThat(run.out())
+        .contains(
+            "A: 2 runs",
+            "B: 1 run",
+            "time to target",
+            "epochs to target",
+            "images/s",
+            "Time to target: no difference detectable with 2 runs of A and 1 of B");
   }
 
   @Test
@@ -37,16 +46,23 @@ class CompareCommandTest {
     Path a = fixture("a");
     Path b = fixture("b");
     Path events = b.resolve("events.jsonl");
-    Files.writeString(events, Files.readString(events).replace("\"threshold\":93.0", "\"threshold\":75.0"));
+    Files.writeString(
+        events, Files.readString(events).replace("\"threshold\":93.0", "\"threshold\":75.0"));
     var run = dawn("compare", a.toString(), b.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err().strip()).isEqualTo("dawn compare: cannot compare: the target differs (A's run r-reached vs"
-        + " B's run r-reached): top5Accuracy >= 93% vs top5Accuracy >= 75%");
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "dawn compare: cannot compare: the target differs (A's run r-reached vs"
+                + " B's run r-reached): top5Accuracy >= 93% vs top5Accuracy >= 75%");
   }
 
   @Test
   void refusesAFolderThatIsNeitherRunNorSweep() throws IOException {
-    var run = dawn("compare", Files.createDirectories(tmp.resolve("empty")).toString(), fixture("b").toString());
+    var run =
+        dawn(
+            "compare",
+            Files.createDirectories(tmp.resolve("empty")).toString(),
+            fixture("b").toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("is neither a run folder").doesNotContain("Exception");
   }

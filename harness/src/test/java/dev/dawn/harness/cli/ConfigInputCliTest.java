@@ -13,7 +13,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad configs as a careless or hostile user writes them: one line naming the file, line or --set, exit 2, no run. */
+/**
+ * Bad configs as a careless or hostile user writes them: one line naming the file, line or --set,
+ * exit 2, no run.
+ */
 class ConfigInputCliTest {
   @TempDir Path dir;
 
@@ -25,65 +28,119 @@ class ConfigInputCliTest {
 
   private static void assertCleanBadInput(TrainCommandTest.Run run) {
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
-    assertThat(run.err()).as("no Java stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(run.err())
+        .as("no Java stack trace")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   @Test
   void anEpochWithoutAStepIsAConfigErrorAndLeavesNoRunFolder() throws Exception {
-    Path file = config("""
+    Path file =
+        config(
+            """
         name: zero-steps
         data:
           path: %s
           synthetic: {classes: 10, trainPerClass: 10, valPerClass: 2, imageSize: 16}
         model: {architecture: resnet9, width: 0.125}
         train: {epochs: 1, batchSize: 128, resolution: 16, evalResolution: 16}
-        """.formatted(dir.resolve("synthetic")));
+        """
+                .formatted(dir.resolve("synthetic")));
     Path results = dir.resolve("results");
-    var run = TrainCommandTest.dawn("train", "--config", file.toString(), "--results", results.toString());
+    var run =
+        TrainCommandTest.dawn(
+            "train", "--config", file.toString(), "--results", results.toString());
     assertCleanBadInput(run);
-    assertThat(run.err()).contains("cfg.yaml:6: key 'train.batchSize' (128) is larger than the training split (100 images");
+    assertThat(run.err())
+        .contains(
+            "cfg.yaml:6: key 'train.batchSize' (128) is larger than the training split (100 images");
     assertThat(results.resolve("runs")).doesNotExist();
 
-    var phases = TrainCommandTest.dawn("train", "--config", file.toString(), "--results", results.toString(),
-        "--set", "train.phases=[{epochs: 1, resolution: 16, batchSize: 20}, {epochs: 1, resolution: 16, batchSize: 101}]");
+    var phases =
+        TrainCommandTest.dawn(
+            "train",
+            "--config",
+            file.toString(),
+            "--results",
+            results.toString(),
+            "--set",
+            "train.phases=[{epochs: 1, resolution: 16, batchSize: 20}, {epochs: 1, resolution: 16, batchSize: 101}]");
     assertCleanBadInput(phases);
-    assertThat(phases.err()).contains("--set train.phases: key 'train.phases[1].batchSize' (101) is larger than the"
-        + " training split (100 images");
+    assertThat(phases.err())
+        .contains(
+            "--set train.phases: key 'train.phases[1].batchSize' (101) is larger than the"
+                + " training split (100 images");
     assertThat(results.resolve("runs")).doesNotExist();
   }
 
   @Test
   void aNumberOutOfRangeNamesTheKeyAndLine() throws Exception {
     Path file = config("name: x\noptimizer:\n  learningRate: 1e400\n");
-    var run = TrainCommandTest.dawn("train", "--config", file.toString(), "--results", dir.resolve("r").toString());
+    var run =
+        TrainCommandTest.dawn(
+            "train", "--config", file.toString(), "--results", dir.resolve("r").toString());
     assertCleanBadInput(run);
-    assertThat(run.err()).contains("cfg.yaml:3: key 'optimizer.learningRate' must be a finite number, got '1E+400'");
-    var negative = TrainCommandTest.dawn("train", "--config", file.toString(), "--set", "optimizer.learningRate=-1e999",
-        "--results", dir.resolve("r").toString());
+    assertThat(run.err())
+        .contains("cfg.yaml:3: key 'optimizer.learningRate' must be a finite number, got '1E+400'");
+    var negative =
+        TrainCommandTest.dawn(
+            "train",
+            "--config",
+            file.toString(),
+            "--set",
+            "optimizer.learningRate=-1e999",
+            "--results",
+            dir.resolve("r").toString());
     assertCleanBadInput(negative);
-    assertThat(negative.err()).contains("--set optimizer.learningRate: key 'optimizer.learningRate' must be a finite number");
-    var huge = TrainCommandTest.dawn("train", "--config", file.toString(), "--set", "optimizer.learningRate=0.1",
-        "--set", "train.epochs=99999999999", "--results", dir.resolve("r").toString());
+    assertThat(negative.err())
+        .contains(
+            "--set optimizer.learningRate: key 'optimizer.learningRate' must be a finite number");
+    var huge =
+        TrainCommandTest.dawn(
+            "train",
+            "--config",
+            file.toString(),
+            "--set",
+            "optimizer.learningRate=0.1",
+            "--set",
+            "train.epochs=99999999999",
+            "--results",
+            dir.resolve("r").toString());
     assertCleanBadInput(huge);
-    assertThat(huge.err()).contains("--set train.epochs: key 'train.epochs' is out of range, got '99999999999'");
+    assertThat(huge.err())
+        .contains("--set train.epochs: key 'train.epochs' is out of range, got '99999999999'");
   }
 
   @Test
   void aFolderGivenAsConfigIsOneClearLine() {
     var run = TrainCommandTest.dawn("train", "--config", dir.toString());
     assertCleanBadInput(run);
-    assertThat(run.err().strip()).doesNotContain("\n").contains(dir + ": is a folder; --config needs a YAML file");
+    assertThat(run.err().strip())
+        .doesNotContain("\n")
+        .contains(dir + ": is a folder; --config needs a YAML file");
   }
 
   @Test
   void aSetErrorIsBlamedOnTheSetNotOnTheFileLine() throws Exception {
     Path file = config("name: x\ntrain:\n  batchSize: 64\nmodel:\n  architecture: resnet9\n");
-    var run = TrainCommandTest.dawn("train", "--config", file.toString(), "--set", "train.batchSize=0",
-        "--set", "model.architecture=vgg", "--results", dir.resolve("r").toString());
+    var run =
+        TrainCommandTest.dawn(
+            "train",
+            "--config",
+            file.toString(),
+            "--set",
+            "train.batchSize=0",
+            "--set",
+            "model.architecture=vgg",
+            "--results",
+            dir.resolve("r").toString());
     assertCleanBadInput(run);
-    assertThat(run.err()).contains("--set train.batchSize: key 'train.batchSize' must be >= 1, got 0")
+    assertThat(run.err())
+        .contains("--set train.batchSize: key 'train.batchSize' must be >= 1, got 0")
         .contains("--set model.architecture: key 'model.architecture' must be one of")
-        .doesNotContain("cfg.yaml:3").doesNotContain("cfg.yaml:5");
+        .doesNotContain("cfg.yaml:3")
+        .doesNotContain("cfg.yaml:5");
   }
 
   @Test
@@ -95,31 +152,55 @@ class ConfigInputCliTest {
       for (int i = 0; i < 50 * 16; i++) w.write(chunk); // one 50 MiB scalar
       w.write("\n");
     }
-    var run = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> TrainCommandTest.dawn("train", "--config", file.toString(), "--results", dir.resolve("r").toString()));
+    var run =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () ->
+                TrainCommandTest.dawn(
+                    "train",
+                    "--config",
+                    file.toString(),
+                    "--results",
+                    dir.resolve("r").toString()));
     assertCleanBadInput(run);
-    assertThat(run.err()).contains("huge.yaml: 52428807 bytes; a config file may be at most 1048576 bytes (1 MiB)");
+    assertThat(run.err())
+        .contains("huge.yaml: 52428807 bytes; a config file may be at most 1048576 bytes (1 MiB)");
   }
 
   @Test
   void deepNestingIsRefusedAndAliasesDoNotExpand() throws Exception {
     Path deep = dir.resolve("deep.yaml");
     Files.writeString(deep, "reference: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
-    var nested = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> TrainCommandTest.dawn("train", "--config", deep.toString(), "--results", dir.resolve("r").toString()));
+    var nested =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () ->
+                TrainCommandTest.dawn(
+                    "train",
+                    "--config",
+                    deep.toString(),
+                    "--results",
+                    dir.resolve("r").toString()));
     assertCleanBadInput(nested);
-    assertThat(nested.err()).contains("deep.yaml").contains("not valid YAML").contains("nesting depth");
+    assertThat(nested.err())
+        .contains("deep.yaml")
+        .contains("not valid YAML")
+        .contains("nesting depth");
 
-    // An alias bomb: 10^10 strings if aliases were expanded. The YAML reader keeps an alias as its anchor's name,
+    // An alias bomb: 10^10 strings if aliases were expanded. The YAML reader keeps an alias as its
+    // anchor's name,
     // so the tree stays as small as the text.
-    StringBuilder bomb = new StringBuilder("reference:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    StringBuilder bomb =
+        new StringBuilder("reference:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 10; i++) {
       bomb.append("  a").append(i).append(": &a").append(i).append(" [");
       for (int j = 0; j < 10; j++) bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
       bomb.append("]\n");
     }
-    var loaded = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> new ConfigLoader().load(bomb.toString(), "laughs.yaml", java.util.List.of()));
+    var loaded =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> new ConfigLoader().load(bomb.toString(), "laughs.yaml", java.util.List.of()));
     assertThat(loaded.config().reference().get("a9").toString()).hasSizeLessThan(100);
   }
 
@@ -127,6 +208,8 @@ class ConfigInputCliTest {
   void anUnknownCalibrationNamesTheAllowedOnes() {
     var run = TrainCommandTest.dawn("infer", "--random-resnet50", "32", "--calibration", "kl");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("--calibration").contains("must be one of [minmax, percentile, entropy], got 'kl'");
+    assertThat(run.err())
+        .contains("--calibration")
+        .contains("must be one of [minmax, percentile, entropy], got 'kl'");
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A JPEG cut in half is skipped and counted in training and in evaluation, not decoded as grey. */
 class CorruptImagesTest {
   @Test
-  void truncatedJpegsAreSkippedAndCountedInTrainingAndEvaluation(@TempDir Path dir) throws Exception {
+  void truncatedJpegsAreSkippedAndCountedInTrainingAndEvaluation(@TempDir Path dir)
+      throws Exception {
     Path data = dir.resolve("imagenet");
     for (String wnid : List.of("n01", "n02")) {
       for (int i = 0; i < 10; i++) {
@@ -30,30 +31,59 @@ class CorruptImagesTest {
     cutInHalf(data.resolve("train/n01/4.JPEG"));
     cutInHalf(data.resolve("val/n02/1.JPEG"));
     Path config = dir.resolve("c.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         name: corrupt
         data: {kind: imagenet, path: %s}
         model: {architecture: resnet9, width: 0.125}
         train: {epochs: 1, batchSize: 5, evalBatchSize: 6, resolution: 32, evalResolution: 32, targetAccuracy: 100.0}
-        """.formatted(data));
+        """
+            .formatted(data));
     Path results = dir.resolve("results");
 
-    TrainCommandTest.Run run = TrainCommandTest.dawn("train", "--config", config.toString(), "--results",
-        results.toString());
+    TrainCommandTest.Run run =
+        TrainCommandTest.dawn(
+            "train", "--config", config.toString(), "--results", results.toString());
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
-    List<String> events = Files.readAllLines(TrainCommandTest.runFolders(results).get(0).resolve("events.jsonl"));
-    assertThat(events).filteredOn(l -> l.contains("\"epoch_stop\"")).singleElement().asString()
-        .contains("\"skipped_images\":1").contains("\"images\":19");
-    assertThat(events).filteredOn(l -> l.contains("\"eval_accuracy\"")).singleElement().asString()
-        .contains("\"eval_samples\":5").contains("\"eval_skipped_images\":1");
+    List<String> events =
+        Files.readAllLines(TrainCommandTest.runFolders(results).get(0).resolve("events.jsonl"));
+    assertThat(events)
+        .filteredOn(l -> l.contains("\"epoch_stop\""))
+        .singleElement()
+        .asString()
+        .contains("\"skipped_images\":1")
+        .contains("\"images\":19");
+    assertThat(events)
+        .filteredOn(l -> l.contains("\"eval_accuracy\""))
+        .singleElement()
+        .asString()
+        .contains("\"eval_samples\":5")
+        .contains("\"eval_skipped_images\":1");
 
-    // dawn infer measures every image it is given: the cut one is bad input naming the file, not a stack trace.
-    TrainCommandTest.Run infer = TrainCommandTest.dawn("infer", "--model",
-        TrainCommandTest.runFolders(results).get(0).toString(), "--results", dir.resolve("infer").toString(),
-        "--precision", "fp32", "--prune", "0", "--batch-sizes", "1", "--batch-repeats", "1", "--warmup", "1");
+    // dawn infer measures every image it is given: the cut one is bad input naming the file, not a
+    // stack trace.
+    TrainCommandTest.Run infer =
+        TrainCommandTest.dawn(
+            "infer",
+            "--model",
+            TrainCommandTest.runFolders(results).get(0).toString(),
+            "--results",
+            dir.resolve("infer").toString(),
+            "--precision",
+            "fp32",
+            "--prune",
+            "0",
+            "--batch-sizes",
+            "1",
+            "--batch-repeats",
+            "1",
+            "--warmup",
+            "1");
     assertThat(infer.exit()).as(infer.out() + infer.err()).isEqualTo(2);
-    assertThat(infer.err()).contains(data.resolve("val/n02/1.JPEG") + ": truncated or corrupt image")
+    assertThat(infer.err())
+        .contains(data.resolve("val/n02/1.JPEG") + ": truncated or corrupt image")
         .doesNotContain("\tat ");
   }
 
@@ -62,7 +92,9 @@ class CorruptImagesTest {
     Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
   }
 
-  /** A 96x96 picture with enough detail that half of its JPEG holds image data (not only headers). */
+  /**
+   * A 96x96 picture with enough detail that half of its JPEG holds image data (not only headers).
+   */
   private static byte[] jpeg(int seed) throws Exception {
     BufferedImage image = new BufferedImage(96, 96, BufferedImage.TYPE_3BYTE_BGR);
     java.util.Random rng = new java.util.Random(seed);

@@ -12,25 +12,42 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run killed with SIGKILL keeps its finished epochs, and {@code dawn export} rebuilds the files from them. */
+/**
+ * A run killed with SIGKILL keeps its finished epochs, and {@code dawn export} rebuilds the files
+ * from them.
+ */
 class KilledRunRecoveryTest {
 
   @Test
   void killNineKeepsFinishedEpochsAndExportRebuildsTheFiles(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("long.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         name: killed
         data:
           path: %s
           synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
         model: {architecture: resnet9, width: 0.125}
         train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0}
-        """.formatted(dir.resolve("synthetic")));
+        """
+            .formatted(dir.resolve("synthetic")));
     Path results = dir.resolve("results");
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-        DawnCli.class.getName(), "train", "--config", config.toString(), "--results", results.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                DawnCli.class.getName(),
+                "train",
+                "--config",
+                config.toString(),
+                "--results",
+                results.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.log").toFile())
+            .start();
     Path events = null;
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     try {

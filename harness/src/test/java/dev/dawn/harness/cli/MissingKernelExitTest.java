@@ -10,15 +10,19 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** A precision the TensorFlow build has no kernel for is the user's choice to change: one line, exit 2. */
+/**
+ * A precision the TensorFlow build has no kernel for is the user's choice to change: one line, exit
+ * 2.
+ */
 class MissingKernelExitTest {
 
   @Command(name = "needs-kernel")
   static final class NeedsKernel implements Callable<Integer> {
     @Override
     public Integer call() {
-      throw new MissingKernelException("precision bf16: this TensorFlow build (2.18.0) registers no DT_BFLOAT16 kernel"
-          + " for op(s) [Tile]; use precision fp32");
+      throw new MissingKernelException(
+          "precision bf16: this TensorFlow build (2.18.0) registers no DT_BFLOAT16 kernel"
+              + " for op(s) [Tile]; use precision fp32");
     }
   }
 
@@ -29,7 +33,9 @@ class MissingKernelExitTest {
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err));
     assertThat(cli.execute("needs-kernel")).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("dawn needs-kernel: precision bf16: this TensorFlow build (2.18.0)"
-        + " registers no DT_BFLOAT16 kernel for op(s) [Tile]; use precision fp32");
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "dawn needs-kernel: precision bf16: this TensorFlow build (2.18.0)"
+                + " registers no DT_BFLOAT16 kernel for op(s) [Tile]; use precision fp32");
   }
 }

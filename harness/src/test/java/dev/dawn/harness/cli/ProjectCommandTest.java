@@ -30,50 +30,124 @@ class ProjectCommandTest {
 
   @Test
   void printsEveryEpochAndWritesCsvAndChart() throws Exception {
-    Run run = dawn("project", "--config", CONFIGS + "/fastai-2018-09.yaml", "--hardware", "v100-16gb",
-        "--hardware-dir", HARDWARE, "--gpus", "128", "--out", tmp.toString());
+    Run run =
+        dawn(
+            "project",
+            "--config",
+            CONFIGS + "/fastai-2018-09.yaml",
+            "--hardware",
+            "v100-16gb",
+            "--hardware-dir",
+            HARDWARE,
+            "--gpus",
+            "128",
+            "--out",
+            tmp.toString());
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("fastai-2018-09 on 128 x", "(16 nodes x 8)", "161 tensors", "1 message per step",
-        "projected time to epoch 40 (planned last)");
+    assertThat(run.out())
+        .contains(
+            "fastai-2018-09 on 128 x",
+            "(16 nodes x 8)",
+            "161 tensors",
+            "1 message per step",
+            "projected time to epoch 40 (planned last)");
     Path csv = tmp.resolve("fastai-2018-09-v100-16gb-128gpus.csv");
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(41);
-    assertThat(lines.get(0)).isEqualTo(
-        "epoch,resolution,global_batch,steps,compute_hours,communication_hours,input_hours,epoch_hours,cumulative_hours");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "epoch,resolution,global_batch,steps,compute_hours,communication_hours,input_hours,epoch_hours,cumulative_hours");
     assertThat(lines.get(40)).startsWith("40,288,16384,79,");
-    assertThat(ImageIO.read(tmp.resolve("fastai-2018-09-v100-16gb-128gpus.png").toFile())).isNotNull();
+    assertThat(ImageIO.read(tmp.resolve("fastai-2018-09-v100-16gb-128gpus.png").toFile()))
+        .isNotNull();
   }
 
   @Test
   void aTsvStopsTheProjectionWhereItReachesTheTarget() throws Exception {
     Path tsv = tmp.resolve("log.tsv");
-    Files.writeString(tsv, "epoch\thours\ttop1Accuracy\ttop5Accuracy\n0\t0.1\t50\t80\n1\t0.2\t60\t93.5\n2\t0.3\t70\t95\n");
-    Run run = dawn("project", "--config", CONFIGS + "/alibaba-2020-03.yaml", "--hardware", "v100-32gb",
-        "--hardware-dir", HARDWARE, "--gpus", "8", "--tsv", tsv.toString(), "--out", tmp.toString());
+    Files.writeString(
+        tsv,
+        "epoch\thours\ttop1Accuracy\ttop5Accuracy\n0\t0.1\t50\t80\n1\t0.2\t60\t93.5\n2\t0.3\t70\t95\n");
+    Run run =
+        dawn(
+            "project",
+            "--config",
+            CONFIGS + "/alibaba-2020-03.yaml",
+            "--hardware",
+            "v100-32gb",
+            "--hardware-dir",
+            HARDWARE,
+            "--gpus",
+            "8",
+            "--tsv",
+            tsv.toString(),
+            "--out",
+            tmp.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("projected time to epoch 2 (where the TSV reaches the target)");
   }
 
   @Test
   void theFusionSweepGoesFromOneMessagePerTensorTo256MiB() throws Exception {
-    Run run = dawn("project", "--config", CONFIGS + "/huawei-2019-05.yaml", "--hardware", "v100-16gb",
-        "--hardware-dir", HARDWARE, "--gpus", "128", "--fusion-sweep", "--out", tmp.toString());
+    Run run =
+        dawn(
+            "project",
+            "--config",
+            CONFIGS + "/huawei-2019-05.yaml",
+            "--hardware",
+            "v100-16gb",
+            "--hardware-dir",
+            HARDWARE,
+            "--gpus",
+            "128",
+            "--fusion-sweep",
+            "--out",
+            tmp.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("0.0000 MiB        161", "256.0000 MiB          1");
-    assertThat(Files.readAllLines(tmp.resolve("huawei-2019-05-v100-16gb-128gpus-fusion-sweep.csv"))).hasSize(1 + 1 + 19);
+    assertThat(Files.readAllLines(tmp.resolve("huawei-2019-05-v100-16gb-128gpus-fusion-sweep.csv")))
+        .hasSize(1 + 1 + 19);
   }
 
   @Test
   void badInputGetsOneLineAndExitTwo() {
-    Run partialNode = dawn("project", "--config", CONFIGS + "/fastai-2018-09.yaml", "--hardware", "v100-16gb",
-        "--hardware-dir", HARDWARE, "--gpus", "12", "--out", tmp.toString());
+    Run partialNode =
+        dawn(
+            "project",
+            "--config",
+            CONFIGS + "/fastai-2018-09.yaml",
+            "--hardware",
+            "v100-16gb",
+            "--hardware-dir",
+            HARDWARE,
+            "--gpus",
+            "12",
+            "--out",
+            tmp.toString());
     assertThat(partialNode.exit()).isEqualTo(2);
-    assertThat(partialNode.err().strip()).isEqualTo("dawn project: 12 devices do not fill whole nodes of 8");
-    Run unknownKey = dawn("project", "--config", CONFIGS + "/fastai-2018-09.yaml", "--hardware", "v100-16gb",
-        "--hardware-dir", HARDWARE, "--gpus", "8", "--hw", "network.speed=3", "--out", tmp.toString());
+    assertThat(partialNode.err().strip())
+        .isEqualTo("dawn project: 12 devices do not fill whole nodes of 8");
+    Run unknownKey =
+        dawn(
+            "project",
+            "--config",
+            CONFIGS + "/fastai-2018-09.yaml",
+            "--hardware",
+            "v100-16gb",
+            "--hardware-dir",
+            HARDWARE,
+            "--gpus",
+            "8",
+            "--hw",
+            "network.speed=3",
+            "--out",
+            tmp.toString());
     assertThat(unknownKey.exit()).isEqualTo(2);
-    assertThat(unknownKey.err()).contains("unknown hardware key 'network.speed'").doesNotContain("Exception");
-    Run noGpus = dawn("project", "--config", CONFIGS + "/fastai-2018-09.yaml", "--hardware", "v100-16gb");
+    assertThat(unknownKey.err())
+        .contains("unknown hardware key 'network.speed'")
+        .doesNotContain("Exception");
+    Run noGpus =
+        dawn("project", "--config", CONFIGS + "/fastai-2018-09.yaml", "--hardware", "v100-16gb");
     assertThat(noGpus.exit()).isEqualTo(2);
     assertThat(noGpus.err()).contains("--gpus N");
   }

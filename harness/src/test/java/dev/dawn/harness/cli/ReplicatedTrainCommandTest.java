@@ -11,13 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** dawn train with two data-parallel replicas records its buckets; a batch the replicas cannot share is refused. */
+/**
+ * dawn train with two data-parallel replicas records its buckets; a batch the replicas cannot share
+ * is refused.
+ */
 class ReplicatedTrainCommandTest {
   @TempDir Path dir;
 
   private Path config(int replicas, int batchSize) throws Exception {
     Path config = dir.resolve("replicas.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         name: replicas
         data:
           path: %s
@@ -26,14 +31,17 @@ class ReplicatedTrainCommandTest {
         train: {epochs: 2, batchSize: %d, resolution: 16, evalResolution: 16, evalBatchSize: 16, stopAtTarget: false}
         optimizer: {learningRate: 0.1, warmupEpochs: 0}
         distributed: {replicas: %d, fusion: {thresholdBytes: 4096}}
-        """.formatted(dir.resolve("synthetic-4"), batchSize, replicas));
+        """
+            .formatted(dir.resolve("synthetic-4"), batchSize, replicas));
     return config;
   }
 
   @Test
   void twoReplicasTrainAndRecordTheirAllReduceBuckets() throws Exception {
     Path results = dir.resolve("results");
-    var run = TrainCommandTest.dawn("train", "--config", config(2, 16).toString(), "--results", results.toString());
+    var run =
+        TrainCommandTest.dawn(
+            "train", "--config", config(2, 16).toString(), "--results", results.toString());
     assertThat(run.exit()).as(run.out() + run.err()).isIn(0, 1);
     Path folder = TrainCommandTest.runFolders(results).get(0);
     var events = EventLogReader.read(folder.resolve("events.jsonl"));
@@ -50,16 +58,20 @@ class ReplicatedTrainCommandTest {
     List<String> csv = Files.readAllLines(folder.resolve("metrics.csv"));
     assertThat(csv.get(0)).endsWith("replicas,allreduce_buckets,allreduce_bytes_per_step");
     assertThat(csv.get(1)).endsWith(",2," + buckets.buckets().size() + "," + buckets.totalBytes());
-    assertThat(Files.readString(folder.resolve("environment.json"))).contains("\"dataParallel\"",
-        "\"allReduceBuckets\" : " + buckets.buckets().size());
+    assertThat(Files.readString(folder.resolve("environment.json")))
+        .contains("\"dataParallel\"", "\"allReduceBuckets\" : " + buckets.buckets().size());
   }
 
   @Test
   void aBatchTheReplicasCannotShareIsRefusedBeforeAnyWork() throws Exception {
     Path results = dir.resolve("results-bad");
-    var run = TrainCommandTest.dawn("train", "--config", config(3, 16).toString(), "--results", results.toString());
+    var run =
+        TrainCommandTest.dawn(
+            "train", "--config", config(3, 16).toString(), "--results", results.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("train.batchSize", "divisible by distributed.replicas (3)").doesNotContain("\tat ");
+    assertThat(run.err())
+        .contains("train.batchSize", "divisible by distributed.replicas (3)")
+        .doesNotContain("\tat ");
     assertThat(TrainCommandTest.runFolders(results)).isEmpty();
   }
 }

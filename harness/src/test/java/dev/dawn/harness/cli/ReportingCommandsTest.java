@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** dawn runs, report, leaderboard, submit and validate on hand-written run folders (no training). */
+/**
+ * dawn runs, report, leaderboard, submit and validate on hand-written run folders (no training).
+ */
 class ReportingCommandsTest {
   @TempDir Path tmp;
 
@@ -55,14 +57,20 @@ class ReportingCommandsTest {
   static final String IMAGENET_FACTS =
       "\"dataKind\":\"imagenet\",\"classes\":1000,\"validationImages\":50000,\"evaluatedImages\":50000";
 
-  /** The fixture as a run on the embedded synthetic set of 5 classes (its top-5 is 100% by construction). */
+  /**
+   * The fixture as a run on the embedded synthetic set of 5 classes (its top-5 is 100% by
+   * construction).
+   */
   Path syntheticRun(Path results, String name) throws IOException {
     Path dir = run(results, name);
     Path events = dir.resolve("events.jsonl");
     String text = Files.readString(events);
     assertThat(text).contains(IMAGENET_FACTS);
-    Files.writeString(events, text.replace(IMAGENET_FACTS,
-        "\"dataKind\":\"synthetic\",\"classes\":5,\"validationImages\":50,\"evaluatedImages\":50"));
+    Files.writeString(
+        events,
+        text.replace(
+            IMAGENET_FACTS,
+            "\"dataKind\":\"synthetic\",\"classes\":5,\"validationImages\":50,\"evaluatedImages\":50"));
     RunExporter.export(dir);
     return dir;
   }
@@ -70,18 +78,26 @@ class ReportingCommandsTest {
   /** An entries checkout holding the fixture run's files, filed with dawn submit. */
   Path entriesWithOurRun() throws IOException {
     Path entries = Files.createDirectories(tmp.resolve("entries"));
-    Run submit = dawn("submit", run(tmp.resolve("results"), "a").toString(), "--entries", entries.toString());
+    Run submit =
+        dawn(
+            "submit", run(tmp.resolve("results"), "a").toString(), "--entries", entries.toString());
     assertThat(submit.exit()).as(submit.err()).isZero();
     return entries;
   }
 
   static Path corpusOrSkip() {
     String env = System.getenv("DAWNBENCH_ENTRIES");
-    for (Path p : new Path[] {env == null || env.isBlank() ? null : Path.of(env), Path.of("../../shared/dawnbench-entries")}) {
+    for (Path p :
+        new Path[] {
+          env == null || env.isBlank() ? null : Path.of(env),
+          Path.of("../../shared/dawnbench-entries")
+        }) {
       if (p != null && Files.isDirectory(p.resolve("ImageNet"))) return p;
     }
-    assumeTrue(false, "DAWNBench corpus not found: clone https://github.com/stanford-futuredata/dawn-bench-entries to "
-        + "../shared/dawnbench-entries beside the repo, or set DAWNBENCH_ENTRIES");
+    assumeTrue(
+        false,
+        "DAWNBench corpus not found: clone https://github.com/stanford-futuredata/dawn-bench-entries to "
+            + "../shared/dawnbench-entries beside the repo, or set DAWNBENCH_ENTRIES");
     throw new AssertionError();
   }
 
@@ -90,29 +106,53 @@ class ReportingCommandsTest {
     Path results = tmp.resolve("results");
     run(results, "a");
     Path b = run(results, "b");
-    Files.writeString(b.resolve("config.yaml"), Files.readString(b.resolve("config.yaml")).replace("batchSize: 256", "batchSize: 512"));
+    Files.writeString(
+        b.resolve("config.yaml"),
+        Files.readString(b.resolve("config.yaml")).replace("batchSize: 256", "batchSize: 512"));
 
-    // A dawn infer folder of a random-weight model has no training record and no dawnbench_entry: not a row here.
+    // A dawn infer folder of a random-weight model has no training record and no dawnbench_entry:
+    // not a row here.
     Path infer = Files.createDirectories(results.resolve("runs/c-infer-resnet50-random-224px"));
-    Files.writeString(infer.resolve("events.jsonl"),
+    Files.writeString(
+        infer.resolve("events.jsonl"),
         "{\"time_ms\":1,\"event_type\":\"INTERVAL_START\",\"key\":\"run_start\",\"value\":null,\"metadata\":{\"run_id\":\"c\"}}\n");
     Files.writeString(infer.resolve("inference-summary.csv"), "model\n");
 
-    Run index = dawn("runs", "--results", results.toString(), "--out", results.resolve("runs.csv").toString());
+    Run index =
+        dawn(
+            "runs",
+            "--results",
+            results.toString(),
+            "--out",
+            results.resolve("runs.csv").toString());
     assertThat(index.exit()).as(index.err()).isZero();
-    assertThat(Files.readAllLines(results.resolve("runs.csv"))).hasSize(3)
-        .first().asString().startsWith("run_id,config_name,model,batch_size,optimizer,learning_rate,resolution,status");
-    assertThat(dawn("runs", "--results", results.toString()).out()).contains(",512,momentum,0.1,224,success,2,3:00:00,");
+    assertThat(Files.readAllLines(results.resolve("runs.csv")))
+        .hasSize(3)
+        .first()
+        .asString()
+        .startsWith(
+            "run_id,config_name,model,batch_size,optimizer,learning_rate,resolution,status");
+    assertThat(dawn("runs", "--results", results.toString()).out())
+        .contains(",512,momentum,0.1,224,success,2,3:00:00,");
 
     Run report = dawn("report", "--results", results.toString());
     assertThat(report.exit()).as(report.err()).isZero();
     assertThat(report.out()).contains("(2 training, 1 inference runs)");
     String html = Files.readString(results.resolve("report.html"));
-    assertThat(html).contains("<td class=\"num\">3:00:00</td>").contains("<td>256</td><td>512</td>").doesNotContain("<script");
+    assertThat(html)
+        .contains("<td class=\"num\">3:00:00</td>")
+        .contains("<td>256</td><td>512</td>")
+        .doesNotContain("<script");
 
-    Run two = dawn("report", results.resolve("runs/a").toString(), "--out", tmp.resolve("x/one.html").toString());
+    Run two =
+        dawn(
+            "report",
+            results.resolve("runs/a").toString(),
+            "--out",
+            tmp.resolve("x/one.html").toString());
     assertThat(two.exit()).isZero();
-    assertThat(Files.readString(tmp.resolve("x/one.html"))).contains("href=\"../results/runs/a/events.jsonl\"");
+    assertThat(Files.readString(tmp.resolve("x/one.html")))
+        .contains("href=\"../results/runs/a/events.jsonl\"");
   }
 
   @Test
@@ -160,8 +200,10 @@ class ReportingCommandsTest {
     Files.writeString(bad, "{\"version\": \"v1.0\", \"author\": \"a\"}");
     Run broken = dawn("validate", entries.toString());
     assertThat(broken.exit()).isEqualTo(1);
-    assertThat(broken.out()).contains(bad + ": authorEmail: required field is missing")
-        .contains(bad + ": latency: required field for inference is missing").contains("2 files, 7 problems");
+    assertThat(broken.out())
+        .contains(bad + ": authorEmail: required field is missing")
+        .contains(bad + ": latency: required field for inference is missing")
+        .contains("2 files, 7 problems");
   }
 
   @Test
@@ -170,7 +212,9 @@ class ReportingCommandsTest {
     Path entries = Files.createDirectories(tmp.resolve("entries"));
     Run submit = dawn("submit", syn.toString(), "--entries", entries.toString());
     assertThat(submit.exit()).isEqualTo(2);
-    assertThat(submit.err().strip()).doesNotContain("\n").doesNotContain("Exception")
+    assertThat(submit.err().strip())
+        .doesNotContain("\n")
+        .doesNotContain("Exception")
         .contains(syn + ": not a DAWNBench entry: it ran on the embedded synthetic data set");
     assertThat(entries.resolve("ImageNet")).doesNotExist();
     Run validate = dawn("validate", syn.toString());
@@ -184,20 +228,47 @@ class ReportingCommandsTest {
     Path a = tmp.resolve("results/runs/a");
     Path syn = syntheticRun(tmp.resolve("results"), "syn");
     Path md = tmp.resolve("leaderboard.md");
-    Run r = dawn("leaderboard", "--entries", entries.toString(), "--with", a.toString(), syn.toString(), "--out",
-        md.toString());
+    Run r =
+        dawn(
+            "leaderboard",
+            "--entries",
+            entries.toString(),
+            "--with",
+            a.toString(),
+            syn.toString(),
+            "--out",
+            md.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("1 of 2 runs ranked, 1 file not DAWNBench-comparable");
     String text = Files.readString(md);
-    String time = text.substring(text.indexOf("## ImageNet \u2014 Training Time"), text.indexOf("## ImageNet \u2014 Training Cost"));
-    // Two rows: the filed copy of run a and run a itself; the synthetic run (also 3:00:00) is not a third.
-    assertThat(time).contains("| 1 | 3:00:00 |").contains("| **2 (ours)** | **3:00:00** |").doesNotContain("| 3 |")
+    String time =
+        text.substring(
+            text.indexOf("## ImageNet \u2014 Training Time"),
+            text.indexOf("## ImageNet \u2014 Training Cost"));
+    // Two rows: the filed copy of run a and run a itself; the synthetic run (also 3:00:00) is not a
+    // third.
+    assertThat(time)
+        .contains("| 1 | 3:00:00 |")
+        .contains("| **2 (ours)** | **3:00:00** |")
+        .doesNotContain("| 3 |")
         .doesNotContain("**3 (ours)**");
     String apart = text.substring(text.indexOf("## Not DAWNBench-comparable"));
-    assertThat(apart).contains(syn + "/dawn\\_resnet50\\_fixture.json").contains("| 3:00:00 |")
+    assertThat(apart)
+        .contains(syn + "/dawn\\_resnet50\\_fixture.json")
+        .contains("| 3:00:00 |")
         .contains("embedded synthetic data set");
-    Run html = dawn("leaderboard", "--entries", entries.toString(), "--with", syn.toString(), "--format", "html");
-    assertThat(html.out()).contains("Not DAWNBench-comparable").doesNotContain("<tr class=\"ours\">");
+    Run html =
+        dawn(
+            "leaderboard",
+            "--entries",
+            entries.toString(),
+            "--with",
+            syn.toString(),
+            "--format",
+            "html");
+    assertThat(html.out())
+        .contains("Not DAWNBench-comparable")
+        .doesNotContain("<tr class=\"ours\">");
   }
 
   @Test
@@ -206,17 +277,23 @@ class ReportingCommandsTest {
     Path dir = entries.resolve("ImageNet/train");
     String json = Files.readString(dir.resolve("dawn_resnet50_fixture.json"));
     for (String[] c : new String[][] {{"huge", "1e400"}, {"negative", "-5"}}) {
-      Files.writeString(dir.resolve(c[0] + ".json"), json.replace("\"costPerHour\": 3.06,", "\"costPerHour\": " + c[1] + ","));
+      Files.writeString(
+          dir.resolve(c[0] + ".json"),
+          json.replace("\"costPerHour\": 3.06,", "\"costPerHour\": " + c[1] + ","));
       Files.copy(dir.resolve("dawn_resnet50_fixture.tsv"), dir.resolve(c[0] + ".tsv"));
     }
     Run validate = dawn("validate", entries.toString());
     assertThat(validate.exit()).isEqualTo(1);
-    assertThat(validate.out()).contains(dir.resolve("huge.json") + ": costPerHour: must be a finite number")
-        .contains(dir.resolve("negative.json") + ": costPerHour: must not be negative").contains("3 files, 2 problems");
+    assertThat(validate.out())
+        .contains(dir.resolve("huge.json") + ": costPerHour: must be a finite number")
+        .contains(dir.resolve("negative.json") + ": costPerHour: must not be negative")
+        .contains("3 files, 2 problems");
     Run board = dawn("leaderboard", "--entries", entries.toString());
     assertThat(board.exit()).as(board.err()).isZero();
-    assertThat(board.err()).contains("left out: " + dir.resolve("huge.json") + ": costPerHour")
-        .contains("left out: " + dir.resolve("negative.json") + ": costPerHour").doesNotContain("Exception");
+    assertThat(board.err())
+        .contains("left out: " + dir.resolve("huge.json") + ": costPerHour")
+        .contains("left out: " + dir.resolve("negative.json") + ": costPerHour")
+        .doesNotContain("Exception");
     String cost = board.out().substring(board.out().indexOf("## ImageNet \u2014 Training Cost"));
     assertThat(cost).contains("| 1 | $9.18 |").doesNotContain("$-").doesNotContain("| 2 |");
   }
@@ -227,18 +304,40 @@ class ReportingCommandsTest {
     Path run = run(tmp.resolve("results"), "a");
     Path syn = syntheticRun(tmp.resolve("results"), "syn");
     Path md = tmp.resolve("leaderboard.md");
-    Run r = dawn("leaderboard", "--entries", corpus.toString(), "--with", run.toString(), syn.toString(), "--out",
-        md.toString());
+    Run r =
+        dawn(
+            "leaderboard",
+            "--entries",
+            corpus.toString(),
+            "--with",
+            run.toString(),
+            syn.toString(),
+            "--out",
+            md.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("1 of 2 runs ranked");
     String text = Files.readString(md);
-    assertThat(text).startsWith("# DAWNBench leaderboard with our runs").contains("## ImageNet \u2014 Training Time")
-        .contains("(ours)** | **3:00:00** |").contains("## SQuAD \u2014 Inference Cost");
-    // The synthetic run (the same 3:00:00) is ranked nowhere: only the real run's two rows are marked ours.
+    assertThat(text)
+        .startsWith("# DAWNBench leaderboard with our runs")
+        .contains("## ImageNet \u2014 Training Time")
+        .contains("(ours)** | **3:00:00** |")
+        .contains("## SQuAD \u2014 Inference Cost");
+    // The synthetic run (the same 3:00:00) is ranked nowhere: only the real run's two rows are
+    // marked ours.
     assertThat(text.split("\\(ours\\)", -1)).hasSize(3);
-    assertThat(text.substring(text.indexOf("## Not DAWNBench-comparable"))).contains(syn.toString());
-    Run html = dawn("leaderboard", "--entries", corpus.toString(), "--with", run.toString(), "--format", "html");
+    assertThat(text.substring(text.indexOf("## Not DAWNBench-comparable")))
+        .contains(syn.toString());
+    Run html =
+        dawn(
+            "leaderboard",
+            "--entries",
+            corpus.toString(),
+            "--with",
+            run.toString(),
+            "--format",
+            "html");
     assertThat(html.out()).contains("<tr class=\"ours\">").doesNotContain("<script>alert");
-    assertThat(dawn("leaderboard", "--entries", corpus.toString(), "--format", "pdf").exit()).isEqualTo(2);
+    assertThat(dawn("leaderboard", "--entries", corpus.toString(), "--format", "pdf").exit())
+        .isEqualTo(2);
   }
 }

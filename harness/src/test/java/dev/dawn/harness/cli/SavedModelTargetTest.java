@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where --export-savedmodel may write: never over a file or foreign files, over a SavedModel only when allowed. */
+/**
+ * Where --export-savedmodel may write: never over a file or foreign files, over a SavedModel only
+ * when allowed.
+ */
 class SavedModelTargetTest {
   @TempDir Path tmp;
 
@@ -22,11 +25,15 @@ class SavedModelTargetTest {
   void overwriteReplacesOnlyAnEarlierSavedModel() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("model"));
     Files.writeString(dir.resolve("saved_model.pb"), "old");
-    Files.writeString(Files.createDirectories(dir.resolve("variables")).resolve("variables.index"), "old");
-    Files.writeString(Files.createDirectories(dir.resolve("assets.extra")).resolve("dawn-folded-net.json"), "{}");
+    Files.writeString(
+        Files.createDirectories(dir.resolve("variables")).resolve("variables.index"), "old");
+    Files.writeString(
+        Files.createDirectories(dir.resolve("assets.extra")).resolve("dawn-folded-net.json"), "{}");
 
-    assertThatThrownBy(() -> SavedModelTarget.prepare(dir, false)).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("already holds a SavedModel; refusing to overwrite it (add --overwrite");
+    assertThatThrownBy(() -> SavedModelTarget.prepare(dir, false))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(
+            "already holds a SavedModel; refusing to overwrite it (add --overwrite");
     assertThat(dir.resolve("saved_model.pb")).exists();
 
     SavedModelTarget.prepare(dir, true);
@@ -41,7 +48,8 @@ class SavedModelTargetTest {
     Files.writeString(dir.resolve("saved_model.pb"), "old");
     Files.writeString(dir.resolve("chapter1.tex"), "precious");
 
-    assertThatThrownBy(() -> SavedModelTarget.prepare(dir, true)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> SavedModelTarget.prepare(dir, true))
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("holding other files (chapter1.tex)");
     assertThat(dir.resolve("chapter1.tex")).hasContent("precious");
     assertThat(dir.resolve("saved_model.pb")).hasContent("old");

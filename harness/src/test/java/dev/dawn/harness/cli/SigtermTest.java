@@ -18,26 +18,42 @@ class SigtermTest {
   @Test
   void sigtermWritesRunStopKeepsFinishedEpochsAndExits143(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("long.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         name: terminated
         data:
           path: %s
           synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
         model: {architecture: resnet9, width: 0.125}
         train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0}
-        """.formatted(dir.resolve("synthetic")));
+        """
+            .formatted(dir.resolve("synthetic")));
     Path results = dir.resolve("results");
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        DawnCli.class.getName(), "train", "--config", config.toString(), "--results", results.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                javaBin,
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DawnCli.class.getName(),
+                "train",
+                "--config",
+                config.toString(),
+                "--results",
+                results.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.log").toFile())
+            .start();
     Path events = null;
     int exit;
     try {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
       while (Instant.now().isBefore(deadline)) {
         events = findEvents(results);
-        if (events != null && Files.readAllLines(events).stream().anyMatch(l -> l.contains("\"eval_accuracy\""))) {
+        if (events != null
+            && Files.readAllLines(events).stream().anyMatch(l -> l.contains("\"eval_accuracy\""))) {
           break;
         }
         Thread.sleep(200);
@@ -53,7 +69,10 @@ class SigtermTest {
     assertThat(events).as(out).isNotNull();
     assertThat(exit).as(out).isEqualTo(143);
     List<String> lines = Files.readAllLines(events);
-    assertThat(lines.get(lines.size() - 1)).as(out).contains("\"run_stop\"").contains("\"status\":\"killed\"");
+    assertThat(lines.get(lines.size() - 1))
+        .as(out)
+        .contains("\"run_stop\"")
+        .contains("\"status\":\"killed\"");
 
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(events));
     assertThat(record.status()).isEqualTo("killed");

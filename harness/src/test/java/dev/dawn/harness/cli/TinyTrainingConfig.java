@@ -4,21 +4,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A 10-class synthetic set and a narrow ResNet-9 that trains on it in seconds, for end-to-end CLI tests. */
+/**
+ * A 10-class synthetic set and a narrow ResNet-9 that trains on it in seconds, for end-to-end CLI
+ * tests.
+ */
 final class TinyTrainingConfig {
   private TinyTrainingConfig() {}
 
-  /** Writes {@code dir/tiny.yaml} (data generated into {@code dir/synthetic}); the target of 100% is never reached. */
+  /**
+   * Writes {@code dir/tiny.yaml} (data generated into {@code dir/synthetic}); the target of 100% is
+   * never reached.
+   */
   static Path write(Path dir, String name) throws IOException {
     Path config = dir.resolve("tiny.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         name: %s
         data:
           path: %s
           synthetic: {classes: 10, trainPerClass: 30, valPerClass: 6, imageSize: 40}
         model: {architecture: resnet9, width: 0.25}
         train: {epochs: 2, batchSize: 20, evalBatchSize: 30, targetAccuracy: 100.0}
-        """.formatted(name, dir.resolve("synthetic")));
+        """
+            .formatted(name, dir.resolve("synthetic")));
     return config;
   }
 }

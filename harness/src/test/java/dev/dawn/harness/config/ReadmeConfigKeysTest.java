@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in defaults, README's config key table and {@code dawn train --help} name exactly the keys the config
- * records bind.
+ * The built-in defaults, README's config key table and {@code dawn train --help} name exactly the
+ * keys the config records bind.
  */
 class ReadmeConfigKeysTest {
   private static final Path README = Path.of("..", "README.md");
@@ -74,26 +74,41 @@ class ReadmeConfigKeysTest {
   @Test
   void defaultsGiveEveryKeyAValue() throws Exception {
     Set<String> keys = new TreeSet<>();
-    var defaults = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-        .readTree(ConfigLoader.class.getResourceAsStream("defaults.yaml"));
+    var defaults =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(ConfigLoader.class.getResourceAsStream("defaults.yaml"));
     defaultKeys(defaults, "", keys);
     assertThat(keys).containsExactlyInAnyOrderElementsOf(keysInCode());
   }
 
-  private static void defaultKeys(com.fasterxml.jackson.databind.JsonNode node, String prefix, Set<String> out) {
-    node.fields().forEachRemaining(f -> {
-      String key = prefix + f.getKey();
-      if (ConfigLayers.SECTIONS.contains(key)) defaultKeys(f.getValue(), key + ".", out);
-      else out.add(key);
-    });
+  private static void defaultKeys(
+      com.fasterxml.jackson.databind.JsonNode node, String prefix, Set<String> out) {
+    node.fields()
+        .forEachRemaining(
+            f -> {
+              String key = prefix + f.getKey();
+              if (ConfigLayers.SECTIONS.contains(key)) defaultKeys(f.getValue(), key + ".", out);
+              else out.add(key);
+            });
   }
 
   @Test
   void readmeNamesEveryScheduleType() throws Exception {
-    String lr = tableRows().stream().filter(r -> r.startsWith("| `optimizer.schedule`")).findFirst().orElseThrow();
-    String momentum = tableRows().stream().filter(r -> r.startsWith("| `optimizer.momentumSchedule`")).findFirst().orElseThrow();
-    for (String type : SpecReader.typesOf(ScheduleSpec.LearningRate.class)) assertThat(lr).contains("`" + type + "`");
-    for (String type : SpecReader.typesOf(ScheduleSpec.Momentum.class)) assertThat(momentum).contains("`" + type + "`");
+    String lr =
+        tableRows().stream()
+            .filter(r -> r.startsWith("| `optimizer.schedule`"))
+            .findFirst()
+            .orElseThrow();
+    String momentum =
+        tableRows().stream()
+            .filter(r -> r.startsWith("| `optimizer.momentumSchedule`"))
+            .findFirst()
+            .orElseThrow();
+    for (String type : SpecReader.typesOf(ScheduleSpec.LearningRate.class))
+      assertThat(lr).contains("`" + type + "`");
+    for (String type : SpecReader.typesOf(ScheduleSpec.Momentum.class))
+      assertThat(momentum).contains("`" + type + "`");
   }
 
   @Test
@@ -101,10 +116,18 @@ class ReadmeConfigKeysTest {
     for (String key : keysInCode()) {
       Class<?> type = typeOf(key);
       if (!type.isEnum()) continue;
-      String row = tableRows().stream().filter(r -> r.split("\\|")[1].contains("`" + key + "`")
-          || r.split("\\|")[1].contains("`." + key.substring(key.lastIndexOf('.') + 1) + "`")).findFirst().orElseThrow();
+      String row =
+          tableRows().stream()
+              .filter(
+                  r ->
+                      r.split("\\|")[1].contains("`" + key + "`")
+                          || r.split("\\|")[1].contains(
+                              "`." + key.substring(key.lastIndexOf('.') + 1) + "`"))
+              .findFirst()
+              .orElseThrow();
       for (Object choice : type.getEnumConstants()) {
-        String name = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(choice).asText();
+        String name =
+            new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(choice).asText();
         assertThat(row).as(key).contains("`" + name + "`");
       }
     }
@@ -130,8 +153,10 @@ class ReadmeConfigKeysTest {
     cli.setOut(new PrintWriter(out, true));
     assertThat(cli.execute("train", "--help")).isZero();
     Set<String> named = new TreeSet<>();
-    Matcher m = Pattern.compile("\\b((?:name|data|model|train|optimizer|threads|submission)\\.[A-Za-z.]*[A-Za-z])")
-        .matcher(out.toString());
+    Matcher m =
+        Pattern.compile(
+                "\\b((?:name|data|model|train|optimizer|threads|submission)\\.[A-Za-z.]*[A-Za-z])")
+            .matcher(out.toString());
     while (m.find()) named.add(m.group(1));
     assertThat(named).isNotEmpty();
     assertThat(keysInCode()).containsAll(named);

@@ -32,7 +32,8 @@ class AllReduceCostTest {
   @Test
   void aFlatRingAcrossNodesRunsAllItsStepsAtNetworkSpeed() {
     // 16 devices: 2 x 15/16 x 1e8 / 3.125e9 = 60 ms, + 30 hops x 30 us = 0.9 ms
-    assertThat(AllReduceCost.flatRing(2, 8, 1e8, 5e10, 5e-6, 3.125e9, 3e-5)).isCloseTo(0.0609, within(1e-12));
+    assertThat(AllReduceCost.flatRing(2, 8, 1e8, 5e10, 5e-6, 3.125e9, 3e-5))
+        .isCloseTo(0.0609, within(1e-12));
     // one node: the fast link only
     assertThat(AllReduceCost.flatRing(1, 8, 1e8, 5e10, 5e-6, 3.125e9, 3e-5))
         .isCloseTo(AllReduceCost.ring(8, 1e8, 5e10, 5e-6), within(1e-15));

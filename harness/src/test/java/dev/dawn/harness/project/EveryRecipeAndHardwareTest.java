@@ -14,7 +14,8 @@ class EveryRecipeAndHardwareTest {
   void everyReferenceRecipeOnEveryHardwareFile() throws Exception {
     List<Path> recipes;
     List<Path> hardware;
-    try (var r = Files.list(Path.of("..", "reference-configs")); var h = Files.list(HardwareFileTest.DIR)) {
+    try (var r = Files.list(Path.of("..", "reference-configs"));
+        var h = Files.list(HardwareFileTest.DIR)) {
       recipes = r.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
       hardware = h.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
@@ -23,12 +24,20 @@ class EveryRecipeAndHardwareTest {
       var recipe = ConfigRecipe.load(recipeFile, null, List.of());
       List<Long> gradients = ModelGradients.elementCounts(recipe.model());
       for (Path hwFile : hardware) {
-        HardwareSpec hw = HardwareFile.load(hwFile.toString(), HardwareFileTest.DIR, List.of()).spec();
+        HardwareSpec hw =
+            HardwareFile.load(hwFile.toString(), HardwareFileTest.DIR, List.of()).spec();
         for (int nodes : new int[] {1, 2}) {
           int devices = nodes * hw.node().devicesPerNode();
-          var p = Projection.of(recipe.plan(), new StepModel(hw, devices, gradients, hw.communication().fusionThresholdBytes()),
-              hw.name(), devices, 0);
-          assertThat(p.epochs()).as(recipeFile + " on " + hwFile).hasSize(recipe.plan().epochs().size());
+          var p =
+              Projection.of(
+                  recipe.plan(),
+                  new StepModel(hw, devices, gradients, hw.communication().fusionThresholdBytes()),
+                  hw.name(),
+                  devices,
+                  0);
+          assertThat(p.epochs())
+              .as(recipeFile + " on " + hwFile)
+              .hasSize(recipe.plan().epochs().size());
           assertThat(p.totalHours()).as(recipeFile + " on " + hwFile).isPositive().isFinite();
         }
       }

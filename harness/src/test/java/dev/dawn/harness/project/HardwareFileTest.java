@@ -17,16 +17,29 @@ class HardwareFileTest {
     try (var s = Files.list(DIR)) {
       files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
-    assertThat(files).extracting(p -> p.getFileName().toString())
-        .contains("v100-16gb.yaml", "v100-32gb.yaml", "p100.yaml", "k80.yaml", "tpuv2-core.yaml", "cpu.yaml");
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
+        .contains(
+            "v100-16gb.yaml",
+            "v100-32gb.yaml",
+            "p100.yaml",
+            "k80.yaml",
+            "tpuv2-core.yaml",
+            "cpu.yaml");
     for (Path f : files) {
       var spec = HardwareFile.load(f.toString(), DIR, List.of()).spec();
       assertThat(spec.name()).as(f.toString()).isNotBlank();
       assertThat(spec.fit().parameters()).as(f.toString()).hasSizeLessThanOrEqualTo(2);
       // the source or the reason of each figure sits in a comment right above it
       List<String> lines = Files.readAllLines(f);
-      for (String key : List.of("imagesPerSecond:", "gigabitsPerSecond:", "linkGigabytesPerSecond:", "cpuCores:",
-          "imagesPerSecondPerCore:", "overlap:")) {
+      for (String key :
+          List.of(
+              "imagesPerSecond:",
+              "gigabitsPerSecond:",
+              "linkGigabytesPerSecond:",
+              "cpuCores:",
+              "imagesPerSecondPerCore:",
+              "overlap:")) {
         int i = indexOf(lines, key);
         assertThat(i).as(f + " " + key).isPositive();
         assertThat(lines.get(i - 1).trim()).as(f + ": comment above " + key).startsWith("#");
@@ -36,7 +49,8 @@ class HardwareFileTest {
 
   @Test
   void aNameIsLookedUpInTheHardwareFolder() {
-    assertThat(HardwareFile.load("v100-16gb", DIR, List.of()).spec().node().devicesPerNode()).isEqualTo(8);
+    assertThat(HardwareFile.load("v100-16gb", DIR, List.of()).spec().node().devicesPerNode())
+        .isEqualTo(8);
   }
 
   @Test
@@ -44,23 +58,36 @@ class HardwareFileTest {
     var f = HardwareFile.load("v100-16gb", DIR, List.of("network.gigabitsPerSecond=100"));
     assertThat(f.spec().network().gigabitsPerSecond()).isEqualTo(100);
     assertThatThrownBy(() -> HardwareFile.load("v100-16gb", DIR, List.of("network.gbps=100")))
-        .isInstanceOf(HardwareFileException.class).hasMessageContaining("unknown hardware key 'network.gbps'");
+        .isInstanceOf(HardwareFileException.class)
+        .hasMessageContaining("unknown hardware key 'network.gbps'");
   }
 
   @Test
   void badFilesNameTheFileAndTheRule() {
-    assertThatThrownBy(() -> HardwareFile.parse(TestHardware.YAML.replace("  backwardShare: 0.5\n",
-        "  backwardShare: 0.5\n  speed: 3\n"), "t.yaml"))
-        .isInstanceOf(HardwareFileException.class).hasMessageContaining("t.yaml").hasMessageContaining("unknown key 'speed'");
+    assertThatThrownBy(
+            () ->
+                HardwareFile.parse(
+                    TestHardware.YAML.replace(
+                        "  backwardShare: 0.5\n", "  backwardShare: 0.5\n  speed: 3\n"),
+                    "t.yaml"))
+        .isInstanceOf(HardwareFileException.class)
+        .hasMessageContaining("t.yaml")
+        .hasMessageContaining("unknown key 'speed'");
     assertThatThrownBy(() -> TestHardware.file("network.efficiency=1.5"))
         .hasMessageContaining("network.efficiency must be in (0, 1]");
     assertThatThrownBy(() -> TestHardware.file("communication.algorithm=tree"))
         .hasMessageContaining("communication.algorithm must be one of");
-    assertThatThrownBy(() -> HardwareFile.parse(TestHardware.YAML.replace("parameters: [device.efficiency, network.efficiency]",
-        "parameters: [device.efficiency, network.efficiency, communication.overlap]"), "t.yaml"))
+    assertThatThrownBy(
+            () ->
+                HardwareFile.parse(
+                    TestHardware.YAML.replace(
+                        "parameters: [device.efficiency, network.efficiency]",
+                        "parameters: [device.efficiency, network.efficiency, communication.overlap]"),
+                    "t.yaml"))
         .hasMessageContaining("at most two");
     assertThatThrownBy(() -> HardwareFile.load("no-such-gpu", DIR, List.of()))
-        .hasMessageContaining("hardware 'no-such-gpu'").hasMessageContaining("v100-16gb");
+        .hasMessageContaining("hardware 'no-such-gpu'")
+        .hasMessageContaining("v100-16gb");
   }
 
   private static int indexOf(List<String> lines, String key) {

@@ -13,30 +13,32 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The projection against the published multi-machine entries. Needs the DAWNBench entries ($DAWNBENCH_ENTRIES or
- * ../shared/dawnbench-entries); skipped without them.
+ * The projection against the published multi-machine entries. Needs the DAWNBench entries
+ * ($DAWNBENCH_ENTRIES or ../shared/dawnbench-entries); skipped without them.
  */
 class PublishedCheckTest {
   static final Path HARDWARE = Path.of("..", "reference-configs", "hardware");
 
   /** Epochs to 93% top-5 and published hours there, from each entry's TSV in ImageNet/train/. */
-  static final Map<String, double[]> PUBLISHED = Map.of(
-      "fastai_resnet50_p3_4_machine_pytorch", new double[] {29, 0.49509},
-      "fastai_resnet50_p3_8_machine_pytorch", new double[] {30, 0.31472},
-      "fastai_resnet50_p3_16_machine_pytorch", new double[] {38, 0.3014392769998974},
-      "huaweicloud_resnet50_modelarts_16_machine_mxnet121", new double[] {30, 0.155883},
-      "huaweicloud_resnet50_modelarts_16_machine_tensorflow18", new double[] {36, 0.045093458},
-      "alibabacloud_resnet50_gn6e_1_machine_tensorflow", new double[] {21, 0.360461111},
-      "alibabacloud_resnet50_gn6e_16_machine_tensorflow", new double[] {28, 0.043763889});
+  static final Map<String, double[]> PUBLISHED =
+      Map.of(
+          "fastai_resnet50_p3_4_machine_pytorch", new double[] {29, 0.49509},
+          "fastai_resnet50_p3_8_machine_pytorch", new double[] {30, 0.31472},
+          "fastai_resnet50_p3_16_machine_pytorch", new double[] {38, 0.3014392769998974},
+          "huaweicloud_resnet50_modelarts_16_machine_mxnet121", new double[] {30, 0.155883},
+          "huaweicloud_resnet50_modelarts_16_machine_tensorflow18", new double[] {36, 0.045093458},
+          "alibabacloud_resnet50_gn6e_1_machine_tensorflow", new double[] {21, 0.360461111},
+          "alibabacloud_resnet50_gn6e_16_machine_tensorflow", new double[] {28, 0.043763889});
 
   /**
-   * Relative error of each pure prediction as the committed model gives it (REPORT.md's table): a change to the model
-   * or the hardware files that moves them must update the report too.
+   * Relative error of each pure prediction as the committed model gives it (REPORT.md's table): a
+   * change to the model or the hardware files that moves them must update the report too.
    */
-  static final Map<String, Double> PREDICTED_ERROR = Map.of(
-      "fastai_resnet50_p3_8_machine_pytorch", 0.068,
-      "huaweicloud_resnet50_modelarts_16_machine_mxnet121", -0.210,
-      "huaweicloud_resnet50_modelarts_16_machine_tensorflow18", 0.633);
+  static final Map<String, Double> PREDICTED_ERROR =
+      Map.of(
+          "fastai_resnet50_p3_8_machine_pytorch", 0.068,
+          "huaweicloud_resnet50_modelarts_16_machine_mxnet121", -0.210,
+          "huaweicloud_resnet50_modelarts_16_machine_tensorflow18", 0.633);
 
   static Path entries;
   static List<Long> gradients;
@@ -45,8 +47,12 @@ class PublishedCheckTest {
   static void corpus() {
     String env = System.getenv("DAWNBENCH_ENTRIES");
     // tests run in harness/, so the worktree's ../shared is ../../shared here
-    entries = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "..", "shared", "dawnbench-entries");
-    Assumptions.assumeTrue(Files.isDirectory(entries.resolve("ImageNet/train")),
+    entries =
+        env != null && !env.isBlank()
+            ? Path.of(env)
+            : Path.of("..", "..", "shared", "dawnbench-entries");
+    Assumptions.assumeTrue(
+        Files.isDirectory(entries.resolve("ImageNet/train")),
         "DAWNBench entries not found: clone https://github.com/stanford-futuredata/dawn-bench-entries and set DAWNBENCH_ENTRIES");
     gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
   }
@@ -57,8 +63,15 @@ class PublishedCheckTest {
     assertThat(rows).hasSize(7);
     StringBuilder table = new StringBuilder("entry | published h | projected h | error | role\n");
     for (var r : rows) {
-      table.append(String.format(java.util.Locale.ROOT, "%s | %.5f | %.5f | %+.1f%% | %s%n", r.entry().label(),
-          r.publishedHours(), r.projectedHours(), 100 * r.relativeError(), r.fitted() ? "fitted" : "predicted"));
+      table.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s | %.5f | %.5f | %+.1f%% | %s%n",
+              r.entry().label(),
+              r.publishedHours(),
+              r.projectedHours(),
+              100 * r.relativeError(),
+              r.fitted() ? "fitted" : "predicted"));
     }
     System.out.print(table);
     for (var r : rows) {
@@ -69,7 +82,8 @@ class PublishedCheckTest {
         // two parameters on two entries of the same hardware: the fit meets both
         assertThat(r.relativeError()).as(r.entry().file()).isCloseTo(0, within(0.01));
       } else {
-        assertThat(r.relativeError()).as(r.entry().file() + "\n" + table)
+        assertThat(r.relativeError())
+            .as(r.entry().file() + "\n" + table)
             .isCloseTo(PREDICTED_ERROR.get(r.entry().file()), within(0.01));
       }
     }
@@ -82,9 +96,13 @@ class PublishedCheckTest {
     for (String hw : List.of("v100-16gb", "v100-32gb")) {
       HardwareFile file = HardwareFile.load(hw, HARDWARE, List.of());
       // start the fit from other values: it must not depend on what the file says
-      var result = new ParameterFit(check, gradients).fit(hw, file.with(List.of("device.efficiency=1.0", "network.efficiency=1.0")));
+      var result =
+          new ParameterFit(check, gradients)
+              .fit(hw, file.with(List.of("device.efficiency=1.0", "network.efficiency=1.0")));
       for (var e : result.values().entrySet()) {
-        assertThat(e.getValue()).as(hw + " " + e.getKey()).isCloseTo(file.number(e.getKey()), within(0.02 * file.number(e.getKey())));
+        assertThat(e.getValue())
+            .as(hw + " " + e.getKey())
+            .isCloseTo(file.number(e.getKey()), within(0.02 * file.number(e.getKey())));
       }
     }
   }

@@ -17,14 +17,17 @@ class StepModelTest {
     assertThat(m.step(200, 100).compute()).isCloseTo(0.1, within(1e-12));
     var half = new StepModel(TestHardware.file("device.efficiency=0.5").spec(), 1, List.of(10L), 0);
     assertThat(half.step(200, 100).compute()).isCloseTo(0.2, within(1e-12));
-    var overhead = new StepModel(TestHardware.file("device.stepOverheadSeconds=0.01").spec(), 1, List.of(10L), 0);
+    var overhead =
+        new StepModel(
+            TestHardware.file("device.stepOverheadSeconds=0.01").spec(), 1, List.of(10L), 0);
     assertThat(overhead.step(200, 100).compute()).isCloseTo(0.11, within(1e-12));
   }
 
   @Test
   void littleWorkPerStepRunsBelowFullSpeed() {
     // half speed at 100 images: s(w) = w / (w + 100); the figure is at batch 100, s = 1/2
-    var m = new StepModel(TestHardware.file("device.halfSpeedBatch=100").spec(), 1, List.of(10L), 0);
+    var m =
+        new StepModel(TestHardware.file("device.halfSpeedBatch=100").spec(), 1, List.of(10L), 0);
     assertThat(m.deviceImagesPerSecond(200, 100)).isCloseTo(1000, within(1e-9));
     // batch 300: s = 3/4, 1.5x the figure
     assertThat(m.deviceImagesPerSecond(200, 300)).isCloseTo(1500, within(1e-9));
@@ -41,35 +44,48 @@ class StepModelTest {
 
   @Test
   void theLastBucketIsExposedAndOverlapHidesAShareOfTheRest() {
-    // 2 nodes x 4 devices. Two tensors of 1e6 values x 4 bytes = 4 MB each, threshold 0: two messages.
-    // Per message: inside 2 x 3/4 x 4e6 / 1e9 = 6 ms; between 2 x 1/2 x 4e6 / 1e9 (8 Gbit/s) = 4 ms; 10 ms each.
+    // 2 nodes x 4 devices. Two tensors of 1e6 values x 4 bytes = 4 MB each, threshold 0: two
+    // messages.
+    // Per message: inside 2 x 3/4 x 4e6 / 1e9 = 6 ms; between 2 x 1/2 x 4e6 / 1e9 (8 Gbit/s) = 4
+    // ms; 10 ms each.
     var m = new StepModel(TestHardware.file().spec(), 8, List.of(1_000_000L, 1_000_000L), 0);
     assertThat(m.messages()).isEqualTo(2);
     assertThat(m.allReduceSeconds()).isCloseTo(0.020, within(1e-12));
-    // batch 800 -> 100 per device at 200 px: 0.1 s compute, backward 0.05 s; overlap 0.5 of the first bucket = 5 ms
+    // batch 800 -> 100 per device at 200 px: 0.1 s compute, backward 0.05 s; overlap 0.5 of the
+    // first bucket = 5 ms
     StepTime t = m.step(200, 800);
     assertThat(t.compute()).isCloseTo(0.1, within(1e-12));
     assertThat(t.exposedCommunication()).isCloseTo(0.015, within(1e-12));
     // one bucket (threshold above the total): nothing can overlap
-    var fused = new StepModel(TestHardware.file().spec(), 8, List.of(1_000_000L, 1_000_000L), 1L << 30);
+    var fused =
+        new StepModel(TestHardware.file().spec(), 8, List.of(1_000_000L, 1_000_000L), 1L << 30);
     assertThat(fused.messages()).isEqualTo(1);
-    assertThat(fused.step(200, 800).exposedCommunication()).isCloseTo(fused.allReduceSeconds(), within(1e-12));
+    assertThat(fused.step(200, 800).exposedCommunication())
+        .isCloseTo(fused.allReduceSeconds(), within(1e-12));
   }
 
   @Test
   void hiddenCommunicationIsCappedByTheBackwardPass() {
-    var m = new StepModel(TestHardware.file("communication.overlap=1.0").spec(), 8, List.of(1_000_000L, 1_000_000L), 0);
-    // batch 8 -> 1 per device: compute 1 ms, backward 0.5 ms; only 0.5 ms of the 10 ms first bucket hides
+    var m =
+        new StepModel(
+            TestHardware.file("communication.overlap=1.0").spec(),
+            8,
+            List.of(1_000_000L, 1_000_000L),
+            0);
+    // batch 8 -> 1 per device: compute 1 ms, backward 0.5 ms; only 0.5 ms of the 10 ms first bucket
+    // hides
     assertThat(m.step(200, 8).exposedCommunication()).isCloseTo(0.0195, within(1e-12));
   }
 
   @Test
   void theInputPipelineBoundsImagesPerNode() {
-    // 10 cores x 100 images/s = 1000 images/s per node; 4 devices x 100 images = 400 images: 0.4 s, compute 0.1 s
+    // 10 cores x 100 images/s = 1000 images/s per node; 4 devices x 100 images = 400 images: 0.4 s,
+    // compute 0.1 s
     var m = new StepModel(TestHardware.file().spec(), 4, List.of(10L), 1L << 30);
     StepTime t = m.step(200, 400);
     assertThat(t.total()).isCloseTo(0.4, within(1e-12));
-    assertThat(t.inputWait()).isCloseTo(0.4 - t.compute() - t.exposedCommunication(), within(1e-12));
+    assertThat(t.inputWait())
+        .isCloseTo(0.4 - t.compute() - t.exposedCommunication(), within(1e-12));
   }
 
   @Test

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** A small hardware file with round numbers, so tests can work costs out by hand. */
 final class TestHardware {
-  static final String YAML = """
+  static final String YAML =
+      """
       name: test device
       device:
         model: resnet50

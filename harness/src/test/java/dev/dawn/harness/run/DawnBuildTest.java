@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 class DawnBuildTest {
   @Test
   void theBuildWroteItsCommitIntoTheClasspath() {
-    assertThat(DawnBuild.class.getResource(DawnBuild.RESOURCE)).as("dawn-build.properties made by the build")
+    assertThat(DawnBuild.class.getResource(DawnBuild.RESOURCE))
+        .as("dawn-build.properties made by the build")
         .isNotNull();
     DawnBuild build = DawnBuild.current();
     assertThat(build.commit()).matches("[0-9a-f]{40}|unknown");
     String head = gitHead(Path.of("").toAbsolutePath());
     if (head != null) {
-      assertThat(build.commit()).as("built and tested from this checkout (mvn regenerates it each build)")
+      assertThat(build.commit())
+          .as("built and tested from this checkout (mvn regenerates it each build)")
           .isEqualTo(head);
     }
   }
@@ -29,8 +31,11 @@ class DawnBuildTest {
 
   private static String gitHead(Path dir) {
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile())
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("git", "rev-parse", "HEAD")
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes()).strip();
       return p.waitFor() == 0 ? out : null;
     } catch (Exception e) {

@@ -18,20 +18,33 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end with real {@code dawn train} children on a tiny synthetic set (2x2 grid, 2 repeats, 1 epoch): a sweep
- * process killed with SIGKILL mid-sweep loses no finished run, and {@code --resume} runs exactly the rest.
+ * End to end with real {@code dawn train} children on a tiny synthetic set (2x2 grid, 2 repeats, 1
+ * epoch): a sweep process killed with SIGKILL mid-sweep loses no finished run, and {@code --resume}
+ * runs exactly the rest.
  */
 class SweepKillResumeTest {
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
-  void killNineMidSweepThenResumeFinishesWithoutRedoingFinishedRuns(@TempDir Path dir) throws Exception {
+  void killNineMidSweepThenResumeFinishesWithoutRedoingFinishedRuns(@TempDir Path dir)
+      throws Exception {
     Path spec = TinySweep.spec(dir, "");
     Path results = dir.resolve("results");
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process sweep = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        DawnCli.class.getName(), "sweep", spec.toString(), "--results", results.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("sweep.log").toFile()).start();
+    Process sweep =
+        new ProcessBuilder(
+                javaBin,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DawnCli.class.getName(),
+                "sweep",
+                spec.toString(),
+                "--results",
+                results.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("sweep.log").toFile())
+            .start();
     Path sweepDir = null;
     List<SweepRunStop> before = List.of();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
@@ -64,20 +77,27 @@ class SweepKillResumeTest {
 
     List<SweepRunStop> after = stops(sweepDir);
     assertThat(after).hasSize(8);
-    assertThat(after.subList(0, before.size())).isEqualTo(before); // finished runs kept, not run again
-    assertThat(new HashSet<>(after.stream().map(s -> s.cell() + "/" + s.repeat()).toList())).hasSize(8);
-    assertThat(after).allSatisfy(s -> assertThat(folder.resolve(s.runFolder()).resolve("events.jsonl")).exists());
+    assertThat(after.subList(0, before.size()))
+        .isEqualTo(before); // finished runs kept, not run again
+    assertThat(new HashSet<>(after.stream().map(s -> s.cell() + "/" + s.repeat()).toList()))
+        .hasSize(8);
+    assertThat(after)
+        .allSatisfy(
+            s -> assertThat(folder.resolve(s.runFolder()).resolve("events.jsonl")).exists());
     List<String> runs = Files.readAllLines(sweepDir.resolve(SweepFiles.RUNS_CSV));
     assertThat(runs).hasSize(9);
     assertThat(runs.subList(1, 9)).allSatisfy(r -> assertThat(r).contains(",success,0,"));
     List<String> summary = Files.readAllLines(sweepDir.resolve(SweepFiles.SUMMARY_CSV));
     assertThat(summary).hasSize(5);
-    assertThat(summary.subList(1, 5)).allSatisfy(r -> assertThat(r).contains(",2,2,")); // n 2, reached 2
+    assertThat(summary.subList(1, 5))
+        .allSatisfy(r -> assertThat(r).contains(",2,2,")); // n 2, reached 2
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("spec.yaml")).hasSameTextualContentAs(spec);
 
     Path report = dir.resolve("report.html");
-    assertThat(DawnCli.commandLine().execute("report", "--results", sweepDir.toString(), "--out", report.toString()))
+    assertThat(
+            DawnCli.commandLine()
+                .execute("report", "--results", sweepDir.toString(), "--out", report.toString()))
         .isZero();
     assertThat(Files.readString(report)).contains("<h2>Sweeps</h2>", ": 8 runs</h3>");
   }

@@ -27,12 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runner's bookkeeping with a stand-in for {@code dawn train} that writes a run folder in milliseconds; the real
- * child processes are exercised by {@link SweepKillResumeTest}.
+ * The runner's bookkeeping with a stand-in for {@code dawn train} that writes a run folder in
+ * milliseconds; the real child processes are exercised by {@link SweepKillResumeTest}.
  */
 class SweepRunnerTest {
 
-  /** Writes a one-epoch run that reaches the target after {@code seconds(name)}; fails cell 2 repeat 1. */
+  /**
+   * Writes a one-epoch run that reaches the target after {@code seconds(name)}; fails cell 2 repeat
+   * 1.
+   */
   static final class FakeTrain implements RunLauncher {
     final List<String> launched = new ArrayList<>();
     String failing = "tiny-sweep-c2-r1";
@@ -49,7 +52,8 @@ class SweepRunnerTest {
         return 1;
       }
       Path results = Path.of(args.get(args.indexOf("--results") + 1));
-      Path dir = Files.createDirectories(results.resolve("runs").resolve("20261130-000000-" + name));
+      Path dir =
+          Files.createDirectories(results.resolve("runs").resolve("20261130-000000-" + name));
       if (name.equals(failingEarly)) { // failed before its DAWNBench fields were written
         try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
           events.write(new RunStart(name));
@@ -62,9 +66,29 @@ class SweepRunnerTest {
       long trainMs = 1000L * (10 * cell + repeat);
       try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
         events.write(new RunStart(name));
-        events.write(new DawnbenchEntryFields(Map.of("dataset", "ImageNet", "fileBasename", name, "author", "a",
-            "authorEmail", "a@example.org", "framework", "TF", "model", "m", "hardware", "h",
-            "timestamp", "2026-11-30", "metric", "top5Accuracy", "threshold", 93.0)));
+        events.write(
+            new DawnbenchEntryFields(
+                Map.of(
+                    "dataset",
+                    "ImageNet",
+                    "fileBasename",
+                    name,
+                    "author",
+                    "a",
+                    "authorEmail",
+                    "a@example.org",
+                    "framework",
+                    "TF",
+                    "model",
+                    "m",
+                    "hardware",
+                    "h",
+                    "timestamp",
+                    "2026-11-30",
+                    "metric",
+                    "top5Accuracy",
+                    "threshold",
+                    93.0)));
         events.write(new EpochStop(1, trainMs, trainMs, 1.0, 0.1, 100.0 * cell, 100L, 0L));
         boolean reached = !(cell == 4 && repeat == 2);
         events.write(new EvalAccuracy(1, 0.5, reached ? 0.95 : 0.5, 10L, 0L));
@@ -74,8 +98,12 @@ class SweepRunnerTest {
     }
 
     static String value(List<String> args, String key) {
-      return args.stream().filter(a -> a.startsWith(key + "=")).map(a -> a.substring(key.length() + 1))
-          .reduce((a, b) -> b).map(v -> v.replace("\"", "")).orElseThrow();
+      return args.stream()
+          .filter(a -> a.startsWith(key + "="))
+          .map(a -> a.substring(key.length() + 1))
+          .reduce((a, b) -> b)
+          .map(v -> v.replace("\"", ""))
+          .orElseThrow();
     }
   }
 
@@ -83,7 +111,8 @@ class SweepRunnerTest {
     return new ProgressLine(new PrintStream(out, true), false, 1);
   }
 
-  private static SweepRunner runner(Path sweepDir, RunLauncher launcher, ByteArrayOutputStream out) {
+  private static SweepRunner runner(
+      Path sweepDir, RunLauncher launcher, ByteArrayOutputStream out) {
     SweepSpec spec = SweepFolder.savedSpec(sweepDir);
     return new SweepRunner(spec, SweepValidation.check(spec), sweepDir, launcher, quiet(out));
   }
@@ -91,7 +120,9 @@ class SweepRunnerTest {
   @Test
   void runsInterleavedRecordsAFailedRunAndGoesOn(@TempDir Path dir) throws Exception {
     SweepSpec spec = SweepSpec.read(TinySweep.spec(dir, ""));
-    Path sweepDir = SweepFolder.create(dir.resolve("results"), spec, LocalDateTime.of(2026, 11, 30, 6, 0)).dir();
+    Path sweepDir =
+        SweepFolder.create(dir.resolve("results"), spec, LocalDateTime.of(2026, 11, 30, 6, 0))
+            .dir();
     assertThat(sweepDir.getFileName().toString()).isEqualTo("20261130-060000-tiny-sweep");
     FakeTrain train = new FakeTrain();
     train.failingEarly = "tiny-sweep-c3-r2";
@@ -99,44 +130,74 @@ class SweepRunnerTest {
 
     var outcome = runner(sweepDir, train, out).run();
 
-    assertThat(train.launched).containsExactly("tiny-sweep-c1-r1", "tiny-sweep-c2-r1", "tiny-sweep-c3-r1",
-        "tiny-sweep-c4-r1", "tiny-sweep-c1-r2", "tiny-sweep-c2-r2", "tiny-sweep-c3-r2", "tiny-sweep-c4-r2");
+    assertThat(train.launched)
+        .containsExactly(
+            "tiny-sweep-c1-r1",
+            "tiny-sweep-c2-r1",
+            "tiny-sweep-c3-r1",
+            "tiny-sweep-c4-r1",
+            "tiny-sweep-c1-r2",
+            "tiny-sweep-c2-r2",
+            "tiny-sweep-c3-r2",
+            "tiny-sweep-c4-r2");
     assertThat(outcome.ran()).isEqualTo(8);
-    assertThat(outcome.statuses()).containsEntry("success", 5).containsEntry("failed", 2)
+    assertThat(outcome.statuses())
+        .containsEntry("success", 5)
+        .containsEntry("failed", 2)
         .containsEntry("target_not_reached", 1);
-    assertThat(out.toString()).contains("cell 3 of 4 (optimizer.name=lars, train.batchSize=10, "
-        + "optimizer.learningRate=0.1), repeat 1 of 2, run 3 of 8, ETA");
+    assertThat(out.toString())
+        .contains(
+            "cell 3 of 4 (optimizer.name=lars, train.batchSize=10, "
+                + "optimizer.learningRate=0.1), repeat 1 of 2, run 3 of 8, ETA");
 
     List<String> runs = Files.readAllLines(sweepDir.resolve(SweepFiles.RUNS_CSV));
-    assertThat(runs.get(0)).isEqualTo("cell,repeat,optimizer.name,train.batchSize,optimizer.learningRate,seed,status,"
-        + "exit_code,time_to_target_s,target_epoch,epochs,images_per_second,run_folder");
+    assertThat(runs.get(0))
+        .isEqualTo(
+            "cell,repeat,optimizer.name,train.batchSize,optimizer.learningRate,seed,status,"
+                + "exit_code,time_to_target_s,target_epoch,epochs,images_per_second,run_folder");
     assertThat(runs).hasSize(9);
     assertThat(runs.get(2)).isEqualTo("2,1,momentum,20,0.2,7,failed,1,,,0,,");
-    assertThat(runs.get(5)).isEqualTo("1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,runs/20261130-000000-tiny-sweep-c1-r2");
+    assertThat(runs.get(5))
+        .isEqualTo(
+            "1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,runs/20261130-000000-tiny-sweep-c1-r2");
 
     List<String> summary = Files.readAllLines(sweepDir.resolve(SweepFiles.SUMMARY_CSV));
-    assertThat(summary.get(0)).isEqualTo("cell,optimizer.name,train.batchSize,optimizer.learningRate,n,reached,"
-        + "median_s,mean_s,olympic_mean_s,min_s,max_s,stdev_s,ci95_low_s,ci95_high_s");
+    assertThat(summary.get(0))
+        .isEqualTo(
+            "cell,optimizer.name,train.batchSize,optimizer.learningRate,n,reached,"
+                + "median_s,mean_s,olympic_mean_s,min_s,max_s,stdev_s,ci95_low_s,ci95_high_s");
     assertThat(summary).hasSize(5);
-    assertThat(summary.get(1)).startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.707107,11.0,12.0");
+    assertThat(summary.get(1))
+        .startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.707107,11.0,12.0");
     // The failed run counts as a miss: n 2, reached 1, no finite mean or max.
     assertThat(summary.get(2)).startsWith("2,momentum,20,0.2,2,1,,,,22.0,,,");
     assertThat(summary.get(3)).startsWith("3,lars,10,0.1,2,1,,,,31.0,,,");
     assertThat(summary.get(4)).startsWith("4,lars,20,0.2,2,1,,,,41.0,,,");
-    assertThat(runs.get(7)).isEqualTo("3,2,lars,10,0.1,8,failed,1,,,0,,runs/20261130-000000-tiny-sweep-c3-r2");
+    assertThat(runs.get(7))
+        .isEqualTo("3,2,lars,10,0.1,8,failed,1,,,0,,runs/20261130-000000-tiny-sweep-c3-r2");
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).isRegularFile();
-    assertThat(Files.readString(sweepDir.resolve("logs/tiny-sweep-c2-r1.log"))).contains("OutOfMemoryError");
+    assertThat(Files.readString(sweepDir.resolve("logs/tiny-sweep-c2-r1.log")))
+        .contains("OutOfMemoryError");
 
-    String html = ComparisonReport.render(List.of(), List.of(), List.of(sweepDir), sweepDir.resolve("report.html"));
-    assertThat(html).contains("<h2>Sweeps</h2>", "<code>20261130-060000-tiny-sweep</code>: 8 runs",
-        "<th>olympic_mean_s</th>", "<td class=\"num\">11.5</td>", "aria-label=\"Time to target vs train.batchSize");
+    String html =
+        ComparisonReport.render(
+            List.of(), List.of(), List.of(sweepDir), sweepDir.resolve("report.html"));
+    assertThat(html)
+        .contains(
+            "<h2>Sweeps</h2>",
+            "<code>20261130-060000-tiny-sweep</code>: 8 runs",
+            "<th>olympic_mean_s</th>",
+            "<td class=\"num\">11.5</td>",
+            "aria-label=\"Time to target vs train.batchSize");
   }
 
   @Test
   void resumeRunsOnlyWhatIsMissing(@TempDir Path dir) throws Exception {
     SweepSpec spec = SweepSpec.read(TinySweep.spec(dir, ""));
-    Path sweepDir = SweepFolder.create(dir.resolve("results"), spec, LocalDateTime.of(2026, 11, 30, 6, 0)).dir();
+    Path sweepDir =
+        SweepFolder.create(dir.resolve("results"), spec, LocalDateTime.of(2026, 11, 30, 6, 0))
+            .dir();
     FakeTrain first = new FakeTrain();
     first.crashing = "tiny-sweep-c2-r2"; // the sweep dies while this run is under way
     assertThatThrownBy(() -> runner(sweepDir, first, new ByteArrayOutputStream()).run())
@@ -145,7 +206,8 @@ class SweepRunnerTest {
 
     FakeTrain second = new FakeTrain();
     var outcome = runner(sweepDir, second, new ByteArrayOutputStream()).run();
-    assertThat(second.launched).containsExactly("tiny-sweep-c2-r2", "tiny-sweep-c3-r2", "tiny-sweep-c4-r2");
+    assertThat(second.launched)
+        .containsExactly("tiny-sweep-c2-r2", "tiny-sweep-c3-r2", "tiny-sweep-c4-r2");
     assertThat(outcome.alreadyDone()).isEqualTo(5);
     assertThat(Files.readAllLines(sweepDir.resolve(SweepFiles.RUNS_CSV))).hasSize(1 + 8);
     var starts = SweepRunStart.KIND.in(EventLogReader.read(sweepDir.resolve("sweep-events.jsonl")));
@@ -160,10 +222,26 @@ class SweepRunnerTest {
   void childArgumentsCarryTheCellAsSets(@TempDir Path dir) throws Exception {
     SweepSpec spec = SweepSpec.read(TinySweep.spec(dir, ""));
     SweepPlan plan = SweepValidation.check(spec);
-    var runner = new SweepRunner(spec, plan, dir.resolve("sweep"), (a, l) -> 0, quiet(new ByteArrayOutputStream()));
-    assertThat(runner.trainArgs(plan.runs().get(7), "tiny-sweep-c4-r2")).containsExactly("--config",
-        dir.resolve("base.yaml").toAbsolutePath().toString(), "--set", "train.epochs=1", "--set",
-        "optimizer.name=\"lars\"", "--set", "train.batchSize=20", "--set", "optimizer.learningRate=0.2", "--set",
-        "train.seed=8", "--set", "name=\"tiny-sweep-c4-r2\"", "--results", dir.resolve("sweep").toString());
+    var runner =
+        new SweepRunner(
+            spec, plan, dir.resolve("sweep"), (a, l) -> 0, quiet(new ByteArrayOutputStream()));
+    assertThat(runner.trainArgs(plan.runs().get(7), "tiny-sweep-c4-r2"))
+        .containsExactly(
+            "--config",
+            dir.resolve("base.yaml").toAbsolutePath().toString(),
+            "--set",
+            "train.epochs=1",
+            "--set",
+            "optimizer.name=\"lars\"",
+            "--set",
+            "train.batchSize=20",
+            "--set",
+            "optimizer.learningRate=0.2",
+            "--set",
+            "train.seed=8",
+            "--set",
+            "name=\"tiny-sweep-c4-r2\"",
+            "--results",
+            dir.resolve("sweep").toString());
   }
 }

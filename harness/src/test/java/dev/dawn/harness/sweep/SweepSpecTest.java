@@ -22,15 +22,20 @@ class SweepSpecTest {
     assertThat(spec.base()).isEqualTo(dir.resolve("base.yaml").toAbsolutePath());
     assertThat(spec.axes()).hasSize(2);
     SweepPlan plan = SweepValidation.check(spec);
-    assertThat(plan.cells()).extracting(SweepCell::describe).containsExactly(
-        "optimizer.name=momentum, train.batchSize=10, optimizer.learningRate=0.1",
-        "optimizer.name=momentum, train.batchSize=20, optimizer.learningRate=0.2",
-        "optimizer.name=lars, train.batchSize=10, optimizer.learningRate=0.1",
-        "optimizer.name=lars, train.batchSize=20, optimizer.learningRate=0.2");
-    assertThat(plan.runs()).extracting(r -> r.cell().number() + "/" + r.repeat() + "/" + r.seed()).containsExactly(
-        "1/1/7", "2/1/7", "3/1/7", "4/1/7", "1/2/8", "2/2/8", "3/2/8", "4/2/8");
+    assertThat(plan.cells())
+        .extracting(SweepCell::describe)
+        .containsExactly(
+            "optimizer.name=momentum, train.batchSize=10, optimizer.learningRate=0.1",
+            "optimizer.name=momentum, train.batchSize=20, optimizer.learningRate=0.2",
+            "optimizer.name=lars, train.batchSize=10, optimizer.learningRate=0.1",
+            "optimizer.name=lars, train.batchSize=20, optimizer.learningRate=0.2");
+    assertThat(plan.runs())
+        .extracting(r -> r.cell().number() + "/" + r.repeat() + "/" + r.seed())
+        .containsExactly("1/1/7", "2/1/7", "3/1/7", "4/1/7", "1/2/8", "2/2/8", "3/2/8", "4/2/8");
 
-    var loaded = SweepValidation.config(new dev.dawn.harness.config.ConfigLoader(), spec, plan.cells().get(3), 2, 8);
+    var loaded =
+        SweepValidation.config(
+            new dev.dawn.harness.config.ConfigLoader(), spec, plan.cells().get(3), 2, 8);
     assertThat(loaded.config().train().batchSize()).isEqualTo(20);
     assertThat(loaded.config().train().seed()).isEqualTo(8);
     assertThat(loaded.config().optimizer().learningRate()).isEqualTo(0.2);
@@ -41,48 +46,68 @@ class SweepSpecTest {
   void seedDefaultsToTheBaseConfigs(@TempDir Path dir) throws Exception {
     Path spec = TinySweep.spec(dir, "");
     Files.writeString(spec, Files.readString(spec).replace("seed: 7\n", ""));
-    assertThat(SweepValidation.check(SweepSpec.read(spec)).firstSeed()).isEqualTo(42); // defaults.yaml train.seed
+    assertThat(SweepValidation.check(SweepSpec.read(spec)).firstSeed())
+        .isEqualTo(42); // defaults.yaml train.seed
   }
 
   @Test
   void everyBadKeyAndValueIsListedWithTheSpecsLine(@TempDir Path dir) throws Exception {
     Path spec = TinySweep.spec(dir, "");
-    Files.writeString(spec, Files.readString(spec)
-        .replace("optimizer.name: [momentum, lars]", "optimizer.name: [momentum, adamw]\n  train.batchSise: [1, 2]"));
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace(
+                "optimizer.name: [momentum, lars]",
+                "optimizer.name: [momentum, adamw]\n  train.batchSise: [1, 2]"));
     assertThatThrownBy(() -> SweepValidation.check(SweepSpec.read(spec)))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> {
-          List<String> problems = ((ConfigException) e).problems();
-          assertThat(problems).anyMatch(p -> p.startsWith(spec + ":6: ") && p.contains("'optimizer.name'")
-              && p.contains("adamw"));
-          assertThat(problems).anyMatch(p -> p.startsWith(spec + ":7: ") && p.contains("train.batchSise"));
-        });
+        .satisfies(
+            e -> {
+              List<String> problems = ((ConfigException) e).problems();
+              assertThat(problems)
+                  .anyMatch(
+                      p ->
+                          p.startsWith(spec + ":6: ")
+                              && p.contains("'optimizer.name'")
+                              && p.contains("adamw"));
+              assertThat(problems)
+                  .anyMatch(p -> p.startsWith(spec + ":7: ") && p.contains("train.batchSise"));
+            });
   }
 
   @Test
   void structuralMistakesAreAllReported(@TempDir Path dir) throws Exception {
     Path spec = TinySweep.spec(dir, "repeat: 3\n");
-    Files.writeString(spec, Files.readString(spec)
-        .replace("optimizer.learningRate: [0.1, 0.2]", "optimizer.learningRate: [0.1]")
-        .replace("train.epochs: 1", "train.seed: 1"));
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace("optimizer.learningRate: [0.1, 0.2]", "optimizer.learningRate: [0.1]")
+            .replace("train.epochs: 1", "train.seed: 1"));
     assertThatThrownBy(() -> SweepSpec.read(spec))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> assertThat(((ConfigException) e).problems()).anySatisfy(p -> assertThat(p).contains("'repeat'"))
-            .anySatisfy(p -> assertThat(p).contains("equally long"))
-            .anySatisfy(p -> assertThat(p).contains("train.seed").contains("set by the sweep")));
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anySatisfy(p -> assertThat(p).contains("'repeat'"))
+                    .anySatisfy(p -> assertThat(p).contains("equally long"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("train.seed").contains("set by the sweep")));
   }
 
   @Test
   void cliRefusesABadSpecBeforeAnyRun(@TempDir Path dir) throws Exception {
     Path spec = TinySweep.spec(dir, "");
-    Files.writeString(spec, Files.readString(spec).replace("train.batchSize: [10, 20]", "train.batchSize: [10, big]"));
+    Files.writeString(
+        spec,
+        Files.readString(spec).replace("train.batchSize: [10, 20]", "train.batchSize: [10, big]"));
     Path results = dir.resolve("results");
     StringWriter err = new StringWriter();
     var cli = DawnCli.commandLine();
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("sweep", spec.toString(), "--results", results.toString());
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains(spec + ":8: key 'train.batchSize' must be a whole number, got 'big'")
+    assertThat(err.toString())
+        .contains(spec + ":8: key 'train.batchSize' must be a whole number, got 'big'")
         .doesNotContain("Exception");
     assertThat(results).doesNotExist(); // no sweep folder, no run
     assertThat(dir.resolve("synthetic")).doesNotExist();
@@ -90,8 +115,9 @@ class SweepSpecTest {
 
   @Test
   void committedBenchSweepSpecBinds() {
-    SweepPlan plan = SweepValidation.check(SweepSpec.read(Path.of("..", "reference-configs", "sweeps",
-        "momentum-vs-lars.yaml")));
+    SweepPlan plan =
+        SweepValidation.check(
+            SweepSpec.read(Path.of("..", "reference-configs", "sweeps", "momentum-vs-lars.yaml")));
     assertThat(plan.cells()).hasSize(8);
     assertThat(plan.runs()).hasSize(24);
     assertThat(plan.cells().get(7).describe())
@@ -102,9 +128,14 @@ class SweepSpecTest {
   void readmeExampleSpecBinds(@TempDir Path dir) throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
     String section = readme.substring(readme.indexOf("## Sweeps"));
-    String yaml = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", section.indexOf("```yaml") + 7));
+    String yaml =
+        section.substring(
+            section.indexOf("```yaml\n") + 8,
+            section.indexOf("```\n", section.indexOf("```yaml") + 7));
     Path specDir = Files.createDirectories(dir.resolve("sweeps"));
-    Files.copy(Path.of("..", "reference-configs", "cpu-synthetic-resnet9.yaml"), dir.resolve("cpu-synthetic-resnet9.yaml"));
+    Files.copy(
+        Path.of("..", "reference-configs", "cpu-synthetic-resnet9.yaml"),
+        dir.resolve("cpu-synthetic-resnet9.yaml"));
     Files.writeString(specDir.resolve("spec.yaml"), yaml);
     SweepPlan plan = SweepValidation.check(SweepSpec.read(specDir.resolve("spec.yaml")));
     assertThat(plan.cells()).hasSize(8);
@@ -124,7 +155,8 @@ class SweepSpecTest {
     } finally {
       System.setErr(err);
     }
-    assertThat(out.toString()).contains("'grid:'", "'zip:'", "--resume", "95% bootstrap interval", "summary.csv");
+    assertThat(out.toString())
+        .contains("'grid:'", "'zip:'", "--resume", "95% bootstrap interval", "summary.csv");
     assertThat(warnings.toString()).doesNotContain("Could not format"); // a bare % in a description
   }
 }

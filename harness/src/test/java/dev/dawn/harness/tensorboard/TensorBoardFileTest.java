@@ -27,14 +27,18 @@ import org.tensorflow.proto.Event;
 import org.tensorflow.proto.Summary;
 import org.tensorflow.types.TString;
 
-/** The run's event file read back by TensorFlow's own TFRecord reader, every CRC checked, every value found. */
+/**
+ * The run's event file read back by TensorFlow's own TFRecord reader, every CRC checked, every
+ * value found.
+ */
 class TensorBoardFileTest {
   @TempDir Path tmp;
 
   @Test
   void maskedCrc32cOfTheStandardCheckVectors() {
     // CRC-32C check value of "123456789" is 0xE3069283; masked: rotate right 15, add 0xa282ead8.
-    assertThat(MaskedCrc32c.of("123456789".getBytes(StandardCharsets.US_ASCII))).isEqualTo(0xC78AB0E5);
+    assertThat(MaskedCrc32c.of("123456789".getBytes(StandardCharsets.US_ASCII)))
+        .isEqualTo(0xC78AB0E5);
     // RFC 3720 B.4: 32 zero bytes give CRC-32C 0x8A9136AA.
     assertThat(MaskedCrc32c.of(new byte[32])).isEqualTo(0x0FD7FFFA);
   }
@@ -47,15 +51,29 @@ class TensorBoardFileTest {
     return dir;
   }
 
-  /** Every record of a TFRecord file, read by a TFRecordDataset op (which checks both CRCs of each record). */
+  /**
+   * Every record of a TFRecord file, read by a TFRecordDataset op (which checks both CRCs of each
+   * record).
+   */
   static List<byte[]> readWithTensorFlow(Path file) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      var records = tf.data.tfRecordDataset(tf.expandDims(tf.constant(file.toString()), tf.constant(0)), tf.constant(""),
-          tf.constant(0L), tf.constant(new long[] {0}));
-      var all = tf.data.batchDataset(records, tf.constant(1_000_000L), tf.constant(false), List.of(TString.class),
-          List.of(Shape.of(-1)));
-      var single = tf.data.datasetToSingleElement(all, List.of(TString.class), List.of(Shape.of(-1)));
+      var records =
+          tf.data.tfRecordDataset(
+              tf.expandDims(tf.constant(file.toString()), tf.constant(0)),
+              tf.constant(""),
+              tf.constant(0L),
+              tf.constant(new long[] {0}));
+      var all =
+          tf.data.batchDataset(
+              records,
+              tf.constant(1_000_000L),
+              tf.constant(false),
+              List.of(TString.class),
+              List.of(Shape.of(-1)));
+      var single =
+          tf.data.datasetToSingleElement(all, List.of(TString.class), List.of(Shape.of(-1)));
       try (Result r = s.runner().fetch(single.components().get(0)).run()) {
         TString t = (TString) r.get(0);
         List<byte[]> out = new ArrayList<>();
@@ -102,12 +120,19 @@ class TensorBoardFileTest {
     for (Event e : events) {
       for (Summary.Value v : e.getSummary().getValueList()) {
         if (v.hasMetadata()) plugin.put(v.getTag(), v);
-        else scalars.computeIfAbsent(v.getTag(), k -> new LinkedHashMap<>()).put(e.getStep(), v.getSimpleValue());
+        else
+          scalars
+              .computeIfAbsent(v.getTag(), k -> new LinkedHashMap<>())
+              .put(e.getStep(), v.getSimpleValue());
       }
     }
     // the fixture's train_step events: steps 100, 200 (epoch 1) and 300, 400 (epoch 2)
-    assertThat(scalars.get("train/loss")).containsExactly(Map.entry(100L, 6.9f), Map.entry(200L, 5.1f),
-        Map.entry(300L, 3.2f), Map.entry(400L, 2.4f));
+    assertThat(scalars.get("train/loss"))
+        .containsExactly(
+            Map.entry(100L, 6.9f),
+            Map.entry(200L, 5.1f),
+            Map.entry(300L, 3.2f),
+            Map.entry(400L, 2.4f));
     assertThat(scalars.get("train/learning_rate")).containsEntry(200L, 0.1f);
     assertThat(scalars.get("train/momentum")).containsEntry(100L, 0.9f);
     assertThat(scalars.get("train/images_per_second")).containsEntry(200L, 26.0f);
@@ -115,27 +140,40 @@ class TensorBoardFileTest {
     assertThat(scalars.get("eval/top5_accuracy")).containsOnlyKeys(200L, 400L);
     assertThat(scalars.get("eval/top5_accuracy").get(400L)).isCloseTo(93.12f, within(1e-4f));
     assertThat(scalars.get("eval/top1_accuracy").get(200L)).isCloseTo(55f, within(1e-4f));
-    assertThat(scalars.get("eval_vs_training_seconds/top5_accuracy")).containsOnlyKeys(5400L, 10800L);
-    assertThat(scalars.get(TensorBoardFile.TIME_TO_TARGET_TAG)).containsExactly(Map.entry(400L, 10800f));
-    assertThat(scalars.get(TensorBoardFile.EPOCHS_TO_TARGET_TAG)).containsExactly(Map.entry(400L, 2f));
+    assertThat(scalars.get("eval_vs_training_seconds/top5_accuracy"))
+        .containsOnlyKeys(5400L, 10800L);
+    assertThat(scalars.get(TensorBoardFile.TIME_TO_TARGET_TAG))
+        .containsExactly(Map.entry(400L, 10800f));
+    assertThat(scalars.get(TensorBoardFile.EPOCHS_TO_TARGET_TAG))
+        .containsExactly(Map.entry(400L, 2f));
 
     // HParams: the session start holds the config's scalars, the end says success
     Summary.Value start = plugin.get(HParamsPluginData.SESSION_START_TAG);
     assertThat(start.getMetadata().getPluginData().getPluginName()).isEqualTo("hparams");
-    UnknownFieldSet data = UnknownFieldSet.parseFrom(start.getMetadata().getPluginData().getContent());
-    UnknownFieldSet info = UnknownFieldSet.parseFrom(data.getField(3).getLengthDelimitedList().get(0));
+    UnknownFieldSet data =
+        UnknownFieldSet.parseFrom(start.getMetadata().getPluginData().getContent());
+    UnknownFieldSet info =
+        UnknownFieldSet.parseFrom(data.getField(3).getLengthDelimitedList().get(0));
     Map<String, com.google.protobuf.Value> hparams = new LinkedHashMap<>();
     for (var entry : info.getField(1).getLengthDelimitedList()) {
       UnknownFieldSet kv = UnknownFieldSet.parseFrom(entry);
-      hparams.put(kv.getField(1).getLengthDelimitedList().get(0).toStringUtf8(),
+      hparams.put(
+          kv.getField(1).getLengthDelimitedList().get(0).toStringUtf8(),
           com.google.protobuf.Value.parseFrom(kv.getField(2).getLengthDelimitedList().get(0)));
     }
     assertThat(hparams.get("train.batchSize").getNumberValue()).isEqualTo(256.0);
     assertThat(hparams.get("optimizer.name").getStringValue()).isEqualTo("momentum");
-    UnknownFieldSet end = UnknownFieldSet.parseFrom(plugin.get(HParamsPluginData.SESSION_END_TAG).getMetadata()
-        .getPluginData().getContent());
-    UnknownFieldSet endInfo = UnknownFieldSet.parseFrom(end.getField(4).getLengthDelimitedList().get(0));
-    assertThat(endInfo.getField(1).getVarintList()).containsExactly((long) HParamsPluginData.Status.SUCCESS.ordinal());
+    UnknownFieldSet end =
+        UnknownFieldSet.parseFrom(
+            plugin
+                .get(HParamsPluginData.SESSION_END_TAG)
+                .getMetadata()
+                .getPluginData()
+                .getContent());
+    UnknownFieldSet endInfo =
+        UnknownFieldSet.parseFrom(end.getField(4).getLengthDelimitedList().get(0));
+    assertThat(endInfo.getField(1).getVarintList())
+        .containsExactly((long) HParamsPluginData.Status.SUCCESS.ordinal());
   }
 
   @Test
@@ -156,7 +194,8 @@ class TensorBoardFileTest {
     assertThat(again).isEqualTo(file);
     assertThat(stale).doesNotExist();
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.filter(f -> f.getFileName().toString().contains("tfevents")).count()).isEqualTo(1);
+      assertThat(files.filter(f -> f.getFileName().toString().contains("tfevents")).count())
+          .isEqualTo(1);
     }
   }
 }

@@ -13,20 +13,26 @@ import org.junit.jupiter.api.Test;
 class FailedRunEndingTest {
   @Test
   void laterFailuresAreSuppressedInTheFirstAndEveryWriteIsTried() {
-    IOException weights = new IOException("cannot write run/weights/weights.bin: run/weights/weights.bin.tmp: "
-        + "No space left on device", new FileSystemException("run/weights/weights.bin.tmp", null,
-            "No space left on device"));
+    IOException weights =
+        new IOException(
+            "cannot write run/weights/weights.bin: run/weights/weights.bin.tmp: "
+                + "No space left on device",
+            new FileSystemException(
+                "run/weights/weights.bin.tmp", null, "No space left on device"));
     List<String> tried = new ArrayList<>();
 
-    FailedRunEnding.finish(weights,
+    FailedRunEnding.finish(
+        weights,
         () -> {
           tried.add("run_stop");
-          throw new UncheckedIOException("cannot append event 'run_stop'", new IOException("No space left on device"));
+          throw new UncheckedIOException(
+              "cannot append event 'run_stop'", new IOException("No space left on device"));
         },
         () -> tried.add("export"));
 
     assertThat(tried).containsExactly("run_stop", "export");
-    assertThat(weights.getSuppressed()).singleElement().satisfies(s ->
-        assertThat(s).hasMessage("cannot append event 'run_stop'"));
+    assertThat(weights.getSuppressed())
+        .singleElement()
+        .satisfies(s -> assertThat(s).hasMessage("cannot append event 'run_stop'"));
   }
 }

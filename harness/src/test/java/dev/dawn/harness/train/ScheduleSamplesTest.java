@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 /** The sampled recipes match the published records' schedules (docs/recipes.md), point by point. */
 class ScheduleSamplesTest {
   static ScheduleSamples of(String file, String scale) {
-    var config = new ConfigLoader().load(Path.of("..", "reference-configs", file), scale, List.of()).config();
+    var config =
+        new ConfigLoader()
+            .load(Path.of("..", "reference-configs", file), scale, List.of())
+            .config();
     return ScheduleSamples.of(config, 50);
   }
 
   static int at(ScheduleSamples s, double epoch) {
-    for (int i = 0; i < s.epochs().length; i++) if (Math.abs(s.epochs()[i] - epoch) < 1e-9) return i;
+    for (int i = 0; i < s.epochs().length; i++)
+      if (Math.abs(s.epochs()[i] - epoch) < 1e-9) return i;
     throw new AssertionError("no sample at epoch " + epoch);
   }
 
@@ -32,7 +36,9 @@ class ScheduleSamplesTest {
     assertThat(s.resolution()[at(s, 29.98)]).isEqualTo(128);
     assertThat(s.resolution()[at(s, 30)]).isEqualTo(224);
     assertThat(s.batchSize()[at(s, 34)]).isEqualTo(16384);
-    assertThat(s.resolution()[at(s, 35)]).as("the closing point belongs to the last epoch").isEqualTo(288);
+    assertThat(s.resolution()[at(s, 35)])
+        .as("the closing point belongs to the last epoch")
+        .isEqualTo(288);
   }
 
   @Test

@@ -12,44 +12,64 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** {@code accuracy.png}: top-1 and top-5 accuracy (%) against training hours, with the target as a dashed line. */
+/**
+ * {@code accuracy.png}: top-1 and top-5 accuracy (%) against training hours, with the target as a
+ * dashed line.
+ */
 public final class AccuracyChart {
-    static {
-        // Rendering must work on display-less servers.
-        System.setProperty("java.awt.headless", "true");
-    }
+  static {
+    // Rendering must work on display-less servers.
+    System.setProperty("java.awt.headless", "true");
+  }
 
-    private AccuracyChart() {
-    }
+  private AccuracyChart() {}
 
-    /** PNG bytes of the chart; {@code target} is in percent, e.g. 93.0. */
-    public static byte[] png(String title, List<EpochRecord> epochs, double target, String targetLabel) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
-                .xAxisTitle("Training time (hours, evaluation excluded)").yAxisTitle("Accuracy (%)").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(100.0);
-        chart.getStyler().setDecimalPattern("#0.###");
+  /** PNG bytes of the chart; {@code target} is in percent, e.g. 93.0. */
+  public static byte[] png(
+      String title, List<EpochRecord> epochs, double target, String targetLabel) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(560)
+            .title(title)
+            .xAxisTitle("Training time (hours, evaluation excluded)")
+            .yAxisTitle("Accuracy (%)")
+            .build();
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
+    chart.getStyler().setDecimalPattern("#0.###");
 
-        double maxHours = 0;
-        if (!epochs.isEmpty()) {
-            double[] hours = epochs.stream().mapToDouble(EpochRecord::hours).toArray();
-            maxHours = hours[hours.length - 1];
-            chart.addSeries("top-1 accuracy", hours, epochs.stream().mapToDouble(EpochRecord::top1Accuracy).toArray())
-                    .setMarker(SeriesMarkers.CIRCLE);
-            chart.addSeries("top-5 accuracy", hours, epochs.stream().mapToDouble(EpochRecord::top5Accuracy).toArray())
-                    .setMarker(SeriesMarkers.DIAMOND);
-        }
-        // A run with no evaluated epoch still gets a readable (empty) chart with the target.
-        double right = maxHours > 0 ? maxHours : 1.0;
-        XYSeries line = chart.addSeries(targetLabel, new double[] {0, right}, new double[] {target, target});
-        line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(Color.RED);
-        line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render accuracy chart '" + title + "'", e);
-        }
+    double maxHours = 0;
+    if (!epochs.isEmpty()) {
+      double[] hours = epochs.stream().mapToDouble(EpochRecord::hours).toArray();
+      maxHours = hours[hours.length - 1];
+      chart
+          .addSeries(
+              "top-1 accuracy",
+              hours,
+              epochs.stream().mapToDouble(EpochRecord::top1Accuracy).toArray())
+          .setMarker(SeriesMarkers.CIRCLE);
+      chart
+          .addSeries(
+              "top-5 accuracy",
+              hours,
+              epochs.stream().mapToDouble(EpochRecord::top5Accuracy).toArray())
+          .setMarker(SeriesMarkers.DIAMOND);
     }
+    // A run with no evaluated epoch still gets a readable (empty) chart with the target.
+    double right = maxHours > 0 ? maxHours : 1.0;
+    XYSeries line =
+        chart.addSeries(targetLabel, new double[] {0, right}, new double[] {target, target});
+    line.setMarker(SeriesMarkers.NONE);
+    line.setLineColor(Color.RED);
+    line.setLineStyle(
+        new BasicStroke(
+            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    try {
+      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render accuracy chart '" + title + "'", e);
+    }
+  }
 }

@@ -13,112 +13,139 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Per-image latency: histogram, CDF (several runs overlaid) and latency against batch size. */
 public final class LatencyCharts {
-    private LatencyCharts() {
+  private LatencyCharts() {}
+
+  /**
+   * Counts per equal-width bin from min to max latency; bars labelled with the bin's centre in ms.
+   */
+  public static CategoryChart histogram(String title, List<ImageLatency> images, int bins) {
+    if (images.isEmpty() || bins < 1) {
+      throw new IllegalArgumentException(
+          "latency histogram needs images and at least one bin, got "
+              + images.size()
+              + " images, "
+              + bins
+              + " bins");
     }
-
-    /** Counts per equal-width bin from min to max latency; bars labelled with the bin's centre in ms. */
-    public static CategoryChart histogram(String title, List<ImageLatency> images, int bins) {
-        if (images.isEmpty() || bins < 1) {
-            throw new IllegalArgumentException("latency histogram needs images and at least one bin, got "
-                    + images.size() + " images, " + bins + " bins");
-        }
-        double[] ms = images.stream().mapToDouble(ImageLatency::latencyMs).toArray();
-        double min = Arrays.stream(ms).min().orElseThrow();
-        double max = Arrays.stream(ms).max().orElseThrow();
-        double width = max > min ? (max - min) / bins : 1.0;
-        int[] counts = new int[bins];
-        for (double v : ms) {
-            counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
-        }
-        double[] centres = new double[bins];
-        double[] ys = new double[bins];
-        for (int i = 0; i < bins; i++) {
-            centres[i] = min + (i + 0.5) * width;
-            ys[i] = counts[i];
-        }
-        CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("Latency per image (ms, bin centre)").yAxisTitle("Images (count)").build();
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisDecimalPattern("#0.##");
-        chart.getStyler().setYAxisDecimalPattern("#0");
-        chart.getStyler().setXAxisLabelRotation(45);
-        chart.addSeries("images", centres, ys);
-        return chart;
+    double[] ms = images.stream().mapToDouble(ImageLatency::latencyMs).toArray();
+    double min = Arrays.stream(ms).min().orElseThrow();
+    double max = Arrays.stream(ms).max().orElseThrow();
+    double width = max > min ? (max - min) / bins : 1.0;
+    int[] counts = new int[bins];
+    for (double v : ms) {
+      counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
     }
-
-    /** Fraction of images at or below each latency, one line per run. */
-    public static XYChart cdf(String title, Map<String, List<ImageLatency>> runs) {
-        XYChart chart = ChartStyle.xy(title, "Latency per image (ms)", "Images at or below (%)");
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(100.0);
-        Set<String> names = ChartStyle.names();
-        for (Map.Entry<String, List<ImageLatency>> run : runs.entrySet()) {
-            double[] ms = run.getValue().stream().mapToDouble(ImageLatency::latencyMs).sorted().toArray();
-            if (ms.length == 0) {
-                continue;
-            }
-            int[] kept = cdfPoints(ms.length);
-            double[] x = new double[kept.length];
-            double[] pct = new double[kept.length];
-            for (int k = 0; k < kept.length; k++) {
-                x[k] = ms[kept[k]];
-                pct[k] = 100.0 * (kept[k] + 1) / ms.length;
-            }
-            chart.addSeries(ChartStyle.unique(names, run.getKey()), x, pct).setMarker(SeriesMarkers.NONE);
-        }
-        return chart;
+    double[] centres = new double[bins];
+    double[] ys = new double[bins];
+    for (int i = 0; i < bins; i++) {
+      centres[i] = min + (i + 0.5) * width;
+      ys[i] = counts[i];
     }
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(ChartStyle.WIDTH)
+            .height(ChartStyle.HEIGHT)
+            .title(title)
+            .xAxisTitle("Latency per image (ms, bin centre)")
+            .yAxisTitle("Images (count)")
+            .build();
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisDecimalPattern("#0.##");
+    chart.getStyler().setYAxisDecimalPattern("#0");
+    chart.getStyler().setXAxisLabelRotation(45);
+    chart.addSeries("images", centres, ys);
+    return chart;
+  }
 
-    /** Evenly spaced points of a CDF curve; beyond them the slowest 1% is kept whole, where latency plots are read. */
-    static final int CDF_POINTS = 400;
-
-    /**
-     * Indices of the sorted samples a CDF line keeps: {@link #CDF_POINTS} evenly spaced ones (first and last included)
-     * plus every sample of the slowest 1%. Thousands of images per variant otherwise make an inline SVG of megabytes
-     * without changing the drawn curve.
-     */
-    static int[] cdfPoints(int n) {
-        if (n <= CDF_POINTS) {
-            return java.util.stream.IntStream.range(0, n).toArray();
-        }
-        java.util.TreeSet<Integer> kept = new java.util.TreeSet<>();
-        for (int k = 0; k < CDF_POINTS; k++) {
-            kept.add((int) Math.round((double) k * (n - 1) / (CDF_POINTS - 1)));
-        }
-        for (int i = (int) Math.floor(n * 0.99); i < n; i++) {
-            kept.add(i);
-        }
-        return kept.stream().mapToInt(Integer::intValue).toArray();
+  /** Fraction of images at or below each latency, one line per run. */
+  public static XYChart cdf(String title, Map<String, List<ImageLatency>> runs) {
+    XYChart chart = ChartStyle.xy(title, "Latency per image (ms)", "Images at or below (%)");
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
+    Set<String> names = ChartStyle.names();
+    for (Map.Entry<String, List<ImageLatency>> run : runs.entrySet()) {
+      double[] ms = run.getValue().stream().mapToDouble(ImageLatency::latencyMs).sorted().toArray();
+      if (ms.length == 0) {
+        continue;
+      }
+      int[] kept = cdfPoints(ms.length);
+      double[] x = new double[kept.length];
+      double[] pct = new double[kept.length];
+      for (int k = 0; k < kept.length; k++) {
+        x[k] = ms[kept[k]];
+        pct[k] = 100.0 * (kept[k] + 1) / ms.length;
+      }
+      chart.addSeries(ChartStyle.unique(names, run.getKey()), x, pct).setMarker(SeriesMarkers.NONE);
     }
+    return chart;
+  }
 
-    /** Suffixes of the two lines each variant gets in {@link #vsBatchSize}. */
-    public static final String PER_BATCH = " per batch";
-    public static final String PER_IMAGE = " per image";
+  /**
+   * Evenly spaced points of a CDF curve; beyond them the slowest 1% is kept whole, where latency
+   * plots are read.
+   */
+  static final int CDF_POINTS = 400;
 
-    /**
-     * Mean latency against batch size, two lines per variant: the time of one call on the whole batch
-     * ({@value #PER_BATCH}) and that time per image ({@value #PER_IMAGE}). They differ by the batch size, up to a few
-     * hundred times, so the latency axis is logarithmic when every value is positive.
-     */
-    public static XYChart vsBatchSize(String title, List<BatchLatency> points) {
-        boolean positive = points.stream().allMatch(p -> p.batchMs() > 0);
-        XYChart chart = ChartStyle.xy(title, "Batch size (images)",
-                positive ? "Latency (ms, log scale)" : "Latency (ms)");
-        chart.getStyler().setYAxisLogarithmic(positive && !points.isEmpty());
-        Map<String, List<BatchLatency>> bySeries = new LinkedHashMap<>();
-        for (BatchLatency p : points) {
-            bySeries.computeIfAbsent(p.series(), k -> new java.util.ArrayList<>()).add(p);
-        }
-        for (Map.Entry<String, List<BatchLatency>> s : bySeries.entrySet()) {
-            List<BatchLatency> sorted = s.getValue().stream()
-                    .sorted(java.util.Comparator.comparingInt(BatchLatency::batchSize)).toList();
-            double[] sizes = sorted.stream().mapToDouble(BatchLatency::batchSize).toArray();
-            chart.addSeries(s.getKey() + PER_BATCH, sizes, sorted.stream().mapToDouble(BatchLatency::batchMs).toArray())
-                    .setMarker(SeriesMarkers.CIRCLE);
-            chart.addSeries(s.getKey() + PER_IMAGE, sizes, sorted.stream().mapToDouble(BatchLatency::imageMs).toArray())
-                    .setMarker(SeriesMarkers.DIAMOND);
-        }
-        return chart;
+  /**
+   * Indices of the sorted samples a CDF line keeps: {@link #CDF_POINTS} evenly spaced ones (first
+   * and last included) plus every sample of the slowest 1%. Thousands of images per variant
+   * otherwise make an inline SVG of megabytes without changing the drawn curve.
+   */
+  static int[] cdfPoints(int n) {
+    if (n <= CDF_POINTS) {
+      return java.util.stream.IntStream.range(0, n).toArray();
     }
+    java.util.TreeSet<Integer> kept = new java.util.TreeSet<>();
+    for (int k = 0; k < CDF_POINTS; k++) {
+      kept.add((int) Math.round((double) k * (n - 1) / (CDF_POINTS - 1)));
+    }
+    for (int i = (int) Math.floor(n * 0.99); i < n; i++) {
+      kept.add(i);
+    }
+    return kept.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Suffixes of the two lines each variant gets in {@link #vsBatchSize}. */
+  public static final String PER_BATCH = " per batch";
+
+  public static final String PER_IMAGE = " per image";
+
+  /**
+   * Mean latency against batch size, two lines per variant: the time of one call on the whole batch
+   * ({@value #PER_BATCH}) and that time per image ({@value #PER_IMAGE}). They differ by the batch
+   * size, up to a few hundred times, so the latency axis is logarithmic when every value is
+   * positive.
+   */
+  public static XYChart vsBatchSize(String title, List<BatchLatency> points) {
+    boolean positive = points.stream().allMatch(p -> p.batchMs() > 0);
+    XYChart chart =
+        ChartStyle.xy(
+            title, "Batch size (images)", positive ? "Latency (ms, log scale)" : "Latency (ms)");
+    chart.getStyler().setYAxisLogarithmic(positive && !points.isEmpty());
+    Map<String, List<BatchLatency>> bySeries = new LinkedHashMap<>();
+    for (BatchLatency p : points) {
+      bySeries.computeIfAbsent(p.series(), k -> new java.util.ArrayList<>()).add(p);
+    }
+    for (Map.Entry<String, List<BatchLatency>> s : bySeries.entrySet()) {
+      List<BatchLatency> sorted =
+          s.getValue().stream()
+              .sorted(java.util.Comparator.comparingInt(BatchLatency::batchSize))
+              .toList();
+      double[] sizes = sorted.stream().mapToDouble(BatchLatency::batchSize).toArray();
+      chart
+          .addSeries(
+              s.getKey() + PER_BATCH,
+              sizes,
+              sorted.stream().mapToDouble(BatchLatency::batchMs).toArray())
+          .setMarker(SeriesMarkers.CIRCLE);
+      chart
+          .addSeries(
+              s.getKey() + PER_IMAGE,
+              sizes,
+              sorted.stream().mapToDouble(BatchLatency::imageMs).toArray())
+          .setMarker(SeriesMarkers.DIAMOND);
+    }
+    return chart;
+  }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One run's evaluated epochs under a legend label. */
 public record RunCurve(String label, List<EpochRecord> epochs) {
-    public RunCurve {
-        epochs = List.copyOf(epochs);
-    }
+  public RunCurve {
+    epochs = List.copyOf(epochs);
+  }
 }

@@ -9,33 +9,39 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Training loss and learning rate against the global step, one line per run. */
 public final class StepCharts {
-    private StepCharts() {
-    }
+  private StepCharts() {}
 
-    public static XYChart loss(String title, List<StepCurve> runs) {
-        return chart(title, "Training loss (cross-entropy, nats)", runs, StepRecord::loss);
-    }
+  public static XYChart loss(String title, List<StepCurve> runs) {
+    return chart(title, "Training loss (cross-entropy, nats)", runs, StepRecord::loss);
+  }
 
-    public static XYChart learningRate(String title, List<StepCurve> runs) {
-        return chart(title, "Learning rate (per step)", runs, StepRecord::learningRate);
-    }
+  public static XYChart learningRate(String title, List<StepCurve> runs) {
+    return chart(title, "Learning rate (per step)", runs, StepRecord::learningRate);
+  }
 
-    private static XYChart chart(String title, String yAxis, List<StepCurve> runs, ToDoubleFunction<StepRecord> y) {
-        XYChart chart = ChartStyle.xy(title, "Global step (optimizer updates)", yAxis);
-        Set<String> names = ChartStyle.names();
-        for (StepCurve run : runs) {
-            // Diverged steps (NaN/Inf) cannot be drawn; the summary table reports the divergence.
-            List<StepRecord> finite = run.steps().stream().filter(s -> Double.isFinite(y.applyAsDouble(s))).toList();
-            if (finite.isEmpty()) {
-                continue;
-            }
-            chart.addSeries(ChartStyle.unique(names, run.label()),
-                    finite.stream().mapToDouble(StepRecord::globalStep).toArray(),
-                    finite.stream().mapToDouble(y).toArray()).setMarker(SeriesMarkers.NONE);
-        }
-        if (chart.getSeriesMap().isEmpty()) {
-            chart.addSeries("no train_step events", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
-        }
-        return chart;
+  private static XYChart chart(
+      String title, String yAxis, List<StepCurve> runs, ToDoubleFunction<StepRecord> y) {
+    XYChart chart = ChartStyle.xy(title, "Global step (optimizer updates)", yAxis);
+    Set<String> names = ChartStyle.names();
+    for (StepCurve run : runs) {
+      // Diverged steps (NaN/Inf) cannot be drawn; the summary table reports the divergence.
+      List<StepRecord> finite =
+          run.steps().stream().filter(s -> Double.isFinite(y.applyAsDouble(s))).toList();
+      if (finite.isEmpty()) {
+        continue;
+      }
+      chart
+          .addSeries(
+              ChartStyle.unique(names, run.label()),
+              finite.stream().mapToDouble(StepRecord::globalStep).toArray(),
+              finite.stream().mapToDouble(y).toArray())
+          .setMarker(SeriesMarkers.NONE);
     }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart
+          .addSeries("no train_step events", new double[] {0}, new double[] {0})
+          .setMarker(SeriesMarkers.NONE);
+    }
+    return chart;
+  }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One run's {@code train_step} samples under a legend label. */
 public record StepCurve(String label, List<StepRecord> steps) {
-    public StepCurve {
-        steps = List.copyOf(steps);
-    }
+  public StepCurve {
+    steps = List.copyOf(steps);
+  }
 }

@@ -11,69 +11,84 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Charts of parameter sweeps. */
 public final class SweepCharts {
-    private SweepCharts() {
-    }
+  private SweepCharts() {}
 
-    /** One sweep cell: training hours to the target at a batch size and gradient-fusion threshold (MiB). */
-    public record FusionPoint(int batchSize, double fusionThresholdMiB, double hoursToTarget) {
-    }
+  /**
+   * One sweep cell: training hours to the target at a batch size and gradient-fusion threshold
+   * (MiB).
+   */
+  public record FusionPoint(int batchSize, double fusionThresholdMiB, double hoursToTarget) {}
 
-    /** One model variant's inference latency (ms per image) and top-5 accuracy (%). */
-    public record VariantPoint(String variant, double latencyMs, double top5Accuracy) {
-    }
+  /** One model variant's inference latency (ms per image) and top-5 accuracy (%). */
+  public record VariantPoint(String variant, double latencyMs, double top5Accuracy) {}
 
-    /** One sweep cell on a line: its value of the x key, and its runs' mean and stdev of seconds to target. */
-    public record SpreadPoint(String line, double x, double meanSeconds, double stdevSeconds) {
-    }
+  /**
+   * One sweep cell on a line: its value of the x key, and its runs' mean and stdev of seconds to
+   * target.
+   */
+  public record SpreadPoint(String line, double x, double meanSeconds, double stdevSeconds) {}
 
-    /**
-     * Time to target against one numeric grid key, one line per value of the other keys (in first-seen order), the
-     * spread (one stdev either side of the mean) as error bars.
-     */
-    public static XYChart timeToTargetVs(String title, String xKey, List<SpreadPoint> points) {
-        XYChart chart = ChartStyle.xy(title, xKey, "Time to target (s of training, mean \u00b1 stdev)");
-        Map<String, List<SpreadPoint>> lines = new java.util.LinkedHashMap<>();
-        for (SpreadPoint p : points) {
-            lines.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(p);
-        }
-        java.util.Set<String> names = ChartStyle.names();
-        for (Map.Entry<String, List<SpreadPoint>> line : lines.entrySet()) {
-            List<SpreadPoint> sorted = line.getValue().stream().sorted(Comparator.comparingDouble(SpreadPoint::x)).toList();
-            chart.addSeries(ChartStyle.unique(names, line.getKey().isEmpty() ? "all runs" : line.getKey()),
-                    sorted.stream().mapToDouble(SpreadPoint::x).toArray(),
-                    sorted.stream().mapToDouble(SpreadPoint::meanSeconds).toArray(),
-                    sorted.stream().mapToDouble(p -> Double.isFinite(p.stdevSeconds()) ? p.stdevSeconds() : 0).toArray())
-                    .setMarker(SeriesMarkers.CIRCLE);
-        }
-        return chart;
+  /**
+   * Time to target against one numeric grid key, one line per value of the other keys (in
+   * first-seen order), the spread (one stdev either side of the mean) as error bars.
+   */
+  public static XYChart timeToTargetVs(String title, String xKey, List<SpreadPoint> points) {
+    XYChart chart = ChartStyle.xy(title, xKey, "Time to target (s of training, mean \u00b1 stdev)");
+    Map<String, List<SpreadPoint>> lines = new java.util.LinkedHashMap<>();
+    for (SpreadPoint p : points) {
+      lines.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(p);
     }
+    java.util.Set<String> names = ChartStyle.names();
+    for (Map.Entry<String, List<SpreadPoint>> line : lines.entrySet()) {
+      List<SpreadPoint> sorted =
+          line.getValue().stream().sorted(Comparator.comparingDouble(SpreadPoint::x)).toList();
+      chart
+          .addSeries(
+              ChartStyle.unique(names, line.getKey().isEmpty() ? "all runs" : line.getKey()),
+              sorted.stream().mapToDouble(SpreadPoint::x).toArray(),
+              sorted.stream().mapToDouble(SpreadPoint::meanSeconds).toArray(),
+              sorted.stream()
+                  .mapToDouble(p -> Double.isFinite(p.stdevSeconds()) ? p.stdevSeconds() : 0)
+                  .toArray())
+          .setMarker(SeriesMarkers.CIRCLE);
+    }
+    return chart;
+  }
 
-    /** Time to target against batch size, one line per fusion threshold (ascending). */
-    public static XYChart timeToTargetVsBatchSize(String title, List<FusionPoint> points) {
-        XYChart chart = ChartStyle.xy(title, "Batch size (images)", "Time to target (hours of training)");
-        Map<Double, List<FusionPoint>> byThreshold = new TreeMap<>();
-        for (FusionPoint p : points) {
-            byThreshold.computeIfAbsent(p.fusionThresholdMiB(), k -> new ArrayList<>()).add(p);
-        }
-        for (Map.Entry<Double, List<FusionPoint>> line : byThreshold.entrySet()) {
-            List<FusionPoint> sorted = line.getValue().stream().sorted(Comparator.comparingInt(FusionPoint::batchSize)).toList();
-            chart.addSeries("fusion threshold " + line.getKey() + " MiB",
-                    sorted.stream().mapToDouble(FusionPoint::batchSize).toArray(),
-                    sorted.stream().mapToDouble(FusionPoint::hoursToTarget).toArray()).setMarker(SeriesMarkers.CIRCLE);
-        }
-        return chart;
+  /** Time to target against batch size, one line per fusion threshold (ascending). */
+  public static XYChart timeToTargetVsBatchSize(String title, List<FusionPoint> points) {
+    XYChart chart =
+        ChartStyle.xy(title, "Batch size (images)", "Time to target (hours of training)");
+    Map<Double, List<FusionPoint>> byThreshold = new TreeMap<>();
+    for (FusionPoint p : points) {
+      byThreshold.computeIfAbsent(p.fusionThresholdMiB(), k -> new ArrayList<>()).add(p);
     }
+    for (Map.Entry<Double, List<FusionPoint>> line : byThreshold.entrySet()) {
+      List<FusionPoint> sorted =
+          line.getValue().stream().sorted(Comparator.comparingInt(FusionPoint::batchSize)).toList();
+      chart
+          .addSeries(
+              "fusion threshold " + line.getKey() + " MiB",
+              sorted.stream().mapToDouble(FusionPoint::batchSize).toArray(),
+              sorted.stream().mapToDouble(FusionPoint::hoursToTarget).toArray())
+          .setMarker(SeriesMarkers.CIRCLE);
+    }
+    return chart;
+  }
 
-    /** Accuracy against latency, one point (own legend entry) per variant. */
-    public static XYChart top5VsLatency(String title, List<VariantPoint> points) {
-        XYChart chart = ChartStyle.xy(title, "Latency per image (ms)", "Top-5 accuracy (%)");
-        java.util.Set<String> names = ChartStyle.names();
-        for (VariantPoint p : points) {
-            XYSeries s = chart.addSeries(ChartStyle.unique(names, p.variant()), new double[] {p.latencyMs()},
-                    new double[] {p.top5Accuracy()});
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-        }
-        return chart;
+  /** Accuracy against latency, one point (own legend entry) per variant. */
+  public static XYChart top5VsLatency(String title, List<VariantPoint> points) {
+    XYChart chart = ChartStyle.xy(title, "Latency per image (ms)", "Top-5 accuracy (%)");
+    java.util.Set<String> names = ChartStyle.names();
+    for (VariantPoint p : points) {
+      XYSeries s =
+          chart.addSeries(
+              ChartStyle.unique(names, p.variant()),
+              new double[] {p.latencyMs()},
+              new double[] {p.top5Accuracy()});
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      s.setMarker(SeriesMarkers.CIRCLE);
     }
+    return chart;
+  }
 }

@@ -1,8 +1,9 @@
 /**
- * Charts (XChart, headless) in PNG and SVG via {@link dev.dawn.reporters.charts.ChartEncoder}: {@code accuracy.png}
- * of a run ({@link dev.dawn.reporters.charts.AccuracyChart}), several runs' accuracy against hours
- * ({@link dev.dawn.reporters.charts.AccuracyComparisonChart}), loss and learning rate against step
- * ({@link dev.dawn.reporters.charts.StepCharts}), latency histogram, CDF and latency against batch size
- * ({@link dev.dawn.reporters.charts.LatencyCharts}), and sweeps ({@link dev.dawn.reporters.charts.SweepCharts}).
+ * Charts (XChart, headless) in PNG and SVG via {@link dev.dawn.reporters.charts.ChartEncoder}:
+ * {@code accuracy.png} of a run ({@link dev.dawn.reporters.charts.AccuracyChart}), several runs'
+ * accuracy against hours ({@link dev.dawn.reporters.charts.AccuracyComparisonChart}), loss and
+ * learning rate against step ({@link dev.dawn.reporters.charts.StepCharts}), latency histogram, CDF
+ * and latency against batch size ({@link dev.dawn.reporters.charts.LatencyCharts}), and sweeps
+ * ({@link dev.dawn.reporters.charts.SweepCharts}).
  */
 package dev.dawn.reporters.charts;

@@ -14,122 +14,131 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One training run as {@code dawn compare} sees it: its three measured quantities and what makes it comparable
- * with another run (task, target, data).
+ * One training run as {@code dawn compare} sees it: its three measured quantities and what makes it
+ * comparable with another run (task, target, data).
  *
- * @param dir  the run folder as read
+ * @param dir the run folder as read
  * @param task the DAWNBench task verdict from the run's event log
  */
 public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
 
-    public static ComparedRun read(Path folder) {
-        RunDirectory dir = RunDirectory.read(folder);
-        DawnbenchTask task;
-        try {
-            task = RunSubmission.task(EventLogReader.read(folder.resolve(RunExporter.EVENTS_FILE)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(folder.resolve(RunExporter.EVENTS_FILE) + ": " + e.getMessage(), e);
-        }
-        return new ComparedRun(dir, task);
+  public static ComparedRun read(Path folder) {
+    RunDirectory dir = RunDirectory.read(folder);
+    DawnbenchTask task;
+    try {
+      task = RunSubmission.task(EventLogReader.read(folder.resolve(RunExporter.EVENTS_FILE)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          folder.resolve(RunExporter.EVENTS_FILE) + ": " + e.getMessage(), e);
     }
+    return new ComparedRun(dir, task);
+  }
 
-    public RunRecord record() {
-        return dir.record();
+  public RunRecord record() {
+    return dir.record();
+  }
+
+  public String id() {
+    return dir.id();
+  }
+
+  /** True when an evaluated epoch reached the run's target. */
+  public boolean reachedTarget() {
+    return record().targetEpoch().isPresent();
+  }
+
+  /**
+   * The value of a metric for this run. A run that missed the target (diverged, stopped at its
+   * epoch limit, killed) has an infinite time and epoch count: it counts as slower than every run
+   * that got there. Images/s is NaN for a run without a finished epoch.
+   */
+  public double value(CompareMetric metric) {
+    RunRecord r = record();
+    return switch (metric) {
+      case TIME_TO_TARGET -> r.hoursToTarget().orElse(Double.POSITIVE_INFINITY) * 3600;
+      case EPOCHS_TO_TARGET ->
+          r.targetEpoch().map(e -> (double) e.epoch()).orElse(Double.POSITIVE_INFINITY);
+      case IMAGES_PER_SECOND -> imagesPerSecond();
+    };
+  }
+
+  /**
+   * Images trained over training seconds, all finished epochs (each epoch's rate weighted by its
+   * duration).
+   */
+  private double imagesPerSecond() {
+    double images = 0;
+    double hours = 0;
+    double previous = 0;
+    for (EpochRecord e : record().epochs()) {
+      double dt = e.hours() - previous;
+      previous = e.hours();
+      if (dt > 0 && Double.isFinite(e.imagesPerSecond())) {
+        images += e.imagesPerSecond() * dt;
+        hours += dt;
+      }
     }
+    return hours > 0 ? images / hours : Double.NaN;
+  }
 
-    public String id() {
-        return dir.id();
+  /** The DAWNBench task, in words: the entry's data set, or none. */
+  public String taskName() {
+    return task.isEntry() ? task.dataset() + " training" : "none (not a DAWNBench entry)";
+  }
+
+  /** The target, e.g. {@code top5Accuracy >= 93%}. */
+  public String target() {
+    DawnbenchEntry e = record().entry();
+    return e.metric() + " >= " + number(e.threshold()) + "%";
+  }
+
+  /** The target as a phrase, e.g. {@code 93% top-5}. */
+  public String targetPhrase() {
+    DawnbenchEntry e = record().entry();
+    return number(e.threshold()) + "% " + ("top1Accuracy".equals(e.metric()) ? "top-1" : "top-5");
+  }
+
+  /**
+   * What the run trained and evaluated on: the logged task facts, the image counts and the
+   * synthetic set's parameters. Two runs whose maps differ ran on different data.
+   */
+  public Map<String, String> data() {
+    Map<String, String> d = new LinkedHashMap<>();
+    DawnbenchTask.Facts f = task.facts();
+    String kind = f.dataKind() != null ? f.dataKind() : dir.config().get("data.kind");
+    put(d, "data.kind", kind);
+    if (f.dataKind() != null) {
+      put(d, "classes", Integer.toString(f.classes()));
+      put(d, "validation images", Integer.toString(f.validationImages()));
+      put(d, "evaluated images", Integer.toString(f.evaluatedImages()));
     }
-
-    /** True when an evaluated epoch reached the run's target. */
-    public boolean reachedTarget() {
-        return record().targetEpoch().isPresent();
-    }
-
-    /**
-     * The value of a metric for this run. A run that missed the target (diverged, stopped at its epoch limit, killed)
-     * has an infinite time and epoch count: it counts as slower than every run that got there. Images/s is NaN for a
-     * run without a finished epoch.
-     */
-    public double value(CompareMetric metric) {
-        RunRecord r = record();
-        return switch (metric) {
-            case TIME_TO_TARGET -> r.hoursToTarget().orElse(Double.POSITIVE_INFINITY) * 3600;
-            case EPOCHS_TO_TARGET -> r.targetEpoch().map(e -> (double) e.epoch()).orElse(Double.POSITIVE_INFINITY);
-            case IMAGES_PER_SECOND -> imagesPerSecond();
-        };
-    }
-
-    /** Images trained over training seconds, all finished epochs (each epoch's rate weighted by its duration). */
-    private double imagesPerSecond() {
-        double images = 0;
-        double hours = 0;
-        double previous = 0;
-        for (EpochRecord e : record().epochs()) {
-            double dt = e.hours() - previous;
-            previous = e.hours();
-            if (dt > 0 && Double.isFinite(e.imagesPerSecond())) {
-                images += e.imagesPerSecond() * dt;
-                hours += dt;
-            }
-        }
-        return hours > 0 ? images / hours : Double.NaN;
-    }
-
-    /** The DAWNBench task, in words: the entry's data set, or none. */
-    public String taskName() {
-        return task.isEntry() ? task.dataset() + " training" : "none (not a DAWNBench entry)";
-    }
-
-    /** The target, e.g. {@code top5Accuracy >= 93%}. */
-    public String target() {
-        DawnbenchEntry e = record().entry();
-        return e.metric() + " >= " + number(e.threshold()) + "%";
-    }
-
-    /** The target as a phrase, e.g. {@code 93% top-5}. */
-    public String targetPhrase() {
-        DawnbenchEntry e = record().entry();
-        return number(e.threshold()) + "% " + ("top1Accuracy".equals(e.metric()) ? "top-1" : "top-5");
-    }
-
-    /**
-     * What the run trained and evaluated on: the logged task facts, the image counts and the synthetic set's
-     * parameters. Two runs whose maps differ ran on different data.
-     */
-    public Map<String, String> data() {
-        Map<String, String> d = new LinkedHashMap<>();
-        DawnbenchTask.Facts f = task.facts();
-        String kind = f.dataKind() != null ? f.dataKind() : dir.config().get("data.kind");
-        put(d, "data.kind", kind);
-        if (f.dataKind() != null) {
-            put(d, "classes", Integer.toString(f.classes()));
-            put(d, "validation images", Integer.toString(f.validationImages()));
-            put(d, "evaluated images", Integer.toString(f.evaluatedImages()));
-        }
-        put(d, "train_samples", hyperparameter("train_samples"));
-        put(d, "eval_samples", hyperparameter("eval_samples"));
-        put(d, "initial weights", f.initWeights());
-        dir.config().forEach((k, v) -> {
-            if (k.startsWith("data.synthetic.")) {
+    put(d, "train_samples", hyperparameter("train_samples"));
+    put(d, "eval_samples", hyperparameter("eval_samples"));
+    put(d, "initial weights", f.initWeights());
+    dir.config()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("data.synthetic.")) {
                 put(d, k, v);
-            }
-        });
-        return d;
-    }
+              }
+            });
+    return d;
+  }
 
-    private String hyperparameter(String key) {
-        Object v = record().hyperparameters().get(key);
-        return v == null ? null : v.toString();
-    }
+  private String hyperparameter(String key) {
+    Object v = record().hyperparameters().get(key);
+    return v == null ? null : v.toString();
+  }
 
-    private static void put(Map<String, String> d, String key, String value) {
-        if (value != null) {
-            d.put(key, value);
-        }
+  private static void put(Map<String, String> d, String key, String value) {
+    if (value != null) {
+      d.put(key, value);
     }
+  }
 
-    static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
-    }
+  static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
+        : String.format(Locale.ROOT, "%s", v);
+  }
 }

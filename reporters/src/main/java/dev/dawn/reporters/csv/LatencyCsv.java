@@ -17,70 +17,87 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * {@code latencies-<variant>.csv}: one row per validation image of one variant of a {@code dawn infer} run; written
- * by the inference runner, read by the HTML report for its per-image latency charts.
+ * {@code latencies-<variant>.csv}: one row per validation image of one variant of a {@code dawn
+ * infer} run; written by the inference runner, read by the HTML report for its per-image latency
+ * charts.
  */
 public final class LatencyCsv {
-    public static final List<String> HEADER = List.of("image_id", "label", "predicted", "latency_ms", "preprocess_ms");
+  public static final List<String> HEADER =
+      List.of("image_id", "label", "predicted", "latency_ms", "preprocess_ms");
 
-    private LatencyCsv() {
+  private LatencyCsv() {}
+
+  /**
+   * The file of a variant's per-image latencies inside an inference run folder, e.g. {@code
+   * latencies-int8-prune0.csv}.
+   */
+  public static String fileName(String variant) {
+    return "latencies-" + variant + ".csv";
+  }
+
+  public static String write(List<ImageLatency> images) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
+      for (ImageLatency i : images) {
+        printer.printRecord(
+            i.imageId(),
+            i.label(),
+            i.predicted(),
+            PythonFloatFormat.repr(i.latencyMs()),
+            PythonFloatFormat.repr(i.preprocessMs()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // StringWriter does not fail
     }
+    return out.toString();
+  }
 
-    /** The file of a variant's per-image latencies inside an inference run folder, e.g. {@code latencies-int8-prune0.csv}. */
-    public static String fileName(String variant) {
-        return "latencies-" + variant + ".csv";
-    }
-
-    public static String write(List<ImageLatency> images) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (ImageLatency i : images) {
-                printer.printRecord(i.imageId(), i.label(), i.predicted(), PythonFloatFormat.repr(i.latencyMs()),
-                        PythonFloatFormat.repr(i.preprocessMs()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // StringWriter does not fail
+  /** Reads a file written by {@link #write}; errors name the file, line and column. */
+  public static List<ImageLatency> read(Path file) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    List<ImageLatency> images = new ArrayList<>();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(in, format)) {
+      if (!parser.getHeaderNames().equals(HEADER)) {
+        throw new IllegalArgumentException(
+            file + ": header must be " + HEADER + ", found " + parser.getHeaderNames());
+      }
+      for (CSVRecord r : parser) {
+        String where = file + ":" + (r.getRecordNumber() + 1);
+        if (r.size() != HEADER.size()) {
+          throw new IllegalArgumentException(
+              where + ": " + r.size() + " fields, header has " + HEADER.size());
         }
-        return out.toString();
+        images.add(
+            new ImageLatency(
+                r.get(0),
+                integer(where, "label", r.get(1)),
+                integer(where, "predicted", r.get(2)),
+                number(where, "latency_ms", r.get(3)),
+                number(where, "preprocess_ms", r.get(4))));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
     }
+    return images;
+  }
 
-    /** Reads a file written by {@link #write}; errors name the file, line and column. */
-    public static List<ImageLatency> read(Path file) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        List<ImageLatency> images = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(in, format)) {
-            if (!parser.getHeaderNames().equals(HEADER)) {
-                throw new IllegalArgumentException(file + ": header must be " + HEADER + ", found " + parser.getHeaderNames());
-            }
-            for (CSVRecord r : parser) {
-                String where = file + ":" + (r.getRecordNumber() + 1);
-                if (r.size() != HEADER.size()) {
-                    throw new IllegalArgumentException(where + ": " + r.size() + " fields, header has " + HEADER.size());
-                }
-                images.add(new ImageLatency(r.get(0), integer(where, "label", r.get(1)), integer(where, "predicted", r.get(2)),
-                        number(where, "latency_ms", r.get(3)), number(where, "preprocess_ms", r.get(4))));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return images;
+  private static int integer(String where, String column, String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          where + ": column '" + column + "' must be an integer, got '" + text + "'");
     }
+  }
 
-    private static int integer(String where, String column, String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": column '" + column + "' must be an integer, got '" + text + "'");
-        }
+  private static double number(String where, String column, String text) {
+    try {
+      return Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          where + ": column '" + column + "' must be a number, got '" + text + "'");
     }
-
-    private static double number(String where, String column, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": column '" + column + "' must be a number, got '" + text + "'");
-        }
-    }
+  }
 }

@@ -9,49 +9,70 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** {@code metrics.csv}: one RFC 4180 row per evaluated epoch, for spreadsheets and plotting tools. */
+/**
+ * {@code metrics.csv}: one RFC 4180 row per evaluated epoch, for spreadsheets and plotting tools.
+ */
 public final class MetricsCsvWriter {
-    public static final List<String> HEADER = List.of("epoch", "hours", "wall_hours", "loss", "learning_rate",
-            "images_per_second", "top1_accuracy", "top5_accuracy");
-    /**
-     * Added after {@link #HEADER} when the log records data-parallel facts; logs from before they were recorded keep
-     * their exact former file.
-     */
-    public static final List<String> DATA_PARALLEL_COLUMNS = List.of("replicas", "allreduce_buckets",
-            "allreduce_bytes_per_step");
+  public static final List<String> HEADER =
+      List.of(
+          "epoch",
+          "hours",
+          "wall_hours",
+          "loss",
+          "learning_rate",
+          "images_per_second",
+          "top1_accuracy",
+          "top5_accuracy");
 
-    private MetricsCsvWriter() {
-    }
+  /**
+   * Added after {@link #HEADER} when the log records data-parallel facts; logs from before they
+   * were recorded keep their exact former file.
+   */
+  public static final List<String> DATA_PARALLEL_COLUMNS =
+      List.of("replicas", "allreduce_buckets", "allreduce_bytes_per_step");
 
-    public static String write(List<EpochRecord> epochs) {
-        boolean dataParallel = epochs.stream().anyMatch(e -> e.replicas() != null);
-        List<String> header = new java.util.ArrayList<>(HEADER);
-        if (dataParallel) header.addAll(DATA_PARALLEL_COLUMNS);
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (EpochRecord e : epochs) {
-                List<Object> row = new java.util.ArrayList<>(List.of(e.epoch(), num(e.hours()), num(e.wallHours()),
-                        num(e.loss()), num(e.learningRate()), num(e.imagesPerSecond()), num(e.top1Accuracy()),
-                        num(e.top5Accuracy())));
-                if (dataParallel) {
-                    row.addAll(List.of(orEmpty(e.replicas()), orEmpty(e.allReduceBuckets()),
-                            orEmpty(e.allReducedBytesPerStep())));
-                }
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // StringWriter does not fail
+  private MetricsCsvWriter() {}
+
+  public static String write(List<EpochRecord> epochs) {
+    boolean dataParallel = epochs.stream().anyMatch(e -> e.replicas() != null);
+    List<String> header = new java.util.ArrayList<>(HEADER);
+    if (dataParallel) header.addAll(DATA_PARALLEL_COLUMNS);
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
+      for (EpochRecord e : epochs) {
+        List<Object> row =
+            new java.util.ArrayList<>(
+                List.of(
+                    e.epoch(),
+                    num(e.hours()),
+                    num(e.wallHours()),
+                    num(e.loss()),
+                    num(e.learningRate()),
+                    num(e.imagesPerSecond()),
+                    num(e.top1Accuracy()),
+                    num(e.top5Accuracy())));
+        if (dataParallel) {
+          row.addAll(
+              List.of(
+                  orEmpty(e.replicas()),
+                  orEmpty(e.allReduceBuckets()),
+                  orEmpty(e.allReducedBytesPerStep())));
         }
-        return out.toString();
+        printer.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // StringWriter does not fail
     }
+    return out.toString();
+  }
 
-    /** Facts older logs do not record stay empty cells. */
-    private static String orEmpty(Number n) {
-        return n == null ? "" : n.toString();
-    }
+  /** Facts older logs do not record stay empty cells. */
+  private static String orEmpty(Number n) {
+    return n == null ? "" : n.toString();
+  }
 
-    private static String num(double x) {
-        return PythonFloatFormat.repr(x);
-    }
+  private static String num(double x) {
+    return PythonFloatFormat.repr(x);
+  }
 }

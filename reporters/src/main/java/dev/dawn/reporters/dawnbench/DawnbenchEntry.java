@@ -11,99 +11,145 @@ import java.util.Objects;
 /**
  * The DAWNBench submission fields of a run, as logged in the {@code dawnbench_entry} event.
  *
- * @param codeURL       null when absent
- * @param costPerHour   USD/hour for all hardware, null when there is no public on-demand price
- * @param misc          free-form notes, insertion-ordered (empty when absent)
+ * @param codeURL null when absent
+ * @param costPerHour USD/hour for all hardware, null when there is no public on-demand price
+ * @param misc free-form notes, insertion-ordered (empty when absent)
  * @param usedBlacklist null when absent
- * @param metric        {@code top5Accuracy} or {@code top1Accuracy}
- * @param threshold     in percent, e.g. 93.0
+ * @param metric {@code top5Accuracy} or {@code top1Accuracy}
+ * @param threshold in percent, e.g. 93.0
  */
-public record DawnbenchEntry(Dataset dataset, String fileBasename, String author, String authorEmail,
-                             String framework, String codeURL, String model, String hardware, Double costPerHour,
-                             LocalDate timestamp, Map<String, Object> misc, Boolean usedBlacklist, String metric,
-                             double threshold) {
+public record DawnbenchEntry(
+    Dataset dataset,
+    String fileBasename,
+    String author,
+    String authorEmail,
+    String framework,
+    String codeURL,
+    String model,
+    String hardware,
+    Double costPerHour,
+    LocalDate timestamp,
+    Map<String, Object> misc,
+    Boolean usedBlacklist,
+    String metric,
+    double threshold) {
 
-    public DawnbenchEntry {
-        Objects.requireNonNull(dataset, "dataset");
-        requireText("fileBasename", fileBasename);
-        if (fileBasename.contains("/") || fileBasename.contains("\\") || fileBasename.startsWith(".")) {
-            throw new IllegalArgumentException("dawnbench_entry.fileBasename must be a plain file name, got '" + fileBasename + "'");
-        }
-        requireText("author", author);
-        requireText("authorEmail", authorEmail);
-        requireText("framework", framework);
-        requireText("model", model);
-        requireText("hardware", hardware);
-        Objects.requireNonNull(timestamp, "timestamp");
-        if (!"top5Accuracy".equals(metric) && !"top1Accuracy".equals(metric)) {
-            throw new IllegalArgumentException("dawnbench_entry.metric must be top5Accuracy or top1Accuracy, got '" + metric + "'");
-        }
-        misc = misc == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(misc));
+  public DawnbenchEntry {
+    Objects.requireNonNull(dataset, "dataset");
+    requireText("fileBasename", fileBasename);
+    if (fileBasename.contains("/") || fileBasename.contains("\\") || fileBasename.startsWith(".")) {
+      throw new IllegalArgumentException(
+          "dawnbench_entry.fileBasename must be a plain file name, got '" + fileBasename + "'");
     }
+    requireText("author", author);
+    requireText("authorEmail", authorEmail);
+    requireText("framework", framework);
+    requireText("model", model);
+    requireText("hardware", hardware);
+    Objects.requireNonNull(timestamp, "timestamp");
+    if (!"top5Accuracy".equals(metric) && !"top1Accuracy".equals(metric)) {
+      throw new IllegalArgumentException(
+          "dawnbench_entry.metric must be top5Accuracy or top1Accuracy, got '" + metric + "'");
+    }
+    misc = misc == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(misc));
+  }
 
-    /** The same entry with another {@code misc}. */
-    public DawnbenchEntry withMisc(Map<String, Object> newMisc) {
-        return new DawnbenchEntry(dataset, fileBasename, author, authorEmail, framework, codeURL, model, hardware,
-                costPerHour, timestamp, newMisc, usedBlacklist, metric, threshold);
-    }
+  /** The same entry with another {@code misc}. */
+  public DawnbenchEntry withMisc(Map<String, Object> newMisc) {
+    return new DawnbenchEntry(
+        dataset,
+        fileBasename,
+        author,
+        authorEmail,
+        framework,
+        codeURL,
+        model,
+        hardware,
+        costPerHour,
+        timestamp,
+        newMisc,
+        usedBlacklist,
+        metric,
+        threshold);
+  }
 
-    private static void requireText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("dawnbench_entry." + field + " is required and must be a non-empty string");
-        }
+  private static void requireText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          "dawnbench_entry." + field + " is required and must be a non-empty string");
     }
+  }
 
-    /** The last {@code dawnbench_entry} event's value in a log, as written (empty for an untrained model's run). */
-    public static java.util.Optional<Map<String, Object>> valueIn(java.util.List<dev.dawn.reporters.events.Event> events) {
-        var all = DawnbenchEntryFields.KIND.in(events);
-        return all.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new LinkedHashMap<>(all.get(all.size() - 1).fields()));
-    }
+  /**
+   * The last {@code dawnbench_entry} event's value in a log, as written (empty for an untrained
+   * model's run).
+   */
+  public static java.util.Optional<Map<String, Object>> valueIn(
+      java.util.List<dev.dawn.reporters.events.Event> events) {
+    var all = DawnbenchEntryFields.KIND.in(events);
+    return all.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new LinkedHashMap<>(all.get(all.size() - 1).fields()));
+  }
 
-    /** Builds the entry from the {@code dawnbench_entry} event value; messages name the offending key. */
-    @SuppressWarnings("unchecked")
-    public static DawnbenchEntry fromMap(Map<String, Object> map) {
-        Objects.requireNonNull(map, "dawnbench_entry value");
-        Object misc = map.get("misc");
-        if (misc != null && !(misc instanceof Map)) {
-            throw new IllegalArgumentException("dawnbench_entry.misc must be an object");
-        }
-        Object cost = map.get("costPerHour");
-        if (cost != null && !(cost instanceof Number)) {
-            throw new IllegalArgumentException("dawnbench_entry.costPerHour must be a number when present, got " + cost);
-        }
-        Object blacklist = map.get("usedBlacklist");
-        if (blacklist != null && !(blacklist instanceof Boolean)) {
-            throw new IllegalArgumentException("dawnbench_entry.usedBlacklist must be a boolean when present, got " + blacklist);
-        }
-        Object threshold = map.get("threshold");
-        if (!(threshold instanceof Number)) {
-            throw new IllegalArgumentException("dawnbench_entry.threshold must be a number, got " + threshold);
-        }
-        LocalDate timestamp;
-        try {
-            timestamp = LocalDate.parse(string(map, "timestamp"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("dawnbench_entry.timestamp must be yyyy-MM-dd, got '" + map.get("timestamp") + "'", e);
-        }
-        return new DawnbenchEntry(
-                Dataset.fromFolderName(string(map, "dataset")),
-                string(map, "fileBasename"), string(map, "author"), string(map, "authorEmail"),
-                string(map, "framework"), optionalString(map, "codeURL"), string(map, "model"),
-                string(map, "hardware"), cost == null ? null : ((Number) cost).doubleValue(), timestamp,
-                (Map<String, Object>) misc, (Boolean) blacklist, string(map, "metric"),
-                ((Number) threshold).doubleValue());
+  /**
+   * Builds the entry from the {@code dawnbench_entry} event value; messages name the offending key.
+   */
+  @SuppressWarnings("unchecked")
+  public static DawnbenchEntry fromMap(Map<String, Object> map) {
+    Objects.requireNonNull(map, "dawnbench_entry value");
+    Object misc = map.get("misc");
+    if (misc != null && !(misc instanceof Map)) {
+      throw new IllegalArgumentException("dawnbench_entry.misc must be an object");
     }
+    Object cost = map.get("costPerHour");
+    if (cost != null && !(cost instanceof Number)) {
+      throw new IllegalArgumentException(
+          "dawnbench_entry.costPerHour must be a number when present, got " + cost);
+    }
+    Object blacklist = map.get("usedBlacklist");
+    if (blacklist != null && !(blacklist instanceof Boolean)) {
+      throw new IllegalArgumentException(
+          "dawnbench_entry.usedBlacklist must be a boolean when present, got " + blacklist);
+    }
+    Object threshold = map.get("threshold");
+    if (!(threshold instanceof Number)) {
+      throw new IllegalArgumentException(
+          "dawnbench_entry.threshold must be a number, got " + threshold);
+    }
+    LocalDate timestamp;
+    try {
+      timestamp = LocalDate.parse(string(map, "timestamp"));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "dawnbench_entry.timestamp must be yyyy-MM-dd, got '" + map.get("timestamp") + "'", e);
+    }
+    return new DawnbenchEntry(
+        Dataset.fromFolderName(string(map, "dataset")),
+        string(map, "fileBasename"),
+        string(map, "author"),
+        string(map, "authorEmail"),
+        string(map, "framework"),
+        optionalString(map, "codeURL"),
+        string(map, "model"),
+        string(map, "hardware"),
+        cost == null ? null : ((Number) cost).doubleValue(),
+        timestamp,
+        (Map<String, Object>) misc,
+        (Boolean) blacklist,
+        string(map, "metric"),
+        ((Number) threshold).doubleValue());
+  }
 
-    private static String string(Map<String, Object> map, String key) {
-        Object v = map.get(key);
-        if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("dawnbench_entry." + key + " must be a string, got " + v);
-        }
-        return s;
+  private static String string(Map<String, Object> map, String key) {
+    Object v = map.get(key);
+    if (!(v instanceof String s)) {
+      throw new IllegalArgumentException("dawnbench_entry." + key + " must be a string, got " + v);
     }
+    return s;
+  }
 
-    private static String optionalString(Map<String, Object> map, String key) {
-        return map.get(key) == null ? null : string(map, key);
-    }
+  private static String optionalString(Map<String, Object> map, String key) {
+    return map.get(key) == null ? null : string(map, key);
+  }
 }

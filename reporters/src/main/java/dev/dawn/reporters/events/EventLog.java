@@ -14,119 +14,131 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * Append-only JSON-lines event log ({@code events.jsonl}). Each line is one {@code :::MLLOG} object without
- * the prefix, keys in the order {@code time_ms, event_type, key, value, metadata}. Every line is flushed as
- * soon as it is written, so a {@code kill -9} loses at most the line being written; the reader drops such
- * a torn last line. Lines are strict JSON (no bare NaN; see {@link NonFinite}). All methods are thread-safe.
+ * Append-only JSON-lines event log ({@code events.jsonl}). Each line is one {@code :::MLLOG} object
+ * without the prefix, keys in the order {@code time_ms, event_type, key, value, metadata}. Every
+ * line is flushed as soon as it is written, so a {@code kill -9} loses at most the line being
+ * written; the reader drops such a torn last line. Lines are strict JSON (no bare NaN; see {@link
+ * NonFinite}). All methods are thread-safe.
  */
 public final class EventLog implements AutoCloseable {
-    private final Path file;
-    private final Writer out;
-    private final LongSupplier clockMs;
-    private boolean closed;
+  private final Path file;
+  private final Writer out;
+  private final LongSupplier clockMs;
+  private boolean closed;
 
-    private EventLog(Path file, Writer out, LongSupplier clockMs) {
-        this.file = file;
-        this.out = out;
-        this.clockMs = clockMs;
+  private EventLog(Path file, Writer out, LongSupplier clockMs) {
+    this.file = file;
+    this.out = out;
+    this.clockMs = clockMs;
+  }
+
+  /**
+   * Opens {@code file} for appending (creating it and its parent directories), timestamps from the
+   * wall clock.
+   */
+  public static EventLog append(Path file) {
+    return append(file, System::currentTimeMillis);
+  }
+
+  /** As {@link #append(Path)} with an injectable millisecond clock (for tests and replays). */
+  public static EventLog append(Path file, LongSupplier clockMs) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(clockMs, "clockMs");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Writer out =
+          Files.newBufferedWriter(
+              file,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND,
+              StandardOpenOption.WRITE);
+      return new EventLog(file, out, clockMs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open event log " + file + " for appending", e);
     }
+  }
 
-    /** Opens {@code file} for appending (creating it and its parent directories), timestamps from the wall clock. */
-    public static EventLog append(Path file) {
-        return append(file, System::currentTimeMillis);
+  public Path file() {
+    return file;
+  }
+
+  /** Appends a typed event (the way runners write). */
+  public void write(RunEvent event) {
+    Objects.requireNonNull(event, "event");
+    synchronized (this) {
+      Event e = event.toEvent(clockMs.getAsLong());
+      append(e.timeMs(), e.eventType(), e.key(), e.value(), e.metadata());
     }
+  }
 
-    /** As {@link #append(Path)} with an injectable millisecond clock (for tests and replays). */
-    public static EventLog append(Path file, LongSupplier clockMs) {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(clockMs, "clockMs");
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new EventLog(file, out, clockMs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open event log " + file + " for appending", e);
-        }
+  // The untyped writers below are for tests and replays of hand-made logs; runners write records.
+
+  public void pointInTime(String key, Object value) {
+    write(EventType.POINT_IN_TIME, key, value, Map.of());
+  }
+
+  public void pointInTime(String key, Object value, Map<String, Object> metadata) {
+    write(EventType.POINT_IN_TIME, key, value, metadata);
+  }
+
+  public void intervalStart(String key, Map<String, Object> metadata) {
+    write(EventType.INTERVAL_START, key, null, metadata);
+  }
+
+  public void intervalEnd(String key, Map<String, Object> metadata) {
+    write(EventType.INTERVAL_END, key, null, metadata);
+  }
+
+  private synchronized void write(
+      String eventType, String key, Object value, Map<String, Object> metadata) {
+    append(clockMs.getAsLong(), eventType, key, value, metadata);
+  }
+
+  private synchronized void append(
+      long timeMs, String eventType, String key, Object value, Map<String, Object> metadata) {
+    Objects.requireNonNull(key, "key");
+    if (closed) {
+      throw new IllegalStateException(
+          "event log " + file + " is closed; cannot write '" + key + "'");
     }
-
-    public Path file() {
-        return file;
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time_ms", timeMs);
+    line.put("event_type", eventType);
+    line.put("key", key);
+    // Strict JSON: a NaN or infinity is written as null and named in the metadata (see NonFinite).
+    NonFinite.Stripped strict = NonFinite.strip(value, metadata);
+    line.put("value", strict.value());
+    line.put("metadata", strict.metadata());
+    String json;
+    try {
+      json = EventJson.MAPPER.writeValueAsString(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "event '" + key + "' has a value or metadata that is not JSON-serialisable", e);
     }
-
-    /** Appends a typed event (the way runners write). */
-    public void write(RunEvent event) {
-        Objects.requireNonNull(event, "event");
-        synchronized (this) {
-            Event e = event.toEvent(clockMs.getAsLong());
-            append(e.timeMs(), e.eventType(), e.key(), e.value(), e.metadata());
-        }
+    try {
+      // One write call per line then flush: a crash can tear only this line.
+      out.write(json + "\n");
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append event '" + key + "' to " + file, e);
     }
+  }
 
-    // The untyped writers below are for tests and replays of hand-made logs; runners write records.
-
-    public void pointInTime(String key, Object value) {
-        write(EventType.POINT_IN_TIME, key, value, Map.of());
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
     }
-
-    public void pointInTime(String key, Object value, Map<String, Object> metadata) {
-        write(EventType.POINT_IN_TIME, key, value, metadata);
+    closed = true;
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close event log " + file, e);
     }
-
-    public void intervalStart(String key, Map<String, Object> metadata) {
-        write(EventType.INTERVAL_START, key, null, metadata);
-    }
-
-    public void intervalEnd(String key, Map<String, Object> metadata) {
-        write(EventType.INTERVAL_END, key, null, metadata);
-    }
-
-    private synchronized void write(String eventType, String key, Object value, Map<String, Object> metadata) {
-        append(clockMs.getAsLong(), eventType, key, value, metadata);
-    }
-
-    private synchronized void append(long timeMs, String eventType, String key, Object value,
-                                     Map<String, Object> metadata) {
-        Objects.requireNonNull(key, "key");
-        if (closed) {
-            throw new IllegalStateException("event log " + file + " is closed; cannot write '" + key + "'");
-        }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time_ms", timeMs);
-        line.put("event_type", eventType);
-        line.put("key", key);
-        // Strict JSON: a NaN or infinity is written as null and named in the metadata (see NonFinite).
-        NonFinite.Stripped strict = NonFinite.strip(value, metadata);
-        line.put("value", strict.value());
-        line.put("metadata", strict.metadata());
-        String json;
-        try {
-            json = EventJson.MAPPER.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event '" + key + "' has a value or metadata that is not JSON-serialisable", e);
-        }
-        try {
-            // One write call per line then flush: a crash can tear only this line.
-            out.write(json + "\n");
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append event '" + key + "' to " + file, e);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close event log " + file, e);
-        }
-    }
+  }
 }

@@ -4,16 +4,15 @@ import java.util.Set;
 
 /** The three MLPerf {@code :::MLLOG} event types ({@code mllogger.event/start/end}). */
 public final class EventType {
-    public static final String POINT_IN_TIME = "POINT_IN_TIME";
-    public static final String INTERVAL_START = "INTERVAL_START";
-    public static final String INTERVAL_END = "INTERVAL_END";
+  public static final String POINT_IN_TIME = "POINT_IN_TIME";
+  public static final String INTERVAL_START = "INTERVAL_START";
+  public static final String INTERVAL_END = "INTERVAL_END";
 
-    static final Set<String> ALL = Set.of(POINT_IN_TIME, INTERVAL_START, INTERVAL_END);
+  static final Set<String> ALL = Set.of(POINT_IN_TIME, INTERVAL_START, INTERVAL_END);
 
-    private EventType() {
-    }
+  private EventType() {}
 
-    public static boolean isKnown(String eventType) {
-        return ALL.contains(eventType);
-    }
+  public static boolean isKnown(String eventType) {
+    return ALL.contains(eventType);
+  }
 }

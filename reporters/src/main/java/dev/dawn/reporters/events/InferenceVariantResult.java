@@ -4,75 +4,80 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * {@code inference_variant} (POINT_IN_TIME, value object): what one variant (precision x pruning) of a
- * {@code dawn infer} run measured. Batch-1 latencies cover every validation image ({@code images}); latencies in
- * ms, accuracies in percent.
+ * {@code inference_variant} (POINT_IN_TIME, value object): what one variant (precision x pruning)
+ * of a {@code dawn infer} run measured. Batch-1 latencies cover every validation image ({@code
+ * images}); latencies in ms, accuracies in percent.
  *
- * @param variant                 label, e.g. {@code int8-prune0.25} (also in {@code latencies-<variant>.csv})
- * @param warmupImages            untimed images first; null in logs that did not record it (also min and p95)
- * @param latencyMs               DAWNBench latency: total model time / images
+ * @param variant label, e.g. {@code int8-prune0.25} (also in {@code latencies-<variant>.csv})
+ * @param warmupImages untimed images first; null in logs that did not record it (also min and p95)
+ * @param latencyMs DAWNBench latency: total model time / images
  * @param latencyWithPreprocessMs the same including decode, resize and crop
- * @param throughputImgS          images per second over the summed model time
- * @param params                  weights of the (possibly pruned) net
- * @param batches                 the batch-size sweep
+ * @param throughputImgS images per second over the summed model time
+ * @param params weights of the (possibly pruned) net
+ * @param batches the batch-size sweep
  */
-public record InferenceVariantResult(@JsonProperty(required = true) String variant,
-                                     @JsonProperty(required = true) String model,
-                                     @JsonProperty(required = true) int resolution,
-                                     @JsonProperty(required = true) String precision,
-                                     @JsonProperty(required = true) double pruneRatio,
-                                     @JsonProperty(required = true) long images,
-                                     Integer warmupImages,
-                                     @JsonProperty(required = true) double latencyMs,
-                                     @JsonProperty(required = true) double latencyMeanMs,
-                                     Double latencyMinMs,
-                                     @JsonProperty(required = true) double latencyP50Ms,
-                                     @JsonProperty(required = true) double latencyP90Ms,
-                                     Double latencyP95Ms,
-                                     @JsonProperty(required = true) double latencyP99Ms,
-                                     @JsonProperty(required = true) double latencyMaxMs,
-                                     @JsonProperty(required = true) double latencyWithPreprocessMs,
-                                     @JsonProperty(required = true) double preprocessMeanMs,
-                                     @JsonProperty(required = true) double throughputImgS,
-                                     @JsonProperty(required = true) double top1Accuracy,
-                                     @JsonProperty(required = true) double top5Accuracy,
-                                     @JsonProperty(required = true) long params,
-                                     @JsonProperty(required = true) double gflops,
-                                     List<Batch> batches) implements RunEvent {
-    public static final EventKind<InferenceVariantResult> KIND =
-            EventKind.asValue(MlLogKeys.INFERENCE_VARIANT, InferenceVariantResult.class);
+public record InferenceVariantResult(
+    @JsonProperty(required = true) String variant,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) int resolution,
+    @JsonProperty(required = true) String precision,
+    @JsonProperty(required = true) double pruneRatio,
+    @JsonProperty(required = true) long images,
+    Integer warmupImages,
+    @JsonProperty(required = true) double latencyMs,
+    @JsonProperty(required = true) double latencyMeanMs,
+    Double latencyMinMs,
+    @JsonProperty(required = true) double latencyP50Ms,
+    @JsonProperty(required = true) double latencyP90Ms,
+    Double latencyP95Ms,
+    @JsonProperty(required = true) double latencyP99Ms,
+    @JsonProperty(required = true) double latencyMaxMs,
+    @JsonProperty(required = true) double latencyWithPreprocessMs,
+    @JsonProperty(required = true) double preprocessMeanMs,
+    @JsonProperty(required = true) double throughputImgS,
+    @JsonProperty(required = true) double top1Accuracy,
+    @JsonProperty(required = true) double top5Accuracy,
+    @JsonProperty(required = true) long params,
+    @JsonProperty(required = true) double gflops,
+    List<Batch> batches)
+    implements RunEvent {
+  public static final EventKind<InferenceVariantResult> KIND =
+      EventKind.asValue(MlLogKeys.INFERENCE_VARIANT, InferenceVariantResult.class);
 
-    public InferenceVariantResult {
-        batches = batches == null ? List.of() : List.copyOf(batches);
-    }
+  public InferenceVariantResult {
+    batches = batches == null ? List.of() : List.copyOf(batches);
+  }
 
-    /**
-     * One batch size of the sweep: latency per batch call (ms), and per image.
-     *
-     * @param images items timed (batch size x measured batches)
-     */
-    public record Batch(@JsonProperty(required = true) int batchSize,
-                        @JsonProperty(required = true) long images,
-                        @JsonProperty(required = true) double latencyMeanMs,
-                        @JsonProperty(required = true) double latencyP50Ms,
-                        @JsonProperty(required = true) double latencyP90Ms,
-                        @JsonProperty(required = true) double latencyP99Ms,
-                        @JsonProperty(required = true) double latencyMaxMs,
-                        @JsonProperty(required = true) double perImageMs,
-                        @JsonProperty(required = true) double throughputImgS) {
-    }
+  /**
+   * One batch size of the sweep: latency per batch call (ms), and per image.
+   *
+   * @param images items timed (batch size x measured batches)
+   */
+  public record Batch(
+      @JsonProperty(required = true) int batchSize,
+      @JsonProperty(required = true) long images,
+      @JsonProperty(required = true) double latencyMeanMs,
+      @JsonProperty(required = true) double latencyP50Ms,
+      @JsonProperty(required = true) double latencyP90Ms,
+      @JsonProperty(required = true) double latencyP99Ms,
+      @JsonProperty(required = true) double latencyMaxMs,
+      @JsonProperty(required = true) double perImageMs,
+      @JsonProperty(required = true) double throughputImgS) {}
 
-    /** The DAWNBench accuracy named by a metric key ({@code top1Accuracy} or {@code top5Accuracy}), in percent. */
-    public double accuracy(String metric) {
-        return switch (metric) {
-            case "top1Accuracy" -> top1Accuracy;
-            case "top5Accuracy" -> top5Accuracy;
-            default -> throw new IllegalArgumentException("unknown accuracy metric '" + metric + "'");
-        };
-    }
+  /**
+   * The DAWNBench accuracy named by a metric key ({@code top1Accuracy} or {@code top5Accuracy}), in
+   * percent.
+   */
+  public double accuracy(String metric) {
+    return switch (metric) {
+      case "top1Accuracy" -> top1Accuracy;
+      case "top5Accuracy" -> top5Accuracy;
+      default -> throw new IllegalArgumentException("unknown accuracy metric '" + metric + "'");
+    };
+  }
 
-    @Override
-    public Event toEvent(long timeMs) {
-        return KIND.encode(this, timeMs);
-    }
+  @Override
+  public Event toEvent(long timeMs) {
+    return KIND.encode(this, timeMs);
+  }
 }

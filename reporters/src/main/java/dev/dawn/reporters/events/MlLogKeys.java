@@ -3,82 +3,105 @@ package dev.dawn.reporters.events;
 import java.util.List;
 
 /**
- * Event keys: the MLPerf {@code mlperf_logging/mllog/constants.py} names we use, plus our own (marked "Ours"). The
- * fields of each event are those of its record in this package ({@link EpochStop}, {@link TrainStep}, ...).
+ * Event keys: the MLPerf {@code mlperf_logging/mllog/constants.py} names we use, plus our own
+ * (marked "Ours"). The fields of each event are those of its record in this package ({@link
+ * EpochStop}, {@link TrainStep}, ...).
  */
 public final class MlLogKeys {
-    // Timing intervals.
-    public static final String RUN_START = "run_start";
-    public static final String RUN_STOP = "run_stop";
-    public static final String EPOCH_START = "epoch_start";
-    public static final String EPOCH_STOP = "epoch_stop";
-    public static final String EVAL_START = "eval_start";
-    public static final String EVAL_STOP = "eval_stop";
-    public static final String EVAL_ACCURACY = "eval_accuracy";
-    /** POINT_IN_TIME every N steps ({@link TrainStep}): value = training loss. */
-    public static final String TRAIN_STEP = "train_step";
+  // Timing intervals.
+  public static final String RUN_START = "run_start";
+  public static final String RUN_STOP = "run_stop";
+  public static final String EPOCH_START = "epoch_start";
+  public static final String EPOCH_STOP = "epoch_stop";
+  public static final String EVAL_START = "eval_start";
+  public static final String EVAL_STOP = "eval_stop";
+  public static final String EVAL_ACCURACY = "eval_accuracy";
 
-    // Hyperparameters and run information (POINT_IN_TIME).
-    public static final String GLOBAL_BATCH_SIZE = "global_batch_size";
-    public static final String OPT_NAME = "opt_name";
-    public static final String OPT_BASE_LEARNING_RATE = "opt_base_learning_rate";
-    public static final String OPT_MOMENTUM = "opt_momentum";
-    public static final String OPT_WEIGHT_DECAY = "opt_weight_decay";
-    public static final String OPT_LEARNING_RATE_WARMUP_EPOCHS = "opt_learning_rate_warmup_epochs";
-    public static final String LABEL_SMOOTHING = "label_smoothing";
-    public static final String TRAIN_SAMPLES = "train_samples";
-    public static final String EVAL_SAMPLES = "eval_samples";
-    public static final String MODEL_NAME = "model_name";
-    public static final String IMAGE_RESOLUTION = "image_resolution";
-    public static final String SEED = "seed";
-    public static final String TARGET_ACCURACY = "target_accuracy";
+  /** POINT_IN_TIME every N steps ({@link TrainStep}): value = training loss. */
+  public static final String TRAIN_STEP = "train_step";
 
-    /** Ours: the weights folder a run started from (fine-tuning), instead of a fresh initialisation. */
-    public static final String INIT_WEIGHTS = "init_weights";
-    /** Ours: accuracy of the initial weights before training. */
-    public static final String INIT_EVAL = "init_eval";
-    /** Ours: the final weights were written. */
-    public static final String WEIGHTS_SAVED = "weights_saved";
+  // Hyperparameters and run information (POINT_IN_TIME).
+  public static final String GLOBAL_BATCH_SIZE = "global_batch_size";
+  public static final String OPT_NAME = "opt_name";
+  public static final String OPT_BASE_LEARNING_RATE = "opt_base_learning_rate";
+  public static final String OPT_MOMENTUM = "opt_momentum";
+  public static final String OPT_WEIGHT_DECAY = "opt_weight_decay";
+  public static final String OPT_LEARNING_RATE_WARMUP_EPOCHS = "opt_learning_rate_warmup_epochs";
+  public static final String LABEL_SMOOTHING = "label_smoothing";
+  public static final String TRAIN_SAMPLES = "train_samples";
+  public static final String EVAL_SAMPLES = "eval_samples";
+  public static final String MODEL_NAME = "model_name";
+  public static final String IMAGE_RESOLUTION = "image_resolution";
+  public static final String SEED = "seed";
+  public static final String TARGET_ACCURACY = "target_accuracy";
 
-    // Ours: run facts (POINT_IN_TIME, scalar value).
-    public static final String MODEL_PARAMETERS = "model_parameters";
-    public static final String NUM_CLASSES = "num_classes";
-    public static final String PRECISION = "precision";
-    public static final String LOSS_SCALE = "loss_scale";
-    public static final String GRADIENT_ACCUMULATION_STEPS = "gradient_accumulation_steps";
-    public static final String EVAL_RESOLUTION = "eval_resolution";
+  /**
+   * Ours: the weights folder a run started from (fine-tuning), instead of a fresh initialisation.
+   */
+  public static final String INIT_WEIGHTS = "init_weights";
 
-    // Ours: inference runs.
-    public static final String INFERENCE_WEIGHTS = "inference_weights";
-    public static final String INFERENCE_SETTINGS = "inference_settings";
-    public static final String INFERENCE_VARIANT = "inference_variant";
-    public static final String FINE_TUNE = "fine_tune";
+  /** Ours: accuracy of the initial weights before training. */
+  public static final String INIT_EVAL = "init_eval";
 
-    // Ours: a sweep's own log (sweep-events.jsonl), one start and one stop per run of a cell.
-    public static final String SWEEP_RUN_START = "sweep_run_start";
-    public static final String SWEEP_RUN_STOP = "sweep_run_stop";
-    /** Ours: how data-parallel replicas all-reduce their gradients (value is {@link AllReduceBuckets}). */
-    public static final String ALLREDUCE_BUCKETS = "allreduce_buckets";
+  /** Ours: the final weights were written. */
+  public static final String WEIGHTS_SAVED = "weights_saved";
 
-    /** Ours: the DAWNBench submission fields of the run (value is a map). */
-    public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
-    /** Whether the run is a DAWNBench entry, and the facts behind the verdict. */
-    public static final String DAWNBENCH_TASK = "dawnbench_task";
-    /** Per-op time of traced steps ({@code --profile}). */
-    public static final String OP_PROFILE = "op_profile";
+  // Ours: run facts (POINT_IN_TIME, scalar value).
+  public static final String MODEL_PARAMETERS = "model_parameters";
+  public static final String NUM_CLASSES = "num_classes";
+  public static final String PRECISION = "precision";
+  public static final String LOSS_SCALE = "loss_scale";
+  public static final String GRADIENT_ACCUMULATION_STEPS = "gradient_accumulation_steps";
+  public static final String EVAL_RESOLUTION = "eval_resolution";
 
-    /** The hyperparameter keys listed above, in a stable order. */
-    public static final List<String> HYPERPARAMETERS = List.of(
-            GLOBAL_BATCH_SIZE, OPT_NAME, OPT_BASE_LEARNING_RATE, OPT_MOMENTUM, OPT_WEIGHT_DECAY,
-            OPT_LEARNING_RATE_WARMUP_EPOCHS, LABEL_SMOOTHING, TRAIN_SAMPLES, EVAL_SAMPLES, MODEL_NAME,
-            IMAGE_RESOLUTION, SEED, TARGET_ACCURACY);
+  // Ours: inference runs.
+  public static final String INFERENCE_WEIGHTS = "inference_weights";
+  public static final String INFERENCE_SETTINGS = "inference_settings";
+  public static final String INFERENCE_VARIANT = "inference_variant";
+  public static final String FINE_TUNE = "fine_tune";
 
-    // Metadata names that the generic event code refers to; every other field name is a record component's
-    // @JsonProperty in this package, written once there.
-    public static final String META_EPOCH_NUM = "epoch_num";
-    public static final String META_LOSS = "loss";
-    public static final String META_TOP5_ACCURACY = "top5_accuracy";
+  // Ours: a sweep's own log (sweep-events.jsonl), one start and one stop per run of a cell.
+  public static final String SWEEP_RUN_START = "sweep_run_start";
+  public static final String SWEEP_RUN_STOP = "sweep_run_stop";
 
-    private MlLogKeys() {
-    }
+  /**
+   * Ours: how data-parallel replicas all-reduce their gradients (value is {@link
+   * AllReduceBuckets}).
+   */
+  public static final String ALLREDUCE_BUCKETS = "allreduce_buckets";
+
+  /** Ours: the DAWNBench submission fields of the run (value is a map). */
+  public static final String DAWNBENCH_ENTRY = "dawnbench_entry";
+
+  /** Whether the run is a DAWNBench entry, and the facts behind the verdict. */
+  public static final String DAWNBENCH_TASK = "dawnbench_task";
+
+  /** Per-op time of traced steps ({@code --profile}). */
+  public static final String OP_PROFILE = "op_profile";
+
+  /** The hyperparameter keys listed above, in a stable order. */
+  public static final List<String> HYPERPARAMETERS =
+      List.of(
+          GLOBAL_BATCH_SIZE,
+          OPT_NAME,
+          OPT_BASE_LEARNING_RATE,
+          OPT_MOMENTUM,
+          OPT_WEIGHT_DECAY,
+          OPT_LEARNING_RATE_WARMUP_EPOCHS,
+          LABEL_SMOOTHING,
+          TRAIN_SAMPLES,
+          EVAL_SAMPLES,
+          MODEL_NAME,
+          IMAGE_RESOLUTION,
+          SEED,
+          TARGET_ACCURACY);
+
+  // Metadata names that the generic event code refers to; every other field name is a record
+  // component's
+  // @JsonProperty in this package, written once there.
+  public static final String META_EPOCH_NUM = "epoch_num";
+  public static final String META_LOSS = "loss";
+  public static final String META_TOP5_ACCURACY = "top5_accuracy";
+
+  private MlLogKeys() {}
 }

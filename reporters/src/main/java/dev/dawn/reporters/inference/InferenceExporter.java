@@ -6,11 +6,11 @@ import dev.dawn.reporters.charts.LatencyCharts;
 import dev.dawn.reporters.charts.SweepCharts;
 import dev.dawn.reporters.csv.CsvTable;
 import dev.dawn.reporters.csv.CsvTableWriter;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.dawnbench.InferenceResult;
 import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.run.RunSubmission;
 import java.io.IOException;
@@ -23,15 +23,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Derives an inference run's files from its events.jsonl: {@code inference-summary.csv} (a row per variant and
- * batch size), a DAWNBench inference JSON per variant, and the charts latency vs batch size and top-5 vs latency.
+ * Derives an inference run's files from its events.jsonl: {@code inference-summary.csv} (a row per
+ * variant and batch size), a DAWNBench inference JSON per variant, and the charts latency vs batch
+ * size and top-5 vs latency.
  */
 public final class InferenceExporter {
   public static final String SUMMARY_CSV = "inference-summary.csv";
+
   /** Users script against these columns: keep them exactly. */
-  public static final List<String> COLUMNS = List.of("model", "resolution", "precision", "pruneRatio", "batchSize",
-      "images", "latencyMeanMs", "latencyP50Ms", "latencyP90Ms", "latencyP99Ms", "latencyMaxMs", "preprocessMeanMs",
-      "throughputImgS", "top1Accuracy", "top5Accuracy", "params", "gflops");
+  public static final List<String> COLUMNS =
+      List.of(
+          "model",
+          "resolution",
+          "precision",
+          "pruneRatio",
+          "batchSize",
+          "images",
+          "latencyMeanMs",
+          "latencyP50Ms",
+          "latencyP90Ms",
+          "latencyP99Ms",
+          "latencyMaxMs",
+          "preprocessMeanMs",
+          "throughputImgS",
+          "top1Accuracy",
+          "top5Accuracy",
+          "params",
+          "gflops");
 
   private InferenceExporter() {}
 
@@ -39,8 +57,10 @@ public final class InferenceExporter {
     List<Event> events = EventLogReader.read(runDir.resolve("events.jsonl"));
     List<InferenceVariantResult> variants = InferenceVariantResult.KIND.in(events);
     DawnbenchEntry entry = DawnbenchEntry.valueIn(events).map(DawnbenchEntry::fromMap).orElse(null);
-    // A run that is no entry (e.g. a --limit run) still gets its JSONs, marked so that validate and leaderboard refuse them.
-    Map<String, Object> misc = entry == null ? Map.of() : RunSubmission.task(events).markMisc(entry.misc());
+    // A run that is no entry (e.g. a --limit run) still gets its JSONs, marked so that validate and
+    // leaderboard refuse them.
+    Map<String, Object> misc =
+        entry == null ? Map.of() : RunSubmission.task(events).markMisc(entry.misc());
     List<Path> written = new ArrayList<>();
     written.add(write(runDir.resolve(SUMMARY_CSV), CsvTableWriter.write(summary(variants))));
     List<BatchLatency> batchPoints = new ArrayList<>();
@@ -54,41 +74,106 @@ public final class InferenceExporter {
       accuracyPoints.add(new SweepCharts.VariantPoint(label, v.latencyMs(), v.top5Accuracy()));
       if (entry != null) {
         double accuracy = v.accuracy(entry.metric());
-        DawnbenchEntry named = new DawnbenchEntry(entry.dataset(), entry.fileBasename() + "_" + label, entry.author(),
-            entry.authorEmail(), entry.framework(), entry.codeURL(), entry.model() + " " + label, entry.hardware(),
-            entry.costPerHour(), entry.timestamp(), misc, entry.usedBlacklist(), entry.metric(), entry.threshold());
-        written.add(write(runDir.resolve(named.fileBasename() + ".json"),
-            SubmissionJsonWriter.inference(named, new InferenceResult(v.latencyMs(), accuracy))));
+        DawnbenchEntry named =
+            new DawnbenchEntry(
+                entry.dataset(),
+                entry.fileBasename() + "_" + label,
+                entry.author(),
+                entry.authorEmail(),
+                entry.framework(),
+                entry.codeURL(),
+                entry.model() + " " + label,
+                entry.hardware(),
+                entry.costPerHour(),
+                entry.timestamp(),
+                misc,
+                entry.usedBlacklist(),
+                entry.metric(),
+                entry.threshold());
+        written.add(
+            write(
+                runDir.resolve(named.fileBasename() + ".json"),
+                SubmissionJsonWriter.inference(
+                    named, new InferenceResult(v.latencyMs(), accuracy))));
       }
     }
     if (!variants.isEmpty()) {
-      written.addAll(ChartEncoder.writeBoth(LatencyCharts.vsBatchSize("Latency vs batch size", batchPoints),
-          runDir.resolve("latency-vs-batch-size")));
-      written.addAll(ChartEncoder.writeBoth(SweepCharts.top5VsLatency("Top-5 vs batch-1 latency", accuracyPoints),
-          runDir.resolve("top5-vs-latency")));
+      written.addAll(
+          ChartEncoder.writeBoth(
+              LatencyCharts.vsBatchSize("Latency vs batch size", batchPoints),
+              runDir.resolve("latency-vs-batch-size")));
+      written.addAll(
+          ChartEncoder.writeBoth(
+              SweepCharts.top5VsLatency("Top-5 vs batch-1 latency", accuracyPoints),
+              runDir.resolve("top5-vs-latency")));
     }
     return written;
   }
 
-  /** One row per variant and batch size; batch 1 is the full DAWNBench pass over every validation image. */
+  /**
+   * One row per variant and batch size; batch 1 is the full DAWNBench pass over every validation
+   * image.
+   */
   public static CsvTable summary(List<InferenceVariantResult> variants) {
     List<List<Object>> rows = new ArrayList<>();
     for (InferenceVariantResult v : variants) {
-      rows.add(row(v, 1, v.images(), v.latencyMeanMs(), v.latencyP50Ms(), v.latencyP90Ms(), v.latencyP99Ms(),
-          v.latencyMaxMs(), v.throughputImgS()));
+      rows.add(
+          row(
+              v,
+              1,
+              v.images(),
+              v.latencyMeanMs(),
+              v.latencyP50Ms(),
+              v.latencyP90Ms(),
+              v.latencyP99Ms(),
+              v.latencyMaxMs(),
+              v.throughputImgS()));
       for (InferenceVariantResult.Batch b : v.batches()) {
         if (b.batchSize() == 1) continue; // the full pass above is the batch-1 figure
-        rows.add(row(v, b.batchSize(), b.images(), b.latencyMeanMs(), b.latencyP50Ms(), b.latencyP90Ms(),
-            b.latencyP99Ms(), b.latencyMaxMs(), b.throughputImgS()));
+        rows.add(
+            row(
+                v,
+                b.batchSize(),
+                b.images(),
+                b.latencyMeanMs(),
+                b.latencyP50Ms(),
+                b.latencyP90Ms(),
+                b.latencyP99Ms(),
+                b.latencyMaxMs(),
+                b.throughputImgS()));
       }
     }
     return new CsvTable(COLUMNS, rows);
   }
 
-  private static List<Object> row(InferenceVariantResult v, int batchSize, long images, double mean, double p50,
-      double p90, double p99, double max, double throughput) {
-    return List.of(v.model(), v.resolution(), v.precision(), v.pruneRatio(), batchSize, images, mean, p50, p90, p99,
-        max, v.preprocessMeanMs(), throughput, v.top1Accuracy(), v.top5Accuracy(), v.params(), v.gflops());
+  private static List<Object> row(
+      InferenceVariantResult v,
+      int batchSize,
+      long images,
+      double mean,
+      double p50,
+      double p90,
+      double p99,
+      double max,
+      double throughput) {
+    return List.of(
+        v.model(),
+        v.resolution(),
+        v.precision(),
+        v.pruneRatio(),
+        batchSize,
+        images,
+        mean,
+        p50,
+        p90,
+        p99,
+        max,
+        v.preprocessMeanMs(),
+        throughput,
+        v.top1Accuracy(),
+        v.top5Accuracy(),
+        v.params(),
+        v.gflops());
   }
 
   private static Path write(Path file, String text) {

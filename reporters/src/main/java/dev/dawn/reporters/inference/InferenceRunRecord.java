@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dawn infer run folder as read back: one entry per variant from the {@code inference_variant} events, with the
- * per-image batch-1 samples of {@code latencies-<variant>.csv} when present.
+ * A dawn infer run folder as read back: one entry per variant from the {@code inference_variant}
+ * events, with the per-image batch-1 samples of {@code latencies-<variant>.csv} when present.
  */
-public record InferenceRunRecord(String id, Path dir, List<InferenceVariantResult> variants,
+public record InferenceRunRecord(
+    String id,
+    Path dir,
+    List<InferenceVariantResult> variants,
     Map<String, List<ImageLatency>> perImage) {
 
   public static boolean isInferenceRun(Path dir) {
@@ -22,7 +25,8 @@ public record InferenceRunRecord(String id, Path dir, List<InferenceVariantResul
   }
 
   public static InferenceRunRecord read(Path dir) {
-    List<InferenceVariantResult> variants = InferenceVariantResult.KIND.in(EventLogReader.read(dir.resolve("events.jsonl")));
+    List<InferenceVariantResult> variants =
+        InferenceVariantResult.KIND.in(EventLogReader.read(dir.resolve("events.jsonl")));
     Map<String, List<ImageLatency>> perImage = new LinkedHashMap<>();
     for (InferenceVariantResult v : variants) {
       String label = v.variant();

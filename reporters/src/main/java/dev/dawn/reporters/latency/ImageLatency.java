@@ -5,21 +5,23 @@ import java.util.Objects;
 /**
  * One inference measurement at batch size 1.
  *
- * @param imageId      file name or index of the image in the evaluation set
- * @param label        true class index
- * @param predicted    top-1 predicted class index
- * @param latencyMs    model time for the image in milliseconds (what DAWNBench's latency averages)
+ * @param imageId file name or index of the image in the evaluation set
+ * @param label true class index
+ * @param predicted top-1 predicted class index
+ * @param latencyMs model time for the image in milliseconds (what DAWNBench's latency averages)
  * @param preprocessMs decode and resize time in milliseconds, reported apart from the model time
  */
-public record ImageLatency(String imageId, int label, int predicted, double latencyMs, double preprocessMs) {
-    public ImageLatency {
-        Objects.requireNonNull(imageId, "imageId");
-        if (!(latencyMs >= 0) || Double.isInfinite(latencyMs)) {
-            throw new IllegalArgumentException("image " + imageId + ": latency_ms must be a finite number >= 0, got " + latencyMs);
-        }
+public record ImageLatency(
+    String imageId, int label, int predicted, double latencyMs, double preprocessMs) {
+  public ImageLatency {
+    Objects.requireNonNull(imageId, "imageId");
+    if (!(latencyMs >= 0) || Double.isInfinite(latencyMs)) {
+      throw new IllegalArgumentException(
+          "image " + imageId + ": latency_ms must be a finite number >= 0, got " + latencyMs);
     }
+  }
 
-    public boolean correct() {
-        return label == predicted;
-    }
+  public boolean correct() {
+    return label == predicted;
+  }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Summary of per-sample latencies in nanoseconds.
  *
- * <p>A sample covers {@code itemsPerSample} items (1 for the DAWNBench batch-1 protocol, the batch size in a batch
- * sweep). {@link #dawnbenchLatencyMs()} is DAWNBench's metric: total time / number of items (for 50 000 validation
- * images one at a time). Percentiles follow {@link NearestRank} (LoadGen's rule), and are per sample, i.e. per batch
- * in a batch sweep.
+ * <p>A sample covers {@code itemsPerSample} items (1 for the DAWNBench batch-1 protocol, the batch
+ * size in a batch sweep). {@link #dawnbenchLatencyMs()} is DAWNBench's metric: total time / number
+ * of items (for 50 000 validation images one at a time). Percentiles follow {@link NearestRank}
+ * (LoadGen's rule), and are per sample, i.e. per batch in a batch sweep.
  *
  * @param count number of samples
  * @param itemsPerSample items covered by one sample
@@ -38,7 +38,8 @@ public record LatencyStats(
 
   public LatencyStats {
     if (count <= 0) {
-      throw new IllegalArgumentException("latency stats need at least one sample, got count=" + count);
+      throw new IllegalArgumentException(
+          "latency stats need at least one sample, got count=" + count);
     }
     if (itemsPerSample <= 0) {
       throw new IllegalArgumentException("itemsPerSample must be >= 1, got " + itemsPerSample);
@@ -54,10 +55,13 @@ public record LatencyStats(
     return of(nanos.stream().mapToLong(Long::longValue).toArray(), 1);
   }
 
-  /** Stats of samples that each cover {@code itemsPerSample} items; the input array is not modified. */
+  /**
+   * Stats of samples that each cover {@code itemsPerSample} items; the input array is not modified.
+   */
   public static LatencyStats of(long[] nanos, int itemsPerSample) {
     if (nanos.length == 0) {
-      throw new IllegalArgumentException("latency stats need at least one sample, got an empty list");
+      throw new IllegalArgumentException(
+          "latency stats need at least one sample, got an empty list");
     }
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
@@ -128,7 +132,16 @@ public record LatencyStats(
     return String.format(
         java.util.Locale.ROOT,
         "n=%d x%d dawnbench=%.3fms min=%.3f mean=%.3f p50=%.3f p90=%.3f p95=%.3f p99=%.3f max=%.3f ms, %.1f items/s",
-        count, itemsPerSample, dawnbenchLatencyMs(), minMs(), meanMs(), p50Ms(), p90Ms(), p95Ms(), p99Ms(), maxMs(),
+        count,
+        itemsPerSample,
+        dawnbenchLatencyMs(),
+        minMs(),
+        meanMs(),
+        p50Ms(),
+        p90Ms(),
+        p95Ms(),
+        p99Ms(),
+        maxMs(),
         throughputPerSecond());
   }
 }

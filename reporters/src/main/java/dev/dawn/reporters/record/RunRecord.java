@@ -24,129 +24,147 @@ import java.util.Set;
 /**
  * Everything known about one training run, derived only from its events.
  *
- * @param runId           {@code run_start.metadata.run_id}
- * @param entry           the {@code dawnbench_entry} fields
- * @param hyperparameters every other POINT_IN_TIME key except {@code train_step} (hyperparameters and run information),
- *                        last value wins
- * @param epochs          epochs that finished AND were evaluated, in log order
- * @param status          {@code run_stop.metadata.status}, or {@link #STATUS_KILLED} when there is no run_stop
- * @param reason          {@code run_stop.metadata.reason}, null when absent
+ * @param runId {@code run_start.metadata.run_id}
+ * @param entry the {@code dawnbench_entry} fields
+ * @param hyperparameters every other POINT_IN_TIME key except {@code train_step} (hyperparameters
+ *     and run information), last value wins
+ * @param epochs epochs that finished AND were evaluated, in log order
+ * @param status {@code run_stop.metadata.status}, or {@link #STATUS_KILLED} when there is no
+ *     run_stop
+ * @param reason {@code run_stop.metadata.reason}, null when absent
  */
-public record RunRecord(String runId, DawnbenchEntry entry, Map<String, Object> hyperparameters,
-                        List<EpochRecord> epochs, String status, String reason) {
+public record RunRecord(
+    String runId,
+    DawnbenchEntry entry,
+    Map<String, Object> hyperparameters,
+    List<EpochRecord> epochs,
+    String status,
+    String reason) {
 
-    /**
-     * Status of a log without {@code run_stop}: the writer was killed (or, if read while training, is still
-     * running; the events cannot tell the two apart, and a finished run always writes run_stop).
-     */
-    public static final String STATUS_KILLED = "killed";
+  /**
+   * Status of a log without {@code run_stop}: the writer was killed (or, if read while training, is
+   * still running; the events cannot tell the two apart, and a finished run always writes
+   * run_stop).
+   */
+  public static final String STATUS_KILLED = "killed";
 
-    public RunRecord {
-        hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
-        epochs = List.copyOf(epochs);
-    }
+  public RunRecord {
+    hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+    epochs = List.copyOf(epochs);
+  }
 
-    public static RunRecord fromEvents(List<Event> events) {
-        String runId = null;
-        DawnbenchEntry entry = null;
-        Map<String, Object> hyperparameters = new LinkedHashMap<>();
-        Map<Integer, EpochStop> epochStops = new LinkedHashMap<>();
-        Set<Integer> evaluated = new HashSet<>();
-        List<EpochRecord> epochs = new ArrayList<>();
-        String status = STATUS_KILLED;
-        String reason = null;
-        boolean stopped = false;
+  public static RunRecord fromEvents(List<Event> events) {
+    String runId = null;
+    DawnbenchEntry entry = null;
+    Map<String, Object> hyperparameters = new LinkedHashMap<>();
+    Map<Integer, EpochStop> epochStops = new LinkedHashMap<>();
+    Set<Integer> evaluated = new HashSet<>();
+    List<EpochRecord> epochs = new ArrayList<>();
+    String status = STATUS_KILLED;
+    String reason = null;
+    boolean stopped = false;
 
-        for (Event e : events) {
-            if (RunStart.KIND.matches(e)) {
-                if (runId != null) {
-                    throw new IllegalArgumentException(EventFields.where(e) + ": a second run_start; one log holds one run");
-                }
-                runId = RunStart.KIND.decode(e).runId();
-            } else if (EpochStop.KIND.matches(e)) {
-                EpochStop stop = EpochStop.KIND.decode(e);
-                if (epochStops.putIfAbsent(stop.epoch(), stop) != null) {
-                    throw new IllegalArgumentException(EventFields.where(e) + ": epoch_num " + stop.epoch() + " stopped twice");
-                }
-            } else if (RunStop.KIND.matches(e)) {
-                stopped = true;
-                RunStop stop = RunStop.KIND.decode(e);
-                status = stop.status();
-                reason = stop.reason();
-            } else if (EvalAccuracy.KIND.matches(e)) {
-                EvalAccuracy eval = EvalAccuracy.KIND.decode(e);
-                EpochStop stop = epochStops.get(eval.epoch());
-                if (stop == null) {
-                    throw new IllegalArgumentException(EventFields.where(e) + ": eval_accuracy for epoch_num "
-                            + eval.epoch() + " has no earlier epoch_stop");
-                }
-                if (!evaluated.add(eval.epoch())) {
-                    throw new IllegalArgumentException(EventFields.where(e) + ": epoch_num " + eval.epoch() + " evaluated twice");
-                }
-                epochs.add(epochRecord(stop, eval));
-            } else if (DawnbenchEntryFields.KIND.matches(e)) {
-                entry = DawnbenchEntry.fromMap(DawnbenchEntryFields.KIND.decode(e).fields());
-            } else if (e.eventType().equals(EventType.POINT_IN_TIME) && !TrainStep.KIND.matches(e)) {
-                hyperparameters.put(e.key(), e.value()); // per-step series: see StepSeries
-            }
+    for (Event e : events) {
+      if (RunStart.KIND.matches(e)) {
+        if (runId != null) {
+          throw new IllegalArgumentException(
+              EventFields.where(e) + ": a second run_start; one log holds one run");
         }
-        if (runId == null) {
-            throw new IllegalArgumentException("event log has no run_start (INTERVAL_START) event");
+        runId = RunStart.KIND.decode(e).runId();
+      } else if (EpochStop.KIND.matches(e)) {
+        EpochStop stop = EpochStop.KIND.decode(e);
+        if (epochStops.putIfAbsent(stop.epoch(), stop) != null) {
+          throw new IllegalArgumentException(
+              EventFields.where(e) + ": epoch_num " + stop.epoch() + " stopped twice");
         }
-        if (entry == null) {
-            throw new IllegalArgumentException("event log of run " + runId + " has no dawnbench_entry event");
+      } else if (RunStop.KIND.matches(e)) {
+        stopped = true;
+        RunStop stop = RunStop.KIND.decode(e);
+        status = stop.status();
+        reason = stop.reason();
+      } else if (EvalAccuracy.KIND.matches(e)) {
+        EvalAccuracy eval = EvalAccuracy.KIND.decode(e);
+        EpochStop stop = epochStops.get(eval.epoch());
+        if (stop == null) {
+          throw new IllegalArgumentException(
+              EventFields.where(e)
+                  + ": eval_accuracy for epoch_num "
+                  + eval.epoch()
+                  + " has no earlier epoch_stop");
         }
-        if (!stopped) {
-            status = STATUS_KILLED;
+        if (!evaluated.add(eval.epoch())) {
+          throw new IllegalArgumentException(
+              EventFields.where(e) + ": epoch_num " + eval.epoch() + " evaluated twice");
         }
-        return new RunRecord(runId, entry, hyperparameters, epochs, status, reason);
+        epochs.add(epochRecord(stop, eval));
+      } else if (DawnbenchEntryFields.KIND.matches(e)) {
+        entry = DawnbenchEntry.fromMap(DawnbenchEntryFields.KIND.decode(e).fields());
+      } else if (e.eventType().equals(EventType.POINT_IN_TIME) && !TrainStep.KIND.matches(e)) {
+        hyperparameters.put(e.key(), e.value()); // per-step series: see StepSeries
+      }
     }
+    if (runId == null) {
+      throw new IllegalArgumentException("event log has no run_start (INTERVAL_START) event");
+    }
+    if (entry == null) {
+      throw new IllegalArgumentException(
+          "event log of run " + runId + " has no dawnbench_entry event");
+    }
+    if (!stopped) {
+      status = STATUS_KILLED;
+    }
+    return new RunRecord(runId, entry, hyperparameters, epochs, status, reason);
+  }
 
-    private static EpochRecord epochRecord(EpochStop stop, EvalAccuracy eval) {
-        return new EpochRecord(stop.epoch(),
-                stop.trainTimeMs() / 3.6e6,
-                stop.wallTimeMs() / 3.6e6,
-                stop.loss(),
-                stop.learningRate(),
-                stop.imagesPerSecond(),
-                percent(eval.top1()),
-                percent(eval.top5()),
-                stop.replicas(),
-                stop.allReduceBuckets(),
-                stop.allReducedBytesPerStep());
-    }
+  private static EpochRecord epochRecord(EpochStop stop, EvalAccuracy eval) {
+    return new EpochRecord(
+        stop.epoch(),
+        stop.trainTimeMs() / 3.6e6,
+        stop.wallTimeMs() / 3.6e6,
+        stop.loss(),
+        stop.learningRate(),
+        stop.imagesPerSecond(),
+        percent(eval.top1()),
+        percent(eval.top5()),
+        stop.replicas(),
+        stop.allReduceBuckets(),
+        stop.allReducedBytesPerStep());
+  }
 
-    /**
-     * Fraction to percent in decimal, so 0.93 gives exactly 93.0 (binary {@code 0.93 * 100} can land a hair
-     * below, which would wrongly miss a 93% threshold).
-     */
-    static double percent(double fraction) {
-        if (!Double.isFinite(fraction)) {
-            return fraction;
-        }
-        return BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
+  /**
+   * Fraction to percent in decimal, so 0.93 gives exactly 93.0 (binary {@code 0.93 * 100} can land
+   * a hair below, which would wrongly miss a 93% threshold).
+   */
+  static double percent(double fraction) {
+    if (!Double.isFinite(fraction)) {
+      return fraction;
     }
+    return BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
+  }
 
-    /** True when the log has a {@code run_stop}. */
-    public boolean finished() {
-        return !STATUS_KILLED.equals(status);
-    }
+  /** True when the log has a {@code run_stop}. */
+  public boolean finished() {
+    return !STATUS_KILLED.equals(status);
+  }
 
-    /** The first epoch whose metric reaches the threshold (DAWNBench: the first row counts, later dips don't). */
-    public Optional<EpochRecord> targetEpoch() {
-        return epochs.stream().filter(e -> e.metric(entry.metric()) >= entry.threshold()).findFirst();
-    }
+  /**
+   * The first epoch whose metric reaches the threshold (DAWNBench: the first row counts, later dips
+   * don't).
+   */
+  public Optional<EpochRecord> targetEpoch() {
+    return epochs.stream().filter(e -> e.metric(entry.metric()) >= entry.threshold()).findFirst();
+  }
 
-    /** Training hours to the first epoch at or above the threshold; empty when never reached. */
-    public OptionalDouble hoursToTarget() {
-        return targetEpoch().map(e -> OptionalDouble.of(e.hours())).orElse(OptionalDouble.empty());
-    }
+  /** Training hours to the first epoch at or above the threshold; empty when never reached. */
+  public OptionalDouble hoursToTarget() {
+    return targetEpoch().map(e -> OptionalDouble.of(e.hours())).orElse(OptionalDouble.empty());
+  }
 
-    /** Hours to target × costPerHour, when both exist. */
-    public OptionalDouble costToTarget() {
-        if (entry.costPerHour() == null || hoursToTarget().isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(hoursToTarget().getAsDouble() * entry.costPerHour());
+  /** Hours to target × costPerHour, when both exist. */
+  public OptionalDouble costToTarget() {
+    if (entry.costPerHour() == null || hoursToTarget().isEmpty()) {
+      return OptionalDouble.empty();
     }
+    return OptionalDouble.of(hoursToTarget().getAsDouble() * entry.costPerHour());
+  }
 }

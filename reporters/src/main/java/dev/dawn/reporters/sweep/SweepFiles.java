@@ -19,119 +19,138 @@ import java.util.StringJoiner;
 import org.knowm.xchart.XYChart;
 
 /**
- * Rebuilds a sweep folder's derived files from its events: {@code runs.csv}, {@code summary.csv} and one chart
- * {@code time-to-target-vs-<key>.png} per numeric grid key. Safe to call after every run and on a killed sweep.
+ * Rebuilds a sweep folder's derived files from its events: {@code runs.csv}, {@code summary.csv}
+ * and one chart {@code time-to-target-vs-<key>.png} per numeric grid key. Safe to call after every
+ * run and on a killed sweep.
  */
 public final class SweepFiles {
-    public static final String RUNS_CSV = "runs.csv";
-    public static final String SUMMARY_CSV = "summary.csv";
+  public static final String RUNS_CSV = "runs.csv";
+  public static final String SUMMARY_CSV = "summary.csv";
 
-    private SweepFiles() {
-    }
+  private SweepFiles() {}
 
-    /** @return the files written */
-    public static List<Path> write(Path sweepDir) {
-        List<SweepRun> runs = SweepResults.read(sweepDir);
-        List<Path> written = new ArrayList<>();
-        written.add(writeText(sweepDir.resolve(RUNS_CSV), CsvTableWriter.write(SweepTables.runs(runs))));
-        written.add(writeText(sweepDir.resolve(SUMMARY_CSV), CsvTableWriter.write(SweepTables.summary(runs))));
-        for (var chart : charts(runs).entrySet()) {
-            Path file = sweepDir.resolve(chart.getKey() + ".png");
-            written.add(writeBytes(file, ChartEncoder.encode(chart.getValue(), ChartFormat.PNG)));
-        }
-        return written;
+  /**
+   * @return the files written
+   */
+  public static List<Path> write(Path sweepDir) {
+    List<SweepRun> runs = SweepResults.read(sweepDir);
+    List<Path> written = new ArrayList<>();
+    written.add(
+        writeText(sweepDir.resolve(RUNS_CSV), CsvTableWriter.write(SweepTables.runs(runs))));
+    written.add(
+        writeText(sweepDir.resolve(SUMMARY_CSV), CsvTableWriter.write(SweepTables.summary(runs))));
+    for (var chart : charts(runs).entrySet()) {
+      Path file = sweepDir.resolve(chart.getKey() + ".png");
+      written.add(writeBytes(file, ChartEncoder.encode(chart.getValue(), ChartFormat.PNG)));
     }
+    return written;
+  }
 
-    /** The time-to-target charts by file name without extension ({@code time-to-target-vs-<key>}), one per numeric key. */
-    public static Map<String, XYChart> charts(List<SweepRun> runs) {
-        Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
-        long missed = SweepTables.byCell(runs).values().stream()
-                .filter(cell -> !Double.isFinite(SweepTables.summaryOf(cell).mean())).count();
-        for (String key : numericKeys(runs)) {
-            String title = "Time to target vs " + key
-                    + (missed == 0 ? "" : " (" + missed + " cell(s) with a missed run not drawn)");
-            charts.put("time-to-target-vs-" + key.replaceAll("[^A-Za-z0-9._-]", "_"),
-                    SweepCharts.timeToTargetVs(title, key, points(runs, key)));
-        }
-        return charts;
+  /**
+   * The time-to-target charts by file name without extension ({@code time-to-target-vs-<key>}), one
+   * per numeric key.
+   */
+  public static Map<String, XYChart> charts(List<SweepRun> runs) {
+    Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
+    long missed =
+        SweepTables.byCell(runs).values().stream()
+            .filter(cell -> !Double.isFinite(SweepTables.summaryOf(cell).mean()))
+            .count();
+    for (String key : numericKeys(runs)) {
+      String title =
+          "Time to target vs "
+              + key
+              + (missed == 0 ? "" : " (" + missed + " cell(s) with a missed run not drawn)");
+      charts.put(
+          "time-to-target-vs-" + key.replaceAll("[^A-Za-z0-9._-]", "_"),
+          SweepCharts.timeToTargetVs(title, key, points(runs, key)));
     }
+    return charts;
+  }
 
-    /** Grid keys whose values are all numbers. */
-    static List<String> numericKeys(List<SweepRun> runs) {
-        List<String> numeric = new ArrayList<>();
-        for (String key : SweepTables.keys(runs)) {
-            if (runs.stream().allMatch(r -> r.values().get(key) instanceof Number)) {
-                numeric.add(key);
-            }
-        }
-        return numeric;
+  /** Grid keys whose values are all numbers. */
+  static List<String> numericKeys(List<SweepRun> runs) {
+    List<String> numeric = new ArrayList<>();
+    for (String key : SweepTables.keys(runs)) {
+      if (runs.stream().allMatch(r -> r.values().get(key) instanceof Number)) {
+        numeric.add(key);
+      }
     }
+    return numeric;
+  }
 
-    /**
-     * One point per cell whose runs all reached the target (a cell with a miss has no finite mean and is left out).
-     * Lines are the values of the other keys, except keys that follow from {@code key} and the text keys (a learning
-     * rate zipped with the batch size, or chosen per optimizer and batch size), which would split every line into
-     * single points.
-     */
-    static List<SweepCharts.SpreadPoint> points(List<SweepRun> runs, String key) {
-        List<String> keys = SweepTables.keys(runs);
-        List<String> numeric = numericKeys(runs);
-        List<String> others = new ArrayList<>();
-        for (String k : keys) {
-            if (k.equals(key)) {
-                continue;
-            }
-            List<String> given = new ArrayList<>(List.of(key));
-            keys.stream().filter(g -> !numeric.contains(g) && !g.equals(k)).forEach(given::add);
-            if (!determinedBy(runs, k, given)) {
-                others.add(k);
-            }
-        }
-        List<SweepCharts.SpreadPoint> points = new ArrayList<>();
-        for (List<SweepRun> cell : SweepTables.byCell(runs).values()) {
-            SampleSummary s = SweepTables.summaryOf(cell);
-            if (!Double.isFinite(s.mean())) {
-                continue;
-            }
-            StringJoiner line = new StringJoiner(", ");
-            for (String k : others) {
-                line.add(k + "=" + cell.get(0).values().get(k));
-            }
-            points.add(new SweepCharts.SpreadPoint(line.toString(),
-                    ((Number) cell.get(0).values().get(key)).doubleValue(), s.mean(), s.stdev()));
-        }
-        return points;
+  /**
+   * One point per cell whose runs all reached the target (a cell with a miss has no finite mean and
+   * is left out). Lines are the values of the other keys, except keys that follow from {@code key}
+   * and the text keys (a learning rate zipped with the batch size, or chosen per optimizer and
+   * batch size), which would split every line into single points.
+   */
+  static List<SweepCharts.SpreadPoint> points(List<SweepRun> runs, String key) {
+    List<String> keys = SweepTables.keys(runs);
+    List<String> numeric = numericKeys(runs);
+    List<String> others = new ArrayList<>();
+    for (String k : keys) {
+      if (k.equals(key)) {
+        continue;
+      }
+      List<String> given = new ArrayList<>(List.of(key));
+      keys.stream().filter(g -> !numeric.contains(g) && !g.equals(k)).forEach(given::add);
+      if (!determinedBy(runs, k, given)) {
+        others.add(k);
+      }
     }
+    List<SweepCharts.SpreadPoint> points = new ArrayList<>();
+    for (List<SweepRun> cell : SweepTables.byCell(runs).values()) {
+      SampleSummary s = SweepTables.summaryOf(cell);
+      if (!Double.isFinite(s.mean())) {
+        continue;
+      }
+      StringJoiner line = new StringJoiner(", ");
+      for (String k : others) {
+        line.add(k + "=" + cell.get(0).values().get(k));
+      }
+      points.add(
+          new SweepCharts.SpreadPoint(
+              line.toString(),
+              ((Number) cell.get(0).values().get(key)).doubleValue(),
+              s.mean(),
+              s.stdev()));
+    }
+    return points;
+  }
 
-    /** True when the runs' values of {@code given} fix the value of {@code key}. */
-    static boolean determinedBy(List<SweepRun> runs, String key, List<String> given) {
-        Map<List<Object>, Object> seen = new HashMap<>();
-        for (SweepRun r : runs) {
-            List<Object> at = new ArrayList<>();
-            given.forEach(g -> at.add(r.values().get(g)));
-            Object value = r.values().get(key);
-            if (seen.containsKey(at) && !Objects.equals(seen.get(at), value)) {
-                return false;
-            }
-            seen.put(at, value);
-        }
-        return true;
+  /** True when the runs' values of {@code given} fix the value of {@code key}. */
+  static boolean determinedBy(List<SweepRun> runs, String key, List<String> given) {
+    Map<List<Object>, Object> seen = new HashMap<>();
+    for (SweepRun r : runs) {
+      List<Object> at = new ArrayList<>();
+      given.forEach(g -> at.add(r.values().get(g)));
+      Object value = r.values().get(key);
+      if (seen.containsKey(at) && !Objects.equals(seen.get(at), value)) {
+        return false;
+      }
+      seen.put(at, value);
     }
+    return true;
+  }
 
-    private static Path writeText(Path file, String text) {
-        return writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
-    }
+  private static Path writeText(Path file, String text) {
+    return writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+  }
 
-    /** Written to a temporary file and moved over the old one, so a reader never sees half a file. */
-    private static Path writeBytes(Path file, byte[] bytes) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+  /** Written to a temporary file and moved over the old one, so a reader never sees half a file. */
+  private static Path writeBytes(Path file, byte[] bytes) {
+    try {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
 }

@@ -15,50 +15,95 @@ import java.util.Map;
 
 /** The finished runs of a sweep folder, in the order they ran. */
 public final class SweepResults {
-    /** The sweep's own append-only log, beside {@code spec.yaml} in the sweep folder. */
-    public static final String EVENTS_FILE = "sweep-events.jsonl";
+  /** The sweep's own append-only log, beside {@code spec.yaml} in the sweep folder. */
+  public static final String EVENTS_FILE = "sweep-events.jsonl";
 
-    private SweepResults() {
-    }
+  private SweepResults() {}
 
-    public static List<SweepRun> read(Path sweepDir) {
-        Path log = sweepDir.resolve(EVENTS_FILE);
-        List<Event> events = Files.exists(log) ? EventLogReader.read(log) : List.of();
-        Map<List<Integer>, SweepRunStart> started = new HashMap<>();
-        for (SweepRunStart s : SweepRunStart.KIND.in(events)) {
-            started.put(List.of(s.cell(), s.repeat()), s);
-        }
-        List<SweepRun> runs = new ArrayList<>();
-        for (SweepRunStop stop : SweepRunStop.KIND.in(events)) {
-            SweepRunStart start = started.get(List.of(stop.cell(), stop.repeat()));
-            if (start == null) {
-                throw new IllegalArgumentException(log + ": sweep_run_stop of cell " + stop.cell() + " repeat "
-                        + stop.repeat() + " has no sweep_run_start");
-            }
-            runs.add(run(sweepDir, start, stop));
-        }
-        return List.copyOf(runs);
+  public static List<SweepRun> read(Path sweepDir) {
+    Path log = sweepDir.resolve(EVENTS_FILE);
+    List<Event> events = Files.exists(log) ? EventLogReader.read(log) : List.of();
+    Map<List<Integer>, SweepRunStart> started = new HashMap<>();
+    for (SweepRunStart s : SweepRunStart.KIND.in(events)) {
+      started.put(List.of(s.cell(), s.repeat()), s);
     }
+    List<SweepRun> runs = new ArrayList<>();
+    for (SweepRunStop stop : SweepRunStop.KIND.in(events)) {
+      SweepRunStart start = started.get(List.of(stop.cell(), stop.repeat()));
+      if (start == null) {
+        throw new IllegalArgumentException(
+            log
+                + ": sweep_run_stop of cell "
+                + stop.cell()
+                + " repeat "
+                + stop.repeat()
+                + " has no sweep_run_start");
+      }
+      runs.add(run(sweepDir, start, stop));
+    }
+    return List.copyOf(runs);
+  }
 
-    private static SweepRun run(Path sweepDir, SweepRunStart start, SweepRunStop stop) {
-        Path events = stop.runFolder() == null ? null : sweepDir.resolve(stop.runFolder()).resolve("events.jsonl");
-        if (events == null || !Files.exists(events)) {
-            return new SweepRun(start.cell(), start.repeat(), start.seed(), start.values(), "failed", stop.exitCode(),
-                    null, null, 0, null, stop.runFolder(), stop.detail());
-        }
-        RunRecord record;
-        try {
-            record = RunRecord.fromEvents(EventLogReader.read(events));
-        } catch (RuntimeException e) {
-            // A run that failed before writing its DAWNBench fields (or a damaged log) is still a failed run.
-            return new SweepRun(start.cell(), start.repeat(), start.seed(), start.values(), "failed", stop.exitCode(),
-                    null, null, 0, null, stop.runFolder(), "run log unusable: " + e.getMessage());
-        }
-        var target = record.targetEpoch(); // logged in whole milliseconds: seconds rounded back to them
-        Double imagesPerSecond = record.epochs().isEmpty() ? null
-                : record.epochs().stream().mapToDouble(EpochRecord::imagesPerSecond).average().orElseThrow();
-        return new SweepRun(start.cell(), start.repeat(), start.seed(), start.values(), record.status(),
-                stop.exitCode(), target.map(e -> Math.round(e.hours() * 3.6e6) / 1000.0).orElse(null), target.map(EpochRecord::epoch).orElse(null),
-                record.epochs().size(), imagesPerSecond, stop.runFolder(), stop.detail());
+  private static SweepRun run(Path sweepDir, SweepRunStart start, SweepRunStop stop) {
+    Path events =
+        stop.runFolder() == null
+            ? null
+            : sweepDir.resolve(stop.runFolder()).resolve("events.jsonl");
+    if (events == null || !Files.exists(events)) {
+      return new SweepRun(
+          start.cell(),
+          start.repeat(),
+          start.seed(),
+          start.values(),
+          "failed",
+          stop.exitCode(),
+          null,
+          null,
+          0,
+          null,
+          stop.runFolder(),
+          stop.detail());
     }
+    RunRecord record;
+    try {
+      record = RunRecord.fromEvents(EventLogReader.read(events));
+    } catch (RuntimeException e) {
+      // A run that failed before writing its DAWNBench fields (or a damaged log) is still a failed
+      // run.
+      return new SweepRun(
+          start.cell(),
+          start.repeat(),
+          start.seed(),
+          start.values(),
+          "failed",
+          stop.exitCode(),
+          null,
+          null,
+          0,
+          null,
+          stop.runFolder(),
+          "run log unusable: " + e.getMessage());
+    }
+    var target = record.targetEpoch(); // logged in whole milliseconds: seconds rounded back to them
+    Double imagesPerSecond =
+        record.epochs().isEmpty()
+            ? null
+            : record.epochs().stream()
+                .mapToDouble(EpochRecord::imagesPerSecond)
+                .average()
+                .orElseThrow();
+    return new SweepRun(
+        start.cell(),
+        start.repeat(),
+        start.seed(),
+        start.values(),
+        record.status(),
+        stop.exitCode(),
+        target.map(e -> Math.round(e.hours() * 3.6e6) / 1000.0).orElse(null),
+        target.map(EpochRecord::epoch).orElse(null),
+        record.epochs().size(),
+        imagesPerSecond,
+        stop.runFolder(),
+        stop.detail());
+  }
 }

@@ -9,89 +9,110 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code runs.csv} (one row per run) and {@code summary.csv} (one row per cell) of a sweep. Times are training
- * seconds to the target, evaluation excluded (DAWNBench). In the summary every finished run of a cell counts; one
- * that missed the target (or diverged, or failed) enters as +Infinity (see {@link SampleSummary}), and a statistic
- * that is infinite is written as an empty cell.
+ * {@code runs.csv} (one row per run) and {@code summary.csv} (one row per cell) of a sweep. Times
+ * are training seconds to the target, evaluation excluded (DAWNBench). In the summary every
+ * finished run of a cell counts; one that missed the target (or diverged, or failed) enters as
+ * +Infinity (see {@link SampleSummary}), and a statistic that is infinite is written as an empty
+ * cell.
  */
 public final class SweepTables {
-    private SweepTables() {
-    }
+  private SweepTables() {}
 
-    /** The grid keys, in the spec's order (from the first run). */
-    public static List<String> keys(List<SweepRun> runs) {
-        return runs.isEmpty() ? List.of() : List.copyOf(runs.get(0).values().keySet());
-    }
+  /** The grid keys, in the spec's order (from the first run). */
+  public static List<String> keys(List<SweepRun> runs) {
+    return runs.isEmpty() ? List.of() : List.copyOf(runs.get(0).values().keySet());
+  }
 
-    public static CsvTable runs(List<SweepRun> runs) {
-        List<String> keys = keys(runs);
-        List<String> columns = new ArrayList<>(List.of("cell", "repeat"));
-        columns.addAll(keys);
-        columns.addAll(List.of("seed", "status", "exit_code", "time_to_target_s", "target_epoch", "epochs",
-                "images_per_second", "run_folder"));
-        List<List<Object>> rows = new ArrayList<>();
-        for (SweepRun r : runs) {
-            List<Object> row = new ArrayList<>(List.of(r.cell(), r.repeat()));
-            for (String k : keys) {
-                row.add(r.values().get(k));
-            }
-            row.add(r.seed());
-            row.add(r.status());
-            row.add(r.exitCode());
-            row.add(r.secondsToTarget());
-            row.add(r.targetEpoch());
-            row.add(r.epochs());
-            row.add(r.imagesPerSecond());
-            row.add(r.runFolder());
-            rows.add(row);
-        }
-        return new CsvTable(columns, rows);
+  public static CsvTable runs(List<SweepRun> runs) {
+    List<String> keys = keys(runs);
+    List<String> columns = new ArrayList<>(List.of("cell", "repeat"));
+    columns.addAll(keys);
+    columns.addAll(
+        List.of(
+            "seed",
+            "status",
+            "exit_code",
+            "time_to_target_s",
+            "target_epoch",
+            "epochs",
+            "images_per_second",
+            "run_folder"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (SweepRun r : runs) {
+      List<Object> row = new ArrayList<>(List.of(r.cell(), r.repeat()));
+      for (String k : keys) {
+        row.add(r.values().get(k));
+      }
+      row.add(r.seed());
+      row.add(r.status());
+      row.add(r.exitCode());
+      row.add(r.secondsToTarget());
+      row.add(r.targetEpoch());
+      row.add(r.epochs());
+      row.add(r.imagesPerSecond());
+      row.add(r.runFolder());
+      rows.add(row);
     }
+    return new CsvTable(columns, rows);
+  }
 
-    /** Finished runs grouped by cell, cells in order. */
-    public static Map<Integer, List<SweepRun>> byCell(List<SweepRun> runs) {
-        Map<Integer, List<SweepRun>> cells = new TreeMap<>();
-        for (SweepRun r : runs) {
-            cells.computeIfAbsent(r.cell(), c -> new ArrayList<>()).add(r);
-        }
-        return cells;
+  /** Finished runs grouped by cell, cells in order. */
+  public static Map<Integer, List<SweepRun>> byCell(List<SweepRun> runs) {
+    Map<Integer, List<SweepRun>> cells = new TreeMap<>();
+    for (SweepRun r : runs) {
+      cells.computeIfAbsent(r.cell(), c -> new ArrayList<>()).add(r);
     }
+    return cells;
+  }
 
-    public static SampleSummary summaryOf(List<SweepRun> cellRuns) {
-        return SampleSummary.of(cellRuns.stream().mapToDouble(SweepRun::secondsOrInfinity).toArray());
-    }
+  public static SampleSummary summaryOf(List<SweepRun> cellRuns) {
+    return SampleSummary.of(cellRuns.stream().mapToDouble(SweepRun::secondsOrInfinity).toArray());
+  }
 
-    public static CsvTable summary(List<SweepRun> runs) {
-        List<String> keys = keys(runs);
-        List<String> columns = new ArrayList<>(List.of("cell"));
-        columns.addAll(keys);
-        columns.addAll(List.of("n", "reached", "median_s", "mean_s", "olympic_mean_s", "min_s", "max_s", "stdev_s",
-                "ci95_low_s", "ci95_high_s"));
-        List<Map<String, ?>> rows = new ArrayList<>();
-        for (var cell : byCell(runs).entrySet()) {
-            SampleSummary s = summaryOf(cell.getValue());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("cell", cell.getKey());
-            for (String k : keys) {
-                row.put(k, cell.getValue().get(0).values().get(k));
-            }
-            row.put("n", s.n());
-            row.put("reached", s.finite());
-            row.put("median_s", finite(s.median()));
-            row.put("mean_s", finite(s.mean()));
-            row.put("olympic_mean_s", finite(s.olympicMean()));
-            row.put("min_s", finite(s.min()));
-            row.put("max_s", finite(s.max()));
-            row.put("stdev_s", finite(s.stdev()));
-            row.put("ci95_low_s", finite(s.interval().low()));
-            row.put("ci95_high_s", finite(s.interval().high()));
-            rows.add(row);
-        }
-        return CsvTable.ofMaps(columns, rows);
+  public static CsvTable summary(List<SweepRun> runs) {
+    List<String> keys = keys(runs);
+    List<String> columns = new ArrayList<>(List.of("cell"));
+    columns.addAll(keys);
+    columns.addAll(
+        List.of(
+            "n",
+            "reached",
+            "median_s",
+            "mean_s",
+            "olympic_mean_s",
+            "min_s",
+            "max_s",
+            "stdev_s",
+            "ci95_low_s",
+            "ci95_high_s"));
+    List<Map<String, ?>> rows = new ArrayList<>();
+    for (var cell : byCell(runs).entrySet()) {
+      SampleSummary s = summaryOf(cell.getValue());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("cell", cell.getKey());
+      for (String k : keys) {
+        row.put(k, cell.getValue().get(0).values().get(k));
+      }
+      row.put("n", s.n());
+      row.put("reached", s.finite());
+      row.put("median_s", finite(s.median()));
+      row.put("mean_s", finite(s.mean()));
+      row.put("olympic_mean_s", finite(s.olympicMean()));
+      row.put("min_s", finite(s.min()));
+      row.put("max_s", finite(s.max()));
+      row.put("stdev_s", finite(s.stdev()));
+      row.put("ci95_low_s", finite(s.interval().low()));
+      row.put("ci95_high_s", finite(s.interval().high()));
+      rows.add(row);
     }
+    return CsvTable.ofMaps(columns, rows);
+  }
 
-    /** Empty when infinite (a miss) or undefined; else rounded to microseconds, far below any run's resolution. */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : null;
-    }
+  /**
+   * Empty when infinite (a miss) or undefined; else rounded to microseconds, far below any run's
+   * resolution.
+   */
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : null;
+  }
 }

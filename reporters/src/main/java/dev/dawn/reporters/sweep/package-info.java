@@ -1,7 +1,8 @@
 /**
- * A sweep folder's derived files: {@code runs.csv}, {@code summary.csv} and the time-to-target charts, all rebuilt
- * from the sweep's own append-only {@code sweep-events.jsonl} ({@link dev.dawn.reporters.events.SweepRunStart},
- * {@link dev.dawn.reporters.events.SweepRunStop}) and each run folder's {@code events.jsonl}; nothing is bookkept
- * twice. {@link dev.dawn.reporters.sweep.SweepFiles#write} is the entry point.
+ * A sweep folder's derived files: {@code runs.csv}, {@code summary.csv} and the time-to-target
+ * charts, all rebuilt from the sweep's own append-only {@code sweep-events.jsonl} ({@link
+ * dev.dawn.reporters.events.SweepRunStart}, {@link dev.dawn.reporters.events.SweepRunStop}) and
+ * each run folder's {@code events.jsonl}; nothing is bookkept twice. {@link
+ * dev.dawn.reporters.sweep.SweepFiles#write} is the entry point.
  */
 package dev.dawn.reporters.sweep;

@@ -20,63 +20,68 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The run folders committed under {@code results/} were written by earlier versions of the event schema: rebuilding
- * their files from {@code events.jsonl} alone gives the TSV, JSON and CSV files on disk byte for byte, and every
- * figure again (same pixel size).
+ * The run folders committed under {@code results/} were written by earlier versions of the event
+ * schema: rebuilding their files from {@code events.jsonl} alone gives the TSV, JSON and CSV files
+ * on disk byte for byte, and every figure again (same pixel size).
  */
 class CommittedRunsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path RESULTS = Path.of("..", "results", "2026-11-26");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path RESULTS = Path.of("..", "results", "2026-11-26");
 
-    @TempDir
-    Path tmp;
+  @TempDir Path tmp;
 
-    @Test
-    void everyCommittedRunFolderRebuildsItsFilesUnchanged() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(RESULTS), RESULTS.toAbsolutePath() + " not found (run from the reporters module)");
-        List<Path> runs = runFolders();
-        assertThat(runs).as("committed run folders").hasSizeGreaterThanOrEqualTo(10);
-        int inference = 0;
-        for (Path run : runs) {
-            Path copy = tmp.resolve(run.getFileName().toString());
-            Files.createDirectories(copy);
-            Files.copy(run.resolve("events.jsonl"), copy.resolve("events.jsonl"));
-            boolean isInference = Files.isRegularFile(run.resolve(InferenceExporter.SUMMARY_CSV));
-            List<Path> written = isInference ? InferenceExporter.export(copy) : RunExporter.export(copy);
-            inference += isInference ? 1 : 0;
-            assertThat(written).as(run + ": files rebuilt").isNotEmpty();
-            for (Path file : written) {
-                Path committed = run.resolve(file.getFileName().toString());
-                String name = file.getFileName().toString();
-                if (name.endsWith(".png")) {
-                    if (Files.isRegularFile(committed)) {
-                        BufferedImage was = ImageIO.read(committed.toFile());
-                        BufferedImage now = ImageIO.read(file.toFile());
-                        assertThat(now.getWidth()).as(file.toString()).isEqualTo(was.getWidth());
-                        assertThat(now.getHeight()).as(file.toString()).isEqualTo(was.getHeight());
-                    }
-                } else if (name.endsWith(".json")) {
-                    // These logs predate the dawnbench_task event, so their JSONs are now marked as no entry;
-                    // everything else is unchanged.
-                    assertThat(committed).as("committed " + name).isRegularFile();
-                    ObjectNode now = (ObjectNode) JSON.readTree(file.toFile());
-                    ObjectNode misc = (ObjectNode) now.get("misc");
-                    assertThat(misc.remove(DawnbenchTask.NOT_AN_ENTRY_MARK)).as(file + ": not-an-entry mark").isNotNull();
-                    assertThat(now).as(file.toString()).isEqualTo(JSON.readTree(committed.toFile()));
-                } else if (!name.endsWith(".svg")) {
-                    assertThat(committed).as("committed " + name).isRegularFile();
-                    assertThat(Files.readString(file)).as(file.toString()).isEqualTo(Files.readString(committed));
-                }
-            }
+  @Test
+  void everyCommittedRunFolderRebuildsItsFilesUnchanged() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isDirectory(RESULTS),
+        RESULTS.toAbsolutePath() + " not found (run from the reporters module)");
+    List<Path> runs = runFolders();
+    assertThat(runs).as("committed run folders").hasSizeGreaterThanOrEqualTo(10);
+    int inference = 0;
+    for (Path run : runs) {
+      Path copy = tmp.resolve(run.getFileName().toString());
+      Files.createDirectories(copy);
+      Files.copy(run.resolve("events.jsonl"), copy.resolve("events.jsonl"));
+      boolean isInference = Files.isRegularFile(run.resolve(InferenceExporter.SUMMARY_CSV));
+      List<Path> written = isInference ? InferenceExporter.export(copy) : RunExporter.export(copy);
+      inference += isInference ? 1 : 0;
+      assertThat(written).as(run + ": files rebuilt").isNotEmpty();
+      for (Path file : written) {
+        Path committed = run.resolve(file.getFileName().toString());
+        String name = file.getFileName().toString();
+        if (name.endsWith(".png")) {
+          if (Files.isRegularFile(committed)) {
+            BufferedImage was = ImageIO.read(committed.toFile());
+            BufferedImage now = ImageIO.read(file.toFile());
+            assertThat(now.getWidth()).as(file.toString()).isEqualTo(was.getWidth());
+            assertThat(now.getHeight()).as(file.toString()).isEqualTo(was.getHeight());
+          }
+        } else if (name.endsWith(".json")) {
+          // These logs predate the dawnbench_task event, so their JSONs are now marked as no entry;
+          // everything else is unchanged.
+          assertThat(committed).as("committed " + name).isRegularFile();
+          ObjectNode now = (ObjectNode) JSON.readTree(file.toFile());
+          ObjectNode misc = (ObjectNode) now.get("misc");
+          assertThat(misc.remove(DawnbenchTask.NOT_AN_ENTRY_MARK))
+              .as(file + ": not-an-entry mark")
+              .isNotNull();
+          assertThat(now).as(file.toString()).isEqualTo(JSON.readTree(committed.toFile()));
+        } else if (!name.endsWith(".svg")) {
+          assertThat(committed).as("committed " + name).isRegularFile();
+          assertThat(Files.readString(file))
+              .as(file.toString())
+              .isEqualTo(Files.readString(committed));
         }
-        assertThat(inference).as("inference run folders among them").isGreaterThanOrEqualTo(3);
+      }
     }
+    assertThat(inference).as("inference run folders among them").isGreaterThanOrEqualTo(3);
+  }
 
-    private static List<Path> runFolders() throws IOException {
-        List<Path> runs = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(RESULTS, 2)) {
-            s.filter(p -> Files.isRegularFile(p.resolve("events.jsonl"))).sorted().forEach(runs::add);
-        }
-        return runs;
+  private static List<Path> runFolders() throws IOException {
+    List<Path> runs = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(RESULTS, 2)) {
+      s.filter(p -> Files.isRegularFile(p.resolve("events.jsonl"))).sorted().forEach(runs::add);
     }
+    return runs;
+  }
 }

@@ -7,28 +7,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Two run folders for report tests: the fixture, and a copy from another machine with another batch size and hostile strings. */
+/**
+ * Two run folders for report tests: the fixture, and a copy from another machine with another batch
+ * size and hostile strings.
+ */
 final class ReportRuns {
-    static final String OTHER_ID = "r-other \"quoted\" <script>alert('id')</script>";
+  static final String OTHER_ID = "r-other \"quoted\" <script>alert('id')</script>";
 
-    private ReportRuns() {
-    }
+  private ReportRuns() {}
 
-    static List<RunDirectory> two(Path tmp) throws IOException {
-        Path a = RunFixture.exported("imagenet-reached", tmp.resolve("runs/a"));
-        Path b = RunFixture.exported("imagenet-reached", tmp.resolve("runs/b & c"));
-        replace(b.resolve("events.jsonl"), "\"run_id\":\"r-reached\"", "\"run_id\":\"r-other \\\"quoted\\\" <script>alert('id')</script>\"");
-        replace(b.resolve("config.yaml"), "batchSize: 256", "batchSize: 512");
-        replace(b.resolve("environment.json"), "\"AMD EPYC\"", "\"Intel Xeon <i>\"");
-        replace(b.resolve("environment.json"), "\"cores\" : 2", "\"cores\" : 8");
-        return List.of(RunDirectory.read(a), RunDirectory.read(b));
-    }
+  static List<RunDirectory> two(Path tmp) throws IOException {
+    Path a = RunFixture.exported("imagenet-reached", tmp.resolve("runs/a"));
+    Path b = RunFixture.exported("imagenet-reached", tmp.resolve("runs/b & c"));
+    replace(
+        b.resolve("events.jsonl"),
+        "\"run_id\":\"r-reached\"",
+        "\"run_id\":\"r-other \\\"quoted\\\" <script>alert('id')</script>\"");
+    replace(b.resolve("config.yaml"), "batchSize: 256", "batchSize: 512");
+    replace(b.resolve("environment.json"), "\"AMD EPYC\"", "\"Intel Xeon <i>\"");
+    replace(b.resolve("environment.json"), "\"cores\" : 2", "\"cores\" : 8");
+    return List.of(RunDirectory.read(a), RunDirectory.read(b));
+  }
 
-    private static void replace(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        if (!text.contains(from)) {
-            throw new IllegalStateException(file + " does not contain " + from);
-        }
-        Files.writeString(file, text.replace(from, to));
+  private static void replace(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    if (!text.contains(from)) {
+      throw new IllegalStateException(file + " does not contain " + from);
     }
+    Files.writeString(file, text.replace(from, to));
+  }
 }

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An inference run's files derived from its events alone: summary rows, DAWNBench JSON, report section. */
+/**
+ * An inference run's files derived from its events alone: summary rows, DAWNBench JSON, report
+ * section.
+ */
 class InferenceExporterTest {
 
   @Test
@@ -48,14 +51,18 @@ class InferenceExporterTest {
     List<String> csv = Files.readAllLines(run.resolve(InferenceExporter.SUMMARY_CSV));
     assertThat(csv.get(0)).isEqualTo(String.join(",", InferenceExporter.COLUMNS));
     assertThat(csv).hasSize(1 + 2 * 2);
-    assertThat(csv.get(1)).startsWith("resnet9,32,int8,0.0,1,1000,1.5,1.4,1.9,2.5,3.0,0.2,666.0,80.0,95.0,1000,0.05");
+    assertThat(csv.get(1))
+        .startsWith("resnet9,32,int8,0.0,1,1000,1.5,1.4,1.9,2.5,3.0,0.2,666.0,80.0,95.0,1000,0.05");
     assertThat(csv.get(2)).startsWith("resnet9,32,int8,0.0,8,80,8.0,");
     // cost = costPerHour x latency / 3,600,000 = 3.6 * 1.5 / 3.6e6
     assertThat(Files.readString(run.resolve("dawn_resnet9_cpu_tfjava_int8-prune0.json")))
         .contains("\"latency\": 1.5", "\"cost\": 1.5e-06", "\"top5Accuracy\": 95.0");
 
-    String html = ComparisonReport.render(List.of(), List.of(InferenceRunRecord.read(run)), dir.resolve("r.html"));
-    assertThat(html).contains("<h2>Inference runs</h2>", "<td>int8-prune0</td>", "<td class=\"num\">1.500</td>")
+    String html =
+        ComparisonReport.render(
+            List.of(), List.of(InferenceRunRecord.read(run)), dir.resolve("r.html"));
+    assertThat(html)
+        .contains("<h2>Inference runs</h2>", "<td>int8-prune0</td>", "<td class=\"num\">1.500</td>")
         .doesNotContain("<script>");
   }
 
@@ -66,12 +73,34 @@ class InferenceExporterTest {
       Files.createDirectories(run);
       try (EventLog log = EventLog.append(run.resolve("events.jsonl"), () -> 1L)) {
         log.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", "x"));
-        Map<String, Object> entry = new LinkedHashMap<>(Map.of("dataset", "ImageNet", "fileBasename", "dawn_r9",
-            "author", "a", "authorEmail", "a@b", "framework", "TF Java", "model", "ResNet-9", "hardware", "CPU",
-            "timestamp", "2026-11-26", "metric", "top5Accuracy", "threshold", 93.0));
+        Map<String, Object> entry =
+            new LinkedHashMap<>(
+                Map.of(
+                    "dataset",
+                    "ImageNet",
+                    "fileBasename",
+                    "dawn_r9",
+                    "author",
+                    "a",
+                    "authorEmail",
+                    "a@b",
+                    "framework",
+                    "TF Java",
+                    "model",
+                    "ResNet-9",
+                    "hardware",
+                    "CPU",
+                    "timestamp",
+                    "2026-11-26",
+                    "metric",
+                    "top5Accuracy",
+                    "threshold",
+                    93.0));
         entry.put("misc", Map.of());
         log.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
-        log.write(DawnbenchTask.judge(new DawnbenchTask.Facts("imagenet", 1000, 50_000, evaluated, null)).event());
+        log.write(
+            DawnbenchTask.judge(new DawnbenchTask.Facts("imagenet", 1000, 50_000, evaluated, null))
+                .event());
         log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
         log.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
       }
@@ -81,14 +110,18 @@ class InferenceExporterTest {
         assertThat(json).doesNotContain(DawnbenchTask.NOT_AN_ENTRY_MARK);
         assertThat(RunSubmission.inference(run)).hasSize(1);
       } else {
-        assertThat(json).contains("\"notDawnbenchEntry\": \"it evaluated 1,000 of the 50,000 ImageNet validation images");
-        assertThatThrownBy(() -> RunSubmission.inference(run)).isInstanceOf(RunSubmission.NotAnEntryException.class)
+        assertThat(json)
+            .contains(
+                "\"notDawnbenchEntry\": \"it evaluated 1,000 of the 50,000 ImageNet validation images");
+        assertThatThrownBy(() -> RunSubmission.inference(run))
+            .isInstanceOf(RunSubmission.NotAnEntryException.class)
             .hasMessageContaining("not a DAWNBench entry: it evaluated 1,000 of the 50,000");
       }
     }
   }
 
-  private static Map<String, Object> variant(String label, String precision, double prune, double latency) {
+  private static Map<String, Object> variant(
+      String label, String precision, double prune, double latency) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("variant", label);
     v.put("model", "resnet9");
@@ -109,8 +142,28 @@ class InferenceExporterTest {
     v.put("top5Accuracy", 95.0);
     v.put("params", 1000);
     v.put("gflops", 0.05);
-    v.put("batches", List.of(Map.of("batchSize", 8, "images", 80, "latencyMeanMs", 8.0, "latencyP50Ms", 7.9,
-        "latencyP90Ms", 8.5, "latencyP99Ms", 9.0, "latencyMaxMs", 9.0, "perImageMs", 1.0, "throughputImgS", 1000.0)));
+    v.put(
+        "batches",
+        List.of(
+            Map.of(
+                "batchSize",
+                8,
+                "images",
+                80,
+                "latencyMeanMs",
+                8.0,
+                "latencyP50Ms",
+                7.9,
+                "latencyP90Ms",
+                8.5,
+                "latencyP99Ms",
+                9.0,
+                "latencyMaxMs",
+                9.0,
+                "perImageMs",
+                1.0,
+                "throughputImgS",
+                1000.0)));
     return v;
   }
 }

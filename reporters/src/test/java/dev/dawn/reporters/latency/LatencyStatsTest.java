@@ -33,7 +33,8 @@ class LatencyStatsTest {
     // sorted[floor(100 * p)] (0-based): index 50 -> 51 ms, index 90 -> 91 ms, index 99 -> 100 ms.
     assertThat(s.p50Ms()).isEqualTo(51.0);
     assertThat(s.p90Ms()).isEqualTo(91.0);
-    // 100 * 0.95 in IEEE doubles is exactly 95.0, so index 95 -> 96 ms (as LoadGen's C++ would compute).
+    // 100 * 0.95 in IEEE doubles is exactly 95.0, so index 95 -> 96 ms (as LoadGen's C++ would
+    // compute).
     assertThat(s.p95Ms()).isEqualTo(96.0);
     assertThat(s.p99Ms()).isEqualTo(100.0);
     assertThat(s.throughputPerSecond()).isCloseTo(100 / 5.05, within(1e-9));
@@ -57,7 +58,9 @@ class LatencyStatsTest {
   void singleSampleIsEveryPercentile() {
     LatencyStats s = LatencyStats.of(new long[] {1_234_567});
     assertThat(s.count()).isEqualTo(1);
-    assertThat(List.of(s.minNanos(), s.p50Nanos(), s.p90Nanos(), s.p95Nanos(), s.p99Nanos(), s.maxNanos()))
+    assertThat(
+            List.of(
+                s.minNanos(), s.p50Nanos(), s.p90Nanos(), s.p95Nanos(), s.p99Nanos(), s.maxNanos()))
         .containsOnly(1_234_567L);
     assertThat(s.dawnbenchLatencyMs()).isCloseTo(1.234567, within(1e-12));
   }
@@ -94,9 +97,11 @@ class LatencyStatsTest {
 
   @Test
   void badInputIsRejectedWithTheRuleBroken() {
-    assertThatThrownBy(() -> LatencyStats.of(new long[0])).hasMessageContaining("at least one sample");
+    assertThatThrownBy(() -> LatencyStats.of(new long[0]))
+        .hasMessageContaining("at least one sample");
     assertThatThrownBy(() -> LatencyStats.of(new long[] {1, -2})).hasMessageContaining(">= 0 ns");
-    assertThatThrownBy(() -> LatencyStats.of(new long[] {1}, 0)).hasMessageContaining("itemsPerSample");
+    assertThatThrownBy(() -> LatencyStats.of(new long[] {1}, 0))
+        .hasMessageContaining("itemsPerSample");
     assertThatThrownBy(() -> NearestRank.index(10, 1.0)).hasMessageContaining("[0, 1)");
   }
 

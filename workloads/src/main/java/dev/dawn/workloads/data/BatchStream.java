@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * The batches of one epoch (or one evaluation pass), built ahead on the pipeline's worker threads. At most
- * {@code depth} batches are in flight; they are handed out in plan order, so the content does not depend on the
- * number of workers. Close it to cancel what is still queued.
+ * The batches of one epoch (or one evaluation pass), built ahead on the pipeline's worker threads.
+ * At most {@code depth} batches are in flight; they are handed out in plan order, so the content
+ * does not depend on the number of workers. Close it to cancel what is still queued.
  */
 public final class BatchStream implements Iterator<Batch>, AutoCloseable {
   private final int batchCount;
@@ -57,7 +57,8 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for batch " + (delivered - 1), e);
     } catch (ExecutionException | CancellationException e) {
-      throw new IllegalStateException("building batch " + (delivered - 1) + " failed: " + e.getCause(), e);
+      throw new IllegalStateException(
+          "building batch " + (delivered - 1) + " failed: " + e.getCause(), e);
     }
   }
 

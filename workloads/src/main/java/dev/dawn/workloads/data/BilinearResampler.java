@@ -1,15 +1,19 @@
 package dev.dawn.workloads.data;
 
 /**
- * Crops, resizes (bilinear, half-pixel centres, edge clamp), optionally mirrors and normalises one image straight
- * into a batch's float array. Index and weight tables are computed once per image so the inner loop is arithmetic on
- * primitive arrays only.
+ * Crops, resizes (bilinear, half-pixel centres, edge clamp), optionally mirrors and normalises one
+ * image straight into a batch's float array. Index and weight tables are computed once per image so
+ * the inner loop is arithmetic on primitive arrays only.
  */
 final class BilinearResampler {
-  private BilinearResampler() {
-  }
+  private BilinearResampler() {}
 
-  static void resample(DecodedImage image, CropWindow window, int resolution, Normalization norm, float[] out,
+  static void resample(
+      DecodedImage image,
+      CropWindow window,
+      int resolution,
+      Normalization norm,
+      float[] out,
       int outOffset) {
     int w = image.width();
     int h = image.height();

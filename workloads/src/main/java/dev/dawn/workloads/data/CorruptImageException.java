@@ -1,9 +1,9 @@
 package dev.dawn.workloads.data;
 
 /**
- * An image file that cannot be decoded whole (not an image, truncated, corrupt data, or a size above
- * {@link JpegCodec#MAX_PIXELS}); the message starts with the file. The input pipeline skips and counts it; where every
- * image must count it is bad input.
+ * An image file that cannot be decoded whole (not an image, truncated, corrupt data, or a size
+ * above {@link JpegCodec#MAX_PIXELS}); the message starts with the file. The input pipeline skips
+ * and counts it; where every image must count it is bad input.
  */
 public final class CorruptImageException extends DatasetException {
   public CorruptImageException(String message) {

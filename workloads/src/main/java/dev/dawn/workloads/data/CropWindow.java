@@ -2,12 +2,15 @@ package dev.dawn.workloads.data;
 
 import java.util.SplittableRandom;
 
-/** A region of the source image, in source pixels (fractional), that is resampled to the output square. */
+/**
+ * A region of the source image, in source pixels (fractional), that is resampled to the output
+ * square.
+ */
 public record CropWindow(double x, double y, double width, double height, boolean flip) {
 
   /**
-   * torchvision's RandomResizedCrop: up to 10 tries of a random area share and log-uniform aspect that fit, else
-   * the centre crop clamped to the aspect range.
+   * torchvision's RandomResizedCrop: up to 10 tries of a random area share and log-uniform aspect
+   * that fit, else the centre crop clamped to the aspect range.
    */
   static CropWindow randomResized(int w, int h, PipelineOptions o, SplittableRandom rng) {
     double area = (double) w * h;
@@ -38,7 +41,8 @@ public record CropWindow(double x, double y, double width, double height, boolea
 
   /**
    * Evaluation view: resize the shorter side to round(resolution / fraction), then take the centre
-   * resolution x resolution square; expressed directly as the source square it covers so only one resampling runs.
+   * resolution x resolution square; expressed directly as the source square it covers so only one
+   * resampling runs.
    */
   static CropWindow center(int w, int h, int resolution, double fraction) {
     double resized = Math.round(resolution / fraction);

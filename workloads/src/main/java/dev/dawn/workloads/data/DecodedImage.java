@@ -4,7 +4,8 @@ package dev.dawn.workloads.data;
 public record DecodedImage(int width, int height, byte[] rgb) {
   public DecodedImage {
     if (width < 1 || height < 1) {
-      throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "image size must be positive, got " + width + "x" + height);
     }
     if (rgb.length != width * height * 3) {
       throw new IllegalArgumentException(

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Decodes images on demand, optionally keeps them decoded in memory, and remembers which ones are corrupt. An image
- * whose decode fails once is marked corrupt for good (counted once, never decoded again); {@link #get} then returns
- * {@code null} so the caller skips it.
+ * Decodes images on demand, optionally keeps them decoded in memory, and remembers which ones are
+ * corrupt. An image whose decode fails once is marked corrupt for good (counted once, never decoded
+ * again); {@link #get} then returns {@code null} so the caller skips it.
  */
 final class DecodedImageStore {
   private static final int UNKNOWN = 0;
@@ -25,17 +25,18 @@ final class DecodedImageStore {
   DecodedImageStore(List<ImageSource> sources, PipelineOptions.CacheMode mode, long budgetBytes) {
     this.sources = List.copyOf(sources);
     this.state = new AtomicIntegerArray(sources.size());
-    boolean caching = switch (mode) {
-      case ON -> true;
-      case OFF -> false;
-      case AUTO -> estimateDecodedBytes() <= budgetBytes;
-    };
+    boolean caching =
+        switch (mode) {
+          case ON -> true;
+          case OFF -> false;
+          case AUTO -> estimateDecodedBytes() <= budgetBytes;
+        };
     this.cache = caching ? new AtomicReferenceArray<>(sources.size()) : null;
   }
 
   /**
-   * Decoded size of the whole list extrapolated from a few evenly spaced images (decoding all of ImageNet just to
-   * decide would defeat the purpose).
+   * Decoded size of the whole list extrapolated from a few evenly spaced images (decoding all of
+   * ImageNet just to decide would defeat the purpose).
    */
   private long estimateDecodedBytes() {
     if (sources.isEmpty()) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 
 /** One labelled image of a data set, decoded on demand. */
 public interface ImageSource {
-  /** Stable identifier (file path, or file and record number), used in error messages and skip lists. */
+  /**
+   * Stable identifier (file path, or file and record number), used in error messages and skip
+   * lists.
+   */
   String id();
 
   /** Class index into {@link ImageDataset#classNames()}. */

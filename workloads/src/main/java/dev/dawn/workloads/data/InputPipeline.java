@@ -10,20 +10,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Turns a list of labelled images into normalised NHWC float {@link Batch}es.
  *
- * <p>Training ({@link #epoch}): the order is shuffled from (seed, epoch); each image gets a random resized crop
- * (scale and aspect from {@link PipelineOptions}) and a random horizontal flip from (seed, epoch, image), then a
- * bilinear resize to the epoch's resolution. Evaluation ({@link #evaluation}): file order, shorter side resized to
- * resolution / evalCropFraction, centre crop. Resolution and batch size are per call, for progressive resizing.
- * Batches are built ahead on {@code workers} background threads, at most {@code prefetchDepth} at a time, and are
- * identical whatever the worker count.
+ * <p>Training ({@link #epoch}): the order is shuffled from (seed, epoch); each image gets a random
+ * resized crop (scale and aspect from {@link PipelineOptions}) and a random horizontal flip from
+ * (seed, epoch, image), then a bilinear resize to the epoch's resolution. Evaluation ({@link
+ * #evaluation}): file order, shorter side resized to resolution / evalCropFraction, centre crop.
+ * Resolution and batch size are per call, for progressive resizing. Batches are built ahead on
+ * {@code workers} background threads, at most {@code prefetchDepth} at a time, and are identical
+ * whatever the worker count.
  *
- * <p>Decoded images are cached in memory when the cache is ON, or AUTO and the data set's estimated decoded size
- * fits the budget, so small sets are decoded once rather than every epoch.
+ * <p>Decoded images are cached in memory when the cache is ON, or AUTO and the data set's estimated
+ * decoded size fits the budget, so small sets are decoded once rather than every epoch.
  *
  * <p><b>Corrupt images</b> (any decode failure) are never fatal: the image is skipped, counted in
- * {@link #skippedImages()} with its id in {@link #skippedIds()}, and the decision is taken once, at its first
- * decode; later epochs leave it out of the shuffle. A batch in which a corrupt image is first discovered is that
- * much smaller ({@link Batch#size()} below the requested batch size).
+ * {@link #skippedImages()} with its id in {@link #skippedIds()}, and the decision is taken once, at
+ * its first decode; later epochs leave it out of the shuffle. A batch in which a corrupt image is
+ * first discovered is that much smaller ({@link Batch#size()} below the requested batch size).
  */
 public final class InputPipeline implements AutoCloseable {
   private static final long SHUFFLE_STREAM = 1;
@@ -37,22 +38,29 @@ public final class InputPipeline implements AutoCloseable {
     this.options = options;
     this.store = new DecodedImageStore(images, options.cache(), options.cacheBudgetBytes());
     AtomicInteger threadNumber = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(options.workers(), r -> {
-      Thread t = new Thread(r, "dawn-input-" + threadNumber.incrementAndGet());
-      t.setDaemon(true); // never keep the JVM alive because a stream was not closed
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            options.workers(),
+            r -> {
+              Thread t = new Thread(r, "dawn-input-" + threadNumber.incrementAndGet());
+              t.setDaemon(true); // never keep the JVM alive because a stream was not closed
+              return t;
+            });
   }
 
   /**
-   * Training batches of one epoch at {@code resolution} px. With {@code dropRemainder} (the default) only full
-   * batches are yielded, so a split smaller than one batch yields none.
+   * Training batches of one epoch at {@code resolution} px. With {@code dropRemainder} (the
+   * default) only full batches are yielded, so a split smaller than one batch yields none.
    */
   public BatchStream epoch(int epoch, int resolution, int batchSize) {
     checkShape(resolution, batchSize);
     int[] order = shuffledOrder(epoch);
-    int batches = options.dropRemainder() ? order.length / batchSize : ceilDiv(order.length, batchSize);
-    return new BatchStream(batches, b -> build(order, b, batchSize, resolution, epoch, true), executor,
+    int batches =
+        options.dropRemainder() ? order.length / batchSize : ceilDiv(order.length, batchSize);
+    return new BatchStream(
+        batches,
+        b -> build(order, b, batchSize, resolution, epoch, true),
+        executor,
         options.prefetchDepth());
   }
 
@@ -63,8 +71,11 @@ public final class InputPipeline implements AutoCloseable {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    return new BatchStream(ceilDiv(order.length, batchSize), b -> build(order, b, batchSize, resolution, 0, false),
-        executor, options.prefetchDepth());
+    return new BatchStream(
+        ceilDiv(order.length, batchSize),
+        b -> build(order, b, batchSize, resolution, 0, false),
+        executor,
+        options.prefetchDepth());
   }
 
   /** Permutation of the images not yet known to be corrupt, from (seed, epoch) alone. */
@@ -74,7 +85,8 @@ public final class InputPipeline implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       perm[i] = i;
     }
-    SplittableRandom rng = new SplittableRandom(SeedMixer.derive(options.seed(), SHUFFLE_STREAM, epoch));
+    SplittableRandom rng =
+        new SplittableRandom(SeedMixer.derive(options.seed(), SHUFFLE_STREAM, epoch));
     for (int i = n - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = perm[i];
@@ -90,7 +102,8 @@ public final class InputPipeline implements AutoCloseable {
     return kept.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private Batch build(int[] order, int batchIndex, int batchSize, int resolution, int epoch, boolean train) {
+  private Batch build(
+      int[] order, int batchIndex, int batchSize, int resolution, int epoch, boolean train) {
     int from = batchIndex * batchSize;
     int to = Math.min(order.length, from + batchSize);
     int floatsPerImage = resolution * resolution * Batch.CHANNELS;
@@ -103,11 +116,18 @@ public final class InputPipeline implements AutoCloseable {
       if (image == null) {
         continue;
       }
-      CropWindow window = train
-          ? CropWindow.randomResized(image.width(), image.height(), options,
-              new SplittableRandom(SeedMixer.derive(options.seed(), AUGMENT_STREAM, epoch, index)))
-          : CropWindow.center(image.width(), image.height(), resolution, options.evalCropFraction());
-      BilinearResampler.resample(image, window, resolution, options.normalization(), pixels, size * floatsPerImage);
+      CropWindow window =
+          train
+              ? CropWindow.randomResized(
+                  image.width(),
+                  image.height(),
+                  options,
+                  new SplittableRandom(
+                      SeedMixer.derive(options.seed(), AUGMENT_STREAM, epoch, index)))
+              : CropWindow.center(
+                  image.width(), image.height(), resolution, options.evalCropFraction());
+      BilinearResampler.resample(
+          image, window, resolution, options.normalization(), pixels, size * floatsPerImage);
       labels[size] = store.source(index).label();
       size++;
     }
@@ -116,8 +136,8 @@ public final class InputPipeline implements AutoCloseable {
 
   private static void checkShape(int resolution, int batchSize) {
     if (resolution < 1 || batchSize < 1) {
-      throw new IllegalArgumentException("resolution and batchSize must be >= 1, got " + resolution + " and "
-          + batchSize);
+      throw new IllegalArgumentException(
+          "resolution and batchSize must be >= 1, got " + resolution + " and " + batchSize);
     }
   }
 

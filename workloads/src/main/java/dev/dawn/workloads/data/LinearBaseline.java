@@ -5,21 +5,30 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Multinomial logistic regression (softmax, Adam, light L2) on raw normalised pixels of the centre crop. It is the
- * "simple statistics" control for a data set: if a linear model already reaches the target accuracy, the data set
- * does not measure what a CNN benchmark should.
+ * Multinomial logistic regression (softmax, Adam, light L2) on raw normalised pixels of the centre
+ * crop. It is the "simple statistics" control for a data set: if a linear model already reaches the
+ * target accuracy, the data set does not measure what a CNN benchmark should.
  *
- * <p>Run: {@code java -cp workloads/target/classes dev.dawn.workloads.data.LinearBaseline [root] [epochs]}; the
- * default root is a synthetic set (default spec) generated or reused under {@code target/synthetic-default}.
+ * <p>Run: {@code java -cp workloads/target/classes dev.dawn.workloads.data.LinearBaseline [root]
+ * [epochs]}; the default root is a synthetic set (default spec) generated or reused under {@code
+ * target/synthetic-default}.
  */
 public final class LinearBaseline {
-  /** Accuracy on the validation split (and the training split, to show the model is not simply undertrained). */
-  public record Result(int classes, int trainImages, int valImages, int epochs, double trainTop1, double trainTop5,
-      double valTop1, double valTop5) {
-  }
+  /**
+   * Accuracy on the validation split (and the training split, to show the model is not simply
+   * undertrained).
+   */
+  public record Result(
+      int classes,
+      int trainImages,
+      int valImages,
+      int epochs,
+      double trainTop1,
+      double trainTop5,
+      double valTop1,
+      double valTop5) {}
 
-  private record Matrix(float[] x, int[] y, int n, int d) {
-  }
+  private record Matrix(float[] x, int[] y, int n, int d) {}
 
   private final int resolution;
   private final int epochs;
@@ -63,12 +72,13 @@ public final class LinearBaseline {
     }
     double[] trainAcc = accuracy(w, train, k);
     double[] valAcc = accuracy(w, val, k);
-    return new Result(k, train.n(), val.n(), epochs, trainAcc[0], trainAcc[1], valAcc[0], valAcc[1]);
+    return new Result(
+        k, train.n(), val.n(), epochs, trainAcc[0], trainAcc[1], valAcc[0], valAcc[1]);
   }
 
   private Matrix features(List<ImageSource> images) {
-    PipelineOptions options = PipelineOptions.defaults().withWorkers(2, 4).withCache(PipelineOptions.CacheMode.OFF,
-        0);
+    PipelineOptions options =
+        PipelineOptions.defaults().withWorkers(2, 4).withCache(PipelineOptions.CacheMode.OFF, 0);
     int d = resolution * resolution * 3;
     try (InputPipeline pipeline = new InputPipeline(images, options);
         BatchStream stream = pipeline.evaluation(resolution, 256)) {
@@ -103,38 +113,44 @@ public final class LinearBaseline {
   private float[] gradient(float[] w, Matrix data, int[] rows, int k) {
     int d = data.d();
     float[][] delta = new float[rows.length][];
-    IntStream.range(0, rows.length).parallel().forEach(r -> {
-      float[] z = logits(w, data, rows[r], k);
-      float max = Float.NEGATIVE_INFINITY;
-      for (float f : z) {
-        max = Math.max(max, f);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        z[j] = (float) Math.exp(z[j] - max);
-        sum += z[j];
-      }
-      for (int j = 0; j < k; j++) {
-        z[j] = (float) (z[j] / sum) / rows.length;
-      }
-      z[data.y()[rows[r]]] -= 1f / rows.length;
-      delta[r] = z;
-    });
+    IntStream.range(0, rows.length)
+        .parallel()
+        .forEach(
+            r -> {
+              float[] z = logits(w, data, rows[r], k);
+              float max = Float.NEGATIVE_INFINITY;
+              for (float f : z) {
+                max = Math.max(max, f);
+              }
+              double sum = 0;
+              for (int j = 0; j < k; j++) {
+                z[j] = (float) Math.exp(z[j] - max);
+                sum += z[j];
+              }
+              for (int j = 0; j < k; j++) {
+                z[j] = (float) (z[j] / sum) / rows.length;
+              }
+              z[data.y()[rows[r]]] -= 1f / rows.length;
+              delta[r] = z;
+            });
     float[] grad = new float[w.length];
-    IntStream.range(0, k).parallel().forEach(j -> {
-      int wo = j * (d + 1);
-      for (int r = 0; r < rows.length; r++) {
-        float g = delta[r][j];
-        int xo = rows[r] * d;
-        for (int i = 0; i < d; i++) {
-          grad[wo + i] += g * data.x()[xo + i];
-        }
-        grad[wo + d] += g;
-      }
-      for (int i = 0; i < d; i++) {
-        grad[wo + i] += (float) (l2 * w[wo + i]);
-      }
-    });
+    IntStream.range(0, k)
+        .parallel()
+        .forEach(
+            j -> {
+              int wo = j * (d + 1);
+              for (int r = 0; r < rows.length; r++) {
+                float g = delta[r][j];
+                int xo = rows[r] * d;
+                for (int i = 0; i < d; i++) {
+                  grad[wo + i] += g * data.x()[xo + i];
+                }
+                grad[wo + d] += g;
+              }
+              for (int i = 0; i < d; i++) {
+                grad[wo + i] += (float) (l2 * w[wo + i]);
+              }
+            });
     return grad;
   }
 
@@ -152,17 +168,24 @@ public final class LinearBaseline {
 
   /** {top-1, top-5} on a split. */
   private static double[] accuracy(float[] w, Matrix data, int k) {
-    int[] hits = IntStream.range(0, data.n()).parallel().map(r -> {
-      float[] z = logits(w, data, r, k);
-      float truth = z[data.y()[r]];
-      int higher = 0;
-      for (float f : z) {
-        if (f > truth) {
-          higher++;
-        }
-      }
-      return higher == 0 ? 2 : higher < 5 ? 1 : 0; // 2: top-1 (and top-5), 1: top-5 only
-    }).toArray();
+    int[] hits =
+        IntStream.range(0, data.n())
+            .parallel()
+            .map(
+                r -> {
+                  float[] z = logits(w, data, r, k);
+                  float truth = z[data.y()[r]];
+                  int higher = 0;
+                  for (float f : z) {
+                    if (f > truth) {
+                      higher++;
+                    }
+                  }
+                  return higher == 0
+                      ? 2
+                      : higher < 5 ? 1 : 0; // 2: top-1 (and top-5), 1: top-5 only
+                })
+            .toArray();
     long top1 = IntStream.of(hits).filter(h -> h == 2).count();
     long top5 = IntStream.of(hits).filter(h -> h >= 1).count();
     return new double[] {(double) top1 / data.n(), (double) top5 / data.n()};

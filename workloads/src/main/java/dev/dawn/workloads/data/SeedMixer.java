@@ -1,9 +1,11 @@
 package dev.dawn.workloads.data;
 
-/** SplitMix64 finaliser: turns structured keys (seed, split, class, index, epoch) into independent RNG seeds. */
+/**
+ * SplitMix64 finaliser: turns structured keys (seed, split, class, index, epoch) into independent
+ * RNG seeds.
+ */
 final class SeedMixer {
-  private SeedMixer() {
-  }
+  private SeedMixer() {}
 
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -5,22 +5,22 @@ import java.awt.image.DataBufferByte;
 import java.util.SplittableRandom;
 
 /**
- * Paints one synthetic image: a textured object at random position, scale (45-85% of the side) and rotation over a
- * cluttered, shaded background, plus pixel noise. Colours come from one palette shared by every class, so colour
- * says nothing about the class; only shape and texture do.
+ * Paints one synthetic image: a textured object at random position, scale (45-85% of the side) and
+ * rotation over a cluttered, shaded background, plus pixel noise. Colours come from one palette
+ * shared by every class, so colour says nothing about the class; only shape and texture do.
  */
 final class SyntheticImagePainter {
   private static final int[][] PALETTE = {
-      {220, 40, 40}, {40, 170, 60}, {40, 80, 210}, {235, 200, 40}, {150, 60, 190}, {40, 190, 200},
-      {240, 130, 30}, {245, 245, 245}, {25, 25, 25}, {130, 130, 130}, {240, 120, 180}, {120, 80, 40}};
+    {220, 40, 40}, {40, 170, 60}, {40, 80, 210}, {235, 200, 40}, {150, 60, 190}, {40, 190, 200},
+    {240, 130, 30}, {245, 245, 245}, {25, 25, 25}, {130, 130, 130}, {240, 120, 180}, {120, 80, 40}
+  };
   private static final double MIN_COLOUR_DISTANCE = 110.0;
   private static final double MAX_ROTATION = Math.toRadians(15);
   private static final double MAX_TEXTURE_JITTER = Math.toRadians(8);
   private static final double NOISE_SIGMA = 7.0;
   private static final double CLUTTER_ALPHA = 0.28;
 
-  private SyntheticImagePainter() {
-  }
+  private SyntheticImagePainter() {}
 
   static BufferedImage paint(SyntheticClass cls, int size, SplittableRandom rng) {
     int[] colours = pickColours(rng);
@@ -41,9 +41,20 @@ final class SyntheticImagePainter {
     double jitter = (rng.nextDouble() * 2 - 1) * MAX_TEXTURE_JITTER;
     double gradientAngle = rng.nextDouble() * 2 * Math.PI;
     double period = unit * (5.5 + 2.0 * rng.nextDouble());
-    SyntheticTexture.Params texture = new SyntheticTexture.Params(period, rng.nextDouble() * period,
-        rng.nextDouble() * period, Math.cos(jitter), Math.sin(jitter), cx, cy, radius, Math.cos(gradientAngle),
-        Math.sin(gradientAngle), Math.max(1.0, 2.0 * unit), rng.nextLong());
+    SyntheticTexture.Params texture =
+        new SyntheticTexture.Params(
+            period,
+            rng.nextDouble() * period,
+            rng.nextDouble() * period,
+            Math.cos(jitter),
+            Math.sin(jitter),
+            cx,
+            cy,
+            radius,
+            Math.cos(gradientAngle),
+            Math.sin(gradientAngle),
+            Math.max(1.0, 2.0 * unit),
+            rng.nextLong());
 
     drawObject(canvas, size, cls, texture, cx, cy, radius, cos, sin, fgA, fgB);
     return toImage(canvas, size, rng);
@@ -54,7 +65,8 @@ final class SyntheticImagePainter {
       int bg = rng.nextInt(PALETTE.length);
       int a = rng.nextInt(PALETTE.length);
       int b = rng.nextInt(PALETTE.length);
-      if (distance(bg, a) >= MIN_COLOUR_DISTANCE && distance(bg, b) >= MIN_COLOUR_DISTANCE
+      if (distance(bg, a) >= MIN_COLOUR_DISTANCE
+          && distance(bg, b) >= MIN_COLOUR_DISTANCE
           && distance(a, b) >= MIN_COLOUR_DISTANCE) {
         return new int[] {bg, a, b};
       }
@@ -120,7 +132,8 @@ final class SyntheticImagePainter {
     return canvas;
   }
 
-  private static double segmentDistance(double px, double py, double x0, double y0, double x1, double y1) {
+  private static double segmentDistance(
+      double px, double py, double x0, double y0, double x1, double y1) {
     double dx = x1 - x0;
     double dy = y1 - y0;
     double len2 = dx * dx + dy * dy;
@@ -135,8 +148,18 @@ final class SyntheticImagePainter {
   }
 
   /** 2x2 supersampling so edges and texture boundaries are anti-aliased like a photograph's. */
-  private static void drawObject(float[] canvas, int size, SyntheticClass cls, SyntheticTexture.Params texture,
-      double cx, double cy, double radius, double cos, double sin, int[] fgA, int[] fgB) {
+  private static void drawObject(
+      float[] canvas,
+      int size,
+      SyntheticClass cls,
+      SyntheticTexture.Params texture,
+      double cx,
+      double cy,
+      double radius,
+      double cos,
+      double sin,
+      int[] fgA,
+      int[] fgB) {
     SyntheticShape shape = cls.shape();
     SyntheticTexture pattern = cls.texture();
     int yMin = Math.max(0, (int) Math.floor(cy - radius * 1.5));

@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code manifest.json} of a generated synthetic set: the spec, the generator version, the file count and a SHA-256
- * over every image's bytes. Written last, so a folder with a manifest is complete.
+ * {@code manifest.json} of a generated synthetic set: the spec, the generator version, the file
+ * count and a SHA-256 over every image's bytes. Written last, so a folder with a manifest is
+ * complete.
  */
 record SyntheticManifest(SyntheticSpec spec, String generator, int files, String contentHash) {
   static final String FILE_NAME = "manifest.json";
@@ -18,14 +19,30 @@ record SyntheticManifest(SyntheticSpec spec, String generator, int files, String
 
   String toJson() {
     return "{\n"
-        + "  \"generator\": \"" + generator + "\",\n"
-        + "  \"classes\": " + spec.classes() + ",\n"
-        + "  \"trainPerClass\": " + spec.trainPerClass() + ",\n"
-        + "  \"valPerClass\": " + spec.valPerClass() + ",\n"
-        + "  \"imageSize\": " + spec.imageSize() + ",\n"
-        + "  \"seed\": " + spec.seed() + ",\n"
-        + "  \"files\": " + files + ",\n"
-        + "  \"contentHash\": \"" + contentHash + "\"\n"
+        + "  \"generator\": \""
+        + generator
+        + "\",\n"
+        + "  \"classes\": "
+        + spec.classes()
+        + ",\n"
+        + "  \"trainPerClass\": "
+        + spec.trainPerClass()
+        + ",\n"
+        + "  \"valPerClass\": "
+        + spec.valPerClass()
+        + ",\n"
+        + "  \"imageSize\": "
+        + spec.imageSize()
+        + ",\n"
+        + "  \"seed\": "
+        + spec.seed()
+        + ",\n"
+        + "  \"files\": "
+        + files
+        + ",\n"
+        + "  \"contentHash\": \""
+        + contentHash
+        + "\"\n"
         + "}\n";
   }
 
@@ -41,10 +58,19 @@ record SyntheticManifest(SyntheticSpec spec, String generator, int files, String
     }
     String json = Files.readString(file, StandardCharsets.UTF_8);
     try {
-      SyntheticSpec spec = new SyntheticSpec(intField(json, "classes"), intField(json, "trainPerClass"),
-          intField(json, "valPerClass"), intField(json, "imageSize"), Long.parseLong(field(json, "seed")));
-      return Optional.of(new SyntheticManifest(spec, stringField(json, "generator"), intField(json, "files"),
-          stringField(json, "contentHash")));
+      SyntheticSpec spec =
+          new SyntheticSpec(
+              intField(json, "classes"),
+              intField(json, "trainPerClass"),
+              intField(json, "valPerClass"),
+              intField(json, "imageSize"),
+              Long.parseLong(field(json, "seed")));
+      return Optional.of(
+          new SyntheticManifest(
+              spec,
+              stringField(json, "generator"),
+              intField(json, "files"),
+              stringField(json, "contentHash")));
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // unreadable or foreign manifest: regenerate
     }

@@ -12,14 +12,14 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The mean of every gradient over the replicas, one {@code CollectiveReduceV2} (merge Add, final Div) per fusion bucket
- * and replica: the bucket's gradients are flattened and concatenated, all-reduced as one message, then split and
- * reshaped back. A bucket's collective reads only its own gradients, so it can start while the backward pass is still
- * producing the next bucket's.
+ * The mean of every gradient over the replicas, one {@code CollectiveReduceV2} (merge Add, final
+ * Div) per fusion bucket and replica: the bucket's gradients are flattened and concatenated,
+ * all-reduced as one message, then split and reshaped back. A bucket's collective reads only its
+ * own gradients, so it can start while the backward pass is still producing the next bucket's.
  *
- * <p>Collective keys are derived from positions, never from counters, so that separately built graphs (one per worker
- * process) agree on them: the group key names the set of replicas, the instance key is the bucket's position in
- * backward order.
+ * <p>Collective keys are derived from positions, never from counters, so that separately built
+ * graphs (one per worker process) agree on them: the group key names the set of replicas, the
+ * instance key is the bucket's position in backward order.
  */
 public final class FusedAllReduce {
   /** The group of every replica taking part in the gradient all-reduce. */
@@ -27,30 +27,40 @@ public final class FusedAllReduce {
 
   private FusedAllReduce() {}
 
-  /** Instance key of the bucket at {@code position} (0 = the first bucket sent, holding the last layer). */
+  /**
+   * Instance key of the bucket at {@code position} (0 = the first bucket sent, holding the last
+   * layer).
+   */
   public static int instanceKey(int position) {
     return position + 1;
   }
 
   /**
-   * @param replicaOps per replica, ops pinned to that replica's device (each collective member must sit on its own)
-   * @param gradients per replica, the gradients in forward (creation) order; every replica lists the same shapes
+   * @param replicaOps per replica, ops pinned to that replica's device (each collective member must
+   *     sit on its own)
+   * @param gradients per replica, the gradients in forward (creation) order; every replica lists
+   *     the same shapes
    * @param shapes static shape of each gradient in forward order
    * @param buckets packed over the backward-ordered sizes of these gradients
    * @return per replica, the all-reduced mean gradients in forward order
    */
-  public static List<List<Operand<TFloat32>>> mean(List<Ops> replicaOps, List<List<Operand<TFloat32>>> gradients,
-      List<long[]> shapes, FusionBuckets buckets, int timeoutSeconds) {
+  public static List<List<Operand<TFloat32>>> mean(
+      List<Ops> replicaOps,
+      List<List<Operand<TFloat32>>> gradients,
+      List<long[]> shapes,
+      FusionBuckets buckets,
+      int timeoutSeconds) {
     int replicas = replicaOps.size();
     int tensors = shapes.size();
     if (gradients.size() != replicas) {
-      throw new IllegalArgumentException(replicas + " replicas but gradients of " + gradients.size());
+      throw new IllegalArgumentException(
+          replicas + " replicas but gradients of " + gradients.size());
     }
     List<List<Operand<TFloat32>>> reduced = new ArrayList<>();
     for (int r = 0; r < replicas; r++) {
       if (gradients.get(r).size() != tensors) {
-        throw new IllegalArgumentException("replica " + r + " has " + gradients.get(r).size() + " gradients, expected "
-            + tensors);
+        throw new IllegalArgumentException(
+            "replica " + r + " has " + gradients.get(r).size() + " gradients, expected " + tensors);
       }
       Ops tf = replicaOps.get(r).withSubScope("allreduce");
       List<Operand<TFloat32>> out = new ArrayList<>(Collections.nCopies(tensors, null));
@@ -61,18 +71,26 @@ public final class FusedAllReduce {
         List<Operand<TFloat32>> flat = new ArrayList<>(forward.length);
         long[] sizes = new long[forward.length];
         for (int k = 0; k < forward.length; k++) {
-          flat.add(bucketOps.reshape(gradients.get(r).get(forward[k]), bucketOps.constant(new int[] {-1})));
+          flat.add(
+              bucketOps.reshape(
+                  gradients.get(r).get(forward[k]), bucketOps.constant(new int[] {-1})));
           sizes[k] = Arrays.stream(shapes.get(forward[k])).reduce(1, (x, y) -> x * y);
         }
-        Operand<TFloat32> message = flat.size() == 1 ? flat.get(0) : bucketOps.concat(flat, bucketOps.constant(0));
-        Operand<TFloat32> sum = collectiveMean(bucketOps, message, replicas, instanceKey(b), timeoutSeconds);
+        Operand<TFloat32> message =
+            flat.size() == 1 ? flat.get(0) : bucketOps.concat(flat, bucketOps.constant(0));
+        Operand<TFloat32> sum =
+            collectiveMean(bucketOps, message, replicas, instanceKey(b), timeoutSeconds);
         if (forward.length == 1) {
           out.set(forward[0], bucketOps.reshape(sum, bucketOps.constant(shapes.get(forward[0]))));
           continue;
         }
-        var parts = bucketOps.splitV(sum, bucketOps.constant(sizes), bucketOps.constant(0), (long) forward.length);
+        var parts =
+            bucketOps.splitV(
+                sum, bucketOps.constant(sizes), bucketOps.constant(0), (long) forward.length);
         for (int k = 0; k < forward.length; k++) {
-          out.set(forward[k], bucketOps.reshape(parts.output().get(k), bucketOps.constant(shapes.get(forward[k]))));
+          out.set(
+              forward[k],
+              bucketOps.reshape(parts.output().get(k), bucketOps.constant(shapes.get(forward[k]))));
         }
       }
       reduced.add(out);
@@ -80,24 +98,30 @@ public final class FusedAllReduce {
     return reduced;
   }
 
-  /** CollectiveReduceV2 is not in {@code Ops}; built raw on the scope, which carries the replica's device. */
+  /**
+   * CollectiveReduceV2 is not in {@code Ops}; built raw on the scope, which carries the replica's
+   * device.
+   */
   @SuppressWarnings("unchecked")
-  private static Operand<TFloat32> collectiveMean(Ops tf, Operand<TFloat32> input, int groupSize, int instanceKey,
-      int timeoutSeconds) {
+  private static Operand<TFloat32> collectiveMean(
+      Ops tf, Operand<TFloat32> input, int groupSize, int instanceKey, int timeoutSeconds) {
     Operand<TInt32> size = tf.constant(groupSize);
     Operand<TInt32> group = tf.constant(GRADIENT_GROUP_KEY);
     Operand<TInt32> instance = tf.constant(instanceKey);
     Scope scope = tf.scope();
-    var op = scope.env().opBuilder("CollectiveReduceV2", scope.makeOpName("CollectiveReduceV2"), scope)
-        .addInput(input.asOutput())
-        .addInput(size.asOutput())
-        .addInput(group.asOutput())
-        .addInput(instance.asOutput())
-        .addInputList(new Output<?>[0])
-        .setAttr("merge_op", "Add")
-        .setAttr("final_op", "Div")
-        .setAttr("timeout_seconds", (float) timeoutSeconds)
-        .build();
+    var op =
+        scope
+            .env()
+            .opBuilder("CollectiveReduceV2", scope.makeOpName("CollectiveReduceV2"), scope)
+            .addInput(input.asOutput())
+            .addInput(size.asOutput())
+            .addInput(group.asOutput())
+            .addInput(instance.asOutput())
+            .addInputList(new Output<?>[0])
+            .setAttr("merge_op", "Add")
+            .setAttr("final_op", "Div")
+            .setAttr("timeout_seconds", (float) timeoutSeconds)
+            .build();
     return (Output<TFloat32>) (Output<?>) op.output(0);
   }
 }

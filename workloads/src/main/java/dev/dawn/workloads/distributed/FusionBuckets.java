@@ -5,9 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Tensor fusion as Horovod and NCCL-based data-parallel trainers do it: gradients become ready in backward order (last
- * layer first) and are packed greedily, in that order, into buckets of at most {@code thresholdBytes}; each bucket is
- * one all-reduce message. A tensor larger than the threshold is sent alone; threshold 0 sends every tensor alone.
+ * Tensor fusion as Horovod and NCCL-based data-parallel trainers do it: gradients become ready in
+ * backward order (last layer first) and are packed greedily, in that order, into buckets of at most
+ * {@code thresholdBytes}; each bucket is one all-reduce message. A tensor larger than the threshold
+ * is sent alone; threshold 0 sends every tensor alone.
  *
  * @param buckets in the order they are sent (the first holds the last layer's gradients)
  */
@@ -30,12 +31,14 @@ public record FusionBuckets(List<Bucket> buckets) {
   }
 
   /**
-   * @param backwardOrderBytes gradient sizes in the order backprop produces them (reverse of the forward order)
+   * @param backwardOrderBytes gradient sizes in the order backprop produces them (reverse of the
+   *     forward order)
    * @param thresholdBytes largest bucket; 0 disables fusion
    */
   public static FusionBuckets pack(List<Long> backwardOrderBytes, long thresholdBytes) {
     if (thresholdBytes < 0) {
-      throw new IllegalArgumentException("fusion threshold must be >= 0 bytes, got " + thresholdBytes);
+      throw new IllegalArgumentException(
+          "fusion threshold must be >= 0 bytes, got " + thresholdBytes);
     }
     List<Bucket> out = new ArrayList<>();
     List<Integer> open = new ArrayList<>();
@@ -72,7 +75,10 @@ public record FusionBuckets(List<Bucket> buckets) {
     return buckets.stream().mapToLong(Bucket::bytes).sum();
   }
 
-  /** The bucket sent last: it holds the first layers' gradients, ready only when the backward pass ends. */
+  /**
+   * The bucket sent last: it holds the first layers' gradients, ready only when the backward pass
+   * ends.
+   */
   public Bucket last() {
     return buckets.get(buckets.size() - 1);
   }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Throughput and per-batch latency for several batch sizes. For each size the caller prepares a {@link BatchCall}
- * (input batch already in memory, so only the model is timed); it runs {@code warmupBatches} untimed calls, then
- * times {@code measuredBatches} calls one by one.
+ * Throughput and per-batch latency for several batch sizes. For each size the caller prepares a
+ * {@link BatchCall} (input batch already in memory, so only the model is timed); it runs {@code
+ * warmupBatches} untimed calls, then times {@code measuredBatches} calls one by one.
  */
 public final class BatchSizeSweep {
   public static final List<Integer> DEFAULT_BATCH_SIZES = List.of(1, 8, 32, 128);
@@ -18,7 +18,10 @@ public final class BatchSizeSweep {
   public BatchSizeSweep(int warmupBatches, int measuredBatches) {
     if (warmupBatches < 0 || measuredBatches < 1) {
       throw new IllegalArgumentException(
-          "batch sweep needs warmupBatches >= 0 and measuredBatches >= 1, got " + warmupBatches + "/" + measuredBatches);
+          "batch sweep needs warmupBatches >= 0 and measuredBatches >= 1, got "
+              + warmupBatches
+              + "/"
+              + measuredBatches);
     }
     this.warmupBatches = warmupBatches;
     this.measuredBatches = measuredBatches;
@@ -31,7 +34,8 @@ public final class BatchSizeSweep {
     List<BatchPoint> points = new ArrayList<>(batchSizes.size());
     for (int b : batchSizes) {
       if (b < 1) {
-        throw new IllegalArgumentException("batch sizes must be >= 1, got " + b + " in " + batchSizes);
+        throw new IllegalArgumentException(
+            "batch sizes must be >= 1, got " + b + " in " + batchSizes);
       }
       points.add(new BatchPoint(b, time(prepare.apply(b))));
     }

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The CPU feature flags of /proc/cpuinfo (empty where there is none), which decide the kernels oneDNN can use. */
+/**
+ * The CPU feature flags of /proc/cpuinfo (empty where there is none), which decide the kernels
+ * oneDNN can use.
+ */
 public final class CpuFlags {
   private CpuFlags() {}
 

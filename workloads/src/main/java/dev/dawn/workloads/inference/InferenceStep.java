@@ -3,6 +3,8 @@ package dev.dawn.workloads.inference;
 /** One forward pass on an already-preprocessed input; the timed region of {@link LatencyRunner}. */
 @FunctionalInterface
 public interface InferenceStep<T> {
-  /** Runs the model on {@code input}; must consume its output (fetch it), or TF may skip the work. */
+  /**
+   * Runs the model on {@code input}; must consume its output (fetch it), or TF may skip the work.
+   */
   void infer(T input);
 }

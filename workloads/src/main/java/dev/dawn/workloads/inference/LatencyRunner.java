@@ -4,18 +4,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * DAWNBench-style batch-1 latency: every input is preprocessed and classified one at a time, and each step is timed
- * with {@link System#nanoTime()}. Preprocessing and the model are timed apart so latency can be reported with and
- * without preprocessing (DAWNBench entries differ on this; Huawei times only the model on pre-decoded tensors).
+ * DAWNBench-style batch-1 latency: every input is preprocessed and classified one at a time, and
+ * each step is timed with {@link System#nanoTime()}. Preprocessing and the model are timed apart so
+ * latency can be reported with and without preprocessing (DAWNBench entries differ on this; Huawei
+ * times only the model on pre-decoded tensors).
  *
- * <p>The timed region holds only the preprocess call, the model call and three clock reads; the result arrays are
- * allocated before the loop and a preprocessed input that is {@link AutoCloseable} (a TF tensor) is closed after the
- * clock stops.
+ * <p>The timed region holds only the preprocess call, the model call and three clock reads; the
+ * result arrays are allocated before the loop and a preprocessed input that is {@link
+ * AutoCloseable} (a TF tensor) is closed after the clock stops.
  */
 public final class LatencyRunner {
   private final int warmupItems;
 
-  /** @param warmupItems untimed items run first (cycling over the inputs), e.g. to let TF build its kernels */
+  /**
+   * @param warmupItems untimed items run first (cycling over the inputs), e.g. to let TF build its
+   *     kernels
+   */
   public LatencyRunner(int warmupItems) {
     if (warmupItems < 0) {
       throw new IllegalArgumentException("warmupItems must be >= 0, got " + warmupItems);
@@ -28,23 +32,27 @@ public final class LatencyRunner {
   }
 
   /**
-   * Times {@code preprocess} then {@code model} per input. A preprocessed value that is {@link AutoCloseable} is closed
-   * after its model call, outside the clock.
+   * Times {@code preprocess} then {@code model} per input. A preprocessed value that is {@link
+   * AutoCloseable} is closed after its model call, outside the clock.
    */
-  public <I, T> LatencyRun run(List<I> inputs, Function<? super I, ? extends T> preprocess, InferenceStep<? super T> model) {
+  public <I, T> LatencyRun run(
+      List<I> inputs, Function<? super I, ? extends T> preprocess, InferenceStep<? super T> model) {
     return measure(inputs, preprocess, model, true);
   }
 
   /**
-   * Model-only timing of inputs that are already preprocessed (e.g. tensors in memory); the inputs stay open and the
-   * preprocess numbers measure just the empty step between two clock reads.
+   * Model-only timing of inputs that are already preprocessed (e.g. tensors in memory); the inputs
+   * stay open and the preprocess numbers measure just the empty step between two clock reads.
    */
   public <T> LatencyRun runPreprocessed(List<T> inputs, InferenceStep<? super T> model) {
     return measure(inputs, Function.identity(), model, false);
   }
 
   private <I, T> LatencyRun measure(
-      List<I> inputs, Function<? super I, ? extends T> preprocess, InferenceStep<? super T> model, boolean close) {
+      List<I> inputs,
+      Function<? super I, ? extends T> preprocess,
+      InferenceStep<? super T> model,
+      boolean close) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("latency run needs at least one input, got an empty list");
     }

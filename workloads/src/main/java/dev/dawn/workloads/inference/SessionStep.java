@@ -6,8 +6,9 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 
 /**
- * Feeds one tensor, fetches one output and closes the fetched result: the model call timed by {@link LatencyRunner}.
- * Fetching matters: TF prunes whatever is not fetched, so timing a bare target would be too fast.
+ * Feeds one tensor, fetches one output and closes the fetched result: the model call timed by
+ * {@link LatencyRunner}. Fetching matters: TF prunes whatever is not fetched, so timing a bare
+ * target would be too fast.
  */
 public final class SessionStep implements InferenceStep<Tensor> {
   private final Session session;
@@ -27,7 +28,9 @@ public final class SessionStep implements InferenceStep<Tensor> {
     }
   }
 
-  /** A {@link BatchCall} on a tensor already in memory; the call owns (and closes) {@code batch}. */
+  /**
+   * A {@link BatchCall} on a tensor already in memory; the call owns (and closes) {@code batch}.
+   */
   public BatchCall onBatch(Tensor batch) {
     return new BatchCall() {
       @Override

@@ -8,7 +8,10 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.BiasAdd;
 import org.tensorflow.types.TFloat32;
 
-/** The trainable form of a described {@link Conv}: conv, optional max pool, batch norm or bias, activation. */
+/**
+ * The trainable form of a described {@link Conv}: conv, optional max pool, batch norm or bias,
+ * activation.
+ */
 final class ConvUnit {
   private final Conv spec;
   private final LayerFactory layers;
@@ -19,10 +22,16 @@ final class ConvUnit {
   ConvUnit(LayerFactory layers, Conv spec, int in, int out) {
     this.spec = spec;
     this.layers = layers;
-    this.conv = layers.conv(spec.name() + "/conv", spec.kernel(), in, out, spec.stride(), spec.padding().name());
+    this.conv =
+        layers.conv(
+            spec.name() + "/conv", spec.kernel(), in, out, spec.stride(), spec.padding().name());
     if (spec.norm().isBatchNorm()) {
-      bn = layers.batchNorm(spec.name() + "/bn", out, spec.norm() == Norm.BATCH_NORM_ZERO_INIT,
-          spec.norm() == Norm.BATCH_NORM_FIXED_SCALE);
+      bn =
+          layers.batchNorm(
+              spec.name() + "/bn",
+              out,
+              spec.norm() == Norm.BATCH_NORM_ZERO_INIT,
+              spec.norm() == Norm.BATCH_NORM_FIXED_SCALE);
       bias = null;
     } else {
       bn = null;
@@ -36,8 +45,12 @@ final class ConvUnit {
     if (pool != null) {
       y = layers.maxPool(pass.tf(), y, pool.window(), pool.stride(), pool.padding().name());
     }
-    y = bn != null ? bn.apply(pass, y)
-        : pass.tf().nn.biasAdd(y, pass.weight(bias), BiasAdd.dataFormat(layers.format().name()));
+    y =
+        bn != null
+            ? bn.apply(pass, y)
+            : pass.tf()
+                .nn
+                .biasAdd(y, pass.weight(bias), BiasAdd.dataFormat(layers.format().name()));
     return spec.activation().apply(pass.tf(), y, v -> pass.constant((float) v));
   }
 }

@@ -3,9 +3,10 @@ package dev.dawn.workloads.models;
 import java.util.List;
 
 /**
- * Memory layout of activations inside the graph. Fed batches are always NHWC; NCHW graphs transpose once at the input.
- * NCHW needs NCHW kernels: GPU, or oneDNN on the CPU ({@code TF_ENABLE_ONEDNN_OPTS=1}); the default Eigen CPU conv and
- * pooling kernels accept NHWC only. Pooling always runs in NHWC (transposes around it) for that reason.
+ * Memory layout of activations inside the graph. Fed batches are always NHWC; NCHW graphs transpose
+ * once at the input. NCHW needs NCHW kernels: GPU, or oneDNN on the CPU ({@code
+ * TF_ENABLE_ONEDNN_OPTS=1}); the default Eigen CPU conv and pooling kernels accept NHWC only.
+ * Pooling always runs in NHWC (transposes around it) for that reason.
  */
 public enum DataFormat {
   NHWC,

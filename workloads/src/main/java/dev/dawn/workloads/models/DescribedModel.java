@@ -15,9 +15,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The training graph of any architecture, built from its {@link NetDescription}: variables are created in description
- * order (a residual's main path, then its projection), each conv's width from {@link ConvWidths} and its input from
- * its producer. Any input size works except where a description uses VALID padding.
+ * The training graph of any architecture, built from its {@link NetDescription}: variables are
+ * created in description order (a residual's main path, then its projection), each conv's width
+ * from {@link ConvWidths} and its input from its producer. Any input size works except where a
+ * description uses VALID padding.
  */
 final class DescribedModel implements Model {
   /** One layer's forward computation. */
@@ -44,12 +45,18 @@ final class DescribedModel implements Model {
       } else if (layer instanceof Residual r) {
         steps.add(residual(r, widths));
       } else if (layer instanceof GlobalPool g) {
-        steps.add((pass, x) -> g.kind() == PoolKind.MAX ? layers.globalMaxPool(pass.tf(), x)
-            : layers.globalAveragePool(pass.tf(), x));
+        steps.add(
+            (pass, x) ->
+                g.kind() == PoolKind.MAX
+                    ? layers.globalMaxPool(pass.tf(), x)
+                    : layers.globalAveragePool(pass.tf(), x));
       } else if (layer instanceof Classifier c) {
         DenseLayer dense = layers.dense(c.name(), channels, c.classes(), c.bias());
-        steps.add((pass, x) -> c.scale() == 1f ? dense.apply(pass, x)
-            : pass.tf().math.mul(dense.apply(pass, x), pass.constant(c.scale())));
+        steps.add(
+            (pass, x) ->
+                c.scale() == 1f
+                    ? dense.apply(pass, x)
+                    : pass.tf().math.mul(dense.apply(pass, x), pass.constant(c.scale())));
       }
     }
   }
@@ -71,8 +78,13 @@ final class DescribedModel implements Model {
       channels = in;
       projection = unit(r.shortcut().projection(), widths);
     } else if (in != out) {
-      throw new IllegalArgumentException("residual " + r.name() + " has an identity shortcut but maps " + in
-          + " channels to " + out);
+      throw new IllegalArgumentException(
+          "residual "
+              + r.name()
+              + " has an identity shortcut but maps "
+              + in
+              + " channels to "
+              + out);
     }
     ConvUnit shortcut = projection;
     Pool shortcutPool = r.shortcut() == null ? null : r.shortcut().pool();
@@ -90,7 +102,8 @@ final class DescribedModel implements Model {
   }
 
   private Operand<TFloat32> pool(Ops tf, Operand<TFloat32> x, Pool p) {
-    return p.kind() == PoolKind.MAX ? layers.maxPool(tf, x, p.window(), p.stride(), p.padding().name())
+    return p.kind() == PoolKind.MAX
+        ? layers.maxPool(tf, x, p.window(), p.stride(), p.padding().name())
         : layers.avgPool(tf, x, p.window(), p.stride(), p.padding().name());
   }
 

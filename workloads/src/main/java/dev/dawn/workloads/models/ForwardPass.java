@@ -9,15 +9,18 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One application of a model to an input: training mode (batch statistics, collects the BN moving-average updates
- * that must run with the train step) or inference mode (moving statistics). Both share the model's variables.
+ * One application of a model to an input: training mode (batch statistics, collects the BN
+ * moving-average updates that must run with the train step) or inference mode (moving statistics).
+ * Both share the model's variables.
  *
- * <p>Mixed precision: the pass computes in {@link #precision()}. The variables stay float32 (master weights) and each
- * layer casts a weight at its use with {@link #weight}, so the Cast's gradient hands float32 gradients back to the
- * variables. Batch norm takes its float32 scale/offset/statistics as they are (FusedBatchNormV3 accepts a half or
- * bfloat16 x with float32 parameters). Activation operands keep their declared {@code Operand<TFloat32>} Java type in
- * the model code: generics are erased and TensorFlow checks dtypes when an op is added, so under bf16/fp16 they carry
- * the compute dtype at run time. Only this class converts, so no layer branches on the precision.
+ * <p>Mixed precision: the pass computes in {@link #precision()}. The variables stay float32 (master
+ * weights) and each layer casts a weight at its use with {@link #weight}, so the Cast's gradient
+ * hands float32 gradients back to the variables. Batch norm takes its float32
+ * scale/offset/statistics as they are (FusedBatchNormV3 accepts a half or bfloat16 x with float32
+ * parameters). Activation operands keep their declared {@code Operand<TFloat32>} Java type in the
+ * model code: generics are erased and TensorFlow checks dtypes when an op is added, so under
+ * bf16/fp16 they carry the compute dtype at run time. Only this class converts, so no layer
+ * branches on the precision.
  */
 public final class ForwardPass {
   private final Ops tf;
@@ -34,7 +37,9 @@ public final class ForwardPass {
     this.precision = precision;
   }
 
-  /** @param tf ops under a sub-scope of its own so the two passes get distinct op names */
+  /**
+   * @param tf ops under a sub-scope of its own so the two passes get distinct op names
+   */
   public static ForwardPass training(Ops tf) {
     return training(tf, Precision.FP32);
   }
@@ -59,7 +64,9 @@ public final class ForwardPass {
     return precision;
   }
 
-  /** A float32 weight (or image batch) as this pass computes with it; the same operand under fp32. */
+  /**
+   * A float32 weight (or image batch) as this pass computes with it; the same operand under fp32.
+   */
   public Operand<TFloat32> weight(Operand<TFloat32> master) {
     return toCompute(master);
   }
@@ -94,7 +101,10 @@ public final class ForwardPass {
     movingAverageUpdates.add(update);
   }
 
-  /** Assign ops; run them as targets with the train step (nothing consumes their outputs, so only a target keeps them). */
+  /**
+   * Assign ops; run them as targets with the train step (nothing consumes their outputs, so only a
+   * target keeps them).
+   */
   public List<Op> movingAverageUpdates() {
     return Collections.unmodifiableList(movingAverageUpdates);
   }

@@ -13,8 +13,9 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
 /**
- * Creates the variables of conv, batch-norm and dense layers with deterministic seeded initialisers, and records the
- * trainable ones. Layers are built once per model and then applied by any number of {@link ForwardPass}es.
+ * Creates the variables of conv, batch-norm and dense layers with deterministic seeded
+ * initialisers, and records the trainable ones. Layers are built once per model and then applied by
+ * any number of {@link ForwardPass}es.
  */
 public final class LayerFactory {
   public static final float BN_EPSILON = 1e-5f;
@@ -48,7 +49,9 @@ public final class LayerFactory {
     return conv(path, kernel, in, out, stride, "SAME");
   }
 
-  /** @param padding {@code SAME} or {@code VALID} */
+  /**
+   * @param padding {@code SAME} or {@code VALID}
+   */
   public Conv2dLayer conv(String path, int kernel, int in, int out, int stride, String padding) {
     String name = opName(path);
     long[] shape = {kernel, kernel, in, out};
@@ -67,24 +70,32 @@ public final class LayerFactory {
     return b;
   }
 
-  /** @param zeroGamma start the scale at 0 (last BN of a residual branch, Goyal et al.) */
+  /**
+   * @param zeroGamma start the scale at 0 (last BN of a residual branch, Goyal et al.)
+   */
   public BatchNormLayer batchNorm(String path, int channels, boolean zeroGamma) {
     return batchNorm(path, channels, zeroGamma, false);
   }
 
   /**
-   * @param fixedScale the scale is a constant 1 (no {@code .gamma} variable; the folded scale is then always positive)
+   * @param fixedScale the scale is a constant 1 (no {@code .gamma} variable; the folded scale is
+   *     then always positive)
    */
-  public BatchNormLayer batchNorm(String path, int channels, boolean zeroGamma, boolean fixedScale) {
+  public BatchNormLayer batchNorm(
+      String path, int channels, boolean zeroGamma, boolean fixedScale) {
     String name = opName(path);
     long[] shape = {channels};
-    Operand<TFloat32> gamma = fixedScale ? tf.constant(filled(channels, 1f))
-        : variable(name + ".gamma", zeroGamma ? zeros(shape) : ones(shape));
+    Operand<TFloat32> gamma =
+        fixedScale
+            ? tf.constant(filled(channels, 1f))
+            : variable(name + ".gamma", zeroGamma ? zeros(shape) : ones(shape));
     Variable<TFloat32> beta = variable(name + ".beta", zeros(shape));
     Variable<TFloat32> movingMean = variable(name + ".moving_mean", zeros(shape));
     Variable<TFloat32> movingVariance = variable(name + ".moving_variance", ones(shape));
     if (!fixedScale) {
-      trainables.add(new TrainableWeight((Variable<TFloat32>) gamma, name + ".gamma", ParameterKind.BN_GAMMA, shape));
+      trainables.add(
+          new TrainableWeight(
+              (Variable<TFloat32>) gamma, name + ".gamma", ParameterKind.BN_GAMMA, shape));
     }
     trainables.add(new TrainableWeight(beta, name + ".beta", ParameterKind.BN_BETA, shape));
     return new BatchNormLayer(gamma, beta, movingMean, movingVariance, bnDecay, format);
@@ -106,18 +117,26 @@ public final class LayerFactory {
   }
 
   /**
-   * Window KxK max pool with SAME padding, so any input size works (odd sizes round up like the strided convs). TF's CPU
-   * pooling kernels accept only NHWC, so NCHW graphs transpose around the pool.
+   * Window KxK max pool with SAME padding, so any input size works (odd sizes round up like the
+   * strided convs). TF's CPU pooling kernels accept only NHWC, so NCHW graphs transpose around the
+   * pool.
    */
   public Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
     return maxPool(tf, x, window, stride, "SAME");
   }
 
-  /** @param padding {@code SAME}, or {@code VALID} for PyTorch's floor-mode output size */
-  public Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride, String padding) {
+  /**
+   * @param padding {@code SAME}, or {@code VALID} for PyTorch's floor-mode output size
+   */
+  public Operand<TFloat32> maxPool(
+      Ops tf, Operand<TFloat32> x, int window, int stride, String padding) {
     Operand<TFloat32> nhwc = toNhwc(tf, x);
-    Operand<TFloat32> pooled = tf.nn.maxPool(nhwc, tf.constant(DataFormat.NHWC.spatialInts(window)),
-        tf.constant(DataFormat.NHWC.spatialInts(stride)), padding);
+    Operand<TFloat32> pooled =
+        tf.nn.maxPool(
+            nhwc,
+            tf.constant(DataFormat.NHWC.spatialInts(window)),
+            tf.constant(DataFormat.NHWC.spatialInts(stride)),
+            padding);
     return fromNhwc(tf, pooled);
   }
 
@@ -125,15 +144,19 @@ public final class LayerFactory {
     return avgPool(tf, x, window, stride, "SAME");
   }
 
-  public Operand<TFloat32> avgPool(Ops tf, Operand<TFloat32> x, int window, int stride, String padding) {
+  public Operand<TFloat32> avgPool(
+      Ops tf, Operand<TFloat32> x, int window, int stride, String padding) {
     Operand<TFloat32> nhwc = toNhwc(tf, x);
-    return fromNhwc(tf, tf.nn.avgPool(nhwc, DataFormat.NHWC.spatial(window), DataFormat.NHWC.spatial(stride), padding));
+    return fromNhwc(
+        tf,
+        tf.nn.avgPool(
+            nhwc, DataFormat.NHWC.spatial(window), DataFormat.NHWC.spatial(stride), padding));
   }
 
   /**
-   * Global average pool to [N, C] for any spatial size. A reduced-precision input is averaged in float32 and cast
-   * back: the gradient of Mean broadcasts with Tile, which the CPU build registers for neither bf16 nor fp16, and a
-   * sum over 49+ values also loses less in float32.
+   * Global average pool to [N, C] for any spatial size. A reduced-precision input is averaged in
+   * float32 and cast back: the gradient of Mean broadcasts with Tile, which the CPU build registers
+   * for neither bf16 nor fp16, and a sum over 49+ values also loses less in float32.
    */
   @SuppressWarnings("unchecked")
   public Operand<TFloat32> globalAveragePool(Ops tf, Operand<TFloat32> x) {
@@ -153,11 +176,15 @@ public final class LayerFactory {
 
   /** Converts the fed NHWC images to this model's layout. */
   public Operand<TFloat32> fromNhwc(Ops tf, Operand<TFloat32> images) {
-    return format == DataFormat.NHWC ? images : tf.linalg.transpose(images, tf.constant(new int[] {0, 3, 1, 2}));
+    return format == DataFormat.NHWC
+        ? images
+        : tf.linalg.transpose(images, tf.constant(new int[] {0, 3, 1, 2}));
   }
 
   private Operand<TFloat32> toNhwc(Ops tf, Operand<TFloat32> x) {
-    return format == DataFormat.NHWC ? x : tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 3, 1}));
+    return format == DataFormat.NHWC
+        ? x
+        : tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 3, 1}));
   }
 
   public List<TrainableWeight> trainables() {
@@ -172,17 +199,22 @@ public final class LayerFactory {
   }
 
   /**
-   * Layer paths use '/' between levels, which op names forbid; '.' keeps them readable, and the weight names handed to
-   * optimizers are then valid op names too (e.g. {@code stage1_block1.a.conv.kernel}).
+   * Layer paths use '/' between levels, which op names forbid; '.' keeps them readable, and the
+   * weight names handed to optimizers are then valid op names too (e.g. {@code
+   * stage1_block1.a.conv.kernel}).
    */
   private static String opName(String path) {
     return path.replace('/', '.');
   }
 
-  /** Stateless normal keyed by (seed, creation index): the same seed gives the same weights on every run. */
+  /**
+   * Stateless normal keyed by (seed, creation index): the same seed gives the same weights on every
+   * run.
+   */
   private Operand<TFloat32> normal(long[] shape, float std) {
     Operand<TInt32> dims = init.constant(toInts(shape));
-    Operand<TFloat32> unit = init.random.statelessRandomNormal(dims, init.constant(new long[] {seed, streams++}));
+    Operand<TFloat32> unit =
+        init.random.statelessRandomNormal(dims, init.constant(new long[] {seed, streams++}));
     return init.math.mul(unit, init.constant(std));
   }
 

@@ -1,6 +1,9 @@
 package dev.dawn.workloads.models;
 
-/** Role of a trainable weight; the training session uses it to decide which weights get weight decay. */
+/**
+ * Role of a trainable weight; the training session uses it to decide which weights get weight
+ * decay.
+ */
 public enum ParameterKind {
   CONV_KERNEL,
   DENSE_KERNEL,

@@ -8,8 +8,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * The dtype a forward pass computes convolutions, matmuls, activations and pooling in. Variables (master weights),
- * batch-norm parameters and statistics, the loss and the optimizer always stay float32; see {@link ForwardPass}.
+ * The dtype a forward pass computes convolutions, matmuls, activations and pooling in. Variables
+ * (master weights), batch-norm parameters and statistics, the loss and the optimizer always stay
+ * float32; see {@link ForwardPass}.
  */
 public enum Precision {
   FP32("fp32", TFloat32.class),
@@ -41,18 +42,23 @@ public enum Precision {
     return this != FP32;
   }
 
-  /** @throws IllegalArgumentException naming the allowed values */
+  /**
+   * @throws IllegalArgumentException naming the allowed values
+   */
   public static Precision fromConfigName(String name) {
     for (Precision p : values()) {
       if (p.configName.equals(name)) {
         return p;
       }
     }
-    throw new IllegalArgumentException("precision must be one of " + allowedNames() + ", got '" + name + "'");
+    throw new IllegalArgumentException(
+        "precision must be one of " + allowedNames() + ", got '" + name + "'");
   }
 
   /** e.g. {@code [fp32, bf16, fp16]}. */
   public static String allowedNames() {
-    return Arrays.stream(values()).map(Precision::configName).collect(Collectors.joining(", ", "[", "]"));
+    return Arrays.stream(values())
+        .map(Precision::configName)
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 }

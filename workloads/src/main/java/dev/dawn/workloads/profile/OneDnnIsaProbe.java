@@ -28,26 +28,37 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Which oneDNN implementation (and so which ISA: avx2, avx512_core, avx512_core_vnni, avx512_core_bf16, amx ...) runs
- * TF's FP32, bf16 and INT8 convolutions. oneDNN prints this only when {@code ONEDNN_VERBOSE} is set before the native
- * library loads, so {@link #probe} runs {@link #main} in a short child JVM with that variable and reads the
- * {@code exec,cpu,convolution,<impl>} lines it prints. When the child fails the answer is a guess from the CPU flags,
- * labelled as one.
+ * Which oneDNN implementation (and so which ISA: avx2, avx512_core, avx512_core_vnni,
+ * avx512_core_bf16, amx ...) runs TF's FP32, bf16 and INT8 convolutions. oneDNN prints this only
+ * when {@code ONEDNN_VERBOSE} is set before the native library loads, so {@link #probe} runs {@link
+ * #main} in a short child JVM with that variable and reads the {@code exec,cpu,convolution,<impl>}
+ * lines it prints. When the child fails the answer is a guess from the CPU flags, labelled as one.
  */
 public final class OneDnnIsaProbe {
   private static final Pattern SRC_TYPE = Pattern.compile("src[_:]([a-z0-9]+)");
 
   private OneDnnIsaProbe() {}
 
-  /** Source data type (f32, bf16, u8) -> oneDNN conv implementation, or {"guess": ...} when the probe failed. */
+  /**
+   * Source data type (f32, bf16, u8) -> oneDNN conv implementation, or {"guess": ...} when the
+   * probe failed.
+   */
   public static Map<String, String> probe() {
     Path out = null;
     try {
-      // Output goes to a file, not a pipe, so that a hung child is stopped at the timeout instead of blocking a read.
+      // Output goes to a file, not a pipe, so that a hung child is stopped at the timeout instead
+      // of blocking a read.
       out = Files.createTempFile("dawn-onednn-probe", ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          OneDnnIsaProbe.class.getName()).redirectErrorStream(true).redirectOutput(out.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  java,
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  OneDnnIsaProbe.class.getName())
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile());
       pb.environment().put("ONEDNN_VERBOSE", "1");
       pb.environment().put(OneDnn.ENV, "1");
       pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
@@ -93,13 +104,21 @@ public final class OneDnnIsaProbe {
     return byType;
   }
 
-  /** What oneDNN would pick from the CPU flags alone (its dispatcher prefers AMX, then VNNI/bf16, then AVX-512). */
+  /**
+   * What oneDNN would pick from the CPU flags alone (its dispatcher prefers AMX, then VNNI/bf16,
+   * then AVX-512).
+   */
   static String guessFromCpuFlags(List<String> flags) {
-    String isa = flags.contains("amx_int8") ? "avx512_core_amx"
-        : flags.contains("avx512_bf16") ? "avx512_core_bf16"
-        : flags.contains("avx512_vnni") ? "avx512_core_vnni"
-        : flags.contains("avx512f") ? "avx512_core"
-        : flags.contains("avx2") ? "avx2" : "sse41";
+    String isa =
+        flags.contains("amx_int8")
+            ? "avx512_core_amx"
+            : flags.contains("avx512_bf16")
+                ? "avx512_core_bf16"
+                : flags.contains("avx512_vnni")
+                    ? "avx512_core_vnni"
+                    : flags.contains("avx512f")
+                        ? "avx512_core"
+                        : flags.contains("avx2") ? "avx2" : "sse41";
     return isa + " (best guess from CPU flags; oneDNN's verbose output was not available)";
   }
 
@@ -107,26 +126,41 @@ public final class OneDnnIsaProbe {
     return CpuFlags.read();
   }
 
-  /** Child process: one FP32, one bf16 and one INT8 conv, each run once, so oneDNN prints its choice for each. */
+  /**
+   * Child process: one FP32, one bf16 and one INT8 conv, each run once, so oneDNN prints its choice
+   * for each.
+   */
   public static void main(String[] args) {
     int c = 16;
     float[] kernel = new float[3 * 3 * c * c];
     for (int i = 0; i < kernel.length; i++) kernel[i] = ((i * 7) % 11 - 5) / 10f;
-    FoldedConv conv = new FoldedConv("probe_conv", kernel, new float[c], 3, 3, c, c, 1, Padding.SAME, true);
+    FoldedConv conv =
+        new FoldedConv("probe_conv", kernel, new float[c], 3, 3, c, c, 1, Padding.SAME, true);
     float[] pixels = new float[8 * 8 * c];
     for (int i = 0; i < pixels.length; i++) pixels[i] = (i % 5) / 5f;
-    try (Graph g = new Graph(); Session s = new Session(g);
+    try (Graph g = new Graph();
+        Session s = new Session(g);
         TFloat32 x = TFloat32.tensorOf(Shape.of(1, 8, 8, c), DataBuffers.of(pixels, true, false))) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, 8, 8, c)));
+      Operand<TFloat32> in =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, 8, 8, c)));
       Operand<TFloat32> fp32 = new FloatLayers(tf.withSubScope("fp32")).conv(in, conv);
-      Operand<?> bf16 = tf.nn.conv2d(tf.dtypes.cast(in, org.tensorflow.types.TBfloat16.class),
-          tf.dtypes.cast(tf.constant(Shape.of(3, 3, c, c), DataBuffers.of(kernel, true, false)),
-              org.tensorflow.types.TBfloat16.class), List.of(1L, 1L, 1L, 1L), "SAME");
+      Operand<?> bf16 =
+          tf.nn.conv2d(
+              tf.dtypes.cast(in, org.tensorflow.types.TBfloat16.class),
+              tf.dtypes.cast(
+                  tf.constant(Shape.of(3, 3, c, c), DataBuffers.of(kernel, true, false)),
+                  org.tensorflow.types.TBfloat16.class),
+              List.of(1L, 1L, 1L, 1L),
+              "SAME");
       Int8ConvBuilder q = new Int8ConvBuilder(tf.withSubScope("int8"));
-      Operand<TFloat32> int8 = q.dequantize(
-          q.conv(q.quantize(in, new ActivationRange(0f, 1f), "probe_quantize"), conv, new ActivationRange(0f, 4f)),
-          "probe_dequantize");
+      Operand<TFloat32> int8 =
+          q.dequantize(
+              q.conv(
+                  q.quantize(in, new ActivationRange(0f, 1f), "probe_quantize"),
+                  conv,
+                  new ActivationRange(0f, 4f)),
+              "probe_dequantize");
       for (Operand<?> y : List.of(fp32, bf16, int8)) {
         try (Result r = s.runner().feed(in, x).fetch(y).run()) {
           // run once: oneDNN logs the primitive it created and executed

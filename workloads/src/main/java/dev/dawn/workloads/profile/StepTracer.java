@@ -13,10 +13,10 @@ import org.tensorflow.proto.RunOptions;
 import org.tensorflow.proto.StepStats;
 
 /**
- * Runs a step K times with TensorFlow's FULL_TRACE and sums each node's execution time from the step stats into an
- * {@link TracedOps}. The op type is read from the trace's timeline label ("name = Type(inputs)"), so it names the
- * kernel that actually ran after the runtime's graph rewrites (e.g. oneDNN's {@code _MklNativeFusedConv2D}), not the
- * op that was built.
+ * Runs a step K times with TensorFlow's FULL_TRACE and sums each node's execution time from the
+ * step stats into an {@link TracedOps}. The op type is read from the trace's timeline label ("name
+ * = Type(inputs)"), so it names the kernel that actually ran after the runtime's graph rewrites
+ * (e.g. oneDNN's {@code _MklNativeFusedConv2D}), not the op that was built.
  */
 public final class StepTracer {
   private static final RunOptions FULL_TRACE =
@@ -25,8 +25,8 @@ public final class StepTracer {
   private StepTracer() {}
 
   /**
-   * @param step a fresh runner per call, with its feeds, fetches and targets set (the caller keeps the fed tensors
-   *     open until this returns)
+   * @param step a fresh runner per call, with its feeds, fetches and targets set (the caller keeps
+   *     the fed tensors open until this returns)
    */
   public static TracedOps trace(String label, int steps, Supplier<Session.Runner> step) {
     if (steps < 1) {
@@ -38,14 +38,19 @@ public final class StepTracer {
       long t0 = System.nanoTime();
       try (Result r = step.get().setOptions(FULL_TRACE).runAndFetchMetadata()) {
         wallNanos += System.nanoTime() - t0;
-        RunMetadata md = r.getMetadata().orElseThrow(
-            () -> new IllegalStateException("TensorFlow returned no run metadata for a FULL_TRACE step"));
+        RunMetadata md =
+            r.getMetadata()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "TensorFlow returned no run metadata for a FULL_TRACE step"));
         add(md.getStepStats(), byNode);
       }
     }
-    List<TracedOps.Node> nodes = byNode.values().stream()
-        .map(a -> new TracedOps.Node(a.name, a.type, a.device, a.calls, a.nanos / 1000.0))
-        .toList();
+    List<TracedOps.Node> nodes =
+        byNode.values().stream()
+            .map(a -> new TracedOps.Node(a.name, a.type, a.device, a.calls, a.nanos / 1000.0))
+            .toList();
     return new TracedOps(label, steps, wallNanos / 1000.0 / steps, nodes);
   }
 
@@ -70,17 +75,23 @@ public final class StepTracer {
         if (n.getNodeName().equals("_SOURCE") || n.getNodeName().equals("_SINK")) {
           continue;
         }
-        long nanos = n.getAllEndRelNanos() > 0 ? n.getAllEndRelNanos() : n.getAllEndRelMicros() * 1000;
+        long nanos =
+            n.getAllEndRelNanos() > 0 ? n.getAllEndRelNanos() : n.getAllEndRelMicros() * 1000;
         String type = typeOf(n);
-        Accumulated a = byNode.computeIfAbsent(device + "|" + n.getNodeName() + "|" + type,
-            k -> new Accumulated(n.getNodeName(), type, device));
+        Accumulated a =
+            byNode.computeIfAbsent(
+                device + "|" + n.getNodeName() + "|" + type,
+                k -> new Accumulated(n.getNodeName(), type, device));
         a.calls++;
         a.nanos += nanos;
       }
     }
   }
 
-  /** "conv1 = _MklNativeFusedConv2D(images, ...)" -> "_MklNativeFusedConv2D"; the node name when there is no label. */
+  /**
+   * "conv1 = _MklNativeFusedConv2D(images, ...)" -> "_MklNativeFusedConv2D"; the node name when
+   * there is no label.
+   */
   static String typeOf(NodeExecStats n) {
     String label = n.getTimelineLabel();
     int eq = label.indexOf(" = ");

@@ -5,7 +5,8 @@ public record EvalCounts(long top1Correct, long top5Correct, long count) {
   public static final EvalCounts ZERO = new EvalCounts(0, 0, 0);
 
   public EvalCounts plus(EvalCounts other) {
-    return new EvalCounts(top1Correct + other.top1Correct, top5Correct + other.top5Correct, count + other.count);
+    return new EvalCounts(
+        top1Correct + other.top1Correct, top5Correct + other.top5Correct, count + other.count);
   }
 
   public double top1() {

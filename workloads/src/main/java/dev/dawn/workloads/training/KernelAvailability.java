@@ -16,18 +16,22 @@ import org.tensorflow.proto.KernelDef;
 import org.tensorflow.proto.KernelList;
 
 /**
- * Checks at graph-build time that the TensorFlow build registers a kernel for every op that computes in a reduced
- * precision. Without it a missing half/bfloat16 kernel only shows up at the first {@code Session.run}, as an error
- * about the device placement of one node. Kernels are looked up in the process-wide registry (any device, so the GPU
- * build's kernels count), once per op type and dtype.
+ * Checks at graph-build time that the TensorFlow build registers a kernel for every op that
+ * computes in a reduced precision. Without it a missing half/bfloat16 kernel only shows up at the
+ * first {@code Session.run}, as an error about the device placement of one node. Kernels are looked
+ * up in the process-wide registry (any device, so the GPU build's kernels count), once per op type
+ * and dtype.
  */
 final class KernelAvailability {
   private static final Map<String, Boolean> CACHE = new ConcurrentHashMap<>();
-  private static final java.util.Set<String> EXECUTING_DEVICES = java.util.Set.of("CPU", "GPU", "DEFAULT");
+  private static final java.util.Set<String> EXECUTING_DEVICES =
+      java.util.Set.of("CPU", "GPU", "DEFAULT");
 
   private KernelAvailability() {}
 
-  /** @throws MissingKernelException naming the ops (and dtype) this TensorFlow build cannot run */
+  /**
+   * @throws MissingKernelException naming the ops (and dtype) this TensorFlow build cannot run
+   */
   static void require(Graph graph, Precision precision) {
     if (!precision.isMixed()) {
       return;
@@ -41,9 +45,17 @@ final class KernelAvailability {
       }
     }
     if (!missing.isEmpty()) {
-      throw new MissingKernelException("precision " + precision.configName() + ": this TensorFlow build ("
-          + org.tensorflow.TensorFlow.version() + ") registers no " + dtype + " kernel for op(s) " + missing
-          + "; use precision fp32" + (precision == Precision.FP16 ? " or bf16, or a GPU build (gpu profile)" : ""));
+      throw new MissingKernelException(
+          "precision "
+              + precision.configName()
+              + ": this TensorFlow build ("
+              + org.tensorflow.TensorFlow.version()
+              + ") registers no "
+              + dtype
+              + " kernel for op(s) "
+              + missing
+              + "; use precision fp32"
+              + (precision == Precision.FP16 ? " or bf16, or a GPU build (gpu profile)" : ""));
     }
   }
 
@@ -65,31 +77,34 @@ final class KernelAvailability {
   }
 
   /**
-   * True when some CPU or GPU kernel of the op has no type constraint or one that allows {@code dtype}. XLA's
-   * {@code XLA_*_JIT} registrations (added once the first session exists) only compile clusters and do not count.
+   * True when some CPU or GPU kernel of the op has no type constraint or one that allows {@code
+   * dtype}. XLA's {@code XLA_*_JIT} registrations (added once the first session exists) only
+   * compile clusters and do not count.
    */
   static boolean hasKernel(String opType, DataType dtype) {
-    return CACHE.computeIfAbsent(opType + "/" + dtype, key -> {
-      for (KernelDef kernel : kernelsOf(opType).getKernelList()) {
-        if (!EXECUTING_DEVICES.contains(kernel.getDeviceType())) {
-          continue;
-        }
-        boolean typed = false;
-        for (KernelDef.AttrConstraint c : kernel.getConstraintList()) {
-          var allowed = c.getAllowedValues().getList().getTypeList();
-          if (!allowed.isEmpty()) {
-            typed = true;
-            if (allowed.contains(dtype)) {
+    return CACHE.computeIfAbsent(
+        opType + "/" + dtype,
+        key -> {
+          for (KernelDef kernel : kernelsOf(opType).getKernelList()) {
+            if (!EXECUTING_DEVICES.contains(kernel.getDeviceType())) {
+              continue;
+            }
+            boolean typed = false;
+            for (KernelDef.AttrConstraint c : kernel.getConstraintList()) {
+              var allowed = c.getAllowedValues().getList().getTypeList();
+              if (!allowed.isEmpty()) {
+                typed = true;
+                if (allowed.contains(dtype)) {
+                  return true;
+                }
+              }
+            }
+            if (!typed) {
               return true;
             }
           }
-        }
-        if (!typed) {
-          return true;
-        }
-      }
-      return false;
-    });
+          return false;
+        });
   }
 
   private static KernelList kernelsOf(String opType) {

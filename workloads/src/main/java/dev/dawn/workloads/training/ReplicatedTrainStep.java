@@ -22,15 +22,17 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The train step of N mirrored replicas in one graph. Replica r has its own copy of every variable (replica 0 under
- * the usual names, replica r under {@code replica_r/}), created from the same seed so all copies start equal, and its
- * own optimizer slots and BN moving statistics. It runs forward and backward pinned on its device, on share r of the
- * global batch, normalising with its own batch statistics. The gradients are averaged over the replicas by
- * {@link FusedAllReduce}, so every replica applies the same mean gradient and the copies stay bit-identical.
+ * The train step of N mirrored replicas in one graph. Replica r has its own copy of every variable
+ * (replica 0 under the usual names, replica r under {@code replica_r/}), created from the same seed
+ * so all copies start equal, and its own optimizer slots and BN moving statistics. It runs forward
+ * and backward pinned on its device, on share r of the global batch, normalising with its own batch
+ * statistics. The gradients are averaged over the replicas by {@link FusedAllReduce}, so every
+ * replica applies the same mean gradient and the copies stay bit-identical.
  *
- * <p>Loss scaling: each replica scales its own loss by its own (equal) scale; the all-reduced gradients are still
- * scaled, and each replica's {@link LossScaleOptimizer} unscales and checks them, so all replicas skip or apply
- * together. Accumulation: every micro-batch all-reduces, and each replica accumulates the mean gradient.
+ * <p>Loss scaling: each replica scales its own loss by its own (equal) scale; the all-reduced
+ * gradients are still scaled, and each replica's {@link LossScaleOptimizer} unscales and checks
+ * them, so all replicas skip or apply together. Accumulation: every micro-batch all-reduces, and
+ * each replica accumulates the mean gradient.
  */
 final class ReplicatedTrainStep {
   final Model replica0;
@@ -41,12 +43,24 @@ final class ReplicatedTrainStep {
   final FusionBuckets buckets;
   final List<Model> models = new ArrayList<>();
 
-  ReplicatedTrainStep(Ops tf, ModelSpec spec, long seed, GraphOptimizer optimizer, LossSettings lossSettings,
-      boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision, ReplicaSettings settings,
-      Operand<TFloat32> images, Operand<TInt32> labels, Operand<TFloat32> learningRate, Operand<TFloat32> momentum,
+  ReplicatedTrainStep(
+      Ops tf,
+      ModelSpec spec,
+      long seed,
+      GraphOptimizer optimizer,
+      LossSettings lossSettings,
+      boolean decayBnAndBias,
+      int accumulationSteps,
+      PrecisionSettings precision,
+      ReplicaSettings settings,
+      Operand<TFloat32> images,
+      Operand<TInt32> labels,
+      Operand<TFloat32> learningRate,
+      Operand<TFloat32> momentum,
       ModelSource modelSource) {
     int n = settings.replicas();
-    // Contiguous shares: Split fails the step if the fed batch does not divide by n (callers check it first).
+    // Contiguous shares: Split fails the step if the fed batch does not divide by n (callers check
+    // it first).
     var imageShares = tf.withName("replica_images").split(tf.constant(0), images, (long) n);
     var labelShares = tf.withName("replica_labels").split(tf.constant(0), labels, (long) n);
 
@@ -67,8 +81,13 @@ final class ReplicatedTrainStep {
       passes.add(train);
       Ops ops = train.tf();
       trainOps.add(ops);
-      Operand<TFloat32> replicaLoss = CrossEntropyLoss.mean(ops, model.float32Logits(train, imageShares.output().get(r)),
-          labelShares.output().get(r), spec.numClasses(), lossSettings);
+      Operand<TFloat32> replicaLoss =
+          CrossEntropyLoss.mean(
+              ops,
+              model.float32Logits(train, imageShares.output().get(r)),
+              labelShares.output().get(r),
+              spec.numClasses(),
+              lossSettings);
       losses.add(replicaLoss);
       Operand<TFloat32> objective = replicaLoss;
       if (precision.lossScaling().isEnabled()) {
@@ -84,8 +103,11 @@ final class ReplicatedTrainStep {
       for (int i = 0; i < weightOperands.size(); i++) {
         Output<TFloat32> d = g.dy(i);
         if (d == null) {
-          throw new IllegalStateException("weight '" + model.trainables().get(i).name() + "' does not influence the loss of "
-              + spec);
+          throw new IllegalStateException(
+              "weight '"
+                  + model.trainables().get(i).name()
+                  + "' does not influence the loss of "
+                  + spec);
         }
         dy.add(d);
       }
@@ -98,8 +120,11 @@ final class ReplicatedTrainStep {
     List<TrainableWeight> weights0 = replica0.trainables();
     List<long[]> shapes = weights0.stream().map(TrainableWeight::shape).toList();
     int bytesPerValue = 4; // gradients reach the variables as float32 under every precision
-    buckets = FusionBuckets.pack(GradientTensors.backwardOrderBytes(GradientTensors.elementCounts(replica0),
-        bytesPerValue), settings.fusionThresholdBytes());
+    buckets =
+        FusionBuckets.pack(
+            GradientTensors.backwardOrderBytes(
+                GradientTensors.elementCounts(replica0), bytesPerValue),
+            settings.fusionThresholdBytes());
     List<List<Operand<TFloat32>>> reduced =
         FusedAllReduce.mean(replicaOps, gradients, shapes, buckets, settings.timeoutSeconds());
 
@@ -108,31 +133,38 @@ final class ReplicatedTrainStep {
     for (int r = 0; r < n; r++) {
       Ops ops = trainOps.get(r);
       Model model = models.get(r);
-      // Updates wait for this replica's whole backward pass: a backward op still reading a weight must not see it
+      // Updates wait for this replica's whole backward pass: a backward op still reading a weight
+      // must not see it
       // half-updated (ref variables are updated in place).
       Ops afterBackward = ops.withControlDependencies(rawGradients.get(r));
       List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
       for (int i = 0; i < weights0.size(); i++) {
         TrainableWeight w = model.trainables().get(i);
         boolean decayed = decayBnAndBias || w.kind().isKernel();
-        parameters.add(new GraphOptimizer.Parameter(w.variable(), afterBackward.identity(reduced.get(r).get(i)),
-            decayed, w.name()));
+        parameters.add(
+            new GraphOptimizer.Parameter(
+                w.variable(), afterBackward.identity(reduced.get(r).get(i)), decayed, w.name()));
       }
       GraphOptimizer update = scalers.isEmpty() ? optimizer : scalers.get(r);
       stepOps.addAll(passes.get(r).movingAverageUpdates());
       if (accumulationSteps > 1) {
-        var accumulator = new GradientAccumulator(ops.withSubScope("optimizer"), parameters, update, learningRate,
-            momentum);
+        var accumulator =
+            new GradientAccumulator(
+                ops.withSubScope("optimizer"), parameters, update, learningRate, momentum);
         stepOps.add(accumulator.accumulate());
         applies.add(accumulator.applyMean());
       } else {
-        stepOps.add(update.applyGradients(ops.withSubScope("optimizer"), parameters, learningRate, momentum));
+        stepOps.add(
+            update.applyGradients(
+                ops.withSubScope("optimizer"), parameters, learningRate, momentum));
       }
     }
     // Equal shares, so the mean of the replica means is the global batch's mean loss.
     loss = tf.withName("replica_mean_loss").math.mean(tf.stack(losses), tf.constant(0));
     trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
-    applyAccumulated = applies.isEmpty() ? null
-        : tf.withControlDependencies(applies).withName("apply_accumulated").noOp();
+    applyAccumulated =
+        applies.isEmpty()
+            ? null
+            : tf.withControlDependencies(applies).withName("apply_accumulated").noOp();
   }
 }

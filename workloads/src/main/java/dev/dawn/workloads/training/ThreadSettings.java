@@ -8,13 +8,14 @@ public record ThreadSettings(int intraOp, int interOp) {
 
   public ThreadSettings {
     if (intraOp < 0 || interOp < 0) {
-      throw new IllegalArgumentException("threads intraOp/interOp must be >= 0 (0 = TF default), got " + intraOp + "/" + interOp);
+      throw new IllegalArgumentException(
+          "threads intraOp/interOp must be >= 0 (0 = TF default), got " + intraOp + "/" + interOp);
     }
   }
 
   /**
-   * Session options asking for these pools; registers them with {@link ProcessThreadPools} (only the first session of a
-   * process sizes TF's pools).
+   * Session options asking for these pools; registers them with {@link ProcessThreadPools} (only
+   * the first session of a process sizes TF's pools).
    */
   public ConfigProto toConfig() {
     ProcessThreadPools.claim(this);

@@ -1,19 +1,19 @@
 package dev.dawn.workloads.training;
 
-import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.FusionBuckets;
 import dev.dawn.workloads.distributed.ReplicaSettings;
 import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.profile.StepTracer;
-import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.workloads.models.TrainableWeight;
-import dev.dawn.workloads.training.optimizers.GradientAccumulator;
-import dev.dawn.workloads.training.optimizers.LossScaleOptimizer;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.VariableStore;
+import dev.dawn.workloads.profile.StepTracer;
+import dev.dawn.workloads.profile.TracedOps;
+import dev.dawn.workloads.training.optimizers.GradientAccumulator;
+import dev.dawn.workloads.training.optimizers.GraphOptimizer;
+import dev.dawn.workloads.training.optimizers.LossScaleOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +33,21 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * One model in one TF graph and session: a training forward pass with loss, gradients, optimizer update and BN
- * moving-average updates (all run by a single {@link #trainStep}), plus an inference-mode forward pass on the same
- * variables that counts top-1/top-5 hits in-graph ({@link #evaluate}). Image placeholders have unknown batch and
- * spatial dimensions, so one session serves every resolution of a progressive-resizing schedule.
+ * One model in one TF graph and session: a training forward pass with loss, gradients, optimizer
+ * update and BN moving-average updates (all run by a single {@link #trainStep}), plus an
+ * inference-mode forward pass on the same variables that counts top-1/top-5 hits in-graph ({@link
+ * #evaluate}). Image placeholders have unknown batch and spatial dimensions, so one session serves
+ * every resolution of a progressive-resizing schedule.
  *
- * <p>Mixed precision ({@link PrecisionSettings}): both passes compute in the chosen dtype while the variables, batch
- * norm, the loss and the optimizer stay float32 (see {@link ForwardPass}); with loss scaling the gradients are taken of
- * S·loss and a {@link LossScaleOptimizer} wraps the optimizer. {@link #trainStep} always returns the unscaled loss.
+ * <p>Mixed precision ({@link PrecisionSettings}): both passes compute in the chosen dtype while the
+ * variables, batch norm, the loss and the optimizer stay float32 (see {@link ForwardPass}); with
+ * loss scaling the gradients are taken of S·loss and a {@link LossScaleOptimizer} wraps the
+ * optimizer. {@link #trainStep} always returns the unscaled loss.
  *
- * <p>Data-parallel replicas ({@link ReplicaSettings}): with N > 1 the train step is {@link ReplicatedTrainStep}'s,
- * N mirrored copies on N devices averaging their gradients through fused all-reduces; evaluation, {@link #weights()}
- * and {@link #restore} (which writes every copy) work on replica 0. With one replica the graph is exactly the
- * single-device one.
+ * <p>Data-parallel replicas ({@link ReplicaSettings}): with N > 1 the train step is {@link
+ * ReplicatedTrainStep}'s, N mirrored copies on N devices averaging their gradients through fused
+ * all-reduces; evaluation, {@link #weights()} and {@link #restore} (which writes every copy) work
+ * on replica 0. With one replica the graph is exactly the single-device one.
  */
 public final class TrainingSession implements AutoCloseable {
   private final ModelSpec spec;
@@ -59,26 +61,49 @@ public final class TrainingSession implements AutoCloseable {
   private final Placeholder<TFloat32> momentum;
   private final Operand<TFloat32> loss;
   private final Op trainStep;
-  /** With gradient accumulation: applies the mean of the accumulated micro-batch gradients; null otherwise. */
+
+  /**
+   * With gradient accumulation: applies the mean of the accumulated micro-batch gradients; null
+   * otherwise.
+   */
   private final Op applyAccumulated;
+
   private final int accumulationSteps;
   private final Operand<TInt32> top1;
   private final Operand<TInt32> top5;
   private final VariableStore variables;
   private final PrecisionSettings precision;
+
   /** Loss scaling, or null without. */
   private final LossScaleOptimizer lossScaler;
+
   private final ReplicaSettings replicas;
+
   /** How the gradients are all-reduced; null with one replica. */
   private final FusionBuckets fusion;
+
   /** The variables of replicas 1..N-1 (replica 0's are {@link #variables}). */
   private final List<VariableStore> mirrors = new ArrayList<>();
-  /** Trainable weight names in creation (forward) order: what {@link #fusionBuckets()} indices count backwards over. */
+
+  /**
+   * Trainable weight names in creation (forward) order: what {@link #fusionBuckets()} indices count
+   * backwards over.
+   */
   private final List<String> trainableNames;
+
   private boolean closed;
 
-  private TrainingSession(ModelSpec spec, GraphOptimizer optimizer, LossSettings lossSettings, ThreadSettings threads,
-      long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision, ReplicaSettings replicas, ModelSource models) {
+  private TrainingSession(
+      ModelSpec spec,
+      GraphOptimizer optimizer,
+      LossSettings lossSettings,
+      ThreadSettings threads,
+      long seed,
+      boolean decayBnAndBias,
+      int accumulationSteps,
+      PrecisionSettings precision,
+      ReplicaSettings replicas,
+      ModelSource models) {
     this.spec = spec;
     this.replicas = replicas;
     this.precision = precision;
@@ -87,16 +112,35 @@ public final class TrainingSession implements AutoCloseable {
     this.graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
-      images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, Batch.CHANNELS)));
+      images =
+          tf.withName("images")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, Batch.CHANNELS)));
       labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-      momentum = tf.withName("momentum").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      learningRate =
+          tf.withName("learning_rate")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      momentum =
+          tf.withName("momentum").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
       Model model;
       ReplicatedTrainStep replicated = null;
       if (replicas.isReplicated()) {
-        replicated = new ReplicatedTrainStep(tf, spec, seed, optimizer, lossSettings, decayBnAndBias, accumulationSteps,
-            precision, replicas, images, labels, learningRate, momentum, models);
+        replicated =
+            new ReplicatedTrainStep(
+                tf,
+                spec,
+                seed,
+                optimizer,
+                lossSettings,
+                decayBnAndBias,
+                accumulationSteps,
+                precision,
+                replicas,
+                images,
+                labels,
+                learningRate,
+                momentum,
+                models);
         model = replicated.replica0;
         loss = replicated.loss;
         lossScaler = replicated.lossScaler0;
@@ -109,7 +153,13 @@ public final class TrainingSession implements AutoCloseable {
 
         ForwardPass train = ForwardPass.training(tf.withSubScope("train"), precision.precision());
         Ops trainOps = train.tf();
-        loss = CrossEntropyLoss.mean(trainOps, model.float32Logits(train, images), labels, spec.numClasses(), lossSettings);
+        loss =
+            CrossEntropyLoss.mean(
+                trainOps,
+                model.float32Logits(train, images),
+                labels,
+                spec.numClasses(),
+                lossSettings);
         GraphOptimizer update = optimizer;
         Operand<TFloat32> objective = loss;
         if (precision.lossScaling().isEnabled()) {
@@ -124,7 +174,8 @@ public final class TrainingSession implements AutoCloseable {
         List<Operand<?>> weightOperands = new ArrayList<>();
         weights.forEach(w -> weightOperands.add(w.variable()));
         Gradients gradients = trainOps.gradients(objective, weightOperands);
-        // Updates wait for every gradient: ref variables are updated in place, and a backward op still reading a weight
+        // Updates wait for every gradient: ref variables are updated in place, and a backward op
+        // still reading a weight
         // must not see it half-updated.
         List<Op> allGradients = new ArrayList<>(gradients.dy());
         Ops afterBackward = trainOps.withControlDependencies(allGradients);
@@ -133,20 +184,27 @@ public final class TrainingSession implements AutoCloseable {
           TrainableWeight w = weights.get(i);
           Output<TFloat32> dy = gradients.dy(i);
           if (dy == null) {
-            throw new IllegalStateException("weight '" + w.name() + "' does not influence the loss of " + spec);
+            throw new IllegalStateException(
+                "weight '" + w.name() + "' does not influence the loss of " + spec);
           }
           boolean decayed = decayBnAndBias || w.kind().isKernel();
-          parameters.add(new GraphOptimizer.Parameter(w.variable(), afterBackward.identity(dy), decayed, w.name()));
+          parameters.add(
+              new GraphOptimizer.Parameter(
+                  w.variable(), afterBackward.identity(dy), decayed, w.name()));
         }
         List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
         if (accumulationSteps > 1) {
-          // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with their mean.
-          var accumulator = new GradientAccumulator(
-              trainOps.withSubScope("optimizer"), parameters, update, learningRate, momentum);
+          // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with
+          // their mean.
+          var accumulator =
+              new GradientAccumulator(
+                  trainOps.withSubScope("optimizer"), parameters, update, learningRate, momentum);
           stepOps.add(accumulator.accumulate());
           applyAccumulated = accumulator.applyMean();
         } else {
-          stepOps.add(update.applyGradients(trainOps.withSubScope("optimizer"), parameters, learningRate, momentum));
+          stepOps.add(
+              update.applyGradients(
+                  trainOps.withSubScope("optimizer"), parameters, learningRate, momentum));
           applyAccumulated = null;
         }
         trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
@@ -154,9 +212,11 @@ public final class TrainingSession implements AutoCloseable {
       parameterCount = model.parameterCount();
       trainableNames = model.trainables().stream().map(TrainableWeight::name).toList();
 
-      // Evaluation, weights saving and export read replica 0: its moving statistics are the model's.
+      // Evaluation, weights saving and export read replica 0: its moving statistics are the
+      // model's.
       Ops evalScope = replicas.isReplicated() ? tf.withDevice(replicas.device(0)) : tf;
-      ForwardPass eval = ForwardPass.inference(evalScope.withSubScope("eval"), precision.precision());
+      ForwardPass eval =
+          ForwardPass.inference(evalScope.withSubScope("eval"), precision.precision());
       Ops evalOps = eval.tf();
       Operand<TFloat32> evalLogits = model.float32Logits(eval, images);
       top1 = hits(evalOps, evalLogits, 1);
@@ -167,7 +227,8 @@ public final class TrainingSession implements AutoCloseable {
       variables = new VariableStore(model, graph, session);
       if (replicated != null) {
         for (int r = 1; r < replicas.replicas(); r++) {
-          mirrors.add(new VariableStore(replicated.models.get(r), graph, session, "replica_" + r + "/"));
+          mirrors.add(
+              new VariableStore(replicated.models.get(r), graph, session, "replica_" + r + "/"));
         }
       }
     } catch (RuntimeException e) {
@@ -182,57 +243,142 @@ public final class TrainingSession implements AutoCloseable {
     }
   }
 
-  /** Conv/FC kernels are marked for weight decay; BN gamma/beta and biases are not (the "no bias decay" trick). */
-  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
-      ThreadSettings threads, long seed) {
+  /**
+   * Conv/FC kernels are marked for weight decay; BN gamma/beta and biases are not (the "no bias
+   * decay" trick).
+   */
+  public static TrainingSession create(
+      ModelSpec spec,
+      GraphOptimizer optimizer,
+      LossSettings loss,
+      ThreadSettings threads,
+      long seed) {
     return create(spec, optimizer, loss, threads, seed, false);
   }
 
-  /** @param decayBnAndBias also mark BN gamma/beta and biases for weight decay */
-  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
-      ThreadSettings threads, long seed, boolean decayBnAndBias) {
+  /**
+   * @param decayBnAndBias also mark BN gamma/beta and biases for weight decay
+   */
+  public static TrainingSession create(
+      ModelSpec spec,
+      GraphOptimizer optimizer,
+      LossSettings loss,
+      ThreadSettings threads,
+      long seed,
+      boolean decayBnAndBias) {
     return create(spec, optimizer, loss, threads, seed, decayBnAndBias, 1);
   }
 
   /**
-   * @param accumulationSteps micro-batches per weight update (1 = none): {@link #trainStep} then only accumulates
-   *     gradients (and updates BN statistics per micro-batch), and {@link #applyAccumulated} applies their mean
+   * @param accumulationSteps micro-batches per weight update (1 = none): {@link #trainStep} then
+   *     only accumulates gradients (and updates BN statistics per micro-batch), and {@link
+   *     #applyAccumulated} applies their mean
    */
-  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
-      ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps) {
-    return create(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, PrecisionSettings.FP32);
+  public static TrainingSession create(
+      ModelSpec spec,
+      GraphOptimizer optimizer,
+      LossSettings loss,
+      ThreadSettings threads,
+      long seed,
+      boolean decayBnAndBias,
+      int accumulationSteps) {
+    return create(
+        spec,
+        optimizer,
+        loss,
+        threads,
+        seed,
+        decayBnAndBias,
+        accumulationSteps,
+        PrecisionSettings.FP32);
   }
 
-  /** @param precision compute dtype of both passes and the loss scaling (PrecisionSettings.FP32: plain float32) */
-  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
-      ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision) {
-    return create(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, precision,
+  /**
+   * @param precision compute dtype of both passes and the loss scaling (PrecisionSettings.FP32:
+   *     plain float32)
+   */
+  public static TrainingSession create(
+      ModelSpec spec,
+      GraphOptimizer optimizer,
+      LossSettings loss,
+      ThreadSettings threads,
+      long seed,
+      boolean decayBnAndBias,
+      int accumulationSteps,
+      PrecisionSettings precision) {
+    return create(
+        spec,
+        optimizer,
+        loss,
+        threads,
+        seed,
+        decayBnAndBias,
+        accumulationSteps,
+        precision,
         ReplicaSettings.SINGLE);
   }
 
   /**
-   * @param replicas data-parallel replicas in this session; {@link ReplicaSettings#SINGLE} builds the one-device graph
-   *     (no collective ops). With N > 1 every fed training batch must divide by N.
+   * @param replicas data-parallel replicas in this session; {@link ReplicaSettings#SINGLE} builds
+   *     the one-device graph (no collective ops). With N > 1 every fed training batch must divide
+   *     by N.
    */
-  public static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, LossSettings loss,
-      ThreadSettings threads, long seed, boolean decayBnAndBias, int accumulationSteps, PrecisionSettings precision,
+  public static TrainingSession create(
+      ModelSpec spec,
+      GraphOptimizer optimizer,
+      LossSettings loss,
+      ThreadSettings threads,
+      long seed,
+      boolean decayBnAndBias,
+      int accumulationSteps,
+      PrecisionSettings precision,
       ReplicaSettings replicas) {
-    if (spec == null || optimizer == null || loss == null || threads == null || precision == null || replicas == null) {
+    if (spec == null
+        || optimizer == null
+        || loss == null
+        || threads == null
+        || precision == null
+        || replicas == null) {
       throw new IllegalArgumentException(
           "TrainingSession.create needs a spec, optimizer, loss, thread, precision and replica settings");
     }
     if (accumulationSteps < 1) {
-      throw new IllegalArgumentException("accumulationSteps must be >= 1, got " + accumulationSteps);
+      throw new IllegalArgumentException(
+          "accumulationSteps must be >= 1, got " + accumulationSteps);
     }
-    return new TrainingSession(spec, optimizer, loss, threads, seed, decayBnAndBias, accumulationSteps, precision,
-        replicas, Model::build);
+    return new TrainingSession(
+        spec,
+        optimizer,
+        loss,
+        threads,
+        seed,
+        decayBnAndBias,
+        accumulationSteps,
+        precision,
+        replicas,
+        Model::build);
   }
 
-  /** A session on a model that {@code models} builds (tests use models no architecture describes). */
-  static TrainingSession create(ModelSpec spec, GraphOptimizer optimizer, ReplicaSettings replicas, long seed,
+  /**
+   * A session on a model that {@code models} builds (tests use models no architecture describes).
+   */
+  static TrainingSession create(
+      ModelSpec spec,
+      GraphOptimizer optimizer,
+      ReplicaSettings replicas,
+      long seed,
       ModelSource models) {
-    return new TrainingSession(spec, optimizer, new LossSettings(0), ThreadSettings.TF_DEFAULT, seed, false, 1,
-        PrecisionSettings.FP32, replicas, models);
+    return new TrainingSession(
+        spec,
+        optimizer,
+        new LossSettings(0),
+        ThreadSettings.TF_DEFAULT,
+        seed,
+        false,
+        1,
+        PrecisionSettings.FP32,
+        replicas,
+        models);
   }
 
   public ReplicaSettings replicas() {
@@ -244,7 +390,10 @@ public final class TrainingSession implements AutoCloseable {
     return Optional.ofNullable(fusion);
   }
 
-  /** Names of the trainable weights in creation order; bucket tensor i is {@code names.get(size - 1 - i)}. */
+  /**
+   * Names of the trainable weights in creation order; bucket tensor i is {@code names.get(size - 1
+   * - i)}.
+   */
   public List<String> trainableNames() {
     return trainableNames;
   }
@@ -253,7 +402,8 @@ public final class TrainingSession implements AutoCloseable {
   public ModelWeights replicaWeights(int index) {
     checkOpen();
     if (index < 0 || index >= replicas.replicas()) {
-      throw new IllegalArgumentException("replica " + index + " is not in [0, " + replicas.replicas() + ")");
+      throw new IllegalArgumentException(
+          "replica " + index + " is not in [0, " + replicas.replicas() + ")");
     }
     return index == 0 ? variables.read() : mirrors.get(index - 1).read();
   }
@@ -263,8 +413,9 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   /**
-   * The loss scale the next step uses and how many updates were skipped for non-finite gradients; empty without loss
-   * scaling. One small Session.run, so call it when logging rather than every step.
+   * The loss scale the next step uses and how many updates were skipped for non-finite gradients;
+   * empty without loss scaling. One small Session.run, so call it when logging rather than every
+   * step.
    */
   public Optional<LossScaleState> lossScale() {
     checkOpen();
@@ -274,8 +425,10 @@ public final class TrainingSession implements AutoCloseable {
     if (lossScaler.skippedUpdates() == null) {
       return Optional.of(new LossScaleState(precision.lossScaling().initialScale(), 0));
     }
-    try (Result r = session.runner().fetch(lossScaler.scale()).fetch(lossScaler.skippedUpdates()).run()) {
-      return Optional.of(new LossScaleState(((TFloat32) r.get(0)).getFloat(), ((TInt64) r.get(1)).getLong()));
+    try (Result r =
+        session.runner().fetch(lossScaler.scale()).fetch(lossScaler.skippedUpdates()).run()) {
+      return Optional.of(
+          new LossScaleState(((TFloat32) r.get(0)).getFloat(), ((TInt64) r.get(1)).getLong()));
     }
   }
 
@@ -283,26 +436,37 @@ public final class TrainingSession implements AutoCloseable {
     return accumulationSteps;
   }
 
-  /** Applies the mean gradient of the micro-batches accumulated since the last update (accumulation only). */
+  /**
+   * Applies the mean gradient of the micro-batches accumulated since the last update (accumulation
+   * only).
+   */
   public void applyAccumulated(float lr, float momentumValue) {
     checkOpen();
     if (applyAccumulated == null) {
-      throw new IllegalStateException("this session updates on every step; it was created without accumulation");
+      throw new IllegalStateException(
+          "this session updates on every step; it was created without accumulation");
     }
     try (TFloat32 lrTensor = TFloat32.scalarOf(lr);
         TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
-        Result done = session.runner().feed(learningRate, lrTensor).feed(momentum, momentumTensor)
-            .addTarget(applyAccumulated).run()) {
+        Result done =
+            session
+                .runner()
+                .feed(learningRate, lrTensor)
+                .feed(momentum, momentumTensor)
+                .addTarget(applyAccumulated)
+                .run()) {
       // nothing fetched: the update is the target
     }
   }
 
   /**
-   * One SGD step: forward, backward, optimizer update and BN moving averages in one Session.run (with gradient
-   * accumulation: forward, backward, gradients added to the sums, BN moving averages; no weight update).
+   * One SGD step: forward, backward, optimizer update and BN moving averages in one Session.run
+   * (with gradient accumulation: forward, backward, gradients added to the sums, BN moving
+   * averages; no weight update).
    *
-   * @return the batch's mean loss before the update, unscaled under loss scaling; NaN/Inf are returned as they are (a
-   *     step skipped for overflowing gradients still returns its finite loss)
+   * @return the batch's mean loss before the update, unscaled under loss scaling; NaN/Inf are
+   *     returned as they are (a step skipped for overflowing gradients still returns its finite
+   *     loss)
    */
   public float trainStep(Batch batch, float lr, float momentumValue) {
     checkOpen();
@@ -311,18 +475,23 @@ public final class TrainingSession implements AutoCloseable {
         TInt32 y = labelsOf(batch);
         TFloat32 lrTensor = TFloat32.scalarOf(lr);
         TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
-        Result result = session.runner()
-            .feed(images, x).feed(labels, y).feed(learningRate, lrTensor).feed(momentum, momentumTensor)
-            .addTarget(trainStep)
-            .fetch(loss)
-            .run()) {
+        Result result =
+            session
+                .runner()
+                .feed(images, x)
+                .feed(labels, y)
+                .feed(learningRate, lrTensor)
+                .feed(momentum, momentumTensor)
+                .addTarget(trainStep)
+                .fetch(loss)
+                .run()) {
       return ((TFloat32) result.get(0)).getFloat();
     }
   }
 
   /**
-   * Runs {@code steps} training steps on {@code batch} (weights are updated, as in {@link #trainStep}) with TensorFlow
-   * tracing on, and returns where their time went per op.
+   * Runs {@code steps} training steps on {@code batch} (weights are updated, as in {@link
+   * #trainStep}) with TensorFlow tracing on, and returns where their time went per op.
    */
   public TracedOps profileTrainSteps(Batch batch, float lr, float momentumValue, int steps) {
     checkOpen();
@@ -330,19 +499,31 @@ public final class TrainingSession implements AutoCloseable {
         TInt32 y = labelsOf(batch);
         TFloat32 lrTensor = TFloat32.scalarOf(lr);
         TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue)) {
-      return StepTracer.trace("train " + precision.precision().configName(), steps, () -> session.runner()
-          .feed(images, x).feed(labels, y).feed(learningRate, lrTensor).feed(momentum, momentumTensor)
-          .addTarget(trainStep)
-          .fetch(loss));
+      return StepTracer.trace(
+          "train " + precision.precision().configName(),
+          steps,
+          () ->
+              session
+                  .runner()
+                  .feed(images, x)
+                  .feed(labels, y)
+                  .feed(learningRate, lrTensor)
+                  .feed(momentum, momentumTensor)
+                  .addTarget(trainStep)
+                  .fetch(loss));
     }
   }
 
-  /** Top-1/top-5 hits of the inference-mode (moving-statistics BN) forward pass; weights are not changed. */
+  /**
+   * Top-1/top-5 hits of the inference-mode (moving-statistics BN) forward pass; weights are not
+   * changed.
+   */
   public EvalCounts evaluate(Batch batch) {
     checkOpen();
     try (TFloat32 x = pixels(batch);
         TInt32 y = labelsOf(batch);
-        Result result = session.runner().feed(images, x).feed(labels, y).fetch(top1).fetch(top5).run()) {
+        Result result =
+            session.runner().feed(images, x).feed(labels, y).fetch(top1).fetch(top5).run()) {
       int hits1 = ((TInt32) result.get(0)).getInt();
       int hits5 = ((TInt32) result.get(1)).getInt();
       return new EvalCounts(hits1, hits5, batch.size());
@@ -350,8 +531,9 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   /**
-   * Snapshot of every model variable (trainables and BN moving mean/variance, not optimizer slots) with this session's
-   * spec; {@code weights().save(runDir.resolve("weights"))} is what a run stores for folding, export and pruning.
+   * Snapshot of every model variable (trainables and BN moving mean/variance, not optimizer slots)
+   * with this session's spec; {@code weights().save(runDir.resolve("weights"))} is what a run
+   * stores for folding, export and pruning.
    */
   public ModelWeights weights() {
     checkOpen();
@@ -360,7 +542,8 @@ public final class TrainingSession implements AutoCloseable {
 
   /**
    * Overwrites every model variable from {@code weights} (same variable names and shapes, e.g. from
-   * {@link ModelWeights#load}); optimizer slots are left as they are. The first call adds assign ops to the graph.
+   * {@link ModelWeights#load}); optimizer slots are left as they are. The first call adds assign
+   * ops to the graph.
    */
   public void restore(ModelWeights weights) {
     checkOpen();
@@ -378,16 +561,26 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   /**
-   * For logs: TF version, layout, optimizer and whether oneDNN kernels were requested. TF 2.18 (in TF Java 1.1.0) leaves oneDNN
-   * off unless {@code TF_ENABLE_ONEDNN_OPTS=1} is in the environment before the natives load, and training then runs
-   * about 2x slower (Eigen kernels), so a run record should say which it was.
+   * For logs: TF version, layout, optimizer and whether oneDNN kernels were requested. TF 2.18 (in
+   * TF Java 1.1.0) leaves oneDNN off unless {@code TF_ENABLE_ONEDNN_OPTS=1} is in the environment
+   * before the natives load, and training then runs about 2x slower (Eigen kernels), so a run
+   * record should say which it was.
    */
   public String deviceSummary() {
     String onednn = System.getenv("TF_ENABLE_ONEDNN_OPTS");
-    return "TensorFlow " + org.tensorflow.TensorFlow.version() + " CPU, " + spec.dataFormat() + ", optimizer "
-        + optimizer.name() + ", precision " + precision.precision().configName() + ", loss scale "
-        + precision.lossScaling().describe() + (replicas.isReplicated() ? ", " + replicas.replicas() + " replicas" : "")
-        + ", TF_ENABLE_ONEDNN_OPTS=" + (onednn == null ? "unset" : onednn);
+    return "TensorFlow "
+        + org.tensorflow.TensorFlow.version()
+        + " CPU, "
+        + spec.dataFormat()
+        + ", optimizer "
+        + optimizer.name()
+        + ", precision "
+        + precision.precision().configName()
+        + ", loss scale "
+        + precision.lossScaling().describe()
+        + (replicas.isReplicated() ? ", " + replicas.replicas() + " replicas" : "")
+        + ", TF_ENABLE_ONEDNN_OPTS="
+        + (onednn == null ? "unset" : onednn);
   }
 
   /** The graph, for callers that add read-only ops (e.g. exporting); do not close it. */
@@ -409,7 +602,10 @@ public final class TrainingSession implements AutoCloseable {
     }
   }
 
-  /** Number of examples whose label is among the k largest logits, ties by lower class index ({@link TopKHits}). */
+  /**
+   * Number of examples whose label is among the k largest logits, ties by lower class index ({@link
+   * TopKHits}).
+   */
   private Operand<TInt32> hits(Ops tf, Operand<TFloat32> logits, int k) {
     return TopKHits.count(tf, logits, labels, k);
   }
@@ -424,13 +620,26 @@ public final class TrainingSession implements AutoCloseable {
     int n = batch.size();
     long floats = (long) n * batch.floatsPerImage();
     if (n <= 0 || batch.resolution() <= 0) {
-      throw new IllegalArgumentException("batch size and resolution must be positive, got " + n + " and " + batch.resolution());
+      throw new IllegalArgumentException(
+          "batch size and resolution must be positive, got " + n + " and " + batch.resolution());
     }
     if (batch.pixels().length < floats || batch.labels().length < n) {
-      throw new IllegalArgumentException("batch of " + n + " images at " + batch.resolution() + " px needs " + floats
-          + " pixels and " + n + " labels, got " + batch.pixels().length + " and " + batch.labels().length);
+      throw new IllegalArgumentException(
+          "batch of "
+              + n
+              + " images at "
+              + batch.resolution()
+              + " px needs "
+              + floats
+              + " pixels and "
+              + n
+              + " labels, got "
+              + batch.pixels().length
+              + " and "
+              + batch.labels().length);
     }
-    return TFloat32.tensorOf(Shape.of(n, batch.resolution(), batch.resolution(), Batch.CHANNELS),
+    return TFloat32.tensorOf(
+        Shape.of(n, batch.resolution(), batch.resolution(), Batch.CHANNELS),
         DataBuffers.of(batch.pixels(), true, false).narrow(floats));
   }
 
@@ -439,7 +648,8 @@ public final class TrainingSession implements AutoCloseable {
     int[] raw = batch.labels();
     for (int i = 0; i < n; i++) {
       if (raw[i] < 0 || raw[i] >= spec.numClasses()) {
-        throw new IllegalArgumentException("batch label " + i + " = " + raw[i] + " must be in [0, " + spec.numClasses() + ")");
+        throw new IllegalArgumentException(
+            "batch label " + i + " = " + raw[i] + " must be in [0, " + spec.numClasses() + ")");
       }
     }
     return TInt32.tensorOf(Shape.of(n), DataBuffers.of(raw, true, false).narrow(n));

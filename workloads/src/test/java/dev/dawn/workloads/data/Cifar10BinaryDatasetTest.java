@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class Cifar10BinaryDatasetTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   /** Record r of a file has label (base + r) % 10 and R = 10 + r, G = 100 + pixel % 50, B = 200. */
   private static byte[] batch(int records, int base) {
@@ -70,13 +69,17 @@ class Cifar10BinaryDatasetTest {
     writeAll();
     Path broken = root.resolve("data_batch_3.bin");
     Files.write(broken, new byte[3072]);
-    assertThatThrownBy(() -> Cifar10BinaryDataset.open(root)).isInstanceOf(DatasetException.class)
-        .hasMessageContaining(broken.toString()).hasMessageContaining("3072 bytes")
+    assertThatThrownBy(() -> Cifar10BinaryDataset.open(root))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining(broken.toString())
+        .hasMessageContaining("3072 bytes")
         .hasMessageContaining("multiple of the 3073-byte");
 
     Files.delete(broken);
-    assertThatThrownBy(() -> Cifar10BinaryDataset.open(root)).isInstanceOf(DatasetException.class)
-        .hasMessageContaining(broken.toString()).hasMessageContaining("missing");
+    assertThatThrownBy(() -> Cifar10BinaryDataset.open(root))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining(broken.toString())
+        .hasMessageContaining("missing");
 
     assertThatThrownBy(() -> Cifar10BinaryDataset.open(root.resolve("absent")))
         .hasMessageContaining("does not exist");
@@ -88,6 +91,7 @@ class Cifar10BinaryDatasetTest {
     byte[] bad = batch(1, 0);
     bad[0] = 12;
     Files.write(root.resolve("test_batch.bin"), bad);
-    assertThatThrownBy(() -> Cifar10BinaryDataset.open(root)).hasMessageContaining("record 0 has label 12");
+    assertThatThrownBy(() -> Cifar10BinaryDataset.open(root))
+        .hasMessageContaining("record 0 has label 12");
   }
 }

@@ -19,16 +19,18 @@ class InputPipelineTest {
   private static final Normalization IDENTITY =
       new Normalization(new float[] {0, 0, 0}, new float[] {1, 1, 1});
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** {@code n} distinct 20x16 images; label = index, pixel values depend on index and position. */
   private static List<ImageSource> distinctImages(int n) {
     List<ImageSource> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int k = i;
-      out.add(TestImages.source("img" + i, i,
-          TestImages.image(20, 16, (x, y, c) -> (k * 37 + x * 11 + y * 5 + c * 60) % 256)));
+      out.add(
+          TestImages.source(
+              "img" + i,
+              i,
+              TestImages.image(20, 16, (x, y, c) -> (k * 37 + x * 11 + y * 5 + c * 60) % 256)));
     }
     return out;
   }
@@ -41,12 +43,15 @@ class InputPipelineTest {
   void trainingAndEvaluationBatchShapes() {
     try (InputPipeline p = new InputPipeline(distinctImages(10), options(2))) {
       List<Batch> train = p.epoch(0, 12, 4).toList();
-      assertThat(train).hasSize(2).allSatisfy(b -> {
-        assertThat(b.size()).isEqualTo(4);
-        assertThat(b.resolution()).isEqualTo(12);
-        assertThat(b.pixels()).hasSize(4 * 12 * 12 * 3);
-        assertThat(b.labels()).hasSize(4);
-      });
+      assertThat(train)
+          .hasSize(2)
+          .allSatisfy(
+              b -> {
+                assertThat(b.size()).isEqualTo(4);
+                assertThat(b.resolution()).isEqualTo(12);
+                assertThat(b.pixels()).hasSize(4 * 12 * 12 * 3);
+                assertThat(b.labels()).hasSize(4);
+              });
       List<Batch> eval = p.evaluation(8, 4).toList();
       assertThat(eval).extracting(Batch::size).containsExactly(4, 4, 2);
       assertThat(eval.get(2).labels()).startsWith(8, 9);
@@ -56,7 +61,9 @@ class InputPipelineTest {
 
   @Test
   void normalisesPerChannel() {
-    ImageSource grey = TestImages.source("u", 0, TestImages.image(10, 10, (x, y, c) -> new int[] {128, 64, 32}[c]));
+    ImageSource grey =
+        TestImages.source(
+            "u", 0, TestImages.image(10, 10, (x, y, c) -> new int[] {128, 64, 32}[c]));
     try (InputPipeline p = new InputPipeline(List.of(grey), options(1))) {
       Batch b = p.epoch(0, 6, 1).next();
       float[] mean = Normalization.imagenet().mean();
@@ -91,12 +98,16 @@ class InputPipelineTest {
 
   @Test
   void evaluationTakesTheCentreCropOfTheResizedShorterSide() {
-    // R = 4x, G = 5y: a linear ramp, so bilinear sampling returns exactly the ramp at the sampled position.
-    ImageSource ramp = TestImages.source("ramp", 3, TestImages.image(64, 48, (x, y, c) -> c == 0 ? 4 * x
-        : c == 1 ? 5 * y : 0));
-    try (InputPipeline p = new InputPipeline(List.of(ramp), options(1).withNormalization(IDENTITY))) {
+    // R = 4x, G = 5y: a linear ramp, so bilinear sampling returns exactly the ramp at the sampled
+    // position.
+    ImageSource ramp =
+        TestImages.source(
+            "ramp", 3, TestImages.image(64, 48, (x, y, c) -> c == 0 ? 4 * x : c == 1 ? 5 * y : 0));
+    try (InputPipeline p =
+        new InputPipeline(List.of(ramp), options(1).withNormalization(IDENTITY))) {
       Batch b = p.evaluation(21, 1).next();
-      // shorter side 48 -> round(21 / 0.875) = 24, so scale 0.5; the 21x21 centre is source x 11..53, y 3..45.
+      // shorter side 48 -> round(21 / 0.875) = 24, so scale 0.5; the 21x21 centre is source x
+      // 11..53, y 3..45.
       for (int oy = 0; oy < 21; oy++) {
         for (int ox = 0; ox < 21; ox++) {
           int o = (oy * 21 + ox) * 3;
@@ -114,8 +125,21 @@ class InputPipelineTest {
     for (int i = 0; i < 24; i++) {
       ramps.add(TestImages.source("r" + i, i, TestImages.image(16, 16, (x, y, c) -> 8 * x)));
     }
-    PipelineOptions full = new PipelineOptions(3, 2, 2, PipelineOptions.CacheMode.ON, 0, 1.0, 1.0, 1.0, 1.0, true,
-        0.875, IDENTITY, true);
+    PipelineOptions full =
+        new PipelineOptions(
+            3,
+            2,
+            2,
+            PipelineOptions.CacheMode.ON,
+            0,
+            1.0,
+            1.0,
+            1.0,
+            1.0,
+            true,
+            0.875,
+            IDENTITY,
+            true);
     int mirrored = 0;
     try (InputPipeline p = new InputPipeline(ramps, full)) {
       Batch b = p.epoch(0, 16, 24).next();
@@ -138,23 +162,32 @@ class InputPipelineTest {
   void corruptJpegsAreSkippedCountedOnceAndLeftOutLater() throws IOException {
     List<ImageSource> sources = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      sources.add(new JpegFileSource(TestImages.writeJpeg(tmp.resolve("ok" + i + ".JPEG"), 12, 12, 50 * i, 0, 0), i));
+      sources.add(
+          new JpegFileSource(
+              TestImages.writeJpeg(tmp.resolve("ok" + i + ".JPEG"), 12, 12, 50 * i, 0, 0), i));
     }
     Path garbage = Files.writeString(tmp.resolve("garbage.JPEG"), "this is not a JPEG at all");
-    byte[] headerOnly = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2, 3};
+    byte[] headerOnly = {
+      (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2, 3
+    };
     Path truncated = Files.write(tmp.resolve("truncated.JPEG"), headerOnly);
     sources.add(2, new JpegFileSource(garbage, 9));
     sources.add(new JpegFileSource(truncated, 9));
 
-    try (InputPipeline p = new InputPipeline(sources, options(2).withCache(PipelineOptions.CacheMode.OFF, 0)
-        .withDropRemainder(false))) {
+    try (InputPipeline p =
+        new InputPipeline(
+            sources,
+            options(2).withCache(PipelineOptions.CacheMode.OFF, 0).withDropRemainder(false))) {
       int first = p.epoch(0, 8, 3).toList().stream().mapToInt(Batch::size).sum();
       assertThat(first).isEqualTo(5);
       assertThat(p.skippedImages()).isEqualTo(2);
-      assertThat(p.skippedIds()).containsExactlyInAnyOrder(garbage.toString(), truncated.toString());
+      assertThat(p.skippedIds())
+          .containsExactlyInAnyOrder(garbage.toString(), truncated.toString());
 
       List<Batch> second = p.epoch(1, 8, 3).toList();
-      assertThat(second).extracting(Batch::size).as("known-corrupt images are out of the shuffle")
+      assertThat(second)
+          .extracting(Batch::size)
+          .as("known-corrupt images are out of the shuffle")
           .containsExactly(3, 2);
       assertThat(p.evaluation(8, 10).next().size()).isEqualTo(5);
       assertThat(p.skippedImages()).as("counted once").isEqualTo(2);
@@ -166,35 +199,44 @@ class InputPipelineTest {
     AtomicInteger decodes = new AtomicInteger();
     List<ImageSource> counted = new ArrayList<>();
     for (ImageSource s : distinctImages(6)) {
-      counted.add(new ImageSource() {
-        @Override public String id() {
-          return s.id();
-        }
+      counted.add(
+          new ImageSource() {
+            @Override
+            public String id() {
+              return s.id();
+            }
 
-        @Override public int label() {
-          return s.label();
-        }
+            @Override
+            public int label() {
+              return s.label();
+            }
 
-        @Override public DecodedImage decode() throws IOException {
-          decodes.incrementAndGet();
-          return s.decode();
-        }
-      });
+            @Override
+            public DecodedImage decode() throws IOException {
+              decodes.incrementAndGet();
+              return s.decode();
+            }
+          });
     }
-    try (InputPipeline on = new InputPipeline(counted, options(2).withCache(PipelineOptions.CacheMode.ON, 0))) {
+    try (InputPipeline on =
+        new InputPipeline(counted, options(2).withCache(PipelineOptions.CacheMode.ON, 0))) {
       on.epoch(0, 8, 2).toList();
       on.epoch(1, 8, 2).toList();
       assertThat(decodes.get()).isEqualTo(6);
     }
     decodes.set(0);
-    try (InputPipeline off = new InputPipeline(counted, options(2).withCache(PipelineOptions.CacheMode.OFF, 0))) {
+    try (InputPipeline off =
+        new InputPipeline(counted, options(2).withCache(PipelineOptions.CacheMode.OFF, 0))) {
       off.epoch(0, 8, 2).toList();
       off.epoch(1, 8, 2).toList();
       assertThat(decodes.get()).isEqualTo(12);
     }
-    try (InputPipeline small = new InputPipeline(counted, options(1).withCache(PipelineOptions.CacheMode.AUTO, 100));
+    try (InputPipeline small =
+            new InputPipeline(counted, options(1).withCache(PipelineOptions.CacheMode.AUTO, 100));
         InputPipeline big = new InputPipeline(counted, options(1))) {
-      assertThat(small.cachingDecodedImages()).as("6 x 960 bytes exceed a 100-byte budget").isFalse();
+      assertThat(small.cachingDecodedImages())
+          .as("6 x 960 bytes exceed a 100-byte budget")
+          .isFalse();
       assertThat(big.cachingDecodedImages()).isTrue();
     }
   }

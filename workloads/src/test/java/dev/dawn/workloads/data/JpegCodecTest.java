@@ -17,7 +17,10 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** Pixel values of the decodes that ImageIO's defaults get wrong or do not bound: grey, CMYK, cut and forged files. */
+/**
+ * Pixel values of the decodes that ImageIO's defaults get wrong or do not bound: grey, CMYK, cut
+ * and forged files.
+ */
 class JpegCodecTest {
   @Test
   void grayJpegLumaIsCopiedIntoRgbUnchanged() throws IOException {
@@ -29,7 +32,8 @@ class JpegCodecTest {
       }
     }
     byte[] jpeg = JpegCodec.encode(gray, 1.0f);
-    // The JPEG's own luma after its (small) loss: what the decoder's raster holds before any colour conversion.
+    // The JPEG's own luma after its (small) loss: what the decoder's raster holds before any colour
+    // conversion.
     Raster decodedLuma = ImageIO.read(new ByteArrayInputStream(jpeg)).getRaster();
 
     DecodedImage image = JpegCodec.decode(jpeg, "gray.jpg");
@@ -37,8 +41,12 @@ class JpegCodecTest {
     for (int i = 0; i < luma.length; i++) {
       int x = i * 8 + 4;
       int expected = decodedLuma.getSample(x, 4, 0);
-      assertThat(expected).as("lossless enough: luma %d stays within 2", luma[i]).isBetween(luma[i] - 2, luma[i] + 2);
-      assertThat(rgbAt(image, x, 4)).as("luma %d", luma[i]).containsExactly(expected, expected, expected);
+      assertThat(expected)
+          .as("lossless enough: luma %d stays within 2", luma[i])
+          .isBetween(luma[i] - 2, luma[i] + 2);
+      assertThat(rgbAt(image, x, 4))
+          .as("luma %d", luma[i])
+          .containsExactly(expected, expected, expected);
     }
   }
 
@@ -55,7 +63,8 @@ class JpegCodecTest {
 
     byte[] half = Arrays.copyOf(jpeg, jpeg.length / 2);
     assertThatThrownBy(() -> JpegCodec.decode(half, "half.jpg"))
-        .isInstanceOf(CorruptImageException.class).hasMessageStartingWith("half.jpg: truncated or corrupt image");
+        .isInstanceOf(CorruptImageException.class)
+        .hasMessageStartingWith("half.jpg: truncated or corrupt image");
   }
 
   @Test
@@ -70,47 +79,64 @@ class JpegCodecTest {
     long before = usedHeap();
     assertThatThrownBy(() -> JpegCodec.decode(forged, "forged.jpg"))
         .isInstanceOf(CorruptImageException.class)
-        .hasMessageContaining("forged.jpg: header claims 20000x20000 = 400,000,000 pixels, above the limit");
+        .hasMessageContaining(
+            "forged.jpg: header claims 20000x20000 = 400,000,000 pixels, above the limit");
     // A full decode would need 1.2 GB for the pixels alone; the refusal allocates next to nothing.
     assertThat(usedHeap() - before).isLessThan(200L * 1024 * 1024);
   }
 
   /**
-   * Adobe CMYK JPEGs (APP14 transform 0, inverted ink as Photoshop writes it) without a profile: ink C=255 is cyan,
-   * K=128 a mid grey (the JDK's reader makes it 187, as it does with grey), no ink white.
+   * Adobe CMYK JPEGs (APP14 transform 0, inverted ink as Photoshop writes it) without a profile:
+   * ink C=255 is cyan, K=128 a mid grey (the JDK's reader makes it 187, as it does with grey), no
+   * ink white.
    */
   @Test
   void cmykJpegColoursAreKnownValues() throws IOException {
-    assertThat(Arrays.stream(rgbAt(JpegCodec.decode(adobeCmyk(0, 0, 0, 0), "white.jpg"), 8, 8)).boxed())
+    assertThat(
+            Arrays.stream(rgbAt(JpegCodec.decode(adobeCmyk(0, 0, 0, 0), "white.jpg"), 8, 8))
+                .boxed())
         .allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(253));
-    assertThat(rgbAt(JpegCodec.decode(adobeCmyk(255, 0, 0, 0), "cyan.jpg"), 8, 8)).satisfies(rgb -> {
-      assertThat(rgb[0]).isLessThanOrEqualTo(3);
-      assertThat(rgb[1]).isGreaterThanOrEqualTo(252);
-      assertThat(rgb[2]).isGreaterThanOrEqualTo(252);
-    });
-    assertThat(rgbAt(JpegCodec.decode(adobeCmyk(0, 255, 255, 0), "red.jpg"), 8, 8)).satisfies(rgb -> {
-      assertThat(rgb[0]).isGreaterThanOrEqualTo(252);
-      assertThat(rgb[1]).isLessThanOrEqualTo(3);
-      assertThat(rgb[2]).isLessThanOrEqualTo(3);
-    });
-    assertThat(Arrays.stream(rgbAt(JpegCodec.decode(adobeCmyk(0, 0, 0, 128), "grey.jpg"), 8, 8)).boxed())
+    assertThat(rgbAt(JpegCodec.decode(adobeCmyk(255, 0, 0, 0), "cyan.jpg"), 8, 8))
+        .satisfies(
+            rgb -> {
+              assertThat(rgb[0]).isLessThanOrEqualTo(3);
+              assertThat(rgb[1]).isGreaterThanOrEqualTo(252);
+              assertThat(rgb[2]).isGreaterThanOrEqualTo(252);
+            });
+    assertThat(rgbAt(JpegCodec.decode(adobeCmyk(0, 255, 255, 0), "red.jpg"), 8, 8))
+        .satisfies(
+            rgb -> {
+              assertThat(rgb[0]).isGreaterThanOrEqualTo(252);
+              assertThat(rgb[1]).isLessThanOrEqualTo(3);
+              assertThat(rgb[2]).isLessThanOrEqualTo(3);
+            });
+    assertThat(
+            Arrays.stream(rgbAt(JpegCodec.decode(adobeCmyk(0, 0, 0, 128), "grey.jpg"), 8, 8))
+                .boxed())
         .allSatisfy(v -> assertThat(v).isBetween(124, 130));
   }
 
   /**
-   * Adobe YCCK (APP14 transform 2), as libjpeg reads it: the ink C, M, Y stored as if they were R, G, B in YCbCr, and
-   * K inverted like Adobe CMYK. No ink is YCbCr (0, 128, 128); cyan ink (255, 0, 0) is YCbCr (76, 85, 255).
+   * Adobe YCCK (APP14 transform 2), as libjpeg reads it: the ink C, M, Y stored as if they were R,
+   * G, B in YCbCr, and K inverted like Adobe CMYK. No ink is YCbCr (0, 128, 128); cyan ink (255, 0,
+   * 0) is YCbCr (76, 85, 255).
    */
   @Test
   void ycckJpegColoursAreKnownValues() throws IOException {
-    assertThat(Arrays.stream(rgbAt(JpegCodec.decode(adobe(2, 0, 128, 128, 255), "white.jpg"), 8, 8)).boxed())
+    assertThat(
+            Arrays.stream(rgbAt(JpegCodec.decode(adobe(2, 0, 128, 128, 255), "white.jpg"), 8, 8))
+                .boxed())
         .allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(252));
-    assertThat(rgbAt(JpegCodec.decode(adobe(2, 76, 85, 255, 255), "cyan.jpg"), 8, 8)).satisfies(rgb -> {
-      assertThat(rgb[0]).isLessThanOrEqualTo(4);
-      assertThat(rgb[1]).isGreaterThanOrEqualTo(250);
-      assertThat(rgb[2]).isGreaterThanOrEqualTo(250);
-    });
-    assertThat(Arrays.stream(rgbAt(JpegCodec.decode(adobe(2, 0, 128, 128, 127), "grey.jpg"), 8, 8)).boxed())
+    assertThat(rgbAt(JpegCodec.decode(adobe(2, 76, 85, 255, 255), "cyan.jpg"), 8, 8))
+        .satisfies(
+            rgb -> {
+              assertThat(rgb[0]).isLessThanOrEqualTo(4);
+              assertThat(rgb[1]).isGreaterThanOrEqualTo(250);
+              assertThat(rgb[2]).isGreaterThanOrEqualTo(250);
+            });
+    assertThat(
+            Arrays.stream(rgbAt(JpegCodec.decode(adobe(2, 0, 128, 128, 127), "grey.jpg"), 8, 8))
+                .boxed())
         .allSatisfy(v -> assertThat(v).isBetween(123, 131));
   }
 
@@ -136,8 +162,11 @@ class JpegCodecTest {
       writer.dispose();
     }
     byte[] plain = out.toByteArray();
-    // APP14 "Adobe", version 100, flags 0/0, then the transform: 0 = the components are C, M, Y, K; 2 = YCCK.
-    byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
+    // APP14 "Adobe", version 100, flags 0/0, then the transform: 0 = the components are C, M, Y, K;
+    // 2 = YCCK.
+    byte[] app14 = {
+      (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform
+    };
     ByteArrayOutputStream withMarker = new ByteArrayOutputStream();
     withMarker.write(plain, 0, 2);
     withMarker.write(app14);

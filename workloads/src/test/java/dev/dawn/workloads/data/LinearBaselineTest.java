@@ -14,7 +14,9 @@ class LinearBaselineTest {
       for (int i = 0; i < perClass; i++) {
         int base = cls == 0 ? 40 : 200;
         int jitter = (i + offset) * 7 % 30;
-        out.add(TestImages.source(cls + "/" + i, cls, TestImages.image(12, 12, (x, y, c) -> base + jitter)));
+        out.add(
+            TestImages.source(
+                cls + "/" + i, cls, TestImages.image(12, 12, (x, y, c) -> base + jitter)));
       }
     }
     return out;
@@ -22,23 +24,28 @@ class LinearBaselineTest {
 
   @Test
   void learnsALinearlySeparableProblem() {
-    ImageDataset ds = new ImageDataset() {
-      @Override public String name() {
-        return "dark-bright";
-      }
+    ImageDataset ds =
+        new ImageDataset() {
+          @Override
+          public String name() {
+            return "dark-bright";
+          }
 
-      @Override public List<String> classNames() {
-        return List.of("dark", "bright");
-      }
+          @Override
+          public List<String> classNames() {
+            return List.of("dark", "bright");
+          }
 
-      @Override public List<ImageSource> train() {
-        return images(20, 0);
-      }
+          @Override
+          public List<ImageSource> train() {
+            return images(20, 0);
+          }
 
-      @Override public List<ImageSource> validation() {
-        return images(5, 3);
-      }
-    };
+          @Override
+          public List<ImageSource> validation() {
+            return images(5, 3);
+          }
+        };
 
     LinearBaseline.Result r = new LinearBaseline(8, 5, 1e-2, 0, 1).run(ds);
 

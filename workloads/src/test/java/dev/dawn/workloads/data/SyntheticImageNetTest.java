@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticImageNetTest {
   private static final SyntheticSpec SMALL = new SyntheticSpec(10, 4, 2, 32, 7L);
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void writesImageNetLayoutWithSynsetsAndManifest() throws IOException {
@@ -29,11 +28,13 @@ class SyntheticImageNetTest {
     assertThat(tmp.resolve("train/n00000009/n00000009_3.JPEG")).isRegularFile();
     assertThat(tmp.resolve("val/n00000009/n00000009_1.JPEG")).isRegularFile();
     assertThat(tmp.resolve("val/n00000009/n00000009_2.JPEG")).doesNotExist();
-    assertThat(tmp.resolve("manifest.json")).content().contains("\"classes\": 10", "\"files\": 60",
-        result.contentHash());
+    assertThat(tmp.resolve("manifest.json"))
+        .content()
+        .contains("\"classes\": 10", "\"files\": 60", result.contentHash());
     List<String> synsets = Files.readAllLines(tmp.resolve("synsets.txt"));
     assertThat(synsets).hasSize(10).first().isEqualTo("n00000000 solid disc");
-    DecodedImage image = JpegCodec.decode(Files.readAllBytes(tmp.resolve("val/n00000003/n00000003_0.JPEG")), "x");
+    DecodedImage image =
+        JpegCodec.decode(Files.readAllBytes(tmp.resolve("val/n00000003/n00000003_0.JPEG")), "x");
     assertThat(image.width()).isEqualTo(32);
     assertThat(image.height()).isEqualTo(32);
   }
@@ -41,7 +42,8 @@ class SyntheticImageNetTest {
   @Test
   void sameSeedGivesIdenticalBytesWhateverTheThreadCount() throws IOException {
     SyntheticImageNet.GenerationResult one = SyntheticImageNet.generate(SMALL, tmp.resolve("a"), 1);
-    SyntheticImageNet.GenerationResult four = SyntheticImageNet.generate(SMALL, tmp.resolve("b"), 4);
+    SyntheticImageNet.GenerationResult four =
+        SyntheticImageNet.generate(SMALL, tmp.resolve("b"), 4);
 
     assertThat(four.contentHash()).isEqualTo(one.contentHash());
     for (Path file : jpegs(tmp.resolve("a"))) {
@@ -53,8 +55,8 @@ class SyntheticImageNetTest {
   @Test
   void differentSeedGivesDifferentImages() throws IOException {
     SyntheticImageNet.GenerationResult a = SyntheticImageNet.generate(SMALL, tmp.resolve("a"));
-    SyntheticImageNet.GenerationResult b = SyntheticImageNet.generate(
-        new SyntheticSpec(10, 4, 2, 32, 8L), tmp.resolve("b"));
+    SyntheticImageNet.GenerationResult b =
+        SyntheticImageNet.generate(new SyntheticSpec(10, 4, 2, 32, 8L), tmp.resolve("b"));
 
     assertThat(b.contentHash()).isNotEqualTo(a.contentHash());
     assertThat(Files.readAllBytes(tmp.resolve("b/train/n00000000/n00000000_0.JPEG")))
@@ -77,7 +79,9 @@ class SyntheticImageNetTest {
     assertThat(tmp.resolve("keep-me.txt")).hasContent("user file");
 
     Files.delete(tmp.resolve("val/n00000004/n00000004_0.JPEG"));
-    assertThat(SyntheticImageNet.generate(fewer, tmp).reused()).as("a missing image forces regeneration").isFalse();
+    assertThat(SyntheticImageNet.generate(fewer, tmp).reused())
+        .as("a missing image forces regeneration")
+        .isFalse();
     assertThat(tmp.resolve("val/n00000004/n00000004_0.JPEG")).isRegularFile();
   }
 
@@ -85,8 +89,10 @@ class SyntheticImageNetTest {
   void refusesToOverwriteAFolderItDidNotWrite() throws IOException {
     Path real = TestImages.writeJpeg(tmp.resolve("train/n01440764/x.JPEG"), 8, 8, 1, 2, 3);
 
-    assertThatThrownBy(() -> SyntheticImageNet.generate(SMALL, tmp)).isInstanceOf(DatasetException.class)
-        .hasMessageContaining(tmp.resolve("train").toString()).hasMessageContaining("refusing to overwrite");
+    assertThatThrownBy(() -> SyntheticImageNet.generate(SMALL, tmp))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining(tmp.resolve("train").toString())
+        .hasMessageContaining("refusing to overwrite");
     assertThat(real).isRegularFile();
   }
 

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Fixture images for the data tests. */
 final class TestImages {
-  private TestImages() {
-  }
+  private TestImages() {}
 
   /** A uniformly coloured JPEG file. */
   static Path writeJpeg(Path file, int width, int height, int r, int g, int b) throws IOException {

@@ -19,7 +19,12 @@ import org.tensorflow.types.TFloat32;
 /** Every fusion threshold all-reduces to the same mean gradients as one message per tensor. */
 class FusedAllReduceTest {
   private static final List<long[]> SHAPES =
-      List.of(new long[] {3, 3, 3, 4}, new long[] {4}, new long[] {2, 5}, new long[] {7}, new long[] {5, 2});
+      List.of(
+          new long[] {3, 3, 3, 4},
+          new long[] {4},
+          new long[] {2, 5},
+          new long[] {7},
+          new long[] {5, 2});
   private static final int REPLICAS = 3;
 
   @Test
@@ -31,8 +36,10 @@ class FusedAllReduceTest {
       List<float[][]> fused = reduce(inputs, threshold);
       for (int r = 0; r < REPLICAS; r++) {
         for (int t = 0; t < SHAPES.size(); t++) {
-          // the collective's summation order depends on how a message is chunked: equal up to float rounding
-          assertThat(fused.get(r)[t]).as("threshold %d replica %d tensor %d", threshold, r, t)
+          // the collective's summation order depends on how a message is chunked: equal up to float
+          // rounding
+          assertThat(fused.get(r)[t])
+              .as("threshold %d replica %d tensor %d", threshold, r, t)
               .containsExactly(perTensor.get(r)[t], org.assertj.core.data.Offset.offset(1e-6f));
           // and every replica receives the very same values
           assertThat(fused.get(r)[t]).containsExactly(fused.get(0)[t]);
@@ -45,7 +52,8 @@ class FusedAllReduceTest {
       for (int i = 0; i < inputs[0][t].length; i++) {
         float mean = (inputs[0][t][i] + inputs[1][t][i] + inputs[2][t][i]) / 3f;
         for (int r = 0; r < REPLICAS; r++) {
-          assertThat(perTensor.get(r)[t][i]).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-6f));
+          assertThat(perTensor.get(r)[t][i])
+              .isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-6f));
         }
       }
     }
@@ -56,10 +64,13 @@ class FusedAllReduceTest {
   }
 
   private static List<Long> backwardBytes() {
-    return GradientTensors.backwardOrderBytes(SHAPES.stream().map(FusedAllReduceTest::size).toList(), 4);
+    return GradientTensors.backwardOrderBytes(
+        SHAPES.stream().map(FusedAllReduceTest::size).toList(), 4);
   }
 
-  /** @return per replica, per tensor (forward order), the reduced values */
+  /**
+   * @return per replica, per tensor (forward order), the reduced values
+   */
   private static List<float[][]> reduce(float[][][] inputs, long threshold) {
     ReplicaSettings settings = new ReplicaSettings(REPLICAS, threshold, 20);
     try (Graph g = new Graph()) {
@@ -75,8 +86,13 @@ class FusedAllReduceTest {
         }
         gradients.add(gs);
       }
-      var reduced = FusedAllReduce.mean(replicaOps, gradients, SHAPES,
-          FusionBuckets.pack(backwardBytes(), threshold), settings.timeoutSeconds());
+      var reduced =
+          FusedAllReduce.mean(
+              replicaOps,
+              gradients,
+              SHAPES,
+              FusionBuckets.pack(backwardBytes(), threshold),
+              settings.timeoutSeconds());
       try (Session s = new Session(g, settings.sessionConfig(ConfigProto.getDefaultInstance()))) {
         Session.Runner runner = s.runner();
         reduced.forEach(list -> list.forEach(runner::fetch));

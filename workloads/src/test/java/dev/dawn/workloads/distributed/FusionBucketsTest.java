@@ -16,7 +16,8 @@ class FusionBucketsTest {
   void packsGreedilyInBackwardOrderUpToTheThreshold() {
     // backward order: 10, 20, 30, 5, 40 bytes; threshold 35
     var b = FusionBuckets.pack(List.of(10L, 20L, 30L, 5L, 40L), 35);
-    assertThat(b.buckets()).extracting(FusionBuckets.Bucket::tensors)
+    assertThat(b.buckets())
+        .extracting(FusionBuckets.Bucket::tensors)
         .containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
     assertThat(b.buckets()).extracting(FusionBuckets.Bucket::bytes).containsExactly(30L, 35L, 40L);
     assertThat(b.messages()).isEqualTo(3);
@@ -27,7 +28,8 @@ class FusionBucketsTest {
   @Test
   void aTensorLargerThanTheThresholdGetsItsOwnBucket() {
     var b = FusionBuckets.pack(List.of(4L, 100L, 4L, 4L), 10);
-    assertThat(b.buckets()).extracting(FusionBuckets.Bucket::tensors)
+    assertThat(b.buckets())
+        .extracting(FusionBuckets.Bucket::tensors)
         .containsExactly(List.of(0), List.of(1), List.of(2, 3));
   }
 
@@ -44,7 +46,8 @@ class FusionBucketsTest {
 
   @Test
   void negativeThresholdIsRefused() {
-    assertThatThrownBy(() -> FusionBuckets.pack(List.of(1L), -1)).hasMessageContaining("fusion threshold");
+    assertThatThrownBy(() -> FusionBuckets.pack(List.of(1L), -1))
+        .hasMessageContaining("fusion threshold");
   }
 
   @Test

@@ -34,19 +34,20 @@ class LatencyRunnerTest {
     List<Closable> made = new ArrayList<>();
     LatencyRunner runner = new LatencyRunner(3);
 
-    LatencyRun run = runner.run(
-        inputs,
-        i -> {
-          spin(2_000_000); // 2 ms preprocessing
-          Closable c = new Closable();
-          made.add(c);
-          return c;
-        },
-        x -> {
-          assertThat(x.closed).as("input must still be open during the model call").isFalse();
-          modelCalls.incrementAndGet();
-          spin(500_000); // 0.5 ms model
-        });
+    LatencyRun run =
+        runner.run(
+            inputs,
+            i -> {
+              spin(2_000_000); // 2 ms preprocessing
+              Closable c = new Closable();
+              made.add(c);
+              return c;
+            },
+            x -> {
+              assertThat(x.closed).as("input must still be open during the model call").isFalse();
+              modelCalls.incrementAndGet();
+              spin(500_000); // 0.5 ms model
+            });
 
     assertThat(run.warmupItems()).isEqualTo(3);
     assertThat(modelCalls.get()).isEqualTo(13);
@@ -60,8 +61,10 @@ class LatencyRunnerTest {
       assertThat(run.endToEndNanos()[i])
           .isGreaterThanOrEqualTo(run.preprocessNanos()[i] + run.modelNanos()[i]);
     }
-    assertThat(run.wallNanos()).isGreaterThanOrEqualTo(LatencyStats.of(run.endToEndNanos()).totalNanos());
-    // Each spin is a lower bound on its own span only (no ordering asserts: the machine is shared and noisy).
+    assertThat(run.wallNanos())
+        .isGreaterThanOrEqualTo(LatencyStats.of(run.endToEndNanos()).totalNanos());
+    // Each spin is a lower bound on its own span only (no ordering asserts: the machine is shared
+    // and noisy).
     assertThat(LatencyStats.of(run.endToEndNanos()).minNanos()).isGreaterThanOrEqualTo(2_500_000);
   }
 
@@ -86,20 +89,24 @@ class LatencyRunnerTest {
   void batchSweepTimesEachSizeAndClosesItsBatch() {
     List<Integer> prepared = new ArrayList<>();
     List<Integer> closed = new ArrayList<>();
-    List<BatchPoint> points = new BatchSizeSweep(2, 4).run(BatchSizeSweep.DEFAULT_BATCH_SIZES, b -> {
-      prepared.add(b);
-      return new BatchCall() {
-        @Override
-        public void run() {
-          spin(100_000L * b); // 0.1 ms per item
-        }
+    List<BatchPoint> points =
+        new BatchSizeSweep(2, 4)
+            .run(
+                BatchSizeSweep.DEFAULT_BATCH_SIZES,
+                b -> {
+                  prepared.add(b);
+                  return new BatchCall() {
+                    @Override
+                    public void run() {
+                      spin(100_000L * b); // 0.1 ms per item
+                    }
 
-        @Override
-        public void close() {
-          closed.add(b);
-        }
-      };
-    });
+                    @Override
+                    public void close() {
+                      closed.add(b);
+                    }
+                  };
+                });
     assertThat(prepared).containsExactly(1, 8, 32, 128);
     assertThat(closed).containsExactly(1, 8, 32, 128);
     assertThat(points).extracting(BatchPoint::batchSize).containsExactly(1, 8, 32, 128);
@@ -110,6 +117,7 @@ class LatencyRunnerTest {
       assertThat(perBatch.dawnbenchLatencyMs()).isGreaterThanOrEqualTo(0.1);
       assertThat(perBatch.throughputPerSecond()).isLessThanOrEqualTo(10_000.0);
     }
-    assertThatThrownBy(() -> new BatchSizeSweep(0, 1).run(List.of(0), b -> null)).hasMessageContaining(">= 1");
+    assertThatThrownBy(() -> new BatchSizeSweep(0, 1).run(List.of(0), b -> null))
+        .hasMessageContaining(">= 1");
   }
 }

@@ -6,6 +6,7 @@ import dev.dawn.reporters.latency.LatencyStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -14,9 +15,11 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.junit.jupiter.api.Test;
 
-/** The harness path (LatencyRunner + SessionStep) against a bare Session.run loop on the same small conv graph. */
+/**
+ * The harness path (LatencyRunner + SessionStep) against a bare Session.run loop on the same small
+ * conv graph.
+ */
 class SessionTimingTest {
   @Test
   void runnerAndBareLoopMeasureTheSameGraph() {
@@ -42,7 +45,8 @@ class SessionTimingTest {
         SessionStep step = new SessionStep(s, x, y);
         LatencyRun run = new LatencyRunner(10).runPreprocessed(inputs, step);
         LatencyStats bare;
-        try (TFloat32 one = TFloat32.tensorOf(Shape.of(1, 32, 32, 16), DataBuffers.of(img, true, false))) {
+        try (TFloat32 one =
+            TFloat32.tensorOf(Shape.of(1, 32, 32, 16), DataBuffers.of(img, true, false))) {
           bare = LatencyStats.of(BareSessionLoop.time(s, x, one, y, 10, 50));
         }
         inputs.forEach(Tensor::close);
@@ -53,10 +57,17 @@ class SessionTimingTest {
         assertThat(LatencyStats.of(run.modelNanos()).minNanos()).isPositive();
         assertThat(bare.minNanos()).isPositive();
 
-        List<BatchPoint> sweep = new BatchSizeSweep(1, 3).run(List.of(1, 4), b -> step.onBatch(
-            TFloat32.tensorOf(Shape.of(b, 32, 32, 16), DataBuffers.ofFloats(b * 32L * 32 * 16))));
+        List<BatchPoint> sweep =
+            new BatchSizeSweep(1, 3)
+                .run(
+                    List.of(1, 4),
+                    b ->
+                        step.onBatch(
+                            TFloat32.tensorOf(
+                                Shape.of(b, 32, 32, 16), DataBuffers.ofFloats(b * 32L * 32 * 16))));
         assertThat(sweep).hasSize(2);
-        assertThat(LatencyStats.of(sweep.get(1).nanos(), sweep.get(1).batchSize()).itemsPerSample()).isEqualTo(4);
+        assertThat(LatencyStats.of(sweep.get(1).nanos(), sweep.get(1).batchSize()).itemsPerSample())
+            .isEqualTo(4);
       }
     }
   }

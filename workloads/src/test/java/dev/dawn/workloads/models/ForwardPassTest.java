@@ -24,16 +24,21 @@ class ForwardPassTest {
   private static float[] inferenceLogits(ModelSpec spec, int batch, int resolution) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
+      Placeholder<TFloat32> images =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
       Model model = Model.build(tf, spec, 3L);
-      Operand<TFloat32> logits = model.logits(ForwardPass.inference(tf.withSubScope("eval")), images);
+      Operand<TFloat32> logits =
+          model.logits(ForwardPass.inference(tf.withSubScope("eval")), images);
       float[] pixels = new float[batch * resolution * resolution * 3];
       Random random = new Random(9);
       for (int i = 0; i < pixels.length; i++) {
         pixels[i] = (float) random.nextGaussian();
       }
       try (Session s = new Session(g);
-          TFloat32 x = TFloat32.tensorOf(Shape.of(batch, resolution, resolution, 3), DataBuffers.of(pixels, true, false))) {
+          TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(batch, resolution, resolution, 3),
+                  DataBuffers.of(pixels, true, false))) {
         s.initialize();
         try (Result r = s.runner().feed(images, x).fetch(logits).run()) {
           TFloat32 out = (TFloat32) r.get(0);
@@ -53,23 +58,31 @@ class ForwardPassTest {
   }
 
   /**
-   * TF's default (Eigen) CPU conv kernels accept only NHWC; NCHW needs a GPU or oneDNN (TF_ENABLE_ONEDNN_OPTS=1).
-   * Without them this test is skipped with TF's reason (any other failure still fails it).
+   * TF's default (Eigen) CPU conv kernels accept only NHWC; NCHW needs a GPU or oneDNN
+   * (TF_ENABLE_ONEDNN_OPTS=1). Without them this test is skipped with TF's reason (any other
+   * failure still fails it).
    */
   @Test
   void nchwLayoutComputesTheSameFunctionAsNhwc() {
     try {
       inferenceLogits(new ModelSpec("resnet9", 10, 0.125, null, DataFormat.NCHW), 1, 8);
     } catch (TFUnimplementedException | TFInvalidArgumentException e) {
-      Assumptions.assumeTrue(!e.getMessage().contains("only supports the NHWC"), "NCHW needs GPU or oneDNN kernels (TF_ENABLE_ONEDNN_OPTS=1): " + e.getMessage());
+      Assumptions.assumeTrue(
+          !e.getMessage().contains("only supports the NHWC"),
+          "NCHW needs GPU or oneDNN kernels (TF_ENABLE_ONEDNN_OPTS=1): " + e.getMessage());
       throw e;
     }
-    for (ModelSpec spec : new ModelSpec[] {new ModelSpec("resnet9", 10, 0.125, null, DataFormat.NHWC),
-        new ModelSpec("resnet50", 7, 0.0625, "D", DataFormat.NHWC)}) {
+    for (ModelSpec spec :
+        new ModelSpec[] {
+          new ModelSpec("resnet9", 10, 0.125, null, DataFormat.NHWC),
+          new ModelSpec("resnet50", 7, 0.0625, "D", DataFormat.NHWC)
+        }) {
       float[] nhwc = inferenceLogits(spec, 2, 24);
       float[] nchw = inferenceLogits(spec.withDataFormat(DataFormat.NCHW), 2, 24);
       for (int i = 0; i < nhwc.length; i++) {
-        assertThat(nchw[i]).as("logit %d of %s", i, spec).isCloseTo(nhwc[i], within(1e-4f + 1e-4f * Math.abs(nhwc[i])));
+        assertThat(nchw[i])
+            .as("logit %d of %s", i, spec)
+            .isCloseTo(nhwc[i], within(1e-4f + 1e-4f * Math.abs(nhwc[i])));
       }
     }
   }
@@ -79,7 +92,9 @@ class ForwardPassTest {
     String[][] cases = {{"resnet18", "C"}, {"resnet34", "B"}, {"resnet50", "A"}, {"resnet50", "D"}};
     for (String[] c : cases) {
       ModelSpec spec = new ModelSpec(c[0], 3, 0.0625, c[1], null);
-      assertThat(inferenceLogits(spec, 1, c[1].equals("D") ? 19 : 32)).hasSize(3).doesNotContain(Float.NaN);
+      assertThat(inferenceLogits(spec, 1, c[1].equals("D") ? 19 : 32))
+          .hasSize(3)
+          .doesNotContain(Float.NaN);
     }
   }
 }

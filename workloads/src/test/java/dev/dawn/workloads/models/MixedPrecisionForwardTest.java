@@ -19,23 +19,25 @@ import org.tensorflow.types.TFloat32;
 class MixedPrecisionForwardTest {
 
   /**
-   * Float32 and reduced-precision inference passes over the same variables and images. bf16 keeps 8 mantissa bits
-   * (relative rounding 2^-9 per op), fp16 keeps 11; after a dozen layers the logits should still agree to a few
-   * percent of their range (measured: bf16 0.8% on ResNet-9, 1.6% on ResNet-18-D; fp16 0.05%), while a wrong cast or a
-   * BN mistake would be off by the whole range.
+   * Float32 and reduced-precision inference passes over the same variables and images. bf16 keeps 8
+   * mantissa bits (relative rounding 2^-9 per op), fp16 keeps 11; after a dozen layers the logits
+   * should still agree to a few percent of their range (measured: bf16 0.8% on ResNet-9, 1.6% on
+   * ResNet-18-D; fp16 0.05%), while a wrong cast or a BN mistake would be off by the whole range.
    */
   @ParameterizedTest
   @CsvSource({"resnet9, , BF16, 0.05", "resnet18, D, BF16, 0.05", "resnet9, , FP16, 0.004"})
-  void reducedPrecisionLogitsAgreeWithFloat32(String architecture, String variant, Precision precision,
-      double relativeTolerance) {
+  void reducedPrecisionLogitsAgreeWithFloat32(
+      String architecture, String variant, Precision precision, double relativeTolerance) {
     ModelSpec spec = new ModelSpec(architecture, 10, 0.125, variant, null);
     int batch = 4;
     int resolution = 24;
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
+      Placeholder<TFloat32> images =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
       Model model = Model.build(tf, spec, 5L);
-      Operand<TFloat32> reference = model.float32Logits(ForwardPass.inference(tf.withSubScope("fp32")), images);
+      Operand<TFloat32> reference =
+          model.float32Logits(ForwardPass.inference(tf.withSubScope("fp32")), images);
       Operand<TFloat32> reduced =
           model.float32Logits(ForwardPass.inference(tf.withSubScope("mixed"), precision), images);
       assertThat(reduced.asOutput().dataType()).isEqualTo(DataType.DT_FLOAT);
@@ -56,7 +58,9 @@ class MixedPrecisionForwardTest {
         pixels[i] = (float) random.nextGaussian();
       }
       try (Session s = new Session(g);
-          TFloat32 x = TFloat32.tensorOf(Shape.of(batch, resolution, resolution, 3), DataBuffers.of(pixels, true, false));
+          TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(batch, resolution, resolution, 3), DataBuffers.of(pixels, true, false));
           Result r = s.runner().feed(images, x).fetch(reference).fetch(reduced).run()) {
         float[] a = values((TFloat32) r.get(0));
         float[] b = values((TFloat32) r.get(1));

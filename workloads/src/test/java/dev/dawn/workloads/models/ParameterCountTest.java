@@ -56,17 +56,30 @@ class ParameterCountTest {
   @Test
   void widthMultiplierScalesChannels() {
     long quarter = count(new ModelSpec("resnet9", 10, 0.25, null, null));
-    long expected = conv(3, 16) + bn(16) + conv(16, 32) + bn(32) + 2 * (conv(32, 32) + bn(32)) + conv(32, 64) + bn(64)
-        + conv(64, 128) + bn(128) + 2 * (conv(128, 128) + bn(128)) + 128 * 10;
+    long expected =
+        conv(3, 16)
+            + bn(16)
+            + conv(16, 32)
+            + bn(32)
+            + 2 * (conv(32, 32) + bn(32))
+            + conv(32, 64)
+            + bn(64)
+            + conv(64, 128)
+            + bn(128)
+            + 2 * (conv(128, 128) + bn(128))
+            + 128 * 10;
     assertThat(quarter).isEqualTo(expected);
   }
 
   @Test
   void rejectsUnknownArchitectureAndVariant() {
     assertThatThrownBy(() -> ModelSpec.of("vgg16", 10)).hasMessageContaining("vgg16");
-    assertThatThrownBy(() -> new ModelSpec("resnet50", 10, 1.0, "E", null)).hasMessageContaining("variant 'E'");
-    assertThatThrownBy(() -> new ModelSpec("resnet9", 10, 1.0, "D", null)).hasMessageContaining("resnet9");
-    assertThatThrownBy(() -> new ModelSpec("resnet9", 10, 0.0, null, null)).hasMessageContaining("widthMultiplier");
+    assertThatThrownBy(() -> new ModelSpec("resnet50", 10, 1.0, "E", null))
+        .hasMessageContaining("variant 'E'");
+    assertThatThrownBy(() -> new ModelSpec("resnet9", 10, 1.0, "D", null))
+        .hasMessageContaining("resnet9");
+    assertThatThrownBy(() -> new ModelSpec("resnet9", 10, 0.0, null, null))
+        .hasMessageContaining("widthMultiplier");
   }
 
   private static long conv(int in, int out) {

@@ -15,7 +15,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 class CrossEntropyLossTest {
-  private static final float[][] LOGITS = {{2f, -1f, 0.5f, 0f}, {-0.3f, 0.2f, 3f, -2f}, {0f, 0f, 0f, 1f}};
+  private static final float[][] LOGITS = {
+    {2f, -1f, 0.5f, 0f}, {-0.3f, 0.2f, 3f, -2f}, {0f, 0f, 0f, 1f}
+  };
   private static final int[] LABELS = {0, 2, 1};
 
   @Test
@@ -25,13 +27,20 @@ class CrossEntropyLossTest {
       Variable<TFloat32> logits = tf.variable(tf.withInitScope().constant(LOGITS));
       Operand<TInt32> labels = tf.constant(LABELS);
       Operand<TFloat32> sparse = CrossEntropyLoss.mean(tf, logits, labels, 4, LossSettings.NONE);
-      Operand<TFloat32> dense = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits,
-          tf.oneHot(labels, tf.constant(4), tf.constant(1f), tf.constant(0f))).loss(), tf.constant(0));
+      Operand<TFloat32> dense =
+          tf.math.mean(
+              tf.nn
+                  .softmaxCrossEntropyWithLogits(
+                      logits, tf.oneHot(labels, tf.constant(4), tf.constant(1f), tf.constant(0f)))
+                  .loss(),
+              tf.constant(0));
       Operand<TFloat32> sparseGrad = tf.gradients(sparse, List.of(logits)).dy(0);
       Operand<TFloat32> denseGrad = tf.gradients(dense, List.of(logits)).dy(0);
-      try (Session s = new Session(g); Result r = s.runner().fetch(sparse).fetch(dense).fetch(sparseGrad)
-          .fetch(denseGrad).run()) {
-        assertThat(((TFloat32) r.get(0)).getFloat()).isCloseTo(((TFloat32) r.get(1)).getFloat(), within(1e-6f));
+      try (Session s = new Session(g);
+          Result r =
+              s.runner().fetch(sparse).fetch(dense).fetch(sparseGrad).fetch(denseGrad).run()) {
+        assertThat(((TFloat32) r.get(0)).getFloat())
+            .isCloseTo(((TFloat32) r.get(1)).getFloat(), within(1e-6f));
         TFloat32 a = (TFloat32) r.get(2);
         TFloat32 b = (TFloat32) r.get(3);
         for (int i = 0; i < LOGITS.length; i++) {
@@ -58,9 +67,11 @@ class CrossEntropyLossTest {
     expected /= LOGITS.length;
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> loss = CrossEntropyLoss.mean(tf, tf.constant(LOGITS), tf.constant(LABELS), 4,
-          new LossSettings(eps));
-      try (Session s = new Session(g); Result r = s.runner().fetch(loss).run()) {
+      Operand<TFloat32> loss =
+          CrossEntropyLoss.mean(
+              tf, tf.constant(LOGITS), tf.constant(LABELS), 4, new LossSettings(eps));
+      try (Session s = new Session(g);
+          Result r = s.runner().fetch(loss).run()) {
         assertThat((double) ((TFloat32) r.get(0)).getFloat()).isCloseTo(expected, within(1e-5));
       }
     }

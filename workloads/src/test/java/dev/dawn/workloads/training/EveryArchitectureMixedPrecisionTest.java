@@ -3,8 +3,8 @@ package dev.dawn.workloads.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.models.arch.Architecture;
 import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.models.arch.Architecture;
 import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.stream.Stream;
@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every architecture builds and takes a training step with a finite loss in every precision, so a kernel missing for
- * one op and dtype (e.g. bf16 Tile in the global-average-pool gradient of the ImageNet ResNets) fails here rather than
- * at the first step of a long run.
+ * Every architecture builds and takes a training step with a finite loss in every precision, so a
+ * kernel missing for one op and dtype (e.g. bf16 Tile in the global-average-pool gradient of the
+ * ImageNet ResNets) fails here rather than at the first step of a long run.
  */
 class EveryArchitectureMixedPrecisionTest {
 
@@ -33,11 +33,20 @@ class EveryArchitectureMixedPrecisionTest {
   @MethodSource("combinations")
   void buildsAndTakesAStepWithAFiniteLoss(String architecture, Precision precision) {
     ModelSpec tiny = new ModelSpec(architecture, 4, 0.0625, null, null);
-    PrecisionSettings settings = precision == Precision.FP16
-        ? new PrecisionSettings(precision, LossScaling.dynamic(128f, 100))
-        : PrecisionSettings.of(precision);
-    try (TrainingSession session = TrainingSession.create(tiny, new MomentumOptimizer(5e-4, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 3L, false, 1, settings)) {
+    PrecisionSettings settings =
+        precision == Precision.FP16
+            ? new PrecisionSettings(precision, LossScaling.dynamic(128f, 100))
+            : PrecisionSettings.of(precision);
+    try (TrainingSession session =
+        TrainingSession.create(
+            tiny,
+            new MomentumOptimizer(5e-4, false),
+            LossSettings.NONE,
+            ThreadSettings.TF_DEFAULT,
+            3L,
+            false,
+            1,
+            settings)) {
       float loss = session.trainStep(SyntheticBatches.separable(2, 32, 4, 11), 0.01f, 0.9f);
       assertThat(loss).as(architecture + " " + precision.configName()).isFinite();
     }

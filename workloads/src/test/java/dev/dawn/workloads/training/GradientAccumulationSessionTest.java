@@ -13,8 +13,15 @@ class GradientAccumulationSessionTest {
 
   @Test
   void microBatchesAccumulateAndOneApplyUpdates() {
-    try (TrainingSession session = TrainingSession.create(new ModelSpec("resnet9", 4, 0.125, null, null),
-        new PlainSgd(0f), new LossSettings(0), ThreadSettings.TF_DEFAULT, 7L, false, 2)) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            new ModelSpec("resnet9", 4, 0.125, null, null),
+            new PlainSgd(0f),
+            new LossSettings(0),
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            2)) {
       assertThat(session.accumulationSteps()).isEqualTo(2);
       String kernel = firstKernel(session.weights());
       float[] before = session.weights().get(kernel).values().clone();
@@ -30,13 +37,23 @@ class GradientAccumulationSessionTest {
 
   @Test
   void applyWithoutAccumulationIsRefused() {
-    try (TrainingSession session = TrainingSession.create(new ModelSpec("resnet9", 4, 0.125, null, null),
-        new PlainSgd(0f), new LossSettings(0), ThreadSettings.TF_DEFAULT, 7L)) {
-      assertThatThrownBy(() -> session.applyAccumulated(0.1f, 0f)).isInstanceOf(IllegalStateException.class);
+    try (TrainingSession session =
+        TrainingSession.create(
+            new ModelSpec("resnet9", 4, 0.125, null, null),
+            new PlainSgd(0f),
+            new LossSettings(0),
+            ThreadSettings.TF_DEFAULT,
+            7L)) {
+      assertThatThrownBy(() -> session.applyAccumulated(0.1f, 0f))
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 
   private static String firstKernel(ModelWeights w) {
-    return w.tensors().stream().map(t -> t.name()).filter(n -> n.endsWith("kernel")).findFirst().orElseThrow();
+    return w.tensors().stream()
+        .map(t -> t.name())
+        .filter(n -> n.endsWith("kernel"))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -17,19 +17,41 @@ class KernelAvailabilityTest {
 
   @Test
   void theTrainingOpsHaveBfloat16AndHalfKernelsInThisBuild() {
-    for (String op : new String[] {"Conv2D", "Conv2DBackpropFilter", "Conv2DBackpropInput", "MatMul", "Relu",
-        "ReluGrad", "MaxPool", "MaxPoolV2", "MaxPoolGradV2", "AvgPool", "AvgPoolGrad", "Mean", "Max",
-        "FusedBatchNormV3", "FusedBatchNormGradV3", "AddV2", "Cast", "BiasAdd"}) {
+    for (String op :
+        new String[] {
+          "Conv2D",
+          "Conv2DBackpropFilter",
+          "Conv2DBackpropInput",
+          "MatMul",
+          "Relu",
+          "ReluGrad",
+          "MaxPool",
+          "MaxPoolV2",
+          "MaxPoolGradV2",
+          "AvgPool",
+          "AvgPoolGrad",
+          "Mean",
+          "Max",
+          "FusedBatchNormV3",
+          "FusedBatchNormGradV3",
+          "AddV2",
+          "Cast",
+          "BiasAdd"
+        }) {
       assertThat(KernelAvailability.hasKernel(op, DataType.DT_BFLOAT16)).as(op).isTrue();
       assertThat(KernelAvailability.hasKernel(op, DataType.DT_HALF)).as(op).isTrue();
     }
     assertThat(KernelAvailability.hasKernel("Conv2D", DataType.DT_STRING)).isFalse();
   }
 
-  /** Cholesky has float/double/complex CPU kernels; XLA registers a half one for its JIT device once a session exists. */
+  /**
+   * Cholesky has float/double/complex CPU kernels; XLA registers a half one for its JIT device once
+   * a session exists.
+   */
   @Test
   void aGraphWithAnOpLackingTheDtypesKernelIsRejectedNamingOpAndDtype() {
-    try (Graph other = new Graph(); Session s = new Session(other)) {
+    try (Graph other = new Graph();
+        Session s = new Session(other)) {
       s.runner().fetch(Ops.create(other).constant(1f)).run().close();
     }
     try (Graph g = new Graph()) {
@@ -48,7 +70,8 @@ class KernelAvailabilityTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       tf.linalg.cholesky(tf.constant(new float[][] {{4f, 0f}, {0f, 9f}}));
-      assertThatCode(() -> KernelAvailability.require(g, Precision.FP32)).doesNotThrowAnyException();
+      assertThatCode(() -> KernelAvailability.require(g, Precision.FP32))
+          .doesNotThrowAnyException();
       assertThat(tf.constant(1f).type()).isEqualTo(TFloat32.class);
     }
   }

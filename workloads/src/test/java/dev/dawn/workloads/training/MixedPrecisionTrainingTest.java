@@ -2,10 +2,10 @@ package dev.dawn.workloads.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,15 @@ class MixedPrecisionTrainingTest {
   private static final ModelSpec TINY = new ModelSpec("resnet9", 4, 0.125, null, null);
 
   private static TrainingSession session(PrecisionSettings precision) {
-    return TrainingSession.create(TINY, new MomentumOptimizer(5e-4, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 7L, false, 1, precision);
+    return TrainingSession.create(
+        TINY,
+        new MomentumOptimizer(5e-4, false),
+        LossSettings.NONE,
+        ThreadSettings.TF_DEFAULT,
+        7L,
+        false,
+        1,
+        precision);
   }
 
   private static List<Batch> batches() {
@@ -39,7 +46,8 @@ class MixedPrecisionTrainingTest {
         last = session.trainStep(batches.get(step % batches.size()), 0.1f, 0.9f);
       }
       assertThat(last).isLessThan(first * 0.5f);
-      assertThat(session.evaluate(SyntheticBatches.separable(64, 16, 4, 999)).top1()).isGreaterThan(0.8);
+      assertThat(session.evaluate(SyntheticBatches.separable(64, 16, 4, 999)).top1())
+          .isGreaterThan(0.8);
       assertThat(session.lossScale()).isEmpty();
 
       int variables = 0;
@@ -47,7 +55,9 @@ class MixedPrecisionTrainingTest {
       for (var it = session.graph().operations(); it.hasNext(); ) {
         var op = it.next();
         if (op.type().equals("VariableV2")) {
-          assertThat(op.output(0).dataType()).as(op.name()).isEqualTo(DataType.DT_FLOAT_REF); // a float32 ref variable
+          assertThat(op.output(0).dataType())
+              .as(op.name())
+              .isEqualTo(DataType.DT_FLOAT_REF); // a float32 ref variable
           variables++;
         }
         if (op.type().equals("Conv2D") || op.type().equals("Conv2DBackpropFilter")) {
@@ -61,7 +71,10 @@ class MixedPrecisionTrainingTest {
     }
   }
 
-  /** fp16 kernels exist in the CPU build of TF 2.18 (slow Eigen ones), so the fp16 path is exercised here too. */
+  /**
+   * fp16 kernels exist in the CPU build of TF 2.18 (slow Eigen ones), so the fp16 path is exercised
+   * here too.
+   */
   @Test
   void fp16WithDynamicLossScalingTrainsAndReportsTheScale() {
     List<Batch> batches = batches();
@@ -76,7 +89,8 @@ class MixedPrecisionTrainingTest {
       }
       assertThat(last).isLessThan(first * 0.7f);
       LossScaleState state = session.lossScale().orElseThrow();
-      // This tiny net's gradients fit in fp16 even at S = 4096: 12 finite steps double S twice (after 5 and 10).
+      // This tiny net's gradients fit in fp16 even at S = 4096: 12 finite steps double S twice
+      // (after 5 and 10).
       assertThat(state).isEqualTo(new LossScaleState(4096f, 0));
     }
   }

@@ -17,7 +17,10 @@ final class PlainSgd implements GraphOptimizer {
   }
 
   @Override
-  public Op applyGradients(Ops tf, List<Parameter> parameters, Operand<TFloat32> learningRate,
+  public Op applyGradients(
+      Ops tf,
+      List<Parameter> parameters,
+      Operand<TFloat32> learningRate,
       Operand<TFloat32> momentum) {
     List<Op> updates = new ArrayList<>();
     for (Parameter p : parameters) {

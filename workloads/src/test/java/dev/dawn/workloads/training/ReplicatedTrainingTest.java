@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.ReplicaSettings;
+import dev.dawn.workloads.models.Conv2dLayer;
 import dev.dawn.workloads.models.DataFormat;
+import dev.dawn.workloads.models.DenseLayer;
 import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.LayerFactory;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.models.Precision;
 import dev.dawn.workloads.models.TrainableWeight;
-import dev.dawn.workloads.models.Conv2dLayer;
-import dev.dawn.workloads.models.DenseLayer;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.WeightTensor;
 import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.training.optimizers.LarsOptimizer;
 import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
-import dev.dawn.workloads.models.Precision;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,40 +29,55 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.BiasAdd;
 import org.tensorflow.types.TFloat32;
 
-/** Data-parallel replicas in one session: same training as one big batch, copies stay mirrored, one replica unchanged. */
+/**
+ * Data-parallel replicas in one session: same training as one big batch, copies stay mirrored, one
+ * replica unchanged.
+ */
 class ReplicatedTrainingTest {
   private static final ModelSpec RESNET9 = new ModelSpec("resnet9", 4, 0.125, null, null);
 
   @Test
   void replicasOnSharesOfTheBatchTrainLikeOneReplicaOnTheWholeBatch() {
-    for (GraphOptimizer optimizer : List.of(new MomentumOptimizer(5e-4, true),
-        new LarsOptimizer(5e-4, 0.02, 0.0, false))) {
+    for (GraphOptimizer optimizer :
+        List.of(new MomentumOptimizer(5e-4, true), new LarsOptimizer(5e-4, 0.02, 0.0, false))) {
       for (int replicas : new int[] {2, 4}) {
         // a small threshold, so several buckets are all-reduced
         ModelWeights one = trainBnFree(optimizer, new ReplicaSettings(1, 0, 60));
         ModelWeights many = trainBnFree(optimizer, new ReplicaSettings(replicas, 300, 60));
-        assertThat(maxAbsDifference(one, many)).as(optimizer.name() + ", " + replicas + " replicas")
+        assertThat(maxAbsDifference(one, many))
+            .as(optimizer.name() + ", " + replicas + " replicas")
             .isLessThanOrEqualTo(1e-5);
-        assertThat(maxAbsDifference(one, trainBnFree(optimizer, new ReplicaSettings(1, 0, 60)))).isZero();
+        assertThat(maxAbsDifference(one, trainBnFree(optimizer, new ReplicaSettings(1, 0, 60))))
+            .isZero();
       }
     }
   }
 
   @Test
   void mirroredCopiesStartEqualAndStayIdenticalWithBatchNorm() {
-    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(5e-4, true),
-        new LossSettings(0.1), ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.FP32,
-        new ReplicaSettings(2, 4096, 60))) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(5e-4, true),
+            new LossSettings(0.1),
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.FP32,
+            new ReplicaSettings(2, 4096, 60))) {
       assertThat(session.fusionBuckets().orElseThrow().messages()).isGreaterThan(1);
       assertTrainablesIdentical(session, 2);
       for (int step = 0; step < 50; step++) {
-        assertThat(session.trainStep(SyntheticBatches.separable(8, 16, 4, step), 0.1f, 0.9f)).isFinite();
+        assertThat(session.trainStep(SyntheticBatches.separable(8, 16, 4, step), 0.1f, 0.9f))
+            .isFinite();
       }
       assertTrainablesIdentical(session, 2);
       ModelWeights after = session.replicaWeights(0);
       assertThat(maxAbsDifference(after, initial(RESNET9))).isGreaterThan(1e-3);
       // each replica keeps its own BN moving statistics, from its own share of each batch
-      assertThat(values(after, "moving_mean")).isNotEqualTo(values(session.replicaWeights(1), "moving_mean"));
+      assertThat(values(after, "moving_mean"))
+          .isNotEqualTo(values(session.replicaWeights(1), "moving_mean"));
       EvalCounts eval = session.evaluate(SyntheticBatches.separable(12, 16, 4, 99));
       assertThat(eval.count()).isEqualTo(12);
     }
@@ -71,8 +86,17 @@ class ReplicatedTrainingTest {
   @Test
   void larsWithLossScalingAndAccumulationKeepsCopiesIdentical() {
     PrecisionSettings scaled = new PrecisionSettings(Precision.FP32, LossScaling.dynamic(1024f, 3));
-    try (TrainingSession session = TrainingSession.create(RESNET9, new LarsOptimizer(5e-4, 0.02, 0.0, true),
-        new LossSettings(0), ThreadSettings.TF_DEFAULT, 7L, false, 2, scaled, new ReplicaSettings(2, 0, 60))) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new LarsOptimizer(5e-4, 0.02, 0.0, true),
+            new LossSettings(0),
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            2,
+            scaled,
+            new ReplicaSettings(2, 0, 60))) {
       for (int step = 0; step < 10; step++) {
         session.trainStep(SyntheticBatches.separable(8, 16, 4, step), 0.5f, 0.9f);
         if (step % 2 == 1) {
@@ -81,38 +105,70 @@ class ReplicatedTrainingTest {
       }
       assertTrainablesIdentical(session, 2);
       assertThat(maxAbsDifference(session.replicaWeights(0), initial(RESNET9))).isGreaterThan(1e-4);
-      assertThat(session.lossScale().orElseThrow().scale()).isEqualTo(2048f); // grew once after 3 good updates
+      assertThat(session.lossScale().orElseThrow().scale())
+          .isEqualTo(2048f); // grew once after 3 good updates
     }
   }
 
-  /** Each collective member sits on its own replica's device (members sharing a device would wait forever). */
+  /**
+   * Each collective member sits on its own replica's device (members sharing a device would wait
+   * forever).
+   */
   @Test
   void everyReplicaAllReducesOnItsOwnDevice() {
-    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(0, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.FP32, new ReplicaSettings(3, 0, 60))) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(0, false),
+            LossSettings.NONE,
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.FP32,
+            new ReplicaSettings(3, 0, 60))) {
       java.util.Map<String, Integer> collectivesPerDevice = new java.util.TreeMap<>();
-      session.graph().operations().forEachRemaining(op -> {
-        if (op.type().equals("CollectiveReduceV2")) {
-          collectivesPerDevice.merge(op.device(), 1, Integer::sum);
-        }
-        if (op.type().equals("Conv2D")) {
-          String expected = op.name().startsWith("replica_") ? "/device:CPU:" + op.name().charAt(8) : "/device:CPU:0";
-          assertThat(op.device()).as(op.name()).isEqualTo(expected);
-        }
-      });
+      session
+          .graph()
+          .operations()
+          .forEachRemaining(
+              op -> {
+                if (op.type().equals("CollectiveReduceV2")) {
+                  collectivesPerDevice.merge(op.device(), 1, Integer::sum);
+                }
+                if (op.type().equals("Conv2D")) {
+                  String expected =
+                      op.name().startsWith("replica_")
+                          ? "/device:CPU:" + op.name().charAt(8)
+                          : "/device:CPU:0";
+                  assertThat(op.device()).as(op.name()).isEqualTo(expected);
+                }
+              });
       int perTensor = session.trainableNames().size();
-      assertThat(collectivesPerDevice).containsExactly(java.util.Map.entry("/device:CPU:0", perTensor),
-          java.util.Map.entry("/device:CPU:1", perTensor), java.util.Map.entry("/device:CPU:2", perTensor));
+      assertThat(collectivesPerDevice)
+          .containsExactly(
+              java.util.Map.entry("/device:CPU:0", perTensor),
+              java.util.Map.entry("/device:CPU:1", perTensor),
+              java.util.Map.entry("/device:CPU:2", perTensor));
     }
   }
 
   @Test
   void bf16ReplicasStayIdentical() {
-    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(5e-4, true),
-        new LossSettings(0), ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.of(Precision.BF16),
-        new ReplicaSettings(2, 1 << 20, 60))) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(5e-4, true),
+            new LossSettings(0),
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.of(Precision.BF16),
+            new ReplicaSettings(2, 1 << 20, 60))) {
       for (int step = 0; step < 3; step++) {
-        assertThat(session.trainStep(SyntheticBatches.separable(4, 16, 4, step), 0.1f, 0.9f)).isFinite();
+        assertThat(session.trainStep(SyntheticBatches.separable(4, 16, 4, step), 0.1f, 0.9f))
+            .isFinite();
       }
       assertTrainablesIdentical(session, 2);
     }
@@ -121,12 +177,26 @@ class ReplicatedTrainingTest {
   @Test
   void restoredWeightsReachEveryReplica() {
     ModelWeights start;
-    try (TrainingSession other = TrainingSession.create(RESNET9, new MomentumOptimizer(0, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 99L)) {
+    try (TrainingSession other =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(0, false),
+            LossSettings.NONE,
+            ThreadSettings.TF_DEFAULT,
+            99L)) {
       start = other.weights();
     }
-    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(0, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.FP32, new ReplicaSettings(2, 0, 60))) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(0, false),
+            LossSettings.NONE,
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.FP32,
+            new ReplicaSettings(2, 0, 60))) {
       session.restore(start);
       assertThat(maxAbsDifference(session.replicaWeights(1), start)).isZero();
     }
@@ -134,36 +204,60 @@ class ReplicatedTrainingTest {
 
   @Test
   void aBatchThatDoesNotDivideIsRefusedWithTheReason() {
-    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(0, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.FP32, new ReplicaSettings(3, 0, 60))) {
-      assertThatThrownBy(() -> session.trainStep(SyntheticBatches.separable(8, 16, 4, 1), 0.1f, 0.9f))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not divisible by 3 replicas");
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(0, false),
+            LossSettings.NONE,
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.FP32,
+            new ReplicaSettings(3, 0, 60))) {
+      assertThatThrownBy(
+              () -> session.trainStep(SyntheticBatches.separable(8, 16, 4, 1), 0.1f, 0.9f))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not divisible by 3 replicas");
     }
   }
 
   /**
-   * The graph of one replica is the graph from before replicas existed: 789 ops for this model and optimizer, counted
-   * on that code, and no collective or replica ops.
+   * The graph of one replica is the graph from before replicas existed: 789 ops for this model and
+   * optimizer, counted on that code, and no collective or replica ops.
    */
   @Test
   void oneReplicaBuildsExactlyTheSingleDeviceGraph() {
-    try (TrainingSession session = TrainingSession.create(RESNET9, new MomentumOptimizer(5e-4, true),
-        new LossSettings(0.1), ThreadSettings.TF_DEFAULT, 7L, false, 1, PrecisionSettings.FP32)) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(5e-4, true),
+            new LossSettings(0.1),
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.FP32)) {
       int ops = 0;
       for (Iterator<?> it = session.graph().operations(); it.hasNext(); it.next()) {
         ops++;
       }
       assertThat(ops).isEqualTo(789);
-      session.graph().operations().forEachRemaining(op -> {
-        assertThat(op.type()).doesNotStartWith("Collective");
-        assertThat(op.name()).doesNotStartWith("replica_");
-      });
+      session
+          .graph()
+          .operations()
+          .forEachRemaining(
+              op -> {
+                assertThat(op.type()).doesNotStartWith("Collective");
+                assertThat(op.name()).doesNotStartWith("replica_");
+              });
       assertThat(session.fusionBuckets()).isEmpty();
     }
   }
 
   private static ModelWeights trainBnFree(GraphOptimizer optimizer, ReplicaSettings replicas) {
-    try (TrainingSession session = TrainingSession.create(RESNET9, optimizer, replicas, 3L, BnFreeNet::new)) {
+    try (TrainingSession session =
+        TrainingSession.create(RESNET9, optimizer, replicas, 3L, BnFreeNet::new)) {
       for (int step = 0; step < 20; step++) {
         Batch batch = SyntheticBatches.separable(8, 8, 4, step);
         assertThat(session.trainStep(batch, 0.1f, 0.9f)).isFinite();
@@ -176,8 +270,13 @@ class ReplicatedTrainingTest {
   }
 
   private static ModelWeights initial(ModelSpec spec) {
-    try (TrainingSession s = TrainingSession.create(spec, new MomentumOptimizer(0, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, 7L)) {
+    try (TrainingSession s =
+        TrainingSession.create(
+            spec,
+            new MomentumOptimizer(0, false),
+            LossSettings.NONE,
+            ThreadSettings.TF_DEFAULT,
+            7L)) {
       return s.weights();
     }
   }
@@ -188,14 +287,20 @@ class ReplicatedTrainingTest {
       ModelWeights copy = session.replicaWeights(r);
       for (WeightTensor t : first.tensors()) {
         if (!t.name().contains("moving_")) {
-          assertThat(copy.get(t.name()).values()).as("replica %d %s", r, t.name()).containsExactly(t.values());
+          assertThat(copy.get(t.name()).values())
+              .as("replica %d %s", r, t.name())
+              .containsExactly(t.values());
         }
       }
     }
   }
 
   private static float[] values(ModelWeights w, String part) {
-    return w.tensors().stream().filter(t -> t.name().contains(part)).findFirst().orElseThrow().values();
+    return w.tensors().stream()
+        .filter(t -> t.name().contains(part))
+        .findFirst()
+        .orElseThrow()
+        .values();
   }
 
   private static double maxAbsDifference(ModelWeights a, ModelWeights b) {
@@ -210,7 +315,10 @@ class ReplicatedTrainingTest {
     return max;
   }
 
-  /** conv 3x3 + bias + ReLU, conv 3x3 stride 2 + bias + ReLU, global average pool, dense: no batch statistics. */
+  /**
+   * conv 3x3 + bias + ReLU, conv 3x3 stride 2 + bias + ReLU, global average pool, dense: no batch
+   * statistics.
+   */
   private static final class BnFreeNet implements Model {
     private final ModelSpec spec;
     private final LayerFactory layers;
@@ -233,7 +341,8 @@ class ReplicatedTrainingTest {
     @Override
     public Operand<TFloat32> logits(ForwardPass pass, Operand<TFloat32> images) {
       Ops tf = pass.tf();
-      Operand<TFloat32> x = tf.nn.relu(tf.nn.biasAdd(conv1.apply(pass, images), bias1, BiasAdd.dataFormat("NHWC")));
+      Operand<TFloat32> x =
+          tf.nn.relu(tf.nn.biasAdd(conv1.apply(pass, images), bias1, BiasAdd.dataFormat("NHWC")));
       x = tf.nn.relu(tf.nn.biasAdd(conv2.apply(pass, x), bias2, BiasAdd.dataFormat("NHWC")));
       return dense.apply(pass, layers.globalAveragePool(tf, x));
     }

@@ -3,7 +3,10 @@ package dev.dawn.workloads.training;
 import dev.dawn.workloads.data.Batch;
 import java.util.Random;
 
-/** Trivially separable images for tests: class c brightens channel c % 3 in the quadrant c / 3, plus noise. */
+/**
+ * Trivially separable images for tests: class c brightens channel c % 3 in the quadrant c / 3, plus
+ * noise.
+ */
 final class SyntheticBatches {
   private SyntheticBatches() {}
 
@@ -19,10 +22,12 @@ final class SyntheticBatches {
       int quadrant = (label / 3) % 4;
       for (int y = 0; y < resolution; y++) {
         for (int x = 0; x < resolution; x++) {
-          boolean inQuadrant = (y < half) == (quadrant % 2 == 0) && (x < half) == (quadrant / 2 == 0);
+          boolean inQuadrant =
+              (y < half) == (quadrant % 2 == 0) && (x < half) == (quadrant / 2 == 0);
           for (int c = 0; c < 3; c++) {
             float signal = inQuadrant && c == channel ? 2f : 0f;
-            pixels[((i * resolution + y) * resolution + x) * 3 + c] = signal + 0.3f * (float) random.nextGaussian();
+            pixels[((i * resolution + y) * resolution + x) * 3 + c] =
+                signal + 0.3f * (float) random.nextGaussian();
           }
         }
       }

@@ -9,13 +9,17 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt32;
 
-/** Ties at the top-k boundary go to the lower class index, as in a sorted order; InTopK counted them all as hits. */
+/**
+ * Ties at the top-k boundary go to the lower class index, as in a sorted order; InTopK counted them
+ * all as hits.
+ */
 class TopKHitsTest {
   static int hits(float[][] logits, int[] labels, int k) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var count = TopKHits.count(tf, tf.constant(logits), tf.constant(labels), k);
-      try (Session s = new Session(g); Result r = s.runner().fetch(count).run()) {
+      try (Session s = new Session(g);
+          Result r = s.runner().fetch(count).run()) {
         return ((TInt32) r.get(0)).getInt();
       }
     }
@@ -24,7 +28,8 @@ class TopKHitsTest {
   @Test
   void aTieAtTheBoundaryGoesToTheLowerClassIndex() {
     float[] flat = {1, 1, 1, 1, 1, 1};
-    // Constant logits: the sorted order is 0, 1, 2, ...; only classes 0-4 are in the top 5, only class 0 is top 1.
+    // Constant logits: the sorted order is 0, 1, 2, ...; only classes 0-4 are in the top 5, only
+    // class 0 is top 1.
     assertThat(hits(new float[][] {flat}, new int[] {5}, 5)).isZero();
     assertThat(hits(new float[][] {flat}, new int[] {4}, 5)).isOne();
     assertThat(hits(new float[][] {flat}, new int[] {0}, 1)).isOne();

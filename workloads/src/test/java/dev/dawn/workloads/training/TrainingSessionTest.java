@@ -3,13 +3,13 @@ package dev.dawn.workloads.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -22,8 +22,12 @@ import org.tensorflow.types.TFloat32;
 class TrainingSessionTest {
 
   private static TrainingSession tinyResNet9(double labelSmoothing) {
-    return TrainingSession.create(new ModelSpec("resnet9", 4, 0.125, null, null), new PlainSgd(5e-4f),
-        new LossSettings(labelSmoothing), ThreadSettings.TF_DEFAULT, 7L);
+    return TrainingSession.create(
+        new ModelSpec("resnet9", 4, 0.125, null, null),
+        new PlainSgd(5e-4f),
+        new LossSettings(labelSmoothing),
+        ThreadSettings.TF_DEFAULT,
+        7L);
   }
 
   @Test
@@ -51,8 +55,13 @@ class TrainingSessionTest {
 
   @Test
   void oneGraphTrainsAndEvaluatesAtTwoResolutions() {
-    try (TrainingSession session = TrainingSession.create(new ModelSpec("resnet18", 5, 0.0625, "D", null),
-        new PlainSgd(0f), LossSettings.NONE, ThreadSettings.TF_DEFAULT, 1L)) {
+    try (TrainingSession session =
+        TrainingSession.create(
+            new ModelSpec("resnet18", 5, 0.0625, "D", null),
+            new PlainSgd(0f),
+            LossSettings.NONE,
+            ThreadSettings.TF_DEFAULT,
+            1L)) {
       for (int resolution : new int[] {16, 24, 13}) {
         Batch batch = SyntheticBatches.random(4, resolution, 5, resolution);
         assertThat(session.trainStep(batch, 0.01f, 0.9f)).isFinite();
@@ -75,7 +84,8 @@ class TrainingSessionTest {
   void rejectsLabelsOutsideTheClassRange() {
     Batch batch = new Batch(new float[2 * 8 * 8 * 3], new int[] {1, 4}, 2, 8);
     try (TrainingSession session = tinyResNet9(0.0)) {
-      assertThatThrownBy(() -> session.trainStep(batch, 0.1f, 0f)).hasMessageContaining("label 1 = 4");
+      assertThatThrownBy(() -> session.trainStep(batch, 0.1f, 0f))
+          .hasMessageContaining("label 1 = 4");
     }
   }
 
@@ -109,36 +119,45 @@ class TrainingSessionTest {
       for (int i = 0; i < 30; i++) {
         session.trainStep(batch, 0f, 0f);
       }
-      // Same batch every step, decay 0.9: after 31 steps the moving mean is (1 - 0.9^31) of the batch mean, and the
+      // Same batch every step, decay 0.9: after 31 steps the moving mean is (1 - 0.9^31) of the
+      // batch mean, and the
       // first step moved it by 0.1 of the batch mean.
       float[] meanLate = fetch(session, "prep.bn.moving_mean");
       for (int c = 0; c < meanLate.length; c++) {
-        assertThat(meanLate[c]).isCloseTo(meanAfter[c] / 0.1f * (1f - (float) Math.pow(0.9, 31)),
-            Offset.offset(1e-3f + 1e-3f * Math.abs(meanLate[c])));
+        assertThat(meanLate[c])
+            .isCloseTo(
+                meanAfter[c] / 0.1f * (1f - (float) Math.pow(0.9, 31)),
+                Offset.offset(1e-3f + 1e-3f * Math.abs(meanLate[c])));
       }
     }
   }
 
   @Test
   void evaluationNormalisesWithTheMovingStatistics() {
-    List<Batch> batches = List.of(SyntheticBatches.separable(32, 8, 4, 31), SyntheticBatches.separable(32, 8, 4, 32));
+    List<Batch> batches =
+        List.of(SyntheticBatches.separable(32, 8, 4, 31), SyntheticBatches.separable(32, 8, 4, 32));
     Batch held = SyntheticBatches.separable(64, 8, 4, 33);
     try (TrainingSession session = tinyResNet9(0.0)) {
       for (int step = 0; step < 40; step++) {
         session.trainStep(batches.get(step % 2), 0.2f, 0.9f);
       }
       assertThat(session.evaluate(held).top1()).isGreaterThan(0.9);
-      // Huge moving variances flatten every BN output to its beta: eval predictions stop depending on the image,
+      // Huge moving variances flatten every BN output to its beta: eval predictions stop depending
+      // on the image,
       // which only happens if the eval pass reads the moving statistics.
       Graph graph = session.graph();
       Ops tf = Ops.create(graph);
       List<Op> sabotage = new ArrayList<>();
-      graph.operations().forEachRemaining(op -> {
-        if (op.type().equals("VariableV2") && op.name().endsWith("moving_variance")) {
-          Output<TFloat32> variable = op.output(0);
-          sabotage.add(tf.assign(variable, tf.math.mul(tf.onesLike(variable), tf.constant(1e12f))));
-        }
-      });
+      graph
+          .operations()
+          .forEachRemaining(
+              op -> {
+                if (op.type().equals("VariableV2") && op.name().endsWith("moving_variance")) {
+                  Output<TFloat32> variable = op.output(0);
+                  sabotage.add(
+                      tf.assign(variable, tf.math.mul(tf.onesLike(variable), tf.constant(1e12f))));
+                }
+              });
       assertThat(sabotage).hasSize(8);
       Session.Runner runner = session.session().runner();
       sabotage.forEach(runner::addTarget);
@@ -152,9 +171,11 @@ class TrainingSessionTest {
     ModelSpec spec = new ModelSpec("resnet18", 3, 0.0625, "D", null);
     for (boolean decayAll : new boolean[] {false, true}) {
       RecordingOptimizer recorder = new RecordingOptimizer();
-      try (TrainingSession session = TrainingSession.create(spec, recorder, LossSettings.NONE,
-          ThreadSettings.TF_DEFAULT, 1L, decayAll)) {
-        // 22 convs (3 deep-stem, 16 in blocks, 3 shortcuts), each with a BN (gamma, beta), plus FC kernel and bias.
+      try (TrainingSession session =
+          TrainingSession.create(
+              spec, recorder, LossSettings.NONE, ThreadSettings.TF_DEFAULT, 1L, decayAll)) {
+        // 22 convs (3 deep-stem, 16 in blocks, 3 shortcuts), each with a BN (gamma, beta), plus FC
+        // kernel and bias.
         assertThat(recorder.parameters).hasSize(22 * 3 + 2);
         for (GraphOptimizer.Parameter p : recorder.parameters) {
           boolean kernel = p.name().endsWith(".kernel");
@@ -174,7 +195,10 @@ class TrainingSessionTest {
     private final PlainSgd sgd = new PlainSgd(0f);
 
     @Override
-    public Op applyGradients(Ops tf, List<Parameter> params, org.tensorflow.Operand<TFloat32> lr,
+    public Op applyGradients(
+        Ops tf,
+        List<Parameter> params,
+        org.tensorflow.Operand<TFloat32> lr,
         org.tensorflow.Operand<TFloat32> momentum) {
       parameters.addAll(params);
       return sgd.applyGradients(tf, params, lr, momentum);

@@ -5,8 +5,9 @@ import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One image through the model, as a deployment would: feed, run, read the logits and take the top 5. The
- * predictions of the timed pass are kept, so the accuracy gate comes from the very pass whose latency is reported.
+ * One image through the model, as a deployment would: feed, run, read the logits and take the top
+ * 5. The predictions of the timed pass are kept, so the accuracy gate comes from the very pass
+ * whose latency is reported.
  */
 final class ClassifyStep implements InferenceStep<TFloat32> {
   private final InferenceModel model;
@@ -27,7 +28,8 @@ final class ClassifyStep implements InferenceStep<TFloat32> {
 
   @Override
   public void infer(TFloat32 image) {
-    try (Result r = model.session().runner().feed(model.input(), image).fetch(model.logits()).run()) {
+    try (Result r =
+        model.session().runner().feed(model.input(), image).fetch(model.logits()).run()) {
       TFloat32 logits = (TFloat32) r.get(0);
       int[] best = TopK.of(logits, classes, 5);
       if (next < top5.length) top5[next] = best;

@@ -13,10 +13,10 @@ import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.LayerSpec;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
 import dev.dawn.workloads.models.export.ChannelPruning;
-import dev.dawn.workloads.profile.StepTracer;
-import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.workloads.models.export.FlopCounter;
 import dev.dawn.workloads.models.export.PruneScope;
+import dev.dawn.workloads.profile.StepTracer;
+import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.workloads.training.ThreadSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,21 +31,49 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Measures one inference variant the DAWNBench way: every validation image classified one at a time (batch 1),
- * latency = total model time / images, with preprocessing (decode, resize, crop) timed apart; warm-up images
- * excluded; top-1/top-5 from the same pass; then throughput and per-batch latency for a list of batch sizes.
+ * Measures one inference variant the DAWNBench way: every validation image classified one at a time
+ * (batch 1), latency = total model time / images, with preprocessing (decode, resize, crop) timed
+ * apart; warm-up images excluded; top-1/top-5 from the same pass; then throughput and per-batch
+ * latency for a list of batch sizes.
  */
 public final class InferenceBench {
   /** How to measure; all of it is recorded with the results. */
-  public record Settings(int warmupImages, List<Integer> batchSizes, int batchRepeats, int calibrationImages,
-      Supplier<? extends ActivationCalibrator> calibrator, String calibrationMethod, boolean firstConvFp32,
-      boolean lastConvFp32, ThreadSettings threads, boolean pruneResidualGroups, int profileSteps) {
+  public record Settings(
+      int warmupImages,
+      List<Integer> batchSizes,
+      int batchRepeats,
+      int calibrationImages,
+      Supplier<? extends ActivationCalibrator> calibrator,
+      String calibrationMethod,
+      boolean firstConvFp32,
+      boolean lastConvFp32,
+      ThreadSettings threads,
+      boolean pruneResidualGroups,
+      int profileSteps) {
     /** Without op profiling. */
-    public Settings(int warmupImages, List<Integer> batchSizes, int batchRepeats, int calibrationImages,
-        Supplier<? extends ActivationCalibrator> calibrator, String calibrationMethod, boolean firstConvFp32,
-        boolean lastConvFp32, ThreadSettings threads, boolean pruneResidualGroups) {
-      this(warmupImages, batchSizes, batchRepeats, calibrationImages, calibrator, calibrationMethod, firstConvFp32,
-          lastConvFp32, threads, pruneResidualGroups, 0);
+    public Settings(
+        int warmupImages,
+        List<Integer> batchSizes,
+        int batchRepeats,
+        int calibrationImages,
+        Supplier<? extends ActivationCalibrator> calibrator,
+        String calibrationMethod,
+        boolean firstConvFp32,
+        boolean lastConvFp32,
+        ThreadSettings threads,
+        boolean pruneResidualGroups) {
+      this(
+          warmupImages,
+          batchSizes,
+          batchRepeats,
+          calibrationImages,
+          calibrator,
+          calibrationMethod,
+          firstConvFp32,
+          lastConvFp32,
+          threads,
+          pruneResidualGroups,
+          0);
     }
   }
 
@@ -59,8 +87,11 @@ public final class InferenceBench {
     this(settings, transform, classes, p -> {});
   }
 
-  /** @param profiles receives each variant's op profile when {@code settings.profileSteps() > 0} */
-  public InferenceBench(Settings settings, EvalTransform transform, int classes, Consumer<TracedOps> profiles) {
+  /**
+   * @param profiles receives each variant's op profile when {@code settings.profileSteps() > 0}
+   */
+  public InferenceBench(
+      Settings settings, EvalTransform transform, int classes, Consumer<TracedOps> profiles) {
     this.settings = settings;
     this.transform = transform;
     this.classes = classes;
@@ -68,26 +99,45 @@ public final class InferenceBench {
   }
 
   /**
-   * Prunes {@code folded} by the variant's ratio (per layer, residual groups as the settings say, no fine-tuning),
-   * then {@link #measure}s it.
+   * Prunes {@code folded} by the variant's ratio (per layer, residual groups as the settings say,
+   * no fine-tuning), then {@link #measure}s it.
    */
-  public VariantMeasurement run(String modelName, FoldedNet folded, InferenceVariant variant, List<ImageSource> validation,
+  public VariantMeasurement run(
+      String modelName,
+      FoldedNet folded,
+      InferenceVariant variant,
+      List<ImageSource> validation,
       List<ImageSource> calibrationImages) {
-    FoldedNet net = variant.pruneRatio() > 0
-        ? ChannelPruning.prune(folded, variant.pruneRatio(), PruneScope.PER_LAYER, settings.pruneResidualGroups()).net()
-        : folded;
+    FoldedNet net =
+        variant.pruneRatio() > 0
+            ? ChannelPruning.prune(
+                    folded,
+                    variant.pruneRatio(),
+                    PruneScope.PER_LAYER,
+                    settings.pruneResidualGroups())
+                .net()
+            : folded;
     return measure(modelName, net, variant, validation, calibrationImages);
   }
 
-  /** Measures {@code net} as given (already pruned, e.g. pruned and fine-tuned) under the variant's label. */
-  public VariantMeasurement measure(String modelName, FoldedNet net, InferenceVariant variant, List<ImageSource> validation,
+  /**
+   * Measures {@code net} as given (already pruned, e.g. pruned and fine-tuned) under the variant's
+   * label.
+   */
+  public VariantMeasurement measure(
+      String modelName,
+      FoldedNet net,
+      InferenceVariant variant,
+      List<ImageSource> validation,
       List<ImageSource> calibrationImages) {
     var cost = FlopCounter.count(net, net.height(), net.width());
     try (InferenceModel model = build(net, variant, calibrationImages)) {
       ClassifyStep step = new ClassifyStep(model, classes, validation.size());
       LatencyRunner runner = new LatencyRunner(settings.warmupImages());
       // Warm-up goes through the same step; recording restarts at the first timed image.
-      LatencyRun run = runner.run(validation, this::preprocess, new RecordingStep(step, settings.warmupImages()));
+      LatencyRun run =
+          runner.run(
+              validation, this::preprocess, new RecordingStep(step, settings.warmupImages()));
       List<VariantMeasurement.Classified> images = new ArrayList<>(validation.size());
       long top1 = 0;
       long top5 = 0;
@@ -99,26 +149,42 @@ public final class InferenceBench {
         images.add(new VariantMeasurement.Classified(validation.get(i).id(), label, best[0]));
       }
       if (settings.profileSteps() > 0) profiles.accept(profile(model, variant, validation.get(0)));
-      List<BatchPoint> batches = new BatchSizeSweep(2, settings.batchRepeats())
-          .run(settings.batchSizes(), b -> batchCall(model, validation, b));
+      List<BatchPoint> batches =
+          new BatchSizeSweep(2, settings.batchRepeats())
+              .run(settings.batchSizes(), b -> batchCall(model, validation, b));
       int n = validation.size();
-      return new VariantMeasurement(variant, modelName, net.height(), settings.warmupImages(), run, images,
-          100.0 * top1 / n, 100.0 * top5 / n, cost.parameters(), cost.flops() / 1e9, batches);
+      return new VariantMeasurement(
+          variant,
+          modelName,
+          net.height(),
+          settings.warmupImages(),
+          run,
+          images,
+          100.0 * top1 / n,
+          100.0 * top5 / n,
+          cost.parameters(),
+          cost.flops() / 1e9,
+          batches);
     }
   }
 
-  private InferenceModel build(FoldedNet net, InferenceVariant variant, List<ImageSource> calibrationImages) {
+  private InferenceModel build(
+      FoldedNet net, InferenceVariant variant, List<ImageSource> calibrationImages) {
     if (variant.precision().equals("fp32")) return InferenceModel.fp32(net, settings.threads());
     if (variant.precision().equals("bf16")) return InferenceModel.bf16(net, settings.threads());
     List<TFloat32> batches = calibrationBatches(net, calibrationImages);
     try {
-      return InferenceModel.int8(net, settings.threads(), batches, settings.calibrator(), keptFp32(net));
+      return InferenceModel.int8(
+          net, settings.threads(), batches, settings.calibrator(), keptFp32(net));
     } finally {
       batches.forEach(TFloat32::close);
     }
   }
 
-  /** The first and last convolutions may stay FP32: they carry the most error per bit (Jacob et al., TensorRT). */
+  /**
+   * The first and last convolutions may stay FP32: they carry the most error per bit (Jacob et al.,
+   * TensorRT).
+   */
   private Set<String> keptFp32(FoldedNet net) {
     List<String> convs = new ArrayList<>();
     for (LayerSpec l : net.layers()) collectConvs(l, convs);
@@ -144,7 +210,9 @@ public final class InferenceBench {
       int n = Math.min(perBatch, images.size() - from);
       float[] pixels = new float[n * floats];
       for (int i = 0; i < n; i++) transform.apply(decode(images.get(from + i)), pixels, i * floats);
-      batches.add(TFloat32.tensorOf(Shape.of(n, net.height(), net.width(), 3), DataBuffers.of(pixels, true, false)));
+      batches.add(
+          TFloat32.tensorOf(
+              Shape.of(n, net.height(), net.width(), 3), DataBuffers.of(pixels, true, false)));
     }
     return batches;
   }
@@ -152,13 +220,17 @@ public final class InferenceBench {
   private BatchCall batchCall(InferenceModel model, List<ImageSource> images, int batchSize) {
     int floats = transform.resolution() * transform.resolution() * 3;
     float[] pixels = new float[batchSize * floats];
-    for (int i = 0; i < batchSize; i++) transform.apply(decode(images.get(i % images.size())), pixels, i * floats);
-    TFloat32 batch = TFloat32.tensorOf(Shape.of(batchSize, transform.resolution(), transform.resolution(), 3),
-        DataBuffers.of(pixels, true, false));
+    for (int i = 0; i < batchSize; i++)
+      transform.apply(decode(images.get(i % images.size())), pixels, i * floats);
+    TFloat32 batch =
+        TFloat32.tensorOf(
+            Shape.of(batchSize, transform.resolution(), transform.resolution(), 3),
+            DataBuffers.of(pixels, true, false));
     return new BatchCall() {
       @Override
       public void run() {
-        try (Result r = model.session().runner().feed(model.input(), batch).fetch(model.logits()).run()) {
+        try (Result r =
+            model.session().runner().feed(model.input(), batch).fetch(model.logits()).run()) {
           r.get(0); // fetched, so the whole forward pass runs
         }
       }
@@ -173,7 +245,9 @@ public final class InferenceBench {
   /** Traces batch-1 passes over one image (already warm: the latency pass ran first). */
   private TracedOps profile(InferenceModel model, InferenceVariant variant, ImageSource image) {
     try (TFloat32 x = preprocess(image)) {
-      return StepTracer.trace(variant.label(), settings.profileSteps(),
+      return StepTracer.trace(
+          variant.label(),
+          settings.profileSteps(),
           () -> model.session().runner().feed(model.input(), x).fetch(model.logits()));
     }
   }
@@ -181,7 +255,9 @@ public final class InferenceBench {
   /** Decode, resize, centre crop, normalise: what DAWNBench calls preprocessing. */
   private TFloat32 preprocess(ImageSource source) {
     float[] pixels = transform.apply(decode(source));
-    return TFloat32.tensorOf(Shape.of(1, transform.resolution(), transform.resolution(), 3), DataBuffers.of(pixels, true, false));
+    return TFloat32.tensorOf(
+        Shape.of(1, transform.resolution(), transform.resolution(), 3),
+        DataBuffers.of(pixels, true, false));
   }
 
   private static DecodedImage decode(ImageSource source) {
@@ -193,8 +269,8 @@ public final class InferenceBench {
   }
 
   /** Passes warm-up calls through, then restarts the recording position for the timed pass. */
-  private record RecordingStep(ClassifyStep step, int warmup, int[] calls) implements
-      dev.dawn.workloads.inference.InferenceStep<TFloat32> {
+  private record RecordingStep(ClassifyStep step, int warmup, int[] calls)
+      implements dev.dawn.workloads.inference.InferenceStep<TFloat32> {
     RecordingStep(ClassifyStep step, int warmup) {
       this(step, warmup, new int[1]);
     }

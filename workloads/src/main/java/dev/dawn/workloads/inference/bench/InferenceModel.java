@@ -24,9 +24,10 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A folded network ready to classify: weights are graph constants (batch norm already folded in), the input is a
- * placeholder of any batch size, the output the logits. FP32 runs the folded net as is; INT8 runs TF's fused oneDNN
- * quantized convolutions with activation ranges calibrated on training images.
+ * A folded network ready to classify: weights are graph constants (batch norm already folded in),
+ * the input is a placeholder of any batch size, the output the logits. FP32 runs the folded net as
+ * is; INT8 runs TF's fused oneDNN quantized convolutions with activation ranges calibrated on
+ * training images.
  */
 public final class InferenceModel implements AutoCloseable {
   private final Graph graph;
@@ -34,7 +35,8 @@ public final class InferenceModel implements AutoCloseable {
   private final Operand<TFloat32> input;
   private final Operand<TFloat32> logits;
 
-  private InferenceModel(Graph graph, Session session, Operand<TFloat32> input, Operand<TFloat32> logits) {
+  private InferenceModel(
+      Graph graph, Session session, Operand<TFloat32> input, Operand<TFloat32> logits) {
     this.graph = graph;
     this.session = session;
     this.input = input;
@@ -49,7 +51,9 @@ public final class InferenceModel implements AutoCloseable {
     return new InferenceModel(g, new Session(g, config(threads)), x, y);
   }
 
-  /** The folded net in bf16 (weights and activations), logits cast back to float32; no calibration. */
+  /**
+   * The folded net in bf16 (weights and activations), logits cast back to float32; no calibration.
+   */
   public static InferenceModel bf16(FoldedNet net, ThreadSettings threads) {
     Graph g = new Graph();
     Ops tf = Ops.create(g);
@@ -59,14 +63,21 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   /**
-   * @param calibration batches of preprocessed training images (NHWC), whose activations set the INT8 ranges
-   * @param fp32Convs convs to keep in FP32 besides those TF cannot quantize (the first, fed signed pixels)
+   * @param calibration batches of preprocessed training images (NHWC), whose activations set the
+   *     INT8 ranges
+   * @param fp32Convs convs to keep in FP32 besides those TF cannot quantize (the first, fed signed
+   *     pixels)
    */
-  public static InferenceModel int8(FoldedNet net, ThreadSettings threads, List<? extends Tensor> calibration,
-      Supplier<? extends ActivationCalibrator> calibrator, Set<String> fp32Convs) {
+  public static InferenceModel int8(
+      FoldedNet net,
+      ThreadSettings threads,
+      List<? extends Tensor> calibration,
+      Supplier<? extends ActivationCalibrator> calibrator,
+      Set<String> fp32Convs) {
     OneDnn.requireEnabled();
     Map<String, ActivationRange> ranges;
-    try (Graph g = new Graph(); Session s = new Session(g, config(threads))) {
+    try (Graph g = new Graph();
+        Session s = new Session(g, config(threads))) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x = placeholder(tf, net);
       FloatNetGraph fp = FloatNetGraph.build(tf, x, net);
@@ -80,8 +91,10 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   private static Operand<TFloat32> placeholder(Ops tf, FoldedNet net) {
-    return tf.withName("images").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, net.height(), net.width(), net.channels())));
+    return tf.withName("images")
+        .placeholder(
+            TFloat32.class,
+            Placeholder.shape(Shape.of(-1, net.height(), net.width(), net.channels())));
   }
 
   private static ConfigProto config(ThreadSettings threads) {

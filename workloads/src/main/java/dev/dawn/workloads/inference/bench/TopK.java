@@ -3,9 +3,10 @@ package dev.dawn.workloads.inference.bench;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Indices of the k largest logits of the first row, best first, equal logits by lower class index first: the sorted
- * order DAWNBench, MLPerf and torchvision count top-k with, and the one training evaluation uses in the graph
- * ({@code dev.dawn.workloads.training.TopKHits}). k is tiny, so a selection pass beats sorting.
+ * Indices of the k largest logits of the first row, best first, equal logits by lower class index
+ * first: the sorted order DAWNBench, MLPerf and torchvision count top-k with, and the one training
+ * evaluation uses in the graph ({@code dev.dawn.workloads.training.TopKHits}). k is tiny, so a
+ * selection pass beats sorting.
  */
 final class TopK {
   private TopK() {}

@@ -4,9 +4,9 @@ import dev.dawn.workloads.inference.CpuFlags;
 import java.util.List;
 
 /**
- * Whether the CPU computes bf16 natively: oneDNN's bf16 convolutions use AVX512_BF16 (dot products of bf16 pairs) or
- * AMX; without either it still runs bf16 graphs, converting to float32 inside its kernels (emulated: correct, but
- * no faster than float32 and often slower).
+ * Whether the CPU computes bf16 natively: oneDNN's bf16 convolutions use AVX512_BF16 (dot products
+ * of bf16 pairs) or AMX; without either it still runs bf16 graphs, converting to float32 inside its
+ * kernels (emulated: correct, but no faster than float32 and often slower).
  */
 public final class Bf16Support {
   private Bf16Support() {}
@@ -22,7 +22,9 @@ public final class Bf16Support {
   /** One line for logs and summaries. */
   public static String describe() {
     return isNative()
-        ? "bf16 runs natively (CPU has " + (cpuFlags().contains("amx_bf16") ? "AMX-BF16" : "AVX512_BF16") + ")"
+        ? "bf16 runs natively (CPU has "
+            + (cpuFlags().contains("amx_bf16") ? "AMX-BF16" : "AVX512_BF16")
+            + ")"
         : "bf16 is EMULATED: the CPU has neither AVX512_BF16 nor AMX-BF16, so oneDNN converts to float32 inside its"
             + " kernels (correct results, no bf16 speed-up)";
   }

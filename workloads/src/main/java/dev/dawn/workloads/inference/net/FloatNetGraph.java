@@ -7,13 +7,16 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The FP32 graph of a {@link FoldedNet} with weights as constants, plus every activation the INT8 graph quantizes, by
- * name, for calibration: {@code "input"}, each conv's output (its name), each residual block's output (its name), each
- * {@link ActivationLayer}'s output (its name).
- * {@code constantOps} maps {@code <layer>/<tensor>} to the op name of that weight constant (see {@link FloatLayers}).
+ * The FP32 graph of a {@link FoldedNet} with weights as constants, plus every activation the INT8
+ * graph quantizes, by name, for calibration: {@code "input"}, each conv's output (its name), each
+ * residual block's output (its name), each {@link ActivationLayer}'s output (its name). {@code
+ * constantOps} maps {@code <layer>/<tensor>} to the op name of that weight constant (see {@link
+ * FloatLayers}).
  */
 public record FloatNetGraph(
-    Operand<TFloat32> output, Map<String, Operand<TFloat32>> activations, Map<String, String> constantOps) {
+    Operand<TFloat32> output,
+    Map<String, Operand<TFloat32>> activations,
+    Map<String, String> constantOps) {
   public static final String INPUT = "input";
 
   public static FloatNetGraph build(Ops tf, Operand<TFloat32> input, FoldedNet net) {

@@ -3,8 +3,9 @@ package dev.dawn.workloads.inference.net;
 import java.util.Random;
 
 /**
- * Single folded layers with He-initialised random weights, for tests of hand-built nets. Biases are small positive
- * values so ReLU outputs are not all zero. Whole random architectures come from {@code models.export.RandomNets}.
+ * Single folded layers with He-initialised random weights, for tests of hand-built nets. Biases are
+ * small positive values so ReLU outputs are not all zero. Whole random architectures come from
+ * {@code models.export.RandomNets}.
  */
 public final class RandomFoldedNets {
   private final Random rnd;

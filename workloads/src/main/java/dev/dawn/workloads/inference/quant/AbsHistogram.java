@@ -1,10 +1,10 @@
 package dev.dawn.workloads.inference.quant;
 
 /**
- * Histogram of |x| over [0, range) with a fixed number of equal bins, plus whether any negative value was seen.
- * The first batch sets the range to its max |x|; a later larger value doubles the range by merging neighbouring bin
- * pairs (bin count stays fixed), so memory is constant over any amount of calibration data at the cost of at most a
- * factor 2 in resolution.
+ * Histogram of |x| over [0, range) with a fixed number of equal bins, plus whether any negative
+ * value was seen. The first batch sets the range to its max |x|; a later larger value doubles the
+ * range by merging neighbouring bin pairs (bin count stays fixed), so memory is constant over any
+ * amount of calibration data at the cost of at most a factor 2 in resolution.
  */
 final class AbsHistogram {
   private final long[] counts;

@@ -4,7 +4,8 @@ package dev.dawn.workloads.inference.quant;
 public record ActivationRange(float min, float max) {
   public ActivationRange {
     if (Float.isNaN(min) || Float.isNaN(max) || min > max) {
-      throw new IllegalArgumentException("activation range must satisfy min <= max, got [" + min + ", " + max + "]");
+      throw new IllegalArgumentException(
+          "activation range must satisfy min <= max, got [" + min + ", " + max + "]");
     }
   }
 

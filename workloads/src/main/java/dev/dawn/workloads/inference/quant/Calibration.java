@@ -11,7 +11,10 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
 
-/** Runs the FP32 graph on calibration batches and feeds every named activation to its own calibrator. */
+/**
+ * Runs the FP32 graph on calibration batches and feeds every named activation to its own
+ * calibrator.
+ */
 public final class Calibration {
   private Calibration() {}
 
@@ -30,7 +33,9 @@ public final class Calibration {
     // TF refuses to fetch a fed tensor, so the input's own range is read from the batch itself.
     List<String> fetched = names.stream().filter(n -> !isInput(activations.get(n), input)).toList();
     for (Tensor batch : batches) {
-      names.stream().filter(n -> isInput(activations.get(n), input)).forEach(n -> cals.get(n).observe(floats(batch)));
+      names.stream()
+          .filter(n -> isInput(activations.get(n), input))
+          .forEach(n -> cals.get(n).observe(floats(batch)));
       Session.Runner runner = session.runner().feed(input, batch);
       fetched.forEach(n -> runner.fetch(activations.get(n)));
       try (Result r = runner.run()) {
@@ -50,7 +55,8 @@ public final class Calibration {
 
   private static float[] floats(Tensor t) {
     if (!(t instanceof TFloat32 f)) {
-      throw new IllegalArgumentException("calibration activations must be float32, got " + t.dataType());
+      throw new IllegalArgumentException(
+          "calibration activations must be float32, got " + t.dataType());
     }
     float[] v = new float[(int) f.size()];
     f.asRawTensor().data().asFloats().read(v);

@@ -4,13 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** How INT8 activation ranges are chosen from calibration batches, by the name the CLI and run records use. */
+/**
+ * How INT8 activation ranges are chosen from calibration batches, by the name the CLI and run
+ * records use.
+ */
 public enum CalibrationMethod {
   /** The observed minimum and maximum. */
   MINMAX("minmax", MinMaxCalibrator::new),
   /** Clip at the 99.99th percentile of |activation|, so rare outliers do not stretch the range. */
   PERCENTILE("percentile", () -> new PercentileCalibrator(99.99)),
-  /** The clip point that minimises the KL divergence between the FP32 and the quantized histogram. */
+  /**
+   * The clip point that minimises the KL divergence between the FP32 and the quantized histogram.
+   */
   ENTROPY("entropy", EntropyCalibrator::new);
 
   private final String configName;
@@ -30,7 +35,9 @@ public enum CalibrationMethod {
     return calibrator;
   }
 
-  /** @throws IllegalArgumentException naming the allowed names */
+  /**
+   * @throws IllegalArgumentException naming the allowed names
+   */
   public static CalibrationMethod fromConfigName(String name) {
     for (CalibrationMethod m : values()) {
       if (m.configName.equals(name)) return m;

@@ -1,12 +1,14 @@
 package dev.dawn.workloads.inference.quant;
 
 /**
- * TensorRT's entropy calibration (Migacz, "8-bit Inference with TensorRT", GTC 2017): a 2048-bin histogram of |x|;
- * for every candidate clip bin i from 128 to 2048, the reference distribution P is the first i bins with all counts
- * beyond them folded into bin i-1, and Q is those i bins (without the folded tail) merged into 128 levels and expanded
- * back, each level's count spread evenly over its originally non-empty bins. The clip value is the centre of the bin
- * boundary i that minimizes KL(P || Q), i.e. {@code (i + 0.5) * binWidth}. Empty bins are smoothed with a small
- * epsilon (as MXNet's implementation does) so that KL stays finite when P has mass where Q has none.
+ * TensorRT's entropy calibration (Migacz, "8-bit Inference with TensorRT", GTC 2017): a 2048-bin
+ * histogram of |x|; for every candidate clip bin i from 128 to 2048, the reference distribution P
+ * is the first i bins with all counts beyond them folded into bin i-1, and Q is those i bins
+ * (without the folded tail) merged into 128 levels and expanded back, each level's count spread
+ * evenly over its originally non-empty bins. The clip value is the centre of the bin boundary i
+ * that minimizes KL(P || Q), i.e. {@code (i + 0.5) * binWidth}. Empty bins are smoothed with a
+ * small epsilon (as MXNet's implementation does) so that KL stays finite when P has mass where Q
+ * has none.
  */
 public final class EntropyCalibrator extends HistogramCalibrator {
   public static final int BINS = HistogramCalibrator.BINS;
@@ -76,8 +78,8 @@ public final class EntropyCalibrator extends HistogramCalibrator {
   }
 
   /**
-   * On raw counts (as MXNet's {@code _smooth_distribution}): gives each empty bin EPS, taken evenly from the
-   * non-empty bins, then normalizes to sum 1.
+   * On raw counts (as MXNet's {@code _smooth_distribution}): gives each empty bin EPS, taken evenly
+   * from the non-empty bins, then normalizes to sum 1.
    */
   private static void smoothAndNormalize(double[] d) {
     int zeros = 0;

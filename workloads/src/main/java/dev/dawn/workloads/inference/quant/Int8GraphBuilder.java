@@ -21,12 +21,14 @@ import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Builds the INT8 graph of a {@link FoldedNet} from calibrated ranges (keys as in {@link FloatNetGraph}). Convs and
- * residual blocks run as fused oneDNN INT8 kernels ({@link Int8ConvBuilder}); a residual block's last conv, its add and
- * the ReLU are one {@code ...SumAndReluAndRequantize} op; max pooling stays quantized ({@code QuantizedMaxPool}).
- * Global average pooling, dense layers and stand-alone activations (GELU) run in FP32 after a Dequantize, and so does
- * any conv listed in {@code fp32Convs}. A conv fed with signed float data (the image, a GELU output) runs in INT8 on
- * shifted input ({@link SignedInputConv}). Values cross between float and quint8 only where needed.
+ * Builds the INT8 graph of a {@link FoldedNet} from calibrated ranges (keys as in {@link
+ * FloatNetGraph}). Convs and residual blocks run as fused oneDNN INT8 kernels ({@link
+ * Int8ConvBuilder}); a residual block's last conv, its add and the ReLU are one {@code
+ * ...SumAndReluAndRequantize} op; max pooling stays quantized ({@code QuantizedMaxPool}). Global
+ * average pooling, dense layers and stand-alone activations (GELU) run in FP32 after a Dequantize,
+ * and so does any conv listed in {@code fp32Convs}. A conv fed with signed float data (the image, a
+ * GELU output) runs in INT8 on shifted input ({@link SignedInputConv}). Values cross between float
+ * and quint8 only where needed.
  */
 public final class Int8GraphBuilder {
   private final Ops tf;
@@ -37,7 +39,9 @@ public final class Int8GraphBuilder {
   private final List<String> keptFp32 = new ArrayList<>();
   private final List<String> quantized = new ArrayList<>();
 
-  /** A value flowing through the graph: float or quantized, plus the key of its calibrated range. */
+  /**
+   * A value flowing through the graph: float or quantized, plus the key of its calibrated range.
+   */
   private record Value(Operand<TFloat32> fp, QuantizedActivation qa, String rangeKey) {}
 
   private Int8GraphBuilder(Ops tf, Map<String, ActivationRange> ranges, Set<String> fp32Convs) {
@@ -49,7 +53,11 @@ public final class Int8GraphBuilder {
   }
 
   public static Int8Net build(
-      Ops tf, Operand<TFloat32> input, FoldedNet net, Map<String, ActivationRange> ranges, Set<String> fp32Convs) {
+      Ops tf,
+      Operand<TFloat32> input,
+      FoldedNet net,
+      Map<String, ActivationRange> ranges,
+      Set<String> fp32Convs) {
     Int8GraphBuilder b = new Int8GraphBuilder(tf, ranges, fp32Convs);
     Value v = new Value(input, null, FloatNetGraph.INPUT);
     for (LayerSpec layer : net.layers()) {
@@ -66,7 +74,10 @@ public final class Int8GraphBuilder {
       }
       quantized.add(c.name());
       if (v.qa == null && range(v.rangeKey).min() < 0) {
-        return new Value(null, SignedInputConv.build(tf, q, v.fp, range(v.rangeKey), c, range(c.name())), c.name());
+        return new Value(
+            null,
+            SignedInputConv.build(tf, q, v.fp, range(v.rangeKey), c, range(c.name())),
+            c.name());
       }
       return new Value(null, q.conv(asQuint8(v), c, range(c.name())), c.name());
     }
@@ -78,7 +89,9 @@ public final class Int8GraphBuilder {
           ? new Value(null, quantizedMaxPool(v.qa, p), v.rangeKey)
           : new Value(f.maxPool(asFloat(v), p), null, v.rangeKey);
     }
-    if (layer instanceof ActivationLayer a) { // GELU has no fused INT8 kernel: FP32; the next conv reads it shifted
+    if (layer
+        instanceof
+        ActivationLayer a) { // GELU has no fused INT8 kernel: FP32; the next conv reads it shifted
       return new Value(f.activation(asFloat(v), a.function()), null, a.name());
     }
     if (layer instanceof GlobalAvgPool) {
@@ -117,30 +130,41 @@ public final class Int8GraphBuilder {
     if (b.projection() == null) {
       return new Value(null, q.convAddRelu(y, last, x, range(b.name())), b.name());
     }
-    // Projection blocks: oneDNN's signed-summand fusion (...SignedSumAndReluAndRequantize) measured ~10x the error
-    // of the unsigned one on a test net, so both branches are requantized to qint8, dequantized and added in FP32.
+    // Projection blocks: oneDNN's signed-summand fusion (...SignedSumAndReluAndRequantize) measured
+    // ~10x the error
+    // of the unsigned one on a test net, so both branches are requantized to qint8, dequantized and
+    // added in FP32.
     // ResNets have one such block per stage.
     quantized.add(b.projection().name());
-    QuantizedActivation shortcut = q.conv(shortcutInput(x, in.rangeKey, b), b.projection(), range(b.projection().name()));
+    QuantizedActivation shortcut =
+        q.conv(shortcutInput(x, in.rangeKey, b), b.projection(), range(b.projection().name()));
     QuantizedActivation mainOut = q.conv(y, last, range(last.name()));
-    Operand<TFloat32> sum = tf.math.add(
-        q.dequantize(mainOut, "dequantize_" + last.name()), q.dequantize(shortcut, "dequantize_" + b.projection().name()));
+    Operand<TFloat32> sum =
+        tf.math.add(
+            q.dequantize(mainOut, "dequantize_" + last.name()),
+            q.dequantize(shortcut, "dequantize_" + b.projection().name()));
     return new Value(tf.nn.relu(sum), null, b.name());
   }
 
   /**
-   * ResNet-D's shortcut average pool runs in FP32 between a Dequantize and a QuantizeV2. An average lies within the
-   * range of its inputs, so the block input's calibrated range also covers the pooled values: no extra calibration key.
+   * ResNet-D's shortcut average pool runs in FP32 between a Dequantize and a QuantizeV2. An average
+   * lies within the range of its inputs, so the block input's calibrated range also covers the
+   * pooled values: no extra calibration key.
    */
-  private QuantizedActivation shortcutInput(QuantizedActivation x, String rangeKey, ResidualBlock b) {
+  private QuantizedActivation shortcutInput(
+      QuantizedActivation x, String rangeKey, ResidualBlock b) {
     if (b.shortcutPool() == null) {
       return x;
     }
-    Operand<TFloat32> pooled = f.avgPool(q.dequantize(x, "dequantize_" + b.name() + "_shortcut"), b.shortcutPool());
+    Operand<TFloat32> pooled =
+        f.avgPool(q.dequantize(x, "dequantize_" + b.name() + "_shortcut"), b.shortcutPool());
     return q.quantize(pooled, range(rangeKey), "quantize_" + b.name() + "_shortcut_pool");
   }
 
-  /** Signed float input is fine for a plain conv ({@link SignedInputConv}), not for a residual block's first conv. */
+  /**
+   * Signed float input is fine for a plain conv ({@link SignedInputConv}), not for a residual
+   * block's first conv.
+   */
   private boolean canQuantize(FoldedConv c, Value in) {
     if (fp32Convs.contains(c.name())) {
       return false;
@@ -155,7 +179,8 @@ public final class Int8GraphBuilder {
   private QuantizedActivation asQuint8(Value v) {
     if (v.qa != null) {
       if (v.qa.type() != DataType.DT_QUINT8) {
-        throw new IllegalStateException("activation " + v.rangeKey + " is " + v.qa.type() + ", a conv needs quint8");
+        throw new IllegalStateException(
+            "activation " + v.rangeKey + " is " + v.qa.type() + ", a conv needs quint8");
       }
       return v.qa;
     }
@@ -167,22 +192,25 @@ public final class Int8GraphBuilder {
   }
 
   private QuantizedActivation quantizedMaxPool(QuantizedActivation in, MaxPool p) {
-    Operation op = tf.scope().opBuilder("QuantizedMaxPool", "quantized_max_pool")
-        .addInput(in.value())
-        .addInput(in.min().asOutput())
-        .addInput(in.max().asOutput())
-        .setAttr("T", in.type())
-        .setAttr("ksize", new long[] {1, p.size(), p.size(), 1})
-        .setAttr("strides", new long[] {1, p.stride(), p.stride(), 1})
-        .setAttr("padding", p.padding().name())
-        .build();
+    Operation op =
+        tf.scope()
+            .opBuilder("QuantizedMaxPool", "quantized_max_pool")
+            .addInput(in.value())
+            .addInput(in.min().asOutput())
+            .addInput(in.max().asOutput())
+            .setAttr("T", in.type())
+            .setAttr("ksize", new long[] {1, p.size(), p.size(), 1})
+            .setAttr("strides", new long[] {1, p.stride(), p.stride(), 1})
+            .setAttr("padding", p.padding().name())
+            .build();
     return new QuantizedActivation(op.output(0), op.output(1), op.output(2), in.type());
   }
 
   private ActivationRange range(String key) {
     ActivationRange r = ranges.get(key);
     if (r == null) {
-      throw new IllegalArgumentException("no calibrated range for activation '" + key + "'; calibrated: " + ranges.keySet());
+      throw new IllegalArgumentException(
+          "no calibrated range for activation '" + key + "'; calibrated: " + ranges.keySet());
     }
     return r;
   }

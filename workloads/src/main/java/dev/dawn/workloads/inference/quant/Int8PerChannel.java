@@ -1,10 +1,10 @@
 package dev.dawn.workloads.inference.quant;
 
 /**
- * Symmetric per-output-channel int8 quantization of conv/dense weights (TensorRT and oneDNN default):
- * {@code scale[c] = maxAbs[c] / 127}, {@code q = clamp(rint(w / scale[c]), -127, 127)}, zero point 0. The narrow
- * range (no -128) keeps the grid symmetric. oneDNN reads a qint8 filter with {@code min_filter[c] = -maxAbs[c]},
- * {@code max_filter[c] = maxAbs[c]} the same way.
+ * Symmetric per-output-channel int8 quantization of conv/dense weights (TensorRT and oneDNN
+ * default): {@code scale[c] = maxAbs[c] / 127}, {@code q = clamp(rint(w / scale[c]), -127, 127)},
+ * zero point 0. The narrow range (no -128) keeps the grid symmetric. oneDNN reads a qint8 filter
+ * with {@code min_filter[c] = -maxAbs[c]}, {@code max_filter[c] = maxAbs[c]} the same way.
  */
 public final class Int8PerChannel {
   public static final int MAX_LEVEL = 127;
@@ -16,19 +16,24 @@ public final class Int8PerChannel {
     this.maxAbs = maxAbs;
     this.scales = new float[maxAbs.length];
     for (int c = 0; c < maxAbs.length; c++) {
-      // An all-zero channel gets scale 1: every weight quantizes to 0 exactly and nothing divides by 0.
+      // An all-zero channel gets scale 1: every weight quantizes to 0 exactly and nothing divides
+      // by 0.
       scales[c] = maxAbs[c] > 0 ? maxAbs[c] / MAX_LEVEL : 1f;
     }
   }
 
   /**
-   * Per-channel params of a kernel stored with the output channel last (HWIO for conv, [in, out] for dense), so
-   * element {@code i} belongs to channel {@code i % outChannels}.
+   * Per-channel params of a kernel stored with the output channel last (HWIO for conv, [in, out]
+   * for dense), so element {@code i} belongs to channel {@code i % outChannels}.
    */
   public static Int8PerChannel ofKernel(float[] kernel, int outChannels) {
     if (outChannels <= 0 || kernel.length % outChannels != 0) {
       throw new IllegalArgumentException(
-          "kernel of " + kernel.length + " floats is not divisible into " + outChannels + " output channels");
+          "kernel of "
+              + kernel.length
+              + " floats is not divisible into "
+              + outChannels
+              + " output channels");
     }
     float[] m = new float[outChannels];
     for (int i = 0; i < kernel.length; i++) {
@@ -70,7 +75,11 @@ public final class Int8PerChannel {
   public byte[] quantizeKernel(float[] kernel) {
     if (kernel.length % scales.length != 0) {
       throw new IllegalArgumentException(
-          "kernel of " + kernel.length + " floats does not match " + scales.length + " output channels");
+          "kernel of "
+              + kernel.length
+              + " floats does not match "
+              + scales.length
+              + " output channels");
     }
     byte[] q = new byte[kernel.length];
     for (int i = 0; i < kernel.length; i++) {

@@ -1,6 +1,9 @@
 package dev.dawn.workloads.inference.quant;
 
-/** The full observed range (TensorRT's MinMax calibrator): no clipping, so outliers stretch the step size. */
+/**
+ * The full observed range (TensorRT's MinMax calibrator): no clipping, so outliers stretch the step
+ * size.
+ */
 public final class MinMaxCalibrator implements ActivationCalibrator {
   private float min = Float.POSITIVE_INFINITY;
   private float max = Float.NEGATIVE_INFINITY;

@@ -1,16 +1,19 @@
 package dev.dawn.workloads.inference.quant;
 
 /**
- * Clips |x| at its p-th percentile (pytorch-quantization {@code method="percentile"}; 99.99 % is the value NVIDIA
- * reports for ResNet-50). The percentile is read from a 2048-bin histogram of |x| and returned as the upper edge of the
- * bin where the cumulative count first reaches {@code p * total}, so it is accurate to one bin width.
+ * Clips |x| at its p-th percentile (pytorch-quantization {@code method="percentile"}; 99.99 % is
+ * the value NVIDIA reports for ResNet-50). The percentile is read from a 2048-bin histogram of |x|
+ * and returned as the upper edge of the bin where the cumulative count first reaches {@code p *
+ * total}, so it is accurate to one bin width.
  */
 public final class PercentileCalibrator extends HistogramCalibrator {
   public static final int BINS = HistogramCalibrator.BINS;
 
   private final double percentile;
 
-  /** @param percentile in (0, 100], e.g. 99.99 */
+  /**
+   * @param percentile in (0, 100], e.g. 99.99
+   */
   public PercentileCalibrator(double percentile) {
     super("percentile");
     if (!(percentile > 0 && percentile <= 100)) {
@@ -19,7 +22,10 @@ public final class PercentileCalibrator extends HistogramCalibrator {
     this.percentile = percentile;
   }
 
-  /** The upper edge of the bin where the cumulative count first reaches {@code percentile} of all values. */
+  /**
+   * The upper edge of the bin where the cumulative count first reaches {@code percentile} of all
+   * values.
+   */
   @Override
   double clipInBins(long[] counts, long total) {
     double target = percentile / 100.0 * total;

@@ -7,21 +7,31 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * An INT8 conv on signed float input (the normalised image). oneDNN reads quint8 as {@code q * max / 255}, with no zero
- * point, so the input is shifted by {@code -min} to be non-negative and the shift is folded into the bias:
- * {@code conv(x) = conv(x - min) + min * sum(W)} per output channel. SAME padding is applied explicitly before the shift
- * (zeros in x, which become {@code -min} after it) and the conv runs VALID, so border outputs stay exact too.
+ * An INT8 conv on signed float input (the normalised image). oneDNN reads quint8 as {@code q * max
+ * / 255}, with no zero point, so the input is shifted by {@code -min} to be non-negative and the
+ * shift is folded into the bias: {@code conv(x) = conv(x - min) + min * sum(W)} per output channel.
+ * SAME padding is applied explicitly before the shift (zeros in x, which become {@code -min} after
+ * it) and the conv runs VALID, so border outputs stay exact too.
  */
 final class SignedInputConv {
   private SignedInputConv() {}
 
-  /** The quantized conv's output for float input {@code x} of calibrated range {@code in} ({@code in.min() < 0}). */
-  static QuantizedActivation build(Ops tf, Int8ConvBuilder q, Operand<TFloat32> x, ActivationRange in, FoldedConv c,
+  /**
+   * The quantized conv's output for float input {@code x} of calibrated range {@code in} ({@code
+   * in.min() < 0}).
+   */
+  static QuantizedActivation build(
+      Ops tf,
+      Int8ConvBuilder q,
+      Operand<TFloat32> x,
+      ActivationRange in,
+      FoldedConv c,
       ActivationRange out) {
     long h = x.shape().get(1);
     long w = x.shape().get(2);
     if (h < 0 || w < 0) {
-      throw new IllegalArgumentException("conv " + c.name() + ": INT8 on signed input needs a static height and width");
+      throw new IllegalArgumentException(
+          "conv " + c.name() + ": INT8 on signed input needs a static height and width");
     }
     Operand<TFloat32> padded = x;
     if (c.padding() == Padding.SAME) {
@@ -29,7 +39,8 @@ final class SignedInputConv {
       int[] pw = samePads(w, c.kw(), c.stride());
       padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, ph, pw, {0, 0}}), tf.constant(0f));
     }
-    return q.conv(q.quantizeShifted(padded, in, "quantize_" + c.name()), shiftedBias(c, in.min()), out);
+    return q.conv(
+        q.quantizeShifted(padded, in, "quantize_" + c.name()), shiftedBias(c, in.min()), out);
   }
 
   /** The same conv, VALID, with {@code bias + min * sum(W)} per output channel. */
@@ -39,7 +50,8 @@ final class SignedInputConv {
     double[] sums = new double[c.out()];
     for (int i = 0; i < k.length; i++) sums[i % c.out()] += k[i];
     for (int o = 0; o < bias.length; o++) bias[o] += (float) (min * sums[o]);
-    return new FoldedConv(c.name(), k, bias, c.kh(), c.kw(), c.in(), c.out(), c.stride(), Padding.VALID, c.relu());
+    return new FoldedConv(
+        c.name(), k, bias, c.kh(), c.kw(), c.in(), c.out(), c.stride(), Padding.VALID, c.relu());
   }
 
   /** TF's SAME padding: output ceil(size / stride), the odd pixel of padding after. */

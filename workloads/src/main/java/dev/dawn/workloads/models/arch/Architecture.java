@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The networks dawn can build, by the name configs and run records use; each is described in
- * {@link Architectures}.
+ * The networks dawn can build, by the name configs and run records use; each is described in {@link
+ * Architectures}.
  */
 public enum Architecture {
   RESNET9("resnet9"),

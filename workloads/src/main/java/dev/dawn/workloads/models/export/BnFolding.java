@@ -25,34 +25,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folds inference-mode batch norm into the preceding conv and describes the model as a {@link FoldedNet}: per output
- * channel o, {@code s = gamma / sqrt(moving_var + eps)}, {@code w' = w * s}, {@code b' = beta - moving_mean * s}.
+ * Folds inference-mode batch norm into the preceding conv and describes the model as a {@link
+ * FoldedNet}: per output channel o, {@code s = gamma / sqrt(moving_var + eps)}, {@code w' = w * s},
+ * {@code b' = beta - moving_mean * s}.
  *
- * <p>The walk follows the architecture's {@link NetDescription} (the same one the training graph is built from) and
- * reads every width from the tensor shapes, so pruned weights fold the same way. GELU, which no fused conv kernel
- * carries, becomes an {@link ActivationLayer} after its conv. Two described forms need a rewrite:
+ * <p>The walk follows the architecture's {@link NetDescription} (the same one the training graph is
+ * built from) and reads every width from the tensor shapes, so pruned weights fold the same way.
+ * GELU, which no fused conv kernel carries, becomes an {@link ActivationLayer} after its conv. Two
+ * described forms need a rewrite:
+ *
  * <ul>
- *   <li>conv -> max pool -> norm -> activation (airbench): the folded conv comes before the pool, exact because the
- *       described norm has a positive scale (fixed at 1, or a plain bias) and max commutes with a positive affine map
- *       and with ReLU; any other activation follows the pool as an {@link ActivationLayer}.
- *   <li>a residual with nothing after the add (Page's ResNet-9: {@code x + relu(res_b(relu(res_a(x))))}), while
- *       {@link ResidualBlock} is {@code relu(main(x) + shortcut(x))} with a linear last conv. Since x is itself a
- *       ReLU/max-pool output (>= 0), {@code relu(relu(y) + x) = relu(y) + x}, so the block is exact with {@code res_b}
- *       keeping its ReLU followed by an identity 1x1 conv ({@link #PASSTHROUGH}). That conv costs c^2 MACs per pixel
- *       (8.4 M of ~388 M MACs, ~2%, for full-width ResNet-9 at 32 px), but in INT8 the add and ReLU stay one fused
- *       oneDNN op. For channel pruning the passthrough joins its input and output channels.
+ *   <li>conv -> max pool -> norm -> activation (airbench): the folded conv comes before the pool,
+ *       exact because the described norm has a positive scale (fixed at 1, or a plain bias) and max
+ *       commutes with a positive affine map and with ReLU; any other activation follows the pool as
+ *       an {@link ActivationLayer}.
+ *   <li>a residual with nothing after the add (Page's ResNet-9: {@code x +
+ *       relu(res_b(relu(res_a(x))))}), while {@link ResidualBlock} is {@code relu(main(x) +
+ *       shortcut(x))} with a linear last conv. Since x is itself a ReLU/max-pool output (>= 0),
+ *       {@code relu(relu(y) + x) = relu(y) + x}, so the block is exact with {@code res_b} keeping
+ *       its ReLU followed by an identity 1x1 conv ({@link #PASSTHROUGH}). That conv costs c^2 MACs
+ *       per pixel (8.4 M of ~388 M MACs, ~2%, for full-width ResNet-9 at 32 px), but in INT8 the
+ *       add and ReLU stay one fused oneDNN op. For channel pruning the passthrough joins its input
+ *       and output channels.
  * </ul>
- * A global max pool becomes one VALID max pool over the whole map (FoldedNet fixes the resolution), then the mean.
+ *
+ * A global max pool becomes one VALID max pool over the whole map (FoldedNet fixes the resolution),
+ * then the mean.
  */
 public final class BnFolding {
-  /** Suffix of the identity 1x1 conv that states a residual without activation after the add (see above). */
+  /**
+   * Suffix of the identity 1x1 conv that states a residual without activation after the add (see
+   * above).
+   */
   public static final String PASSTHROUGH = ".relu_passthrough";
+
   /** Name suffix of the activation that follows a conv's pool when the conv cannot carry it. */
   public static final String ACTIVATION = ".act";
 
   private final ModelWeights weights;
   private int size;
-  /** Whether the folded layers so far end in a value >= 0 (a ReLU, or a max pool or residual block after one). */
+
+  /**
+   * Whether the folded layers so far end in a value >= 0 (a ReLU, or a max pool or residual block
+   * after one).
+   */
   private boolean nonNegative;
 
   private BnFolding(ModelWeights weights, int resolution) {
@@ -60,7 +76,10 @@ public final class BnFolding {
     this.size = resolution;
   }
 
-  /** @param resolution square input size the folded net is built for (FoldedNet fixes height and width) */
+  /**
+   * @param resolution square input size the folded net is built for (FoldedNet fixes height and
+   *     width)
+   */
   public static FoldedNet fold(ModelWeights weights, int resolution) {
     if (resolution < 1) {
       throw new IllegalArgumentException("fold resolution must be >= 1, got " + resolution);
@@ -92,7 +111,8 @@ public final class BnFolding {
       layers.addAll(conv(c));
     } else if (layer instanceof Pool p) {
       if (p.kind() != PoolKind.MAX) {
-        throw new IllegalArgumentException("folding: a stand-alone " + p.kind() + " pool has no folded form");
+        throw new IllegalArgumentException(
+            "folding: a stand-alone " + p.kind() + " pool has no folded form");
       }
       layers.add(maxPool(p.window(), p.stride(), p.padding()));
     } else if (layer instanceof Residual r) {
@@ -107,7 +127,10 @@ public final class BnFolding {
     }
   }
 
-  /** The folded conv, then its pool and a stand-alone activation where the described conv has a pool before its norm. */
+  /**
+   * The folded conv, then its pool and a stand-alone activation where the described conv has a pool
+   * before its norm.
+   */
   private List<LayerSpec> conv(Conv c) {
     if (c.poolBeforeNorm() == null) {
       if (c.activation() == Activation.GELU) {
@@ -130,22 +153,30 @@ public final class BnFolding {
     List<FoldedConv> main = new ArrayList<>();
     for (Conv c : r.main()) {
       if (c.poolBeforeNorm() != null || c.activation() == Activation.GELU) {
-        throw new IllegalArgumentException("folding: residual " + r.name() + " conv " + c.name()
-            + " has a pool or GELU inside the block, which a folded residual block cannot state");
+        throw new IllegalArgumentException(
+            "folding: residual "
+                + r.name()
+                + " conv "
+                + c.name()
+                + " has a pool or GELU inside the block, which a folded residual block cannot state");
       }
       main.add(fold(c, c.activation() == Activation.RELU));
     }
     if (r.afterAdd() == Activation.NONE) {
       FoldedConv last = main.get(main.size() - 1);
       if (r.shortcut() != null || !last.relu() || !nonNegative) {
-        throw new IllegalArgumentException("folding: residual " + r.name() + " without activation after the add needs "
-            + "an identity shortcut, a ReLU on its last conv and an input >= 0");
+        throw new IllegalArgumentException(
+            "folding: residual "
+                + r.name()
+                + " without activation after the add needs "
+                + "an identity shortcut, a ReLU on its last conv and an input >= 0");
       }
       main.add(passthrough(r.name(), last.out()));
       return new ResidualBlock(r.name(), main, null);
     }
     if (r.afterAdd() != Activation.RELU) {
-      throw new IllegalArgumentException("folding: residual " + r.name() + " must end with ReLU or nothing after the add");
+      throw new IllegalArgumentException(
+          "folding: residual " + r.name() + " must end with ReLU or nothing after the add");
     }
     if (r.shortcut() == null) {
       return new ResidualBlock(r.name(), main, null);
@@ -156,14 +187,16 @@ public final class BnFolding {
     Pool p = r.shortcut().pool();
     if (p != null) {
       if (p.kind() != PoolKind.AVG) {
-        throw new IllegalArgumentException("folding: residual " + r.name() + " shortcut pool must be an average pool");
+        throw new IllegalArgumentException(
+            "folding: residual " + r.name() + " shortcut pool must be an average pool");
       }
       shortcutPool = new AvgPool(p.window(), p.stride(), p.padding());
       size = FlopCounter.outputSize(size, p.window(), p.stride(), p.padding());
     }
     FoldedConv projection = fold(r.shortcut().projection(), false);
     if (size != outputSize) {
-      throw new IllegalStateException("block " + r.name() + ": shortcut gives " + size + " px, main path " + outputSize);
+      throw new IllegalStateException(
+          "block " + r.name() + ": shortcut gives " + size + " px, main path " + outputSize);
     }
     return new ResidualBlock(r.name(), main, projection, shortcutPool);
   }
@@ -173,12 +206,13 @@ public final class BnFolding {
     for (int i = 0; i < c; i++) {
       identity[i * c + i] = 1f;
     }
-    return new FoldedConv(name + PASSTHROUGH, identity, new float[c], 1, 1, c, c, 1, Padding.SAME, false);
+    return new FoldedConv(
+        name + PASSTHROUGH, identity, new float[c], 1, 1, c, c, 1, Padding.SAME, false);
   }
 
   /**
-   * conv {@code <name>.conv.kernel} (HWIO) with {@code <name>.bn.*} folded in (a fixed-scale BN has no gamma tensor:
-   * scale 1), or with its {@code <name>.conv.bias}.
+   * conv {@code <name>.conv.kernel} (HWIO) with {@code <name>.bn.*} folded in (a fixed-scale BN has
+   * no gamma tensor: scale 1), or with its {@code <name>.conv.bias}.
    */
   private FoldedConv fold(Conv c, boolean relu) {
     String name = c.name();
@@ -190,9 +224,11 @@ public final class BnFolding {
     size = FlopCounter.outputSize(size, kh, c.stride(), c.padding());
     if (!c.norm().isBatchNorm()) {
       float[] bias = channels(name + ".conv.bias", out).clone();
-      return new FoldedConv(name, kernel.values().clone(), bias, kh, kw, in, out, c.stride(), c.padding(), relu);
+      return new FoldedConv(
+          name, kernel.values().clone(), bias, kh, kw, in, out, c.stride(), c.padding(), relu);
     }
-    float[] gamma = c.norm() == Norm.BATCH_NORM_FIXED_SCALE ? ones(out) : channels(name + ".bn.gamma", out);
+    float[] gamma =
+        c.norm() == Norm.BATCH_NORM_FIXED_SCALE ? ones(out) : channels(name + ".bn.gamma", out);
     float[] beta = channels(name + ".bn.beta", out);
     float[] mean = channels(name + ".bn.moving_mean", out);
     float[] variance = channels(name + ".bn.moving_variance", out);
@@ -229,7 +265,8 @@ public final class BnFolding {
     for (int i = 0; i < w.length; i++) {
       w[i] *= scale;
     }
-    float[] bias = weights.contains(name + ".bias") ? channels(name + ".bias", out).clone() : new float[out];
+    float[] bias =
+        weights.contains(name + ".bias") ? channels(name + ".bias", out).clone() : new float[out];
     for (int i = 0; i < bias.length; i++) {
       bias[i] *= scale;
     }
@@ -239,8 +276,14 @@ public final class BnFolding {
   private float[] channels(String name, int expected) {
     WeightTensor t = weights.get(name);
     if (t.values().length != expected) {
-      throw new IllegalArgumentException("weights tensor '" + name + "' has " + t.values().length + " values, its conv has "
-          + expected + " output channels");
+      throw new IllegalArgumentException(
+          "weights tensor '"
+              + name
+              + "' has "
+              + t.values().length
+              + " values, its conv has "
+              + expected
+              + " output channels");
     }
     return t.values();
   }

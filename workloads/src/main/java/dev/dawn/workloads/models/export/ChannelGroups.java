@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The channel spaces of a {@link FoldedNet}: tensors whose channels must be removed together. Every conv output is a
- * tensor; pools and ReLUs keep their input's channels; a residual add joins its two inputs into one space (union-find),
- * and so does ResNet-9's identity {@link BnFolding#PASSTHROUGH} conv (its input and output are the same channels). A
- * space is pinned when removing its channels would change the net's interface: the image, the logits, or the output
- * of a net without a classifier.
+ * The channel spaces of a {@link FoldedNet}: tensors whose channels must be removed together. Every
+ * conv output is a tensor; pools and ReLUs keep their input's channels; a residual add joins its
+ * two inputs into one space (union-find), and so does ResNet-9's identity {@link
+ * BnFolding#PASSTHROUGH} conv (its input and output are the same channels). A space is pinned when
+ * removing its channels would change the net's interface: the image, the logits, or the output of a
+ * net without a classifier.
  */
 final class ChannelGroups {
   /**
@@ -27,22 +28,34 @@ final class ChannelGroups {
    * @param producers the convs writing it (passthroughs excluded), in net order
    * @param passthroughs identity convs inside it (sliced on both sides)
    * @param readers the convs reading it (passthroughs excluded)
-   * @param denseReaders dense layers reading it (after channel-wise pools), whose input rows match its channels
+   * @param denseReaders dense layers reading it (after channel-wise pools), whose input rows match
+   *     its channels
    * @param tensors how many tensors it joins: 1 unless it meets a residual add or a passthrough
    */
-  record Group(int id, int width, List<FoldedConv> producers, List<FoldedConv> passthroughs, List<FoldedConv> readers,
-      List<Dense> denseReaders, int tensors, boolean pinned) {
+  record Group(
+      int id,
+      int width,
+      List<FoldedConv> producers,
+      List<FoldedConv> passthroughs,
+      List<FoldedConv> readers,
+      List<Dense> denseReaders,
+      int tensors,
+      boolean pinned) {
 
     /**
-     * @param residualGroups false keeps the old rule: one producer feeding exactly one conv and nothing else, so no
-     *     residual add, passthrough or classifier is touched
+     * @param residualGroups false keeps the old rule: one producer feeding exactly one conv and
+     *     nothing else, so no residual add, passthrough or classifier is touched
      */
     boolean prunable(boolean residualGroups) {
       if (pinned || producers.isEmpty() || (readers.isEmpty() && denseReaders.isEmpty())) {
         return false;
       }
-      return residualGroups || (tensors == 1 && producers.size() == 1 && passthroughs.isEmpty()
-          && denseReaders.isEmpty() && readers.size() == 1);
+      return residualGroups
+          || (tensors == 1
+              && producers.size() == 1
+              && passthroughs.isEmpty()
+              && denseReaders.isEmpty()
+              && readers.size() == 1);
     }
   }
 
@@ -79,8 +92,8 @@ final class ChannelGroups {
         current = y;
       } else if (layer instanceof Dense d) {
         if (g.denses.put(d.name(), d) != null) {
-          throw new IllegalArgumentException("channel pruning needs unique layer names; dense '" + d.name()
-              + "' appears twice");
+          throw new IllegalArgumentException(
+              "channel pruning needs unique layer names; dense '" + d.name() + "' appears twice");
         }
         g.denseInputOf.put(d.name(), current);
         current = g.tensor(d.out());
@@ -120,11 +133,15 @@ final class ChannelGroups {
 
   private int conv(FoldedConv c, int input) {
     if (convs.put(c.name(), c) != null) {
-      throw new IllegalArgumentException("channel pruning needs unique conv names; '" + c.name() + "' appears twice");
+      throw new IllegalArgumentException(
+          "channel pruning needs unique conv names; '" + c.name() + "' appears twice");
     }
     if (isPassthrough(c) && (c.kh() != 1 || c.kw() != 1 || c.in() != c.out() || c.relu())) {
-      throw new IllegalArgumentException("conv '" + c.name() + "' is named as an identity passthrough but is not a "
-          + "linear 1x1 conv with as many outputs as inputs");
+      throw new IllegalArgumentException(
+          "conv '"
+              + c.name()
+              + "' is named as an identity passthrough but is not a "
+              + "linear 1x1 conv with as many outputs as inputs");
     }
     inputOf.put(c.name(), input);
     int out = tensor(c.out());
@@ -153,8 +170,8 @@ final class ChannelGroups {
       return;
     }
     if (!widths.get(ra).equals(widths.get(rb))) {
-      throw new IllegalArgumentException("residual block " + block + " adds " + widths.get(ra) + " channels to "
-          + widths.get(rb));
+      throw new IllegalArgumentException(
+          "residual block " + block + " adds " + widths.get(ra) + " channels to " + widths.get(rb));
     }
     parent.set(Math.max(ra, rb), Math.min(ra, rb)); // the earlier tensor names the space
   }
@@ -181,14 +198,27 @@ final class ChannelGroups {
         readers.computeIfAbsent(find(inputOf.get(c.name())), k -> new ArrayList<>()).add(c);
       }
     }
-    denses.values().forEach(d -> denseReaders.computeIfAbsent(find(denseInputOf.get(d.name())), k -> new ArrayList<>())
-        .add(d));
+    denses
+        .values()
+        .forEach(
+            d ->
+                denseReaders
+                    .computeIfAbsent(find(denseInputOf.get(d.name())), k -> new ArrayList<>())
+                    .add(d));
     for (int t = 0; t < parent.size(); t++) {
       int root = find(t);
       if (!groups.containsKey(root)) {
-        groups.put(root, new Group(root, widths.get(root), producers.getOrDefault(root, List.of()),
-            passthroughs.getOrDefault(root, List.of()), readers.getOrDefault(root, List.of()),
-            denseReaders.getOrDefault(root, List.of()), tensors.get(root), pinnedRoots.contains(root)));
+        groups.put(
+            root,
+            new Group(
+                root,
+                widths.get(root),
+                producers.getOrDefault(root, List.of()),
+                passthroughs.getOrDefault(root, List.of()),
+                readers.getOrDefault(root, List.of()),
+                denseReaders.getOrDefault(root, List.of()),
+                tensors.get(root),
+                pinnedRoots.contains(root)));
       }
     }
   }

@@ -14,20 +14,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * L1-norm filter pruning (Li et al., "Pruning Filters for Efficient ConvNets", ICLR 2017) of a {@link FoldedNet}: a pruned channel's
- * filters and biases go from every conv writing it, and so do the matching input channels of every conv (and classifier
- * rows) reading it. BN is already folded, so a filter's L1 norm includes its BN scale.
+ * L1-norm filter pruning (Li et al., "Pruning Filters for Efficient ConvNets", ICLR 2017) of a
+ * {@link FoldedNet}: a pruned channel's filters and biases go from every conv writing it, and so do
+ * the matching input channels of every conv (and classifier rows) reading it. BN is already folded,
+ * so a filter's L1 norm includes its BN scale.
  *
- * <p>What may be pruned is found on the net's {@link ChannelGroups}. With {@code residualGroups}, every channel space
- * except the image and the logits: tensors joined by a residual add are one group (ResNet-9's {@code layer1} with
- * {@code layer1_res_b}; a ResNet stage's projection and every block's last conv), so the add stays consistent and the
- * graph physically shrinks; the last group also loses the classifier's matching input rows. A group's channels are
- * ranked by the sum over its producers of each producer's L1 norm divided by its filter size (kh x kw x in), so
- * producers of different fan-in weigh alike. Without it (the pre-group behaviour), only convs whose output feeds
- * exactly one other conv and meets no add, passthrough or classifier are pruned, as Li et al. and He et al. do for
- * ResNets. ResNet-9's identity {@link BnFolding#PASSTHROUGH} conv is sliced on both sides with its group, so what is
- * pruned here can always be pruned from the unfolded weights too ({@link WeightPruning}). Pruning removes a channel's
- * constant contribution relu(bias) from its readers; fine-tuning (dawn infer --fine-tune-epochs) recovers accuracy.
+ * <p>What may be pruned is found on the net's {@link ChannelGroups}. With {@code residualGroups},
+ * every channel space except the image and the logits: tensors joined by a residual add are one
+ * group (ResNet-9's {@code layer1} with {@code layer1_res_b}; a ResNet stage's projection and every
+ * block's last conv), so the add stays consistent and the graph physically shrinks; the last group
+ * also loses the classifier's matching input rows. A group's channels are ranked by the sum over
+ * its producers of each producer's L1 norm divided by its filter size (kh x kw x in), so producers
+ * of different fan-in weigh alike. Without it (the pre-group behaviour), only convs whose output
+ * feeds exactly one other conv and meets no add, passthrough or classifier are pruned, as Li et al.
+ * and He et al. do for ResNets. ResNet-9's identity {@link BnFolding#PASSTHROUGH} conv is sliced on
+ * both sides with its group, so what is pruned here can always be pruned from the unfolded weights
+ * too ({@link WeightPruning}). Pruning removes a channel's constant contribution relu(bias) from
+ * its readers; fine-tuning (dawn infer --fine-tune-epochs) recovers accuracy.
  */
 public final class ChannelPruning {
   private ChannelPruning() {}
@@ -35,13 +38,19 @@ public final class ChannelPruning {
   /**
    * The channels one prunable group keeps.
    *
-   * @param producers the convs writing the group (passthroughs excluded): their output channels {@code channels}
-   *     survive, in ascending order
-   * @param readers the convs reading it, whose matching input channels go too (passthroughs excluded)
-   * @param denseReaders dense layers reading it (through channel-wise pools), whose matching input rows go
+   * @param producers the convs writing the group (passthroughs excluded): their output channels
+   *     {@code channels} survive, in ascending order
+   * @param readers the convs reading it, whose matching input channels go too (passthroughs
+   *     excluded)
+   * @param denseReaders dense layers reading it (through channel-wise pools), whose matching input
+   *     rows go
    * @param original the group's channels before pruning
    */
-  public record KeptChannels(List<String> producers, List<String> readers, List<String> denseReaders, int original,
+  public record KeptChannels(
+      List<String> producers,
+      List<String> readers,
+      List<String> denseReaders,
+      int original,
       int[] channels) {
     public KeptChannels {
       producers = List.copyOf(producers);
@@ -52,9 +61,11 @@ public final class ChannelPruning {
 
   /**
    * @param fraction share of prunable channels to remove, in [0, 1); 0 returns an equal net
-   * @param residualGroups also prune channel groups that meet a residual add or the classifier (see the class comment)
+   * @param residualGroups also prune channel groups that meet a residual add or the classifier (see
+   *     the class comment)
    */
-  public static PrunedNet prune(FoldedNet net, double fraction, PruneScope scope, boolean residualGroups) {
+  public static PrunedNet prune(
+      FoldedNet net, double fraction, PruneScope scope, boolean residualGroups) {
     ChannelGroups groups = ChannelGroups.of(net);
     Map<Integer, int[]> keep = keep(groups, fraction, scope, residualGroups);
     List<LayerSpec> layers = new ArrayList<>();
@@ -84,17 +95,24 @@ public final class ChannelPruning {
   }
 
   /**
-   * Which channels {@link #prune} keeps, per prunable group in net order: ranked on the folded kernels (so a filter's
-   * L1 norm includes its BN scale), for slicing other copies of the same model, e.g. its unfolded weights.
+   * Which channels {@link #prune} keeps, per prunable group in net order: ranked on the folded
+   * kernels (so a filter's L1 norm includes its BN scale), for slicing other copies of the same
+   * model, e.g. its unfolded weights.
    */
-  public static List<KeptChannels> select(FoldedNet net, double fraction, PruneScope scope, boolean residualGroups) {
+  public static List<KeptChannels> select(
+      FoldedNet net, double fraction, PruneScope scope, boolean residualGroups) {
     ChannelGroups groups = ChannelGroups.of(net);
     Map<Integer, int[]> keep = keep(groups, fraction, scope, residualGroups);
     List<KeptChannels> kept = new ArrayList<>();
     for (ChannelGroups.Group g : groups.groups()) {
       if (keep.containsKey(g.id())) {
-        kept.add(new KeptChannels(names(g.producers()), names(g.readers()),
-            g.denseReaders().stream().map(Dense::name).toList(), g.width(), keep.get(g.id()).clone()));
+        kept.add(
+            new KeptChannels(
+                names(g.producers()),
+                names(g.readers()),
+                g.denseReaders().stream().map(Dense::name).toList(),
+                g.width(),
+                keep.get(g.id()).clone()));
       }
     }
     return kept;
@@ -103,20 +121,26 @@ public final class ChannelPruning {
   /** Names of the convs whose output channels this class may prune, in net order. */
   public static List<String> prunableConvs(FoldedNet net, boolean residualGroups) {
     ChannelGroups groups = ChannelGroups.of(net);
-    return groups.convs().stream().filter(c -> groups.output(c).prunable(residualGroups)).map(FoldedConv::name).toList();
+    return groups.convs().stream()
+        .filter(c -> groups.output(c).prunable(residualGroups))
+        .map(FoldedConv::name)
+        .toList();
   }
 
   private static List<String> names(List<FoldedConv> convs) {
     return convs.stream().map(FoldedConv::name).toList();
   }
 
-  private static Map<Integer, int[]> keep(ChannelGroups groups, double fraction, PruneScope scope,
-      boolean residualGroups) {
+  private static Map<Integer, int[]> keep(
+      ChannelGroups groups, double fraction, PruneScope scope, boolean residualGroups) {
     if (!(fraction >= 0 && fraction < 1)) {
       throw new IllegalArgumentException("prune fraction must be in [0, 1), got " + fraction);
     }
-    List<ChannelGroups.Group> prunable = groups.groups().stream().filter(g -> g.prunable(residualGroups)).toList();
-    return scope == PruneScope.PER_LAYER ? perLayer(prunable, fraction) : global(prunable, fraction);
+    List<ChannelGroups.Group> prunable =
+        groups.groups().stream().filter(g -> g.prunable(residualGroups)).toList();
+    return scope == PruneScope.PER_LAYER
+        ? perLayer(prunable, fraction)
+        : global(prunable, fraction);
   }
 
   private static Map<Integer, int[]> perLayer(List<ChannelGroups.Group> groups, double fraction) {
@@ -136,8 +160,9 @@ public final class ChannelPruning {
   }
 
   /**
-   * All prunable channels compete; a group's channel scores the mean (not the sum) of its producers' normalised
-   * norms, which ranks its own channels the same way and keeps a many-producer group comparable with a single conv.
+   * All prunable channels compete; a group's channel scores the mean (not the sum) of its
+   * producers' normalised norms, which ranks its own channels the same way and keeps a
+   * many-producer group comparable with a single conv.
    */
   private static Map<Integer, int[]> global(List<ChannelGroups.Group> groups, double fraction) {
     record Channel(int group, String name, int channel, double score) {}
@@ -151,7 +176,10 @@ public final class ChannelPruning {
       }
       remaining.put(g.id(), g.width());
     }
-    all.sort(Comparator.comparingDouble(Channel::score).thenComparing(Channel::name).thenComparingInt(Channel::channel));
+    all.sort(
+        Comparator.comparingDouble(Channel::score)
+            .thenComparing(Channel::name)
+            .thenComparingInt(Channel::channel));
     int toRemove = (int) Math.floor(all.size() * fraction + 1e-9);
     Map<Integer, boolean[]> removed = new HashMap<>();
     groups.forEach(g -> removed.put(g.id(), new boolean[g.width()]));
@@ -209,7 +237,8 @@ public final class ChannelPruning {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> scores[i]).thenComparingInt(i -> i));
+    Arrays.sort(
+        order, Comparator.<Integer>comparingDouble(i -> scores[i]).thenComparingInt(i -> i));
     return order;
   }
 
@@ -235,7 +264,16 @@ public final class ChannelPruning {
     for (int o = 0; o < outs.length; o++) {
       bias[o] = c.bias()[outs[o]];
     }
-    return new FoldedConv(c.name(), kernel, bias, c.kh(), c.kw(), ins.length, outs.length, c.stride(), c.padding(),
+    return new FoldedConv(
+        c.name(),
+        kernel,
+        bias,
+        c.kh(),
+        c.kw(),
+        ins.length,
+        outs.length,
+        c.stride(),
+        c.padding(),
         c.relu());
   }
 

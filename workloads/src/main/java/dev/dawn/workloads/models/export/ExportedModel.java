@@ -11,9 +11,9 @@ import org.tensorflow.Signature;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A SavedModel written by {@link FoldedModel#exportSavedModel}, loaded back: {@link #logits} runs its default
- * signature. Load problems (missing folder, missing/truncated/corrupt {@code saved_model.pb}, missing signature)
- * throw {@link WeightFileException} naming the path.
+ * A SavedModel written by {@link FoldedModel#exportSavedModel}, loaded back: {@link #logits} runs
+ * its default signature. Load problems (missing folder, missing/truncated/corrupt {@code
+ * saved_model.pb}, missing signature) throw {@link WeightFileException} naming the path.
  */
 public final class ExportedModel implements AutoCloseable {
   public static final String GRAPH_FILE = "saved_model.pb";
@@ -29,22 +29,42 @@ public final class ExportedModel implements AutoCloseable {
   private ExportedModel(Path dir, SavedModelBundle bundle) {
     this.dir = dir;
     this.bundle = bundle;
-    Signature signature = bundle.signatures().stream().filter(s -> s.key().equals(Signature.DEFAULT_KEY)).findFirst()
-        .orElseThrow(() -> new WeightFileException(dir.resolve(GRAPH_FILE), "has no '" + Signature.DEFAULT_KEY
-            + "' signature"));
+    Signature signature =
+        bundle.signatures().stream()
+            .filter(s -> s.key().equals(Signature.DEFAULT_KEY))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new WeightFileException(
+                        dir.resolve(GRAPH_FILE),
+                        "has no '" + Signature.DEFAULT_KEY + "' signature"));
     Signature.TensorDescription in = signature.getInputs().get(FoldedModel.INPUT);
     Signature.TensorDescription out = signature.getOutputs().get(FoldedModel.OUTPUT);
     if (in == null || out == null) {
-      throw new WeightFileException(dir.resolve(GRAPH_FILE), "signature '" + Signature.DEFAULT_KEY + "' must map '"
-          + FoldedModel.INPUT + "' to '" + FoldedModel.OUTPUT + "', has inputs " + signature.inputNames()
-          + " and outputs " + signature.outputNames());
+      throw new WeightFileException(
+          dir.resolve(GRAPH_FILE),
+          "signature '"
+              + Signature.DEFAULT_KEY
+              + "' must map '"
+              + FoldedModel.INPUT
+              + "' to '"
+              + FoldedModel.OUTPUT
+              + "', has inputs "
+              + signature.inputNames()
+              + " and outputs "
+              + signature.outputNames());
     }
     input = output(bundle, in.name);
     output = output(bundle, out.name);
     long[] shape = in.shape.asArray();
     if (shape.length != 4 || shape[1] < 1 || shape[2] < 1 || shape[3] < 1) {
-      throw new WeightFileException(dir.resolve(GRAPH_FILE), "input '" + FoldedModel.INPUT + "' must be [N, H, W, C] with "
-          + "known H, W, C; it is " + in.shape);
+      throw new WeightFileException(
+          dir.resolve(GRAPH_FILE),
+          "input '"
+              + FoldedModel.INPUT
+              + "' must be [N, H, W, C] with "
+              + "known H, W, C; it is "
+              + in.shape);
     }
     height = (int) shape[1];
     width = (int) shape[2];
@@ -63,8 +83,10 @@ public final class ExportedModel implements AutoCloseable {
     try {
       bundle = SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG);
     } catch (RuntimeException e) {
-      throw new WeightFileException(graphFile, "could not be loaded as a SavedModel (truncated or corrupt?): "
-          + e.getMessage(), e);
+      throw new WeightFileException(
+          graphFile,
+          "could not be loaded as a SavedModel (truncated or corrupt?): " + e.getMessage(),
+          e);
     }
     try {
       return new ExportedModel(dir, bundle);
@@ -82,23 +104,38 @@ public final class ExportedModel implements AutoCloseable {
     return width;
   }
 
-  /** @param nhwc {@code n} images of the model's input size, row-major */
+  /**
+   * @param nhwc {@code n} images of the model's input size, row-major
+   */
   public float[] logits(float[] nhwc, int n) {
-    return FoldedModel.Logits.run(bundle.session().runner(), input, output, nhwc, n, height, width, channels);
+    return FoldedModel.Logits.run(
+        bundle.session().runner(), input, output, nhwc, n, height, width, channels);
   }
 
   /**
-   * The folded net this SavedModel was exported from, rebuilt from its {@link FoldedNetDescription} and the graph's
-   * weight constants (bit-equal).
+   * The folded net this SavedModel was exported from, rebuilt from its {@link FoldedNetDescription}
+   * and the graph's weight constants (bit-equal).
    *
-   * @throws WeightFileException naming the description file when it is missing (not a dawn export) or inconsistent
+   * @throws WeightFileException naming the description file when it is missing (not a dawn export)
+   *     or inconsistent
    */
   public FoldedNet foldedNet() {
     FoldedNet net = FoldedNetDescription.read(dir, this::constant);
     if (net.height() != height || net.width() != width || net.channels() != channels) {
-      throw new WeightFileException(dir.resolve(FoldedNetDescription.FILE), "describes " + net.height() + "x"
-          + net.width() + "x" + net.channels() + " input, the serving signature takes " + height + "x" + width + "x"
-          + channels);
+      throw new WeightFileException(
+          dir.resolve(FoldedNetDescription.FILE),
+          "describes "
+              + net.height()
+              + "x"
+              + net.width()
+              + "x"
+              + net.channels()
+              + " input, the serving signature takes "
+              + height
+              + "x"
+              + width
+              + "x"
+              + channels);
     }
     return net;
   }
@@ -106,14 +143,16 @@ public final class ExportedModel implements AutoCloseable {
   private float[] constant(String opName, int expected) {
     GraphOperation op = bundle.graph().operation(opName);
     if (op == null || !op.type().equals("Const")) {
-      throw new IllegalArgumentException(op == null ? "no such op in the graph" : "is a " + op.type() + ", not a Const");
+      throw new IllegalArgumentException(
+          op == null ? "no such op in the graph" : "is a " + op.type() + ", not a Const");
     }
     try (Result r = bundle.session().runner().fetch(opName).run()) {
       if (!(r.get(0) instanceof TFloat32 t)) {
         throw new IllegalArgumentException("holds " + r.get(0).dataType() + ", not float32");
       }
       if (t.size() != expected) {
-        throw new IllegalArgumentException("holds " + t.size() + " floats, the description's shape needs " + expected);
+        throw new IllegalArgumentException(
+            "holds " + t.size() + " floats, the description's shape needs " + expected);
       }
       float[] v = new float[expected];
       t.asRawTensor().data().asFloats().read(v);
@@ -134,8 +173,12 @@ public final class ExportedModel implements AutoCloseable {
     int index = colon < 0 ? 0 : Integer.parseInt(tensorName.substring(colon + 1));
     GraphOperation operation = bundle.graph().operation(op);
     if (operation == null) {
-      throw new IllegalStateException("SavedModel signature names tensor '" + tensorName + "' but the graph has no op '"
-          + op + "'");
+      throw new IllegalStateException(
+          "SavedModel signature names tensor '"
+              + tensorName
+              + "' but the graph has no op '"
+              + op
+              + "'");
     }
     return (Operand<TFloat32>) (Operand<?>) operation.output(index);
   }

@@ -10,7 +10,10 @@ import dev.dawn.workloads.inference.net.MaxPool;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.net.ResidualBlock;
 
-/** Counts a {@link FoldedNet}'s parameters and per-image MACs, tracking the spatial size through the layers. */
+/**
+ * Counts a {@link FoldedNet}'s parameters and per-image MACs, tracking the spatial size through the
+ * layers.
+ */
 public final class FlopCounter {
   private long parameters;
   private long macs;
@@ -27,7 +30,10 @@ public final class FlopCounter {
     return count(net, net.height(), net.width());
   }
 
-  /** Cost at another input size (all layers are size-agnostic except a VALID pool sized for the original). */
+  /**
+   * Cost at another input size (all layers are size-agnostic except a VALID pool sized for the
+   * original).
+   */
   public static NetCost count(FoldedNet net, int height, int width) {
     FlopCounter counter = new FlopCounter(height, width);
     for (LayerSpec layer : net.layers()) {
@@ -36,12 +42,22 @@ public final class FlopCounter {
     return new NetCost(counter.parameters, counter.macs);
   }
 
-  /** TF's output size: SAME gives ceil(in / stride), VALID gives floor((in - window) / stride) + 1. */
+  /**
+   * TF's output size: SAME gives ceil(in / stride), VALID gives floor((in - window) / stride) + 1.
+   */
   public static int outputSize(int in, int window, int stride, Padding padding) {
     int out = padding == Padding.SAME ? (in + stride - 1) / stride : (in - window) / stride + 1;
     if (out < 1) {
-      throw new IllegalArgumentException("window " + window + " stride " + stride + " " + padding + " on " + in
-          + " px leaves no output");
+      throw new IllegalArgumentException(
+          "window "
+              + window
+              + " stride "
+              + stride
+              + " "
+              + padding
+              + " on "
+              + in
+              + " px leaves no output");
     }
     return out;
   }

@@ -13,10 +13,14 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** A {@link FoldedNet} as a constant-weight graph in its own session: run it, or export it as a SavedModel. */
+/**
+ * A {@link FoldedNet} as a constant-weight graph in its own session: run it, or export it as a
+ * SavedModel.
+ */
 public final class FoldedModel implements AutoCloseable {
   /** Signature names of the exported model. */
   public static final String INPUT = "images";
+
   public static final String OUTPUT = "logits";
 
   private final FoldedNet net;
@@ -31,8 +35,11 @@ public final class FoldedModel implements AutoCloseable {
     this.graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
-      images = tf.withName(INPUT).placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(-1, net.height(), net.width(), net.channels())));
+      images =
+          tf.withName(INPUT)
+              .placeholder(
+                  TFloat32.class,
+                  Placeholder.shape(Shape.of(-1, net.height(), net.width(), net.channels())));
       var fp32 = dev.dawn.workloads.inference.net.FloatNetGraph.build(tf, images, net);
       logits = tf.withName(OUTPUT).identity(fp32.output());
       constantOps = fp32.constantOps();
@@ -47,19 +54,30 @@ public final class FoldedModel implements AutoCloseable {
     return net;
   }
 
-  /** @param nhwc {@code n} images of the net's height, width and channels, row-major */
+  /**
+   * @param nhwc {@code n} images of the net's height, width and channels, row-major
+   */
   public float[] logits(float[] nhwc, int n) {
-    return Logits.run(session.runner(), images, logits, nhwc, n, net.height(), net.width(), net.channels());
+    return Logits.run(
+        session.runner(), images, logits, nhwc, n, net.height(), net.width(), net.channels());
   }
 
   /**
-   * Writes a SavedModel (tag "serve", signature {@code serving_default}: images -> logits) into {@code dir}, plus the
-   * {@link FoldedNetDescription} that lets dawn rebuild the net from it.
+   * Writes a SavedModel (tag "serve", signature {@code serving_default}: images -> logits) into
+   * {@code dir}, plus the {@link FoldedNetDescription} that lets dawn rebuild the net from it.
    */
   public void exportSavedModel(Path dir) {
-    Signature signature = Signature.builder().key(Signature.DEFAULT_KEY).input(INPUT, images).output(OUTPUT, logits).build();
+    Signature signature =
+        Signature.builder()
+            .key(Signature.DEFAULT_KEY)
+            .input(INPUT, images)
+            .output(OUTPUT, logits)
+            .build();
     try {
-      SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature).export();
+      SavedModelBundle.exporter(dir.toString())
+          .withSession(session)
+          .withSignature(signature)
+          .export();
     } catch (java.io.IOException e) {
       throw new WeightFileException(dir, "SavedModel export failed: " + e.getMessage(), e);
     }
@@ -76,14 +94,33 @@ public final class FoldedModel implements AutoCloseable {
   static final class Logits {
     private Logits() {}
 
-    static float[] run(Session.Runner runner, Operand<TFloat32> input, Operand<TFloat32> output, float[] nhwc, int n,
-        int height, int width, int channels) {
+    static float[] run(
+        Session.Runner runner,
+        Operand<TFloat32> input,
+        Operand<TFloat32> output,
+        float[] nhwc,
+        int n,
+        int height,
+        int width,
+        int channels) {
       long floats = (long) n * height * width * channels;
       if (n < 1 || nhwc.length != floats) {
-        throw new IllegalArgumentException(n + " images of " + height + "x" + width + "x" + channels + " need " + floats
-            + " floats, got " + nhwc.length);
+        throw new IllegalArgumentException(
+            n
+                + " images of "
+                + height
+                + "x"
+                + width
+                + "x"
+                + channels
+                + " need "
+                + floats
+                + " floats, got "
+                + nhwc.length);
       }
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, height, width, channels), DataBuffers.of(nhwc, true, false));
+      try (TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(n, height, width, channels), DataBuffers.of(nhwc, true, false));
           var result = runner.feed(input, x).fetch(output).run()) {
         TFloat32 y = (TFloat32) result.get(0);
         float[] out = new float[Math.toIntExact(y.size())];

@@ -26,25 +26,34 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The layer structure of an exported {@link FoldedNet} as JSON in the SavedModel's {@code assets.extra/} (TF's place
- * for files the runtime ignores): kinds, shapes, strides, padding, ReLUs, shortcut pools, and for every weight tensor
- * the name of the graph constant holding it (version 2 adds stand-alone activations). The weights themselves stay only in {@code saved_model.pb}; reading the
- * description back fetches those constants, so the rebuilt net is bit-equal to the exported one.
+ * The layer structure of an exported {@link FoldedNet} as JSON in the SavedModel's {@code
+ * assets.extra/} (TF's place for files the runtime ignores): kinds, shapes, strides, padding,
+ * ReLUs, shortcut pools, and for every weight tensor the name of the graph constant holding it
+ * (version 2 adds stand-alone activations). The weights themselves stay only in {@code
+ * saved_model.pb}; reading the description back fetches those constants, so the rebuilt net is
+ * bit-equal to the exported one.
  */
 public final class FoldedNetDescription {
   public static final String FILE = "assets.extra/dawn-folded-net.json";
   static final String FORMAT = "dawn-folded-net";
+
   /**
-   * 2 added the {@code activation} layer kind (GELU); version-1 files (no such layers) read unchanged. Written as 1 when
-   * a net has no version-2 layer, so older dawn builds keep reading what they could before.
+   * 2 added the {@code activation} layer kind (GELU); version-1 files (no such layers) read
+   * unchanged. Written as 1 when a net has no version-2 layer, so older dawn builds keep reading
+   * what they could before.
    */
   static final int VERSION = 2;
+
   private static final java.util.Set<Integer> READABLE = java.util.Set.of(1, 2);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private FoldedNetDescription() {}
 
-  /** @param constantOps {@code <layer>/<tensor>} -> graph op name, as {@link FloatLayers#constantOps} gives */
+  /**
+   * @param constantOps {@code <layer>/<tensor>} -> graph op name, as {@link
+   *     FloatLayers#constantOps} gives
+   */
   public static void write(FoldedNet net, Map<String, String> constantOps, Path savedModelDir) {
     ObjectNode root = JSON.createObjectNode();
     boolean v2 = net.layers().stream().anyMatch(l -> l instanceof ActivationLayer);
@@ -59,13 +68,16 @@ public final class FoldedNetDescription {
       Files.createDirectories(file.getParent());
       JSON.writeValue(file.toFile(), root);
     } catch (IOException e) {
-      throw new WeightFileException(file, "could not write the layer description: " + e.getMessage(), e);
+      throw new WeightFileException(
+          file, "could not write the layer description: " + e.getMessage(), e);
     }
   }
 
   /**
-   * @param constant fetches a graph constant by op name, checking it holds the given number of floats
-   * @throws WeightFileException naming the file and key when the description is missing or malformed
+   * @param constant fetches a graph constant by op name, checking it holds the given number of
+   *     floats
+   * @throws WeightFileException naming the file and key when the description is missing or
+   *     malformed
    */
   public static FoldedNet read(Path savedModelDir, BiFunction<String, Integer, float[]> constant) {
     Path file = requirePresent(savedModelDir);
@@ -82,13 +94,20 @@ public final class FoldedNetDescription {
     }
   }
 
-  /** @return the description file of {@code savedModelDir}; throws naming the folder when it is missing */
+  /**
+   * @return the description file of {@code savedModelDir}; throws naming the folder when it is
+   *     missing
+   */
   public static Path requirePresent(Path savedModelDir) {
     Path file = savedModelDir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
-      throw new WeightFileException(file, "missing: the SavedModel in " + savedModelDir + " was not written by dawn "
-          + "(dawn infer --export-savedmodel writes this layer description next to saved_model.pb); without it the "
-          + "folded net cannot be rebuilt for INT8 or pruning");
+      throw new WeightFileException(
+          file,
+          "missing: the SavedModel in "
+              + savedModelDir
+              + " was not written by dawn "
+              + "(dawn infer --export-savedmodel writes this layer description next to saved_model.pb); without it the "
+              + "folded net cannot be rebuilt for INT8 or pruning");
     }
     return file;
   }
@@ -106,31 +125,47 @@ public final class FoldedNetDescription {
       }
       if (b.shortcutPool() != null) {
         AvgPool p = b.shortcutPool();
-        n.putObject("shortcutPool").put("size", p.size()).put("stride", p.stride()).put("padding", p.padding().name());
+        n.putObject("shortcutPool")
+            .put("size", p.size())
+            .put("stride", p.stride())
+            .put("padding", p.padding().name());
       }
     } else if (layer instanceof MaxPool p) {
-      n.put("kind", "maxPool").put("size", p.size()).put("stride", p.stride()).put("padding", p.padding().name());
+      n.put("kind", "maxPool")
+          .put("size", p.size())
+          .put("stride", p.stride())
+          .put("padding", p.padding().name());
     } else if (layer instanceof GlobalAvgPool) {
       n.put("kind", "globalAvgPool");
     } else if (layer instanceof ActivationLayer a) {
       n.put("kind", "activation").put("name", a.name()).put("function", a.function().name());
     } else if (layer instanceof Dense d) {
       n.put("kind", "dense").put("name", d.name()).put("in", d.in()).put("out", d.out());
-      n.put("weights", op(constantOps, d.name(), FloatLayers.WEIGHTS)).put("bias", op(constantOps, d.name(), FloatLayers.BIAS));
+      n.put("weights", op(constantOps, d.name(), FloatLayers.WEIGHTS))
+          .put("bias", op(constantOps, d.name(), FloatLayers.BIAS));
     }
     return n;
   }
 
   private static void convNode(ObjectNode n, FoldedConv c, Map<String, String> constantOps) {
-    n.put("kind", "conv").put("name", c.name()).put("kh", c.kh()).put("kw", c.kw()).put("in", c.in()).put("out", c.out())
-        .put("stride", c.stride()).put("padding", c.padding().name()).put("relu", c.relu())
-        .put("kernel", op(constantOps, c.name(), FloatLayers.KERNEL)).put("bias", op(constantOps, c.name(), FloatLayers.BIAS));
+    n.put("kind", "conv")
+        .put("name", c.name())
+        .put("kh", c.kh())
+        .put("kw", c.kw())
+        .put("in", c.in())
+        .put("out", c.out())
+        .put("stride", c.stride())
+        .put("padding", c.padding().name())
+        .put("relu", c.relu())
+        .put("kernel", op(constantOps, c.name(), FloatLayers.KERNEL))
+        .put("bias", op(constantOps, c.name(), FloatLayers.BIAS));
   }
 
   private static String op(Map<String, String> constantOps, String layer, String tensor) {
     String op = constantOps.get(layer + "/" + tensor);
     if (op == null) {
-      throw new IllegalStateException("the exported graph has no constant for " + layer + "/" + tensor);
+      throw new IllegalStateException(
+          "the exported graph has no constant for " + layer + "/" + tensor);
     }
     return op;
   }
@@ -138,9 +173,18 @@ public final class FoldedNetDescription {
   /** JSON -> records, with errors naming the file and the key. */
   private record Reader(Path file, BiFunction<String, Integer, float[]> constant) {
     FoldedNet net(JsonNode root) {
-      if (!FORMAT.equals(root.path("format").asText()) || !READABLE.contains(root.path("version").asInt())) {
-        throw bad("format", "must be '" + FORMAT + "' version 1 or " + VERSION + ", got '" + root.path("format").asText()
-            + "' version " + root.path("version"));
+      if (!FORMAT.equals(root.path("format").asText())
+          || !READABLE.contains(root.path("version").asInt())) {
+        throw bad(
+            "format",
+            "must be '"
+                + FORMAT
+                + "' version 1 or "
+                + VERSION
+                + ", got '"
+                + root.path("format").asText()
+                + "' version "
+                + root.path("version"));
       }
       List<LayerSpec> layers = new ArrayList<>();
       JsonNode list = root.path("layers");
@@ -150,7 +194,10 @@ public final class FoldedNetDescription {
       for (int i = 0; i < list.size(); i++) {
         layers.add(layer(list.get(i), "layers[" + i + "]"));
       }
-      return new FoldedNet(positive(root, "height", ""), positive(root, "width", ""), positive(root, "channels", ""),
+      return new FoldedNet(
+          positive(root, "height", ""),
+          positive(root, "width", ""),
+          positive(root, "channels", ""),
           layers);
     }
 
@@ -167,16 +214,19 @@ public final class FoldedNetDescription {
           for (int i = 0; i < list.size(); i++) {
             main.add(conv(list.get(i), at + ".main[" + i + "]"));
           }
-          FoldedConv projection = n.has("projection") ? conv(n.get("projection"), at + ".projection") : null;
+          FoldedConv projection =
+              n.has("projection") ? conv(n.get("projection"), at + ".projection") : null;
           AvgPool pool = null;
           if (n.has("shortcutPool")) {
             JsonNode p = n.get("shortcutPool");
             String pat = at + ".shortcutPool";
-            pool = new AvgPool(positive(p, "size", pat), positive(p, "stride", pat), padding(p, pat));
+            pool =
+                new AvgPool(positive(p, "size", pat), positive(p, "stride", pat), padding(p, pat));
           }
           yield new ResidualBlock(text(n, "name", at), main, projection, pool);
         }
-        case "maxPool" -> new MaxPool(positive(n, "size", at), positive(n, "stride", at), padding(n, at));
+        case "maxPool" ->
+            new MaxPool(positive(n, "size", at), positive(n, "stride", at), padding(n, at));
         case "globalAvgPool" -> new GlobalAvgPool();
         case "activation" -> {
           String function = text(n, "function", at);
@@ -189,9 +239,19 @@ public final class FoldedNetDescription {
         case "dense" -> {
           int in = positive(n, "in", at);
           int out = positive(n, "out", at);
-          yield new Dense(text(n, "name", at), floats(n, "weights", at, in * out), floats(n, "bias", at, out), in, out);
+          yield new Dense(
+              text(n, "name", at),
+              floats(n, "weights", at, in * out),
+              floats(n, "bias", at, out),
+              in,
+              out);
         }
-        default -> throw bad(at + ".kind", "must be conv, residual, maxPool, globalAvgPool, activation or dense, got '" + kind + "'");
+        default ->
+            throw bad(
+                at + ".kind",
+                "must be conv, residual, maxPool, globalAvgPool, activation or dense, got '"
+                    + kind
+                    + "'");
       };
     }
 
@@ -207,8 +267,17 @@ public final class FoldedNetDescription {
       if (!relu.isBoolean()) {
         throw bad(at + ".relu", "must be true or false");
       }
-      return new FoldedConv(text(n, "name", at), floats(n, "kernel", at, kh * kw * in * out), floats(n, "bias", at, out),
-          kh, kw, in, out, positive(n, "stride", at), padding(n, at), relu.booleanValue());
+      return new FoldedConv(
+          text(n, "name", at),
+          floats(n, "kernel", at, kh * kw * in * out),
+          floats(n, "bias", at, out),
+          kh,
+          kw,
+          in,
+          out,
+          positive(n, "stride", at),
+          padding(n, at),
+          relu.booleanValue());
     }
 
     private float[] floats(JsonNode n, String key, String at, int expected) {

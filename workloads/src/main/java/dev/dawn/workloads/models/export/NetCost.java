@@ -7,7 +7,10 @@ package dev.dawn.workloads.models.export;
  * @param macs multiply-accumulates of convs and the dense layer (pools and adds are not counted)
  */
 public record NetCost(long parameters, long macs) {
-  /** FLOPs counted as 2 per multiply-accumulate, the usual convention (ResNet-50 at 224 px: about 4.1 GMACs). */
+  /**
+   * FLOPs counted as 2 per multiply-accumulate, the usual convention (ResNet-50 at 224 px: about
+   * 4.1 GMACs).
+   */
   public long flops() {
     return 2 * macs;
   }

@@ -11,15 +11,18 @@ import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 
 /**
- * Random-weight versions of any described architecture, for speed measurements (JMH, INT8 vs FP32, {@code dawn infer
- * --random-resnet50}) where only the shapes matter: the model's own variables (names and shapes from the training
- * graph, so nothing is restated) filled with He-normal kernels and BN shifts that are small positive values, so ReLU
- * outputs are not all zero, then folded like a trained model.
+ * Random-weight versions of any described architecture, for speed measurements (JMH, INT8 vs FP32,
+ * {@code dawn infer --random-resnet50}) where only the shapes matter: the model's own variables
+ * (names and shapes from the training graph, so nothing is restated) filled with He-normal kernels
+ * and BN shifts that are small positive values, so ReLU outputs are not all zero, then folded like
+ * a trained model.
  */
 public final class RandomNets {
   private RandomNets() {}
 
-  /** @param resolution square input size of the folded net */
+  /**
+   * @param resolution square input size of the folded net
+   */
   public static FoldedNet folded(ModelSpec spec, int resolution, long seed) {
     return BnFolding.fold(weights(spec, seed), resolution);
   }
@@ -31,7 +34,8 @@ public final class RandomNets {
     }
     Random rnd = new Random(seed);
     List<WeightTensor> tensors = new ArrayList<>();
-    shapes.forEach((name, shape) -> tensors.add(new WeightTensor(name, shape, values(name, shape, rnd))));
+    shapes.forEach(
+        (name, shape) -> tensors.add(new WeightTensor(name, shape, values(name, shape, rnd))));
     return new ModelWeights(spec, tensors);
   }
 
@@ -41,7 +45,8 @@ public final class RandomNets {
       n *= d;
     }
     float[] v = new float[Math.toIntExact(n)];
-    if (shape.length > 1) { // kernel: normal with std sqrt(2 / fan-in) (conv) or sqrt(1 / in) (dense)
+    if (shape.length
+        > 1) { // kernel: normal with std sqrt(2 / fan-in) (conv) or sqrt(1 / in) (dense)
       long fanIn = n / shape[shape.length - 1];
       double std = Math.sqrt((shape.length == 4 ? 2.0 : 1.0) / fanIn);
       for (int i = 0; i < v.length; i++) {

@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Folded net -> TF SavedModel (tag "serve", signature {@code serving_default}: {@code images} [N, H, W, C] float ->
- * {@code logits} [N, classes]) and back. Weights are graph constants, so the whole model is in {@code saved_model.pb};
- * {@link FoldedNetDescription} in {@code assets.extra/} records the layer structure so the net can be rebuilt.
+ * Folded net -> TF SavedModel (tag "serve", signature {@code serving_default}: {@code images} [N,
+ * H, W, C] float -> {@code logits} [N, classes]) and back. Weights are graph constants, so the
+ * whole model is in {@code saved_model.pb}; {@link FoldedNetDescription} in {@code assets.extra/}
+ * records the layer structure so the net can be rebuilt.
  */
 public final class SavedModelExport {
   private SavedModelExport() {}
@@ -26,7 +27,8 @@ public final class SavedModelExport {
   /**
    * The folded net of a SavedModel written by {@link #export}: bit-equal weights, same layers.
    *
-   * @throws WeightFileException naming the folder or file when it is not a SavedModel, or one not written by dawn
+   * @throws WeightFileException naming the folder or file when it is not a SavedModel, or one not
+   *     written by dawn
    */
   public static FoldedNet loadNet(Path dir) {
     if (Files.isRegularFile(dir.resolve(ExportedModel.GRAPH_FILE))) {
@@ -37,7 +39,10 @@ public final class SavedModelExport {
     }
   }
 
-  /** @throws WeightFileException naming the folder or {@code saved_model.pb} when it is missing, truncated or corrupt */
+  /**
+   * @throws WeightFileException naming the folder or {@code saved_model.pb} when it is missing,
+   *     truncated or corrupt
+   */
   public static ExportedModel load(Path dir) {
     return ExportedModel.load(dir);
   }

@@ -22,9 +22,10 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Reads and writes all variables of one model in a live graph/session: the trainables plus, for every batch norm,
- * its moving mean and variance (which are not trainable, so {@link Model#trainables()} does not list them; their names
- * follow LayerFactory's convention {@code <layer>.moving_mean} next to {@code <layer>.gamma}).
+ * Reads and writes all variables of one model in a live graph/session: the trainables plus, for
+ * every batch norm, its moving mean and variance (which are not trainable, so {@link
+ * Model#trainables()} does not list them; their names follow LayerFactory's convention {@code
+ * <layer>.moving_mean} next to {@code <layer>.gamma}).
  */
 public final class VariableStore {
   private static final String GAMMA = ".gamma";
@@ -35,7 +36,11 @@ public final class VariableStore {
   private final Map<String, long[]> shapes;
   private final List<Placeholder<TFloat32>> feeds = new ArrayList<>();
   private final List<Op> assigns = new ArrayList<>();
-  /** Prepended to every variable name to find its op: empty, or e.g. {@code replica_1/} for a mirrored copy. */
+
+  /**
+   * Prepended to every variable name to find its op: empty, or e.g. {@code replica_1/} for a
+   * mirrored copy.
+   */
   private final String opPrefix;
 
   /** Call while building the graph (it only reads the model's variable names and shapes). */
@@ -44,8 +49,8 @@ public final class VariableStore {
   }
 
   /**
-   * The copy of {@code model}'s variables whose ops are named {@code opPrefix + name} (a data-parallel replica); the
-   * weights read and written keep the plain names.
+   * The copy of {@code model}'s variables whose ops are named {@code opPrefix + name} (a
+   * data-parallel replica); the weights read and written keep the plain names.
    */
   public VariableStore(Model model, Graph graph, Session session, String opPrefix) {
     this.spec = model.spec();
@@ -55,12 +60,16 @@ public final class VariableStore {
     this.opPrefix = opPrefix;
     for (String name : shapes.keySet()) {
       if (graph.operation(opPrefix + name) == null) {
-        throw new IllegalStateException("model variable '" + name + "' has no op of that name in the graph");
+        throw new IllegalStateException(
+            "model variable '" + name + "' has no op of that name in the graph");
       }
     }
   }
 
-  /** Name -> shape of every variable of {@code model}, in creation order with moving stats after their gamma/beta. */
+  /**
+   * Name -> shape of every variable of {@code model}, in creation order with moving stats after
+   * their gamma/beta.
+   */
   public static Map<String, long[]> variableShapes(Model model) {
     Map<String, long[]> shapes = new LinkedHashMap<>();
     for (TrainableWeight w : model.trainables()) {
@@ -86,8 +95,13 @@ public final class VariableStore {
         t.asRawTensor().data().asFloats().read(values);
         long[] shape = shapes.get(names.get(i));
         if (!Arrays.equals(t.shape().asArray(), shape)) {
-          throw new IllegalStateException("variable '" + names.get(i) + "' has shape " + t.shape() + ", model says "
-              + Arrays.toString(shape));
+          throw new IllegalStateException(
+              "variable '"
+                  + names.get(i)
+                  + "' has shape "
+                  + t.shape()
+                  + ", model says "
+                  + Arrays.toString(shape));
         }
         tensors.add(new WeightTensor(names.get(i), shape, values));
       }
@@ -96,21 +110,28 @@ public final class VariableStore {
   }
 
   /**
-   * Assigns every variable from {@code weights}, which must hold exactly this model's variables with the same shapes
-   * (the spec's width and class count may differ from this model's only if all shapes still match).
+   * Assigns every variable from {@code weights}, which must hold exactly this model's variables
+   * with the same shapes (the spec's width and class count may differ from this model's only if all
+   * shapes still match).
    */
   public void write(ModelWeights weights) {
     for (String name : shapes.keySet()) {
       long[] expected = shapes.get(name);
       long[] got = weights.get(name).shape();
       if (!Arrays.equals(expected, got)) {
-        throw new IllegalArgumentException("weights tensor '" + name + "' has shape " + Arrays.toString(got)
-            + " but the model variable is " + Arrays.toString(expected));
+        throw new IllegalArgumentException(
+            "weights tensor '"
+                + name
+                + "' has shape "
+                + Arrays.toString(got)
+                + " but the model variable is "
+                + Arrays.toString(expected));
       }
     }
     for (WeightTensor t : weights.tensors()) {
       if (!shapes.containsKey(t.name())) {
-        throw new IllegalArgumentException("weights tensor '" + t.name() + "' is not a variable of " + spec);
+        throw new IllegalArgumentException(
+            "weights tensor '" + t.name() + "' is not a variable of " + spec);
       }
     }
     buildAssignsOnce();
@@ -120,7 +141,8 @@ public final class VariableStore {
       int i = 0;
       for (String name : shapes.keySet()) {
         WeightTensor w = weights.get(name);
-        TFloat32 t = TFloat32.tensorOf(Shape.of(w.shape()), DataBuffers.of(w.values(), true, false));
+        TFloat32 t =
+            TFloat32.tensorOf(Shape.of(w.shape()), DataBuffers.of(w.values(), true, false));
         tensors.add(t);
         runner.feed(feeds.get(i), t).addTarget(assigns.get(i));
         i++;
@@ -131,17 +153,25 @@ public final class VariableStore {
     }
   }
 
-  /** Assign ops are added to the graph on first use only, so graphs that never restore stay unchanged. */
+  /**
+   * Assign ops are added to the graph on first use only, so graphs that never restore stay
+   * unchanged.
+   */
   @SuppressWarnings("unchecked")
   private synchronized void buildAssignsOnce() {
     if (!assigns.isEmpty()) {
       return;
     }
-    Ops tf = Ops.create(graph).withSubScope(opPrefix.isEmpty() ? "restore_weights"
-        : "restore_weights_" + opPrefix.replaceAll("[^A-Za-z0-9_.-]", ""));
+    Ops tf =
+        Ops.create(graph)
+            .withSubScope(
+                opPrefix.isEmpty()
+                    ? "restore_weights"
+                    : "restore_weights_" + opPrefix.replaceAll("[^A-Za-z0-9_.-]", ""));
     for (Map.Entry<String, long[]> e : shapes.entrySet()) {
       GraphOperation variable = graph.operation(opPrefix + e.getKey());
-      Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(e.getValue())));
+      Placeholder<TFloat32> feed =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(e.getValue())));
       feeds.add(feed);
       assigns.add(tf.assign((Operand<TFloat32>) (Operand<?>) variable.output(0), feed));
     }

@@ -12,37 +12,55 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@link ChannelPruning} applied to a model's unfolded weights, so the pruned model can be trained further (fine-tuned)
- * and then folded: every conv writing a pruned channel group loses those kernel output channels and the matching BN
- * gamma, beta, moving mean and variance (or conv bias); every conv reading it loses the matching kernel input channels, and a
- * classifier reading it the matching kernel rows. Channels are chosen on the BN-folded net (same ranking as
- * {@code dawn infer --prune}), so {@code fold(prune(w))} equals {@code ChannelPruning.prune(fold(w))}.
+ * {@link ChannelPruning} applied to a model's unfolded weights, so the pruned model can be trained
+ * further (fine-tuned) and then folded: every conv writing a pruned channel group loses those
+ * kernel output channels and the matching BN gamma, beta, moving mean and variance (or conv bias);
+ * every conv reading it loses the matching kernel input channels, and a classifier reading it the
+ * matching kernel rows. Channels are chosen on the BN-folded net (same ranking as {@code dawn infer
+ * --prune}), so {@code fold(prune(w))} equals {@code ChannelPruning.prune(fold(w))}.
  */
 public final class WeightPruning {
-  /** A producer's per-output-channel tensors besides its kernel; each is sliced where the model has it. */
-  private static final String[] CHANNEL_TENSORS = {".conv.bias", ".bn.gamma", ".bn.beta", ".bn.moving_mean",
-      ".bn.moving_variance"};
+  /**
+   * A producer's per-output-channel tensors besides its kernel; each is sliced where the model has
+   * it.
+   */
+  private static final String[] CHANNEL_TENSORS = {
+    ".conv.bias", ".bn.gamma", ".bn.beta", ".bn.moving_mean", ".bn.moving_variance"
+  };
 
   private WeightPruning() {}
 
   /**
-   * @param weights the pruned model's variables; their spec's {@link ModelSpec#channels()} builds the matching graph
-   * @param channels the pruned convs' new widths (the {@code model.channels} config map; every member of a pruned
-   *     residual group, all with the same width)
+   * @param weights the pruned model's variables; their spec's {@link ModelSpec#channels()} builds
+   *     the matching graph
+   * @param channels the pruned convs' new widths (the {@code model.channels} config map; every
+   *     member of a pruned residual group, all with the same width)
    */
   public record PrunedWeights(ModelWeights weights, Map<String, Integer> channels) {}
 
   /**
-   * @param resolution input size of the folded net the filters are ranked on (ranking does not depend on it)
+   * @param resolution input size of the folded net the filters are ranked on (ranking does not
+   *     depend on it)
    * @param fraction share of prunable channels to remove, in [0, 1)
-   * @param residualGroups also prune the channel groups that meet a residual add (see {@link ChannelPruning})
+   * @param residualGroups also prune the channel groups that meet a residual add (see {@link
+   *     ChannelPruning})
    */
-  public static PrunedWeights prune(ModelWeights weights, int resolution, double fraction, PruneScope scope,
+  public static PrunedWeights prune(
+      ModelWeights weights,
+      int resolution,
+      double fraction,
+      PruneScope scope,
       boolean residualGroups) {
-    return slice(weights, ChannelPruning.select(BnFolding.fold(weights, resolution), fraction, scope, residualGroups));
+    return slice(
+        weights,
+        ChannelPruning.select(
+            BnFolding.fold(weights, resolution), fraction, scope, residualGroups));
   }
 
-  /** Keeps only {@code kept}'s channels of each group's producers, and the matching inputs of its readers. */
+  /**
+   * Keeps only {@code kept}'s channels of each group's producers, and the matching inputs of its
+   * readers.
+   */
   public static PrunedWeights slice(ModelWeights weights, List<ChannelPruning.KeptChannels> kept) {
     Map<String, int[]> outs = new HashMap<>();
     Map<String, int[]> ins = new HashMap<>();
@@ -82,19 +100,26 @@ public final class WeightPruning {
     outs.keySet().stream().filter(n -> !sliced.contains(n)).forEach(missing::add);
     ins.keySet().stream().filter(n -> !sliced.contains(n)).forEach(missing::add);
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("channel pruning names weights the " + weights.spec().architecture()
-          + " model does not have: " + new TreeSet<>(missing));
+      throw new IllegalArgumentException(
+          "channel pruning names weights the "
+              + weights.spec().architecture()
+              + " model does not have: "
+              + new TreeSet<>(missing));
     }
     ModelSpec spec = weights.spec().withChannels(channels);
-    ConvWidths.of(spec); // a selection the model cannot be rebuilt from fails here, not at fine-tune time
+    ConvWidths.of(
+        spec); // a selection the model cannot be rebuilt from fails here, not at fine-tune time
     return new PrunedWeights(new ModelWeights(spec, tensors), Map.copyOf(channels));
   }
 
-  /** HWIO kernel restricted to input channels {@code in} and output channels {@code out} (null = all). */
+  /**
+   * HWIO kernel restricted to input channels {@code in} and output channels {@code out} (null =
+   * all).
+   */
   private static WeightTensor sliceKernel(WeightTensor t, int[] in, int[] out) {
     if (t.shape().length != 4) {
-      throw new IllegalArgumentException("weight '" + t.name() + "' is not an HWIO conv kernel: shape length "
-          + t.shape().length);
+      throw new IllegalArgumentException(
+          "weight '" + t.name() + "' is not an HWIO conv kernel: shape length " + t.shape().length);
     }
     int taps = t.dim(0) * t.dim(1);
     int inAll = t.dim(2);
@@ -112,7 +137,8 @@ public final class WeightPruning {
         }
       }
     }
-    return new WeightTensor(t.name(), new long[] {t.dim(0), t.dim(1), ins.length, outs.length}, sliced);
+    return new WeightTensor(
+        t.name(), new long[] {t.dim(0), t.dim(1), ins.length, outs.length}, sliced);
   }
 
   /** [in, out] dense kernel restricted to input rows {@code rows}. */

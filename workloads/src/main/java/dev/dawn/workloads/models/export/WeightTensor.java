@@ -11,13 +11,21 @@ public record WeightTensor(String name, long[] shape, float[] values) {
     long size = 1;
     for (long d : shape) {
       if (d < 0) {
-        throw new IllegalArgumentException("weight '" + name + "': negative dimension in shape " + Arrays.toString(shape));
+        throw new IllegalArgumentException(
+            "weight '" + name + "': negative dimension in shape " + Arrays.toString(shape));
       }
       size *= d;
     }
     if (size != values.length) {
-      throw new IllegalArgumentException("weight '" + name + "': shape " + Arrays.toString(shape) + " needs " + size
-          + " values, got " + values.length);
+      throw new IllegalArgumentException(
+          "weight '"
+              + name
+              + "': shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + size
+              + " values, got "
+              + values.length);
     }
     shape = shape.clone();
   }

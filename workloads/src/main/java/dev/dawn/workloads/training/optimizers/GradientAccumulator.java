@@ -10,11 +10,13 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Gradient accumulation: run {@link #accumulate()} once per micro-batch (feeding that micro-batch), then
- * {@link #applyMean()} once to update the weights with the mean of the accumulated gradients and clear the sums.
+ * Gradient accumulation: run {@link #accumulate()} once per micro-batch (feeding that micro-batch),
+ * then {@link #applyMean()} once to update the weights with the mean of the accumulated gradients
+ * and clear the sums.
  *
- * <p>With a mean-reduced loss and no batch-dependent layers, k micro-batches of n give the same update as one batch
- * of k·n. Batch norm breaks this equivalence (its statistics are per micro-batch), like ghost BN.
+ * <p>With a mean-reduced loss and no batch-dependent layers, k micro-batches of n give the same
+ * update as one batch of k·n. Batch norm breaks this equivalence (its statistics are per
+ * micro-batch), like ghost BN.
  */
 public final class GradientAccumulator {
 
@@ -28,8 +30,12 @@ public final class GradientAccumulator {
    * @param parameters the weights with the gradient of one micro-batch's loss
    * @param optimizer applies the mean gradient; its own state (velocities) is created here too
    */
-  public GradientAccumulator(Ops tf, List<Parameter> parameters, GraphOptimizer optimizer,
-      Operand<TFloat32> learningRate, Operand<TFloat32> momentum) {
+  public GradientAccumulator(
+      Ops tf,
+      List<Parameter> parameters,
+      GraphOptimizer optimizer,
+      Operand<TFloat32> learningRate,
+      Operand<TFloat32> momentum) {
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException("gradient accumulator: no parameters");
     }
@@ -45,13 +51,19 @@ public final class GradientAccumulator {
     accumulate = UpdateBarrier.group(tf, adds, SCOPE + "_add");
 
     // Dividing by a zero count would silently write NaN into every weight, so fail loudly instead.
-    Op someAccumulated = tf.assertThat(tf.math.greater(microBatches, tf.constant(0f)),
-        List.of(tf.constant("gradient accumulator: applyMean ran before any micro-batch was accumulated")));
+    Op someAccumulated =
+        tf.assertThat(
+            tf.math.greater(microBatches, tf.constant(0f)),
+            List.of(
+                tf.constant(
+                    "gradient accumulator: applyMean ran before any micro-batch was accumulated")));
     Ops guarded = tf.withControlDependencies(List.of(someAccumulated));
     List<Parameter> means = new ArrayList<>(parameters.size());
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
-      means.add(new Parameter(p.variable(), guarded.math.div(sums.get(i), microBatches), p.decayed(), p.name()));
+      means.add(
+          new Parameter(
+              p.variable(), guarded.math.div(sums.get(i), microBatches), p.decayed(), p.name()));
     }
     Op update = optimizer.applyGradients(tf, means, learningRate, momentum);
 

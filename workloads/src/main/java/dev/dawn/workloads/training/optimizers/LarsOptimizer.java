@@ -10,10 +10,11 @@ import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Layer-wise adaptive rate scaling (You, Gitman, Ginsburg 2017, arXiv 1708.03888) with momentum, in the form of
- * {@code tf.contrib.opt.LARSOptimizer} used by Google's MLPerf ResNet code.
+ * Layer-wise adaptive rate scaling (You, Gitman, Ginsburg 2017, arXiv 1708.03888) with momentum, in
+ * the form of {@code tf.contrib.opt.LARSOptimizer} used by Google's MLPerf ResNet code.
  *
  * <p>For a decayed parameter (conv/dense kernels):
+ *
  * <pre>
  *   trust = η·‖w‖ / (‖g‖ + wd·‖w‖ + ε)   if ‖w‖ &gt; 0 and ‖g‖ &gt; 0, else 1
  *   u     = lr·trust·(g + wd·w)
@@ -21,9 +22,10 @@ import org.tensorflow.types.TFloat32;
  *   w    -= v                 (plain)
  *   w    -= u + m·v           (Nesterov, with the new v)
  * </pre>
- * Parameters with {@code decayed == false} (BN γ/β, biases) are on the skip list: trust = 1 and no weight decay,
- * i.e. plain momentum {@code v = m·v + lr·g}. Unlike {@link MomentumOptimizer} the learning rate is inside the
- * velocity, as in the paper and in the TF/Paddle implementations.
+ *
+ * Parameters with {@code decayed == false} (BN γ/β, biases) are on the skip list: trust = 1 and no
+ * weight decay, i.e. plain momentum {@code v = m·v + lr·g}. Unlike {@link MomentumOptimizer} the
+ * learning rate is inside the velocity, as in the paper and in the TF/Paddle implementations.
  */
 public final class LarsOptimizer implements GraphOptimizer {
 
@@ -49,11 +51,17 @@ public final class LarsOptimizer implements GraphOptimizer {
    * The unclipped optimiser is {@code minTrust = 0, maxTrust = +∞}.
    */
   public LarsOptimizer(
-      double weightDecay, double eta, double epsilon, boolean nesterov, double minTrust, double maxTrust) {
+      double weightDecay,
+      double eta,
+      double epsilon,
+      boolean nesterov,
+      double minTrust,
+      double maxTrust) {
     requireFinite("weight decay", weightDecay, 0);
     requireFinite("epsilon", epsilon, 0);
     if (!(eta > 0) || Double.isInfinite(eta)) {
-      throw new IllegalArgumentException("lars: trust coefficient eta must be finite and > 0, got " + eta);
+      throw new IllegalArgumentException(
+          "lars: trust coefficient eta must be finite and > 0, got " + eta);
     }
     this.weightDecay = weightDecay;
     this.eta = eta;
@@ -61,7 +69,11 @@ public final class LarsOptimizer implements GraphOptimizer {
     this.nesterov = nesterov;
     if (!(minTrust >= 0) || !(maxTrust >= minTrust) || Double.isInfinite(minTrust)) {
       throw new IllegalArgumentException(
-          "lars: trust clip needs 0 <= min_trust <= max_trust, got [" + minTrust + ", " + maxTrust + "]");
+          "lars: trust clip needs 0 <= min_trust <= max_trust, got ["
+              + minTrust
+              + ", "
+              + maxTrust
+              + "]");
     }
     this.minTrust = minTrust;
     this.maxTrust = maxTrust;
@@ -69,7 +81,8 @@ public final class LarsOptimizer implements GraphOptimizer {
 
   private static void requireFinite(String what, double value, double min) {
     if (!(value >= min) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("lars: " + what + " must be finite and >= " + min + ", got " + value);
+      throw new IllegalArgumentException(
+          "lars: " + what + " must be finite and >= " + min + ", got " + value);
     }
   }
 
@@ -99,7 +112,10 @@ public final class LarsOptimizer implements GraphOptimizer {
 
   @Override
   public Op applyGradients(
-      Ops tf, List<Parameter> parameters, Operand<TFloat32> learningRate, Operand<TFloat32> momentum) {
+      Ops tf,
+      List<Parameter> parameters,
+      Operand<TFloat32> learningRate,
+      Operand<TFloat32> momentum) {
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException("lars: no parameters to update");
     }
@@ -113,17 +129,25 @@ public final class LarsOptimizer implements GraphOptimizer {
     List<Op> updates = new ArrayList<>(parameters.size());
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
-      Operand<TFloat32> step = p.decayed()
-          ? scaledDecayedGradient(after, p, learningRate)
-          : after.math.mul(learningRate, p.gradient());
-      updates.add(after.train.applyMomentum(
-          p.variable(), velocities.get(i), one, step, momentum, ApplyMomentum.useNesterov(nesterov)));
+      Operand<TFloat32> step =
+          p.decayed()
+              ? scaledDecayedGradient(after, p, learningRate)
+              : after.math.mul(learningRate, p.gradient());
+      updates.add(
+          after.train.applyMomentum(
+              p.variable(),
+              velocities.get(i),
+              one,
+              step,
+              momentum,
+              ApplyMomentum.useNesterov(nesterov)));
     }
     return UpdateBarrier.group(tf, updates, name() + "_update");
   }
 
   /** lr·trust·(g + wd·w) for a parameter that takes part in LARS. */
-  private Operand<TFloat32> scaledDecayedGradient(Ops tf, Parameter p, Operand<TFloat32> learningRate) {
+  private Operand<TFloat32> scaledDecayedGradient(
+      Ops tf, Parameter p, Operand<TFloat32> learningRate) {
     Operand<TFloat32> w = p.variable();
     Operand<TFloat32> g = p.gradient();
     Operand<TFloat32> wd = tf.constant((float) weightDecay);
@@ -133,10 +157,12 @@ public final class LarsOptimizer implements GraphOptimizer {
     Operand<TFloat32> one = tf.constant(1f);
     Operand<TFloat32> denominator =
         tf.math.add(tf.math.add(gNorm, tf.math.mul(wd, wNorm)), tf.constant((float) epsilon));
-    Operand<TFloat32> ratio = tf.math.div(tf.math.mul(tf.constant((float) eta), wNorm), denominator);
+    Operand<TFloat32> ratio =
+        tf.math.div(tf.math.mul(tf.constant((float) eta), wNorm), denominator);
     // Select picks per element, so a 0/0 in the branch not taken does not leak out.
-    Operand<TFloat32> trust = tf.select(
-        tf.math.greater(wNorm, zero), tf.select(tf.math.greater(gNorm, zero), ratio, one), one);
+    Operand<TFloat32> trust =
+        tf.select(
+            tf.math.greater(wNorm, zero), tf.select(tf.math.greater(gNorm, zero), ratio, one), one);
     if (minTrust > 0) {
       trust = tf.math.maximum(trust, tf.constant((float) minTrust));
     }

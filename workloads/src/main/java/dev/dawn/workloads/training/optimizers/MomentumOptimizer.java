@@ -10,7 +10,8 @@ import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.types.TFloat32;
 
 /**
- * SGD with momentum in TensorFlow's formulation, with coupled L2 weight decay on the parameters marked decayed.
+ * SGD with momentum in TensorFlow's formulation, with coupled L2 weight decay on the parameters
+ * marked decayed.
  *
  * <pre>
  *   g' = g + wd·w          (only if the parameter is decayed)
@@ -19,8 +20,9 @@ import org.tensorflow.types.TFloat32;
  *   w -= lr·(g' + m·v)     (Nesterov, with the new v)
  * </pre>
  *
- * The learning rate stays outside the velocity (as in {@code tf.train.MomentumOptimizer}), so a learning-rate change
- * needs no "momentum correction" (Goyal et al. 2017) when the schedule moves between steps.
+ * The learning rate stays outside the velocity (as in {@code tf.train.MomentumOptimizer}), so a
+ * learning-rate change needs no "momentum correction" (Goyal et al. 2017) when the schedule moves
+ * between steps.
  */
 public final class MomentumOptimizer implements GraphOptimizer {
 
@@ -29,7 +31,8 @@ public final class MomentumOptimizer implements GraphOptimizer {
 
   public MomentumOptimizer(double weightDecay, boolean nesterov) {
     if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-      throw new IllegalArgumentException("momentum optimizer: weight decay must be finite and >= 0, got " + weightDecay);
+      throw new IllegalArgumentException(
+          "momentum optimizer: weight decay must be finite and >= 0, got " + weightDecay);
     }
     this.weightDecay = weightDecay;
     this.nesterov = nesterov;
@@ -45,7 +48,10 @@ public final class MomentumOptimizer implements GraphOptimizer {
 
   @Override
   public Op applyGradients(
-      Ops tf, List<Parameter> parameters, Operand<TFloat32> learningRate, Operand<TFloat32> momentum) {
+      Ops tf,
+      List<Parameter> parameters,
+      Operand<TFloat32> learningRate,
+      Operand<TFloat32> momentum) {
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException("momentum optimizer: no parameters to update");
     }
@@ -62,8 +68,14 @@ public final class MomentumOptimizer implements GraphOptimizer {
       if (p.decayed() && weightDecay != 0) {
         grad = after.math.add(grad, after.math.mul(wd, p.variable()));
       }
-      updates.add(after.train.applyMomentum(
-          p.variable(), velocities.get(i), learningRate, grad, momentum, ApplyMomentum.useNesterov(nesterov)));
+      updates.add(
+          after.train.applyMomentum(
+              p.variable(),
+              velocities.get(i),
+              learningRate,
+              grad,
+              momentum,
+              ApplyMomentum.useNesterov(nesterov)));
     }
     return UpdateBarrier.group(tf, updates, name() + "_update");
   }

@@ -11,20 +11,27 @@ import java.util.Map;
  * optimizer: {type: momentum, weight_decay: 5.0e-4, nesterov: true}
  * </pre>
  *
- * {@code weight_decay} is required (it matters too much to default); the LARS defaults are the paper's
- * η = 0.001 and tf.contrib's ε = 0, no clip.
+ * {@code weight_decay} is required (it matters too much to default); the LARS defaults are the
+ * paper's η = 0.001 and tf.contrib's ε = 0, no clip.
  */
 public final class OptimizerFactory {
 
   private OptimizerFactory() {}
 
-  /** @param where the config path for error messages, e.g. {@code train.optimizer} */
+  /**
+   * @param where the config path for error messages, e.g. {@code train.optimizer}
+   */
   public static GraphOptimizer build(Map<String, Object> spec, String where) {
     OptimizerSpec bound = SpecReader.read(spec, where, "optimizer", OptimizerSpec.class);
     try {
       if (bound instanceof OptimizerSpec.Lars l) {
-        return new LarsOptimizer(l.weightDecay(), or(l.eta(), 0.001), or(l.epsilon(), 0.0),
-            l.nesterov() != null && l.nesterov(), or(l.minTrust(), 0.0), or(l.maxTrust(), Double.POSITIVE_INFINITY));
+        return new LarsOptimizer(
+            l.weightDecay(),
+            or(l.eta(), 0.001),
+            or(l.epsilon(), 0.0),
+            l.nesterov() != null && l.nesterov(),
+            or(l.minTrust(), 0.0),
+            or(l.maxTrust(), Double.POSITIVE_INFINITY));
       }
       OptimizerSpec.Momentum m = (OptimizerSpec.Momentum) bound;
       return new MomentumOptimizer(m.weightDecay(), m.nesterov() != null && m.nesterov());

@@ -14,17 +14,27 @@ final class SlotVariables {
 
   /**
    * A zero-initialised variable shaped like the parameter, named {@code <owner>/<param>/<slot>}.
-   * The initialiser lives in the init scope so {@code Session.initialize()} (or the first run) sets it.
+   * The initialiser lives in the init scope so {@code Session.initialize()} (or the first run) sets
+   * it.
    */
   static Variable<TFloat32> zerosLike(Ops tf, Parameter parameter, String owner, String slot) {
     Shape shape = parameter.variable().shape();
     if (shape.isUnknown() || shape.hasUnknownDimension()) {
       throw new IllegalArgumentException(
-          "parameter '" + parameter.name() + "' has shape " + shape + "; " + owner + " needs a fully defined shape");
+          "parameter '"
+              + parameter.name()
+              + "' has shape "
+              + shape
+              + "; "
+              + owner
+              + " needs a fully defined shape");
     }
     Ops init = tf.withInitScope();
     Operand<TFloat32> zeros = init.zeros(init.constant(shape.asArray()), TFloat32.class);
-    return tf.withSubScope(owner).withSubScope(opName(parameter.name())).withName(slot).variable(zeros);
+    return tf.withSubScope(owner)
+        .withSubScope(opName(parameter.name()))
+        .withName(slot)
+        .variable(zeros);
   }
 
   /** A zero-initialised scalar variable, e.g. a micro-batch counter. */
@@ -32,7 +42,9 @@ final class SlotVariables {
     return tf.withSubScope(owner).withName(slot).variable(tf.withInitScope().constant(0f));
   }
 
-  /** Sub-scope names allow only {@code [A-Za-z0-9_.-]} and must start with a letter, digit or dot. */
+  /**
+   * Sub-scope names allow only {@code [A-Za-z0-9_.-]} and must start with a letter, digit or dot.
+   */
   static String opName(String parameterName) {
     String cleaned = parameterName.replaceAll("[^A-Za-z0-9_.\\-]", "_").replaceAll("^[_\\-]+", "");
     return cleaned.isEmpty() ? "param" : cleaned;

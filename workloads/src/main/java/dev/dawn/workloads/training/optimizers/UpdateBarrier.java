@@ -9,10 +9,11 @@ import org.tensorflow.op.Ops;
 /**
  * Makes weight updates wait until every gradient has been computed.
  *
- * <p>Reference variables are updated in place, and backprop ops read other layers' weights (e.g. the gradient of
- * layer 1 reads layer 2's kernel). Without this barrier an early ApplyMomentum could change a weight that a later
- * gradient op still reads, so the step would mix old and new weights nondeterministically. The gradients are also
- * data inputs of stateful update ops, so Grappler cannot prune them (TF prunes every op that no fetch or target reaches).
+ * <p>Reference variables are updated in place, and backprop ops read other layers' weights (e.g.
+ * the gradient of layer 1 reads layer 2's kernel). Without this barrier an early ApplyMomentum
+ * could change a weight that a later gradient op still reads, so the step would mix old and new
+ * weights nondeterministically. The gradients are also data inputs of stateful update ops, so
+ * Grappler cannot prune them (TF prunes every op that no fetch or target reaches).
  */
 final class UpdateBarrier {
 

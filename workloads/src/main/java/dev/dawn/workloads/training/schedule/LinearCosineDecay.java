@@ -1,8 +1,8 @@
 package dev.dawn.workloads.training.schedule;
 
 /**
- * TensorFlow's {@code tf.compat.v1.train.linear_cosine_decay}, with steps expressed in epochs (the formula depends
- * only on {@code t / decay_steps}, so the unit does not matter):
+ * TensorFlow's {@code tf.compat.v1.train.linear_cosine_decay}, with steps expressed in epochs (the
+ * formula depends only on {@code t / decay_steps}, so the unit does not matter):
  *
  * <pre>
  *   t              = min(max(epoch − startEpoch, 0), decayEpochs)
@@ -12,13 +12,18 @@ package dev.dawn.workloads.training.schedule;
  *   lr             = initialLr·decayed
  * </pre>
  *
- * TF defaults: {@code numPeriods = 0.5, alpha = 0, beta = 0.001}. With {@code alpha = 0} the rate starts at
- * {@code initialLr·(1 + beta)} and ends (and stays) at {@code initialLr·beta}. So Huawei's "max 28 → min 0.2" is
- * exactly {@code initial = 28 − 0.2 = 27.8, beta = 0.2/27.8}. {@code startEpoch} (0 in TF) lets the decay begin
- * after a warmup.
+ * TF defaults: {@code numPeriods = 0.5, alpha = 0, beta = 0.001}. With {@code alpha = 0} the rate
+ * starts at {@code initialLr·(1 + beta)} and ends (and stays) at {@code initialLr·beta}. So
+ * Huawei's "max 28 → min 0.2" is exactly {@code initial = 28 − 0.2 = 27.8, beta = 0.2/27.8}. {@code
+ * startEpoch} (0 in TF) lets the decay begin after a warmup.
  */
 public record LinearCosineDecay(
-    double initialLr, double startEpoch, double decayEpochs, double alpha, double beta, double numPeriods)
+    double initialLr,
+    double startEpoch,
+    double decayEpochs,
+    double alpha,
+    double beta,
+    double numPeriods)
     implements LearningRateSchedule {
 
   public static final double DEFAULT_ALPHA = 0.0;
@@ -36,7 +41,8 @@ public record LinearCosineDecay(
 
   /** TF's signature: decay from epoch 0 with the default alpha, beta and number of periods. */
   public static LinearCosineDecay withTensorFlowDefaults(double initialLr, double decayEpochs) {
-    return new LinearCosineDecay(initialLr, 0, decayEpochs, DEFAULT_ALPHA, DEFAULT_BETA, DEFAULT_NUM_PERIODS);
+    return new LinearCosineDecay(
+        initialLr, 0, decayEpochs, DEFAULT_ALPHA, DEFAULT_BETA, DEFAULT_NUM_PERIODS);
   }
 
   @Override

@@ -1,11 +1,13 @@
 package dev.dawn.workloads.training.schedule;
 
 /**
- * MLPerf/TF polynomial decay: {@code initial} until {@code startEpoch}, then
- * {@code end + (initial − end)·(1 − t/T)^power} with {@code t = epoch − startEpoch}, {@code T = endEpoch − startEpoch},
- * then {@code end}. Google's LARS code: power 2, end 1e-4, start = warmup epochs; Fujitsu: power 2.2.
+ * MLPerf/TF polynomial decay: {@code initial} until {@code startEpoch}, then {@code end + (initial
+ * − end)·(1 − t/T)^power} with {@code t = epoch − startEpoch}, {@code T = endEpoch − startEpoch},
+ * then {@code end}. Google's LARS code: power 2, end 1e-4, start = warmup epochs; Fujitsu: power
+ * 2.2.
  */
-public record PolynomialDecay(double initialLr, double endLr, double power, double startEpoch, double endEpoch)
+public record PolynomialDecay(
+    double initialLr, double endLr, double power, double startEpoch, double endEpoch)
     implements LearningRateSchedule {
 
   public PolynomialDecay {
@@ -16,7 +18,11 @@ public record PolynomialDecay(double initialLr, double endLr, double power, doub
     ScheduleChecks.finite("polynomial", "end_epoch", endEpoch);
     if (!(endEpoch > startEpoch)) {
       throw new IllegalArgumentException(
-          "polynomial: end_epoch (" + endEpoch + ") must be greater than start_epoch (" + startEpoch + ")");
+          "polynomial: end_epoch ("
+              + endEpoch
+              + ") must be greater than start_epoch ("
+              + startEpoch
+              + ")");
     }
   }
 

@@ -7,7 +7,8 @@ final class ScheduleChecks {
 
   static double finite(String schedule, String field, double value) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(schedule + ": " + field + " must be a finite number, got " + value);
+      throw new IllegalArgumentException(
+          schedule + ": " + field + " must be a finite number, got " + value);
     }
     return value;
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds schedules from their config description ({@link ScheduleSpec}), or from a parsed YAML/JSON map bound to it
- * ({@link SpecReader}), e.g.
+ * Builds schedules from their config description ({@link ScheduleSpec}), or from a parsed YAML/JSON
+ * map bound to it ({@link SpecReader}), e.g.
  *
  * <pre>
  * lr: {type: linear_warmup, epochs: 3.5, start: 0.2,
@@ -13,8 +13,8 @@ import java.util.Map;
  * momentum: {type: dynamic_momentum, min: 0.9, max: 0.98, min_lr: 0.2, max_lr: 28.0}
  * </pre>
  *
- * A key still missing here is an error naming the path, the type and the key; range errors come from the schedule
- * records and get the path added.
+ * A key still missing here is an error naming the path, the type and the key; range errors come
+ * from the schedule records and get the path added.
  */
 public final class ScheduleFactory {
 
@@ -25,24 +25,36 @@ public final class ScheduleFactory {
     return build(spec, "schedule");
   }
 
-  /** A learning-rate schedule from a map; {@code where} names the config path for errors, e.g. {@code train.lr}. */
+  /**
+   * A learning-rate schedule from a map; {@code where} names the config path for errors, e.g.
+   * {@code train.lr}.
+   */
   public static LearningRateSchedule build(Map<String, Object> spec, String where) {
     return build(SpecReader.read(spec, where, "schedule", ScheduleSpec.LearningRate.class), where);
   }
 
-  /** A momentum schedule from a map; see {@link #buildMomentum(ScheduleSpec.Momentum, String, LearningRateSchedule)}. */
+  /**
+   * A momentum schedule from a map; see {@link #buildMomentum(ScheduleSpec.Momentum, String,
+   * LearningRateSchedule)}.
+   */
   public static MomentumSchedule buildMomentum(
       Map<String, Object> spec, String where, LearningRateSchedule learningRate) {
-    return buildMomentum(SpecReader.read(spec, where, "schedule", ScheduleSpec.Momentum.class), where, learningRate);
+    return buildMomentum(
+        SpecReader.read(spec, where, "schedule", ScheduleSpec.Momentum.class), where, learningRate);
   }
 
-  /** A learning-rate schedule; {@code where} names the config path for error messages, e.g. {@code optimizer.schedule}. */
+  /**
+   * A learning-rate schedule; {@code where} names the config path for error messages, e.g. {@code
+   * optimizer.schedule}.
+   */
   public static LearningRateSchedule build(ScheduleSpec.LearningRate spec, String where) {
     try {
       if (spec instanceof ScheduleSpec.Constant c) {
         return new ConstantSchedule(required(c.value(), where, c, "value"));
       } else if (spec instanceof ScheduleSpec.Warmup w) {
-        return new LinearWarmup(required(w.epochs(), where, w, "epochs"), or(w.start(), 0.0),
+        return new LinearWarmup(
+            required(w.epochs(), where, w, "epochs"),
+            or(w.start(), 0.0),
             build(w.after(), where + ".after"));
       } else if (spec instanceof ScheduleSpec.LinearCosine c) {
         return new LinearCosineDecay(
@@ -53,8 +65,12 @@ public final class ScheduleFactory {
             or(c.beta(), LinearCosineDecay.DEFAULT_BETA),
             or(c.numPeriods(), LinearCosineDecay.DEFAULT_NUM_PERIODS));
       } else if (spec instanceof ScheduleSpec.Polynomial p) {
-        return new PolynomialDecay(required(p.initial(), where, p, "initial"), required(p.end(), where, p, "end"),
-            required(p.power(), where, p, "power"), or(p.startEpoch(), 0.0), required(p.endEpoch(), where, p, "end_epoch"));
+        return new PolynomialDecay(
+            required(p.initial(), where, p, "initial"),
+            required(p.end(), where, p, "end"),
+            required(p.power(), where, p, "power"),
+            or(p.startEpoch(), 0.0),
+            required(p.endEpoch(), where, p, "end_epoch"));
       } else if (spec instanceof ScheduleSpec.Piecewise p) {
         return piecewiseLinear(p);
       } else if (spec instanceof ScheduleSpec.Step s) {
@@ -67,8 +83,8 @@ public final class ScheduleFactory {
   }
 
   /**
-   * A momentum schedule. {@code learningRate} is the run's learning-rate schedule, which {@code dynamic_momentum}
-   * follows; the other types ignore it.
+   * A momentum schedule. {@code learningRate} is the run's learning-rate schedule, which {@code
+   * dynamic_momentum} follows; the other types ignore it.
    */
   public static MomentumSchedule buildMomentum(
       ScheduleSpec.Momentum spec, String where, LearningRateSchedule learningRate) {
@@ -81,7 +97,8 @@ public final class ScheduleFactory {
         return step(s, where);
       } else if (spec instanceof ScheduleSpec.Dynamic d) {
         if (learningRate == null) {
-          throw new IllegalArgumentException(where + ": dynamic_momentum needs the learning-rate schedule");
+          throw new IllegalArgumentException(
+              where + ": dynamic_momentum needs the learning-rate schedule");
         }
         return new DynamicMomentum(learningRate, d.minLr(), d.maxLr(), d.min(), d.max());
       }
@@ -93,7 +110,8 @@ public final class ScheduleFactory {
 
   private static double required(Double value, String where, ScheduleSpec spec, String key) {
     if (value == null) {
-      throw new IllegalArgumentException(where + ": schedule type '" + spec.typeName() + "' requires key '" + key + "'");
+      throw new IllegalArgumentException(
+          where + ": schedule type '" + spec.typeName() + "' requires key '" + key + "'");
     }
     return value;
   }
@@ -116,7 +134,8 @@ public final class ScheduleFactory {
     if (s.values() != null) {
       return new StepDecay(s.boundaries(), s.values());
     }
-    return StepDecay.withFactor(required(s.initial(), where, s, "initial"), s.boundaries(), s.factor());
+    return StepDecay.withFactor(
+        required(s.initial(), where, s, "initial"), s.boundaries(), s.factor());
   }
 
   private static double[] unbox(List<Double> values) {

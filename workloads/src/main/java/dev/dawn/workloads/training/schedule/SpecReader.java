@@ -17,22 +17,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Binds one typed component description (a YAML/JSON map with a {@code type} key, e.g. a schedule or an optimizer) to
- * its sealed spec type through Jackson, strictly: an unknown type or key, a missing key or a value of the wrong type
- * is an error naming the path of the map (e.g. {@code train.lr.after}), the key and the keys or types allowed there.
- * The spec types say their keys and types with Jackson annotations; this class only words the errors.
+ * Binds one typed component description (a YAML/JSON map with a {@code type} key, e.g. a schedule
+ * or an optimizer) to its sealed spec type through Jackson, strictly: an unknown type or key, a
+ * missing key or a value of the wrong type is an error naming the path of the map (e.g. {@code
+ * train.lr.after}), the key and the keys or types allowed there. The spec types say their keys and
+ * types with Jackson annotations; this class only words the errors.
  */
 public final class SpecReader {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-  private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final Pattern MISSING =
+      Pattern.compile("Missing required creator property '([^']+)'");
 
   private SpecReader() {}
 
   /**
    * @param kind what the map describes, for messages: schedule, optimizer
-   * @param type a sealed interface with {@code @JsonTypeInfo} on {@code type} and its {@code @JsonSubTypes}
+   * @param type a sealed interface with {@code @JsonTypeInfo} on {@code type} and its
+   *     {@code @JsonSubTypes}
    */
   public static <T> T read(Map<String, Object> spec, String where, String kind, Class<T> type) {
     if (spec == null) {
@@ -48,48 +52,89 @@ public final class SpecReader {
     }
   }
 
-  private static String message(JsonMappingException e, Map<String, Object> root, String where, String kind) {
+  private static String message(
+      JsonMappingException e, Map<String, Object> root, String where, String kind) {
     List<Object> path = new ArrayList<>();
     for (JsonMappingException.Reference ref : e.getPath()) {
       path.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
     }
     if (e instanceof UnrecognizedPropertyException u) {
       List<Object> parent = path.subList(0, path.size() - 1);
-      return at(where, parent) + ": unknown key '" + u.getPropertyName() + "' for " + kind + " type '"
-          + typeAt(root, parent) + "'; allowed keys: " + keysOf(u.getReferringClass());
+      return at(where, parent)
+          + ": unknown key '"
+          + u.getPropertyName()
+          + "' for "
+          + kind
+          + " type '"
+          + typeAt(root, parent)
+          + "'; allowed keys: "
+          + keysOf(u.getReferringClass());
     }
     if (e instanceof InvalidTypeIdException t) {
       Object value = valueAt(root, path);
       if (!(value instanceof Map<?, ?> map)) {
         List<Object> parent = path.isEmpty() ? path : path.subList(0, path.size() - 1);
-        return at(where, parent) + ": key '" + (path.isEmpty() ? "" : path.get(path.size() - 1))
-            + "' must be a nested " + kind + " map, got " + describe(value);
+        return at(where, parent)
+            + ": key '"
+            + (path.isEmpty() ? "" : path.get(path.size() - 1))
+            + "' must be a nested "
+            + kind
+            + " map, got "
+            + describe(value);
       }
       List<String> types = typesOf(t.getBaseType().getRawClass());
       Object name = map.get("type");
       if (!(name instanceof String) || t.getTypeId() == null) {
-        return at(where, path) + ": key 'type' is required and must be one of " + types
+        return at(where, path)
+            + ": key 'type' is required and must be one of "
+            + types
             + (name == null ? "" : ", got " + describe(name));
       }
-      return at(where, path) + ": unknown " + kind + " type '" + name + "'; allowed types: " + types;
+      return at(where, path)
+          + ": unknown "
+          + kind
+          + " type '"
+          + name
+          + "'; allowed types: "
+          + types;
     }
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
+    if (e instanceof ValueInstantiationException
+        && e.getCause() instanceof IllegalArgumentException cause) {
       return at(where, path) + ": " + cause.getMessage();
     }
     Matcher missing = MISSING.matcher(String.valueOf(e.getOriginalMessage()));
     if (e instanceof MismatchedInputException && missing.find()) {
-      List<Object> item = path.isEmpty() || !missing.group(1).equals(path.get(path.size() - 1)) ? path
-          : path.subList(0, path.size() - 1);
-      return at(where, item) + ": " + kind + " type '" + typeAt(root, item) + "' requires key '" + missing.group(1) + "'";
+      List<Object> item =
+          path.isEmpty() || !missing.group(1).equals(path.get(path.size() - 1))
+              ? path
+              : path.subList(0, path.size() - 1);
+      return at(where, item)
+          + ": "
+          + kind
+          + " type '"
+          + typeAt(root, item)
+          + "' requires key '"
+          + missing.group(1)
+          + "'";
     }
     if (!path.isEmpty()) {
       int last = path.size() - 1;
       Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-      String wanted = target == Boolean.class || target == Boolean.TYPE ? "true or false"
-          : target != null && java.util.Collection.class.isAssignableFrom(target) ? "a list of numbers" : "a number";
+      String wanted =
+          target == Boolean.class || target == Boolean.TYPE
+              ? "true or false"
+              : target != null && java.util.Collection.class.isAssignableFrom(target)
+                  ? "a list of numbers"
+                  : "a number";
       boolean item = path.get(last) instanceof Integer && last > 0;
-      String key = item ? path.get(last - 1) + "[" + path.get(last) + "]" : String.valueOf(path.get(last));
-      return at(where, path.subList(0, item ? last - 1 : last)) + ": key '" + key + "' must be " + wanted + ", got "
+      String key =
+          item ? path.get(last - 1) + "[" + path.get(last) + "]" : String.valueOf(path.get(last));
+      return at(where, path.subList(0, item ? last - 1 : last))
+          + ": key '"
+          + key
+          + "' must be "
+          + wanted
+          + ", got "
           + describe(valueAt(root, path));
     }
     return where + ": " + e.getOriginalMessage();
@@ -99,7 +144,9 @@ public final class SpecReader {
   public static Map<String, Object> toMap(Object spec) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     out.put("type", typeName(spec.getClass()));
-    out.putAll(MAPPER.convertValue(spec, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    out.putAll(
+        MAPPER.convertValue(
+            spec, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
     return out;
   }
 

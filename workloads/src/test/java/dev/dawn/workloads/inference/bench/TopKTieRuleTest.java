@@ -14,8 +14,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Inference (top 5 in Java, {@link TopK}) and training evaluation (in the graph, {@link TopKHits}) count top-k by one
- * rule: descending logits, equal logits by lower class index first.
+ * Inference (top 5 in Java, {@link TopK}) and training evaluation (in the graph, {@link TopKHits})
+ * count top-k by one rule: descending logits, equal logits by lower class index first.
  */
 class TopKTieRuleTest {
   static int[] javaTop(float[] row, int k) {
@@ -29,7 +29,8 @@ class TopKTieRuleTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var count = TopKHits.count(tf, tf.constant(logits), tf.constant(labels), k);
-      try (Session s = new Session(g); Result r = s.runner().fetch(count).run()) {
+      try (Session s = new Session(g);
+          Result r = s.runner().fetch(count).run()) {
         return ((TInt32) r.get(0)).getInt();
       }
     }
@@ -50,15 +51,19 @@ class TopKTieRuleTest {
     int k = 5;
     float[][] logits = new float[rows][classes];
     for (float[] row : logits) {
-      for (int c = 0; c < classes; c++) row[c] = random.nextInt(3); // three values over 12 classes: ties everywhere
+      for (int c = 0; c < classes; c++)
+        row[c] = random.nextInt(3); // three values over 12 classes: ties everywhere
     }
     int[][] top = new int[rows][];
     for (int i = 0; i < rows; i++) top[i] = javaTop(logits[i], k + 1);
-    // Each of the Java top 5 is a graph hit, and the 6th (the first left out, usually tied with the 5th) is not.
+    // Each of the Java top 5 is a graph hit, and the 6th (the first left out, usually tied with the
+    // 5th) is not.
     for (int place = 0; place <= k; place++) {
       int[] labels = new int[rows];
       for (int i = 0; i < rows; i++) labels[i] = top[i][place];
-      assertThat(graphHits(logits, labels, k)).as("place %d", place + 1).isEqualTo(place < k ? rows : 0);
+      assertThat(graphHits(logits, labels, k))
+          .as("place %d", place + 1)
+          .isEqualTo(place < k ? rows : 0);
     }
   }
 }

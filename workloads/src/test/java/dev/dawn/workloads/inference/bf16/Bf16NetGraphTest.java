@@ -33,21 +33,37 @@ class Bf16NetGraphTest {
   @Test
   void bf16LogitsTrackFp32AndTheConvsComputeInBf16() {
     RandomFoldedNets r = new RandomFoldedNets(5);
-    FoldedNet net = new FoldedNet(HW, HW, 3, List.of(
-        r.conv("stem", 3, 3, 16, 1, true),
-        new ResidualBlock("b1", List.of(r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)), null),
-        new ResidualBlock("b2", List.of(r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
-            r.conv("b2_proj", 1, 16, 32, 1, false), new AvgPool(2, 2, Padding.SAME)),
-        new MaxPool(2, 2, Padding.SAME),
-        new GlobalAvgPool(),
-        r.dense("fc", 32, CLASSES)));
+    FoldedNet net =
+        new FoldedNet(
+            HW,
+            HW,
+            3,
+            List.of(
+                r.conv("stem", 3, 3, 16, 1, true),
+                new ResidualBlock(
+                    "b1",
+                    List.of(
+                        r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)),
+                    null),
+                new ResidualBlock(
+                    "b2",
+                    List.of(
+                        r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
+                    r.conv("b2_proj", 1, 16, 32, 1, false),
+                    new AvgPool(2, 2, Padding.SAME)),
+                new MaxPool(2, 2, Padding.SAME),
+                new GlobalAvgPool(),
+                r.dense("fc", 32, CLASSES)));
     Random rnd = new Random(7);
     float[] v = new float[16 * HW * HW * 3];
     for (int i = 0; i < v.length; i++) v[i] = (float) rnd.nextGaussian();
-    try (Graph g = new Graph(); Session s = new Session(g);
-        TFloat32 images = TFloat32.tensorOf(Shape.of(16, HW, HW, 3), DataBuffers.of(v, true, false))) {
+    try (Graph g = new Graph();
+        Session s = new Session(g);
+        TFloat32 images =
+            TFloat32.tensorOf(Shape.of(16, HW, HW, 3), DataBuffers.of(v, true, false))) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, HW, HW, 3)));
+      Operand<TFloat32> x =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, HW, HW, 3)));
       Operand<TFloat32> fp32 = FloatNetGraph.build(tf, x, net).output();
       Operand<TFloat32> bf16 = Bf16NetGraph.build(tf.withSubScope("bf16"), x, net);
       assertThat(bf16.asOutput().dataType()).isEqualTo(DataType.DT_FLOAT);

@@ -8,9 +8,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known distributions. For N(0,1) with 1e5 samples: the two-sided 99.99 % point of |x| is 3.89; the KL threshold
- * lands in 2.5..5 sigma (the TensorRT method clips a Gaussian somewhere around 3-4.5 sigma depending on the
- * histogram range); min-max follows the largest sample, i.e. the outliers.
+ * Known distributions. For N(0,1) with 1e5 samples: the two-sided 99.99 % point of |x| is 3.89; the
+ * KL threshold lands in 2.5..5 sigma (the TensorRT method clips a Gaussian somewhere around 3-4.5
+ * sigma depending on the histogram range); min-max follows the largest sample, i.e. the outliers.
  */
 class CalibratorTest {
   private static float[] gaussian(int n, long seed) {
@@ -51,7 +51,8 @@ class CalibratorTest {
     ec.observe(u);
     System.out.println("uniform[0,6) entropy range " + ec.range());
     assertThat(ec.range().min()).isZero();
-    assertThat(ec.range().max()).isBetween(5.0f, 6.0f); // a flat distribution has no tail worth clipping
+    assertThat(ec.range().max())
+        .isBetween(5.0f, 6.0f); // a flat distribution has no tail worth clipping
   }
 
   @Test
@@ -63,7 +64,13 @@ class CalibratorTest {
     for (ActivationCalibrator c : new ActivationCalibrator[] {mm, pc, ec}) {
       c.observe(v);
     }
-    System.out.println("gaussian+outliers: minmax " + mm.range() + " p99.99 " + pc.range() + " entropy " + ec.range());
+    System.out.println(
+        "gaussian+outliers: minmax "
+            + mm.range()
+            + " p99.99 "
+            + pc.range()
+            + " entropy "
+            + ec.range());
     assertThat(mm.range().amax()).isEqualTo(50f);
     assertThat(pc.range().amax()).isCloseTo(3.89f, within(0.2f));
     assertThat(pc.range().min()).isEqualTo(-pc.range().max());
@@ -87,7 +94,8 @@ class CalibratorTest {
     pc.observe(small);
     float[] wide = {0.5f, 7.9f};
     pc.observe(wide);
-    assertThat(pc.range().max()).isCloseTo(7.9f, within(8f / 1024)); // width at most doubled 3 times
+    assertThat(pc.range().max())
+        .isCloseTo(7.9f, within(8f / 1024)); // width at most doubled 3 times
     MinMaxCalibrator mm = new MinMaxCalibrator();
     mm.observe(small);
     mm.observe(new float[] {-3f});

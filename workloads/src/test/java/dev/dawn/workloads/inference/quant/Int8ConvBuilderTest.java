@@ -8,6 +8,7 @@ import dev.dawn.workloads.inference.net.FloatLayers;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.RandomFoldedNets;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -17,10 +18,10 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.junit.jupiter.api.Test;
 
 class Int8ConvBuilderTest {
-  private static float[] run(Session s, Operand<TFloat32> x, float[] input, Shape shape, Operand<TFloat32> y, int n) {
+  private static float[] run(
+      Session s, Operand<TFloat32> x, float[] input, Shape shape, Operand<TFloat32> y, int n) {
     try (TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(input, true, false));
         Result r = s.runner().feed(x, t).fetch(y).run()) {
       float[] out = new float[n];
@@ -46,7 +47,9 @@ class Int8ConvBuilderTest {
     return m;
   }
 
-  /** One layer in FP32 and INT8 on the same input; returns {fp32 ms, int8 ms} at batch 1 when timed. */
+  /**
+   * One layer in FP32 and INT8 on the same input; returns {fp32 ms, int8 ms} at batch 1 when timed.
+   */
   private static void compare(int hw, int c, boolean relu, boolean time) {
     FoldedConv layer = new RandomFoldedNets(42).conv("conv", 3, c, c, 1, relu);
     Shape shape = Shape.of(1, hw, hw, c);
@@ -62,8 +65,9 @@ class Int8ConvBuilderTest {
         float outAmax = maxAbs(ref);
         Int8ConvBuilder q = new Int8ConvBuilder(tf);
         QuantizedActivation qin = q.quantize(x, new ActivationRange(0f, inMax), "qin");
-        Operand<TFloat32> int8 = q.dequantize(
-            q.conv(qin, layer, new ActivationRange(relu ? 0f : -outAmax, outAmax)), "deq");
+        Operand<TFloat32> int8 =
+            q.dequantize(
+                q.conv(qin, layer, new ActivationRange(relu ? 0f : -outAmax, outAmax)), "deq");
         try (Session s2 = new Session(g)) {
           float[] got = run(s2, x, input, shape, int8, n);
           double maxErr = 0;
@@ -74,19 +78,26 @@ class Int8ConvBuilderTest {
           }
           float outStep = outAmax / (relu ? 255f : 127f);
           double meanErr = sumErr / n;
-          System.out.printf("int8 conv %dx%dx%d relu=%s: mean|err| %.4f = %.2f steps, max|err| %.4f = %.2f output steps"
-              + " (out amax %.3f)%n", hw, hw, c, relu, meanErr, meanErr / outStep, maxErr, maxErr / outStep, outAmax);
-          // Typical error is a fraction of an output step. The worst of ~200k outputs reaches 4.3 steps (0.073 at
-          // 56x56x64) with these weights, ~6.5 with other seeds: rare outputs whose u8 x s8 pair sums exceed int16 look saturated (oneDNN's non-VNNI
-          // vpmaddubsw path); with 7-bit inputs or weights the tail drops to 3-4.5 steps. Bounded here, not hidden.
+          System.out.printf(
+              "int8 conv %dx%dx%d relu=%s: mean|err| %.4f = %.2f steps, max|err| %.4f = %.2f output steps"
+                  + " (out amax %.3f)%n",
+              hw, hw, c, relu, meanErr, meanErr / outStep, maxErr, maxErr / outStep, outAmax);
+          // Typical error is a fraction of an output step. The worst of ~200k outputs reaches 4.3
+          // steps (0.073 at
+          // 56x56x64) with these weights, ~6.5 with other seeds: rare outputs whose u8 x s8 pair
+          // sums exceed int16 look saturated (oneDNN's non-VNNI
+          // vpmaddubsw path); with 7-bit inputs or weights the tail drops to 3-4.5 steps. Bounded
+          // here, not hidden.
           assertThat(meanErr).isLessThan(0.5 * outStep);
           assertThat(maxErr).isLessThan(8 * outStep);
           if (time) {
             try (TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(input, true, false))) {
               LatencyStats f = LatencyStats.of(BareSessionLoop.time(s2, x, t, fp32, 20, 200));
               LatencyStats i8 = LatencyStats.of(BareSessionLoop.time(s2, x, t, int8, 20, 200));
-              System.out.printf("56x56x64 3x3 b1: fp32 p50 %.3f ms, int8 (QuantizeV2+fused conv+Dequantize) p50 %.3f ms,"
-                  + " speed-up %.2fx%n", f.p50Ms(), i8.p50Ms(), f.p50Ms() / i8.p50Ms());
+              System.out.printf(
+                  "56x56x64 3x3 b1: fp32 p50 %.3f ms, int8 (QuantizeV2+fused conv+Dequantize) p50 %.3f ms,"
+                      + " speed-up %.2fx%n",
+                  f.p50Ms(), i8.p50Ms(), f.p50Ms() / i8.p50Ms());
             }
           }
         }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -24,28 +26,35 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class Int8GraphBuilderTest {
   private static final int HW = 16;
   private static final int CLASSES = 10;
 
   /**
-   * stem (signed input) -> identity block -> projection block (stride 2; ResNet-D: 2x2 average pool, then a
-   * stride-1 projection) -> max pool -> GAP -> dense.
+   * stem (signed input) -> identity block -> projection block (stride 2; ResNet-D: 2x2 average
+   * pool, then a stride-1 projection) -> max pool -> GAP -> dense.
    */
   private static FoldedNet tinyNet(boolean averageDown) {
     RandomFoldedNets r = new RandomFoldedNets(5);
-    return new FoldedNet(HW, HW, 3, List.of(
-        r.conv("stem", 3, 3, 16, 1, true),
-        new ResidualBlock("b1", List.of(r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)), null),
-        new ResidualBlock("b2", List.of(r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
-            r.conv("b2_proj", 1, 16, 32, averageDown ? 1 : 2, false),
-            averageDown ? new AvgPool(2, 2, Padding.SAME) : null),
-        new MaxPool(2, 2, Padding.SAME),
-        new GlobalAvgPool(),
-        r.dense("fc", 32, CLASSES)));
+    return new FoldedNet(
+        HW,
+        HW,
+        3,
+        List.of(
+            r.conv("stem", 3, 3, 16, 1, true),
+            new ResidualBlock(
+                "b1",
+                List.of(r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)),
+                null),
+            new ResidualBlock(
+                "b2",
+                List.of(r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
+                r.conv("b2_proj", 1, 16, 32, averageDown ? 1 : 2, false),
+                averageDown ? new AvgPool(2, 2, Padding.SAME) : null),
+            new MaxPool(2, 2, Padding.SAME),
+            new GlobalAvgPool(),
+            r.dense("fc", 32, CLASSES)));
   }
 
   private static TFloat32 images(int n, long seed) {
@@ -80,7 +89,9 @@ class Int8GraphBuilderTest {
         calib.add(images(8, 100 + i));
       }
       try (Session s = new Session(g)) {
-        ranges = Calibration.ranges(s, x, fp.activations(), calib, () -> new PercentileCalibrator(99.99));
+        ranges =
+            Calibration.ranges(
+                s, x, fp.activations(), calib, () -> new PercentileCalibrator(99.99));
       }
       calib.forEach(TFloat32::close);
       assertThat(ranges.get(FloatNetGraph.INPUT).min()).isNegative();
@@ -88,11 +99,14 @@ class Int8GraphBuilderTest {
 
       Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
       assertThat(int8.fp32Convs()).isEmpty(); // the stem too, on the shifted signed image
-      assertThat(int8.int8Convs()).containsExactlyInAnyOrder("stem", "b1_a", "b1_b", "b2_a", "b2_proj", "b2_b");
-      Int8Net fp32Stem = Int8GraphBuilder.build(tf.withSubScope("fp32_stem"), x, net, ranges, Set.of("stem"));
+      assertThat(int8.int8Convs())
+          .containsExactlyInAnyOrder("stem", "b1_a", "b1_b", "b2_a", "b2_proj", "b2_b");
+      Int8Net fp32Stem =
+          Int8GraphBuilder.build(tf.withSubScope("fp32_stem"), x, net, ranges, Set.of("stem"));
       assertThat(fp32Stem.fp32Convs()).containsExactly("stem");
 
-      try (Session s = new Session(g); TFloat32 test = images(16, 7)) {
+      try (Session s = new Session(g);
+          TFloat32 test = images(16, 7)) {
         float[] ref = fetch(s, x, test, fp.output());
         float[] got = fetch(s, x, test, int8.output());
         double maxRef = 0, maxDiff = 0;
@@ -108,8 +122,13 @@ class Int8GraphBuilderTest {
           }
           agree += a == b ? 1 : 0;
         }
-        System.out.printf("tiny net (avg-pool shortcut " + averageDown + ") int8 vs fp32: max|logit diff| %.4f of max|logit| %.4f, top-1 agreement %d/16%n",
-            maxDiff, maxRef, agree);
+        System.out.printf(
+            "tiny net (avg-pool shortcut "
+                + averageDown
+                + ") int8 vs fp32: max|logit diff| %.4f of max|logit| %.4f, top-1 agreement %d/16%n",
+            maxDiff,
+            maxRef,
+            agree);
         assertThat(maxDiff).isLessThan(0.05 * maxRef);
         assertThat(agree).isGreaterThanOrEqualTo(14);
       }

@@ -20,10 +20,12 @@ class QuantizationParamsTest {
         float x = lo + (hi - lo) * rnd.nextFloat();
         int code = q.quantize(x);
         assertThat(code).isBetween(0, 255);
-        assertThat(Math.abs(q.dequantize(code) - x)).isLessThanOrEqualTo(q.scale() * 0.5f * 1.0001f);
+        assertThat(Math.abs(q.dequantize(code) - x))
+            .isLessThanOrEqualTo(q.scale() * 0.5f * 1.0001f);
       }
       for (float edge : new float[] {lo, hi}) {
-        assertThat(Math.abs(q.dequantize(q.quantize(edge)) - edge)).isLessThanOrEqualTo(q.scale() * 0.5f * 1.0001f);
+        assertThat(Math.abs(q.dequantize(q.quantize(edge)) - edge))
+            .isLessThanOrEqualTo(q.scale() * 0.5f * 1.0001f);
       }
     }
   }
@@ -51,7 +53,8 @@ class QuantizationParamsTest {
     assertThat(codes[1]).isEqualTo((byte) 127);
     for (int i = 0; i < kernel.length; i++) {
       int c = i % 2;
-      assertThat(Math.abs(q.dequantize(codes[i], c) - kernel[i])).isLessThanOrEqualTo(q.scale(c) * 0.5f * 1.0001f);
+      assertThat(Math.abs(q.dequantize(codes[i], c) - kernel[i]))
+          .isLessThanOrEqualTo(q.scale(c) * 0.5f * 1.0001f);
     }
     assertThat(q.minFilter()).containsExactly(-0.02f, -10f);
     assertThat(q.maxFilter()).containsExactly(0.02f, 10f);
@@ -68,7 +71,8 @@ class QuantizationParamsTest {
     Int8PerChannel q = Int8PerChannel.ofKernel(k, out);
     byte[] codes = q.quantizeKernel(k);
     for (int i = 0; i < k.length; i++) {
-      assertThat(Math.abs(q.dequantize(codes[i], i % out) - k[i])).isLessThanOrEqualTo(q.scale(i % out) * 0.5f * 1.0001f);
+      assertThat(Math.abs(q.dequantize(codes[i], i % out) - k[i]))
+          .isLessThanOrEqualTo(q.scale(i % out) * 0.5f * 1.0001f);
     }
   }
 
@@ -77,7 +81,9 @@ class QuantizationParamsTest {
     Int8PerChannel q = Int8PerChannel.ofKernel(new float[] {0f, 1f, 0f, -1f}, 2);
     assertThat(q.quantize(0f, 0)).isZero();
     assertThat(q.scale(0)).isEqualTo(1f);
-    assertThatThrownBy(() -> Int8PerChannel.ofKernel(new float[5], 2)).hasMessageContaining("not divisible");
-    assertThatThrownBy(() -> Int8PerChannel.ofKernel(new float[] {Float.NaN, 0}, 2)).hasMessageContaining("element 0");
+    assertThatThrownBy(() -> Int8PerChannel.ofKernel(new float[5], 2))
+        .hasMessageContaining("not divisible");
+    assertThatThrownBy(() -> Int8PerChannel.ofKernel(new float[] {Float.NaN, 0}, 2))
+        .hasMessageContaining("element 0");
   }
 }

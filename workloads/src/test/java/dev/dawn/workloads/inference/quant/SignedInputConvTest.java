@@ -34,17 +34,23 @@ class SignedInputConvTest {
     Random rnd = new Random(1);
     float[] pixels = new float[2 * hw * hw * 3];
     for (int i = 0; i < pixels.length; i++) pixels[i] = (float) (rnd.nextFloat() * 4.0 - 2.0);
-    try (Graph g = new Graph(); Session s = new Session(g);
-        TFloat32 in = TFloat32.tensorOf(Shape.of(2, hw, hw, 3), DataBuffers.of(pixels, true, false))) {
+    try (Graph g = new Graph();
+        Session s = new Session(g);
+        TFloat32 in =
+            TFloat32.tensorOf(Shape.of(2, hw, hw, 3), DataBuffers.of(pixels, true, false))) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, hw, hw, 3)));
+      Operand<TFloat32> x =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, hw, hw, 3)));
       Operand<TFloat32> ref = new FloatLayers(tf).conv(x, stem);
       float[] want = fetch(s, x, in, ref);
       float max = 0;
       for (float v : want) max = Math.max(max, v);
       Int8ConvBuilder q = new Int8ConvBuilder(tf);
-      Operand<TFloat32> got = q.dequantize(SignedInputConv.build(tf, q, x, new ActivationRange(-2f, 2f), stem,
-          new ActivationRange(0f, max)), "out");
+      Operand<TFloat32> got =
+          q.dequantize(
+              SignedInputConv.build(
+                  tf, q, x, new ActivationRange(-2f, 2f), stem, new ActivationRange(0f, max)),
+              "out");
       float[] have = fetch(s, x, in, got);
       assertThat(have).hasSameSizeAs(want);
       double maxErr = 0;

@@ -50,7 +50,8 @@ class Airbench94ExportTest {
     for (int resolution : new int[] {RES, 32}) {
       FoldedNet net = BnFolding.fold(weights, resolution);
       float[] x = BnFoldingTest.randomImages(3, resolution, 11L);
-      try (UnfoldedReference reference = new UnfoldedReference(weights); FoldedModel folded = new FoldedModel(net)) {
+      try (UnfoldedReference reference = new UnfoldedReference(weights);
+          FoldedModel folded = new FoldedModel(net)) {
         float[] expected = reference.logits(x, 3, resolution);
         double scale = 0;
         for (float v : expected) {
@@ -58,7 +59,8 @@ class Airbench94ExportTest {
         }
         assertThat(scale).as("logits are not all zero").isGreaterThan(1e-3);
         double diff = BnFoldingTest.maxAbsDiff(expected, folded.logits(x, 3));
-        System.out.printf("BN folding airbench94 at %d px: max |folded - unfolded| logit %.2e (max |logit| %.3f)%n",
+        System.out.printf(
+            "BN folding airbench94 at %d px: max |folded - unfolded| logit %.2e (max |logit| %.3f)%n",
             resolution, diff, scale);
         assertThat(diff).isLessThanOrEqualTo(1e-4);
       }
@@ -69,23 +71,35 @@ class Airbench94ExportTest {
   void foldedStructureFollowsTheRecipe() {
     FoldedNet net = BnFolding.fold(UnfoldedReference.randomBn(TINY, 3L), 32);
     FoldedConv whiten = (FoldedConv) net.layers().get(0);
-    assertThat(List.of(whiten.kh(), whiten.in(), whiten.out(), whiten.stride())).containsExactly(2, 3, 24, 1);
+    assertThat(List.of(whiten.kh(), whiten.in(), whiten.out(), whiten.stride()))
+        .containsExactly(2, 3, 24, 1);
     assertThat(whiten.padding()).isEqualTo(Padding.VALID);
-    assertThat(net.layers().get(1)).isEqualTo(new ActivationLayer("whiten" + BnFolding.ACTIVATION,
-        dev.dawn.workloads.inference.net.Activation.GELU));
+    assertThat(net.layers().get(1))
+        .isEqualTo(
+            new ActivationLayer(
+                "whiten" + BnFolding.ACTIVATION, dev.dawn.workloads.inference.net.Activation.GELU));
     // group1.a: conv (BN folded in front of the pool) -> 2x2 VALID max pool -> GELU
     assertThat(net.layers().get(3)).isEqualTo(new MaxPool(2, 2, Padding.VALID));
     assertThat(net.layers().get(4)).isInstanceOf(ActivationLayer.class);
-    // 32 -> 31 -> 15 -> 7 -> 3: the head's global max pool is a 3x3 VALID pool, as airbench's MaxPool(3)
+    // 32 -> 31 -> 15 -> 7 -> 3: the head's global max pool is a 3x3 VALID pool, as airbench's
+    // MaxPool(3)
     assertThat(net.layers()).contains(new MaxPool(3, 3, Padding.VALID));
-    // 2x2x3x24 + 24, then 24->4->4->16->16->16->16 (x0.0625) with folded biases, then 16 -> 5 with a bias
-    assertThat(FlopCounter.count(net).parameters()).isEqualTo(312 + (9 * 24 * 4 + 4) + (9 * 4 * 4 + 4)
-        + (9 * 4 * 16 + 16) + 3 * (9 * 16 * 16 + 16) + (16 * 5 + 5));
+    // 2x2x3x24 + 24, then 24->4->4->16->16->16->16 (x0.0625) with folded biases, then 16 -> 5 with
+    // a bias
+    assertThat(FlopCounter.count(net).parameters())
+        .isEqualTo(
+            312
+                + (9 * 24 * 4 + 4)
+                + (9 * 4 * 4 + 4)
+                + (9 * 4 * 16 + 16)
+                + 3 * (9 * 16 * 16 + 16)
+                + (16 * 5 + 5));
   }
 
   @Test
   void randomResNet50HasTheCostOfTheHandWrittenRandomNet() {
-    // the random ResNet-50 v1.5 that dawn infer --random-resnet50 measures, formerly built layer by layer
+    // the random ResNet-50 v1.5 that dawn infer --random-resnet50 measures, formerly built layer by
+    // layer
     NetCost cost = FlopCounter.count(RandomNets.folded(ModelSpec.of("resnet50", 1000), 224, 1L));
     assertThat(cost).isEqualTo(new NetCost(25_530_472, 4_089_184_256L));
   }
@@ -95,18 +109,21 @@ class Airbench94ExportTest {
     FoldedNet net = BnFolding.fold(UnfoldedReference.randomBn(TINY, 4L), RES);
     Path dir = tmp.resolve("airbench");
     SavedModelExport.export(net, dir);
-    assertThat(Files.readString(dir.resolve(FoldedNetDescription.FILE))).contains("\"version\" : 2", "\"GELU\"");
+    assertThat(Files.readString(dir.resolve(FoldedNetDescription.FILE)))
+        .contains("\"version\" : 2", "\"GELU\"");
     assertThat(SavedModelExport.loadNet(dir)).usingRecursiveComparison().isEqualTo(net);
   }
 
   @Test
-  void aDescriptionOfAnUnknownVersionIsRefusedNamingTheReadableOnes(@TempDir Path tmp) throws Exception {
+  void aDescriptionOfAnUnknownVersionIsRefusedNamingTheReadableOnes(@TempDir Path tmp)
+      throws Exception {
     Path dir = tmp.resolve("future");
     SavedModelExport.export(BnFolding.fold(UnfoldedReference.randomBn(TINY, 4L), RES), dir);
     Path file = dir.resolve(FoldedNetDescription.FILE);
     Files.writeString(file, Files.readString(file).replace("\"version\" : 2", "\"version\" : 3"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SavedModelExport.loadNet(dir))
-        .isInstanceOf(WeightFileException.class).hasMessageContaining(file.toString())
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(file.toString())
         .hasMessageContaining("version 1 or 2, got 'dawn-folded-net' version 3");
   }
 
@@ -119,16 +136,21 @@ class Airbench94ExportTest {
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, px, px, 3)));
       FloatNetGraph fp32 = FloatNetGraph.build(tf, x, net);
       float[] pixels = BnFoldingTest.randomImages(4, px, 9L);
-      try (TFloat32 images = TFloat32.tensorOf(Shape.of(4, px, px, 3), DataBuffers.of(pixels, true, false));
+      try (TFloat32 images =
+              TFloat32.tensorOf(Shape.of(4, px, px, 3), DataBuffers.of(pixels, true, false));
           Session s = new Session(g)) {
-        var ranges = Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
+        var ranges =
+            Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
         Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
-        // every conv in INT8: the image and the GELU outputs are signed, so those convs read them shifted to >= 0
+        // every conv in INT8: the image and the GELU outputs are signed, so those convs read them
+        // shifted to >= 0
         assertThat(int8.fp32Convs()).isEmpty();
-        assertThat(int8.int8Convs()).containsExactly("whiten", "group1.a", "group1.b", "group2.a", "group2.b",
-            "group3.a", "group3.b");
+        assertThat(int8.int8Convs())
+            .containsExactly(
+                "whiten", "group1.a", "group1.b", "group2.a", "group2.b", "group3.a", "group3.b");
         try (Session s2 = new Session(g);
-            Result r = s2.runner().feed(x, images).fetch(int8.output()).fetch(fp32.output()).run()) {
+            Result r =
+                s2.runner().feed(x, images).fetch(int8.output()).fetch(fp32.output()).run()) {
           float[] q = new float[4 * 5];
           float[] f = new float[4 * 5];
           ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(q);
@@ -138,7 +160,8 @@ class Airbench94ExportTest {
             scale = Math.max(scale, Math.abs(v));
           }
           double diff = BnFoldingTest.maxAbsDiff(q, f);
-          System.out.printf("airbench94 INT8: max |int8 - fp32| logit %.2e (max |logit| %.3f)%n", diff, scale);
+          System.out.printf(
+              "airbench94 INT8: max |int8 - fp32| logit %.2e (max |logit| %.3f)%n", diff, scale);
           assertThat(scale).isGreaterThan(1e-3);
           assertThat(diff).isLessThanOrEqualTo(0.1 * scale);
         }

@@ -3,19 +3,20 @@ package dev.dawn.workloads.models.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.inference.net.AvgPool;
+import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.net.ResidualBlock;
-import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.training.TrainingSession;
-import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.quant.Calibration;
 import dev.dawn.workloads.inference.quant.Int8GraphBuilder;
 import dev.dawn.workloads.inference.quant.Int8Net;
 import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.training.TrainingSession;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -24,7 +25,6 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.junit.jupiter.api.Test;
 
 class BnFoldingTest {
   static final int RES = 16;
@@ -62,10 +62,12 @@ class BnFoldingTest {
     ModelSpec spec = weights.spec();
     // BN stats must be non-trivial for the comparison to mean anything
     String someBn = spec.architecture().equals("resnet9") ? "layer2.bn" : "stage2_block1.a.bn";
-    assertThat(weights.get(someBn + ".moving_mean").values()).isNotEqualTo(new float[weights.get(someBn + ".moving_mean").values().length]);
+    assertThat(weights.get(someBn + ".moving_mean").values())
+        .isNotEqualTo(new float[weights.get(someBn + ".moving_mean").values().length]);
     FoldedNet net = BnFolding.fold(weights, RES);
     float[] x = randomImages(3, RES, 11L);
-    try (UnfoldedReference reference = new UnfoldedReference(weights); FoldedModel folded = new FoldedModel(net)) {
+    try (UnfoldedReference reference = new UnfoldedReference(weights);
+        FoldedModel folded = new FoldedModel(net)) {
       float[] expected = reference.logits(x, 3, RES);
       float[] actual = folded.logits(x, 3);
       assertThat(actual).hasSize(3 * spec.numClasses());
@@ -75,7 +77,8 @@ class BnFoldingTest {
       }
       assertThat(scale).as("logits are not all zero").isGreaterThan(1e-3);
       double diff = maxAbsDiff(expected, actual);
-      System.out.printf("BN folding %s %s width %s: max |folded - unfolded| logit %.2e (max |logit| %.3f)%n",
+      System.out.printf(
+          "BN folding %s %s width %s: max |folded - unfolded| logit %.2e (max |logit| %.3f)%n",
           spec.architecture(), spec.variant(), spec.widthMultiplier(), diff, scale);
       assertThat(diff).as("max |folded - unfolded| for " + spec).isLessThanOrEqualTo(1e-4);
     }
@@ -93,8 +96,10 @@ class BnFoldingTest {
 
   @Test
   void bottleneckDeepStemVariantFolds() {
-    // random BN statistics instead of training: a ResNet-50 training graph takes too long to build for a unit test
-    assertFoldedMatches(UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.03125, "C", null), 5L));
+    // random BN statistics instead of training: a ResNet-50 training graph takes too long to build
+    // for a unit test
+    assertFoldedMatches(
+        UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.03125, "C", null), 5L));
   }
 
   @Test
@@ -104,30 +109,44 @@ class BnFoldingTest {
 
   @Test
   void bottleneckVariantDFolds() {
-    ModelWeights weights = UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.125, "D", null), 6L);
+    ModelWeights weights =
+        UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.125, "D", null), 6L);
     FoldedNet net = BnFolding.fold(weights, RES);
-    // stage 1's projection only widens (stride 1): no pool; later stages pool 2x2 and project at stride 1
-    var blocks = net.layers().stream().filter(l -> l instanceof ResidualBlock).map(l -> (ResidualBlock) l).toList();
+    // stage 1's projection only widens (stride 1): no pool; later stages pool 2x2 and project at
+    // stride 1
+    var blocks =
+        net.layers().stream()
+            .filter(l -> l instanceof ResidualBlock)
+            .map(l -> (ResidualBlock) l)
+            .toList();
     assertThat(blocks.get(0).shortcutPool()).isNull();
-    ResidualBlock stage2 = blocks.stream().filter(b -> b.name().equals("stage2_block1")).findFirst().orElseThrow();
+    ResidualBlock stage2 =
+        blocks.stream().filter(b -> b.name().equals("stage2_block1")).findFirst().orElseThrow();
     assertThat(stage2.shortcutPool()).isEqualTo(new AvgPool(2, 2, Padding.SAME));
     assertThat(stage2.projection().stride()).isEqualTo(1);
     assertFoldedMatches(weights);
     assertInt8Runs(net);
   }
 
-  /** Calibrates on random images, builds the INT8 graph and checks the D shortcut is quantized and logits finite. */
+  /**
+   * Calibrates on random images, builds the INT8 graph and checks the D shortcut is quantized and
+   * logits finite.
+   */
   private static void assertInt8Runs(FoldedNet net) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, RES, RES, 3)));
       FloatNetGraph fp32 = FloatNetGraph.build(tf, x, net);
-      try (TFloat32 images = TFloat32.tensorOf(Shape.of(4, RES, RES, 3), DataBuffers.of(randomImages(4, RES, 9L), true, false));
+      try (TFloat32 images =
+              TFloat32.tensorOf(
+                  Shape.of(4, RES, RES, 3), DataBuffers.of(randomImages(4, RES, 9L), true, false));
           Session s = new Session(g)) {
-        var ranges = Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
+        var ranges =
+            Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
         Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
         assertThat(int8.int8Convs()).contains("stage2_block1.shortcut", "stage4_block1.shortcut");
-        try (Session s2 = new Session(g); Result r = s2.runner().feed(x, images).fetch(int8.output()).run()) {
+        try (Session s2 = new Session(g);
+            Result r = s2.runner().feed(x, images).fetch(int8.output()).run()) {
           float[] logits = new float[4 * 4];
           ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(logits);
           for (float v : logits) {

@@ -15,10 +15,16 @@ class ModelWeightsTest {
   @TempDir Path dir;
 
   private static ModelWeights sample() {
-    return new ModelWeights(new ModelSpec("resnet18", 10, 0.25, "C", null), List.of(
-        new WeightTensor("stem1.conv.kernel", new long[] {1, 1, 2, 3}, new float[] {1, -2, 3.5f, 4, 5, -6e-7f}),
-        new WeightTensor("stem1.bn.gamma", new long[] {3}, new float[] {0.5f, Float.MIN_VALUE, -0f}),
-        new WeightTensor("scalar", new long[] {}, new float[] {42f})));
+    return new ModelWeights(
+        new ModelSpec("resnet18", 10, 0.25, "C", null),
+        List.of(
+            new WeightTensor(
+                "stem1.conv.kernel",
+                new long[] {1, 1, 2, 3},
+                new float[] {1, -2, 3.5f, 4, 5, -6e-7f}),
+            new WeightTensor(
+                "stem1.bn.gamma", new long[] {3}, new float[] {0.5f, Float.MIN_VALUE, -0f}),
+            new WeightTensor("scalar", new long[] {}, new float[] {42f})));
   }
 
   @Test
@@ -39,10 +45,13 @@ class ModelWeightsTest {
   void aFailedSaveLeavesTheEarlierWeightsWholeAndNamesTheFile() throws IOException {
     sample().save(dir);
     byte[] before = Files.readAllBytes(dir.resolve(ModelWeights.BIN_FILE));
-    // The temporary file's name taken by a non-empty folder: the write fails as on a full disk, before the rename.
-    Files.writeString(Files.createDirectories(dir.resolve(ModelWeights.BIN_FILE + ".tmp")).resolve("x"), "x");
+    // The temporary file's name taken by a non-empty folder: the write fails as on a full disk,
+    // before the rename.
+    Files.writeString(
+        Files.createDirectories(dir.resolve(ModelWeights.BIN_FILE + ".tmp")).resolve("x"), "x");
 
-    assertThatThrownBy(() -> sample().save(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> sample().save(dir))
+        .isInstanceOf(IOException.class)
         .hasMessageStartingWith("cannot write " + dir.resolve(ModelWeights.BIN_FILE));
 
     assertThat(Files.readAllBytes(dir.resolve(ModelWeights.BIN_FILE))).isEqualTo(before);
@@ -64,8 +73,10 @@ class ModelWeightsTest {
     Path bin = dir.resolve(ModelWeights.BIN_FILE);
     byte[] raw = Files.readAllBytes(bin);
     Files.write(bin, java.util.Arrays.copyOf(raw, raw.length - 3));
-    assertThatThrownBy(() -> ModelWeights.load(dir)).isInstanceOf(WeightFileException.class)
-        .hasMessageContaining(bin.toString()).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> ModelWeights.load(dir))
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(bin.toString())
+        .hasMessageContaining("truncated");
   }
 
   @Test
@@ -74,21 +85,29 @@ class ModelWeightsTest {
     Path index = dir.resolve(ModelWeights.INDEX_FILE);
     String json = Files.readString(index);
     Files.writeString(index, json.substring(0, json.length() / 2));
-    assertThatThrownBy(() -> ModelWeights.load(dir)).isInstanceOf(WeightFileException.class)
-        .hasMessageContaining(index.toString()).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> ModelWeights.load(dir))
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(index.toString())
+        .hasMessageContaining("not valid JSON");
 
     Files.writeString(index, json.replaceFirst("\"length\" : 6", "\"length\" : 7"));
-    assertThatThrownBy(() -> ModelWeights.load(dir)).isInstanceOf(WeightFileException.class)
-        .hasMessageContaining(index.toString()).hasMessageContaining("stem1.conv.kernel").hasMessageContaining("length 7");
+    assertThatThrownBy(() -> ModelWeights.load(dir))
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(index.toString())
+        .hasMessageContaining("stem1.conv.kernel")
+        .hasMessageContaining("length 7");
 
     Files.delete(index);
-    assertThatThrownBy(() -> ModelWeights.load(dir)).isInstanceOf(WeightFileException.class)
-        .hasMessageContaining(index.toString()).hasMessageContaining("missing");
+    assertThatThrownBy(() -> ModelWeights.load(dir))
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(index.toString())
+        .hasMessageContaining("missing");
   }
 
   @Test
   void rejectsShapeValueMismatch() {
     assertThatThrownBy(() -> new WeightTensor("w", new long[] {2, 2}, new float[3]))
-        .hasMessageContaining("'w'").hasMessageContaining("needs 4");
+        .hasMessageContaining("'w'")
+        .hasMessageContaining("needs 4");
   }
 }

@@ -16,7 +16,8 @@ class SavedModelExportTest {
   @TempDir Path tmp;
 
   private static FoldedNet tinyNet() {
-    return BnFolding.fold(UnfoldedReference.randomBn(new ModelSpec("resnet9", 3, 0.0625, null, null), 2L), 8);
+    return BnFolding.fold(
+        UnfoldedReference.randomBn(new ModelSpec("resnet9", 3, 0.0625, null, null), 2L), 8);
   }
 
   @Test
@@ -26,7 +27,8 @@ class SavedModelExportTest {
     SavedModelExport.export(net, dir);
     assertThat(dir.resolve(ExportedModel.GRAPH_FILE)).isRegularFile();
     float[] x = BnFoldingTest.randomImages(2, 8, 4L);
-    try (FoldedModel live = new FoldedModel(net); ExportedModel loaded = SavedModelExport.load(dir)) {
+    try (FoldedModel live = new FoldedModel(net);
+        ExportedModel loaded = SavedModelExport.load(dir)) {
       assertThat(loaded.height()).isEqualTo(8);
       float[] expected = live.logits(x, 2);
       assertThat(expected).hasSize(6);
@@ -41,25 +43,33 @@ class SavedModelExportTest {
     Path pb = dir.resolve(ExportedModel.GRAPH_FILE);
     byte[] raw = Files.readAllBytes(pb);
     Files.write(pb, Arrays.copyOf(raw, raw.length / 3));
-    assertThatThrownBy(() -> SavedModelExport.load(dir)).isInstanceOf(WeightFileException.class)
-        .hasMessageContaining(pb.toString()).hasMessageContaining("could not be loaded");
+    assertThatThrownBy(() -> SavedModelExport.load(dir))
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(pb.toString())
+        .hasMessageContaining("could not be loaded");
   }
 
   @Test
   void missingFolderOrGraphFileIsNamed() throws Exception {
     Path absent = tmp.resolve("absent");
-    assertThatThrownBy(() -> SavedModelExport.load(absent)).hasMessageContaining(absent.toString())
+    assertThatThrownBy(() -> SavedModelExport.load(absent))
+        .hasMessageContaining(absent.toString())
         .hasMessageContaining("does not exist");
     Files.createDirectories(absent);
     assertThatThrownBy(() -> SavedModelExport.load(absent))
-        .hasMessageContaining(absent.resolve("saved_model.pb").toString()).hasMessageContaining("missing");
+        .hasMessageContaining(absent.resolve("saved_model.pb").toString())
+        .hasMessageContaining("missing");
   }
 
   @Test
   void loadNetRebuildsTheExportedNetBitForBit() {
     // ResNet-D: deep stem, bottlenecks, average-pool shortcuts; plus the ResNet-9 wiring
-    for (FoldedNet net : List.of(
-        BnFolding.fold(UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.0625, "D", null), 3L), 16), tinyNet())) {
+    for (FoldedNet net :
+        List.of(
+            BnFolding.fold(
+                UnfoldedReference.randomBn(new ModelSpec("resnet50", 4, 0.0625, "D", null), 3L),
+                16),
+            tinyNet())) {
       Path dir = tmp.resolve("roundtrip-" + net.layers().size());
       SavedModelExport.export(net, dir);
       assertThat(dir.resolve(FoldedNetDescription.FILE)).isRegularFile();
@@ -73,8 +83,10 @@ class SavedModelExportTest {
     Path dir = tmp.resolve("foreign");
     SavedModelExport.export(tinyNet(), dir);
     Files.delete(dir.resolve(FoldedNetDescription.FILE));
-    assertThatThrownBy(() -> SavedModelExport.loadNet(dir)).isInstanceOf(WeightFileException.class)
-        .hasMessageContaining(dir.toString()).hasMessageContaining("not written by dawn")
+    assertThatThrownBy(() -> SavedModelExport.loadNet(dir))
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("not written by dawn")
         .hasMessageContaining("dawn-folded-net.json");
     try (ExportedModel stillServes = SavedModelExport.load(dir)) {
       assertThat(stillServes.height()).isEqualTo(8);
@@ -87,9 +99,12 @@ class SavedModelExportTest {
     SavedModelExport.export(tinyNet(), dir);
     Path file = dir.resolve(FoldedNetDescription.FILE);
     String json = Files.readString(file);
-    Files.writeString(file, json.replaceFirst("\"kernel\" : \"[^\"]+\"", "\"kernel\" : \"no_such_op\""));
-    assertThatThrownBy(() -> SavedModelExport.loadNet(dir)).isInstanceOf(WeightFileException.class)
-        .hasMessageContaining(file.toString()).hasMessageContaining("layers[0].kernel")
+    Files.writeString(
+        file, json.replaceFirst("\"kernel\" : \"[^\"]+\"", "\"kernel\" : \"no_such_op\""));
+    assertThatThrownBy(() -> SavedModelExport.loadNet(dir))
+        .isInstanceOf(WeightFileException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("layers[0].kernel")
         .hasMessageContaining("no_such_op");
   }
 }

@@ -8,13 +8,19 @@ import dev.dawn.workloads.training.TrainingSession;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.Random;
 
-/** Tiny trained nets for export tests: a few SGD steps so BN moving statistics are far from (0, 1). */
+/**
+ * Tiny trained nets for export tests: a few SGD steps so BN moving statistics are far from (0, 1).
+ */
 final class TestNets {
   private TestNets() {}
 
   static TrainingSession session(ModelSpec spec, long seed) {
-    return TrainingSession.create(spec, new MomentumOptimizer(5e-4, false), LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT, seed);
+    return TrainingSession.create(
+        spec,
+        new MomentumOptimizer(5e-4, false),
+        LossSettings.NONE,
+        ThreadSettings.TF_DEFAULT,
+        seed);
   }
 
   static void train(TrainingSession session, int steps, int resolution) {
@@ -23,7 +29,9 @@ final class TestNets {
     }
   }
 
-  /** Non-zero-mean inputs with a larger spread, so the moving stats the BN learns are non-trivial. */
+  /**
+   * Non-zero-mean inputs with a larger spread, so the moving stats the BN learns are non-trivial.
+   */
   static Batch batch(int size, int resolution, int numClasses, long seed) {
     Random random = new Random(seed);
     float[] pixels = new float[size * resolution * resolution * 3];

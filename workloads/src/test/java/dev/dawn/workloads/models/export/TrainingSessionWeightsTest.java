@@ -14,11 +14,13 @@ class TrainingSessionWeightsTest {
   @Test
   void snapshotIncludesMovingStatsAndRestoresIntoAFreshSession() throws Exception {
     ModelSpec spec = new ModelSpec("resnet9", 4, 0.0625, null, null);
-    try (TrainingSession a = TestNets.session(spec, 1L); TrainingSession b = TestNets.session(spec, 2L)) {
+    try (TrainingSession a = TestNets.session(spec, 1L);
+        TrainingSession b = TestNets.session(spec, 2L)) {
       TestNets.train(a, 3, 16);
       ModelWeights trained = a.weights();
       assertThat(trained.contains("layer1.bn.moving_mean")).isTrue();
-      assertThat(trained.get("layer1.bn.moving_variance").values()[0]).isNotEqualTo(1f); // moved by training
+      assertThat(trained.get("layer1.bn.moving_variance").values()[0])
+          .isNotEqualTo(1f); // moved by training
       assertThat(trained.floatCount()).isEqualTo(a.parameterCount() + movingStats(trained));
 
       trained.save(dir);
@@ -33,6 +35,9 @@ class TrainingSessionWeightsTest {
   }
 
   private static long movingStats(ModelWeights w) {
-    return w.tensors().stream().filter(t -> t.name().contains(".moving_")).mapToLong(t -> t.values().length).sum();
+    return w.tensors().stream()
+        .filter(t -> t.name().contains(".moving_"))
+        .mapToLong(t -> t.values().length)
+        .sum();
   }
 }

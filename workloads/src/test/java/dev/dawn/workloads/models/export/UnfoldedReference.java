@@ -11,7 +11,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** The model itself (inference-mode BN with moving stats) restored from weights: the reference for folding. */
+/**
+ * The model itself (inference-mode BN with moving stats) restored from weights: the reference for
+ * folding.
+ */
 final class UnfoldedReference implements AutoCloseable {
   private final Graph graph = new Graph();
   private final Session session;
@@ -37,8 +40,8 @@ final class UnfoldedReference implements AutoCloseable {
   }
 
   /**
-   * Initial weights with every BN tensor replaced by random values in a plausible range: cheaper than training for
-   * big nets, and it still makes folding non-trivial.
+   * Initial weights with every BN tensor replaced by random values in a plausible range: cheaper
+   * than training for big nets, and it still makes folding non-trivial.
    */
   static ModelWeights randomBn(ModelSpec spec, long seed) {
     ModelWeights initial;
@@ -52,7 +55,10 @@ final class UnfoldedReference implements AutoCloseable {
       if (t.name().contains(".bn.")) {
         boolean variance = t.name().endsWith(".moving_variance");
         for (int i = 0; i < v.length; i++) {
-          v[i] = variance ? 0.2f + 2f * random.nextFloat() : (float) (0.5 * random.nextGaussian() + 0.3);
+          v[i] =
+              variance
+                  ? 0.2f + 2f * random.nextFloat()
+                  : (float) (0.5 * random.nextGaussian() + 0.3);
         }
       }
       tensors.add(new WeightTensor(t.name(), t.shape(), v));
@@ -61,7 +67,8 @@ final class UnfoldedReference implements AutoCloseable {
   }
 
   float[] logits(float[] nhwc, int n, int resolution) {
-    return FoldedModel.Logits.run(session.runner(), images, logits, nhwc, n, resolution, resolution, 3);
+    return FoldedModel.Logits.run(
+        session.runner(), images, logits, nhwc, n, resolution, resolution, 3);
   }
 
   @Override

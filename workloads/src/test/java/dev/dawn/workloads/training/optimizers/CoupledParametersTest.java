@@ -18,8 +18,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * L = ½·(a·b − c)², so each gradient reads the other weight (like backprop reading the next layer's kernel).
- * The update must use the weights from before the step for both gradients.
+ * L = ½·(a·b − c)², so each gradient reads the other weight (like backprop reading the next layer's
+ * kernel). The update must use the weights from before the step for both gradients.
  */
 class CoupledParametersTest {
 
@@ -28,15 +28,25 @@ class CoupledParametersTest {
   private static double[][] run(GraphOptimizer optimizer, int steps, double lr, double m) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Variable<TFloat32> a = tf.withName("a").variable(tf.withInitScope().constant(new float[] {1.0f, 2.0f, -1.0f}));
-      Variable<TFloat32> b = tf.withName("b").variable(tf.withInitScope().constant(new float[] {0.5f, -0.3f, 0.8f}));
+      Variable<TFloat32> a =
+          tf.withName("a").variable(tf.withInitScope().constant(new float[] {1.0f, 2.0f, -1.0f}));
+      Variable<TFloat32> b =
+          tf.withName("b").variable(tf.withInitScope().constant(new float[] {0.5f, -0.3f, 0.8f}));
       Operand<TFloat32> dot = tf.sum(tf.math.mul(a, b), tf.constant(0));
-      Operand<TFloat32> loss = tf.math.mul(tf.constant(0.5f), tf.math.square(tf.math.sub(dot, tf.constant((float) C))));
+      Operand<TFloat32> loss =
+          tf.math.mul(tf.constant(0.5f), tf.math.square(tf.math.sub(dot, tf.constant((float) C))));
       Gradients grads = tf.gradients(loss, List.of(a, b));
-      Placeholder<TFloat32> lrIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      Placeholder<TFloat32> lrIn =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
       Placeholder<TFloat32> mIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-      Op update = optimizer.applyGradients(tf,
-          List.of(new Parameter(a, grads.dy(0), true, "a"), new Parameter(b, grads.dy(1), true, "b")), lrIn, mIn);
+      Op update =
+          optimizer.applyGradients(
+              tf,
+              List.of(
+                  new Parameter(a, grads.dy(0), true, "a"),
+                  new Parameter(b, grads.dy(1), true, "b")),
+              lrIn,
+              mIn);
       try (Session s = new Session(g);
           TFloat32 lrT = TFloat32.scalarOf((float) lr);
           TFloat32 mT = TFloat32.scalarOf((float) m)) {

@@ -33,10 +33,14 @@ class GradientAccumulatorTest {
   private static final class LinearModel implements AutoCloseable {
     final Graph graph = new Graph();
     final Ops tf = Ops.create(graph);
-    final Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, IN)));
-    final Placeholder<TFloat32> y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, OUT)));
-    final Placeholder<TFloat32> lr = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-    final Placeholder<TFloat32> momentum = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    final Placeholder<TFloat32> x =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, IN)));
+    final Placeholder<TFloat32> y =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, OUT)));
+    final Placeholder<TFloat32> lr =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    final Placeholder<TFloat32> momentum =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     final Variable<TFloat32> kernel;
     final Variable<TFloat32> bias;
     final List<Parameter> parameters;
@@ -53,10 +57,14 @@ class GradientAccumulatorTest {
       kernel = tf.withName("kernel").variable(tf.withInitScope().constant(w));
       bias = tf.withName("bias").variable(tf.withInitScope().constant(new float[] {0.1f, -0.2f}));
       Operand<TFloat32> prediction = tf.math.add(tf.linalg.matMul(x, kernel), bias);
-      Operand<TFloat32> loss = tf.math.mean(
-          tf.sum(tf.math.square(tf.math.sub(prediction, y)), tf.constant(1)), tf.constant(0));
+      Operand<TFloat32> loss =
+          tf.math.mean(
+              tf.sum(tf.math.square(tf.math.sub(prediction, y)), tf.constant(1)), tf.constant(0));
       Gradients g = tf.gradients(loss, List.of(kernel, bias));
-      parameters = List.of(new Parameter(kernel, g.dy(0), true, "kernel"), new Parameter(bias, g.dy(1), false, "bias"));
+      parameters =
+          List.of(
+              new Parameter(kernel, g.dy(0), true, "kernel"),
+              new Parameter(bias, g.dy(1), false, "bias"));
     }
 
     void start() {
@@ -64,12 +72,26 @@ class GradientAccumulatorTest {
       session.initialize();
     }
 
-    void run(Op target, float[][] xs, float[][] ys, int from, int count, double lrValue, double momentumValue) {
+    void run(
+        Op target,
+        float[][] xs,
+        float[][] ys,
+        int from,
+        int count,
+        double lrValue,
+        double momentumValue) {
       try (TFloat32 xt = batch(xs, from, count, IN);
           TFloat32 yt = batch(ys, from, count, OUT);
           TFloat32 lrT = TFloat32.scalarOf((float) lrValue);
           TFloat32 mT = TFloat32.scalarOf((float) momentumValue)) {
-        Runner r = session.runner().feed(x, xt).feed(y, yt).feed(lr, lrT).feed(momentum, mT).addTarget(target);
+        Runner r =
+            session
+                .runner()
+                .feed(x, xt)
+                .feed(y, yt)
+                .feed(lr, lrT)
+                .feed(momentum, mT)
+                .addTarget(target);
         r.run();
       }
     }
@@ -116,7 +138,8 @@ class GradientAccumulatorTest {
     float[][][] xs = {gaussian(random, BATCH, IN), gaussian(random, BATCH, IN)};
     float[][][] ys = {gaussian(random, BATCH, OUT), gaussian(random, BATCH, OUT)};
     GraphOptimizer optimizer = new MomentumOptimizer(0.01, true);
-    try (LinearModel whole = new LinearModel(); LinearModel micro = new LinearModel()) {
+    try (LinearModel whole = new LinearModel();
+        LinearModel micro = new LinearModel()) {
       Op direct = optimizer.applyGradients(whole.tf, whole.parameters, whole.lr, whole.momentum);
       GradientAccumulator accumulator =
           new GradientAccumulator(micro.tf, micro.parameters, optimizer, micro.lr, micro.momentum);
@@ -131,8 +154,10 @@ class GradientAccumulatorTest {
         assertThat(micro.fetch(accumulator.microBatches())).containsExactly(4f);
         micro.run(accumulator.applyMean(), xs[step], ys[step], 0, MICRO, 0.1, 0.9);
         assertThat(micro.fetch(accumulator.microBatches())).containsExactly(0f);
-        assertCloseArrays(micro.fetch(micro.kernel), whole.fetch(whole.kernel), "kernel after step " + step);
-        assertCloseArrays(micro.fetch(micro.bias), whole.fetch(whole.bias), "bias after step " + step);
+        assertCloseArrays(
+            micro.fetch(micro.kernel), whole.fetch(whole.kernel), "kernel after step " + step);
+        assertCloseArrays(
+            micro.fetch(micro.bias), whole.fetch(whole.bias), "bias after step " + step);
       }
       assertThat(whole.fetch(whole.kernel)).isNotEqualTo(initial);
     }
@@ -145,7 +170,12 @@ class GradientAccumulatorTest {
     float[][] ys = gaussian(random, MICRO, OUT);
     try (LinearModel model = new LinearModel()) {
       GradientAccumulator accumulator =
-          new GradientAccumulator(model.tf, model.parameters, new MomentumOptimizer(0, false), model.lr, model.momentum);
+          new GradientAccumulator(
+              model.tf,
+              model.parameters,
+              new MomentumOptimizer(0, false),
+              model.lr,
+              model.momentum);
       model.start();
       assertThatThrownBy(() -> model.run(accumulator.applyMean(), xs, ys, 0, MICRO, 0.1, 0.9))
           .hasMessageContaining("before any micro-batch was accumulated");
@@ -155,7 +185,8 @@ class GradientAccumulatorTest {
   private static void assertCloseArrays(float[] actual, float[] expected, String what) {
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.length; i++) {
-      assertThat((double) actual[i]).as("%s[%d]", what, i)
+      assertThat((double) actual[i])
+          .as("%s[%d]", what, i)
           .isCloseTo(expected[i], within(1e-5 * Math.abs(expected[i]) + 1e-6));
     }
   }

@@ -15,16 +15,26 @@ class LarsOptimizerTest {
   private static final double[] LR = {1.0, 2.0, 1.5, 0.5, 3.0};
   private static final double[] MOM = {0.9, 0.9, 0.95, 0.98, 0.85};
 
-  // eta is large here so that the trust ratio is far from 1 and a wrong ratio moves the weights visibly.
+  // eta is large here so that the trust ratio is far from 1 and a wrong ratio moves the weights
+  // visibly.
   private static final double ETA = 0.2;
 
   private static Weight kernel() {
-    return new Weight("conv1/kernel", new double[] {1.0, -2.0, 0.5, 3.0}, new double[] {1.0, 3.0, 0.5, 2.0},
-        new double[] {0.2, 0.4, -1.0, 0.0}, true);
+    return new Weight(
+        "conv1/kernel",
+        new double[] {1.0, -2.0, 0.5, 3.0},
+        new double[] {1.0, 3.0, 0.5, 2.0},
+        new double[] {0.2, 0.4, -1.0, 0.0},
+        true);
   }
 
   private static Weight batchNormGamma() {
-    return new Weight("bn1/gamma", new double[] {0.3, -0.7}, new double[] {2.0, 0.25}, new double[] {-0.5, 1.5}, false);
+    return new Weight(
+        "bn1/gamma",
+        new double[] {0.3, -0.7},
+        new double[] {2.0, 0.25},
+        new double[] {-0.5, 1.5},
+        false);
   }
 
   private static void runAndCompare(LarsOptimizer lars, List<Weight> weights) {
@@ -39,16 +49,24 @@ class LarsOptimizerTest {
         for (int p = 0; p < weights.size(); p++) {
           State s = reference.get(p);
           double[] expectedBefore = s.w.clone();
-          ReferenceUpdates.larsStep(s, LR[step], MOM[step], lars.weightDecay(), lars.eta(), lars.epsilon(),
+          ReferenceUpdates.larsStep(
+              s,
+              LR[step],
+              MOM[step],
+              lars.weightDecay(),
+              lars.eta(),
+              lars.epsilon(),
               lars.nesterov());
           double[] actual = problem.weight(p);
           String what = weights.get(p).name() + " after step " + step;
           assertClose(actual, s.w, what);
-          // Compare the step itself too: it is small next to w, so this is the sensitive check of the trust ratio.
+          // Compare the step itself too: it is small next to w, so this is the sensitive check of
+          // the trust ratio.
           for (int i = 0; i < actual.length; i++) {
             double expectedDelta = s.w[i] - expectedBefore[i];
             double actualDelta = actual[i] - before[p][i];
-            assertThat(actualDelta).as("%s delta[%d]", what, i)
+            assertThat(actualDelta)
+                .as("%s delta[%d]", what, i)
                 .isCloseTo(expectedDelta, within(1e-4 * Math.abs(expectedDelta) + 2e-6));
           }
         }
@@ -69,9 +87,11 @@ class LarsOptimizerTest {
   @Test
   void trustRatioOfTheFirstStepByHand() {
     // w = (3, 4): |w| = 5; a = 1, t = 0 -> g = w, |g| = 5. wd = 0.1, eta = 0.2, eps = 0:
-    // trust = 0.2*5 / (5 + 0.5) = 1/5.5; u = lr*trust*(g + 0.1 w) = 1.1 w / 5.5 = 0.2 w -> w = 0.8 w = (2.4, 3.2).
+    // trust = 0.2*5 / (5 + 0.5) = 1/5.5; u = lr*trust*(g + 0.1 w) = 1.1 w / 5.5 = 0.2 w -> w = 0.8
+    // w = (2.4, 3.2).
     Weight w = new Weight("w", new double[] {3, 4}, new double[] {1, 1}, new double[] {0, 0}, true);
-    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.1, 0.2, 0.0, false), List.of(w))) {
+    try (QuadraticProblem p =
+        new QuadraticProblem(new LarsOptimizer(0.1, 0.2, 0.0, false), List.of(w))) {
       p.step(1.0, 0.9);
       assertClose(p.weight(0), new double[] {2.4, 3.2}, "w");
     }
@@ -81,16 +101,19 @@ class LarsOptimizerTest {
   void trustRatioCanBeClipped() {
     // As above the raw trust is 1/5.5 ≈ 0.18; clipped to 0.1: u = 0.1·1.1·w = 0.11 w -> w = 0.89 w.
     Weight w = new Weight("w", new double[] {3, 4}, new double[] {1, 1}, new double[] {0, 0}, true);
-    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.1, 0.2, 0.0, false, 1e-5, 0.1), List.of(w))) {
+    try (QuadraticProblem p =
+        new QuadraticProblem(new LarsOptimizer(0.1, 0.2, 0.0, false, 1e-5, 0.1), List.of(w))) {
       p.step(1.0, 0.9);
       assertClose(p.weight(0), new double[] {3 * 0.89, 4 * 0.89}, "w");
     }
     // Lower bound: eta tiny -> raw trust ≈ 9.1e-4, clipped up to 0.5: u = 0.5·1.1·w -> w = 0.45 w.
-    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.1, 1e-3, 0.0, false, 0.5, 1.0), List.of(w))) {
+    try (QuadraticProblem p =
+        new QuadraticProblem(new LarsOptimizer(0.1, 1e-3, 0.0, false, 0.5, 1.0), List.of(w))) {
       p.step(1.0, 0.9);
       assertClose(p.weight(0), new double[] {3 * 0.45, 4 * 0.45}, "w");
     }
-    assertThatThrownBy(() -> new LarsOptimizer(0, 1e-3, 0, false, 1.0, 0.5)).hasMessageContaining("trust clip");
+    assertThatThrownBy(() -> new LarsOptimizer(0, 1e-3, 0, false, 1.0, 0.5))
+        .hasMessageContaining("trust clip");
   }
 
   @Test
@@ -100,7 +123,8 @@ class LarsOptimizerTest {
     runAndCompare(lars, List.of(kernel()));
     // And by hand: w = (3, 4), g = w, wd = 0: trust = 0.2*5/(5 + 2) = 1/7, so w = w*(1 - 1/7).
     Weight w = new Weight("w", new double[] {3, 4}, new double[] {1, 1}, new double[] {0, 0}, true);
-    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.0, 0.2, epsilon, false), List.of(w))) {
+    try (QuadraticProblem p =
+        new QuadraticProblem(new LarsOptimizer(0.0, 0.2, epsilon, false), List.of(w))) {
       p.step(1.0, 0.9);
       assertClose(p.weight(0), new double[] {3 * 6.0 / 7, 4 * 6.0 / 7}, "w");
     }
@@ -109,8 +133,10 @@ class LarsOptimizerTest {
   @Test
   void zeroWeightNormFallsBackToTrustOne() {
     // w = 0 -> trust 1: g = a*(0 - t) = (-2, 3); v = lr*g; w = -v = (1.0, -1.5) with lr 0.5.
-    Weight zero = new Weight("w", new double[] {0, 0}, new double[] {1, 1}, new double[] {2, -3}, true);
-    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.1, 0.001, 0.0, false), List.of(zero))) {
+    Weight zero =
+        new Weight("w", new double[] {0, 0}, new double[] {1, 1}, new double[] {2, -3}, true);
+    try (QuadraticProblem p =
+        new QuadraticProblem(new LarsOptimizer(0.1, 0.001, 0.0, false), List.of(zero))) {
       p.step(0.5, 0.9);
       assertClose(p.weight(0), new double[] {1.0, -1.5}, "w");
     }
@@ -118,9 +144,12 @@ class LarsOptimizerTest {
 
   @Test
   void zeroGradientNormFallsBackToTrustOne() {
-    // w = t -> g = 0, trust 1; u = lr*wd*w = 0.5*0.1*(2, -3); w = (2, -3)*(1 - 0.05) = (1.9, -2.85).
-    Weight atTarget = new Weight("w", new double[] {2, -3}, new double[] {1, 1}, new double[] {2, -3}, true);
-    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(0.1, 0.001, 0.0, false), List.of(atTarget))) {
+    // w = t -> g = 0, trust 1; u = lr*wd*w = 0.5*0.1*(2, -3); w = (2, -3)*(1 - 0.05) = (1.9,
+    // -2.85).
+    Weight atTarget =
+        new Weight("w", new double[] {2, -3}, new double[] {1, 1}, new double[] {2, -3}, true);
+    try (QuadraticProblem p =
+        new QuadraticProblem(new LarsOptimizer(0.1, 0.001, 0.0, false), List.of(atTarget))) {
       p.step(0.5, 0.9);
       assertClose(p.weight(0), new double[] {1.9, -2.85}, "w");
     }
@@ -132,7 +161,8 @@ class LarsOptimizerTest {
     double wd = 0.5;
     double[] w = gamma.initial().clone();
     double[] v = new double[w.length];
-    try (QuadraticProblem p = new QuadraticProblem(new LarsOptimizer(wd, 0.001, 1e-5, false), List.of(gamma))) {
+    try (QuadraticProblem p =
+        new QuadraticProblem(new LarsOptimizer(wd, 0.001, 1e-5, false), List.of(gamma))) {
       for (int step = 0; step < LR.length; step++) {
         p.step(LR[step] * 0.1, MOM[step]);
         double[] g = gamma.gradientAt(w);
@@ -147,8 +177,10 @@ class LarsOptimizerTest {
 
   @Test
   void rejectsBadHyperparameters() {
-    assertThatThrownBy(() -> new LarsOptimizer(-1, 0.001, 0, false)).hasMessageContaining("weight decay");
+    assertThatThrownBy(() -> new LarsOptimizer(-1, 0.001, 0, false))
+        .hasMessageContaining("weight decay");
     assertThatThrownBy(() -> new LarsOptimizer(1e-4, 0, 0, false)).hasMessageContaining("eta");
-    assertThatThrownBy(() -> new LarsOptimizer(1e-4, 0.001, Double.NaN, false)).hasMessageContaining("epsilon");
+    assertThatThrownBy(() -> new LarsOptimizer(1e-4, 0.001, Double.NaN, false))
+        .hasMessageContaining("epsilon");
   }
 }

@@ -24,16 +24,19 @@ import org.tensorflow.types.TInt64;
 class LossScaleOptimizerTest {
 
   /**
-   * loss = poison · Σ ½·a·(w − t)² over two weight vectors, trained by momentum SGD (which has velocity slots),
-   * optionally through a loss scale optimizer and a gradient accumulator. Feeding poison = +Inf makes every gradient
-   * non-finite, as an fp16 overflow would.
+   * loss = poison · Σ ½·a·(w − t)² over two weight vectors, trained by momentum SGD (which has
+   * velocity slots), optionally through a loss scale optimizer and a gradient accumulator. Feeding
+   * poison = +Inf makes every gradient non-finite, as an fp16 overflow would.
    */
   private static final class Problem implements AutoCloseable {
     final Graph graph = new Graph();
     final Ops tf = Ops.create(graph);
-    final Placeholder<TFloat32> poison = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-    final Placeholder<TFloat32> lr = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-    final Placeholder<TFloat32> momentum = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    final Placeholder<TFloat32> poison =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    final Placeholder<TFloat32> lr =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    final Placeholder<TFloat32> momentum =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     final List<Variable<TFloat32>> weights = new ArrayList<>();
     final LossScaleOptimizer scaler;
     final GradientAccumulator accumulator;
@@ -46,11 +49,18 @@ class LossScaleOptimizerTest {
       float[][] target = {{0f, 1f, -1f}, {2f, 0f}};
       Operand<TFloat32> loss = tf.constant(0f);
       for (int i = 0; i < initial.length; i++) {
-        Variable<TFloat32> w = tf.withName("w" + i).variable(tf.withInitScope().constant(initial[i]));
+        Variable<TFloat32> w =
+            tf.withName("w" + i).variable(tf.withInitScope().constant(initial[i]));
         weights.add(w);
         Operand<TFloat32> d = tf.math.sub(w, tf.constant(target[i]));
-        loss = tf.math.add(loss, tf.sum(tf.math.mul(tf.constant(0.5f), tf.math.mul(tf.constant(curvature[i]),
-            tf.math.square(d))), tf.constant(0)));
+        loss =
+            tf.math.add(
+                loss,
+                tf.sum(
+                    tf.math.mul(
+                        tf.constant(0.5f),
+                        tf.math.mul(tf.constant(curvature[i]), tf.math.square(d))),
+                    tf.constant(0)));
       }
       loss = tf.math.mul(loss, poison);
       GraphOptimizer optimizer = new MomentumOptimizer(0.01, false);
@@ -63,8 +73,10 @@ class LossScaleOptimizerTest {
         scaler = null;
       }
       Gradients g = tf.gradients(objective, weights);
-      List<Parameter> parameters = List.of(new Parameter(weights.get(0), g.dy(0), true, "w0"),
-          new Parameter(weights.get(1), g.dy(1), false, "w1"));
+      List<Parameter> parameters =
+          List.of(
+              new Parameter(weights.get(0), g.dy(0), true, "w0"),
+              new Parameter(weights.get(1), g.dy(1), false, "w1"));
       if (accumulate) {
         accumulator = new GradientAccumulator(tf, parameters, optimizer, lr, momentum);
         step = accumulator.accumulate();
@@ -157,7 +169,8 @@ class LossScaleOptimizerTest {
       p.step(1f); // S·grad overflows float32: skipped
       assertThat(p.state()).containsExactly(before);
       assertThat(p.scale()).isEqualTo(1.5e38f);
-      // The largest gradient is 6: S = 7.5e37 still overflows, S = 3.75e37 (3e38 / 8) fits and the update runs.
+      // The largest gradient is 6: S = 7.5e37 still overflows, S = 3.75e37 (3e38 / 8) fits and the
+      // update runs.
       p.step(1f);
       p.step(1f);
       assertThat(p.skipped()).isEqualTo(3);
@@ -218,7 +231,8 @@ class LossScaleOptimizerTest {
 
   @Test
   void withAccumulationAnOverflowInOneMicroBatchSkipsTheWholeUpdateAndClearsTheSums() {
-    try (Problem plain = new Problem(null, true); Problem scaled = new Problem(LossScaling.dynamic(64f, 100), true)) {
+    try (Problem plain = new Problem(null, true);
+        Problem scaled = new Problem(LossScaling.dynamic(64f, 100), true)) {
       float[] before = scaled.state();
       scaled.step(1f);
       scaled.step(Float.POSITIVE_INFINITY);
@@ -244,14 +258,19 @@ class LossScaleOptimizerTest {
 
   @Test
   void refusesNoScaling() {
-    assertThatThrownBy(() -> new LossScaleOptimizer(Ops.create(new Graph()), new MomentumOptimizer(0, false),
-        LossScaling.NONE)).hasMessageContaining("FIXED or DYNAMIC");
+    assertThatThrownBy(
+            () ->
+                new LossScaleOptimizer(
+                    Ops.create(new Graph()), new MomentumOptimizer(0, false), LossScaling.NONE))
+        .hasMessageContaining("FIXED or DYNAMIC");
   }
 
   private static void assertClose(float[] actual, float[] expected) {
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.length; i++) {
-      assertThat((double) actual[i]).as("element %d", i).isCloseTo(expected[i], within(1e-5 * Math.abs(expected[i]) + 1e-6));
+      assertThat((double) actual[i])
+          .as("element %d", i)
+          .isCloseTo(expected[i], within(1e-5 * Math.abs(expected[i]) + 1e-6));
     }
   }
 }

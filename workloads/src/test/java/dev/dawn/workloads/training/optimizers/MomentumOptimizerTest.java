@@ -11,27 +11,39 @@ import org.junit.jupiter.api.Test;
 
 class MomentumOptimizerTest {
 
-  // Per-step learning rates and momenta change so that the test sees lr applied outside the velocity.
+  // Per-step learning rates and momenta change so that the test sees lr applied outside the
+  // velocity.
   private static final double[] LR = {0.1, 0.2, 0.15, 0.05, 0.3, 0.1};
   private static final double[] MOM = {0.9, 0.9, 0.95, 0.98, 0.9, 0.85};
 
   private static Weight kernel(boolean decayed) {
-    return new Weight("kernel", new double[] {1.0, -2.0, 0.5}, new double[] {1.0, 3.0, 0.5},
-        new double[] {0.2, 0.4, -1.0}, decayed);
+    return new Weight(
+        "kernel",
+        new double[] {1.0, -2.0, 0.5},
+        new double[] {1.0, 3.0, 0.5},
+        new double[] {0.2, 0.4, -1.0},
+        decayed);
   }
 
   private static Weight bias(boolean decayed) {
-    return new Weight("bias", new double[] {0.3, -0.7}, new double[] {2.0, 0.25}, new double[] {-0.5, 1.5}, decayed);
+    return new Weight(
+        "bias",
+        new double[] {0.3, -0.7},
+        new double[] {2.0, 0.25},
+        new double[] {-0.5, 1.5},
+        decayed);
   }
 
   private static void runAndCompare(double wd, boolean nesterov, List<Weight> weights) {
     List<State> reference = weights.stream().map(State::new).toList();
-    try (QuadraticProblem problem = new QuadraticProblem(new MomentumOptimizer(wd, nesterov), weights)) {
+    try (QuadraticProblem problem =
+        new QuadraticProblem(new MomentumOptimizer(wd, nesterov), weights)) {
       for (int step = 0; step < LR.length; step++) {
         problem.step(LR[step], MOM[step]);
         for (int p = 0; p < weights.size(); p++) {
           ReferenceUpdates.momentumStep(reference.get(p), LR[step], MOM[step], wd, nesterov);
-          assertClose(problem.weight(p), reference.get(p).w, weights.get(p).name() + " after step " + step);
+          assertClose(
+              problem.weight(p), reference.get(p).w, weights.get(p).name() + " after step " + step);
         }
       }
     }
@@ -59,13 +71,17 @@ class MomentumOptimizerTest {
     double[] undecayedBias;
     double[] plainKernel;
     double[] plainBias;
-    try (QuadraticProblem p = new QuadraticProblem(new MomentumOptimizer(0.5, false), List.of(kernel(true), bias(false)))) {
+    try (QuadraticProblem p =
+        new QuadraticProblem(
+            new MomentumOptimizer(0.5, false), List.of(kernel(true), bias(false)))) {
       p.step(0.1, 0.9);
       p.step(0.1, 0.9);
       decayedKernel = p.weight(0);
       undecayedBias = p.weight(1);
     }
-    try (QuadraticProblem p = new QuadraticProblem(new MomentumOptimizer(0.0, false), List.of(kernel(true), bias(false)))) {
+    try (QuadraticProblem p =
+        new QuadraticProblem(
+            new MomentumOptimizer(0.0, false), List.of(kernel(true), bias(false)))) {
       p.step(0.1, 0.9);
       p.step(0.1, 0.9);
       plainKernel = p.weight(0);
@@ -97,7 +113,8 @@ class MomentumOptimizerTest {
   @Test
   void rejectsNegativeWeightDecay() {
     assertThatThrownBy(() -> new MomentumOptimizer(-1e-4, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight decay");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("weight decay");
   }
 
   @Test

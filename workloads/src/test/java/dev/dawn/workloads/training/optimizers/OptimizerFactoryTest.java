@@ -19,8 +19,24 @@ class OptimizerFactoryTest {
 
   @Test
   void buildsLarsWithEveryKey() {
-    GraphOptimizer built = OptimizerFactory.build(map("type", "lars", "weight_decay", "1e-4", "eta", 0.0008,
-        "epsilon", 1e-5, "nesterov", true, "min_trust", 1e-5, "max_trust", 1.0), "train.optimizer");
+    GraphOptimizer built =
+        OptimizerFactory.build(
+            map(
+                "type",
+                "lars",
+                "weight_decay",
+                "1e-4",
+                "eta",
+                0.0008,
+                "epsilon",
+                1e-5,
+                "nesterov",
+                true,
+                "min_trust",
+                1e-5,
+                "max_trust",
+                1.0),
+            "train.optimizer");
     assertThat(built).isInstanceOf(LarsOptimizer.class);
     LarsOptimizer lars = (LarsOptimizer) built;
     assertThat(lars.weightDecay()).isEqualTo(1e-4);
@@ -33,7 +49,8 @@ class OptimizerFactoryTest {
 
   @Test
   void larsDefaultsAreThePapers() {
-    LarsOptimizer lars = (LarsOptimizer) OptimizerFactory.build(map("type", "lars", "weight_decay", 5e-5), "opt");
+    LarsOptimizer lars =
+        (LarsOptimizer) OptimizerFactory.build(map("type", "lars", "weight_decay", 5e-5), "opt");
     assertThat(lars.eta()).isEqualTo(0.001);
     assertThat(lars.epsilon()).isEqualTo(0.0);
     assertThat(lars.nesterov()).isFalse();
@@ -42,22 +59,31 @@ class OptimizerFactoryTest {
 
   @Test
   void buildsMomentum() {
-    MomentumOptimizer m = (MomentumOptimizer) OptimizerFactory.build(
-        map("type", "momentum", "weight_decay", 5e-4, "nesterov", true), "opt");
+    MomentumOptimizer m =
+        (MomentumOptimizer)
+            OptimizerFactory.build(
+                map("type", "momentum", "weight_decay", 5e-4, "nesterov", true), "opt");
     assertThat(m.weightDecay()).isEqualTo(5e-4);
     assertThat(m.nesterov()).isTrue();
   }
 
   @Test
   void rejectsUnknownKeysMissingDecayAndBadValues() {
-    assertThatThrownBy(() -> OptimizerFactory.build(map("type", "momentum", "weight_decay", 0, "lr", 0.1), "opt"))
+    assertThatThrownBy(
+            () ->
+                OptimizerFactory.build(
+                    map("type", "momentum", "weight_decay", 0, "lr", 0.1), "opt"))
         .hasMessageContaining("opt: unknown key 'lr' for optimizer type 'momentum'")
         .hasMessageContaining("[type, weight_decay, nesterov]");
     assertThatThrownBy(() -> OptimizerFactory.build(map("type", "lars"), "opt"))
         .hasMessageContaining("requires key 'weight_decay'");
     assertThatThrownBy(() -> OptimizerFactory.build(map("type", "adam", "weight_decay", 0), "opt"))
-        .hasMessageContaining("unknown optimizer type 'adam'").hasMessageContaining("[momentum, lars]");
-    assertThatThrownBy(() -> OptimizerFactory.build(map("type", "momentum", "weight_decay", 0, "nesterov", "yes"), "opt"))
+        .hasMessageContaining("unknown optimizer type 'adam'")
+        .hasMessageContaining("[momentum, lars]");
+    assertThatThrownBy(
+            () ->
+                OptimizerFactory.build(
+                    map("type", "momentum", "weight_decay", 0, "nesterov", "yes"), "opt"))
         .hasMessageContaining("key 'nesterov' must be true or false");
     assertThatThrownBy(() -> OptimizerFactory.build(map("type", "lars", "weight_decay", -1), "opt"))
         .hasMessageStartingWith("opt: lars: weight decay");

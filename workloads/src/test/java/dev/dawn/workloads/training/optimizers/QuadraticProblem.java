@@ -17,12 +17,14 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A graph with a few vector weights and the loss L = Σ_p ½·Σ_i a_pi·(w_pi − t_pi)², whose gradient
- * a_p ⊙ (w_p − t_p) the tests recompute in plain doubles. The gradients come from TF's own autodiff.
+ * a_p ⊙ (w_p − t_p) the tests recompute in plain doubles. The gradients come from TF's own
+ * autodiff.
  */
 final class QuadraticProblem implements AutoCloseable {
 
   /** One weight vector: its start value, curvature a, target t, and whether it is decayed. */
-  record Weight(String name, double[] initial, double[] curvature, double[] target, boolean decayed) {
+  record Weight(
+      String name, double[] initial, double[] curvature, double[] target, boolean decayed) {
     double[] gradientAt(double[] w) {
       double[] g = new double[w.length];
       for (int i = 0; i < w.length; i++) {
@@ -43,17 +45,21 @@ final class QuadraticProblem implements AutoCloseable {
     Ops tf = Ops.create(graph);
     Operand<TFloat32> loss = tf.constant(0f);
     for (Weight w : weights) {
-      Variable<TFloat32> v = tf.withName(SlotVariables.opName(w.name())).variable(tf.withInitScope().constant(floats(w.initial())));
+      Variable<TFloat32> v =
+          tf.withName(SlotVariables.opName(w.name()))
+              .variable(tf.withInitScope().constant(floats(w.initial())));
       variables.add(v);
       Operand<TFloat32> diff = tf.math.sub(v, tf.constant(floats(w.target())));
-      Operand<TFloat32> term = tf.math.mul(tf.constant(floats(w.curvature())), tf.math.square(diff));
+      Operand<TFloat32> term =
+          tf.math.mul(tf.constant(floats(w.curvature())), tf.math.square(diff));
       loss = tf.math.add(loss, tf.math.mul(tf.constant(0.5f), tf.sum(term, tf.constant(0))));
     }
     Gradients gradients = tf.gradients(loss, variables);
     List<Parameter> parameters = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
       Operand<TFloat32> g = gradients.dy(i);
-      parameters.add(new Parameter(variables.get(i), g, weights.get(i).decayed(), weights.get(i).name()));
+      parameters.add(
+          new Parameter(variables.get(i), g, weights.get(i).decayed(), weights.get(i).name()));
     }
     learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     momentum = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));

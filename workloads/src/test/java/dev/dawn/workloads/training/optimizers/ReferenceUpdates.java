@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.dawn.workloads.training.optimizers.QuadraticProblem.Weight;
 
-/** The update rules written out in plain doubles, independent of the graph code, plus a tolerant comparison. */
+/**
+ * The update rules written out in plain doubles, independent of the graph code, plus a tolerant
+ * comparison.
+ */
 final class ReferenceUpdates {
 
   private ReferenceUpdates() {}
@@ -44,7 +47,8 @@ final class ReferenceUpdates {
   }
 
   /** LARS step; parameters that are not decayed get trust 1 and no decay. */
-  static void larsStep(State s, double lr, double m, double wd, double eta, double epsilon, boolean nesterov) {
+  static void larsStep(
+      State s, double lr, double m, double wd, double eta, double epsilon, boolean nesterov) {
     double[] g = s.weight.gradientAt(s.w);
     double trust = s.weight.decayed() ? trustRatio(s.w, g, wd, eta, epsilon) : 1.0;
     double decay = s.weight.decayed() ? wd : 0.0;
@@ -63,7 +67,10 @@ final class ReferenceUpdates {
     return Math.sqrt(sum);
   }
 
-  /** Float32 graph vs double reference: 1e-5 relative, with a small absolute floor for values near zero. */
+  /**
+   * Float32 graph vs double reference: 1e-5 relative, with a small absolute floor for values near
+   * zero.
+   */
   static void assertClose(double[] actual, double[] expected, String what) {
     assertThat(actual).as(what + " length").hasSameSizeAs(expected);
     for (int i = 0; i < expected.length; i++) {

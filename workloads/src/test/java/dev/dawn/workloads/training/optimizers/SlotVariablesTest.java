@@ -18,7 +18,8 @@ class SlotVariablesTest {
   void slotsAreNamedAfterTheParameterAndStartAtZero() {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Variable<TFloat32> w = tf.withName("w").variable(tf.withInitScope().constant(new float[][] {{1, 2}, {3, 4}}));
+      Variable<TFloat32> w =
+          tf.withName("w").variable(tf.withInitScope().constant(new float[][] {{1, 2}, {3, 4}}));
       Parameter p = new Parameter(w, tf.zerosLike(w), true, "layer1/conv:0");
       Variable<TFloat32> slot = SlotVariables.zerosLike(tf, p, "lars", "velocity");
       assertThat(slot.op().name()).isEqualTo("lars/layer1_conv_0/velocity");
@@ -30,7 +31,8 @@ class SlotVariablesTest {
         s.initialize();
         try (Result r = s.runner().fetch(slot).run()) {
           TFloat32 t = (TFloat32) r.get(0);
-          assertThat(List.of(t.getFloat(0, 0), t.getFloat(0, 1), t.getFloat(1, 0), t.getFloat(1, 1)))
+          assertThat(
+                  List.of(t.getFloat(0, 0), t.getFloat(0, 1), t.getFloat(1, 0), t.getFloat(1, 1)))
               .containsOnly(0f);
         }
       }
@@ -43,9 +45,14 @@ class SlotVariablesTest {
       Ops tf = Ops.create(g);
       Variable<TFloat32> scale = tf.withName("scale").variable(tf.withInitScope().constant(2f));
       Variable<TFloat32> slot =
-          SlotVariables.zerosLike(tf, new Parameter(scale, tf.zerosLike(scale), false, "scale"), "momentum", "velocity");
+          SlotVariables.zerosLike(
+              tf,
+              new Parameter(scale, tf.zerosLike(scale), false, "scale"),
+              "momentum",
+              "velocity");
       assertThat(slot.shape().numDimensions()).isZero();
-      try (Session s = new Session(g); Result r = s.runner().fetch(slot).run()) {
+      try (Session s = new Session(g);
+          Result r = s.runner().fetch(slot).run()) {
         assertThat(((TFloat32) r.get(0)).getFloat()).isZero();
       }
     }

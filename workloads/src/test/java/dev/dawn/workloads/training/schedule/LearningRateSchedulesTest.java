@@ -89,7 +89,8 @@ class LearningRateSchedulesTest {
     assertThat(poly.at(35)).isCloseTo(1e-4, within(EPS));
     assertThat(poly.at(40)).isCloseTo(1e-4, within(EPS));
     // power 2.2 (Fujitsu): halfway is 0.5^2.2 = 0.217637640824...
-    assertThat(new PolynomialDecay(1, 0, 2.2, 0, 10).at(5)).isCloseTo(0.21763764082403103, within(1e-12));
+    assertThat(new PolynomialDecay(1, 0, 2.2, 0, 10).at(5))
+        .isCloseTo(0.21763764082403103, within(1e-12));
   }
 
   @Test
@@ -102,7 +103,8 @@ class LearningRateSchedulesTest {
     assertThat(page.at(14.5)).isCloseTo(0.2, within(EPS));
     assertThat(page.at(24)).isCloseTo(0.0, within(EPS));
     assertThat(page.at(30)).isEqualTo(0.0);
-    PiecewiseLinear finalPage = PiecewiseLinear.of(new double[] {0, 2, 8}, new double[] {0, 1.0, 0.1});
+    PiecewiseLinear finalPage =
+        PiecewiseLinear.of(new double[] {0, 2, 8}, new double[] {0, 1.0, 0.1});
     assertThat(finalPage.at(9.5)).isCloseTo(0.1, within(EPS));
     assertThat(finalPage.at(5)).isCloseTo(0.55, within(EPS));
   }
@@ -127,7 +129,8 @@ class LearningRateSchedulesTest {
         .hasMessageContaining("strictly increasing");
     assertThatThrownBy(() -> PiecewiseLinear.of(new double[] {0, 5, 5}, new double[] {0, 1, 2}))
         .hasMessageContaining("strictly increasing");
-    assertThatThrownBy(() -> new LinearCosineDecay(1, 0, 0, 0, 0, 0.5)).hasMessageContaining("decay_epochs");
+    assertThatThrownBy(() -> new LinearCosineDecay(1, 0, 0, 0, 0, 0.5))
+        .hasMessageContaining("decay_epochs");
     assertThatThrownBy(() -> new PolynomialDecay(1, 0, 2, 5, 5)).hasMessageContaining("end_epoch");
     assertThatThrownBy(() -> new ConstantSchedule(Double.NaN)).hasMessageContaining("value");
   }

@@ -10,7 +10,8 @@ class MomentumSchedulesTest {
 
   @Test
   void dynamicMomentumFollowsTheLearningRateInverselyAndIsClamped() {
-    LearningRateSchedule lr = epoch -> epoch; // lr equals the epoch, so each value below is easy to place
+    LearningRateSchedule lr =
+        epoch -> epoch; // lr equals the epoch, so each value below is easy to place
     DynamicMomentum dm = new DynamicMomentum(lr, 0.2, 28.0, 0.9, 0.98);
     assertThat(dm.at(28.0)).isCloseTo(0.9, within(1e-12));
     assertThat(dm.at(0.2)).isCloseTo(0.98, within(1e-12));
@@ -23,7 +24,8 @@ class MomentumSchedulesTest {
 
   @Test
   void piecewiseLinearCyclesMomentum() {
-    MomentumSchedule cycle = PiecewiseLinear.of(new double[] {0, 14, 28}, new double[] {0.98, 0.9, 0.98});
+    MomentumSchedule cycle =
+        PiecewiseLinear.of(new double[] {0, 14, 28}, new double[] {0.98, 0.9, 0.98});
     assertThat(cycle.at(7)).isCloseTo(0.94, within(1e-12));
     assertThat(cycle.at(14)).isCloseTo(0.9, within(1e-12));
   }
@@ -35,8 +37,11 @@ class MomentumSchedulesTest {
 
   @Test
   void rejectsInvertedRanges() {
-    assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 1, 1, 0.9, 0.98)).hasMessageContaining("max_lr");
-    assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 0.2, 28, 0.98, 0.9)).hasMessageContaining("min <= max");
-    assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 0.2, 28, 0.9, 1.0)).hasMessageContaining("< 1");
+    assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 1, 1, 0.9, 0.98))
+        .hasMessageContaining("max_lr");
+    assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 0.2, 28, 0.98, 0.9))
+        .hasMessageContaining("min <= max");
+    assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 0.2, 28, 0.9, 1.0))
+        .hasMessageContaining("< 1");
   }
 }
