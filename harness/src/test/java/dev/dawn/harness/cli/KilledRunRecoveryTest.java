@@ -6,8 +6,6 @@ import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,47 +18,15 @@ class KilledRunRecoveryTest {
 
   @Test
   void killNineKeepsFinishedEpochsAndExportRebuildsTheFiles(@TempDir Path dir) throws Exception {
-    Path config = dir.resolve("long.yaml");
-    Files.writeString(
-        config,
-        """
-        name: killed
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
-        model: {architecture: resnet9, width: 0.125}
-        train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0}
-        """
-            .formatted(dir.resolve("synthetic")));
-    Path results = dir.resolve("results");
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                javaBin,
-                "-cp",
-                System.getProperty("java.class.path"),
-                DawnCli.class.getName(),
-                "train",
-                "--config",
-                config.toString(),
-                "--results",
-                results.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("out.log").toFile())
-            .start();
-    Path events = null;
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-    try {
-      while (Instant.now().isBefore(deadline)) {
-        events = findEvents(results);
-        if (events != null && countEvaluations(events) >= 2) break;
-        Thread.sleep(200);
-      }
-    } finally {
-      p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no run_stop
-      p.waitFor();
+    Path events;
+    String out;
+    try (LongTrainingChild child = LongTrainingChild.start(dir, "killed")) {
+      events = child.awaitEvaluations(2);
+      child.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no run_stop
+      child.process.waitFor();
+      out = child.output();
     }
-    assertThat(events).as(Files.readString(dir.resolve("out.log"))).isNotNull();
+    assertThat(events).as(out).isNotNull();
     List<String> lines = Files.readAllLines(events);
     assertThat(lines).noneMatch(l -> l.contains("\"run_stop\""));
 
@@ -77,17 +43,5 @@ class KilledRunRecoveryTest {
     }
     assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(1 + finished);
     assertThat(run.resolve("accuracy.png")).isRegularFile();
-  }
-
-  private static Path findEvents(Path results) throws Exception {
-    Path runs = results.resolve("runs");
-    if (!Files.isDirectory(runs)) return null;
-    try (var s = Files.list(runs)) {
-      return s.map(r -> r.resolve("events.jsonl")).filter(Files::exists).findFirst().orElse(null);
-    }
-  }
-
-  private static long countEvaluations(Path events) throws Exception {
-    return Files.readAllLines(events).stream().filter(l -> l.contains("\"eval_accuracy\"")).count();
   }
 }
