@@ -1,14 +1,12 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.workloads.data.LinearBaseline;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -27,11 +25,7 @@ final class BaselineCommand implements Callable<Integer> {
       description = "YAML training config (its data: section is used).")
   Path config;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override a config key (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfigLayerOptions layers;
 
   @Option(
       names = "--epochs",
@@ -47,7 +41,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var cfg = new ConfigLoader().load(config, overrides).config();
+    var cfg = layers.load(config).config();
     var dataset = DatasetOpener.open(cfg.data(), System.out::println);
     var r =
         new LinearBaseline(

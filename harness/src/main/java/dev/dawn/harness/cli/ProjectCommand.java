@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -53,17 +54,7 @@ final class ProjectCommand implements Callable<Integer> {
       description = "YAML training config (its epochs, phases, data set and model).")
   Path config;
 
-  @Option(
-      names = "--scale",
-      paramLabel = "NAME",
-      description = "Lay the config's scales.NAME over it, e.g. cpu.")
-  String scale;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override one config key (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfigLayerOptions layers;
 
   @Option(
       names = "--hardware",
@@ -162,7 +153,7 @@ final class ProjectCommand implements Callable<Integer> {
     if (gpus == null || gpus < 1) throw new BadInputException("--gpus N (>= 1) is required");
     if (fusionThreshold != null && fusionThreshold < 0)
       throw new BadInputException("--fusion-threshold must be >= 0 bytes");
-    var recipe = ConfigRecipe.load(config, scale, overrides);
+    var recipe = ConfigRecipe.load(config, layers.scale, layers.overrides);
     HardwareSpec hw = HardwareFile.load(hardware, hardwareDir, hardwareOverrides).spec();
     warnIfOtherModel(recipe.model(), hw);
     int lastEpoch = 0;

@@ -1,14 +1,13 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ScheduleSamples;
 import dev.dawn.reporters.charts.ScheduleChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,17 +29,7 @@ final class ScheduleCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONFIG", description = "YAML training config.")
   Path config;
 
-  @Option(
-      names = "--scale",
-      paramLabel = "NAME",
-      description = "Lay the config's scales.NAME over it, e.g. cpu.")
-  String scale;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override one config key (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfigLayerOptions layers;
 
   @Option(
       names = "--out",
@@ -61,7 +50,7 @@ final class ScheduleCommand implements Callable<Integer> {
     if (pointsPerEpoch < 1 || pointsPerEpoch > 10_000) {
       throw new BadInputException("--points-per-epoch must be in 1..10000, got " + pointsPerEpoch);
     }
-    var loaded = new ConfigLoader().load(config, scale, overrides);
+    var loaded = layers.load(config);
     var c = loaded.config();
     var samples = ScheduleSamples.of(c, pointsPerEpoch);
     String title =

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -49,18 +50,7 @@ final class ThroughputCommand implements Callable<Integer> {
       description = "YAML training config.")
   Path config;
 
-  @Option(
-      names = "--scale",
-      paramLabel = "NAME",
-      description =
-          "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
-  String scale;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override a config key (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfigLayerOptions layers;
 
   @Option(
       names = "--rounds",
@@ -125,7 +115,7 @@ final class ThroughputCommand implements Callable<Integer> {
     if (!replicas.isEmpty() || !thresholds.isEmpty()) {
       return compareReplicas();
     }
-    var loaded = new ConfigLoader().load(config, scale, overrides);
+    var loaded = layers.load(config);
     var cfg = loaded.config();
     var dataset = DatasetOpener.open(cfg.data(), System.out::println);
     int classes = dataset.classNames().size();
@@ -210,17 +200,17 @@ final class ThroughputCommand implements Callable<Integer> {
         throw new BadInputException(
             "--fusion-threshold: every threshold must be >= 0 bytes, got " + t);
     }
-    var base = new ConfigLoader().load(config, scale, overrides).config();
+    var base = layers.load(config).config();
     List<Integer> counts = replicas.isEmpty() ? List.of(base.distributed().replicas()) : replicas;
     List<Long> sizes =
         thresholds.isEmpty() ? List.of(base.distributed().fusion().thresholdBytes()) : thresholds;
     List<TrainConfig> cells = new ArrayList<>();
     for (int n : counts) {
       for (long t : n == 1 ? List.of(sizes.get(0)) : sizes) {
-        List<String> cellOverrides = new ArrayList<>(overrides);
+        List<String> cellOverrides = new ArrayList<>(layers.overrides);
         cellOverrides.add("distributed.replicas=" + n);
         cellOverrides.add("distributed.fusion.thresholdBytes=" + t);
-        cells.add(new ConfigLoader().load(config, scale, cellOverrides).config());
+        cells.add(new ConfigLoader().load(config, layers.scale, cellOverrides).config());
       }
     }
     var dataset = DatasetOpener.open(base.data(), System.out::println);
