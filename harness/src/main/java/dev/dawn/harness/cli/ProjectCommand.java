@@ -12,6 +12,8 @@ import dev.dawn.harness.project.Projection;
 import dev.dawn.harness.project.ProjectionFiles;
 import dev.dawn.harness.project.PublishedCheck;
 import dev.dawn.harness.project.PublishedEntry;
+import dev.dawn.harness.project.SoftwareStack;
+import dev.dawn.harness.project.StackFile;
 import dev.dawn.harness.project.StepModel;
 import dev.dawn.harness.project.TargetEpoch;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Option;
     description = {
       "Project how long a recipe would train on N GPUs, without training: per epoch, the hours of compute, of",
       "gradient all-reduce not hidden behind the backward pass, and of waiting for the input pipeline, from a",
-      "hardware file of published figures (reference-configs/hardware/*.yaml). Prints the table and writes it as",
+      "hardware file of published figures (reference-configs/hardware/*.yaml) and a software stack file",
+      "(reference-configs/stacks/*.yaml: the framework's speed relative to the one the hardware figure was",
+      "measured with, its gradient precision and fusion). Prints the table and writes it as",
       "CSV and a stacked-bar chart. --check compares the model with the published multi-machine DAWNBench entries;",
       "--fit calibrates a hardware file's free parameters on its chosen entries."
     },
@@ -42,6 +46,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  bin/dawn project --config reference-configs/alibaba-2020-03.yaml --hardware v100-32gb --gpus 128",
       "  bin/dawn project --config reference-configs/huawei-2019-05.yaml --hardware v100-16gb --gpus 128 --fusion-sweep",
+      "  bin/dawn project --config reference-configs/fastai-2018-09.yaml --hardware v100-16gb --stack pytorch-2018-ddp-fp16 --gpus 64",
       "  bin/dawn project --check",
       "  bin/dawn project --fit --hardware v100-16gb"
     })
@@ -78,6 +83,22 @@ final class ProjectCommand implements Callable<Integer> {
   Path hardwareDir;
 
   @Option(
+      names = "--stack",
+      paramLabel = "NAME|FILE",
+      description =
+          "Software stack file, or its name in --stack-dir (tensorflow-xla-amp, pytorch-2018-ddp-fp16, "
+              + "mxnet-2018-fp16, ...). Default: the stack the hardware file's images/s were measured with "
+              + "(its device.stack). --check uses each entry's own stack.")
+  String stack;
+
+  @Option(
+      names = "--stack-dir",
+      paramLabel = "DIR",
+      defaultValue = "reference-configs/stacks",
+      description = "Where stack names are looked up. Default: ${DEFAULT-VALUE}.")
+  Path stackDir;
+
+  @Option(
       names = "--gpus",
       paramLabel = "N",
       description = "Devices training data-parallel (whole nodes when more than one node).")
@@ -87,7 +108,7 @@ final class ProjectCommand implements Callable<Integer> {
       names = "--fusion-threshold",
       paramLabel = "BYTES",
       description =
-          "Largest gradient fusion bucket; 0 sends every gradient tensor alone. Default: the hardware file's.")
+          "Largest gradient fusion bucket; 0 sends every gradient tensor alone. Default: the stack file's.")
   Long fusionThreshold;
 
   @Option(
@@ -155,6 +176,10 @@ final class ProjectCommand implements Callable<Integer> {
       throw new BadInputException("--fusion-threshold must be >= 0 bytes");
     var recipe = ConfigRecipe.load(config, layers.scale, layers.overrides);
     HardwareSpec hw = HardwareFile.load(hardware, hardwareDir, hardwareOverrides).spec();
+    SoftwareStack sw =
+        SoftwareStack.on(
+            StackFile.load(stack != null ? stack : hw.device().stack(), stackDir),
+            StackFile.load(hw.device().stack(), stackDir));
     warnIfOtherModel(recipe.model(), hw);
     int lastEpoch = 0;
     if (tsv != null) {
@@ -172,9 +197,8 @@ final class ProjectCommand implements Callable<Integer> {
       }
     }
     List<Long> gradients = ModelGradients.elementCounts(recipe.model());
-    long threshold =
-        fusionThreshold != null ? fusionThreshold : hw.communication().fusionThresholdBytes();
-    StepModel model = new StepModel(hw, gpus, gradients, threshold);
+    long threshold = fusionThreshold != null ? fusionThreshold : sw.fusionThresholdBytes();
+    StepModel model = new StepModel(hw, sw, gpus, gradients, threshold);
     Projection p = Projection.of(recipe.plan(), model, stem(hardware), gpus, lastEpoch);
 
     long params = gradients.stream().mapToLong(Long::longValue).sum();
@@ -189,11 +213,18 @@ final class ProjectCommand implements Callable<Integer> {
         model.devicesPerNode());
     o.printf(
         Locale.ROOT,
+        "stack: %s (%s): %.3f x the images/s of %s%n",
+        sw.spec().name(),
+        sw.spec().framework(),
+        sw.speedFactor(),
+        hw.device().stack());
+    o.printf(
+        Locale.ROOT,
         "gradients: %d tensors, %.1f MB at %d bytes each; fusion threshold %d bytes -> %d message%s per "
             + "step; %s all-reduce %.2f ms per step before overlap%n",
         gradients.size(),
-        params * hw.communication().bytesPerGradientValue() / 1e6,
-        hw.communication().bytesPerGradientValue(),
+        params * sw.bytesPerGradientValue() / 1e6,
+        sw.bytesPerGradientValue(),
         threshold,
         model.messages(),
         model.messages() == 1 ? "" : "s",
@@ -233,7 +264,13 @@ final class ProjectCommand implements Callable<Integer> {
     if (fusionSweep) {
       var points =
           FusionSweep.run(
-              recipe.plan(), hw, gpus, gradients, FusionSweep.thresholds(256L << 20), lastEpoch);
+              recipe.plan(),
+              hw,
+              sw,
+              gpus,
+              gradients,
+              FusionSweep.thresholds(256L << 20),
+              lastEpoch);
       o.println("fusion threshold   messages   hours to target");
       for (var pt : points) {
         o.printf(
@@ -261,9 +298,10 @@ final class ProjectCommand implements Callable<Integer> {
   private int check(PrintWriter o) {
     Path dir = EntriesLocation.resolve(entries);
     List<Long> gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
-    var rows = new PublishedCheck(dir, hardwareDir).run(PublishedEntry.MULTI_MACHINE, gradients);
+    var rows =
+        new PublishedCheck(dir, hardwareDir, stackDir).run(PublishedEntry.MULTI_MACHINE, gradients);
     o.println(
-        "entry                                        GPUs hardware    epoch  published_h  projected_h   error  role       "
+        "entry                                        GPUs hardware    stack                   speed epoch  published_h  projected_h   error  role       "
             + "compute/comm/input");
     double predictedAbs = 0;
     int predicted = 0;
@@ -271,10 +309,12 @@ final class ProjectCommand implements Callable<Integer> {
       var p = r.projection();
       o.printf(
           Locale.ROOT,
-          "%-44s %4d %-11s %5d %12.5f %12.5f %+6.1f%%  %-9s  %.0f/%.0f/%.0f%%%n",
+          "%-44s %4d %-11s %-22s %6.3f %5d %12.5f %12.5f %+6.1f%%  %-9s  %.0f/%.0f/%.0f%%%n",
           r.entry().label(),
           r.entry().devices(),
           r.entry().hardware(),
+          r.entry().stack(),
+          r.stack().speedFactor(),
           r.targetEpoch(),
           r.publishedHours(),
           r.projectedHours(),
@@ -307,7 +347,8 @@ final class ProjectCommand implements Callable<Integer> {
     HardwareFile file = HardwareFile.load(hardware, hardwareDir, hardwareOverrides);
     List<Long> gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
     var result =
-        new ParameterFit(new PublishedCheck(dir, hardwareDir), gradients).fit(hardware, file);
+        new ParameterFit(new PublishedCheck(dir, hardwareDir, stackDir), gradients)
+            .fit(hardware, file);
     o.println("fitted on " + file.spec().fit().entries() + ":");
     result
         .values()

@@ -23,13 +23,14 @@ public final class FusionSweep {
   public static List<Point> run(
       RecipePlan plan,
       HardwareSpec hw,
+      SoftwareStack stack,
       int devices,
       List<Long> gradientElements,
       List<Long> thresholds,
       int lastEpoch) {
     List<Point> out = new ArrayList<>();
     for (long t : thresholds) {
-      StepModel model = new StepModel(hw, devices, gradientElements, t);
+      StepModel model = new StepModel(hw, stack, devices, gradientElements, t);
       out.add(
           new Point(
               t,

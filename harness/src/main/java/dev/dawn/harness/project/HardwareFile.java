@@ -1,12 +1,8 @@
 package dev.dawn.harness.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +19,6 @@ public final class HardwareFile {
   public static final Path DEFAULT_DIR = Path.of("reference-configs", "hardware");
 
   private static final Set<String> ALGORITHMS = Set.of("ring", "hierarchical");
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
-
   private final String source;
   private final ObjectNode tree;
   private final HardwareSpec spec;
@@ -65,19 +54,7 @@ public final class HardwareFile {
   }
 
   public static HardwareFile parse(String yamlText, String source) {
-    try {
-      JsonNode node = YAML.readTree(yamlText);
-      if (!(node instanceof ObjectNode object))
-        throw new HardwareFileException(source + ": not a YAML mapping");
-      return new HardwareFile(source, object);
-    } catch (JsonProcessingException e) {
-      throw new HardwareFileException(
-          source
-              + ":"
-              + e.getLocation().getLineNr()
-              + ": not valid YAML: "
-              + e.getOriginalMessage());
-    }
+    return new HardwareFile(source, ProjectionYaml.mapping(yamlText, source));
   }
 
   /** The same file with {@code section.key=value} overrides; each key must already exist. */
@@ -118,7 +95,7 @@ public final class HardwareFile {
           source + ": unknown hardware key '" + key + "' in override " + key + "=" + value);
     }
     try {
-      p.set(parts[parts.length - 1], YAML.readTree(value));
+      p.set(parts[parts.length - 1], ProjectionYaml.MAPPER.readTree(value));
     } catch (JsonProcessingException e) {
       p.put(parts[parts.length - 1], value);
     }
@@ -131,34 +108,11 @@ public final class HardwareFile {
   }
 
   private static HardwareSpec bind(String source, ObjectNode tree) {
-    HardwareSpec s;
-    try {
-      s = YAML.treeToValue(tree, HardwareSpec.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new HardwareFileException(
-          source
-              + ":"
-              + e.getLocation().getLineNr()
-              + ": unknown key '"
-              + e.getPropertyName()
-              + "'; allowed there: "
-              + e.getKnownPropertyIds());
-    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-      String key =
-          String.join(
-              ".",
-              e.getPath().stream()
-                  .map(
-                      r ->
-                          r.getFieldName() != null
-                              ? r.getFieldName()
-                              : String.valueOf(r.getIndex()))
-                  .toList());
-      throw new HardwareFileException(
-          source + ": key '" + key + "': " + e.getOriginalMessage().lines().findFirst().orElse(""));
-    } catch (JsonProcessingException e) {
-      throw new HardwareFileException(source + ": " + e.getOriginalMessage());
-    }
+    HardwareSpec s = ProjectionYaml.bind(source, tree, HardwareSpec.class);
+    check(
+        source,
+        s.device().stack() != null && !s.device().stack().isBlank(),
+        "device.stack must name the stack its images/s were measured with");
     check(source, s.device().imagesPerSecond() > 0, "device.imagesPerSecond must be > 0");
     check(source, s.device().referenceResolution() > 0, "device.referenceResolution must be > 0");
     check(source, s.device().referenceBatch() >= 1, "device.referenceBatch must be >= 1");
@@ -188,14 +142,6 @@ public final class HardwareFile {
         "communication.algorithm must be one of " + ALGORITHMS);
     check(
         source,
-        s.communication().bytesPerGradientValue() >= 1,
-        "communication.bytesPerGradientValue must be >= 1");
-    check(
-        source,
-        s.communication().fusionThresholdBytes() >= 0,
-        "communication.fusionThresholdBytes must be >= 0");
-    check(
-        source,
         s.communication().overlap() >= 0 && s.communication().overlap() <= 1,
         "communication.overlap must be in [0, 1]");
     check(
@@ -213,10 +159,11 @@ public final class HardwareFile {
   }
 
   private static void check(String source, boolean ok, String rule) {
-    if (!ok) throw new HardwareFileException(source + ": " + rule);
+    ProjectionYaml.check(source, ok, rule);
   }
 
-  private static String available(Path dir) {
+  /** The YAML files in {@code dir}, by name, for a message about a name that is not there. */
+  static String available(Path dir) {
     try (var files = Files.list(dir)) {
       return String.join(
           ", ",

@@ -1,6 +1,8 @@
 package dev.dawn.harness.project;
 
-/** A hardware file or override that breaks a rule; the message names the file and key. */
+/**
+ * A hardware or stack file, or an override, that breaks a rule; the message names the file and key.
+ */
 public final class HardwareFileException extends RuntimeException {
   public HardwareFileException(String message) {
     super(message);

@@ -45,8 +45,10 @@ public record HardwareSpec(
    *     launches)
    * @param backwardShare share of a step's compute spent in the backward pass, where all-reduce can
    *     overlap
-   * @param efficiency multiplier on {@code imagesPerSecond} for the software stack (a free
-   *     parameter)
+   * @param stack the software stack {@code imagesPerSecond} was measured with (a file in {@code
+   *     reference-configs/stacks/}); another stack scales it by the two stacks' relative speed
+   * @param efficiency multiplier on {@code imagesPerSecond}: what the published figure does not
+   *     capture of this hardware in a DAWNBench run (a free parameter)
    */
   public record Device(
       String model,
@@ -57,6 +59,7 @@ public record HardwareSpec(
       double halfSpeedBatch,
       double stepOverheadSeconds,
       double backwardShare,
+      String stack,
       double efficiency) {}
 
   /**
@@ -93,17 +96,15 @@ public record HardwareSpec(
   }
 
   /**
-   * How gradients travel.
+   * How gradients travel over this hardware (the stack says in what precision and in how many
+   * messages).
    *
    * @param algorithm {@code ring} (one ring over all devices) or {@code hierarchical} (ring inside
    *     each node over the fast link, ring between nodes over the network)
-   * @param bytesPerGradientValue 2 for fp16 gradients, 4 for fp32
-   * @param fusionThresholdBytes largest fusion bucket; 0 = one message per gradient tensor
    * @param overlap share of the all-reduce (all buckets but the last) that can run during the
    *     backward pass
    */
-  public record Communication(
-      String algorithm, int bytesPerGradientValue, long fusionThresholdBytes, double overlap) {
+  public record Communication(String algorithm, double overlap) {
     public boolean hierarchical() {
       return algorithm.toLowerCase(Locale.ROOT).equals("hierarchical");
     }

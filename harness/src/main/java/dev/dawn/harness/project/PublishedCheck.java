@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Projects each published entry from public inputs only (its JSON's phases, its hardware file) to
- * the epoch where its TSV first reaches 93% top-5, and compares with the published hours.
+ * Projects each published entry from public inputs only (its JSON's phases, its hardware and stack
+ * files) to the epoch where its TSV first reaches 93% top-5, and compares with the published hours.
  */
 public final class PublishedCheck {
   /** DAWNBench's ImageNet training target. */
@@ -19,6 +19,7 @@ public final class PublishedCheck {
       int targetEpoch,
       double publishedHours,
       Projection projection,
+      SoftwareStack stack,
       boolean fitted) {
     public double projectedHours() {
       return projection.totalHours();
@@ -32,15 +33,19 @@ public final class PublishedCheck {
 
   private final Path entriesDir;
   private final Path hardwareDir;
+  private final Path stackDir;
 
   /** Each entry's files, read once (the fit projects the same entries thousands of times). */
   private final java.util.Map<String, RecipePlan> plans = new java.util.HashMap<>();
 
   private final java.util.Map<String, TargetEpoch> targets = new java.util.HashMap<>();
 
-  public PublishedCheck(Path entriesDir, Path hardwareDir) {
+  private final java.util.Map<String, StackSpec> stacks = new java.util.HashMap<>();
+
+  public PublishedCheck(Path entriesDir, Path hardwareDir, Path stackDir) {
     this.entriesDir = entriesDir;
     this.hardwareDir = hardwareDir;
+    this.stackDir = stackDir;
   }
 
   public List<Row> run(List<PublishedEntry> entries, List<Long> gradientElements) {
@@ -75,9 +80,15 @@ public final class PublishedCheck {
     TargetEpoch target =
         targets.computeIfAbsent(e.file(), f -> TargetEpoch.read(tsv, "top5Accuracy", TARGET_TOP5));
     HardwareSpec hw = hardwareFile.with(e.hardwareOverrides()).spec();
+    SoftwareStack stack = SoftwareStack.on(stack(e.stack()), stack(hw.device().stack()));
     StepModel model =
-        new StepModel(hw, e.devices(), gradientElements, hw.communication().fusionThresholdBytes());
+        new StepModel(hw, stack, e.devices(), gradientElements, stack.fusionThresholdBytes());
     Projection p = Projection.of(plan, model, hw.name(), e.devices(), target.epochs());
-    return new Row(e, target.epochs(), target.hours(), p, hw.fit().entries().contains(e.file()));
+    return new Row(
+        e, target.epochs(), target.hours(), p, stack, hw.fit().entries().contains(e.file()));
+  }
+
+  private StackSpec stack(String name) {
+    return stacks.computeIfAbsent(name, n -> StackFile.load(n, stackDir));
   }
 }

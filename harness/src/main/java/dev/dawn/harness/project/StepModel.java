@@ -4,14 +4,15 @@ import dev.dawn.workloads.distributed.FusionBuckets;
 import java.util.List;
 
 /**
- * The cost of one data-parallel step of a model on {@code devices} devices of one hardware type.
+ * The cost of one data-parallel step of a model on {@code devices} devices of one hardware type,
+ * trained with one software stack.
  *
  * <ul>
  *   <li>compute = per-device batch / images/s at this resolution and batch + step overhead, where
- *       images/s = published figure x efficiency x (reference pixels / pixels)^pixelExponent x
- *       s(work) / s(reference batch), with s(w) = w / (w + halfSpeedBatch) and work = batch x
- *       (pixels / reference pixels)^pixelExponent: a device fed little work per step (a small
- *       batch, small images) runs below its full speed;
+ *       images/s = published figure x stack speed factor x efficiency x (reference pixels /
+ *       pixels)^pixelExponent x s(work) / s(reference batch), with s(w) = w / (w + halfSpeedBatch)
+ *       and work = batch x (pixels / reference pixels)^pixelExponent: a device fed little work per
+ *       step (a small batch, small images) runs below its full speed;
  *   <li>communication = sum over fusion buckets of the all-reduce of that bucket (ring or
  *       hierarchical); the last bucket (the first layers' gradients, ready only when the backward
  *       pass ends) is always exposed, and {@code overlap} of the rest hides behind the backward
@@ -22,6 +23,7 @@ import java.util.List;
  */
 public final class StepModel {
   private final HardwareSpec hw;
+  private final SoftwareStack stack;
   private final int devices;
   private final int devicesPerNode;
   private final int nodes;
@@ -30,14 +32,20 @@ public final class StepModel {
   private final int messages;
 
   /**
+   * @param stack the software stack, with its speed relative to the stack of the hardware's figure
    * @param gradientElementsForward element count of each gradient tensor, in the order the model
    *     creates its weights
    * @param fusionThresholdBytes largest fusion bucket (0 = one message per tensor)
    */
   public StepModel(
-      HardwareSpec hw, int devices, List<Long> gradientElementsForward, long fusionThresholdBytes) {
+      HardwareSpec hw,
+      SoftwareStack stack,
+      int devices,
+      List<Long> gradientElementsForward,
+      long fusionThresholdBytes) {
     if (devices < 1) throw new IllegalArgumentException("devices must be >= 1, got " + devices);
     this.hw = hw;
+    this.stack = stack;
     this.devices = devices;
     this.devicesPerNode = Math.min(devices, hw.node().devicesPerNode());
     if (devices % devicesPerNode != 0) {
@@ -46,9 +54,7 @@ public final class StepModel {
     }
     this.nodes = devices / devicesPerNode;
     List<Long> bytes =
-        gradientElementsForward.stream()
-            .map(n -> n * hw.communication().bytesPerGradientValue())
-            .toList();
+        gradientElementsForward.stream().map(n -> n * stack.bytesPerGradientValue()).toList();
     FusionBuckets buckets =
         FusionBuckets.pack(FusionBuckets.backwardOrder(bytes), fusionThresholdBytes);
     double sum = 0;
@@ -94,7 +100,7 @@ public final class StepModel {
             / ((double) d.referenceResolution() * d.referenceResolution());
     double workRatio = Math.pow(pixelRatio, d.pixelExponent());
     double saturation = saturation(perDeviceBatch * workRatio) / saturation(d.referenceBatch());
-    return d.imagesPerSecond() * d.efficiency() / workRatio * saturation;
+    return d.imagesPerSecond() * stack.speedFactor() * d.efficiency() / workRatio * saturation;
   }
 
   private double saturation(double work) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectCommandTest {
   static final String CONFIGS = Path.of("..", "reference-configs").toString();
   static final String HARDWARE = Path.of("..", "reference-configs", "hardware").toString();
+  static final String STACKS = Path.of("..", "reference-configs", "stacks").toString();
   @TempDir Path tmp;
 
   record Run(int exit, String out, String err) {}
@@ -39,6 +40,8 @@ class ProjectCommandTest {
             "v100-16gb",
             "--hardware-dir",
             HARDWARE,
+            "--stack-dir",
+            STACKS,
             "--gpus",
             "128",
             "--out",
@@ -77,6 +80,8 @@ class ProjectCommandTest {
             "v100-32gb",
             "--hardware-dir",
             HARDWARE,
+            "--stack-dir",
+            STACKS,
             "--gpus",
             "8",
             "--tsv",
@@ -98,6 +103,8 @@ class ProjectCommandTest {
             "v100-16gb",
             "--hardware-dir",
             HARDWARE,
+            "--stack-dir",
+            STACKS,
             "--gpus",
             "128",
             "--fusion-sweep",
@@ -120,6 +127,8 @@ class ProjectCommandTest {
             "v100-16gb",
             "--hardware-dir",
             HARDWARE,
+            "--stack-dir",
+            STACKS,
             "--gpus",
             "12",
             "--out",
@@ -136,6 +145,8 @@ class ProjectCommandTest {
             "v100-16gb",
             "--hardware-dir",
             HARDWARE,
+            "--stack-dir",
+            STACKS,
             "--gpus",
             "8",
             "--hw",

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every reference recipe projects on every hardware file, on one node and on two. */
+/**
+ * Every reference recipe projects on every hardware file with that file's own stack, on one node
+ * and on two.
+ */
 class EveryRecipeAndHardwareTest {
 
   @Test
@@ -26,12 +29,14 @@ class EveryRecipeAndHardwareTest {
       for (Path hwFile : hardware) {
         HardwareSpec hw =
             HardwareFile.load(hwFile.toString(), HardwareFileTest.DIR, List.of()).spec();
+        StackSpec own = StackFile.load(hw.device().stack(), StackFileTest.DIR);
+        SoftwareStack stack = SoftwareStack.on(own, own);
         for (int nodes : new int[] {1, 2}) {
           int devices = nodes * hw.node().devicesPerNode();
           var p =
               Projection.of(
                   recipe.plan(),
-                  new StepModel(hw, devices, gradients, hw.communication().fusionThresholdBytes()),
+                  new StepModel(hw, stack, devices, gradients, stack.fusionThresholdBytes()),
                   hw.name(),
                   devices,
                   0);

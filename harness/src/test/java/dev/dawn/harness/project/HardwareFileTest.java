@@ -39,6 +39,7 @@ class HardwareFileTest {
               "linkGigabytesPerSecond:",
               "cpuCores:",
               "imagesPerSecondPerCore:",
+              "stack:",
               "overlap:")) {
         int i = indexOf(lines, key);
         assertThat(i).as(f + " " + key).isPositive();

@@ -55,7 +55,11 @@ class ProjectionTest {
             List.of(new RecipePlan.Segment(3, 360)));
     var model =
         new StepModel(
-            TestHardware.file("input.imagesPerSecondPerCore=1e9").spec(), 1, List.of(10L), 0);
+            TestHardware.file("input.imagesPerSecondPerCore=1e9").spec(),
+            TestHardware.STACK,
+            1,
+            List.of(10L),
+            0);
     var p = Projection.of(plan, model, "test", 1, 0);
     // 10 steps of 0.36 s = 3.6 s = 0.001 h at 200 px; a quarter of that at 100 px
     assertThat(p.epochs()).extracting(EpochProjection::steps).containsExactly(10L, 10L, 10L);

@@ -32,13 +32,26 @@ class PublishedCheckTest {
 
   /**
    * Relative error of each pure prediction as the committed model gives it (REPORT.md's table): a
-   * change to the model or the hardware files that moves them must update the report too.
+   * change to the model, the hardware or the stack files that moves one by more than a point must
+   * update the report too. Huawei MXNet (+29.9%) is outside the issue's +-25% and stays there
+   * honestly: the test pins it, it does not excuse it.
    */
   static final Map<String, Double> PREDICTED_ERROR =
       Map.of(
-          "fastai_resnet50_p3_8_machine_pytorch", 0.068,
-          "huaweicloud_resnet50_modelarts_16_machine_mxnet121", -0.210,
-          "huaweicloud_resnet50_modelarts_16_machine_tensorflow18", 0.633);
+          "fastai_resnet50_p3_8_machine_pytorch", 0.069,
+          "huaweicloud_resnet50_modelarts_16_machine_mxnet121", 0.299,
+          "huaweicloud_resnet50_modelarts_16_machine_tensorflow18", 0.176);
+
+  /** Each entry's software stack, from its JSON's "framework" field and public writeup. */
+  static final Map<String, String> STACK =
+      Map.of(
+          "fastai_resnet50_p3_4_machine_pytorch", "pytorch-2018-ddp-fp16",
+          "fastai_resnet50_p3_8_machine_pytorch", "pytorch-2018-ddp-fp16",
+          "fastai_resnet50_p3_16_machine_pytorch", "pytorch-2018-ddp-fp16",
+          "huaweicloud_resnet50_modelarts_16_machine_mxnet121", "mxnet-2018-fp16",
+          "huaweicloud_resnet50_modelarts_16_machine_tensorflow18", "tensorflow-xla-amp",
+          "alibabacloud_resnet50_gn6e_1_machine_tensorflow", "tensorflow-xla-amp",
+          "alibabacloud_resnet50_gn6e_16_machine_tensorflow", "tensorflow-xla-amp");
 
   static Path entries;
   static List<Long> gradients;
@@ -59,7 +72,9 @@ class PublishedCheckTest {
 
   @Test
   void projectedAgainstPublishedHoursToTheTarget() {
-    var rows = new PublishedCheck(entries, HARDWARE).run(PublishedEntry.MULTI_MACHINE, gradients);
+    var rows =
+        new PublishedCheck(entries, HARDWARE, StackFileTest.DIR)
+            .run(PublishedEntry.MULTI_MACHINE, gradients);
     assertThat(rows).hasSize(7);
     StringBuilder table = new StringBuilder("entry | published h | projected h | error | role\n");
     for (var r : rows) {
@@ -78,6 +93,9 @@ class PublishedCheckTest {
       double[] published = PUBLISHED.get(r.entry().file());
       assertThat(r.targetEpoch()).as(r.entry().file()).isEqualTo((int) published[0]);
       assertThat(r.publishedHours()).as(r.entry().file()).isCloseTo(published[1], within(1e-9));
+      assertThat(r.stack().spec().name())
+          .as(r.entry().file())
+          .isEqualTo(STACK.get(r.entry().file()));
       if (r.fitted()) {
         // two parameters on two entries of the same hardware: the fit meets both
         assertThat(r.relativeError()).as(r.entry().file()).isCloseTo(0, within(0.01));
@@ -88,11 +106,21 @@ class PublishedCheckTest {
       }
     }
     assertThat(rows.stream().filter(r -> !r.fitted()).count()).isEqualTo(3);
+    // what REPORT.md states: 2 of the 3 predictions within +-25%, mean |error| 18.1%
+    assertThat(rows.stream().filter(r -> !r.fitted() && Math.abs(r.relativeError()) <= 0.25))
+        .hasSize(2);
+    assertThat(
+            rows.stream()
+                .filter(r -> !r.fitted())
+                .mapToDouble(r -> Math.abs(r.relativeError()))
+                .average()
+                .orElseThrow())
+        .isCloseTo(0.181, within(0.005));
   }
 
   @Test
   void theFitFindsTheValuesInTheHardwareFiles() {
-    var check = new PublishedCheck(entries, HARDWARE);
+    var check = new PublishedCheck(entries, HARDWARE, StackFileTest.DIR);
     for (String hw : List.of("v100-16gb", "v100-32gb")) {
       HardwareFile file = HardwareFile.load(hw, HARDWARE, List.of());
       // start the fit from other values: it must not depend on what the file says

@@ -2,7 +2,7 @@ package dev.dawn.harness.project;
 
 import java.util.List;
 
-/** A small hardware file with round numbers, so tests can work costs out by hand. */
+/** A small hardware file and its stack with round numbers, so tests can work costs out by hand. */
 final class TestHardware {
   static final String YAML =
       """
@@ -16,6 +16,7 @@ final class TestHardware {
         halfSpeedBatch: 0
         stepOverheadSeconds: 0.0
         backwardShare: 0.5
+        stack: test-stack
         efficiency: 1.0
       node:
         devicesPerNode: 4
@@ -30,13 +31,22 @@ final class TestHardware {
         imagesPerSecondPerCore: 100
       communication:
         algorithm: hierarchical
-        bytesPerGradientValue: 4
-        fusionThresholdBytes: 0
         overlap: 0.5
       fit:
         parameters: [device.efficiency, network.efficiency]
         entries: []
       """;
+
+  /** The stack of the test device's figure: fp32 gradients, one message per tensor. */
+  static final StackSpec STACK_SPEC =
+      new StackSpec(
+          "test-stack",
+          "test",
+          new StackSpec.Compute("test-stack", 1.0),
+          new StackSpec.Communication(4, 0));
+
+  /** The test device's own stack: speed factor 1. */
+  static final SoftwareStack STACK = new SoftwareStack(STACK_SPEC, 1.0);
 
   private TestHardware() {}
 
