@@ -329,11 +329,14 @@ final class ProjectCommand implements Callable<Integer> {
       }
     }
     long within = rows.stream().filter(r -> Math.abs(r.relativeError()) <= 0.25).count();
+    long predictedWithin =
+        rows.stream().filter(r -> !r.fitted() && Math.abs(r.relativeError()) <= 0.25).count();
     o.printf(
         Locale.ROOT,
-        "%d of %d within +-25%%; mean |error| of the %d predicted entries: %.1f%%%n",
+        "%d of %d within +-25%%; predicted entries: %d of %d within +-25%%, mean |error| %.1f%%%n",
         within,
         rows.size(),
+        predictedWithin,
         predicted,
         predicted == 0 ? 0 : 100 * predictedAbs / predicted);
     return 0;

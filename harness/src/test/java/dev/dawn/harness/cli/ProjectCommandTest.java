@@ -162,4 +162,57 @@ class ProjectCommandTest {
     assertThat(noGpus.exit()).isEqualTo(2);
     assertThat(noGpus.err()).contains("--gpus N");
   }
+
+  @Test
+  void aStackOtherThanTheHardwareFiguresScalesComputeAndSetsTheMessages() throws Exception {
+    Run own = projectFastai("v100-16gb", null, tmp.resolve("own"));
+    Run pytorch = projectFastai("v100-16gb", "pytorch-2018-ddp-fp16", tmp.resolve("pytorch"));
+    assertThat(own.exit()).as(own.err()).isZero();
+    assertThat(pytorch.exit()).as(pytorch.err()).isZero();
+    assertThat(own.out()).contains("stack: tensorflow-xla-amp (", "1.000 x the images/s");
+    assertThat(pytorch.out())
+        .contains(
+            "stack: pytorch-2018-ddp-fp16 (",
+            "0.588 x the images/s of tensorflow-xla-amp",
+            "fusion threshold 268435456 bytes -> 1 message per step");
+    // same hardware and phases: 1 / 0.588 times the compute of every epoch
+    double ownCompute = computeHoursOfEpoch1(tmp.resolve("own"));
+    double pytorchCompute = computeHoursOfEpoch1(tmp.resolve("pytorch"));
+    assertThat(pytorchCompute / ownCompute)
+        .isCloseTo(1 / 0.588, org.assertj.core.api.Assertions.within(1e-6));
+    Run otherFamily = projectFastai("k80", "pytorch-2018-ddp-fp16", tmp.resolve("k80"));
+    assertThat(otherFamily.exit()).isEqualTo(2);
+    assertThat(otherFamily.err().strip())
+        .startsWith("dawn project: stack 'pytorch-2018-ddp-fp16' is compared with")
+        .endsWith("their speeds were never measured against each other");
+  }
+
+  private static Run projectFastai(String hardware, String stack, Path out) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "project",
+                "--config",
+                CONFIGS + "/fastai-2018-09.yaml",
+                "--hardware",
+                hardware,
+                "--hardware-dir",
+                HARDWARE,
+                "--stack-dir",
+                STACKS,
+                "--gpus",
+                "8",
+                "--out",
+                out.toString()));
+    if (stack != null) args.addAll(List.of("--stack", stack));
+    return dawn(args.toArray(String[]::new));
+  }
+
+  private static double computeHoursOfEpoch1(Path dir) throws Exception {
+    Path csv;
+    try (var files = Files.list(dir)) {
+      csv = files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+    return Double.parseDouble(Files.readAllLines(csv).get(1).split(",")[4]);
+  }
 }
