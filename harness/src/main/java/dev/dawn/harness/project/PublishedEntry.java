@@ -23,11 +23,11 @@ public record PublishedEntry(
 
   /**
    * The entries of the check: fast.ai 4, 8 and 16 machines, Huawei's 16-machine MXNet and
-   * TensorFlow, Alibaba's 1 and 16.
+   * TensorFlow, Alibaba's 1 and 16. Their stacks, from the JSONs: fast.ai "ncluster / Pytorch
+   * 0.5.0a0+0e8088d", NCCL 2.2.13, fp16; Huawei "Huawei Optimized MXNet", and "Moxing v1.13.0 +
+   * TensorFlow v1.13.1" with XLA, mixed precision, Horovod 0.15.2 and fp16 compression; Alibaba
+   * "AIACC-Training 1.3 + Tensorflow 2.1" with XLA and mixed precision.
    */
-  // fast.ai: "ncluster / Pytorch 0.5.0a0+0e8088d", NCCL 2.2.13, fp16. Huawei TensorFlow: "Moxing
-  // v1.13.0 + TensorFlow v1.13.1", XLA, mixed precision, Horovod 0.15.2 with fp16 compression.
-  // Alibaba: "AIACC-Training 1.3 + Tensorflow 2.1", XLA, mixed precision.
   public static final List<PublishedEntry> MULTI_MACHINE =
       List.of(
           new PublishedEntry(
@@ -51,8 +51,8 @@ public record PublishedEntry(
               "v100-16gb",
               "pytorch-2018-ddp-fp16",
               List.of()),
-          // "Huawei Optimized MXNet"; "16 nodes with InfiniBand" (the TensorFlow entry on the same
-          // ModelArts service): the rate is not published, 100 Gbit/s (EDR) assumed.
+          // "16 nodes with InfiniBand" (the TensorFlow entry on the same ModelArts service): the
+          // rate is not published, 100 Gbit/s (EDR) assumed.
           new PublishedEntry(
               "Huawei 16 x 8 V100, MXNet (Dec 2018)",
               "huaweicloud_resnet50_modelarts_16_machine_mxnet121",
