@@ -2,7 +2,7 @@ package dev.dawn.harness.project;
 
 /**
  * Seconds to all-reduce one message, bandwidth-optimal ring algorithms (Patarasuk and Yuan; NCCL,
- * Horovod).
+ * Horovod), or a push and pull through parameter servers (MXNet's kvstore).
  *
  * <p>A ring of p participants runs 2(p-1) steps (reduce-scatter, then all-gather), each moving
  * bytes/p over every link and paying one hop latency: 2(p-1)/p x bytes / bandwidth + 2(p-1) x hop
@@ -57,5 +57,27 @@ public final class AllReduceCost {
     int devices = nodes * devicesPerNode;
     if (nodes == 1) return ring(devices, bytes, linkBytesPerSecond, linkHopLatency);
     return ring(devices, bytes, networkBytesPerSecond, networkHopLatency);
+  }
+
+  /**
+   * Push-pull through parameter servers, one on every node, each holding a share of the keys: the
+   * devices of a node first reduce over the fast link (a ring there, which also broadcasts the
+   * result back), then the node pushes its sum and pulls the aggregate. Each node's NIC carries
+   * (nodes-1)/nodes of the message out and in as a worker and as much again as a server, so the
+   * bandwidth term is the ring's, 2(nodes-1)/nodes x bytes / bandwidth; the latency is two network
+   * legs (push, pull) per message, not a ring's 2(nodes-1) hops.
+   */
+  public static double pushPull(
+      int nodes,
+      int devicesPerNode,
+      double bytes,
+      double linkBytesPerSecond,
+      double linkHopLatency,
+      double networkBytesPerSecond,
+      double networkLatency) {
+    if (nodes < 1) throw new IllegalArgumentException("push-pull needs >= 1 node, got " + nodes);
+    double inside = ring(devicesPerNode, bytes, linkBytesPerSecond, linkHopLatency);
+    if (nodes == 1) return inside;
+    return inside + 2.0 * (nodes - 1) / nodes * bytes / networkBytesPerSecond + 2 * networkLatency;
   }
 }

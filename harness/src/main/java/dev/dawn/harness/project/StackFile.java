@@ -50,6 +50,11 @@ public final class StackFile {
         "compute.relativeSpeed of a stack compared with itself must be 1");
     check(
         source,
+        StackSpec.Communication.ALL_REDUCE.equals(s.communication().exchange())
+            || s.communication().pushPull(),
+        "communication.exchange must be all-reduce or push-pull");
+    check(
+        source,
         s.communication().bytesPerGradientValue() >= 1,
         "communication.bytesPerGradientValue must be >= 1");
     check(

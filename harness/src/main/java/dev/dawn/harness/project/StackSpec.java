@@ -21,12 +21,23 @@ public record StackSpec(
   public record Compute(String relativeTo, double relativeSpeed) {}
 
   /**
-   * How the stack all-reduces gradients.
+   * How the stack exchanges gradients.
    *
+   * @param exchange {@code all-reduce} (NCCL/Horovod rings, laid out as the hardware's {@code
+   *     communication.algorithm} says) or {@code push-pull} (parameter servers on every node, after
+   *     a reduce inside each node)
    * @param bytesPerGradientValue 2 for fp16 gradients, 4 for fp32
    * @param fusionThresholdBytes largest fusion bucket; 0 = one message per gradient tensor
    */
-  public record Communication(int bytesPerGradientValue, long fusionThresholdBytes) {}
+  public record Communication(
+      String exchange, int bytesPerGradientValue, long fusionThresholdBytes) {
+    public static final String ALL_REDUCE = "all-reduce";
+    public static final String PUSH_PULL = "push-pull";
+
+    public boolean pushPull() {
+      return PUSH_PULL.equals(exchange);
+    }
+  }
 
   /** Whether this stack anchors its family (compared with itself). */
   public boolean anchor() {

@@ -13,10 +13,11 @@ import java.util.List;
  *       pixels)^pixelExponent x s(work) / s(reference batch), with s(w) = w / (w + halfSpeedBatch)
  *       and work = batch x (pixels / reference pixels)^pixelExponent: a device fed little work per
  *       step (a small batch, small images) runs below its full speed;
- *   <li>communication = sum over fusion buckets of the all-reduce of that bucket (ring or
- *       hierarchical); the last bucket (the first layers' gradients, ready only when the backward
- *       pass ends) is always exposed, and {@code overlap} of the rest hides behind the backward
- *       pass, at most as long as the backward pass;
+ *   <li>communication = sum over fusion buckets of the exchange of that bucket (a ring or
+ *       hierarchical all-reduce, or the stack's push-pull through parameter servers); the last
+ *       bucket (the first layers' gradients, ready only when the backward pass ends) is always
+ *       exposed, and {@code overlap} of the rest hides behind the backward pass, at most as long as
+ *       the backward pass;
  *   <li>input = the node's images of one step / the pipeline's images/s per node, a lower bound on
  *       the step.
  * </ul>
@@ -64,11 +65,24 @@ public final class StepModel {
     this.messages = buckets.messages();
   }
 
-  /** All-reduce seconds of one message of {@code bytes} on this cluster. */
+  /**
+   * Seconds to exchange one message of {@code bytes} on this cluster: an all-reduce laid out as the
+   * hardware says, or the stack's push-pull through parameter servers.
+   */
   public double messageSeconds(double bytes) {
     var n = hw.node();
     double link = n.linkGigabytesPerSecond() * 1e9;
     double net = hw.network().bytesPerSecond();
+    if (stack.spec().communication().pushPull()) {
+      return AllReduceCost.pushPull(
+          nodes,
+          devicesPerNode,
+          bytes,
+          link,
+          n.linkLatencySeconds(),
+          net,
+          hw.network().latencySeconds());
+    }
     return hw.communication().hierarchical()
         ? AllReduceCost.hierarchical(
             nodes,
@@ -124,6 +138,10 @@ public final class StepModel {
     double inputBound = perDevice * devicesPerNode / hw.input().imagesPerSecondPerNode();
     double inputWait = Math.max(0, inputBound - (compute + exposed));
     return new StepTime(compute, exposed, inputWait);
+  }
+
+  public SoftwareStack stack() {
+    return stack;
   }
 
   public double allReduceSeconds() {

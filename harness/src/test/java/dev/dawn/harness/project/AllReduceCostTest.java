@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** Ring and hierarchical all-reduce against costs worked out by hand. */
+/** Ring, hierarchical and push-pull exchanges against costs worked out by hand. */
 class AllReduceCostTest {
 
   @Test
@@ -43,5 +43,22 @@ class AllReduceCostTest {
   void onTwoNodesHierarchicalBeatsTheFlatRingOnBandwidth() {
     assertThat(AllReduceCost.hierarchical(16, 8, 5.1e7, 5e10, 5e-6, 3.125e9, 3e-5))
         .isLessThan(AllReduceCost.flatRing(16, 8, 5.1e7, 5e10, 5e-6, 3.125e9, 3e-5));
+  }
+
+  @Test
+  void pushPullReducesInsideTheNodeThenPaysTheRingsBytesAndTwoLegsBetweenNodes() {
+    // 16 nodes x 8 devices, 100 MB; NVLink 50 GB/s, 5 us; network 3.125 GB/s, 30 us
+    // inside: 2 x 7/8 x 1e8 / 5e10 = 3.5 ms, + 14 x 5 us = 0.07 ms
+    // between: 2 x 15/16 x 1e8 / 3.125e9 = 60 ms, + 2 legs x 30 us = 0.06 ms
+    assertThat(AllReduceCost.pushPull(16, 8, 1e8, 5e10, 5e-6, 3.125e9, 3e-5))
+        .isCloseTo(0.0035 + 0.00007 + 0.060 + 0.00006, within(1e-12));
+    // the hierarchical ring moves the same bytes but pays 2 x 15 hops between nodes
+    assertThat(
+            AllReduceCost.hierarchical(16, 8, 1e8, 5e10, 5e-6, 3.125e9, 3e-5)
+                - AllReduceCost.pushPull(16, 8, 1e8, 5e10, 5e-6, 3.125e9, 3e-5))
+        .isCloseTo(28 * 3e-5, within(1e-12));
+    // one node: only the reduce inside it
+    assertThat(AllReduceCost.pushPull(1, 8, 1e8, 5e10, 5e-6, 3.125e9, 3e-5))
+        .isCloseTo(AllReduceCost.ring(8, 1e8, 5e10, 5e-6), within(1e-15));
   }
 }

@@ -28,7 +28,8 @@ class StackFileTest {
       assertThat(StackFile.load(s.compute().relativeTo(), DIR).anchor()).as(f.toString()).isTrue();
       List<String> lines = Files.readAllLines(f);
       for (String key :
-          List.of("relativeSpeed:", "bytesPerGradientValue:", "fusionThresholdBytes:")) {
+          List.of(
+              "relativeSpeed:", "exchange:", "bytesPerGradientValue:", "fusionThresholdBytes:")) {
         int i = indexOf(lines, key);
         assertThat(i).as(f + " " + key).isPositive();
         assertThat(lines.get(i - 1).trim()).as(f + ": comment above " + key).startsWith("#");
@@ -67,7 +68,7 @@ class StackFileTest {
                     "half",
                     "t",
                     new StackSpec.Compute("test-stack", 0.5),
-                    new StackSpec.Communication(4, 0)),
+                    new StackSpec.Communication(StackSpec.Communication.ALL_REDUCE, 4, 0)),
                 TestHardware.STACK_SPEC),
             8,
             List.of(1_000_000L),
@@ -94,6 +95,36 @@ class StackFileTest {
   }
 
   @Test
+  void aPushPullStackSendsEachMessageThroughParameterServers() {
+    // 2 nodes x 4 devices of the test hardware, one tensor of 1e6 values x 4 bytes = 4 MB
+    var hw = TestHardware.file("network.latencySeconds=0.001").spec();
+    var pushPull =
+        new StepModel(
+            hw,
+            new SoftwareStack(
+                new StackSpec(
+                    "ps",
+                    "t",
+                    new StackSpec.Compute("test-stack", 1.0),
+                    new StackSpec.Communication(StackSpec.Communication.PUSH_PULL, 4, 0)),
+                1.0),
+            8,
+            List.of(1_000_000L),
+            0);
+    var allReduce = new StepModel(hw, TestHardware.STACK, 8, List.of(1_000_000L), 0);
+    // inside: 2 x 3/4 x 4e6 / 1e9 = 6 ms; between: 2 x 1/2 x 4e6 / 1e9 = 4 ms, + 2 legs x 1 ms
+    assertThat(pushPull.allReduceSeconds()).isCloseTo(0.012, within(1e-12));
+    // the hierarchical ring of 2 nodes pays 2 x (2-1) hops: the same here
+    assertThat(allReduce.allReduceSeconds()).isCloseTo(0.012, within(1e-12));
+    // at 16 nodes the ring pays 30 hops, push-pull still 2 legs
+    var hw16 = TestHardware.file("network.latencySeconds=0.001").spec();
+    var pp16 = new StepModel(hw16, pushPull.stack(), 64, List.of(1_000_000L), 0).allReduceSeconds();
+    var ar16 =
+        new StepModel(hw16, TestHardware.STACK, 64, List.of(1_000_000L), 0).allReduceSeconds();
+    assertThat(ar16 - pp16).isCloseTo(0.030 - 0.002, within(1e-12));
+  }
+
+  @Test
   void stacksOfDifferentFamiliesDoNotCompare() {
     StackSpec v100 = stack("v", "v", 1.0, 2, 0);
     StackSpec k80 = stack("k", "k", 1.0, 4, 0);
@@ -111,6 +142,7 @@ class StackFileTest {
           relativeTo: a
           relativeSpeed: 0.5
         communication:
+          exchange: all-reduce
           bytesPerGradientValue: 2
           fusionThresholdBytes: 0
         """;
@@ -123,6 +155,8 @@ class StackFileTest {
     assertThatThrownBy(
             () -> StackFile.parse(good.replace("framework: f", "framework: f\nspeed: 2"), "s.yaml"))
         .hasMessageContaining("unknown key 'speed'");
+    assertThatThrownBy(() -> StackFile.parse(good.replace("all-reduce", "gossip"), "s.yaml"))
+        .hasMessage("s.yaml: communication.exchange must be all-reduce or push-pull");
     assertThatThrownBy(() -> StackFile.load("nope", DIR))
         .hasMessageContaining("stack 'nope': no such file")
         .hasMessageContaining("tensorflow-xla-amp");
@@ -134,7 +168,7 @@ class StackFileTest {
         name,
         "test",
         new StackSpec.Compute(relativeTo, speed),
-        new StackSpec.Communication(bytes, fusion));
+        new StackSpec.Communication(StackSpec.Communication.ALL_REDUCE, bytes, fusion));
   }
 
   private static int indexOf(List<String> lines, String key) {

@@ -43,7 +43,7 @@ final class TestHardware {
           "test-stack",
           "test",
           new StackSpec.Compute("test-stack", 1.0),
-          new StackSpec.Communication(4, 0));
+          new StackSpec.Communication(StackSpec.Communication.ALL_REDUCE, 4, 0));
 
   /** The test device's own stack: speed factor 1. */
   static final SoftwareStack STACK = new SoftwareStack(STACK_SPEC, 1.0);
