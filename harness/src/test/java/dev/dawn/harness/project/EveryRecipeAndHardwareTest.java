@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every reference recipe projects on every hardware file with that file's own stack, on one node
- * and on two.
+ * Every reference recipe projects on every hardware file with every stack of that file's family, on
+ * one node and on two.
  */
 class EveryRecipeAndHardwareTest {
 
@@ -23,6 +23,14 @@ class EveryRecipeAndHardwareTest {
       hardware = h.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     assertThat(recipes).hasSizeGreaterThanOrEqualTo(8);
+    List<StackSpec> stacks;
+    try (var s = Files.list(StackFileTest.DIR)) {
+      stacks =
+          s.filter(p -> p.toString().endsWith(".yaml"))
+              .sorted()
+              .map(p -> StackFile.load(p.toString(), StackFileTest.DIR))
+              .toList();
+    }
     for (Path recipeFile : recipes) {
       var recipe = ConfigRecipe.load(recipeFile, null, List.of());
       List<Long> gradients = ModelGradients.elementCounts(recipe.model());
@@ -30,20 +38,22 @@ class EveryRecipeAndHardwareTest {
         HardwareSpec hw =
             HardwareFile.load(hwFile.toString(), HardwareFileTest.DIR, List.of()).spec();
         StackSpec own = StackFile.load(hw.device().stack(), StackFileTest.DIR);
-        SoftwareStack stack = SoftwareStack.on(own, own);
-        for (int nodes : new int[] {1, 2}) {
-          int devices = nodes * hw.node().devicesPerNode();
-          var p =
-              Projection.of(
-                  recipe.plan(),
-                  new StepModel(hw, stack, devices, gradients, stack.fusionThresholdBytes()),
-                  hw.name(),
-                  devices,
-                  0);
-          assertThat(p.epochs())
-              .as(recipeFile + " on " + hwFile)
-              .hasSize(recipe.plan().epochs().size());
-          assertThat(p.totalHours()).as(recipeFile + " on " + hwFile).isPositive().isFinite();
+        for (StackSpec other : stacks) {
+          if (!other.compute().relativeTo().equals(own.compute().relativeTo())) continue;
+          SoftwareStack stack = SoftwareStack.on(other, own);
+          String what = recipeFile + " on " + hwFile + " with " + other.name();
+          for (int nodes : new int[] {1, 2}) {
+            int devices = nodes * hw.node().devicesPerNode();
+            var p =
+                Projection.of(
+                    recipe.plan(),
+                    new StepModel(hw, stack, devices, gradients, stack.fusionThresholdBytes()),
+                    hw.name(),
+                    devices,
+                    0);
+            assertThat(p.epochs()).as(what).hasSize(recipe.plan().epochs().size());
+            assertThat(p.totalHours()).as(what).isPositive().isFinite();
+          }
         }
       }
     }
