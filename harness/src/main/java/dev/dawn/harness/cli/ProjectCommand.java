@@ -221,14 +221,16 @@ final class ProjectCommand implements Callable<Integer> {
     o.printf(
         Locale.ROOT,
         "gradients: %d tensors, %.1f MB at %d bytes each; fusion threshold %d bytes -> %d message%s per "
-            + "step; %s all-reduce %.2f ms per step before overlap%n",
+            + "step; %s %.2f ms per step before overlap%n",
         gradients.size(),
         params * sw.bytesPerGradientValue() / 1e6,
         sw.bytesPerGradientValue(),
         threshold,
         model.messages(),
         model.messages() == 1 ? "" : "s",
-        hw.communication().algorithm(),
+        sw.spec().communication().pushPull()
+            ? "push-pull through parameter servers"
+            : hw.communication().algorithm() + " all-reduce",
         model.allReduceSeconds() * 1e3);
     o.println(
         "epoch    px   batch  steps   compute_h     comm_h    input_h    epoch_h  cumulative_h");
