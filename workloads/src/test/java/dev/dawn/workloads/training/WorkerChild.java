@@ -49,6 +49,7 @@ public final class WorkerChild {
         } catch (WorkerLostException e) {
           long millis = (System.nanoTime() - lastOk) / 1_000_000;
           System.out.println("LOST " + millis + " " + e.getMessage().replace('\n', ' '));
+          System.out.println("CAUSE " + e.getCause().getMessage().replace('\n', ' '));
           System.out.flush();
           return 3;
         }
