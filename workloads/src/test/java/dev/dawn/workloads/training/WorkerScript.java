@@ -34,13 +34,18 @@ final class WorkerScript {
     int task = cluster.taskIndex();
     ReplicaSettings settings = new ReplicaSettings(1, 300, timeoutSeconds, cluster);
     List<String> losses = new ArrayList<>();
+    long stepNanos = 0;
     try (TrainingSession session =
         TrainingSession.create(
             RESNET9, new MomentumOptimizer(5e-4, true), settings, 3L, BnFreeNet::new)) {
       session.weights().save(out.resolve("bnfree-initial"));
       for (int step = 0; step < STEPS; step++) {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
+        long start = System.nanoTime();
         losses.add(Float.toString(session.trainStep(share(global, task, workers), 0.1f, 0.9f)));
+        if (step >= 5) {
+          stepNanos += System.nanoTime() - start;
+        }
       }
       session.weights().save(out.resolve("bnfree-final"));
       Batch validation = SyntheticBatches.separable(12, 8, 4, 1234);
@@ -62,6 +67,9 @@ final class WorkerScript {
               + "\n");
       long nanos = session.computeOnlyStepNanos(share(validation, task, workers), 2);
       Files.writeString(out.resolve("compute-nanos.txt"), Long.toString(nanos));
+      System.out.printf(
+          "task %d: train step %.2f ms (mean of steps 5..%d), compute only %.2f ms%n",
+          task, stepNanos / 1e6 / (STEPS - 5), STEPS - 1, nanos / 1e6);
     }
     Files.write(out.resolve("losses.txt"), losses);
 
