@@ -1,10 +1,12 @@
 package dev.dawn.workloads.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.Cluster;
 import dev.dawn.workloads.distributed.ReplicaSettings;
+import dev.dawn.workloads.distributed.WorkerServer;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.WeightTensor;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * Two worker processes on loopback: this JVM is task 0, a child JVM is task 1. Both run {@link
@@ -45,6 +48,25 @@ class MultiWorkerTrainingTest {
       assertThat(child.waitFor(120)).as("child finished; its log:\n%s", child.output()).isTrue();
       assertThat(child.process.exitValue()).as(child.output()).isZero();
     }
+
+    // this JVM now hosts task 0 for good: the same cluster is reused, another one refused
+    WorkerServer server = WorkerServer.current().orElseThrow();
+    assertThat(server.target()).isEqualTo("grpc://" + cluster.address(0));
+    assertThat(WorkerServer.ensureStarted(cluster, ConfigProto.getDefaultInstance()))
+        .isSameAs(server);
+    assertThatThrownBy(
+            () ->
+                WorkerServer.ensureStarted(
+                    new Cluster(List.of("127.0.0.1:1", "127.0.0.1:2"), 0),
+                    ConfigProto.getDefaultInstance()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("a JVM hosts one task");
+    assertThatThrownBy(
+            () ->
+                WorkerServer.ensureStarted(
+                    cluster, ConfigProto.newBuilder().putDeviceCount("CPU", 3).build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("was started with 2 CPU device(s)");
 
     // every task initialises from the same seed, and stays identical
     assertThat(maxAbsDifference(load(mine, "bnfree-initial"), load(theirs, "bnfree-initial")))
