@@ -116,6 +116,17 @@ public final class WorkerServer {
     return running;
   }
 
+  /**
+   * Starts (or reuses) the server of {@code settings}' cluster with one CPU device per replica:
+   * call it before {@link ClusterHandshake#gather} when there are several replicas, since a server
+   * started by the handshake alone has one device.
+   *
+   * @param base thread options (e.g. {@code ThreadSettings.toConfig()})
+   */
+  public static WorkerServer ensureStarted(ReplicaSettings settings, ConfigProto base) {
+    return ensureStarted(settings.cluster(), settings.serverConfig(base));
+  }
+
   /** The server of this JVM, if one was started. */
   public static synchronized Optional<WorkerServer> current() {
     return Optional.ofNullable(running);
@@ -144,8 +155,8 @@ public final class WorkerServer {
   }
 
   /**
-   * TensorFlow listens on every interface of the task's port; when that fails its error is only a
-   * log line, so the port is tried first.
+   * TensorFlow listens on every interface of the task's port; the port is tried the same way first,
+   * so that a port in use gives one error naming the task and address.
    */
   static void checkPortFree(Cluster cluster) {
     int task = cluster.taskIndex();
