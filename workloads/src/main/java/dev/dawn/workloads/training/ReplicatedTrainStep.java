@@ -51,7 +51,7 @@ final class ReplicatedTrainStep {
   final List<Model> models = new ArrayList<>();
 
   /** Every replica's gradient ops, before any collective: what a compute-only step runs. */
-  final List<Op> backward = new ArrayList<>();
+  final List<Operand<TFloat32>> backward = new ArrayList<>();
 
   ReplicatedTrainStep(
       Ops tf,
@@ -123,7 +123,7 @@ final class ReplicatedTrainStep {
       }
       gradients.add(dy);
       rawGradients.add(new ArrayList<>(g.dy()));
-      backward.addAll(g.dy());
+      backward.addAll(dy);
     }
     replica0 = models.get(0);
     lossScaler0 = scalers.isEmpty() ? null : scalers.get(0);

@@ -108,13 +108,14 @@ public final class TrainingSession implements AutoCloseable {
   private final List<String> trainableNames;
 
   /** Every gradient op of every local replica, before any collective. */
-  private final List<Op> backward;
+  private final List<Operand<TFloat32>> backward;
 
   /**
-   * Runs {@link #backward} only; added to the graph on first use, so graphs never measured stay
+   * The sum of every element of {@link #backward}, so fetching it runs the forward and backward
+   * passes and nothing else; added to the graph on first use, so graphs never measured stay
    * unchanged.
    */
-  private Op computeOnly;
+  private Operand<TFloat32> computeOnly;
 
   /** Collectives between workers outside the train step; null without a cluster. */
   private final AcrossWorkers acrossWorkers;
@@ -213,12 +214,13 @@ public final class TrainingSession implements AutoCloseable {
         // still reading a weight
         // must not see it half-updated.
         List<Op> allGradients = new ArrayList<>(gradients.dy());
-        backward = allGradients;
         Ops afterBackward = trainOps.withControlDependencies(allGradients);
         List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
+        List<Operand<TFloat32>> dys = new ArrayList<>();
         for (int i = 0; i < weights.size(); i++) {
           TrainableWeight w = weights.get(i);
           Output<TFloat32> dy = gradients.dy(i);
+          dys.add(dy);
           if (dy == null) {
             throw new IllegalStateException(
                 "weight '" + w.name() + "' does not influence the loss of " + spec);
@@ -228,6 +230,7 @@ public final class TrainingSession implements AutoCloseable {
               new GraphOptimizer.Parameter(
                   w.variable(), afterBackward.identity(dy), decayed, w.name()));
         }
+        backward = dys;
         List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
         if (accumulationSteps > 1) {
           // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with
@@ -552,8 +555,14 @@ public final class TrainingSession implements AutoCloseable {
     replicas.perReplicaBatch(batch.size());
     synchronized (this) {
       if (computeOnly == null) {
-        computeOnly =
-            Ops.create(graph).withControlDependencies(backward).withName("compute_only").noOp();
+        // A fetched value: a NoOp target with the gradients as control inputs returned in 0.1 ms
+        // for a 36 ms step, i.e. the gradients were not computed.
+        Ops tf = Ops.create(graph).withSubScope("compute_only");
+        List<Operand<TFloat32>> sums = new ArrayList<>();
+        for (Operand<TFloat32> g : backward) {
+          sums.add(tf.sum(tf.reshape(g, tf.constant(new int[] {-1})), tf.constant(0)));
+        }
+        computeOnly = sums.size() == 1 ? sums.get(0) : tf.math.addN(sums);
       }
     }
     try (TFloat32 x = pixels(batch);
@@ -561,7 +570,7 @@ public final class TrainingSession implements AutoCloseable {
       long total = 0;
       for (int i = 0; i <= steps; i++) {
         long start = System.nanoTime();
-        runner().feed(images, x).feed(labels, y).addTarget(computeOnly).run().close();
+        runner().feed(images, x).feed(labels, y).fetch(computeOnly).run().close();
         if (i > 0) {
           total += System.nanoTime() - start;
         }
