@@ -107,7 +107,7 @@ public final class TrainingSession implements AutoCloseable {
    */
   private final List<String> trainableNames;
 
-  /** Every gradient op of every local replica, before any collective. */
+  /** The gradient of every trainable weight of every local replica, before any collective. */
   private final List<Operand<TFloat32>> backward;
 
   /**
