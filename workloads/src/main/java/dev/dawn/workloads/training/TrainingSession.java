@@ -1,8 +1,13 @@
 package dev.dawn.workloads.training;
 
 import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.distributed.Cluster;
 import dev.dawn.workloads.distributed.FusionBuckets;
+import dev.dawn.workloads.distributed.GrpcSession;
 import dev.dawn.workloads.distributed.ReplicaSettings;
+import dev.dawn.workloads.distributed.RunDeadline;
+import dev.dawn.workloads.distributed.WorkerLostException;
+import dev.dawn.workloads.distributed.WorkerServer;
 import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
@@ -22,6 +27,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -48,6 +54,16 @@ import org.tensorflow.types.TInt64;
  * ReplicatedTrainStep}'s, N mirrored copies on N devices averaging their gradients through fused
  * all-reduces; evaluation, {@link #weights()} and {@link #restore} (which writes every copy) work
  * on replica 0. With one replica the graph is exactly the single-device one.
+ *
+ * <p>Workers ({@link ReplicaSettings#cluster()} with several tasks): this process is one task. It
+ * starts (or reuses) the task's {@link WorkerServer}, builds its own replicas on its own devices
+ * and runs the session on its server, so the all-reduces span every replica of every worker. Each
+ * worker is fed its own share of every global batch; all initialise their variables from the same
+ * seed, so the copies start equal and stay equal. {@link #trainStep} returns the loss averaged over
+ * all workers. Before evaluating or saving, {@link #averageMovingStatisticsOverWorkers} makes the
+ * workers' models identical; each worker can then evaluate its share of the validation batches and
+ * {@link #sumOverWorkers} the counts. A collective that fails because a worker is gone surfaces as
+ * {@link WorkerLostException} within the collective timeout.
  */
 public final class TrainingSession implements AutoCloseable {
   private final ModelSpec spec;
@@ -91,7 +107,26 @@ public final class TrainingSession implements AutoCloseable {
    */
   private final List<String> trainableNames;
 
+  /** The gradient of every trainable weight of every local replica, before any collective. */
+  private final List<Operand<TFloat32>> backward;
+
+  /**
+   * The sum of every element of {@link #backward}, so fetching it runs the forward and backward
+   * passes and nothing else; added to the graph on first use, so graphs never measured stay
+   * unchanged.
+   */
+  private Operand<TFloat32> computeOnly;
+
+  /** Collectives between workers outside the train step; null without a cluster. */
+  private final AcrossWorkers acrossWorkers;
+
   private boolean closed;
+
+  /** A collective failed for a missing worker: {@link #close} must not wait for it. */
+  private volatile boolean workerLost;
+
+  /** Train steps run so far, to name the step that failed. */
+  private long trainSteps;
 
   private TrainingSession(
       ModelSpec spec,
@@ -147,6 +182,7 @@ public final class TrainingSession implements AutoCloseable {
         trainStep = replicated.trainStep;
         applyAccumulated = replicated.applyAccumulated;
         fusion = replicated.buckets;
+        backward = replicated.backward;
       } else {
         fusion = null;
         model = models.build(tf, spec, seed);
@@ -180,9 +216,11 @@ public final class TrainingSession implements AutoCloseable {
         List<Op> allGradients = new ArrayList<>(gradients.dy());
         Ops afterBackward = trainOps.withControlDependencies(allGradients);
         List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
+        List<Operand<TFloat32>> dys = new ArrayList<>();
         for (int i = 0; i < weights.size(); i++) {
           TrainableWeight w = weights.get(i);
           Output<TFloat32> dy = gradients.dy(i);
+          dys.add(dy);
           if (dy == null) {
             throw new IllegalStateException(
                 "weight '" + w.name() + "' does not influence the loss of " + spec);
@@ -192,6 +230,7 @@ public final class TrainingSession implements AutoCloseable {
               new GraphOptimizer.Parameter(
                   w.variable(), afterBackward.identity(dy), decayed, w.name()));
         }
+        backward = dys;
         List<Op> stepOps = new ArrayList<>(train.movingAverageUpdates());
         if (accumulationSteps > 1) {
           // Each step adds its micro-batch's gradients; applyAccumulated() updates the weights with
@@ -223,7 +262,16 @@ public final class TrainingSession implements AutoCloseable {
       top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
       KernelAvailability.require(graph, precision.precision());
 
-      session = new Session(graph, replicas.sessionConfig(threads.toConfig()));
+      if (replicas.isMultiWorker()) {
+        acrossWorkers = new AcrossWorkers(tf, graph, model, replicas);
+        WorkerServer server =
+            WorkerServer.ensureStarted(
+                replicas.cluster(), replicas.serverConfig(threads.toConfig()));
+        session = GrpcSession.open(graph, server.target(), server.sessionConfig());
+      } else {
+        acrossWorkers = null;
+        session = new Session(graph, replicas.sessionConfig(threads.toConfig()));
+      }
       variables = new VariableStore(model, graph, session);
       if (replicated != null) {
         for (int r = 1; r < replicas.replicas(); r++) {
@@ -449,8 +497,7 @@ public final class TrainingSession implements AutoCloseable {
     try (TFloat32 lrTensor = TFloat32.scalarOf(lr);
         TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
         Result done =
-            session
-                .runner()
+            runner()
                 .feed(learningRate, lrTensor)
                 .feed(momentum, momentumTensor)
                 .addTarget(applyAccumulated)
@@ -471,13 +518,13 @@ public final class TrainingSession implements AutoCloseable {
   public float trainStep(Batch batch, float lr, float momentumValue) {
     checkOpen();
     replicas.perReplicaBatch(batch.size());
+    long step = ++trainSteps;
     try (TFloat32 x = pixels(batch);
         TInt32 y = labelsOf(batch);
         TFloat32 lrTensor = TFloat32.scalarOf(lr);
         TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
         Result result =
-            session
-                .runner()
+            runner()
                 .feed(images, x)
                 .feed(labels, y)
                 .feed(learningRate, lrTensor)
@@ -486,6 +533,98 @@ public final class TrainingSession implements AutoCloseable {
                 .fetch(loss)
                 .run()) {
       return ((TFloat32) result.get(0)).getFloat();
+    } catch (TensorFlowException e) {
+      throw workerLost("train step " + step, e);
+    }
+  }
+
+  /**
+   * Mean wall time of this process's forward and backward pass on {@code batch}: every local
+   * replica computes its gradients, with no collective, no weight update and no BN statistics
+   * update, {@code steps} times after one warm-up run. Set against the time of a full {@link
+   * #trainStep}, the difference is the communication the step did not hide behind computation. The
+   * first call adds one op to the graph.
+   *
+   * @param batch what one {@link #trainStep} of this process is fed (its share in a cluster)
+   */
+  public long computeOnlyStepNanos(Batch batch, int steps) {
+    checkOpen();
+    if (steps < 1) {
+      throw new IllegalArgumentException("compute-only steps must be >= 1, got " + steps);
+    }
+    replicas.perReplicaBatch(batch.size());
+    synchronized (this) {
+      if (computeOnly == null) {
+        // A fetched value: a NoOp target with the gradients as control inputs returned in 0.1 ms
+        // for a 36 ms step, i.e. the gradients were not computed.
+        Ops tf = Ops.create(graph).withSubScope("compute_only");
+        List<Operand<TFloat32>> sums = new ArrayList<>();
+        for (Operand<TFloat32> g : backward) {
+          sums.add(tf.sum(tf.reshape(g, tf.constant(new int[] {-1})), tf.constant(0)));
+        }
+        computeOnly = sums.size() == 1 ? sums.get(0) : tf.math.addN(sums);
+      }
+    }
+    try (TFloat32 x = pixels(batch);
+        TInt32 y = labelsOf(batch)) {
+      long total = 0;
+      for (int i = 0; i <= steps; i++) {
+        long start = System.nanoTime();
+        runner().feed(images, x).feed(labels, y).fetch(computeOnly).run().close();
+        if (i > 0) {
+          total += System.nanoTime() - start;
+        }
+      }
+      return total / steps;
+    }
+  }
+
+  /** The workers this session trains with ({@link Cluster#LOCAL} for one process). */
+  public Cluster cluster() {
+    return replicas.cluster();
+  }
+
+  /**
+   * Replaces replica 0's BN moving means and variances by their mean over the workers, so every
+   * worker holds the identical model before evaluating or saving it (each worker's statistics come
+   * from its own shares of the batches). Every worker must call it at the same point; without a
+   * cluster, or for a model without BN, it does nothing.
+   *
+   * @throws WorkerLostException when a worker is gone
+   */
+  public void averageMovingStatisticsOverWorkers() {
+    checkOpen();
+    if (acrossWorkers == null || acrossWorkers.averageMovingStatistics == null) {
+      return;
+    }
+    try {
+      runner().addTarget(acrossWorkers.averageMovingStatistics).run().close();
+    } catch (TensorFlowException e) {
+      throw workerLost("averaging BN statistics over the workers", e);
+    }
+  }
+
+  /**
+   * The sum of every worker's counts (each evaluated its own share of the validation batches).
+   * Every worker must call it at the same point; without a cluster it returns {@code local}.
+   *
+   * @throws WorkerLostException when a worker is gone
+   */
+  public EvalCounts sumOverWorkers(EvalCounts local) {
+    checkOpen();
+    if (acrossWorkers == null) {
+      return local;
+    }
+    try (TInt64 counts = TInt64.vectorOf(local.top1Correct(), local.top5Correct(), local.count());
+        Result result =
+            runner()
+                .feed(acrossWorkers.localCounts, counts)
+                .fetch(acrossWorkers.summedCounts)
+                .run()) {
+      TInt64 sum = (TInt64) result.get(0);
+      return new EvalCounts(sum.getLong(0), sum.getLong(1), sum.getLong(2));
+    } catch (TensorFlowException e) {
+      throw workerLost("summing evaluation counts over the workers", e);
     }
   }
 
@@ -522,11 +661,12 @@ public final class TrainingSession implements AutoCloseable {
     checkOpen();
     try (TFloat32 x = pixels(batch);
         TInt32 y = labelsOf(batch);
-        Result result =
-            session.runner().feed(images, x).feed(labels, y).fetch(top1).fetch(top5).run()) {
+        Result result = runner().feed(images, x).feed(labels, y).fetch(top1).fetch(top5).run()) {
       int hits1 = ((TInt32) result.get(0)).getInt();
       int hits5 = ((TInt32) result.get(1)).getInt();
       return new EvalCounts(hits1, hits5, batch.size());
+    } catch (TensorFlowException e) {
+      throw workerLost("evaluation", e);
     }
   }
 
@@ -579,6 +719,13 @@ public final class TrainingSession implements AutoCloseable {
         + ", loss scale "
         + precision.lossScaling().describe()
         + (replicas.isReplicated() ? ", " + replicas.replicas() + " replicas" : "")
+        + (replicas.isMultiWorker()
+            ? " on each of "
+                + replicas.cluster().taskCount()
+                + " workers (this is task "
+                + replicas.cluster().taskIndex()
+                + ")"
+            : "")
         + ", TF_ENABLE_ONEDNN_OPTS="
         + (onednn == null ? "unset" : onednn);
   }
@@ -593,10 +740,18 @@ public final class TrainingSession implements AutoCloseable {
     return session;
   }
 
+  /**
+   * Releases the session and graph. After a {@link WorkerLostException} they are left to the
+   * process's exit: closing a session waits for its server's pending requests to a missing task,
+   * which may never end.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
+      if (workerLost) {
+        return;
+      }
       session.close();
       graph.close();
     }
@@ -608,6 +763,31 @@ public final class TrainingSession implements AutoCloseable {
    */
   private Operand<TInt32> hits(Ops tf, Operand<TFloat32> logits, int k) {
     return TopKHits.count(tf, logits, labels, k);
+  }
+
+  /**
+   * In a cluster, TensorFlow reports a collective whose peer is gone as a status without its own
+   * exception class (UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, CANCELLED): those become {@link
+   * WorkerLostException}; bad input keeps its own exception.
+   */
+  private RuntimeException workerLost(String action, TensorFlowException e) {
+    if (!replicas.isMultiWorker() || e.getClass() != TensorFlowException.class) {
+      return e;
+    }
+    workerLost = true;
+    return WorkerLostException.from(replicas.cluster(), action, replicas.timeoutSeconds(), e);
+  }
+
+  /**
+   * A runner for the session; on a worker server with a deadline ({@link
+   * ReplicaSettings#runDeadlineSeconds}), since a run waiting on a missing task 0 is otherwise
+   * retried without end.
+   */
+  private Session.Runner runner() {
+    Session.Runner runner = session.runner();
+    return replicas.isMultiWorker()
+        ? runner.setOptions(RunDeadline.of(replicas.runDeadlineSeconds()))
+        : runner;
   }
 
   private void checkOpen() {
