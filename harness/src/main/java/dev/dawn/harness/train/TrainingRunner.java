@@ -1,5 +1,6 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.cluster.WorkerFolders;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
@@ -71,13 +72,24 @@ public final class TrainingRunner {
   private final TrainConfig config;
   private final Path resultsRoot;
   private final ProgressLine progress;
+  private final Path givenRunFolder;
   private RunInterruption interruption;
 
   public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
+    this(loaded, resultsRoot, progress, null);
+  }
+
+  /**
+   * @param runFolder the run folder to use ({@code --run-folder}), or null for a new one under
+   *     {@code resultsRoot}
+   */
+  public TrainingRunner(
+      ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress, Path runFolder) {
     this.loaded = loaded;
     this.config = loaded.config();
     this.resultsRoot = resultsRoot;
     this.progress = progress;
+    this.givenRunFolder = runFolder;
   }
 
   public Outcome run() throws IOException {
@@ -87,7 +99,13 @@ public final class TrainingRunner {
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
     loaded.requireBatchesFit(dataset.train().size(), config.data().path());
     InitialWeights.requireExists(config.train().initWeights());
-    RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
+    RunFolder folder =
+        WorkerFolders.create(
+            resultsRoot,
+            config.name(),
+            LocalDateTime.now(),
+            givenRunFolder,
+            config.distributed().taskIndex());
     Files.writeString(
         folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
     progress.message("run folder: " + folder.dir());
