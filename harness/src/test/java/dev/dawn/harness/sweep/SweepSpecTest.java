@@ -146,6 +146,18 @@ class SweepSpecTest {
   }
 
   @Test
+  void committedFusionSweepSpecBindsOnTwoWorkers() {
+    SweepSpec spec =
+        SweepSpec.read(Path.of("..", "reference-configs", "sweeps", "fusion-2-workers.yaml"));
+    SweepPlan plan = SweepValidation.check(spec);
+    assertThat(spec.workers()).isEqualTo(2);
+    assertThat(plan.runs()).hasSize(12);
+    assertThat(plan.cells().get(11).describe())
+        .isEqualTo(
+            "distributed.fusion.thresholdBytes=67108864, train.batchSize=256, optimizer.learningRate=0.8");
+  }
+
+  @Test
   void readmeExampleSpecBinds(@TempDir Path dir) throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
     String section = readme.substring(readme.indexOf("## Sweeps"));
