@@ -5,11 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.Scope;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * The mean of every gradient over the replicas, one {@code CollectiveReduceV2} (merge Add, final
@@ -23,7 +20,7 @@ import org.tensorflow.types.TInt32;
  */
 public final class FusedAllReduce {
   /** The group of every replica taking part in the gradient all-reduce. */
-  public static final int GRADIENT_GROUP_KEY = 1;
+  public static final int GRADIENT_GROUP_KEY = CollectiveKeys.GRADIENT_GROUP;
 
   private FusedAllReduce() {}
 
@@ -32,7 +29,7 @@ public final class FusedAllReduce {
    * layer).
    */
   public static int instanceKey(int position) {
-    return position + 1;
+    return CollectiveKeys.bucket(position);
   }
 
   /**
@@ -50,7 +47,26 @@ public final class FusedAllReduce {
       List<long[]> shapes,
       FusionBuckets buckets,
       int timeoutSeconds) {
+    return mean(replicaOps, gradients, shapes, buckets, replicaOps.size(), timeoutSeconds);
+  }
+
+  /**
+   * As {@link #mean(List, List, List, FusionBuckets, int)}, in a group of {@code groupSize} members
+   * of which {@code replicaOps} are this process's (the other members are the replicas of the other
+   * workers, which build the same buckets in their own graphs).
+   */
+  public static List<List<Operand<TFloat32>>> mean(
+      List<Ops> replicaOps,
+      List<List<Operand<TFloat32>>> gradients,
+      List<long[]> shapes,
+      FusionBuckets buckets,
+      int groupSize,
+      int timeoutSeconds) {
     int replicas = replicaOps.size();
+    if (groupSize < replicas) {
+      throw new IllegalArgumentException(
+          "group of " + groupSize + " cannot hold this process's " + replicas + " replicas");
+    }
     int tensors = shapes.size();
     if (gradients.size() != replicas) {
       throw new IllegalArgumentException(
@@ -79,7 +95,8 @@ public final class FusedAllReduce {
         Operand<TFloat32> message =
             flat.size() == 1 ? flat.get(0) : bucketOps.concat(flat, bucketOps.constant(0));
         Operand<TFloat32> sum =
-            collectiveMean(bucketOps, message, replicas, instanceKey(b), timeoutSeconds);
+            Collectives.mean(
+                bucketOps, message, groupSize, GRADIENT_GROUP_KEY, instanceKey(b), timeoutSeconds);
         if (forward.length == 1) {
           out.set(forward[0], bucketOps.reshape(sum, bucketOps.constant(shapes.get(forward[0]))));
           continue;
@@ -96,32 +113,5 @@ public final class FusedAllReduce {
       reduced.add(out);
     }
     return reduced;
-  }
-
-  /**
-   * CollectiveReduceV2 is not in {@code Ops}; built raw on the scope, which carries the replica's
-   * device.
-   */
-  @SuppressWarnings("unchecked")
-  private static Operand<TFloat32> collectiveMean(
-      Ops tf, Operand<TFloat32> input, int groupSize, int instanceKey, int timeoutSeconds) {
-    Operand<TInt32> size = tf.constant(groupSize);
-    Operand<TInt32> group = tf.constant(GRADIENT_GROUP_KEY);
-    Operand<TInt32> instance = tf.constant(instanceKey);
-    Scope scope = tf.scope();
-    var op =
-        scope
-            .env()
-            .opBuilder("CollectiveReduceV2", scope.makeOpName("CollectiveReduceV2"), scope)
-            .addInput(input.asOutput())
-            .addInput(size.asOutput())
-            .addInput(group.asOutput())
-            .addInput(instance.asOutput())
-            .addInputList(new Output<?>[0])
-            .setAttr("merge_op", "Add")
-            .setAttr("final_op", "Div")
-            .setAttr("timeout_seconds", (float) timeoutSeconds)
-            .build();
-    return (Output<TFloat32>) (Output<?>) op.output(0);
   }
 }

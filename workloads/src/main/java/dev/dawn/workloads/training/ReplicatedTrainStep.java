@@ -1,5 +1,7 @@
 package dev.dawn.workloads.training;
 
+import dev.dawn.workloads.distributed.CollectiveKeys;
+import dev.dawn.workloads.distributed.Collectives;
 import dev.dawn.workloads.distributed.FusedAllReduce;
 import dev.dawn.workloads.distributed.FusionBuckets;
 import dev.dawn.workloads.distributed.GradientTensors;
@@ -33,6 +35,11 @@ import org.tensorflow.types.TInt32;
  * gradients are still scaled, and each replica's {@link LossScaleOptimizer} unscales and checks
  * them, so all replicas skip or apply together. Accumulation: every micro-batch all-reduces, and
  * each replica accumulates the mean gradient.
+ *
+ * <p>Workers ({@link ReplicaSettings#cluster()}): every worker builds this same graph for its own
+ * replicas, pinned to its own task's devices, and the collectives' group spans the replicas of all
+ * workers. The step's loss is then the global mean over that group (one more all-reduce), so every
+ * worker reads the same loss.
  */
 final class ReplicatedTrainStep {
   final Model replica0;
@@ -42,6 +49,9 @@ final class ReplicatedTrainStep {
   final LossScaleOptimizer lossScaler0;
   final FusionBuckets buckets;
   final List<Model> models = new ArrayList<>();
+
+  /** Every replica's gradient ops, before any collective: what a compute-only step runs. */
+  final List<Op> backward = new ArrayList<>();
 
   ReplicatedTrainStep(
       Ops tf,
@@ -113,6 +123,7 @@ final class ReplicatedTrainStep {
       }
       gradients.add(dy);
       rawGradients.add(new ArrayList<>(g.dy()));
+      backward.addAll(g.dy());
     }
     replica0 = models.get(0);
     lossScaler0 = scalers.isEmpty() ? null : scalers.get(0);
@@ -126,7 +137,13 @@ final class ReplicatedTrainStep {
                 GradientTensors.elementCounts(replica0), bytesPerValue),
             settings.fusionThresholdBytes());
     List<List<Operand<TFloat32>>> reduced =
-        FusedAllReduce.mean(replicaOps, gradients, shapes, buckets, settings.timeoutSeconds());
+        FusedAllReduce.mean(
+            replicaOps,
+            gradients,
+            shapes,
+            buckets,
+            settings.groupSize(),
+            settings.timeoutSeconds());
 
     List<Op> stepOps = new ArrayList<>();
     List<Op> applies = new ArrayList<>();
@@ -159,8 +176,27 @@ final class ReplicatedTrainStep {
                 ops.withSubScope("optimizer"), parameters, learningRate, momentum));
       }
     }
-    // Equal shares, so the mean of the replica means is the global batch's mean loss.
-    loss = tf.withName("replica_mean_loss").math.mean(tf.stack(losses), tf.constant(0));
+    if (settings.isMultiWorker()) {
+      // Every member must join the loss all-reduce, so the step waits for all of them; replica 0's
+      // copy is the one fetched.
+      List<Operand<TFloat32>> global = new ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        Operand<TFloat32> mean =
+            Collectives.mean(
+                replicaOps.get(r).withSubScope("global_loss"),
+                losses.get(r),
+                settings.groupSize(),
+                CollectiveKeys.GRADIENT_GROUP,
+                CollectiveKeys.LOSS,
+                settings.timeoutSeconds());
+        global.add(mean);
+        stepOps.add(mean);
+      }
+      loss = replicaOps.get(0).withName("global_mean_loss").identity(global.get(0));
+    } else {
+      // Equal shares, so the mean of the replica means is the global batch's mean loss.
+      loss = tf.withName("replica_mean_loss").math.mean(tf.stack(losses), tf.constant(0));
+    }
     trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
     applyAccumulated =
         applies.isEmpty()

@@ -1,8 +1,12 @@
 package dev.dawn.workloads.training;
 
 import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.distributed.Cluster;
 import dev.dawn.workloads.distributed.FusionBuckets;
+import dev.dawn.workloads.distributed.GrpcSession;
 import dev.dawn.workloads.distributed.ReplicaSettings;
+import dev.dawn.workloads.distributed.WorkerLostException;
+import dev.dawn.workloads.distributed.WorkerServer;
 import dev.dawn.workloads.models.ForwardPass;
 import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
@@ -22,6 +26,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -48,6 +53,16 @@ import org.tensorflow.types.TInt64;
  * ReplicatedTrainStep}'s, N mirrored copies on N devices averaging their gradients through fused
  * all-reduces; evaluation, {@link #weights()} and {@link #restore} (which writes every copy) work
  * on replica 0. With one replica the graph is exactly the single-device one.
+ *
+ * <p>Workers ({@link ReplicaSettings#cluster()} with several tasks): this process is one task. It
+ * starts (or reuses) the task's {@link WorkerServer}, builds its own replicas on its own devices
+ * and runs the session on its server, so the all-reduces span every replica of every worker. Each
+ * worker is fed its own share of every global batch; all initialise their variables from the same
+ * seed, so the copies start equal and stay equal. {@link #trainStep} returns the loss averaged over
+ * all workers. Before evaluating or saving, {@link #averageMovingStatisticsOverWorkers} makes the
+ * workers' models identical; each worker can then evaluate its share of the validation batches and
+ * {@link #sumOverWorkers} the counts. A collective that fails because a worker is gone surfaces as
+ * {@link WorkerLostException} within the collective timeout.
  */
 public final class TrainingSession implements AutoCloseable {
   private final ModelSpec spec;
@@ -91,7 +106,22 @@ public final class TrainingSession implements AutoCloseable {
    */
   private final List<String> trainableNames;
 
+  /** Every gradient op of every local replica, before any collective. */
+  private final List<Op> backward;
+
+  /**
+   * Runs {@link #backward} only; added to the graph on first use, so graphs never measured stay
+   * unchanged.
+   */
+  private Op computeOnly;
+
+  /** Collectives between workers outside the train step; null without a cluster. */
+  private final AcrossWorkers acrossWorkers;
+
   private boolean closed;
+
+  /** Train steps run so far, to name the step that failed. */
+  private long trainSteps;
 
   private TrainingSession(
       ModelSpec spec,
@@ -147,6 +177,7 @@ public final class TrainingSession implements AutoCloseable {
         trainStep = replicated.trainStep;
         applyAccumulated = replicated.applyAccumulated;
         fusion = replicated.buckets;
+        backward = replicated.backward;
       } else {
         fusion = null;
         model = models.build(tf, spec, seed);
@@ -178,6 +209,7 @@ public final class TrainingSession implements AutoCloseable {
         // still reading a weight
         // must not see it half-updated.
         List<Op> allGradients = new ArrayList<>(gradients.dy());
+        backward = allGradients;
         Ops afterBackward = trainOps.withControlDependencies(allGradients);
         List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
         for (int i = 0; i < weights.size(); i++) {
@@ -223,7 +255,16 @@ public final class TrainingSession implements AutoCloseable {
       top5 = hits(evalOps, evalLogits, Math.min(5, spec.numClasses()));
       KernelAvailability.require(graph, precision.precision());
 
-      session = new Session(graph, replicas.sessionConfig(threads.toConfig()));
+      if (replicas.isMultiWorker()) {
+        acrossWorkers = new AcrossWorkers(tf, graph, model, replicas);
+        WorkerServer server =
+            WorkerServer.ensureStarted(
+                replicas.cluster(), replicas.serverConfig(threads.toConfig()));
+        session = GrpcSession.open(graph, server.target(), server.sessionConfig());
+      } else {
+        acrossWorkers = null;
+        session = new Session(graph, replicas.sessionConfig(threads.toConfig()));
+      }
       variables = new VariableStore(model, graph, session);
       if (replicated != null) {
         for (int r = 1; r < replicas.replicas(); r++) {
@@ -471,6 +512,7 @@ public final class TrainingSession implements AutoCloseable {
   public float trainStep(Batch batch, float lr, float momentumValue) {
     checkOpen();
     replicas.perReplicaBatch(batch.size());
+    long step = ++trainSteps;
     try (TFloat32 x = pixels(batch);
         TInt32 y = labelsOf(batch);
         TFloat32 lrTensor = TFloat32.scalarOf(lr);
@@ -486,6 +528,93 @@ public final class TrainingSession implements AutoCloseable {
                 .fetch(loss)
                 .run()) {
       return ((TFloat32) result.get(0)).getFloat();
+    } catch (TensorFlowException e) {
+      throw workerLost("train step " + step, e);
+    }
+  }
+
+  /**
+   * Mean wall time of this process's forward and backward pass on {@code batch}: every local
+   * replica computes its gradients, with no collective, no weight update and no BN statistics
+   * update, {@code steps} times after one warm-up run. Set against the time of a full {@link
+   * #trainStep}, the difference is the communication the step did not hide behind computation. The
+   * first call adds one op to the graph.
+   *
+   * @param batch what one {@link #trainStep} of this process is fed (its share in a cluster)
+   */
+  public long computeOnlyStepNanos(Batch batch, int steps) {
+    checkOpen();
+    if (steps < 1) {
+      throw new IllegalArgumentException("compute-only steps must be >= 1, got " + steps);
+    }
+    replicas.perReplicaBatch(batch.size());
+    synchronized (this) {
+      if (computeOnly == null) {
+        computeOnly =
+            Ops.create(graph).withControlDependencies(backward).withName("compute_only").noOp();
+      }
+    }
+    try (TFloat32 x = pixels(batch);
+        TInt32 y = labelsOf(batch)) {
+      long total = 0;
+      for (int i = 0; i <= steps; i++) {
+        long start = System.nanoTime();
+        session.runner().feed(images, x).feed(labels, y).addTarget(computeOnly).run().close();
+        if (i > 0) {
+          total += System.nanoTime() - start;
+        }
+      }
+      return total / steps;
+    }
+  }
+
+  /** The workers this session trains with ({@link Cluster#LOCAL} for one process). */
+  public Cluster cluster() {
+    return replicas.cluster();
+  }
+
+  /**
+   * Replaces replica 0's BN moving means and variances by their mean over the workers, so every
+   * worker holds the identical model before evaluating or saving it (each worker's statistics come
+   * from its own shares of the batches). Every worker must call it at the same point; without a
+   * cluster, or for a model without BN, it does nothing.
+   *
+   * @throws WorkerLostException when a worker is gone
+   */
+  public void averageMovingStatisticsOverWorkers() {
+    checkOpen();
+    if (acrossWorkers == null || acrossWorkers.averageMovingStatistics == null) {
+      return;
+    }
+    try {
+      session.runner().addTarget(acrossWorkers.averageMovingStatistics).run().close();
+    } catch (TensorFlowException e) {
+      throw workerLost("averaging BN statistics over the workers", e);
+    }
+  }
+
+  /**
+   * The sum of every worker's counts (each evaluated its own share of the validation batches).
+   * Every worker must call it at the same point; without a cluster it returns {@code local}.
+   *
+   * @throws WorkerLostException when a worker is gone
+   */
+  public EvalCounts sumOverWorkers(EvalCounts local) {
+    checkOpen();
+    if (acrossWorkers == null) {
+      return local;
+    }
+    try (TInt64 counts = TInt64.vectorOf(local.top1Correct(), local.top5Correct(), local.count());
+        Result result =
+            session
+                .runner()
+                .feed(acrossWorkers.localCounts, counts)
+                .fetch(acrossWorkers.summedCounts)
+                .run()) {
+      TInt64 sum = (TInt64) result.get(0);
+      return new EvalCounts(sum.getLong(0), sum.getLong(1), sum.getLong(2));
+    } catch (TensorFlowException e) {
+      throw workerLost("summing evaluation counts over the workers", e);
     }
   }
 
@@ -527,6 +656,8 @@ public final class TrainingSession implements AutoCloseable {
       int hits1 = ((TInt32) result.get(0)).getInt();
       int hits5 = ((TInt32) result.get(1)).getInt();
       return new EvalCounts(hits1, hits5, batch.size());
+    } catch (TensorFlowException e) {
+      throw workerLost("evaluation", e);
     }
   }
 
@@ -579,6 +710,13 @@ public final class TrainingSession implements AutoCloseable {
         + ", loss scale "
         + precision.lossScaling().describe()
         + (replicas.isReplicated() ? ", " + replicas.replicas() + " replicas" : "")
+        + (replicas.isMultiWorker()
+            ? " on each of "
+                + replicas.cluster().taskCount()
+                + " workers (this is task "
+                + replicas.cluster().taskIndex()
+                + ")"
+            : "")
         + ", TF_ENABLE_ONEDNN_OPTS="
         + (onednn == null ? "unset" : onednn);
   }
@@ -608,6 +746,18 @@ public final class TrainingSession implements AutoCloseable {
    */
   private Operand<TInt32> hits(Ops tf, Operand<TFloat32> logits, int k) {
     return TopKHits.count(tf, logits, labels, k);
+  }
+
+  /**
+   * In a cluster, TensorFlow reports a collective whose peer is gone as a status without its own
+   * exception class (UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, CANCELLED): those become {@link
+   * WorkerLostException}; bad input keeps its own exception.
+   */
+  private RuntimeException workerLost(String action, TensorFlowException e) {
+    if (!replicas.isMultiWorker() || e.getClass() != TensorFlowException.class) {
+      return e;
+    }
+    return WorkerLostException.from(replicas.cluster(), action, replicas.timeoutSeconds(), e);
   }
 
   private void checkOpen() {
