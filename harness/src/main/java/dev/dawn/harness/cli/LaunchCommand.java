@@ -4,6 +4,7 @@ import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.run.RunFolder;
+import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.ProgressLine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,8 @@ final class LaunchCommand implements Callable<Integer> {
         ClusterConfigLoader.load(
             config, layers.scale, overrides, Optional.of(new TfConfig(addresses, 0)), s -> {});
     ResultsFolder.requireWritable(results);
+    // The workers share this machine's data folder: generate the synthetic set once, here.
+    DatasetOpener.open(loaded.config().data(), progress::message);
     RunFolder folder = RunFolder.create(results, loaded.config().name(), LocalDateTime.now());
     progress.message(
         "launching "

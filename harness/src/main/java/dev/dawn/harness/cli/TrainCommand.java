@@ -87,6 +87,18 @@ final class TrainCommand implements Callable<Integer> {
     ResultsFolder.requireWritable(results);
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
     var outcome = new TrainingRunner(loaded, results, progress, runFolder).run();
+    int task = loaded.config().distributed().taskIndex();
+    if (task > 0) {
+      // a worker's log holds its throughput only; the chief reports the run
+      progress.message(
+          "worker task "
+              + task
+              + " ended with status "
+              + outcome.status().word
+              + "; the chief (task 0) holds the run's results. Worker log: "
+              + outcome.folder().dir());
+      return exitCode(outcome.status());
+    }
     var record = outcome.record();
     var target = record.targetEpoch();
     String metric = loaded.config().train().targetMetric().configName();
@@ -111,7 +123,11 @@ final class TrainCommand implements Callable<Integer> {
               + outcome.status().word);
     }
     progress.message("run folder: " + outcome.folder().dir());
-    return switch (outcome.status()) {
+    return exitCode(outcome.status());
+  }
+
+  private static int exitCode(TrainingRunner.Status status) {
+    return switch (status) {
       case SUCCESS -> 0;
       case TARGET_NOT_REACHED -> 3;
       case DIVERGED -> 4;

@@ -26,25 +26,27 @@ public final class LostWorkerException extends RuntimeException {
   public static LostWorkerException after(
       Throwable cause, List<String> workers, int self, int timeoutSeconds) {
     List<Integer> lost = PeerProbe.unreachable(workers, self, PROBE_TIMEOUT);
-    String who;
     if (lost.isEmpty()) {
-      who = "a collective with the other workers failed (every worker still accepts connections)";
-    } else {
-      StringBuilder s = new StringBuilder();
-      for (int task : lost) {
-        if (s.length() > 0) s.append(", ");
-        s.append("task ").append(task).append(" (").append(workers.get(task)).append(")");
-      }
-      who = "worker " + s + " stopped answering";
+      // every peer still listens: a slow worker, or a failure TensorFlow describes better
+      String detail = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+      return new LostWorkerException(
+          "a collective with the other workers failed within the "
+              + timeoutSeconds
+              + " s timeout while every worker still accepts connections: "
+              + detail,
+          cause);
     }
-    String detail =
-        cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+    StringBuilder who = new StringBuilder();
+    for (int task : lost) {
+      if (who.length() > 0) who.append(", ");
+      who.append("task ").append(task).append(" (").append(workers.get(task)).append(")");
+    }
     return new LostWorkerException(
-        who
-            + "; collectives time out after "
+        (lost.size() == 1 ? "worker " : "workers ")
+            + who
+            + " stopped answering; collectives failed within the "
             + timeoutSeconds
-            + " s"
-            + (detail.isBlank() || !lost.isEmpty() ? "" : ": " + detail),
+            + " s timeout",
         cause);
   }
 

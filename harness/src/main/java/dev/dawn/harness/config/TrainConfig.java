@@ -127,10 +127,17 @@ public record TrainConfig(
       return workerCount() * replicas;
     }
 
+    /** The workers as the workloads name them ({@code Cluster.LOCAL} without workers). */
+    public dev.dawn.workloads.distributed.Cluster cluster() {
+      return workers.isEmpty()
+          ? dev.dawn.workloads.distributed.Cluster.LOCAL
+          : new dev.dawn.workloads.distributed.Cluster(workers, taskIndex);
+    }
+
     /** The workloads' form of these keys. */
     public dev.dawn.workloads.distributed.ReplicaSettings settings() {
       return new dev.dawn.workloads.distributed.ReplicaSettings(
-          replicas, fusion.thresholdBytes(), timeoutSeconds);
+          replicas, fusion.thresholdBytes(), timeoutSeconds, cluster());
     }
   }
 

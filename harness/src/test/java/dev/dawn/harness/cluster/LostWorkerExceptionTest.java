@@ -27,7 +27,7 @@ class LostWorkerExceptionTest {
           .isEqualTo(
               "worker task 1 (127.0.0.1:"
                   + closedPort
-                  + ") stopped answering; collectives time out after 60 s");
+                  + ") stopped answering; collectives failed within the 60 s timeout");
       assertThat(e.toString()).isEqualTo(e.getMessage());
     }
   }
@@ -40,8 +40,9 @@ class LostWorkerExceptionTest {
           LostWorkerException.after(
               new RuntimeException("Cancelled: group mismatch"), List.of(a, a), 1, 5);
       assertThat(e.getMessage())
-          .contains("every worker still accepts connections")
-          .endsWith("after 5 s: Cancelled: group mismatch");
+          .isEqualTo(
+              "a collective with the other workers failed within the 5 s timeout while every"
+                  + " worker still accepts connections: Cancelled: group mismatch");
     }
   }
 }
