@@ -45,6 +45,13 @@ public final class ClusterHandshake {
       WorkerServer.ensureStarted(cluster, ConfigProto.getDefaultInstance());
     }
     int tasks = cluster.taskCount();
+    if (values.length > CollectiveKeys.MAX_HANDSHAKE_VALUES) {
+      throw new IllegalArgumentException(
+          "a handshake exchanges at most "
+              + CollectiveKeys.MAX_HANDSHAKE_VALUES
+              + " values, got "
+              + values.length);
+    }
     long[] lengths =
         gatherOnce(
             server, new long[] {values.length}, CollectiveKeys.HANDSHAKE_LENGTHS, timeoutSeconds);
@@ -68,7 +75,8 @@ public final class ClusterHandshake {
       for (int t = 0; t < tasks; t++) out[t] = new long[0];
       return out;
     }
-    long[] all = gatherOnce(server, values, CollectiveKeys.HANDSHAKE_VALUES, timeoutSeconds);
+    long[] all =
+        gatherOnce(server, values, CollectiveKeys.handshakeValues(values.length), timeoutSeconds);
     for (int t = 0; t < tasks; t++) {
       out[t] = java.util.Arrays.copyOfRange(all, t * values.length, (t + 1) * values.length);
     }

@@ -47,7 +47,14 @@ public final class FusedAllReduce {
       List<long[]> shapes,
       FusionBuckets buckets,
       int timeoutSeconds) {
-    return mean(replicaOps, gradients, shapes, buckets, replicaOps.size(), timeoutSeconds);
+    return mean(
+        replicaOps,
+        gradients,
+        shapes,
+        buckets,
+        replicaOps.size(),
+        GRADIENT_GROUP_KEY,
+        timeoutSeconds);
   }
 
   /**
@@ -61,6 +68,7 @@ public final class FusedAllReduce {
       List<long[]> shapes,
       FusionBuckets buckets,
       int groupSize,
+      int groupKey,
       int timeoutSeconds) {
     int replicas = replicaOps.size();
     if (groupSize < replicas) {
@@ -96,7 +104,7 @@ public final class FusedAllReduce {
             flat.size() == 1 ? flat.get(0) : bucketOps.concat(flat, bucketOps.constant(0));
         Operand<TFloat32> sum =
             Collectives.mean(
-                bucketOps, message, groupSize, GRADIENT_GROUP_KEY, instanceKey(b), timeoutSeconds);
+                bucketOps, message, groupSize, groupKey, instanceKey(b), timeoutSeconds);
         if (forward.length == 1) {
           out.set(forward[0], bucketOps.reshape(sum, bucketOps.constant(shapes.get(forward[0]))));
           continue;

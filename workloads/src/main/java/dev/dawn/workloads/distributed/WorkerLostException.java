@@ -48,7 +48,17 @@ public final class WorkerLostException extends RuntimeException {
             : (tasks.size() == 1 ? "worker task " : "worker tasks ")
                 + String.join(
                     ", ", tasks.stream().map(t -> t + " (" + cluster.address(t) + ")").toList());
-    String firstLine = text.lines().findFirst().orElse("").strip();
+    // TF prefixes "From /job:...:" on a line of its own; the reason is the next line
+    String firstLine =
+        text.lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("From /job:"))
+            .findFirst()
+            .orElse("")
+            .strip();
+    if (firstLine.length() > 300) {
+      firstLine = firstLine.substring(0, 300) + "...";
+    }
     return new WorkerLostException(
         "worker task "
             + cluster.taskIndex()

@@ -40,17 +40,6 @@ final class AcrossWorkers {
     int workers = settings.cluster().taskCount();
     int timeout = settings.timeoutSeconds();
     Ops tf = graphOps.withSubScope("across_workers").withDevice(settings.device(0));
-    localCounts =
-        tf.withName("local_eval_counts").placeholder(TInt64.class, Placeholder.shape(Shape.of(3)));
-    summedCounts =
-        Collectives.sum(
-            tf.withSubScope("eval_counts"),
-            localCounts,
-            workers,
-            CollectiveKeys.WORKER_GROUP,
-            CollectiveKeys.EVAL_COUNTS,
-            timeout);
-
     List<Operand<TFloat32>> statistics = new ArrayList<>();
     List<long[]> shapes = new ArrayList<>();
     for (Map.Entry<String, long[]> e : VariableStore.variableShapes(replica0).entrySet()) {
@@ -60,6 +49,19 @@ final class AcrossWorkers {
         shapes.add(e.getValue());
       }
     }
+    long statisticCount = shapes.stream().mapToLong(s -> Shape.of(s).size()).sum();
+    int group = CollectiveKeys.layoutGroup(CollectiveKeys.WORKER_GROUP, workers, statisticCount);
+    localCounts =
+        tf.withName("local_eval_counts").placeholder(TInt64.class, Placeholder.shape(Shape.of(3)));
+    summedCounts =
+        Collectives.sum(
+            tf.withSubScope("eval_counts"),
+            localCounts,
+            workers,
+            group,
+            CollectiveKeys.EVAL_COUNTS,
+            timeout);
+
     if (statistics.isEmpty()) {
       averageMovingStatistics = null;
       return;

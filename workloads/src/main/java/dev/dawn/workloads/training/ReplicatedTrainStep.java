@@ -136,6 +136,14 @@ final class ReplicatedTrainStep {
             GradientTensors.backwardOrderBytes(
                 GradientTensors.elementCounts(replica0), bytesPerValue),
             settings.fusionThresholdBytes());
+    int groupKey = CollectiveKeys.GRADIENT_GROUP;
+    if (settings.isMultiWorker()) {
+      List<Long> layout = new ArrayList<>(List.of((long) settings.groupSize()));
+      buckets.buckets().forEach(b -> layout.add(b.bytes()));
+      groupKey =
+          CollectiveKeys.layoutGroup(
+              CollectiveKeys.GRADIENT_GROUP, layout.stream().mapToLong(Long::longValue).toArray());
+    }
     List<List<Operand<TFloat32>>> reduced =
         FusedAllReduce.mean(
             replicaOps,
@@ -143,6 +151,7 @@ final class ReplicatedTrainStep {
             shapes,
             buckets,
             settings.groupSize(),
+            groupKey,
             settings.timeoutSeconds());
 
     List<Op> stepOps = new ArrayList<>();
@@ -186,7 +195,7 @@ final class ReplicatedTrainStep {
                 replicaOps.get(r).withSubScope("global_loss"),
                 losses.get(r),
                 settings.groupSize(),
-                CollectiveKeys.GRADIENT_GROUP,
+                groupKey,
                 CollectiveKeys.LOSS,
                 settings.timeoutSeconds());
         global.add(mean);

@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.ReplicaSettings;
-import dev.dawn.workloads.models.Conv2dLayer;
-import dev.dawn.workloads.models.DataFormat;
-import dev.dawn.workloads.models.DenseLayer;
-import dev.dawn.workloads.models.ForwardPass;
-import dev.dawn.workloads.models.LayerFactory;
-import dev.dawn.workloads.models.Model;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.Precision;
-import dev.dawn.workloads.models.TrainableWeight;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.WeightTensor;
 import dev.dawn.workloads.training.optimizers.GraphOptimizer;
@@ -23,11 +16,6 @@ import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.nn.BiasAdd;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Data-parallel replicas in one session: same training as one big batch, copies stay mirrored, one
@@ -313,48 +301,5 @@ class ReplicatedTrainingTest {
       }
     }
     return max;
-  }
-
-  /**
-   * conv 3x3 + bias + ReLU, conv 3x3 stride 2 + bias + ReLU, global average pool, dense: no batch
-   * statistics.
-   */
-  private static final class BnFreeNet implements Model {
-    private final ModelSpec spec;
-    private final LayerFactory layers;
-    private final Conv2dLayer conv1;
-    private final Variable<TFloat32> bias1;
-    private final Conv2dLayer conv2;
-    private final Variable<TFloat32> bias2;
-    private final DenseLayer dense;
-
-    BnFreeNet(Ops tf, ModelSpec spec, long seed) {
-      this.spec = spec;
-      this.layers = new LayerFactory(tf, DataFormat.NHWC, seed, 0.9f);
-      conv1 = layers.conv("c1", 3, 3, 6, 1);
-      bias1 = layers.bias("c1", 6);
-      conv2 = layers.conv("c2", 3, 6, 8, 2);
-      bias2 = layers.bias("c2", 8);
-      dense = layers.dense("fc", 8, spec.numClasses(), true);
-    }
-
-    @Override
-    public Operand<TFloat32> logits(ForwardPass pass, Operand<TFloat32> images) {
-      Ops tf = pass.tf();
-      Operand<TFloat32> x =
-          tf.nn.relu(tf.nn.biasAdd(conv1.apply(pass, images), bias1, BiasAdd.dataFormat("NHWC")));
-      x = tf.nn.relu(tf.nn.biasAdd(conv2.apply(pass, x), bias2, BiasAdd.dataFormat("NHWC")));
-      return dense.apply(pass, layers.globalAveragePool(tf, x));
-    }
-
-    @Override
-    public List<TrainableWeight> trainables() {
-      return layers.trainables();
-    }
-
-    @Override
-    public ModelSpec spec() {
-      return spec;
-    }
   }
 }

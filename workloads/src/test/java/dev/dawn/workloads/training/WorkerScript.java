@@ -1,0 +1,116 @@
+package dev.dawn.workloads.training;
+
+import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.distributed.Cluster;
+import dev.dawn.workloads.distributed.ClusterHandshake;
+import dev.dawn.workloads.distributed.ReplicaSettings;
+import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.models.export.ModelWeights;
+import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What every worker of the two-process tests does, in the same order (collectives pair up by
+ * order): train a BN-free net and a BN net on its share of each global batch, sum evaluation
+ * counts, and exchange handshake values. Results go to files in {@code out}, so the test reads the
+ * child's the same way as its own.
+ */
+final class WorkerScript {
+  static final ModelSpec RESNET9 = new ModelSpec("resnet9", 4, 0.125, null, null);
+  static final int STEPS = 20;
+  static final int GLOBAL_BATCH = 8;
+
+  private WorkerScript() {}
+
+  static void run(Cluster cluster, int timeoutSeconds, Path out) throws IOException {
+    Files.createDirectories(out);
+    int workers = cluster.taskCount();
+    int task = cluster.taskIndex();
+    ReplicaSettings settings = new ReplicaSettings(1, 300, timeoutSeconds, cluster);
+    List<String> losses = new ArrayList<>();
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9, new MomentumOptimizer(5e-4, true), settings, 3L, BnFreeNet::new)) {
+      session.weights().save(out.resolve("bnfree-initial"));
+      for (int step = 0; step < STEPS; step++) {
+        Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
+        losses.add(Float.toString(session.trainStep(share(global, task, workers), 0.1f, 0.9f)));
+      }
+      session.weights().save(out.resolve("bnfree-final"));
+      Batch validation = SyntheticBatches.separable(12, 8, 4, 1234);
+      EvalCounts local = session.evaluate(share(validation, task, workers));
+      EvalCounts sum = session.sumOverWorkers(local);
+      Files.writeString(
+          out.resolve("eval.txt"),
+          local.top1Correct()
+              + " "
+              + local.top5Correct()
+              + " "
+              + local.count()
+              + "\n"
+              + sum.top1Correct()
+              + " "
+              + sum.top5Correct()
+              + " "
+              + sum.count()
+              + "\n");
+      long nanos = session.computeOnlyStepNanos(share(validation, task, workers), 2);
+      Files.writeString(out.resolve("compute-nanos.txt"), Long.toString(nanos));
+    }
+    Files.write(out.resolve("losses.txt"), losses);
+
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(5e-4, true),
+            new LossSettings(0.1),
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.FP32,
+            settings)) {
+      for (int step = 0; step < 5; step++) {
+        Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 16, 4, 100 + step);
+        session.trainStep(share(global, task, workers), 0.1f, 0.9f);
+      }
+      session.weights().save(out.resolve("bn-before-average"));
+      session.averageMovingStatisticsOverWorkers();
+      session.weights().save(out.resolve("bn-averaged"));
+    }
+
+    long[][] gathered =
+        ClusterHandshake.gather(
+            cluster, new long[] {10L * task + 1, 42, Long.MIN_VALUE + task}, timeoutSeconds);
+    Files.writeString(
+        out.resolve("handshake.txt"),
+        Arrays.stream(gathered).map(Arrays::toString).collect(Collectors.joining("\n")));
+    String mismatch;
+    try {
+      ClusterHandshake.gather(cluster, new long[task + 1], timeoutSeconds);
+      mismatch = "no error";
+    } catch (IllegalStateException e) {
+      mismatch = e.getMessage();
+    }
+    Files.writeString(out.resolve("handshake-mismatch.txt"), mismatch);
+  }
+
+  /** Contiguous share {@code task} of {@code workers} of a global batch. */
+  static Batch share(Batch global, int task, int workers) {
+    int size = global.size() / workers;
+    int floats = size * global.floatsPerImage();
+    float[] pixels = Arrays.copyOfRange(global.pixels(), task * floats, (task + 1) * floats);
+    int[] labels = Arrays.copyOfRange(global.labels(), task * size, (task + 1) * size);
+    return new Batch(pixels, labels, size, global.resolution());
+  }
+
+  static ModelWeights load(Path dir) throws IOException {
+    return ModelWeights.load(dir);
+  }
+}
