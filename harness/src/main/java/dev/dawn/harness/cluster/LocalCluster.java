@@ -73,6 +73,9 @@ public final class LocalCluster {
         ProcessBuilder builder =
             new ProcessBuilder(ChildJvm.command(mainClass, args)).redirectErrorStream(true);
         builder.environment().put(TfConfig.VARIABLE, new TfConfig(workers, task).toJson());
+        // TensorFlow's distributed runtime logs every rendezvous at INFO; N workers' worth of it
+        // would bury the progress lines (warnings and errors still show; set it to 0 to see all).
+        builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "1");
         Process p = builder.start();
         processes.add(p);
         forwarders.add(forward(p, "[worker " + task + "] "));

@@ -77,6 +77,15 @@ class ClusterTrainingTest {
       assertThat(RunStop.KIND.in(workerEvents).get(0).status()).isEqualTo("target_not_reached");
       assertThat(worker.resolve("weights")).doesNotExist();
       assertThat(worker.resolve("metrics.csv")).doesNotExist();
+
+      // run listings see the chief's folder only
+      Path index = dir.resolve("runs.csv");
+      assertThat(
+              DawnCli.commandLine()
+                  .execute("runs", "--results", results.toString(), "--out", index.toString()))
+          .isZero();
+      assertThat(Files.readAllLines(index)).hasSize(2);
+      assertThat(Files.readAllLines(index).get(1)).endsWith(run.toString());
     }
   }
 
