@@ -192,4 +192,70 @@ class ClusterTrainingTest {
       assertThat(runDir.resolve("metrics.csv")).exists(); // finished epochs kept
     }
   }
+
+  @Test
+  void launchStopsTheOtherWorkersWhenOneFailsAndNamesIt() throws Exception {
+    Path config = dir.resolve("long.yaml");
+    Files.writeString(
+        config,
+        """
+        name: stopped
+        data:
+          path: %s
+          synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
+        model: {architecture: resnet9, width: 0.125}
+        train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0}
+        """
+            .formatted(dir.resolve("synthetic")));
+    Path results = dir.resolve("results");
+    Path log = dir.resolve("launch.log");
+    try (WorkerProcesses processes = new WorkerProcesses()) {
+      Process launch =
+          processes.start(
+              List.of(
+                  "launch",
+                  "--workers",
+                  "2",
+                  "--timeout-seconds",
+                  "10",
+                  "--config",
+                  config.toString(),
+                  "--results",
+                  results.toString()),
+              Map.of(),
+              log);
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+      while (Instant.now().isBefore(deadline) && !Files.readString(log).contains("epoch 1: loss")) {
+        assertThat(launch.isAlive()).as(Files.readString(log)).isTrue();
+        Thread.sleep(200);
+      }
+      ProcessHandle worker1 =
+          launch
+              .descendants()
+              .filter(p -> environment(p).contains("\"index\":1"))
+              .findFirst()
+              .orElseThrow();
+      worker1.destroyForcibly(); // kill -9
+      int exit = WorkerProcesses.exitWithin(launch, 10 + 15 + 60);
+      String out = Files.readString(log);
+      assertThat(exit).as(out).isEqualTo(137);
+      assertThat(out)
+          .contains("dawn launch: worker 1 failed with exit status 137 (ended by signal 9)");
+      assertThat(launch.descendants().filter(ProcessHandle::isAlive)).isEmpty();
+      // the chief was stopped, not left behind, and recorded how its run ended
+      Path run = runFolder(results);
+      assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve("events.jsonl"))))
+          .singleElement()
+          .satisfies(stop -> assertThat(stop.status()).isIn("failed", "killed"));
+    }
+  }
+
+  /** A child's environment (Linux), where its TF_CONFIG says which task it is. */
+  private static String environment(ProcessHandle p) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")));
+    } catch (java.io.IOException gone) {
+      return "";
+    }
+  }
 }
