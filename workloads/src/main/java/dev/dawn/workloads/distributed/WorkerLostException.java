@@ -23,7 +23,7 @@ public final class WorkerLostException extends RuntimeException {
     this.suspectedTasks = Set.copyOf(suspectedTasks);
   }
 
-  /** Other tasks the TensorFlow error names (may be empty when it names none). */
+  /** Other tasks the TensorFlow error names; every other task when it names none (a timeout). */
   public Set<Integer> suspectedTasks() {
     return suspectedTasks;
   }
@@ -42,12 +42,22 @@ public final class WorkerLostException extends RuntimeException {
         tasks.add(task);
       }
     }
+    // A timeout names no peer: then every other task is a suspect (with two workers, the other
+    // one).
+    boolean named = !tasks.isEmpty();
+    if (!named) {
+      for (int t = 0; t < cluster.taskCount(); t++) {
+        if (t != cluster.taskIndex()) {
+          tasks.add(t);
+        }
+      }
+    }
+    String listed =
+        String.join(", ", tasks.stream().map(t -> t + " (" + cluster.address(t) + ")").toList());
     String who =
-        tasks.isEmpty()
-            ? "another worker of " + cluster.workers()
-            : (tasks.size() == 1 ? "worker task " : "worker tasks ")
-                + String.join(
-                    ", ", tasks.stream().map(t -> t + " (" + cluster.address(t) + ")").toList());
+        tasks.size() == 1
+            ? "worker task " + listed
+            : (named ? "worker tasks " : "one of worker tasks ") + listed;
     // TF prefixes "From /job:...:" on a line of its own; the reason is the next line
     String firstLine =
         text.lines()

@@ -147,7 +147,7 @@ public final class WorkerServer {
    * TensorFlow listens on every interface of the task's port; when that fails its error is only a
    * log line, so the port is tried first.
    */
-  private static void checkPortFree(Cluster cluster) {
+  static void checkPortFree(Cluster cluster) {
     int task = cluster.taskIndex();
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);

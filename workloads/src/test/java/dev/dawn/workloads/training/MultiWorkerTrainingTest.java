@@ -57,7 +57,14 @@ class MultiWorkerTrainingTest {
         .hasSize(WorkerScript.STEPS)
         .isEqualTo(Files.readAllLines(mine.resolve("losses.txt")));
     // and it is the training one process does on the whole batch
-    assertThat(maxAbsDifference(final0, trainInOneProcess())).isLessThanOrEqualTo(1e-5);
+    ModelWeights oneProcess = trainInOneProcess();
+    assertThat(maxAbsDifference(final0, oneProcess)).isLessThanOrEqualTo(1e-5);
+    // 2 workers x 2 replicas: four identical copies, still the one-process training
+    ModelWeights copy0 = load(mine, "bnfree-2x2-replica0");
+    assertThat(maxAbsDifference(copy0, load(mine, "bnfree-2x2-replica1"))).isZero();
+    assertThat(maxAbsDifference(copy0, load(theirs, "bnfree-2x2-replica0"))).isZero();
+    assertThat(maxAbsDifference(copy0, load(theirs, "bnfree-2x2-replica1"))).isZero();
+    assertThat(maxAbsDifference(copy0, oneProcess)).isLessThanOrEqualTo(1e-5);
 
     List<String> eval0 = Files.readAllLines(mine.resolve("eval.txt"));
     List<String> eval1 = Files.readAllLines(theirs.resolve("eval.txt"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,46 +22,70 @@ class WorkerLossTest {
   @ValueSource(ints = {1, 0})
   void aKilledWorkerFailsTheOthersStepWithinTheTimeout(int killedTask, @TempDir Path dir)
       throws Exception {
+    long seconds = loseWorker(killedTask, false, dir);
+    // loose bound: the timeout plus process and gRPC slack on a shared machine
+    assertThat(seconds).isLessThan(60);
+  }
+
+  /**
+   * A worker that stops answering (SIGSTOP) closes no connection: the collective timeout ends it.
+   */
+  @Test
+  void aFrozenWorkerFailsTheOthersStepAfterTheTimeout(@TempDir Path dir) throws Exception {
+    long seconds = loseWorker(1, true, dir);
+    assertThat(seconds).isBetween((long) TIMEOUT_SECONDS - 1, 60L);
+  }
+
+  /**
+   * @return seconds from losing task {@code lostTask} until the other task's process ended
+   */
+  private static long loseWorker(int lostTask, boolean freeze, Path dir) throws Exception {
     String workers = WorkerJvm.freeLoopbackCluster();
     String timeout = Integer.toString(TIMEOUT_SECONDS);
     try (WorkerJvm task0 =
             WorkerJvm.start(dir.resolve("task0.log"), "forever", workers, "0", timeout);
         WorkerJvm task1 =
             WorkerJvm.start(dir.resolve("task1.log"), "forever", workers, "1", timeout)) {
-      WorkerJvm other = killedTask == 1 ? task1 : task0;
-      WorkerJvm survivorJvm = killedTask == 1 ? task0 : task1;
-      int survivor = 1 - killedTask;
+      WorkerJvm lost = lostTask == 1 ? task1 : task0;
+      WorkerJvm survivor = lostTask == 1 ? task0 : task1;
+      int survivorTask = 1 - lostTask;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (!survivorJvm.output().contains("STEP 3") && System.nanoTime() < deadline) {
-        assertThat(survivorJvm.process.isAlive()).as(survivorJvm.output()).isTrue();
+      while (!survivor.output().contains("STEP 3") && System.nanoTime() < deadline) {
+        assertThat(survivor.process.isAlive()).as(survivor.output()).isTrue();
         Thread.sleep(200);
       }
-      assertThat(survivorJvm.output()).as("training started").contains("STEP 3");
+      assertThat(survivor.output()).as("training started").contains("STEP 3");
 
-      other.process.destroyForcibly();
-      long killed = System.nanoTime();
-      assertThat(survivorJvm.waitFor(90))
-          .as("surviving task stopped; its log:\n%s", survivorJvm.output())
+      if (freeze) {
+        new ProcessBuilder("kill", "-STOP", Long.toString(lost.process.pid()))
+            .start()
+            .waitFor(10, TimeUnit.SECONDS);
+      } else {
+        lost.process.destroyForcibly();
+      }
+      long lostAt = System.nanoTime();
+      assertThat(survivor.waitFor(90))
+          .as("surviving task stopped; its log:\n%s", survivor.output())
           .isTrue();
-      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - lostAt);
 
-      String log = survivorJvm.output();
-      assertThat(survivorJvm.process.exitValue()).as(log).isEqualTo(3);
+      String log = survivor.output();
+      assertThat(survivor.process.exitValue()).as(log).isEqualTo(3);
       assertThat(log)
           .contains("LOST ")
-          .contains("worker task " + survivor + ": train step")
+          .contains("worker task " + survivorTask + ": train step")
+          .contains("worker task " + lostTask + " (")
           .contains("collective timeout");
-      // loose bound: the timeout plus process and gRPC slack on a shared machine
-      assertThat(seconds).isLessThan(60);
       System.out.println(
           "task "
-              + survivor
+              + survivorTask
               + " stopped "
               + seconds
               + " s after task "
-              + killedTask
-              + " was killed: "
+              + lostTask
+              + (freeze ? " was frozen: " : " was killed: ")
               + log.lines().filter(l -> l.startsWith("LOST") || l.startsWith("CAUSE")).toList());
+      return seconds;
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.Cluster;
 import dev.dawn.workloads.distributed.ClusterHandshake;
 import dev.dawn.workloads.distributed.ReplicaSettings;
+import dev.dawn.workloads.distributed.WorkerServer;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * What every worker of the two-process tests does, in the same order (collectives pair up by
@@ -30,17 +32,29 @@ final class WorkerScript {
 
   static void run(Cluster cluster, int timeoutSeconds, Path out) throws IOException {
     Files.createDirectories(out);
+    if (cluster.isMultiWorker()) {
+      // A server's devices are fixed when it starts: room for the two-replica phase below.
+      WorkerServer.ensureStarted(
+          cluster,
+          new ReplicaSettings(2, 0, timeoutSeconds, cluster)
+              .serverConfig(ConfigProto.getDefaultInstance()));
+    }
     int workers = cluster.taskCount();
     int task = cluster.taskIndex();
     ReplicaSettings settings = new ReplicaSettings(1, 300, timeoutSeconds, cluster);
     List<String> losses = new ArrayList<>();
+    long stepNanos = 0;
     try (TrainingSession session =
         TrainingSession.create(
             RESNET9, new MomentumOptimizer(5e-4, true), settings, 3L, BnFreeNet::new)) {
       session.weights().save(out.resolve("bnfree-initial"));
       for (int step = 0; step < STEPS; step++) {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
+        long start = System.nanoTime();
         losses.add(Float.toString(session.trainStep(share(global, task, workers), 0.1f, 0.9f)));
+        if (step >= 5) {
+          stepNanos += System.nanoTime() - start;
+        }
       }
       session.weights().save(out.resolve("bnfree-final"));
       Batch validation = SyntheticBatches.separable(12, 8, 4, 1234);
@@ -62,8 +76,24 @@ final class WorkerScript {
               + "\n");
       long nanos = session.computeOnlyStepNanos(share(validation, task, workers), 2);
       Files.writeString(out.resolve("compute-nanos.txt"), Long.toString(nanos));
+      System.out.printf(
+          "task %d: train step %.2f ms (mean of steps 5..%d), compute only %.2f ms%n",
+          task, stepNanos / 1e6 / (STEPS - 5), STEPS - 1, nanos / 1e6);
     }
     Files.write(out.resolve("losses.txt"), losses);
+
+    // 2 replicas on each worker: a group of 4 copies, each on a quarter of the global batch
+    ReplicaSettings twoEach = new ReplicaSettings(2, 300, timeoutSeconds, cluster);
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9, new MomentumOptimizer(5e-4, true), twoEach, 3L, BnFreeNet::new)) {
+      for (int step = 0; step < STEPS; step++) {
+        Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
+        session.trainStep(share(global, task, workers), 0.1f, 0.9f);
+      }
+      session.replicaWeights(0).save(out.resolve("bnfree-2x2-replica0"));
+      session.replicaWeights(1).save(out.resolve("bnfree-2x2-replica1"));
+    }
 
     try (TrainingSession session =
         TrainingSession.create(
