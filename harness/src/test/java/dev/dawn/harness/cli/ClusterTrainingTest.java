@@ -121,6 +121,29 @@ class ClusterTrainingTest {
   }
 
   @Test
+  void aPortThatCannotBeBoundIsOneLineBeforeAnyRunFolder() throws Exception {
+    Path config = TinyTrainingConfig.write(dir, "port");
+    Path results = dir.resolve("results");
+    Path log = dir.resolve("port.log");
+    try (WorkerProcesses processes = new WorkerProcesses();
+        var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      List<String> workers =
+          List.of("127.0.0.1:" + taken.getLocalPort(), LocalCluster.loopbackWorkers(1).get(0));
+      Process p =
+          processes.train(
+              workers,
+              0,
+              List.of("--config", config.toString(), "--results", results.toString()),
+              log);
+      assertThat(WorkerProcesses.exitWithin(p, 120)).as(Files.readString(log)).isEqualTo(2);
+      assertThat(Files.readString(log))
+          .contains("dawn train: worker task 0 cannot listen on 127.0.0.1:" + taken.getLocalPort())
+          .doesNotContain("\tat ");
+      assertThat(results.resolve("runs")).doesNotExist();
+    }
+  }
+
+  @Test
   void badTfConfigIsOneClearLine() throws Exception {
     Path config = TinyTrainingConfig.write(dir, "bad");
     Path log = dir.resolve("bad.log");
