@@ -73,11 +73,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--run-folder",
       paramLabel = "DIR",
-      description = {
-        "Use this run folder instead of a new DIR/runs/<timestamp>-<name>/ (it must not hold a run yet); dawn",
-        "launch passes the same one to every worker. In a cluster the chief (task 0) writes DIR and worker i",
-        "writes DIR/workers/<i>/."
-      })
+      description =
+          "Use this run folder (created if missing; it must not hold a run yet) instead of a new "
+              + "<results>/runs/<timestamp>-<name>/; dawn launch passes the same one to every worker. In a "
+              + "cluster the chief (task 0) writes DIR and worker i writes DIR/workers/<i>/.")
   Path runFolder;
 
   @Override
