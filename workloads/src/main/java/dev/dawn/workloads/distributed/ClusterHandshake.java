@@ -86,28 +86,33 @@ public final class ClusterHandshake {
   private static long[] gatherOnce(
       WorkerServer server, long[] values, int instanceKey, int timeoutSeconds) {
     Cluster cluster = server.cluster();
-    try (Graph graph = new Graph()) {
-      Ops tf =
-          Ops.create(graph)
-              .withSubScope("handshake")
-              .withDevice(new ReplicaSettings(1, 0, timeoutSeconds, cluster).device(0));
-      Operand<TInt64> gathered =
-          Collectives.gather(
-              tf,
-              tf.constant(values),
-              cluster.taskCount(),
-              CollectiveKeys.HANDSHAKE_GROUP,
-              instanceKey,
-              timeoutSeconds);
-      try (Session session = GrpcSession.open(graph, server.target(), server.sessionConfig());
-          Result result = session.runner().fetch(gathered).run()) {
-        TInt64 t = (TInt64) result.get(0);
-        long[] out = new long[Math.toIntExact(t.size())];
-        t.asRawTensor().data().asLongs().read(out);
-        return out;
-      } catch (TensorFlowException e) {
-        throw WorkerLostException.from(cluster, "the cluster handshake", timeoutSeconds, e);
-      }
+    Graph graph = new Graph();
+    Ops tf =
+        Ops.create(graph)
+            .withSubScope("handshake")
+            .withDevice(new ReplicaSettings(1, 0, timeoutSeconds, cluster).device(0));
+    Operand<TInt64> gathered =
+        Collectives.gather(
+            tf,
+            tf.constant(values),
+            cluster.taskCount(),
+            CollectiveKeys.HANDSHAKE_GROUP,
+            instanceKey,
+            timeoutSeconds);
+    Session session = GrpcSession.open(graph, server.target(), server.sessionConfig());
+    long[] out;
+    try (Result result =
+        session.runner().setOptions(RunDeadline.of(timeoutSeconds)).fetch(gathered).run()) {
+      TInt64 t = (TInt64) result.get(0);
+      out = new long[Math.toIntExact(t.size())];
+      t.asRawTensor().data().asLongs().read(out);
+    } catch (TensorFlowException e) {
+      // Left open on purpose: closing waits for the master's retries to reach a missing task 0,
+      // which never ends; the process is about to stop anyway.
+      throw WorkerLostException.from(cluster, "the cluster handshake", timeoutSeconds, e);
     }
+    session.close();
+    graph.close();
+    return out;
   }
 }

@@ -49,6 +49,16 @@ public record ReplicaSettings(
     this(replicas, fusionThresholdBytes, timeoutSeconds, Cluster.LOCAL);
   }
 
+  /**
+   * How long one session run on a worker server may take in all: twice the collective timeout plus
+   * a minute for the computation. The collective timeout bounds waiting for a peer once a group has
+   * formed; this bounds everything else, e.g. a run whose step-id request to a missing task 0 is
+   * retried without end.
+   */
+  public long runDeadlineSeconds() {
+    return 2L * timeoutSeconds + 60;
+  }
+
   /** Every model copy that averages its gradients with the others: workers x replicas. */
   public int groupSize() {
     return cluster.taskCount() * replicas;

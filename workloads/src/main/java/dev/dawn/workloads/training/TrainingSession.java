@@ -5,6 +5,7 @@ import dev.dawn.workloads.distributed.Cluster;
 import dev.dawn.workloads.distributed.FusionBuckets;
 import dev.dawn.workloads.distributed.GrpcSession;
 import dev.dawn.workloads.distributed.ReplicaSettings;
+import dev.dawn.workloads.distributed.RunDeadline;
 import dev.dawn.workloads.distributed.WorkerLostException;
 import dev.dawn.workloads.distributed.WorkerServer;
 import dev.dawn.workloads.models.ForwardPass;
@@ -119,6 +120,9 @@ public final class TrainingSession implements AutoCloseable {
   private final AcrossWorkers acrossWorkers;
 
   private boolean closed;
+
+  /** A collective failed for a missing worker: {@link #close} must not wait for it. */
+  private volatile boolean workerLost;
 
   /** Train steps run so far, to name the step that failed. */
   private long trainSteps;
@@ -490,8 +494,7 @@ public final class TrainingSession implements AutoCloseable {
     try (TFloat32 lrTensor = TFloat32.scalarOf(lr);
         TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
         Result done =
-            session
-                .runner()
+            runner()
                 .feed(learningRate, lrTensor)
                 .feed(momentum, momentumTensor)
                 .addTarget(applyAccumulated)
@@ -518,8 +521,7 @@ public final class TrainingSession implements AutoCloseable {
         TFloat32 lrTensor = TFloat32.scalarOf(lr);
         TFloat32 momentumTensor = TFloat32.scalarOf(momentumValue);
         Result result =
-            session
-                .runner()
+            runner()
                 .feed(images, x)
                 .feed(labels, y)
                 .feed(learningRate, lrTensor)
@@ -559,7 +561,7 @@ public final class TrainingSession implements AutoCloseable {
       long total = 0;
       for (int i = 0; i <= steps; i++) {
         long start = System.nanoTime();
-        session.runner().feed(images, x).feed(labels, y).addTarget(computeOnly).run().close();
+        runner().feed(images, x).feed(labels, y).addTarget(computeOnly).run().close();
         if (i > 0) {
           total += System.nanoTime() - start;
         }
@@ -587,7 +589,7 @@ public final class TrainingSession implements AutoCloseable {
       return;
     }
     try {
-      session.runner().addTarget(acrossWorkers.averageMovingStatistics).run().close();
+      runner().addTarget(acrossWorkers.averageMovingStatistics).run().close();
     } catch (TensorFlowException e) {
       throw workerLost("averaging BN statistics over the workers", e);
     }
@@ -606,8 +608,7 @@ public final class TrainingSession implements AutoCloseable {
     }
     try (TInt64 counts = TInt64.vectorOf(local.top1Correct(), local.top5Correct(), local.count());
         Result result =
-            session
-                .runner()
+            runner()
                 .feed(acrossWorkers.localCounts, counts)
                 .fetch(acrossWorkers.summedCounts)
                 .run()) {
@@ -651,8 +652,7 @@ public final class TrainingSession implements AutoCloseable {
     checkOpen();
     try (TFloat32 x = pixels(batch);
         TInt32 y = labelsOf(batch);
-        Result result =
-            session.runner().feed(images, x).feed(labels, y).fetch(top1).fetch(top5).run()) {
+        Result result = runner().feed(images, x).feed(labels, y).fetch(top1).fetch(top5).run()) {
       int hits1 = ((TInt32) result.get(0)).getInt();
       int hits5 = ((TInt32) result.get(1)).getInt();
       return new EvalCounts(hits1, hits5, batch.size());
@@ -731,10 +731,18 @@ public final class TrainingSession implements AutoCloseable {
     return session;
   }
 
+  /**
+   * Releases the session and graph. After a {@link WorkerLostException} they are left to the
+   * process's exit: closing a session waits for its server's pending requests to a missing task,
+   * which may never end.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
+      if (workerLost) {
+        return;
+      }
       session.close();
       graph.close();
     }
@@ -757,7 +765,20 @@ public final class TrainingSession implements AutoCloseable {
     if (!replicas.isMultiWorker() || e.getClass() != TensorFlowException.class) {
       return e;
     }
+    workerLost = true;
     return WorkerLostException.from(replicas.cluster(), action, replicas.timeoutSeconds(), e);
+  }
+
+  /**
+   * A runner for the session; on a worker server with a deadline ({@link
+   * ReplicaSettings#runDeadlineSeconds}), since a run waiting on a missing task 0 is otherwise
+   * retried without end.
+   */
+  private Session.Runner runner() {
+    Session.Runner runner = session.runner();
+    return replicas.isMultiWorker()
+        ? runner.setOptions(RunDeadline.of(replicas.runDeadlineSeconds()))
+        : runner;
   }
 
   private void checkOpen() {

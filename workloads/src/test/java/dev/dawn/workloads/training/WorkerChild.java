@@ -1,6 +1,7 @@
 package dev.dawn.workloads.training;
 
 import dev.dawn.workloads.distributed.Cluster;
+import dev.dawn.workloads.distributed.ClusterHandshake;
 import dev.dawn.workloads.distributed.ReplicaSettings;
 import dev.dawn.workloads.distributed.WorkerLostException;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
@@ -22,12 +23,25 @@ public final class WorkerChild {
     switch (args[0]) {
       case "script" -> WorkerScript.run(cluster, timeout, Path.of(args[4]));
       case "forever" -> System.exit(trainUntilLost(cluster, timeout));
+      case "handshake" -> System.exit(handshake(cluster, timeout));
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
     System.out.println("DONE");
     System.out.flush();
     // The worker server cannot be stopped; exiting ends it.
     System.exit(0);
+  }
+
+  private static int handshake(Cluster cluster, int timeout) {
+    try {
+      long[][] all = ClusterHandshake.gather(cluster, new long[] {7}, timeout);
+      System.out.println("GATHERED " + all.length);
+      return 0;
+    } catch (WorkerLostException e) {
+      System.out.println("LOST " + e.getMessage().replace('\n', ' '));
+      System.out.println("CAUSE " + e.getCause().getMessage().replace('\n', ' '));
+      return 3;
+    }
   }
 
   private static int trainUntilLost(Cluster cluster, int timeout) {

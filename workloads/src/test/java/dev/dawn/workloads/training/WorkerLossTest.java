@@ -37,6 +37,40 @@ class WorkerLossTest {
   }
 
   /**
+   * A worker's first collective waits for the others to arrive, and gives up after the timeout (the
+   * handshake, what a run does first) whether task 0 or another task is missing.
+   */
+  @ParameterizedTest(name = "only task {0} started")
+  @ValueSource(ints = {0, 1})
+  void aWorkerThatNeverStartsFailsTheHandshake(int startedTask, @TempDir Path dir)
+      throws Exception {
+    String workers = WorkerJvm.freeLoopbackCluster();
+    try (WorkerJvm alone =
+        WorkerJvm.start(
+            dir.resolve("alone.log"),
+            "handshake",
+            workers,
+            Integer.toString(startedTask),
+            Integer.toString(TIMEOUT_SECONDS))) {
+      long start = System.nanoTime();
+      assertThat(alone.waitFor(120)).as("gave up; its log:\n%s", alone.output()).isTrue();
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      String log = alone.output();
+      assertThat(alone.process.exitValue()).as(log).isEqualTo(3);
+      assertThat(log)
+          .contains("the cluster handshake failed")
+          .contains("worker task " + (1 - startedTask));
+      System.out.println(
+          "task "
+              + startedTask
+              + " alone gave up after "
+              + seconds
+              + " s (JVM start included): "
+              + log.lines().filter(l -> l.startsWith("LOST") || l.startsWith("CAUSE")).toList());
+    }
+  }
+
+  /**
    * @return seconds from losing task {@code lostTask} until the other task's process ended
    */
   private static long loseWorker(int lostTask, boolean freeze, Path dir) throws Exception {
