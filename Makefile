@@ -4,7 +4,7 @@ MVN ?= mvn -B $(if $(PROFILE),-P$(PROFILE))
 BENCH_TRAIN_CONFIG ?= reference-configs/cpu-synthetic-resnet9.yaml
 DAWN = bin/dawn
 
-.PHONY: build test format bench-train bench-sweep report leaderboard clean
+.PHONY: build test format bench-train bench-sweep bench-fusion report leaderboard clean
 
 build:
 	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
@@ -28,6 +28,14 @@ bench-train: build
 SWEEP_SPEC ?= reference-configs/sweeps/momentum-vs-lars.yaml
 bench-sweep: build
 	$(DAWN) sweep $(SWEEP_SPEC)
+
+# Gradient fusion on 2 worker processes (dawn launch --workers 2 per run, loopback gRPC): fusion threshold
+# 0 / 256 KiB / 4 MiB / 64 MiB x global batch 64 / 128 / 256 on the bench-train recipe (12 runs). The sweep folder
+# results/sweeps/<timestamp>-fusion-2-workers/ holds runs.csv, summary.csv and time-to-target-vs-train.batchSize.png
+# (one line per threshold); each run's metrics.csv has the step split into compute and exposed communication.
+FUSION_SPEC ?= reference-configs/sweeps/fusion-2-workers.yaml
+bench-fusion: build
+	$(DAWN) sweep $(FUSION_SPEC)
 
 # DAWNBench latency of the latest bench-train model (fp32/bf16/int8 x prune 0/0.25/0.5, each pruned model fine-tuned
 # FINE_TUNE_EPOCHS=1 epoch, x batch 1/8/32/128, TF threads INFER_THREADS=1) and of ResNet-50 at 224 and 128 px

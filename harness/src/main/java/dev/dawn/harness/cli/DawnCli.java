@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ProjectCommand.class,
       CompareCommand.class,
       SweepCommand.class,
+      LaunchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DawnCli implements Runnable {

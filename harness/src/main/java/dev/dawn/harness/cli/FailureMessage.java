@@ -38,7 +38,8 @@ record FailureMessage(int exitCode, String line) {
         || e instanceof DatasetException
         || e instanceof EventLogFormatException
         || e instanceof WeightFileException
-        || e instanceof MissingKernelException;
+        || e instanceof MissingKernelException
+        || e instanceof dev.dawn.harness.cluster.ClusterStartException;
   }
 
   /**

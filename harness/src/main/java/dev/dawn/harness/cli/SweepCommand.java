@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
           + "problem listed (file:line, key, rule).",
       "",
       "Runs are interleaved (repeat 1 of every cell, then repeat 2, ...), each a 'dawn train' child process with "
-          + "its own run folder. A run that fails, diverges or misses the target is recorded and the sweep goes on.",
+          + "its own run folder. A run that fails, diverges or misses the target is recorded and the sweep goes on. "
+          + "With 'workers: N' each run is a 'dawn launch --workers N' instead: N worker processes on this machine "
+          + "training together.",
       "",
       "Writes results/sweeps/<timestamp>-<name>/: spec.yaml, base-config.yaml, sweep-events.jsonl (the sweep's "
           + "append-only log), runs/ (the run folders), logs/ (each run's output), runs.csv (one row per run), "
@@ -109,9 +111,14 @@ final class SweepCommand implements Callable<Integer> {
             plan.repeats(),
             plan.runs().size(),
             dir));
-    var outcome =
-        new SweepRunner(spec, plan, dir, new ChildTrainLauncher(DawnCli.class.getName()), progress)
-            .run();
+    // 'workers: N' runs every run on N local worker processes (dawn launch) instead of one.
+    ChildTrainLauncher launcher =
+        spec.workers() > 1
+            ? new ChildTrainLauncher(
+                DawnCli.class.getName(),
+                java.util.List.of("launch", "--workers", Integer.toString(spec.workers())))
+            : new ChildTrainLauncher(DawnCli.class.getName());
+    var outcome = new SweepRunner(spec, plan, dir, launcher, progress).run();
     progress.message(
         String.format(
             Locale.ROOT,

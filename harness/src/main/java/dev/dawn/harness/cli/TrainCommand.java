@@ -1,6 +1,7 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.cluster.ClusterConfigLoader;
+import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
@@ -23,7 +24,12 @@ import picocli.CommandLine.Option;
       "",
       "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf), "
           + "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop "
-          + "(status interrupted / killed) and keep the finished epochs' files."
+          + "(status interrupted / killed) and keep the finished epochs' files.",
+      "",
+      "Several workers (data-parallel over gRPC): set distributed.workers and distributed.taskIndex, or the "
+          + "environment variable TF_CONFIG={\"cluster\": {\"worker\": [\"host:port\", ...]}, \"task\": {\"type\": "
+          + "\"worker\", \"index\": i}} (as Kubeflow's TFJob sets it), and start one 'dawn train' per worker with the "
+          + "same config; task 0 is the chief. 'dawn launch --workers N' does this on one machine."
     },
     footer = {
       "",
@@ -64,12 +70,34 @@ final class TrainCommand implements Callable<Integer> {
           "Where run folders go (DIR/runs/<timestamp>-<name>/). Default: ${DEFAULT-VALUE}.")
   Path results;
 
+  @Option(
+      names = "--run-folder",
+      paramLabel = "DIR",
+      description =
+          "Use this run folder (created if missing; it must not hold a run yet) instead of a new "
+              + "<results>/runs/<timestamp>-<name>/; dawn launch passes the same one to every worker. In a "
+              + "cluster the chief (task 0) writes DIR and worker i writes DIR/workers/<i>/.")
+  Path runFolder;
+
   @Override
   public Integer call() throws Exception {
-    var loaded = new ConfigLoader().load(config, scale, overrides);
+    var tfConfig = TfConfig.fromEnvironment();
+    var loaded = ClusterConfigLoader.load(config, scale, overrides, tfConfig, System.out::println);
     ResultsFolder.requireWritable(results);
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
-    var outcome = new TrainingRunner(loaded, results, progress).run();
+    var outcome = new TrainingRunner(loaded, results, progress, runFolder).run();
+    int task = loaded.config().distributed().taskIndex();
+    if (task > 0) {
+      // a worker's log holds its throughput only; the chief reports the run
+      progress.message(
+          "worker task "
+              + task
+              + " ended with status "
+              + outcome.status().word
+              + "; the chief (task 0) holds the run's results. Worker log: "
+              + outcome.folder().dir());
+      return exitCode(outcome.status());
+    }
     var record = outcome.record();
     var target = record.targetEpoch();
     String metric = loaded.config().train().targetMetric().configName();
@@ -94,7 +122,11 @@ final class TrainCommand implements Callable<Integer> {
               + outcome.status().word);
     }
     progress.message("run folder: " + outcome.folder().dir());
-    return switch (outcome.status()) {
+    return exitCode(outcome.status());
+  }
+
+  private static int exitCode(TrainingRunner.Status status) {
+    return switch (status) {
       case SUCCESS -> 0;
       case TARGET_NOT_REACHED -> 3;
       case DIVERGED -> 4;

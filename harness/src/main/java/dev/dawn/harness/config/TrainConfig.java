@@ -41,11 +41,16 @@ public record TrainConfig(
         name != null && name.matches("[A-Za-z0-9._-]{1,64}"),
         "name",
         "must be 1-64 characters of letters, digits, '.', '_' or '-' (it names the run folder)");
-    if (distributed != null && train != null && distributed.replicas() > 1) {
-      // Each replica takes an equal contiguous share of every (micro-)batch.
-      int shares = distributed.replicas() * train.accumulationSteps();
+    if (distributed != null && train != null && distributed.shares() > 1) {
+      // Each worker, and each replica inside it, takes an equal contiguous share of every
+      // (micro-)batch.
+      int shares = distributed.shares() * train.accumulationSteps();
       String rule =
-          " must be divisible by distributed.replicas ("
+          " must be divisible by "
+              + (distributed.workerCount() > 1
+                  ? "the worker count of distributed.workers (" + distributed.workerCount() + ") x "
+                  : "")
+              + "distributed.replicas ("
               + distributed.replicas()
               + ")"
               + (train.accumulationSteps() > 1
@@ -63,24 +68,76 @@ public record TrainConfig(
   }
 
   /**
-   * Data-parallel training in one process: {@code replicas} mirrored copies of the model, one per
-   * device, whose gradients are averaged every step by all-reduces packed into fusion buckets.
+   * Data-parallel training: {@code replicas} mirrored copies of the model per process, one per
+   * device, and optionally several worker processes ({@code workers}, this one being {@code
+   * taskIndex}); gradients are averaged every step by all-reduces packed into fusion buckets.
    */
-  public record DistributedConfig(int replicas, FusionConfig fusion, int timeoutSeconds) {
+  public record DistributedConfig(
+      int replicas, FusionConfig fusion, int timeoutSeconds, List<String> workers, int taskIndex) {
+    /** {@code host:port}, the form TensorFlow's cluster specs use. */
+    private static final java.util.regex.Pattern ADDRESS =
+        java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
+
     public DistributedConfig {
-      new Rules()
-          .atLeast("replicas", replicas, 1)
-          .require(
-              replicas <= 64, "replicas", "must be <= 64 (one device per replica), got " + replicas)
-          .require(fusion != null, "fusion", "needs a value, e.g. {thresholdBytes: 67108864}")
-          .atLeast("timeoutSeconds", timeoutSeconds, 1)
-          .throwIfBroken();
+      workers = workers == null ? List.of() : List.copyOf(workers);
+      Rules rules =
+          new Rules()
+              .atLeast("replicas", replicas, 1)
+              .require(
+                  replicas <= 64,
+                  "replicas",
+                  "must be <= 64 (one device per replica), got " + replicas)
+              .require(fusion != null, "fusion", "needs a value, e.g. {thresholdBytes: 67108864}")
+              .atLeast("timeoutSeconds", timeoutSeconds, 1)
+              .atLeast("taskIndex", taskIndex, 0);
+      for (int i = 0; i < workers.size(); i++) {
+        String w = workers.get(i);
+        var m = w == null ? null : ADDRESS.matcher(w);
+        boolean ok = m != null && m.matches() && Integer.parseInt(m.group(2)) <= 65535;
+        rules.require(
+            ok,
+            "workers",
+            "entry " + i + " ('" + w + "') must be host:port with a port from 1 to 65535");
+        if (ok && Integer.parseInt(m.group(2)) == 0)
+          rules.require(false, "workers", "entry " + i + " ('" + w + "') needs a port, not 0");
+      }
+      rules.require(
+          workers.size() == new java.util.HashSet<>(workers).size(),
+          "workers",
+          "must list each host:port once, got " + workers);
+      rules.require(
+          workers.isEmpty() ? taskIndex == 0 : taskIndex < workers.size(),
+          "taskIndex",
+          workers.isEmpty()
+              ? "must be 0 without distributed.workers, got " + taskIndex
+              : "must index distributed.workers (0 to "
+                  + (workers.size() - 1)
+                  + "), got "
+                  + taskIndex);
+      rules.throwIfBroken();
+    }
+
+    /** Worker processes of the run; 1 without {@code workers} (this process alone). */
+    public int workerCount() {
+      return Math.max(1, workers.size());
+    }
+
+    /** Model copies over the whole cluster: each takes an equal share of the global batch. */
+    public int shares() {
+      return workerCount() * replicas;
+    }
+
+    /** The workers as the workloads name them ({@code Cluster.LOCAL} without workers). */
+    public dev.dawn.workloads.distributed.Cluster cluster() {
+      return workers.isEmpty()
+          ? dev.dawn.workloads.distributed.Cluster.LOCAL
+          : new dev.dawn.workloads.distributed.Cluster(workers, taskIndex);
     }
 
     /** The workloads' form of these keys. */
     public dev.dawn.workloads.distributed.ReplicaSettings settings() {
       return new dev.dawn.workloads.distributed.ReplicaSettings(
-          replicas, fusion.thresholdBytes(), timeoutSeconds);
+          replicas, fusion.thresholdBytes(), timeoutSeconds, cluster());
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.dawn.harness.sweep;
 
+import dev.dawn.harness.run.ChildJvm;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,31 +15,31 @@ import java.util.List;
  */
 public final class ChildTrainLauncher implements RunLauncher {
   private final String mainClass;
+  private final List<String> command;
 
   /**
    * @param mainClass the {@code dawn} command's main class (its {@code train} subcommand runs the
    *     run)
    */
   public ChildTrainLauncher(String mainClass) {
+    this(mainClass, List.of("train"));
+  }
+
+  /**
+   * @param command the {@code dawn} subcommand (and its own options) that takes the train
+   *     arguments, e.g. {@code launch --workers 2} to run each run on several worker processes
+   */
+  public ChildTrainLauncher(String mainClass, List<String> command) {
     this.mainClass = mainClass;
+    this.command = List.copyOf(command);
   }
 
   @Override
   public int train(List<String> trainArgs, Path log) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // memory and VM settings carry over; debugger and agent options would clash in a second JVM
-      if (arg.startsWith("-Xm") || arg.startsWith("-Xss") || arg.startsWith("-XX:"))
-        command.add(arg);
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
-    command.add("train");
-    command.addAll(trainArgs);
+    List<String> args = new ArrayList<>(command);
+    args.addAll(trainArgs);
     Process p =
-        new ProcessBuilder(command)
+        new ProcessBuilder(ChildJvm.command(mainClass, args))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param repeats runs per cell
  * @param firstSeed {@code train.seed} of repeat 1 (repeat r uses firstSeed + r - 1); null: the base
  *     config's seed
+ * @param workers worker processes of every run: 1 runs {@code dawn train}, N > 1 {@code dawn launch
+ *     --workers N}
  */
 public record SweepSpec(
     String name,
@@ -32,6 +34,7 @@ public record SweepSpec(
     List<Axis> axes,
     int repeats,
     Long firstSeed,
+    int workers,
     YamlDocument document) {
 
   /** One key with a value and the place it was written. */
@@ -45,10 +48,14 @@ public record SweepSpec(
   }
 
   static final Set<String> TOP_KEYS =
-      Set.of("name", "base", "scale", "set", "grid", "zip", "repeats", "seed");
+      Set.of("name", "base", "scale", "set", "grid", "zip", "repeats", "seed", "workers");
+
+  /** The most worker processes a sweep starts per run, as {@code dawn launch} allows. */
+  static final int MAX_WORKERS = 16;
 
   /** Keys the sweep itself sets on every run. */
-  static final Set<String> RESERVED = Set.of("name", "train.seed");
+  static final Set<String> RESERVED =
+      Set.of("name", "train.seed", "distributed.workers", "distributed.taskIndex");
 
   private static final String KEY = "[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+";
 
@@ -123,6 +130,25 @@ public record SweepSpec(
                 + "'");
       } else {
         seed = s.asLong();
+      }
+    }
+
+    int workers = 1;
+    if (root.has("workers")) {
+      JsonNode w = root.get("workers");
+      if (!w.isIntegralNumber()
+          || !w.canConvertToInt()
+          || w.asInt() < 1
+          || w.asInt() > MAX_WORKERS) {
+        problems.add(
+            doc.where("workers")
+                + ": key 'workers' must be a whole number from 1 to "
+                + MAX_WORKERS
+                + " (worker processes per run, started with dawn launch), got '"
+                + w.asText(w.toString())
+                + "'");
+      } else {
+        workers = w.asInt();
       }
     }
 
@@ -209,7 +235,7 @@ public record SweepSpec(
       }
     }
     if (!problems.isEmpty()) throw new ConfigException(problems);
-    return new SweepSpec(name, base, scale, fixed, axes, repeats, seed, doc);
+    return new SweepSpec(name, base, scale, fixed, axes, repeats, seed, workers, doc);
   }
 
   private static boolean checkKey(
@@ -232,7 +258,7 @@ public record SweepSpec(
               + " key '"
               + key
               + "' is set by the sweep (the run's name; train.seed from "
-              + "'seed' and the repeat number)");
+              + "'seed' and the repeat number; the cluster from 'workers')");
       return false;
     }
     if (!used.add(key)) {

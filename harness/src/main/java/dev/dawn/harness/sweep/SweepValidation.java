@@ -59,10 +59,22 @@ public final class SweepValidation {
     return plan;
   }
 
-  /** The bound config of one run (what its {@code dawn train} child will bind again). */
+  /**
+   * The bound config of one run (what its {@code dawn train} child will bind again), with as many
+   * workers as {@code dawn launch} will give it, so rules on the worker count (the global batch
+   * splits over every worker) are checked too.
+   */
   static ConfigLoader.Loaded config(
       ConfigLoader loader, SweepSpec spec, SweepCell cell, int repeat, long seed) {
-    return loader.load(spec.base(), spec.scale(), List.of(), settings(spec, cell, repeat, seed));
+    List<ConfigLoader.KeyValue> all = new ArrayList<>(settings(spec, cell, repeat, seed));
+    if (spec.workers() > 1) {
+      var workers = JsonNodeFactory.instance.arrayNode();
+      for (int i = 0; i < spec.workers(); i++) workers.add("127.0.0.1:" + (20000 + i));
+      all.add(
+          new ConfigLoader.KeyValue(
+              "distributed.workers", workers, spec.document().where("workers")));
+    }
+    return loader.load(spec.base(), spec.scale(), List.of(), all);
   }
 
   /**

@@ -7,12 +7,17 @@ import dev.dawn.workloads.data.ImageNetFolderDataset;
 import dev.dawn.workloads.data.SyntheticImageNet;
 import dev.dawn.workloads.data.SyntheticSpec;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
  * Turns {@code data:} of a config into a data set, generating the embedded synthetic set on first
- * use.
+ * use (under a lock file beside its folder, {@code <folder>.lock}, so that processes started
+ * together generate it once).
  */
 public final class DatasetOpener {
   private DatasetOpener() {}
@@ -27,7 +32,16 @@ public final class DatasetOpener {
             new SyntheticSpec(
                 s.classes(), s.trainPerClass(), s.valPerClass(), s.imageSize(), s.seed());
         long start = System.nanoTime();
-        var result = SyntheticImageNet.generate(spec, root);
+        SyntheticImageNet.GenerationResult result;
+        // Workers started together on one machine share the folder: one generates, the others
+        // wait for it and reuse the set.
+        Path lock = root.toAbsolutePath().resolveSibling(root.getFileName() + ".lock");
+        Files.createDirectories(lock.getParent());
+        try (FileChannel channel =
+                FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = channel.lock()) {
+          result = SyntheticImageNet.generate(spec, root);
+        }
         log.accept(
             result.reused()
                 ? "synthetic data: reusing "

@@ -38,4 +38,26 @@ final class EvaluationCoverage {
               + " undecodable); replace the file(s) or evaluate on a subset");
     }
   }
+
+  /**
+   * The same rule for an evaluation split over workers: each saw only its own batches, so the
+   * summed count tells whether any image was left out anywhere.
+   *
+   * @param counted images evaluated by all workers together
+   * @param localSkipped the images this worker could not decode (may be empty when another did)
+   */
+  void checkCounted(long counted, int validationImages, List<String> localSkipped)
+      throws DatasetException {
+    if (task.isEntry() && counted < validationImages) {
+      throw new DatasetException(
+          (validationImages - counted)
+              + " validation image(s) cannot be decoded on the workers"
+              + (localSkipped.isEmpty() ? "" : " (here: " + localSkipped.get(0) + ")")
+              + ", and a DAWNBench evaluation counts all "
+              + validationImages
+              + " "
+              + task.dataset()
+              + " validation images; replace the file(s) or evaluate on a subset");
+    }
+  }
 }

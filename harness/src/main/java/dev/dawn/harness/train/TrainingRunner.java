@@ -1,5 +1,8 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.cluster.ClusterRun;
+import dev.dawn.harness.cluster.LostWorkerException;
+import dev.dawn.harness.cluster.WorkerFolders;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
@@ -29,6 +32,7 @@ import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.InputPipeline;
 import dev.dawn.workloads.data.PipelineOptions;
+import dev.dawn.workloads.distributed.WorkerLostException;
 import dev.dawn.workloads.training.EvalCounts;
 import dev.dawn.workloads.training.ProcessThreadPools;
 import dev.dawn.workloads.training.ThreadSettings;
@@ -71,13 +75,25 @@ public final class TrainingRunner {
   private final TrainConfig config;
   private final Path resultsRoot;
   private final ProgressLine progress;
+  private final Path givenRunFolder;
   private RunInterruption interruption;
+  private ClusterRun cluster;
 
   public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
+    this(loaded, resultsRoot, progress, null);
+  }
+
+  /**
+   * @param runFolder the run folder to use ({@code --run-folder}), or null for a new one under
+   *     {@code resultsRoot}
+   */
+  public TrainingRunner(
+      ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress, Path runFolder) {
     this.loaded = loaded;
     this.config = loaded.config();
     this.resultsRoot = resultsRoot;
     this.progress = progress;
+    this.givenRunFolder = runFolder;
   }
 
   public Outcome run() throws IOException {
@@ -87,7 +103,13 @@ public final class TrainingRunner {
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
     loaded.requireBatchesFit(dataset.train().size(), config.data().path());
     InitialWeights.requireExists(config.train().initWeights());
-    RunFolder folder = RunFolder.create(resultsRoot, config.name(), LocalDateTime.now());
+    // A worker joins its cluster before it has a run folder: a port it cannot bind or a config that
+    // differs from the other workers' is refused without leaving anything behind.
+    cluster =
+        ClusterRun.join(config, loaded.tree(), TrainingParts.threads(config), progress::message);
+    RunFolder folder =
+        WorkerFolders.create(
+            resultsRoot, config.name(), LocalDateTime.now(), givenRunFolder, cluster.taskIndex());
     Files.writeString(
         folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
     progress.message("run folder: " + folder.dir());
@@ -109,19 +131,36 @@ public final class TrainingRunner {
         progress.message(
             e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
         events.write(new RunStop(status.word, e.getMessage()));
+      } catch (WorkerLostException lost) {
+        // another worker died or stopped answering: name it, keep the finished epochs
+        LostWorkerException e = cluster.explain(lost);
+        progress.message("stopped: " + e.getMessage());
+        FailedRunEnding.finish(
+            e,
+            () -> events.write(new RunStop(Status.FAILED.word, e.getMessage())),
+            () -> exportFiles(folder));
+        throw e;
       } catch (RuntimeException | IOException | Error e) {
         FailedRunEnding.finish(
             e, // finished epochs stay usable; the first error is the one reported
             () -> events.write(new RunStop(Status.FAILED.word, String.valueOf(e))),
-            () -> RunExporter.export(folder.dir()),
-            () -> TensorBoardFile.write(folder.dir()));
+            () -> exportFiles(folder));
         throw e;
       }
     }
-    RunExporter.export(folder.dir());
-    TensorBoardFile.write(folder.dir());
+    exportFiles(folder);
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.events()));
     return new Outcome(folder, status, record);
+  }
+
+  /**
+   * The files derived from the event log; a worker other than the chief logs its throughput only
+   * (the chief's folder holds the run's files).
+   */
+  private void exportFiles(RunFolder folder) throws IOException {
+    if (!cluster.isChief()) return;
+    RunExporter.export(folder.dir());
+    TensorBoardFile.write(folder.dir());
   }
 
   private Status train(
@@ -140,8 +179,10 @@ public final class TrainingRunner {
 
     long initStart = System.nanoTime();
     try (TrainingSession session = TrainingParts.session(config, classes);
-        InputPipeline trainData = new InputPipeline(dataset.train(), pipelineOptions);
-        InputPipeline valData = new InputPipeline(dataset.validation(), pipelineOptions)) {
+        InputPipeline trainData =
+            new InputPipeline(dataset.train(), pipelineOptions, cluster.shard());
+        InputPipeline valData =
+            new InputPipeline(dataset.validation(), pipelineOptions, cluster.shard())) {
       EvaluationCoverage coverage = EvaluationCoverage.of(task);
       ThreadSettings threads =
           ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
@@ -153,6 +194,7 @@ public final class TrainingRunner {
               threads.interOp(),
               Map.of("train", t.seed(), "data", config.data().synthetic().seed()));
       environment.put("dataParallel", dataParallel.environment(threads));
+      environment.put("cluster", cluster.environment());
       MachineEnvironment.write(folder.environment(), environment);
       dataParallel.event().ifPresent(events::write);
       progress.message(
@@ -167,9 +209,10 @@ public final class TrainingRunner {
         // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training
         // clock.
         EvalCounts start = evaluate(session, valData, coverage);
-        events.write(
-            new InitialAccuracy(
-                start.top1(), start.top5(), (long) start.count(), (long) valData.skippedImages()));
+        if (cluster.isChief())
+          events.write(
+              new InitialAccuracy(
+                  start.top1(), start.top5(), (long) start.count(), skipped(start, valData)));
         progress.message(
             String.format(
                 "initial weights: top-1 %.2f%%, top-5 %.2f%%",
@@ -186,6 +229,12 @@ public final class TrainingRunner {
           events.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), epoch));
         }
         EpochStats stats = trainEpoch(session, trainData, schedules, epoch, phase, clock, events);
+        StepSplit split =
+            StepSplit.measure(
+                session,
+                stats.lastBatch(),
+                stats.meanStepMs(),
+                dataParallel.replicas() * cluster.workerCount() > 1);
         events.write(
             new EpochStop(
                 epoch,
@@ -198,18 +247,22 @@ public final class TrainingRunner {
                 (long) trainData.skippedImages(),
                 dataParallel.replicas(),
                 dataParallel.bucketCount(),
-                dataParallel.bytesPerStep()));
+                dataParallel.bytesPerStep(),
+                cluster.workerCount(),
+                split.computeMs(),
+                split.exposedCommMs()));
 
         events.write(new EvalStart(epoch));
         EvalCounts counts = evaluate(session, valData, coverage);
         events.write(new EvalStop(epoch));
-        events.write(
-            new EvalAccuracy(
-                epoch,
-                counts.top1(),
-                counts.top5(),
-                (long) counts.count(),
-                (long) valData.skippedImages()));
+        if (cluster.isChief())
+          events.write(
+              new EvalAccuracy(
+                  epoch,
+                  counts.top1(),
+                  counts.top5(),
+                  (long) counts.count(),
+                  skipped(counts, valData)));
 
         double metric =
             100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
@@ -239,8 +292,9 @@ public final class TrainingRunner {
    * The trained model (with BN moving statistics) for dawn infer; written after the clock has
    * stopped.
    */
-  private static void saveWeights(
-      TrainingSession session, RunFolder folder, EventLog events, int epoch) throws IOException {
+  private void saveWeights(TrainingSession session, RunFolder folder, EventLog events, int epoch)
+      throws IOException {
+    if (!cluster.isChief()) return; // every worker holds the same weights; the chief keeps them
     Path dir = folder.dir().resolve(WEIGHTS_DIR);
     session.weights().save(dir);
     events.write(new WeightsSaved(WEIGHTS_DIR, epoch));
@@ -255,8 +309,17 @@ public final class TrainingRunner {
   /** Folder of the run's final weights inside the run folder. */
   public static final String WEIGHTS_DIR = "weights";
 
+  /**
+   * @param meanStepMs the epoch's training time per step (micro-batch), input waits included
+   * @param lastBatch the epoch's last batch, for timing its compute alone; null without a step
+   */
   private record EpochStats(
-      double meanLoss, double lastLearningRate, double imagesPerSecond, long images) {}
+      double meanLoss,
+      double lastLearningRate,
+      double imagesPerSecond,
+      long images,
+      double meanStepMs,
+      Batch lastBatch) {}
 
   private EpochStats trainEpoch(
       TrainingSession session,
@@ -270,6 +333,8 @@ public final class TrainingRunner {
     double lossSum = 0;
     long images = 0;
     double lr = 0;
+    int stepsDone = 0;
+    Batch lastBatch = null;
     long epochStart = System.nanoTime();
     clock.startTraining();
     int k = t.accumulationSteps();
@@ -293,6 +358,8 @@ public final class TrainingRunner {
         }
         lossSum += (double) loss * batch.size();
         images += batch.size();
+        stepsDone++;
+        lastBatch = batch;
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         double rate = images / seconds;
         double remaining =
@@ -321,22 +388,48 @@ public final class TrainingRunner {
     }
     clock.stopTraining();
     double seconds = (System.nanoTime() - epochStart) / 1e9;
+    // The chief records the cluster's throughput (every worker trained as many images in the same
+    // synchronous steps); another worker its own.
+    int counted = cluster.isChief() ? cluster.workerCount() : 1;
     return new EpochStats(
-        images == 0 ? Double.NaN : lossSum / images, lr, images / seconds, images);
+        images == 0 ? Double.NaN : lossSum / images,
+        lr,
+        images * counted / seconds,
+        images * counted,
+        stepsDone == 0 ? Double.NaN : seconds * 1e3 / stepsDone,
+        lastBatch);
   }
 
+  /**
+   * Counts over the whole validation split. In a cluster every worker first takes the workers' mean
+   * BN statistics (so all evaluate the same model), evaluates its own share of the batches, and the
+   * counts are summed: every worker gets the same totals and so takes the same stop decision.
+   */
   private EvalCounts evaluate(
       TrainingSession session, InputPipeline data, EvaluationCoverage coverage) throws IOException {
-    EvalCounts total = EvalCounts.ZERO;
+    session.averageMovingStatisticsOverWorkers();
+    EvalCounts local = EvalCounts.ZERO;
     try (BatchStream batches =
         data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
       while (batches.hasNext()) {
         interruption.check();
-        total = total.plus(session.evaluate(batches.next()));
+        local = local.plus(session.evaluate(batches.next()));
       }
     }
-    coverage.check(data.skippedIds(), data.imageCount());
+    EvalCounts total = session.sumOverWorkers(local);
+    if (cluster.isMultiWorker()) {
+      coverage.checkCounted(total.count(), data.imageCount(), data.skippedIds());
+    } else {
+      coverage.check(data.skippedIds(), data.imageCount());
+    }
     return total;
+  }
+
+  /** Validation images left out of {@code counts}: undecodable ones, on whichever worker. */
+  private long skipped(EvalCounts counts, InputPipeline data) {
+    return cluster.isMultiWorker()
+        ? Math.max(0, data.imageCount() - counts.count())
+        : data.skippedImages();
   }
 
   private void logHyperparameters(EventLog events, ImageDataset dataset, int classes) {

@@ -56,8 +56,16 @@ class ReplicatedTrainCommandTest {
     assertThat(stops.get(0).allReduceBuckets()).isEqualTo(buckets.buckets().size());
     assertThat(stops.get(0).allReducedBytesPerStep()).isEqualTo(buckets.totalBytes());
     List<String> csv = Files.readAllLines(folder.resolve("metrics.csv"));
-    assertThat(csv.get(0)).endsWith("replicas,allreduce_buckets,allreduce_bytes_per_step");
-    assertThat(csv.get(1)).endsWith(",2," + buckets.buckets().size() + "," + buckets.totalBytes());
+    assertThat(csv.get(0))
+        .endsWith(
+            "replicas,allreduce_buckets,allreduce_bytes_per_step,"
+                + "workers,compute_ms_per_step,exposed_comm_ms_per_step");
+    assertThat(csv.get(1))
+        .contains(",2," + buckets.buckets().size() + "," + buckets.totalBytes() + ",1,");
+    // two replicas all-reduce, so the step is split into compute and exposed communication
+    assertThat(stops.get(0).workers()).isEqualTo(1);
+    assertThat(stops.get(0).computeMsPerStep()).isPositive();
+    assertThat(stops.get(0).exposedCommMsPerStep()).isNotNull().isGreaterThanOrEqualTo(0.0);
     assertThat(Files.readString(folder.resolve("environment.json")))
         .contains("\"dataParallel\"", "\"allReduceBuckets\" : " + buckets.buckets().size());
   }

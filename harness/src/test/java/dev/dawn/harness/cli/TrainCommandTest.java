@@ -101,6 +101,14 @@ class TrainCommandTest {
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
     assertThat(record.status()).isEqualTo("success");
     assertThat(record.targetEpoch()).isPresent();
+    // One process, one replica: nothing is all-reduced, so no step split is measured.
+    assertThat(record.epochs())
+        .allSatisfy(
+            e -> {
+              assertThat(e.workers()).isEqualTo(1);
+              assertThat(e.computeMsPerStep()).isNull();
+              assertThat(e.exposedCommMsPerStep()).isNull();
+            });
     // The printed time is the first TSV row at the target, in DAWNBench's display.
     List<String> tsv = Files.readAllLines(folder.resolve(base + ".tsv"));
     String firstAtTarget =

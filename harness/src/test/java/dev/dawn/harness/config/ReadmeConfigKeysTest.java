@@ -155,7 +155,7 @@ class ReadmeConfigKeysTest {
     Set<String> named = new TreeSet<>();
     Matcher m =
         Pattern.compile(
-                "\\b((?:name|data|model|train|optimizer|threads|submission)\\.[A-Za-z.]*[A-Za-z])")
+                "\\b((?:name|data|model|train|optimizer|threads|submission|distributed)\\.[A-Za-z.]*[A-Za-z])")
             .matcher(out.toString());
     while (m.find()) named.add(m.group(1));
     assertThat(named).isNotEmpty();

@@ -43,6 +43,27 @@ class SweepSpecTest {
   }
 
   @Test
+  void workersRunEveryRunOnThatManyProcessesAndTheBatchMustSplitOverThem(@TempDir Path dir)
+      throws Exception {
+    assertThat(SweepSpec.read(TinySweep.spec(dir, "")).workers()).isEqualTo(1);
+    SweepSpec two = SweepSpec.read(TinySweep.spec(dir, "workers: 2\n"));
+    assertThat(two.workers()).isEqualTo(2);
+    assertThat(SweepValidation.check(two).runs()).hasSize(8); // 10 and 20 split over 2
+    Path three = TinySweep.spec(dir, "workers: 3\n");
+    assertThatThrownBy(() -> SweepValidation.check(SweepSpec.read(three)))
+        .hasMessageContaining("key 'train.batchSize' (10) must be divisible by the worker count");
+    assertThatThrownBy(() -> SweepSpec.read(TinySweep.spec(dir, "workers: 0\n")))
+        .hasMessageContaining(":12: key 'workers' must be a whole number from 1 to 16");
+    Path reserved = TinySweep.spec(dir, "");
+    Files.writeString(
+        reserved,
+        Files.readString(reserved).replace("train.epochs: 1", "distributed.workers: ['a:1']"));
+    assertThatThrownBy(() -> SweepSpec.read(reserved))
+        .hasMessageContaining("key 'distributed.workers' is set by the sweep")
+        .hasMessageContaining("the cluster from 'workers'");
+  }
+
+  @Test
   void seedDefaultsToTheBaseConfigs(@TempDir Path dir) throws Exception {
     Path spec = TinySweep.spec(dir, "");
     Files.writeString(spec, Files.readString(spec).replace("seed: 7\n", ""));
@@ -122,6 +143,18 @@ class SweepSpecTest {
     assertThat(plan.runs()).hasSize(24);
     assertThat(plan.cells().get(7).describe())
         .isEqualTo("optimizer.name=lars, train.batchSize=1024, optimizer.learningRate=5.0");
+  }
+
+  @Test
+  void committedFusionSweepSpecBindsOnTwoWorkers() {
+    SweepSpec spec =
+        SweepSpec.read(Path.of("..", "reference-configs", "sweeps", "fusion-2-workers.yaml"));
+    SweepPlan plan = SweepValidation.check(spec);
+    assertThat(spec.workers()).isEqualTo(2);
+    assertThat(plan.runs()).hasSize(12);
+    assertThat(plan.cells().get(11).describe())
+        .isEqualTo(
+            "distributed.fusion.thresholdBytes=67108864, train.batchSize=256, optimizer.learningRate=0.8");
   }
 
   @Test

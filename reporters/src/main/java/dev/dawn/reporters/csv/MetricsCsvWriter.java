@@ -31,12 +31,22 @@ public final class MetricsCsvWriter {
   public static final List<String> DATA_PARALLEL_COLUMNS =
       List.of("replicas", "allreduce_buckets", "allreduce_bytes_per_step");
 
+  /**
+   * Added after the data-parallel columns when the log records the worker count (runs since workers
+   * existed): the step split into computation and communication it did not hide, in ms; blank where
+   * nothing was all-reduced.
+   */
+  public static final List<String> STEP_SPLIT_COLUMNS =
+      List.of("workers", "compute_ms_per_step", "exposed_comm_ms_per_step");
+
   private MetricsCsvWriter() {}
 
   public static String write(List<EpochRecord> epochs) {
     boolean dataParallel = epochs.stream().anyMatch(e -> e.replicas() != null);
     List<String> header = new java.util.ArrayList<>(HEADER);
-    if (dataParallel) header.addAll(DATA_PARALLEL_COLUMNS);
+    boolean stepSplit = epochs.stream().anyMatch(e -> e.workers() != null);
+    if (dataParallel || stepSplit) header.addAll(DATA_PARALLEL_COLUMNS);
+    if (stepSplit) header.addAll(STEP_SPLIT_COLUMNS);
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
@@ -52,12 +62,19 @@ public final class MetricsCsvWriter {
                     num(e.imagesPerSecond()),
                     num(e.top1Accuracy()),
                     num(e.top5Accuracy())));
-        if (dataParallel) {
+        if (dataParallel || stepSplit) {
           row.addAll(
               List.of(
                   orEmpty(e.replicas()),
                   orEmpty(e.allReduceBuckets()),
                   orEmpty(e.allReducedBytesPerStep())));
+        }
+        if (stepSplit) {
+          row.addAll(
+              List.of(
+                  orEmpty(e.workers()),
+                  e.computeMsPerStep() == null ? "" : num(e.computeMsPerStep()),
+                  e.exposedCommMsPerStep() == null ? "" : num(e.exposedCommMsPerStep())));
         }
         printer.printRecord(row);
       }

@@ -20,6 +20,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param allReduceBuckets all-reduce messages per step (0 with one replica); null in older logs
  * @param allReducedBytesPerStep gradient bytes each replica all-reduces per step (0 with one
  *     replica); null in older logs
+ * @param workers worker processes that trained the epoch together (1 for one process); null in
+ *     older logs
+ * @param computeMsPerStep forward and backward pass of one step without any collective or update,
+ *     timed after the epoch outside the training clock; null when nothing is all-reduced (one
+ *     replica, one worker) and in older logs
+ * @param exposedCommMsPerStep the epoch's mean step time minus {@code computeMsPerStep} (at least
+ *     0): the communication and update time the step did not hide behind computation; null as
+ *     {@code computeMsPerStep}
  */
 public record EpochStop(
     @JsonProperty(value = "epoch_num", required = true) int epoch,
@@ -32,7 +40,10 @@ public record EpochStop(
     @JsonProperty("skipped_images") Long skippedImages,
     @JsonProperty("replicas") Integer replicas,
     @JsonProperty("allreduce_buckets") Integer allReduceBuckets,
-    @JsonProperty("allreduce_bytes_per_step") Long allReducedBytesPerStep)
+    @JsonProperty("allreduce_bytes_per_step") Long allReducedBytesPerStep,
+    @JsonProperty("workers") Integer workers,
+    @JsonProperty("compute_ms_per_step") Double computeMsPerStep,
+    @JsonProperty("exposed_comm_ms_per_step") Double exposedCommMsPerStep)
     implements RunEvent {
   public static final EventKind<EpochStop> KIND =
       EventKind.inMetadata(MlLogKeys.EPOCH_STOP, EventType.INTERVAL_END, EpochStop.class);
@@ -56,6 +67,36 @@ public record EpochStop(
         imagesPerSecond,
         images,
         skippedImages,
+        null,
+        null,
+        null);
+  }
+
+  /** An epoch with replica facts but no worker count or step split (as logs before workers). */
+  public EpochStop(
+      int epoch,
+      long trainTimeMs,
+      long wallTimeMs,
+      double loss,
+      double learningRate,
+      double imagesPerSecond,
+      Long images,
+      Long skippedImages,
+      Integer replicas,
+      Integer allReduceBuckets,
+      Long allReducedBytesPerStep) {
+    this(
+        epoch,
+        trainTimeMs,
+        wallTimeMs,
+        loss,
+        learningRate,
+        imagesPerSecond,
+        images,
+        skippedImages,
+        replicas,
+        allReduceBuckets,
+        allReducedBytesPerStep,
         null,
         null,
         null);

@@ -15,6 +15,10 @@ package dev.dawn.reporters.record;
  * @param allReduceBuckets all-reduce messages per step; null when the log does not say
  * @param allReducedBytesPerStep gradient bytes all-reduced per step by each replica; null when the
  *     log does not say
+ * @param workers worker processes; null when the log does not say
+ * @param computeMsPerStep a step's forward and backward pass alone (ms); null when not measured
+ * @param exposedCommMsPerStep mean step time minus {@code computeMsPerStep} (ms); null when not
+ *     measured
  */
 public record EpochRecord(
     int epoch,
@@ -27,7 +31,10 @@ public record EpochRecord(
     double top5Accuracy,
     Integer replicas,
     Integer allReduceBuckets,
-    Long allReducedBytesPerStep) {
+    Long allReducedBytesPerStep,
+    Integer workers,
+    Double computeMsPerStep,
+    Double exposedCommMsPerStep) {
 
   /** An epoch without data-parallel facts. */
   public EpochRecord(
@@ -48,6 +55,36 @@ public record EpochRecord(
         imagesPerSecond,
         top1Accuracy,
         top5Accuracy,
+        null,
+        null,
+        null);
+  }
+
+  /** An epoch with replica facts but no worker count or step split. */
+  public EpochRecord(
+      int epoch,
+      double hours,
+      double wallHours,
+      double loss,
+      double learningRate,
+      double imagesPerSecond,
+      double top1Accuracy,
+      double top5Accuracy,
+      Integer replicas,
+      Integer allReduceBuckets,
+      Long allReducedBytesPerStep) {
+    this(
+        epoch,
+        hours,
+        wallHours,
+        loss,
+        learningRate,
+        imagesPerSecond,
+        top1Accuracy,
+        top5Accuracy,
+        replicas,
+        allReduceBuckets,
+        allReducedBytesPerStep,
         null,
         null,
         null);

@@ -128,7 +128,10 @@ public record RunRecord(
         percent(eval.top5()),
         stop.replicas(),
         stop.allReduceBuckets(),
-        stop.allReducedBytesPerStep());
+        stop.allReducedBytesPerStep(),
+        stop.workers(),
+        stop.computeMsPerStep(),
+        stop.exposedCommMsPerStep());
   }
 
   /**

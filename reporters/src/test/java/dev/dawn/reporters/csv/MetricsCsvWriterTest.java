@@ -31,4 +31,24 @@ class MetricsCsvWriterTest {
                 + "\r\n"
                 + "1,0.5,0.6,2.0,0.1,300.0,40.0,80.0\r\n");
   }
+
+  @Test
+  void stepSplitColumnsFollowTheWorkerCountAndStayBlankWhereNotMeasured() {
+    String csv =
+        MetricsCsvWriter.write(
+            List.of(
+                new EpochRecord(1, 0.5, 0.6, 2.0, 0.1, 300.0, 40.0, 80.0, 1, 0, 0L, 2, 41.5, 8.25),
+                new EpochRecord(
+                    2, 0.9, 1.0, 1.5, 0.1, 310.0, 50.0, 90.0, 1, 0, 0L, 1, null, null)));
+    assertThat(csv)
+        .isEqualTo(
+            String.join(",", MetricsCsvWriter.HEADER)
+                + ","
+                + String.join(",", MetricsCsvWriter.DATA_PARALLEL_COLUMNS)
+                + ","
+                + String.join(",", MetricsCsvWriter.STEP_SPLIT_COLUMNS)
+                + "\r\n"
+                + "1,0.5,0.6,2.0,0.1,300.0,40.0,80.0,1,0,0,2,41.5,8.25\r\n"
+                + "2,0.9,1.0,1.5,0.1,310.0,50.0,90.0,1,0,0,1,,\r\n");
+  }
 }

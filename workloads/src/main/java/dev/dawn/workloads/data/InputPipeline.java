@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #skippedImages()} with its id in {@link #skippedIds()}, and the decision is taken once, at
  * its first decode; later epochs leave it out of the shuffle. A batch in which a corrupt image is
  * first discovered is that much smaller ({@link Batch#size()} below the requested batch size).
+ *
+ * <p><b>Sharding.</b> A pipeline given a {@link Shard} is one worker's view of the same plan: every
+ * worker shuffles with the same seed, takes its contiguous slice of each global training batch and
+ * every {@code count}-th evaluation batch, and decodes only those images. Its order keeps images
+ * known to be corrupt (they leave a hole in the batch where found), because another worker cannot
+ * know which ones this worker found, and the slices must stay disjoint.
  */
 public final class InputPipeline implements AutoCloseable {
   private static final long SHUFFLE_STREAM = 1;
@@ -33,9 +39,16 @@ public final class InputPipeline implements AutoCloseable {
   private final PipelineOptions options;
   private final DecodedImageStore store;
   private final ExecutorService executor;
+  private final Shard shard;
 
   public InputPipeline(List<ImageSource> images, PipelineOptions options) {
+    this(images, options, Shard.WHOLE);
+  }
+
+  /** One worker's part of every batch ({@link Shard}). */
+  public InputPipeline(List<ImageSource> images, PipelineOptions options, Shard shard) {
     this.options = options;
+    this.shard = shard;
     this.store = new DecodedImageStore(images, options.cache(), options.cacheBudgetBytes());
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor =
@@ -50,30 +63,44 @@ public final class InputPipeline implements AutoCloseable {
 
   /**
    * Training batches of one epoch at {@code resolution} px. With {@code dropRemainder} (the
-   * default) only full batches are yielded, so a split smaller than one batch yields none.
+   * default) only full batches are yielded, so a split smaller than one batch yields none. {@code
+   * batchSize} is the global batch: a sharded pipeline yields its {@link Shard#share} of each.
    */
   public BatchStream epoch(int epoch, int resolution, int batchSize) {
     checkShape(resolution, batchSize);
+    int share = shard.share(batchSize);
     int[] order = shuffledOrder(epoch);
     int batches =
         options.dropRemainder() ? order.length / batchSize : ceilDiv(order.length, batchSize);
     return new BatchStream(
         batches,
-        b -> build(order, b, batchSize, resolution, epoch, true),
+        b -> build(order, b * batchSize + shard.index() * share, share, resolution, epoch, true),
         executor,
         options.prefetchDepth());
   }
 
-  /** Evaluation batches over all images in source order; the last batch may be partial. */
+  /**
+   * Evaluation batches over all images in source order; the last batch may be partial. A sharded
+   * pipeline yields batches {@code index}, {@code index + count}, ... of that plan.
+   */
   public BatchStream evaluation(int resolution, int batchSize) {
     checkShape(resolution, batchSize);
     int[] order = new int[store.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
+    int all = ceilDiv(order.length, batchSize);
+    int mine = all <= shard.index() ? 0 : ceilDiv(all - shard.index(), shard.count());
     return new BatchStream(
-        ceilDiv(order.length, batchSize),
-        b -> build(order, b, batchSize, resolution, 0, false),
+        mine,
+        b ->
+            build(
+                order,
+                (shard.index() + b * shard.count()) * batchSize,
+                batchSize,
+                resolution,
+                0,
+                false),
         executor,
         options.prefetchDepth());
   }
@@ -93,6 +120,9 @@ public final class InputPipeline implements AutoCloseable {
       perm[i] = perm[j];
       perm[j] = t;
     }
+    if (!shard.isWhole()) {
+      return perm;
+    }
     List<Integer> kept = new ArrayList<>(n);
     for (int index : perm) {
       if (!store.knownCorrupt(index)) {
@@ -102,9 +132,9 @@ public final class InputPipeline implements AutoCloseable {
     return kept.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** The batch of (up to) {@code batchSize} images from position {@code from} of {@code order}. */
   private Batch build(
-      int[] order, int batchIndex, int batchSize, int resolution, int epoch, boolean train) {
-    int from = batchIndex * batchSize;
+      int[] order, int from, int batchSize, int resolution, int epoch, boolean train) {
     int to = Math.min(order.length, from + batchSize);
     int floatsPerImage = resolution * resolution * Batch.CHANNELS;
     float[] pixels = new float[batchSize * floatsPerImage];
@@ -164,6 +194,10 @@ public final class InputPipeline implements AutoCloseable {
 
   public PipelineOptions options() {
     return options;
+  }
+
+  public Shard shard() {
+    return shard;
   }
 
   @Override

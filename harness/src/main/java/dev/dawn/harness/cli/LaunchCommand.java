@@ -1,0 +1,139 @@
+package dev.dawn.harness.cli;
+
+import dev.dawn.harness.cluster.ClusterConfigLoader;
+import dev.dawn.harness.cluster.LocalCluster;
+import dev.dawn.harness.cluster.TfConfig;
+import dev.dawn.harness.run.RunFolder;
+import dev.dawn.harness.train.DatasetOpener;
+import dev.dawn.harness.train.ProgressLine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "launch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train one model on N worker processes on this machine, the way N hosts would: each worker is a "
+          + "'dawn train' child process with a TensorFlow server on a free loopback port and TF_CONFIG naming "
+          + "the cluster and its task; they all-reduce gradients over gRPC every step (data-parallel, "
+          + "between-graph replication). Worker 0 is the chief: it writes the run folder (events.jsonl, "
+          + "evaluation, TSV/JSON, weights); worker i logs its own throughput to <run folder>/workers/<i>/.",
+      "",
+      "Each worker reads its own contiguous shard of every global batch (train.batchSize stays the global "
+          + "batch and must divide by workers x replicas x train.accumulationSteps). Their output is shown line by "
+          + "line behind a '[worker i]' prefix. When a worker fails, the others are stopped (SIGTERM, so they "
+          + "write run_stop; killed after the collective timeout + 15 s) and the launch names the failed worker.",
+      "",
+      "On several hosts, start one 'dawn train' per host instead, each with TF_CONFIG set (see the README).",
+      "",
+      "Exit status: the chief's 'dawn train' status when every worker ended normally (0 target reached, "
+          + "3 epoch budget spent, 4 diverged); otherwise the failed worker's status (2 bad input, 1 failure, "
+          + ">128 killed by a signal)."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  bin/dawn launch --workers 2 --config reference-configs/cpu-synthetic-resnet9.yaml --set train.epochs=2"
+    })
+final class LaunchCommand implements Callable<Integer> {
+  @Option(
+      names = "--workers",
+      required = true,
+      paramLabel = "N",
+      description = "Worker processes to start (1 to 16), each on its own loopback port.")
+  int workers;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "R",
+      description =
+          "Model replicas inside each worker (the same as --set distributed.replicas=R); the all-reduce "
+              + "group is N x R. Default: the config's distributed.replicas.")
+  Integer replicas;
+
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "YAML training config (see reference-configs/ and the README's list of keys).")
+  Path config;
+
+  @Mixin ConfigLayerOptions layers;
+
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description =
+          "Where the run folder goes (DIR/runs/<timestamp>-<name>/, worker i's log in its workers/<i>/). "
+              + "Default: ${DEFAULT-VALUE}.")
+  Path results;
+
+  @Option(
+      names = "--timeout-seconds",
+      paramLabel = "S",
+      description =
+          "How long a collective waits for a worker that stopped answering before the others end the run with "
+              + "status failed (the same as --set distributed.timeoutSeconds=S). Default: the config's "
+              + "distributed.timeoutSeconds.")
+  Integer timeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    if (workers < 1 || workers > 16) {
+      throw new BadInputException("--workers " + workers + ": must be from 1 to 16");
+    }
+    if (replicas != null && replicas < 1) {
+      throw new BadInputException("--replicas " + replicas + ": must be >= 1");
+    }
+    if (timeoutSeconds != null && timeoutSeconds < 1) {
+      throw new BadInputException("--timeout-seconds " + timeoutSeconds + ": must be >= 1");
+    }
+    ProgressLine progress = ProgressLine.forStdout(Integer.MAX_VALUE);
+    List<String> overrides = new ArrayList<>(layers.overrides);
+    if (replicas != null) overrides.add("distributed.replicas=" + replicas);
+    if (timeoutSeconds != null) overrides.add("distributed.timeoutSeconds=" + timeoutSeconds);
+
+    List<String> addresses = LocalCluster.loopbackWorkers(workers);
+    // The chief's view of the config, checked here so that a bad key fails once, before any process
+    // starts.
+    var loaded =
+        ClusterConfigLoader.load(
+            config, layers.scale, overrides, Optional.of(new TfConfig(addresses, 0)), s -> {});
+    ResultsFolder.requireWritable(results);
+    // The workers share this machine's data folder: generate the synthetic set once, here.
+    DatasetOpener.open(loaded.config().data(), progress::message);
+    RunFolder folder = RunFolder.create(results, loaded.config().name(), LocalDateTime.now());
+    progress.message(
+        "launching "
+            + workers
+            + " worker"
+            + (workers == 1 ? "" : "s")
+            + " on "
+            + String.join(", ", addresses)
+            + "; run folder "
+            + folder.dir());
+
+    List<String> trainArgs = new ArrayList<>(List.of("--config", config.toString()));
+    if (layers.scale != null) trainArgs.addAll(List.of("--scale", layers.scale));
+    for (String o : overrides) trainArgs.addAll(List.of("--set", o));
+    trainArgs.addAll(List.of("--results", results.toString()));
+    Duration stopGrace = Duration.ofSeconds(loaded.config().distributed().timeoutSeconds() + 15L);
+    var outcome =
+        new LocalCluster(DawnCli.class.getName(), System.out, stopGrace, progress::message)
+            .run(addresses, trainArgs, folder.dir());
+    if (outcome.failed()) {
+      System.err.println("dawn launch: " + outcome.message());
+      System.err.flush();
+    }
+    return outcome.exitCode();
+  }
+}
