@@ -25,7 +25,12 @@ public final class DatasetOpener {
         var s = data.synthetic();
         var spec =
             new SyntheticSpec(
-                s.classes(), s.trainPerClass(), s.valPerClass(), s.imageSize(), s.seed());
+                s.classes(),
+                s.trainPerClass(),
+                s.valPerClass(),
+                s.imageSize(),
+                s.seed(),
+                s.preset());
         long start = System.nanoTime();
         var result = SyntheticImageNet.generate(spec, root);
         log.accept(

@@ -100,7 +100,7 @@ class TrainCommandTest {
     }
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
     assertThat(record.status()).isEqualTo("success");
-    assertThat(record.targetEpoch()).isPresent();
+    assertThat(record.targetEvaluation()).isPresent();
     // The printed time is the first TSV row at the target, in DAWNBench's display.
     List<String> tsv = Files.readAllLines(folder.resolve(base + ".tsv"));
     String firstAtTarget =

@@ -55,11 +55,11 @@ public final class RunExporter {
         tsv,
         TrainingTsvWriter.write(
             entry.dataset(),
-            run.epochs().stream()
+            run.evaluations().stream()
                 .map(
                     e ->
                         new TrainingTsvWriter.Row(
-                            e.epoch(), e.hours(), e.top1Accuracy(), e.top5Accuracy()))
+                            e.epochNumber(), e.hours(), e.top1Accuracy(), e.top5Accuracy()))
                 .toList()));
     // A run that is no entry still gets its files, marked so that validate and leaderboard refuse
     // them.
