@@ -268,7 +268,13 @@ public final class TrainingRunner {
         summary != null
             ? summary + ", " + accuracy
             : String.format(
-                "epoch %.3f: train %.1f s, %s", position, clock.trainingSeconds(), accuracy));
+                "epoch %s: train %.1f s, %s",
+                java.math.BigDecimal.valueOf(position)
+                    .setScale(3, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros()
+                    .toPlainString(),
+                clock.trainingSeconds(),
+                accuracy));
     return 100
         * (config.train().targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
   }

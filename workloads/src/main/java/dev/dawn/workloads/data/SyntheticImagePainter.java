@@ -34,8 +34,7 @@ final class SyntheticImagePainter {
   }
 
   static BufferedImage paint(
-      SyntheticClass cls, int size, SyntheticPreset presetIn, SplittableRandom rng) {
-    Knobs preset = Knobs.of(presetIn); // TEMP-EXPERIMENT
+      SyntheticClass cls, int size, SyntheticPreset preset, SplittableRandom rng) {
     int[] colours = pickColours(rng);
     int[] bg = PALETTE[colours[0]];
     int[] fgA = PALETTE[colours[1]];
@@ -80,39 +79,6 @@ final class SyntheticImagePainter {
           blend(canvas, (y * size + x) * 3, colour, OCCLUDER_ALPHA);
         }
       }
-    }
-  }
-
-  // TEMP-EXPERIMENT
-  record Knobs(
-      double minScale,
-      double scaleRange,
-      double textureContrast,
-      double clutterAlpha,
-      double noiseSigma,
-      int distractors,
-      int occluders) {
-    static Knobs of(SyntheticPreset p) {
-      String env = System.getenv("DAWN_HARD_KNOBS");
-      if (p == SyntheticPreset.HARD && env != null) {
-        String[] v = env.split(",");
-        return new Knobs(
-            Double.parseDouble(v[0]),
-            Double.parseDouble(v[1]),
-            Double.parseDouble(v[2]),
-            Double.parseDouble(v[3]),
-            Double.parseDouble(v[4]),
-            Integer.parseInt(v[5]),
-            Integer.parseInt(v[6]));
-      }
-      return new Knobs(
-          p.minScale,
-          p.scaleRange,
-          p.textureContrast,
-          p.clutterAlpha,
-          p.noiseSigma,
-          p.distractors,
-          p.occluders);
     }
   }
 
