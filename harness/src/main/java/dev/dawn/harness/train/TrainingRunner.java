@@ -34,6 +34,8 @@ import dev.dawn.workloads.training.ProcessThreadPools;
 import dev.dawn.workloads.training.ThreadSettings;
 import dev.dawn.workloads.training.TrainingSession;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -269,8 +271,8 @@ public final class TrainingRunner {
             ? summary + ", " + accuracy
             : String.format(
                 "epoch %s: train %.1f s, %s",
-                java.math.BigDecimal.valueOf(position)
-                    .setScale(3, java.math.RoundingMode.HALF_UP)
+                BigDecimal.valueOf(position)
+                    .setScale(3, RoundingMode.HALF_UP)
                     .stripTrailingZeros()
                     .toPlainString(),
                 clock.trainingSeconds(),
