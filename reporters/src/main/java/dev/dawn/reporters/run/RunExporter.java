@@ -75,7 +75,7 @@ public final class RunExporter {
             + run.status()
             + ")";
     String target = "target " + entry.metric() + " " + entry.threshold() + "%";
-    writeBytes(png, AccuracyChart.png(title, run.epochs(), entry.threshold(), target));
+    writeBytes(png, AccuracyChart.png(title, run.evaluations(), entry.threshold(), target));
     return List.of(tsv, json, csv, png);
   }
 
