@@ -77,16 +77,15 @@ final class DataCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      final SyntheticPreset chosen;
+      try {
+        chosen = SyntheticPreset.fromConfigName(preset);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--" + e.getMessage());
+      }
       final SyntheticSpec spec;
       try {
-        spec =
-            new SyntheticSpec(
-                classes,
-                trainPerClass,
-                valPerClass,
-                imageSize,
-                seed,
-                SyntheticPreset.fromConfigName(preset));
+        spec = new SyntheticSpec(classes, trainPerClass, valPerClass, imageSize, seed, chosen);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }

@@ -91,7 +91,7 @@ final class RecipesCommand implements Callable<Integer> {
           LeaderboardFigures.duration(e.hours()),
           metric,
           percent(record.entry().threshold()),
-          e.epochNumber(),
+          EvaluationPoint.epochLabel(e.epoch()),
           e.metric(metric),
           where);
     }

@@ -87,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
               loaded.config().train().targetAccuracy(),
               LeaderboardFigures.duration(e.hours()),
               e.hours(),
-              e.epochNumber()));
+              EvaluationPoint.epochLabel(e.epoch())));
     } else {
       progress.message(
           "target "

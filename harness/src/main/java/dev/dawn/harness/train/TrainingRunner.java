@@ -22,6 +22,7 @@ import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.events.WeightsSaved;
+import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunExporter;
 import dev.dawn.workloads.data.Batch;
@@ -34,8 +35,6 @@ import dev.dawn.workloads.training.ProcessThreadPools;
 import dev.dawn.workloads.training.ThreadSettings;
 import dev.dawn.workloads.training.TrainingSession;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,12 +270,7 @@ public final class TrainingRunner {
             ? summary + ", " + accuracy
             : String.format(
                 "epoch %s: train %.1f s, %s",
-                BigDecimal.valueOf(position)
-                    .setScale(3, RoundingMode.HALF_UP)
-                    .stripTrailingZeros()
-                    .toPlainString(),
-                clock.trainingSeconds(),
-                accuracy));
+                EvaluationPoint.epochLabel(position), clock.trainingSeconds(), accuracy));
     return 100
         * (config.train().targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
   }

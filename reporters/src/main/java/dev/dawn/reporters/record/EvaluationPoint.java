@@ -1,5 +1,8 @@
 package dev.dawn.reporters.record;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * One evaluation of the validation split, at the end of an epoch or within one ({@code
  * train.evalEveryEpochs} below 1). The DAWNBench TSV has one row per evaluation point, and time to
@@ -19,6 +22,14 @@ public record EvaluationPoint(
    */
   public Number epochNumber() {
     return epochNumber(epoch);
+  }
+
+  /** The epoch position for people: at most 3 decimals, no trailing zeros ({@code 8.756}). */
+  public static String epochLabel(double epoch) {
+    return BigDecimal.valueOf(epoch)
+        .setScale(3, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** See {@link #epochNumber()}. */
