@@ -1,6 +1,7 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.workloads.data.SyntheticImageNet;
+import dev.dawn.workloads.data.SyntheticPreset;
 import dev.dawn.workloads.data.SyntheticSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -61,6 +62,14 @@ final class DataCommand implements Runnable {
     long seed;
 
     @Option(
+        names = "--preset",
+        defaultValue = "standard",
+        description =
+            "How hard the images are: standard (the original set) or hard (smaller objects, weaker "
+                + "texture contrast, look-alike distractors, occluding bars; default ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(
         names = {"-o", "--out"},
         defaultValue = "results/cache/synthetic-100",
         description = "Output folder (default ${DEFAULT-VALUE}).")
@@ -68,9 +77,15 @@ final class DataCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      final SyntheticPreset chosen;
+      try {
+        chosen = SyntheticPreset.fromConfigName(preset);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--" + e.getMessage());
+      }
       final SyntheticSpec spec;
       try {
-        spec = new SyntheticSpec(classes, trainPerClass, valPerClass, imageSize, seed);
+        spec = new SyntheticSpec(classes, trainPerClass, valPerClass, imageSize, seed, chosen);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }

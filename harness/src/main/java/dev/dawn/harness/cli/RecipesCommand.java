@@ -3,7 +3,7 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.recipes.MeasuredRun;
 import dev.dawn.harness.recipes.ReferenceRecipe;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
-import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.EvaluationPoint;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,16 +82,16 @@ final class RecipesCommand implements Callable<Integer> {
     var record = run.get().record();
     String metric = record.entry().metric();
     String where = " [" + run.get().folder().getFileName() + "]";
-    var target = record.targetEpoch();
+    var target = record.targetEvaluation();
     if (target.isPresent()) {
-      EpochRecord e = target.get();
+      EvaluationPoint e = target.get();
       return String.format(
           Locale.ROOT,
-          "%s to %s >= %s (epoch %d, %.2f%%)%s",
+          "%s to %s >= %s (epoch %s, %.2f%%)%s",
           LeaderboardFigures.duration(e.hours()),
           metric,
           percent(record.entry().threshold()),
-          e.epoch(),
+          EvaluationPoint.epochLabel(e.epoch()),
           e.metric(metric),
           where);
     }

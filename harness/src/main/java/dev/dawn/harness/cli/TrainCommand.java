@@ -5,7 +5,7 @@ import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
-import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.EvaluationPoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,10 @@ import picocli.CommandLine.Option;
       "Train a model until it reaches the target accuracy (DAWNBench time-to-accuracy) and write a run folder: "
           + "events.jsonl (the append-only log everything is derived from), config.yaml, environment.json, "
           + "the DAWNBench training TSV and JSON, metrics.csv and accuracy.png.",
+      "",
+      "The validation split is evaluated after every epoch, or N times per epoch with --set train.evalEveryEpochs=1/N "
+          + "(e.g. 0.25); evaluation is off the training clock, and time to target is the training clock at the first "
+          + "evaluation that reaches the target.",
       "",
       "Exit status: 0 target reached, 3 epoch budget spent below the target, 4 loss diverged (NaN/Inf), "
           + "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop "
@@ -99,19 +103,19 @@ final class TrainCommand implements Callable<Integer> {
       return exitCode(outcome.status());
     }
     var record = outcome.record();
-    var target = record.targetEpoch();
+    var target = record.targetEvaluation();
     String metric = loaded.config().train().targetMetric().configName();
     if (target.isPresent()) {
-      EpochRecord e = target.get();
+      EvaluationPoint e = target.get();
       progress.message(
           String.format(
               Locale.ROOT,
-              "time to %s >= %.1f%%: %s (%.6f hours of training, epoch %d; evaluation excluded)",
+              "time to %s >= %.1f%%: %s (%.6f hours of training, epoch %s; evaluation excluded)",
               metric,
               loaded.config().train().targetAccuracy(),
               LeaderboardFigures.duration(e.hours()),
               e.hours(),
-              e.epoch()));
+              EvaluationPoint.epochLabel(e.epoch())));
     } else {
       progress.message(
           "target "

@@ -173,13 +173,23 @@ public record TrainConfig(
   }
 
   /**
-   * The embedded data set's shape; generated once into {@code data.path} and reused while the
-   * manifest matches.
+   * The embedded data set's shape and difficulty preset; generated once into {@code data.path} and
+   * reused while the manifest matches.
    */
   public record SyntheticConfig(
-      int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {
+      int classes,
+      int trainPerClass,
+      int valPerClass,
+      int imageSize,
+      long seed,
+      dev.dawn.workloads.data.SyntheticPreset preset) {
     public SyntheticConfig {
       new Rules()
+          .require(
+              preset != null,
+              "preset",
+              "needs a value: one of "
+                  + Arrays.toString(dev.dawn.workloads.data.SyntheticPreset.values()))
           .atLeast("classes", classes, 2)
           .atLeast("trainPerClass", trainPerClass, 1)
           .atLeast("valPerClass", valPerClass, 1)
@@ -284,7 +294,8 @@ public record TrainConfig(
       LossScale lossScale,
       List<Phase> phases,
       String initWeights,
-      boolean stopAtTarget) {
+      boolean stopAtTarget,
+      double evalEveryEpochs) {
 
     public TrainingConfig {
       phases = phases == null ? List.of() : List.copyOf(phases);
@@ -313,7 +324,11 @@ public record TrainConfig(
               .require(
                   targetAccuracy > 0 && targetAccuracy <= 100,
                   "targetAccuracy",
-                  "must be a percentage in (0, 100], got " + targetAccuracy);
+                  "must be a percentage in (0, 100], got " + targetAccuracy)
+              .require(
+                  EvaluationInterval.isValid(evalEveryEpochs),
+                  "evalEveryEpochs",
+                  EvaluationInterval.RULE + ", got " + evalEveryEpochs);
       if (accumulationSteps > 1 && batchSize >= 1) {
         rules.require(
             batchSize % accumulationSteps == 0,

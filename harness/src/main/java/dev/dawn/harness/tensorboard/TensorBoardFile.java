@@ -8,7 +8,7 @@ import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
-import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunExporter;
@@ -135,14 +135,19 @@ public final class TensorBoardFile {
         epochTrainMs.put(stop.epoch(), stop.trainTimeMs());
       } else if (EvalAccuracy.KIND.matches(e)) {
         EvalAccuracy eval = EvalAccuracy.KIND.decode(e);
-        long step = epochEndStep.getOrDefault(eval.epoch(), (long) eval.epoch());
+        // Within an epoch: the latest logged step and the eval's own training clock.
+        long step =
+            eval.midEpoch()
+                ? globalStep
+                : epochEndStep.getOrDefault(eval.epoch(), (long) eval.epoch());
         out.add(
             summary(
                 wall,
                 step,
                 scalar("eval/top1_accuracy", 100 * eval.top1()),
                 scalar("eval/top5_accuracy", 100 * eval.top5())));
-        Long trainMs = epochTrainMs.get(eval.epoch());
+        Long trainMs =
+            eval.trainTimeMs() != null ? eval.trainTimeMs() : epochTrainMs.get(eval.epoch());
         if (trainMs != null) {
           out.add(
               summary(
@@ -153,9 +158,13 @@ public final class TensorBoardFile {
         }
       }
     }
-    Optional<EpochRecord> target = record.targetEpoch();
+    Optional<EvaluationPoint> target = record.targetEvaluation();
     if (target.isPresent()) {
-      long step = epochEndStep.getOrDefault(target.get().epoch(), (long) target.get().epoch());
+      double epoch = target.get().epoch();
+      long step =
+          epoch == Math.rint(epoch)
+              ? epochEndStep.getOrDefault((int) epoch, (long) epoch)
+              : globalStep;
       out.add(
           summary(
               end,

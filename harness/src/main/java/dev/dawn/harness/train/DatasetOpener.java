@@ -30,7 +30,12 @@ public final class DatasetOpener {
         var s = data.synthetic();
         var spec =
             new SyntheticSpec(
-                s.classes(), s.trainPerClass(), s.valPerClass(), s.imageSize(), s.seed());
+                s.classes(),
+                s.trainPerClass(),
+                s.valPerClass(),
+                s.imageSize(),
+                s.seed(),
+                s.preset());
         long start = System.nanoTime();
         SyntheticImageNet.GenerationResult result;
         // Workers started together on one machine share the folder: one generates, the others

@@ -25,6 +25,7 @@ import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.events.WeightsSaved;
+import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunExporter;
 import dev.dawn.workloads.data.Batch;
@@ -49,8 +50,8 @@ import org.tensorflow.TensorFlow;
 /**
  * Trains a model to the target accuracy and records everything in the run's append-only event log:
  * config -> run -> events.jsonl -> (TSV, JSON, CSV, chart by {@link RunExporter}). Evaluation runs
- * over the whole validation split after every epoch and is excluded from the training clock, as
- * DAWNBench allows.
+ * over the whole validation split where {@link EvaluationSchedule} says (after every epoch by
+ * default) and is excluded from the training clock, as DAWNBench allows.
  */
 public final class TrainingRunner {
   /** How a run ended, as written in run_stop. */
@@ -220,6 +221,12 @@ public final class TrainingRunner {
       }
 
       TrainingClock clock = new TrainingClock();
+      EvaluationSchedule schedule = EvaluationSchedule.of(t);
+      EvaluationSchedule.WithinEpoch withinEpoch =
+          (epoch, position) ->
+              evaluateAt(session, valData, coverage, events, clock, epoch, position, null)
+                      >= t.targetAccuracy()
+                  && t.stopAtTarget();
       double lastMetric = Double.NaN;
       for (int epoch = 1; epoch <= t.epochs(); epoch++) {
         events.write(new EpochStart(epoch));
@@ -228,7 +235,13 @@ public final class TrainingRunner {
           events.write(new Hyperparameter(MlLogKeys.IMAGE_RESOLUTION, phase.resolution(), epoch));
           events.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), epoch));
         }
-        EpochStats stats = trainEpoch(session, trainData, schedules, epoch, phase, clock, events);
+        EpochStats stats =
+            trainEpoch(
+                session, trainData, schedules, epoch, phase, clock, events, schedule, withinEpoch);
+        if (stats.stoppedAtTarget()) {
+          saveWeights(session, folder, events, epoch);
+          return Status.SUCCESS;
+        }
         StepSplit split =
             StepSplit.measure(
                 session,
@@ -252,30 +265,17 @@ public final class TrainingRunner {
                 split.computeMs(),
                 split.exposedCommMs()));
 
-        events.write(new EvalStart(epoch));
-        EvalCounts counts = evaluate(session, valData, coverage);
-        events.write(new EvalStop(epoch));
-        if (cluster.isChief())
-          events.write(
-              new EvalAccuracy(
-                  epoch,
-                  counts.top1(),
-                  counts.top5(),
-                  (long) counts.count(),
-                  skipped(counts, valData)));
-
-        double metric =
-            100 * (t.targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
-        lastMetric = metric;
-        progress.message(
+        String summary =
             String.format(
-                "epoch %d: loss %.4f, %.0f img/s, train %.1f s, top-1 %.2f%%, top-5 %.2f%%",
-                epoch,
-                stats.meanLoss(),
-                stats.imagesPerSecond(),
-                clock.trainingSeconds(),
-                100 * counts.top1(),
-                100 * counts.top5()));
+                "epoch %d: loss %.4f, %.0f img/s, train %.1f s",
+                epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds());
+        if (!schedule.atEndOf(epoch)) {
+          progress.message(summary);
+          continue;
+        }
+        double metric =
+            evaluateAt(session, valData, coverage, events, clock, epoch, epoch, summary);
+        lastMetric = metric;
         if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
           saveWeights(session, folder, events, epoch);
           return Status.SUCCESS;
@@ -286,6 +286,46 @@ public final class TrainingRunner {
       saveWeights(session, folder, events, t.epochs());
       return lastMetric >= t.targetAccuracy() ? Status.SUCCESS : Status.TARGET_NOT_REACHED;
     }
+  }
+
+  /**
+   * Evaluates the validation split at {@code position} epochs (within or at the end of {@code
+   * epoch}), off the training clock, logs it and returns the target metric in percent. {@code
+   * summary} starts the progress line at an epoch's end; null within an epoch.
+   */
+  private double evaluateAt(
+      TrainingSession session,
+      InputPipeline valData,
+      EvaluationCoverage coverage,
+      EventLog events,
+      TrainingClock clock,
+      int epoch,
+      double position,
+      String summary)
+      throws IOException {
+    events.write(new EvalStart(epoch, position));
+    EvalCounts counts = evaluate(session, valData, coverage);
+    events.write(new EvalStop(epoch, position));
+    if (cluster.isChief())
+      events.write(
+          new EvalAccuracy(
+              epoch,
+              counts.top1(),
+              counts.top5(),
+              (long) counts.count(),
+              skipped(counts, valData),
+              position,
+              clock.trainingMillis()));
+    String accuracy =
+        String.format("top-1 %.2f%%, top-5 %.2f%%", 100 * counts.top1(), 100 * counts.top5());
+    progress.message(
+        summary != null
+            ? summary + ", " + accuracy
+            : String.format(
+                "epoch %s: train %.1f s, %s",
+                EvaluationPoint.epochLabel(position), clock.trainingSeconds(), accuracy));
+    return 100
+        * (config.train().targetMetric() == TargetMetric.TOP1 ? counts.top1() : counts.top5());
   }
 
   /**
@@ -310,8 +350,11 @@ public final class TrainingRunner {
   public static final String WEIGHTS_DIR = "weights";
 
   /**
-   * @param meanStepMs the epoch's training time per step (micro-batch), input waits included
+   * @param meanStepMs the epoch's training time per step (micro-batch), input waits included,
+   *     evaluations within the epoch excluded
    * @param lastBatch the epoch's last batch, for timing its compute alone; null without a step
+   * @param stoppedAtTarget an evaluation within the epoch reached the target and the epoch stopped
+   *     there
    */
   private record EpochStats(
       double meanLoss,
@@ -319,7 +362,8 @@ public final class TrainingRunner {
       double imagesPerSecond,
       long images,
       double meanStepMs,
-      Batch lastBatch) {}
+      Batch lastBatch,
+      boolean stoppedAtTarget) {}
 
   private EpochStats trainEpoch(
       TrainingSession session,
@@ -328,8 +372,13 @@ public final class TrainingRunner {
       int epoch,
       TrainConfig.Phase phase,
       TrainingClock clock,
-      EventLog events) {
+      EventLog events,
+      EvaluationSchedule schedule,
+      EvaluationSchedule.WithinEpoch withinEpoch)
+      throws IOException {
     var t = config.train();
+    boolean stoppedAtTarget = false;
+    long evaluationNanos = 0;
     double lossSum = 0;
     long images = 0;
     double lr = 0;
@@ -360,7 +409,7 @@ public final class TrainingRunner {
         images += batch.size();
         stepsDone++;
         lastBatch = batch;
-        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        double seconds = (System.nanoTime() - epochStart - evaluationNanos) / 1e9;
         double rate = images / seconds;
         double remaining =
             (double) (steps - step - 1) * batch.size() / rate
@@ -384,10 +433,19 @@ public final class TrainingRunner {
                   scale.map(s -> (double) s.scale()).orElse(null),
                   scale.map(s -> (long) s.skippedUpdates()).orElse(null)));
         }
+        if (schedule.withinEpochAfter(step + 1, steps)) {
+          clock.stopTraining();
+          long evaluationStart = System.nanoTime();
+          stoppedAtTarget =
+              withinEpoch.evaluate(epoch, EvaluationSchedule.position(epoch, step + 1, steps));
+          evaluationNanos += System.nanoTime() - evaluationStart;
+          if (stoppedAtTarget) break;
+          clock.startTraining();
+        }
       }
     }
     clock.stopTraining();
-    double seconds = (System.nanoTime() - epochStart) / 1e9;
+    double seconds = (System.nanoTime() - epochStart - evaluationNanos) / 1e9;
     // The chief records the cluster's throughput (every worker trained as many images in the same
     // synchronous steps); another worker its own.
     int counted = cluster.isChief() ? cluster.workerCount() : 1;
@@ -397,7 +455,8 @@ public final class TrainingRunner {
         images * counted / seconds,
         images * counted,
         stepsDone == 0 ? Double.NaN : seconds * 1e3 / stepsDone,
-        lastBatch);
+        lastBatch,
+        stoppedAtTarget);
   }
 
   /**

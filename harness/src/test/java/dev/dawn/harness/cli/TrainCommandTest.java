@@ -100,7 +100,7 @@ class TrainCommandTest {
     }
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
     assertThat(record.status()).isEqualTo("success");
-    assertThat(record.targetEpoch()).isPresent();
+    assertThat(record.targetEvaluation()).isPresent();
     // One process, one replica: nothing is all-reduced, so no step split is measured.
     assertThat(record.epochs())
         .allSatisfy(

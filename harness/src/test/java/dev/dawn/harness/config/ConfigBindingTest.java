@@ -57,10 +57,10 @@ class ConfigBindingTest {
                 assertThat(e.problems())
                     .containsExactly(
                         "a.yaml:2: unknown key 'train.epochz'; allowed keys in 'train': accumulationSteps, batchSize, epochs,"
-                            + " evalBatchSize, evalResolution, initWeights, logEverySteps, lossScale, phases, precision, resolution,"
+                            + " evalBatchSize, evalEveryEpochs, evalResolution, initWeights, logEverySteps, lossScale, phases, precision, resolution,"
                             + " seed, stopAtTarget, targetAccuracy, targetMetric",
                         "a.yaml:3: unknown key 'train.batchsize'; allowed keys in 'train': accumulationSteps, batchSize, epochs,"
-                            + " evalBatchSize, evalResolution, initWeights, logEverySteps, lossScale, phases, precision, resolution,"
+                            + " evalBatchSize, evalEveryEpochs, evalResolution, initWeights, logEverySteps, lossScale, phases, precision, resolution,"
                             + " seed, stopAtTarget, targetAccuracy, targetMetric",
                         "a.yaml:4: unknown key 'modle'; allowed keys at the top level: data, distributed, model, name, optimizer, reference,"
                             + " scales, submission, threads, train"));

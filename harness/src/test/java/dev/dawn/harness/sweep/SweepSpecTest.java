@@ -158,6 +158,18 @@ class SweepSpecTest {
   }
 
   @Test
+  void committedBenchTrainSeedSpecIsOneCellOfFiveSeeds() {
+    SweepPlan plan =
+        SweepValidation.check(
+            SweepSpec.read(Path.of("..", "reference-configs", "sweeps", "bench-train-seeds.yaml")));
+    assertThat(plan.cells()).hasSize(1);
+    assertThat(plan.runs())
+        .extracting(SweepPlan.PlannedRun::seed)
+        .doesNotHaveDuplicates()
+        .hasSize(5);
+  }
+
+  @Test
   void readmeExampleSpecBinds(@TempDir Path dir) throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
     String section = readme.substring(readme.indexOf("## Sweeps"));

@@ -1,6 +1,6 @@
 package dev.dawn.reporters.charts;
 
-import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.EvaluationPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -24,9 +24,12 @@ public final class AccuracyChart {
 
   private AccuracyChart() {}
 
-  /** PNG bytes of the chart; {@code target} is in percent, e.g. 93.0. */
+  /**
+   * PNG bytes of the chart, one point per evaluation (within epochs too); {@code target} is in
+   * percent, e.g. 93.0.
+   */
   public static byte[] png(
-      String title, List<EpochRecord> epochs, double target, String targetLabel) {
+      String title, List<EvaluationPoint> evaluations, double target, String targetLabel) {
     XYChart chart =
         new XYChartBuilder()
             .width(900)
@@ -41,20 +44,20 @@ public final class AccuracyChart {
     chart.getStyler().setDecimalPattern("#0.###");
 
     double maxHours = 0;
-    if (!epochs.isEmpty()) {
-      double[] hours = epochs.stream().mapToDouble(EpochRecord::hours).toArray();
+    if (!evaluations.isEmpty()) {
+      double[] hours = evaluations.stream().mapToDouble(EvaluationPoint::hours).toArray();
       maxHours = hours[hours.length - 1];
       chart
           .addSeries(
               "top-1 accuracy",
               hours,
-              epochs.stream().mapToDouble(EpochRecord::top1Accuracy).toArray())
+              evaluations.stream().mapToDouble(EvaluationPoint::top1Accuracy).toArray())
           .setMarker(SeriesMarkers.CIRCLE);
       chart
           .addSeries(
               "top-5 accuracy",
               hours,
-              epochs.stream().mapToDouble(EpochRecord::top5Accuracy).toArray())
+              evaluations.stream().mapToDouble(EvaluationPoint::top5Accuracy).toArray())
           .setMarker(SeriesMarkers.DIAMOND);
     }
     // A run with no evaluated epoch still gets a readable (empty) chart with the target.

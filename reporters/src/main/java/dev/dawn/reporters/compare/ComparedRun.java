@@ -44,7 +44,7 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
 
   /** True when an evaluated epoch reached the run's target. */
   public boolean reachedTarget() {
-    return record().targetEpoch().isPresent();
+    return record().targetEvaluation().isPresent();
   }
 
   /**
@@ -56,8 +56,7 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
     RunRecord r = record();
     return switch (metric) {
       case TIME_TO_TARGET -> r.hoursToTarget().orElse(Double.POSITIVE_INFINITY) * 3600;
-      case EPOCHS_TO_TARGET ->
-          r.targetEpoch().map(e -> (double) e.epoch()).orElse(Double.POSITIVE_INFINITY);
+      case EPOCHS_TO_TARGET -> r.epochsToTarget().orElse(Double.POSITIVE_INFINITY);
       case IMAGES_PER_SECOND -> imagesPerSecond();
     };
   }

@@ -4,20 +4,23 @@ import java.util.List;
 
 /**
  * The DAWNBench training log: header {@code epoch hours top1Accuracy [top5Accuracy]},
- * TAB-separated, LF, one row per evaluated epoch, cumulative training hours, accuracies in percent,
+ * TAB-separated, LF, one row per evaluation (at epoch ends, or within epochs: DAWNBench's own TSVs
+ * have fractional epochs such as {@code 36.2}), cumulative training hours, accuracies in percent,
  * floats in Python repr.
  */
 public final class TrainingTsvWriter {
   private TrainingTsvWriter() {}
 
   /**
-   * One row: an evaluated epoch.
+   * One row: an evaluation.
    *
+   * @param epoch epochs trained: an Integer is written as one ({@code 7}), a Double in Python repr
+   *     ({@code 6.5})
    * @param hours cumulative training hours, evaluation excluded
    * @param top1Accuracy percent
    * @param top5Accuracy percent (written for ImageNet only)
    */
-  public record Row(int epoch, double hours, double top1Accuracy, double top5Accuracy) {}
+  public record Row(Number epoch, double hours, double top1Accuracy, double top5Accuracy) {}
 
   public static String write(Dataset dataset, List<Row> epochs) {
     if (dataset == Dataset.SQUAD) {
@@ -26,7 +29,7 @@ public final class TrainingTsvWriter {
     }
     StringBuilder out = new StringBuilder(String.join("\t", dataset.tsvColumns())).append('\n');
     for (Row e : epochs) {
-      out.append(e.epoch())
+      out.append(e.epoch() instanceof Double d ? PythonFloatFormat.repr(d) : e.epoch().toString())
           .append('\t')
           .append(PythonFloatFormat.repr(e.hours()))
           .append('\t')

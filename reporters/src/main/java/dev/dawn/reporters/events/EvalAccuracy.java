@@ -3,9 +3,13 @@ package dev.dawn.reporters.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code eval_accuracy} (POINT_IN_TIME): validation accuracy after epoch {@code epoch}, as
- * fractions. The MLLOG value is the top-5 fraction (also in the metadata).
+ * {@code eval_accuracy} (POINT_IN_TIME): validation accuracy during or after epoch {@code epoch},
+ * as fractions. The MLLOG value is the top-5 fraction (also in the metadata).
  *
+ * @param epochPosition epochs trained when evaluated, e.g. 6.5 for halfway through epoch 7 or 7.0
+ *     after it; null (logs written before it was recorded) means the end of {@code epoch}
+ * @param trainTimeMs training clock when evaluated, evaluation excluded; null means the {@code
+ *     epoch_stop} of {@code epoch}
  * @param evalSamples images evaluated; null in logs written before it was recorded
  * @param evalSkippedImages validation images left out because they cannot be decoded (outside a
  *     DAWNBench evaluation, which stops instead); null in logs written before it was recorded
@@ -15,7 +19,9 @@ public record EvalAccuracy(
     @JsonProperty(value = "top1_accuracy", required = true) double top1,
     @JsonProperty(value = "top5_accuracy", required = true) double top5,
     @JsonProperty("eval_samples") Long evalSamples,
-    @JsonProperty("eval_skipped_images") Long evalSkippedImages)
+    @JsonProperty("eval_skipped_images") Long evalSkippedImages,
+    @JsonProperty("epoch_position") Double epochPosition,
+    @JsonProperty("train_time_ms") Long trainTimeMs)
     implements RunEvent {
   public static final EventKind<EvalAccuracy> KIND =
       EventKind.fieldAsValue(
@@ -24,6 +30,22 @@ public record EvalAccuracy(
           MlLogKeys.META_TOP5_ACCURACY,
           "the top-5 accuracy fraction",
           true);
+
+  /** An evaluation at the end of {@code epoch}, its time taken from that epoch's epoch_stop. */
+  public EvalAccuracy(
+      int epoch, double top1, double top5, Long evalSamples, Long evalSkippedImages) {
+    this(epoch, top1, top5, evalSamples, evalSkippedImages, null, null);
+  }
+
+  /** Epochs trained when evaluated: {@link #epochPosition}, or {@code epoch} when not recorded. */
+  public double position() {
+    return epochPosition == null ? epoch : epochPosition;
+  }
+
+  /** True when the evaluation ran before {@code epoch} finished. */
+  public boolean midEpoch() {
+    return position() < epoch;
+  }
 
   @Override
   public Event toEvent(long timeMs) {

@@ -28,7 +28,9 @@ import java.util.Set;
  * @param entry the {@code dawnbench_entry} fields
  * @param hyperparameters every other POINT_IN_TIME key except {@code train_step} (hyperparameters
  *     and run information), last value wins
- * @param epochs epochs that finished AND were evaluated, in log order
+ * @param epochs epochs that finished AND were evaluated at their end, in log order
+ * @param evaluations every evaluation, within epochs too, in log order: the DAWNBench TSV rows and
+ *     what time to target is read from
  * @param status {@code run_stop.metadata.status}, or {@link #STATUS_KILLED} when there is no
  *     run_stop
  * @param reason {@code run_stop.metadata.reason}, null when absent
@@ -38,6 +40,7 @@ public record RunRecord(
     DawnbenchEntry entry,
     Map<String, Object> hyperparameters,
     List<EpochRecord> epochs,
+    List<EvaluationPoint> evaluations,
     String status,
     String reason) {
 
@@ -51,6 +54,7 @@ public record RunRecord(
   public RunRecord {
     hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
     epochs = List.copyOf(epochs);
+    evaluations = List.copyOf(evaluations);
   }
 
   public static RunRecord fromEvents(List<Event> events) {
@@ -60,6 +64,7 @@ public record RunRecord(
     Map<Integer, EpochStop> epochStops = new LinkedHashMap<>();
     Set<Integer> evaluated = new HashSet<>();
     List<EpochRecord> epochs = new ArrayList<>();
+    List<EvaluationPoint> evaluations = new ArrayList<>();
     String status = STATUS_KILLED;
     String reason = null;
     boolean stopped = false;
@@ -84,6 +89,19 @@ public record RunRecord(
         reason = stop.reason();
       } else if (EvalAccuracy.KIND.matches(e)) {
         EvalAccuracy eval = EvalAccuracy.KIND.decode(e);
+        if (eval.midEpoch()) {
+          if (eval.trainTimeMs() == null) {
+            throw new IllegalArgumentException(
+                EventFields.where(e)
+                    + ": eval_accuracy within epoch_num "
+                    + eval.epoch()
+                    + " (epoch_position "
+                    + eval.position()
+                    + ") has no train_time_ms");
+          }
+          evaluations.add(point(eval, eval.trainTimeMs()));
+          continue;
+        }
         EpochStop stop = epochStops.get(eval.epoch());
         if (stop == null) {
           throw new IllegalArgumentException(
@@ -97,6 +115,8 @@ public record RunRecord(
               EventFields.where(e) + ": epoch_num " + eval.epoch() + " evaluated twice");
         }
         epochs.add(epochRecord(stop, eval));
+        evaluations.add(
+            point(eval, eval.trainTimeMs() == null ? stop.trainTimeMs() : eval.trainTimeMs()));
       } else if (DawnbenchEntryFields.KIND.matches(e)) {
         entry = DawnbenchEntry.fromMap(DawnbenchEntryFields.KIND.decode(e).fields());
       } else if (e.eventType().equals(EventType.POINT_IN_TIME) && !TrainStep.KIND.matches(e)) {
@@ -113,7 +133,12 @@ public record RunRecord(
     if (!stopped) {
       status = STATUS_KILLED;
     }
-    return new RunRecord(runId, entry, hyperparameters, epochs, status, reason);
+    return new RunRecord(runId, entry, hyperparameters, epochs, evaluations, status, reason);
+  }
+
+  private static EvaluationPoint point(EvalAccuracy eval, long trainTimeMs) {
+    return new EvaluationPoint(
+        eval.position(), trainTimeMs / 3.6e6, percent(eval.top1()), percent(eval.top5()));
   }
 
   private static EpochRecord epochRecord(EpochStop stop, EvalAccuracy eval) {
@@ -151,16 +176,27 @@ public record RunRecord(
   }
 
   /**
-   * The first epoch whose metric reaches the threshold (DAWNBench: the first row counts, later dips
-   * don't).
+   * The first evaluation whose metric reaches the threshold (DAWNBench: the first row counts, later
+   * dips don't). The one definition of reaching the target: time and epochs to target, the TSV and
+   * every comparison read it from here.
    */
-  public Optional<EpochRecord> targetEpoch() {
-    return epochs.stream().filter(e -> e.metric(entry.metric()) >= entry.threshold()).findFirst();
+  public Optional<EvaluationPoint> targetEvaluation() {
+    return evaluations.stream()
+        .filter(e -> e.metric(entry.metric()) >= entry.threshold())
+        .findFirst();
   }
 
-  /** Training hours to the first epoch at or above the threshold; empty when never reached. */
+  /** Training hours to the first evaluation at or above the threshold; empty when never reached. */
   public OptionalDouble hoursToTarget() {
-    return targetEpoch().map(e -> OptionalDouble.of(e.hours())).orElse(OptionalDouble.empty());
+    return targetEvaluation().map(e -> OptionalDouble.of(e.hours())).orElse(OptionalDouble.empty());
+  }
+
+  /**
+   * Epochs trained at the first evaluation at or above the threshold (fractional when evaluated
+   * within an epoch); empty when never reached.
+   */
+  public OptionalDouble epochsToTarget() {
+    return targetEvaluation().map(e -> OptionalDouble.of(e.epoch())).orElse(OptionalDouble.empty());
   }
 
   /** Hours to target × costPerHour, when both exist. */

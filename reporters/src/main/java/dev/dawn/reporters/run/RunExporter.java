@@ -55,11 +55,11 @@ public final class RunExporter {
         tsv,
         TrainingTsvWriter.write(
             entry.dataset(),
-            run.epochs().stream()
+            run.evaluations().stream()
                 .map(
                     e ->
                         new TrainingTsvWriter.Row(
-                            e.epoch(), e.hours(), e.top1Accuracy(), e.top5Accuracy()))
+                            e.epochNumber(), e.hours(), e.top1Accuracy(), e.top5Accuracy()))
                 .toList()));
     // A run that is no entry still gets its files, marked so that validate and leaderboard refuse
     // them.
@@ -75,7 +75,7 @@ public final class RunExporter {
             + run.status()
             + ")";
     String target = "target " + entry.metric() + " " + entry.threshold() + "%";
-    writeBytes(png, AccuracyChart.png(title, run.epochs(), entry.threshold(), target));
+    writeBytes(png, AccuracyChart.png(title, run.evaluations(), entry.threshold(), target));
     return List.of(tsv, json, csv, png);
   }
 

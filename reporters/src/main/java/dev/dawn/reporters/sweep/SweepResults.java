@@ -5,6 +5,7 @@ import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.SweepRunStart;
 import dev.dawn.reporters.events.SweepRunStop;
 import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,8 @@ public final class SweepResults {
           stop.runFolder(),
           "run log unusable: " + e.getMessage());
     }
-    var target = record.targetEpoch(); // logged in whole milliseconds: seconds rounded back to them
+    var target =
+        record.targetEvaluation(); // logged in whole milliseconds: seconds rounded back to them
     Double imagesPerSecond =
         record.epochs().isEmpty()
             ? null
@@ -100,7 +102,7 @@ public final class SweepResults {
         record.status(),
         stop.exitCode(),
         target.map(e -> Math.round(e.hours() * 3.6e6) / 1000.0).orElse(null),
-        target.map(EpochRecord::epoch).orElse(null),
+        target.map(EvaluationPoint::epoch).orElse(null),
         record.epochs().size(),
         imagesPerSecond,
         stop.runFolder(),

@@ -13,9 +13,10 @@ import java.util.Map;
  *     {@code diverged}, {@code failed}), {@code killed} without one, or {@code failed} when the run
  *     never made a run folder
  * @param exitCode the {@code dawn train} exit status
- * @param secondsToTarget training seconds to the first epoch at the target; null when it was not
- *     reached
- * @param targetEpoch that epoch; null when not reached
+ * @param secondsToTarget training seconds to the first evaluation at the target; null when it was
+ *     not reached
+ * @param targetEpoch epochs trained at that evaluation (fractional when evaluated within an epoch);
+ *     null when not reached
  * @param epochs evaluated epochs the run finished
  * @param imagesPerSecond mean training throughput over its epochs; null without an epoch
  * @param runFolder relative to the sweep folder; null when there is none
@@ -29,7 +30,7 @@ public record SweepRun(
     String status,
     int exitCode,
     Double secondsToTarget,
-    Integer targetEpoch,
+    Double targetEpoch,
     int epochs,
     Double imagesPerSecond,
     String runFolder,

@@ -1,6 +1,7 @@
 package dev.dawn.reporters.sweep;
 
 import dev.dawn.reporters.csv.CsvTable;
+import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.stats.SampleSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class SweepTables {
       row.add(r.status());
       row.add(r.exitCode());
       row.add(r.secondsToTarget());
-      row.add(r.targetEpoch());
+      row.add(r.targetEpoch() == null ? null : EvaluationPoint.epochNumber(r.targetEpoch()));
       row.add(r.epochs());
       row.add(r.imagesPerSecond());
       row.add(r.runFolder());

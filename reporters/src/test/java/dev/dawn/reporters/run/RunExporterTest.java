@@ -12,6 +12,7 @@ import dev.dawn.reporters.dawnbench.SubmissionValidator;
 import dev.dawn.reporters.dawnbench.Task;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -67,7 +68,7 @@ class RunExporterTest {
             new EpochRecord(1, 0.1, 360010 / 3.6e6, 4.5, 0.2, 355.5, 35.0, 60.0),
             new EpochRecord(2, 0.2, 760000 / 3.6e6, 2.25, 0.4, 356.0, 75.75, 93.0));
     // 0.93 must become exactly 93.0 (not 93.00000000000001 or 92.999...) and meet the 93 threshold.
-    assertThat(run.targetEpoch()).map(EpochRecord::epoch).contains(2);
+    assertThat(run.targetEvaluation()).map(EvaluationPoint::epoch).contains(2.0);
     assertThat(run.hoursToTarget().getAsDouble()).isEqualTo(0.2);
     assertThat(run.costToTarget().getAsDouble()).isEqualTo(0.2 * 0.2);
     assertThat(run.entry().costPerHour()).isEqualTo(0.2);

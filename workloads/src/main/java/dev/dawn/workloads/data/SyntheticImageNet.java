@@ -117,7 +117,8 @@ public final class SyntheticImageNet {
     try {
       byte[] jpeg =
           JpegCodec.encode(
-              SyntheticImagePainter.paint(synthetic, spec.imageSize(), rng), JPEG_QUALITY);
+              SyntheticImagePainter.paint(synthetic, spec.imageSize(), spec.preset(), rng),
+              JPEG_QUALITY);
       String wnid = synthetic.wnid();
       Files.write(
           root.resolve(SPLITS[splitIndex]).resolve(wnid).resolve(wnid + "_" + n + ".JPEG"), jpeg);

@@ -5,9 +5,12 @@ import java.awt.image.DataBufferByte;
 import java.util.SplittableRandom;
 
 /**
- * Paints one synthetic image: a textured object at random position, scale (45-85% of the side) and
- * rotation over a cluttered, shaded background, plus pixel noise. Colours come from one palette
- * shared by every class, so colour says nothing about the class; only shape and texture do.
+ * Paints one synthetic image: a textured object at random position, scale (45-85% of the side for
+ * {@link SyntheticPreset#STANDARD}) and rotation over a cluttered, shaded background, plus pixel
+ * noise; the {@link SyntheticPreset} sets the scale, contrast, clutter, noise, distractor objects
+ * and occluding bars. Colours come from one palette shared by every class, so colour says nothing
+ * about the class; only shape and texture do. The standard preset draws no random numbers for
+ * distractors or occluders, so its images stay byte-identical to the original set.
  */
 final class SyntheticImagePainter {
   private static final int[][] PALETTE = {
@@ -17,47 +20,116 @@ final class SyntheticImagePainter {
   private static final double MIN_COLOUR_DISTANCE = 110.0;
   private static final double MAX_ROTATION = Math.toRadians(15);
   private static final double MAX_TEXTURE_JITTER = Math.toRadians(8);
-  private static final double NOISE_SIGMA = 7.0;
-  private static final double CLUTTER_ALPHA = 0.28;
+
+  /** Distractor diameter relative to the main object's: small enough to stay the lesser object. */
+  private static final double DISTRACTOR_MIN = 0.45;
+
+  private static final double DISTRACTOR_RANGE = 0.2;
+  private static final double OCCLUDER_ALPHA = 0.85;
 
   private SyntheticImagePainter() {}
 
   static BufferedImage paint(SyntheticClass cls, int size, SplittableRandom rng) {
+    return paint(cls, size, SyntheticPreset.STANDARD, rng);
+  }
+
+  static BufferedImage paint(
+      SyntheticClass cls, int size, SyntheticPreset preset, SplittableRandom rng) {
     int[] colours = pickColours(rng);
     int[] bg = PALETTE[colours[0]];
     int[] fgA = PALETTE[colours[1]];
     int[] fgB = PALETTE[colours[2]];
-    double unit = size / 40.0;
 
-    float[] canvas = background(size, bg, rng);
+    float[] canvas = background(size, bg, preset.clutterAlpha, rng);
 
-    double diameter = size * (0.45 + 0.40 * rng.nextDouble());
-    double radius = diameter / 2;
-    double cx = radius + rng.nextDouble() * (size - diameter);
-    double cy = radius + rng.nextDouble() * (size - diameter);
-    double rotation = (rng.nextDouble() * 2 - 1) * MAX_ROTATION;
-    double cos = Math.cos(rotation);
-    double sin = Math.sin(rotation);
-    double jitter = (rng.nextDouble() * 2 - 1) * MAX_TEXTURE_JITTER;
-    double gradientAngle = rng.nextDouble() * 2 * Math.PI;
-    double period = unit * (5.5 + 2.0 * rng.nextDouble());
-    SyntheticTexture.Params texture =
-        new SyntheticTexture.Params(
-            period,
-            rng.nextDouble() * period,
-            rng.nextDouble() * period,
-            Math.cos(jitter),
-            Math.sin(jitter),
-            cx,
-            cy,
-            radius,
-            Math.cos(gradientAngle),
-            Math.sin(gradientAngle),
-            Math.max(1.0, 2.0 * unit),
-            rng.nextLong());
+    double diameter = size * (preset.minScale + preset.scaleRange * rng.nextDouble());
+    TexturedObject main = TexturedObject.place(cls.shape(), cls.texture(), size, diameter, rng);
+    for (int i = 0; i < preset.distractors; i++) {
+      SyntheticClass other = SyntheticClass.of(rng.nextInt(SyntheticClass.MAX_CLASSES));
+      int[] c = pickColours(rng);
+      double d = diameter * (DISTRACTOR_MIN + DISTRACTOR_RANGE * rng.nextDouble());
+      TexturedObject.place(other.shape(), other.texture(), size, d, rng)
+          .draw(canvas, size, PALETTE[c[1]], PALETTE[c[2]], preset.textureContrast);
+    }
+    main.draw(canvas, size, fgA, fgB, preset.textureContrast);
+    for (int i = 0; i < preset.occluders; i++) {
+      occlude(canvas, size, main, rng);
+    }
+    return toImage(canvas, size, preset.noiseSigma, rng);
+  }
 
-    drawObject(canvas, size, cls, texture, cx, cy, radius, cos, sin, fgA, fgB);
-    return toImage(canvas, size, rng);
+  /**
+   * A bar of a random palette colour across the object's disc, so part of the shape and texture is
+   * hidden.
+   */
+  private static void occlude(
+      float[] canvas, int size, TexturedObject object, SplittableRandom rng) {
+    int[] colour = PALETTE[rng.nextInt(PALETTE.length)];
+    double angle = rng.nextDouble() * Math.PI;
+    double offset = (rng.nextDouble() * 2 - 1) * object.radius * 0.8;
+    double halfWidth = (0.6 + 0.8 * rng.nextDouble()) * size / 40.0;
+    double nx = -Math.sin(angle);
+    double ny = Math.cos(angle);
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        double dx = x + 0.5 - object.cx;
+        double dy = y + 0.5 - object.cy;
+        if (Math.abs(dx * nx + dy * ny - offset) <= halfWidth
+            && dx * dx + dy * dy <= sq(object.radius * 1.1)) {
+          blend(canvas, (y * size + x) * 3, colour, OCCLUDER_ALPHA);
+        }
+      }
+    }
+  }
+
+  /** A shape with its texture placed at a random position and rotation. */
+  private record TexturedObject(
+      SyntheticShape shape,
+      SyntheticTexture pattern,
+      SyntheticTexture.Params texture,
+      double cx,
+      double cy,
+      double radius,
+      double cos,
+      double sin) {
+
+    static TexturedObject place(
+        SyntheticShape shape,
+        SyntheticTexture pattern,
+        int size,
+        double diameter,
+        SplittableRandom rng) {
+      double unit = size / 40.0;
+      double radius = diameter / 2;
+      double cx = radius + rng.nextDouble() * (size - diameter);
+      double cy = radius + rng.nextDouble() * (size - diameter);
+      double rotation = (rng.nextDouble() * 2 - 1) * MAX_ROTATION;
+      double cos = Math.cos(rotation);
+      double sin = Math.sin(rotation);
+      double jitter = (rng.nextDouble() * 2 - 1) * MAX_TEXTURE_JITTER;
+      double gradientAngle = rng.nextDouble() * 2 * Math.PI;
+      double period = unit * (5.5 + 2.0 * rng.nextDouble());
+      SyntheticTexture.Params texture =
+          new SyntheticTexture.Params(
+              period,
+              rng.nextDouble() * period,
+              rng.nextDouble() * period,
+              Math.cos(jitter),
+              Math.sin(jitter),
+              cx,
+              cy,
+              radius,
+              Math.cos(gradientAngle),
+              Math.sin(gradientAngle),
+              Math.max(1.0, 2.0 * unit),
+              rng.nextLong());
+      return new TexturedObject(shape, pattern, texture, cx, cy, radius, cos, sin);
+    }
+
+    void draw(float[] canvas, int size, int[] fgA, int[] fgB, double contrast) {
+      drawObject(
+          canvas, size, shape, pattern, texture, cx, cy, radius, cos, sin, fgA, fgB, contrast);
+    }
   }
 
   private static int[] pickColours(SplittableRandom rng) {
@@ -84,7 +156,7 @@ final class SyntheticImagePainter {
   }
 
   /** Shaded background with faint random lines and blobs, RGB floats row-major. */
-  private static float[] background(int size, int[] bg, SplittableRandom rng) {
+  private static float[] background(int size, int[] bg, double clutterAlpha, SplittableRandom rng) {
     float[] canvas = new float[size * size * 3];
     double shadeAngle = rng.nextDouble() * 2 * Math.PI;
     double shadeAmount = 25 * rng.nextDouble();
@@ -110,7 +182,7 @@ final class SyntheticImagePainter {
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
           if (segmentDistance(x + 0.5, y + 0.5, x0, y0, x1, y1) <= halfWidth) {
-            blend(canvas, (y * size + x) * 3, colour, CLUTTER_ALPHA);
+            blend(canvas, (y * size + x) * 3, colour, clutterAlpha);
           }
         }
       }
@@ -124,7 +196,7 @@ final class SyntheticImagePainter {
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
           if (sq(x + 0.5 - bx) + sq(y + 0.5 - by) <= r * r) {
-            blend(canvas, (y * size + x) * 3, colour, CLUTTER_ALPHA);
+            blend(canvas, (y * size + x) * 3, colour, clutterAlpha);
           }
         }
       }
@@ -151,7 +223,8 @@ final class SyntheticImagePainter {
   private static void drawObject(
       float[] canvas,
       int size,
-      SyntheticClass cls,
+      SyntheticShape shape,
+      SyntheticTexture pattern,
       SyntheticTexture.Params texture,
       double cx,
       double cy,
@@ -159,9 +232,8 @@ final class SyntheticImagePainter {
       double cos,
       double sin,
       int[] fgA,
-      int[] fgB) {
-    SyntheticShape shape = cls.shape();
-    SyntheticTexture pattern = cls.texture();
+      int[] fgB,
+      double contrast) {
     int yMin = Math.max(0, (int) Math.floor(cy - radius * 1.5));
     int yMax = Math.min(size - 1, (int) Math.ceil(cy + radius * 1.5));
     int xMin = Math.max(0, (int) Math.floor(cx - radius * 1.5));
@@ -180,7 +252,7 @@ final class SyntheticImagePainter {
           double u = dx * cos + dy * sin;
           double v = -dx * sin + dy * cos;
           if (shape.contains(u, v)) {
-            double m = pattern.mix(texture, px, py);
+            double m = pattern.mix(texture, px, py) * contrast;
             r += fgA[0] + (fgB[0] - fgA[0]) * m;
             g += fgA[1] + (fgB[1] - fgA[1]) * m;
             b += fgA[2] + (fgB[2] - fgA[2]) * m;
@@ -198,12 +270,13 @@ final class SyntheticImagePainter {
     }
   }
 
-  private static BufferedImage toImage(float[] canvas, int size, SplittableRandom rng) {
+  private static BufferedImage toImage(
+      float[] canvas, int size, double noiseSigma, SplittableRandom rng) {
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_3BYTE_BGR);
     byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     for (int p = 0; p < size * size; p++) {
       for (int c = 0; c < 3; c++) {
-        double value = canvas[p * 3 + c] + gaussian(rng) * NOISE_SIGMA;
+        double value = canvas[p * 3 + c] + gaussian(rng) * noiseSigma;
         int v = (int) Math.round(Math.max(0, Math.min(255, value)));
         bgr[p * 3 + (2 - c)] = (byte) v;
       }

@@ -37,6 +37,7 @@ record SyntheticManifest(SyntheticSpec spec, String generator, int files, String
         + "  \"seed\": "
         + spec.seed()
         + ",\n"
+        + presetLine()
         + "  \"files\": "
         + files
         + ",\n"
@@ -44,6 +45,13 @@ record SyntheticManifest(SyntheticSpec spec, String generator, int files, String
         + contentHash
         + "\"\n"
         + "}\n";
+  }
+
+  /** Written only for a non-standard preset, so manifests of the standard set stay as they were. */
+  private String presetLine() {
+    return spec.preset() == SyntheticPreset.STANDARD
+        ? ""
+        : "  \"preset\": \"" + spec.preset().configName() + "\",\n";
   }
 
   void write(Path root) throws IOException {
@@ -64,7 +72,10 @@ record SyntheticManifest(SyntheticSpec spec, String generator, int files, String
               intField(json, "trainPerClass"),
               intField(json, "valPerClass"),
               intField(json, "imageSize"),
-              Long.parseLong(field(json, "seed")));
+              Long.parseLong(field(json, "seed")),
+              json.contains("\"preset\"")
+                  ? SyntheticPreset.fromConfigName(stringField(json, "preset"))
+                  : SyntheticPreset.STANDARD);
       return Optional.of(
           new SyntheticManifest(
               spec,

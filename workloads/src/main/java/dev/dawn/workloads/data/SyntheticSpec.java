@@ -2,17 +2,31 @@ package dev.dawn.workloads.data;
 
 /**
  * What the synthetic ImageNet-like set contains: {@code classes} shape x texture classes, images
- * stored as {@code imageSize}-pixel square JPEGs, all derived from {@code seed}.
+ * stored as {@code imageSize}-pixel square JPEGs painted as hard as {@code preset} says, all
+ * derived from {@code seed}.
  */
 public record SyntheticSpec(
-    int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {
+    int classes,
+    int trainPerClass,
+    int valPerClass,
+    int imageSize,
+    long seed,
+    SyntheticPreset preset) {
   public static final int DEFAULT_CLASSES = 100;
   public static final int DEFAULT_TRAIN_PER_CLASS = 260;
   public static final int DEFAULT_VAL_PER_CLASS = 50;
   public static final int DEFAULT_IMAGE_SIZE = 40;
   public static final long DEFAULT_SEED = 20171201L;
 
+  /** The standard preset, as the set was before presets existed. */
+  public SyntheticSpec(int classes, int trainPerClass, int valPerClass, int imageSize, long seed) {
+    this(classes, trainPerClass, valPerClass, imageSize, seed, SyntheticPreset.STANDARD);
+  }
+
   public SyntheticSpec {
+    if (preset == null) {
+      throw new IllegalArgumentException("preset needs a value");
+    }
     if (classes < 1 || classes > SyntheticClass.MAX_CLASSES) {
       throw new IllegalArgumentException(
           "classes must be in 1.."

@@ -111,6 +111,45 @@ class SyntheticImageNetTest {
   }
 
   @Test
+  void standardPresetImagesAreTheSetGeneratedBeforePresetsExisted() throws IOException {
+    // The content hash of this spec as generated before presets were added: committed runs and
+    // results on the standard set keep their data.
+    SyntheticSpec everyClass = new SyntheticSpec(100, 3, 1, 40, 2019L);
+    assertThat(everyClass.preset()).isEqualTo(SyntheticPreset.STANDARD);
+    SyntheticImageNet.GenerationResult result = SyntheticImageNet.generate(everyClass, tmp);
+    assertThat(result.contentHash())
+        .isEqualTo("f0c68c77b70e4f66a56c6bd868a38673a888afed3b7c917c7b872695b22bd698");
+    assertThat(tmp.resolve("manifest.json")).content().doesNotContain("preset");
+  }
+
+  @Test
+  void hardPresetIsDeterministicDifferentAndRecordedInTheManifest() throws IOException {
+    SyntheticSpec hard = new SyntheticSpec(10, 4, 2, 32, 7L, SyntheticPreset.HARD);
+    SyntheticImageNet.GenerationResult one = SyntheticImageNet.generate(hard, tmp.resolve("a"), 1);
+    SyntheticImageNet.GenerationResult two = SyntheticImageNet.generate(hard, tmp.resolve("b"), 3);
+    SyntheticImageNet.GenerationResult standard =
+        SyntheticImageNet.generate(SMALL, tmp.resolve("c"));
+
+    assertThat(two.contentHash()).isEqualTo(one.contentHash());
+    assertThat(one.contentHash()).isNotEqualTo(standard.contentHash());
+    assertThat(tmp.resolve("a/manifest.json")).content().contains("\"preset\": \"hard\"");
+    assertThat(SyntheticImageNet.generate(hard, tmp.resolve("a")).reused()).isTrue();
+    // The same folder asked for the standard preset is regenerated, not reused.
+    SyntheticSpec sameShapeStandard = new SyntheticSpec(10, 4, 2, 32, 7L);
+    assertThat(SyntheticImageNet.generate(sameShapeStandard, tmp.resolve("a")).reused()).isFalse();
+    assertThat(SyntheticImageNet.generate(sameShapeStandard, tmp.resolve("a")).contentHash())
+        .isEqualTo(standard.contentHash());
+  }
+
+  @Test
+  void presetNamesAreTheConfigWords() {
+    assertThat(SyntheticPreset.fromConfigName("hard")).isEqualTo(SyntheticPreset.HARD);
+    assertThatThrownBy(() -> SyntheticPreset.fromConfigName("harder"))
+        .hasMessageContaining("[standard, hard]")
+        .hasMessageContaining("'harder'");
+  }
+
+  @Test
   void rejectsImpossibleSpecs() {
     assertThatThrownBy(() -> new SyntheticSpec(101, 1, 1, 40, 0)).hasMessageContaining("1..100");
     assertThatThrownBy(() -> new SyntheticSpec(10, 1, 1, 8, 0)).hasMessageContaining("imageSize");
