@@ -11,22 +11,28 @@ import org.tensorflow.types.family.TType;
  * The V2 collective ops, built raw: {@code Ops} has neither CollectiveReduceV2 nor
  * CollectiveGatherV2 (its {@code collectiveReduce} is V3, which needs a communicator op that
  * crashes in graph mode). Each op is created on {@code tf}'s scope, so it carries the scope's
- * device; every member of a group must sit on its own device. Every op has a timeout, so a missing
- * member fails the step instead of hanging it.
+ * device; every member of a group must sit on its own device.
+ *
+ * <p>The reduce ops carry no {@code timeout_seconds}: TensorFlow starts one thread per op execution
+ * that sleeps out the timeout, so with a timeout every all-reduce of every step left a sleeping
+ * thread behind (tens of thousands with one-message-per-tensor fusion and fast steps, until the
+ * process hit its thread limit). A lost peer is noticed by gRPC at once (connection reset), and a
+ * frozen one by the run deadline of the session run ({@link RunDeadline}). The gather used once at
+ * start keeps its timeout.
  */
 public final class Collectives {
   private Collectives() {}
 
   /** Element-wise mean over the group's members. */
   public static <T extends TType> Operand<T> mean(
-      Ops tf, Operand<T> input, int groupSize, int groupKey, int instanceKey, int timeoutSeconds) {
-    return reduce(tf, input, "Div", groupSize, groupKey, instanceKey, timeoutSeconds);
+      Ops tf, Operand<T> input, int groupSize, int groupKey, int instanceKey) {
+    return reduce(tf, input, "Div", groupSize, groupKey, instanceKey);
   }
 
   /** Element-wise sum over the group's members. */
   public static <T extends TType> Operand<T> sum(
-      Ops tf, Operand<T> input, int groupSize, int groupKey, int instanceKey, int timeoutSeconds) {
-    return reduce(tf, input, "Id", groupSize, groupKey, instanceKey, timeoutSeconds);
+      Ops tf, Operand<T> input, int groupSize, int groupKey, int instanceKey) {
+    return reduce(tf, input, "Id", groupSize, groupKey, instanceKey);
   }
 
   /**
@@ -53,13 +59,7 @@ public final class Collectives {
 
   @SuppressWarnings("unchecked")
   private static <T extends TType> Operand<T> reduce(
-      Ops tf,
-      Operand<T> input,
-      String finalOp,
-      int groupSize,
-      int groupKey,
-      int instanceKey,
-      int timeoutSeconds) {
+      Ops tf, Operand<T> input, String finalOp, int groupSize, int groupKey, int instanceKey) {
     Operand<TInt32> size = tf.constant(groupSize);
     Operand<TInt32> group = tf.constant(groupKey);
     Operand<TInt32> instance = tf.constant(instanceKey);
@@ -75,7 +75,6 @@ public final class Collectives {
             .addInputList(new Output<?>[0])
             .setAttr("merge_op", "Add")
             .setAttr("final_op", finalOp)
-            .setAttr("timeout_seconds", (float) timeoutSeconds)
             .build();
     return (Output<T>) op.output(0);
   }

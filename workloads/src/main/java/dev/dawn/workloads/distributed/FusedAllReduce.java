@@ -45,21 +45,13 @@ public final class FusedAllReduce {
       List<Ops> replicaOps,
       List<List<Operand<TFloat32>>> gradients,
       List<long[]> shapes,
-      FusionBuckets buckets,
-      int timeoutSeconds) {
-    return mean(
-        replicaOps,
-        gradients,
-        shapes,
-        buckets,
-        replicaOps.size(),
-        GRADIENT_GROUP_KEY,
-        timeoutSeconds);
+      FusionBuckets buckets) {
+    return mean(replicaOps, gradients, shapes, buckets, replicaOps.size(), GRADIENT_GROUP_KEY);
   }
 
   /**
-   * As {@link #mean(List, List, List, FusionBuckets, int)}, in a group of {@code groupSize} members
-   * of which {@code replicaOps} are this process's (the other members are the replicas of the other
+   * As {@link #mean(List, List, List, FusionBuckets)}, in a group of {@code groupSize} members of
+   * which {@code replicaOps} are this process's (the other members are the replicas of the other
    * workers, which build the same buckets in their own graphs).
    */
   public static List<List<Operand<TFloat32>>> mean(
@@ -68,8 +60,7 @@ public final class FusedAllReduce {
       List<long[]> shapes,
       FusionBuckets buckets,
       int groupSize,
-      int groupKey,
-      int timeoutSeconds) {
+      int groupKey) {
     int replicas = replicaOps.size();
     if (groupSize < replicas) {
       throw new IllegalArgumentException(
@@ -103,8 +94,7 @@ public final class FusedAllReduce {
         Operand<TFloat32> message =
             flat.size() == 1 ? flat.get(0) : bucketOps.concat(flat, bucketOps.constant(0));
         Operand<TFloat32> sum =
-            Collectives.mean(
-                bucketOps, message, groupSize, groupKey, instanceKey(b), timeoutSeconds);
+            Collectives.mean(bucketOps, message, groupSize, groupKey, instanceKey(b));
         if (forward.length == 1) {
           out.set(forward[0], bucketOps.reshape(sum, bucketOps.constant(shapes.get(forward[0]))));
           continue;

@@ -12,8 +12,9 @@ import org.tensorflow.proto.ConfigProto;
  * @param replicas model copies in this process; 1 without a cluster builds the single-device graph
  *     with no collective ops
  * @param fusionThresholdBytes largest all-reduce message; 0 = one all-reduce per gradient tensor
- * @param timeoutSeconds how long a collective waits for the other members before the step fails
- *     (never a hang)
+ * @param timeoutSeconds in a cluster, how long one session run may take, waiting for the other
+ *     workers included, before it fails (see {@link #runDeadlineSeconds()}); replicas in one
+ *     process run in one session run and need none
  * @param cluster the workers training together; {@link Cluster#LOCAL} for one process
  */
 public record ReplicaSettings(
@@ -50,13 +51,13 @@ public record ReplicaSettings(
   }
 
   /**
-   * How long one session run on a worker server may take in all: twice the collective timeout plus
-   * a minute for the computation. The collective timeout bounds waiting for a peer once a group has
-   * formed; this bounds everything else, e.g. a run whose step-id request to a missing task 0 is
-   * retried without end.
+   * How long one session run on a worker server (a train step, an evaluation batch, a cross-worker
+   * sum) may take in all, waiting for the other workers included: the collective timeout. It is
+   * what notices a frozen peer (a dead one breaks the connection at once) and a run whose step-id
+   * request to a missing task 0 would otherwise be retried without end.
    */
   public long runDeadlineSeconds() {
-    return 2L * timeoutSeconds + 60;
+    return timeoutSeconds;
   }
 
   /** Every model copy that averages its gradients with the others: workers x replicas. */

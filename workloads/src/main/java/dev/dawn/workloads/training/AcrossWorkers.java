@@ -38,7 +38,6 @@ final class AcrossWorkers {
   @SuppressWarnings("unchecked")
   AcrossWorkers(Ops graphOps, Graph graph, Model replica0, ReplicaSettings settings) {
     int workers = settings.cluster().taskCount();
-    int timeout = settings.timeoutSeconds();
     Ops tf = graphOps.withSubScope("across_workers").withDevice(settings.device(0));
     List<Operand<TFloat32>> statistics = new ArrayList<>();
     List<long[]> shapes = new ArrayList<>();
@@ -59,8 +58,7 @@ final class AcrossWorkers {
             localCounts,
             workers,
             group,
-            CollectiveKeys.EVAL_COUNTS,
-            timeout);
+            CollectiveKeys.EVAL_COUNTS);
 
     if (statistics.isEmpty()) {
       averageMovingStatistics = null;
@@ -76,12 +74,7 @@ final class AcrossWorkers {
     Operand<TFloat32> message = flat.size() == 1 ? flat.get(0) : bn.concat(flat, bn.constant(0));
     Operand<TFloat32> mean =
         Collectives.mean(
-            bn,
-            message,
-            workers,
-            CollectiveKeys.WORKER_GROUP,
-            CollectiveKeys.BN_STATISTICS,
-            timeout);
+            bn, message, workers, CollectiveKeys.WORKER_GROUP, CollectiveKeys.BN_STATISTICS);
     List<Op> assigns = new ArrayList<>();
     if (statistics.size() == 1) {
       assigns.add(bn.assign(statistics.get(0), bn.reshape(mean, bn.constant(shapes.get(0)))));

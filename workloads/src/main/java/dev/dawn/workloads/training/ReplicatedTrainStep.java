@@ -145,14 +145,7 @@ final class ReplicatedTrainStep {
               CollectiveKeys.GRADIENT_GROUP, layout.stream().mapToLong(Long::longValue).toArray());
     }
     List<List<Operand<TFloat32>>> reduced =
-        FusedAllReduce.mean(
-            replicaOps,
-            gradients,
-            shapes,
-            buckets,
-            settings.groupSize(),
-            groupKey,
-            settings.timeoutSeconds());
+        FusedAllReduce.mean(replicaOps, gradients, shapes, buckets, settings.groupSize(), groupKey);
 
     List<Op> stepOps = new ArrayList<>();
     List<Op> applies = new ArrayList<>();
@@ -196,8 +189,7 @@ final class ReplicatedTrainStep {
                 losses.get(r),
                 settings.groupSize(),
                 groupKey,
-                CollectiveKeys.LOSS,
-                settings.timeoutSeconds());
+                CollectiveKeys.LOSS);
         global.add(mean);
         stepOps.add(mean);
       }

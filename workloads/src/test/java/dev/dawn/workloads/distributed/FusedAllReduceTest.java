@@ -88,11 +88,7 @@ class FusedAllReduceTest {
       }
       var reduced =
           FusedAllReduce.mean(
-              replicaOps,
-              gradients,
-              SHAPES,
-              FusionBuckets.pack(backwardBytes(), threshold),
-              settings.timeoutSeconds());
+              replicaOps, gradients, SHAPES, FusionBuckets.pack(backwardBytes(), threshold));
       try (Session s = new Session(g, settings.sessionConfig(ConfigProto.getDefaultInstance()))) {
         Session.Runner runner = s.runner();
         reduced.forEach(list -> list.forEach(runner::fetch));
