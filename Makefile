@@ -32,9 +32,12 @@ bench-sweep: build
 	$(DAWN) sweep $(SWEEP_SPEC)
 
 # Gradient fusion on 2 worker processes (dawn launch --workers 2 per run, loopback gRPC): fusion threshold
-# 0 / 256 KiB / 4 MiB / 64 MiB x global batch 64 / 128 / 256 on the bench-train recipe (12 runs). The sweep folder
-# results/sweeps/<timestamp>-fusion-2-workers/ holds runs.csv, summary.csv and time-to-target-vs-train.batchSize.png
-# (one line per threshold); each run's metrics.csv has the step split into compute and exposed communication.
+# 0 / 256 KiB / 4 MiB / 64 MiB x global batch 64 / 128 / 256 (12 runs) on the standard synthetic preset's recipe
+# (reference-configs/cpu-synthetic-resnet9.yaml, 2-3 epochs to 93% top-5; the hard bench-train preset would take
+# hours for 12 runs on 2 cores). The sweep folder results/sweeps/<timestamp>-fusion-2-workers/ holds runs.csv,
+# summary.csv, time-to-target-vs-train.batchSize.png (one line per threshold) and
+# images-per-second-vs-distributed.fusion.thresholdBytes.png; each run's metrics.csv has the step split into compute
+# and exposed communication.
 FUSION_SPEC ?= reference-configs/sweeps/fusion-2-workers.yaml
 bench-fusion: build
 	$(DAWN) sweep $(FUSION_SPEC)

@@ -177,6 +177,7 @@ class SweepRunnerTest {
         .isEqualTo("3,2,lars,10,0.1,8,failed,1,,,0,,runs/20261130-000000-tiny-sweep-c3-r2");
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).isRegularFile();
+    assertThat(sweepDir.resolve("images-per-second-vs-train.batchSize.png")).isRegularFile();
     assertThat(Files.readString(sweepDir.resolve("logs/tiny-sweep-c2-r1.log")))
         .contains("OutOfMemoryError");
 

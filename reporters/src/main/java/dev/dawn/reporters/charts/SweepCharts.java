@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -17,23 +16,24 @@ public final class SweepCharts {
    * One sweep cell: training hours to the target at a batch size and gradient-fusion threshold
    * (MiB).
    */
-  public record FusionPoint(int batchSize, double fusionThresholdMiB, double hoursToTarget) {}
 
   /** One model variant's inference latency (ms per image) and top-5 accuracy (%). */
   public record VariantPoint(String variant, double latencyMs, double top5Accuracy) {}
 
   /**
-   * One sweep cell on a line: its value of the x key, and its runs' mean and stdev of seconds to
-   * target.
+   * One sweep cell on a line: its value of the x key, and its runs' mean and stdev of the charted
+   * quantity.
    */
-  public record SpreadPoint(String line, double x, double meanSeconds, double stdevSeconds) {}
+  public record SpreadPoint(String line, double x, double mean, double stdev) {}
 
   /**
-   * Time to target against one numeric grid key, one line per value of the other keys (in
-   * first-seen order), the spread (one stdev either side of the mean) as error bars.
+   * A per-run quantity ({@code yTitle}, e.g. time to target or images/s) against one numeric grid
+   * key, one line per value of the other keys (in first-seen order), the spread (one stdev either
+   * side of the mean) as error bars.
    */
-  public static XYChart timeToTargetVs(String title, String xKey, List<SpreadPoint> points) {
-    XYChart chart = ChartStyle.xy(title, xKey, "Time to target (s of training, mean \u00b1 stdev)");
+  public static XYChart spreadVs(
+      String title, String xKey, String yTitle, List<SpreadPoint> points) {
+    XYChart chart = ChartStyle.xy(title, xKey, yTitle);
     Map<String, List<SpreadPoint>> lines = new java.util.LinkedHashMap<>();
     for (SpreadPoint p : points) {
       lines.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(p);
@@ -46,31 +46,10 @@ public final class SweepCharts {
           .addSeries(
               ChartStyle.unique(names, line.getKey().isEmpty() ? "all runs" : line.getKey()),
               sorted.stream().mapToDouble(SpreadPoint::x).toArray(),
-              sorted.stream().mapToDouble(SpreadPoint::meanSeconds).toArray(),
+              sorted.stream().mapToDouble(SpreadPoint::mean).toArray(),
               sorted.stream()
-                  .mapToDouble(p -> Double.isFinite(p.stdevSeconds()) ? p.stdevSeconds() : 0)
+                  .mapToDouble(p -> Double.isFinite(p.stdev()) ? p.stdev() : 0)
                   .toArray())
-          .setMarker(SeriesMarkers.CIRCLE);
-    }
-    return chart;
-  }
-
-  /** Time to target against batch size, one line per fusion threshold (ascending). */
-  public static XYChart timeToTargetVsBatchSize(String title, List<FusionPoint> points) {
-    XYChart chart =
-        ChartStyle.xy(title, "Batch size (images)", "Time to target (hours of training)");
-    Map<Double, List<FusionPoint>> byThreshold = new TreeMap<>();
-    for (FusionPoint p : points) {
-      byThreshold.computeIfAbsent(p.fusionThresholdMiB(), k -> new ArrayList<>()).add(p);
-    }
-    for (Map.Entry<Double, List<FusionPoint>> line : byThreshold.entrySet()) {
-      List<FusionPoint> sorted =
-          line.getValue().stream().sorted(Comparator.comparingInt(FusionPoint::batchSize)).toList();
-      chart
-          .addSeries(
-              "fusion threshold " + line.getKey() + " MiB",
-              sorted.stream().mapToDouble(FusionPoint::batchSize).toArray(),
-              sorted.stream().mapToDouble(FusionPoint::hoursToTarget).toArray())
           .setMarker(SeriesMarkers.CIRCLE);
     }
     return chart;

@@ -20,8 +20,8 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Rebuilds a sweep folder's derived files from its events: {@code runs.csv}, {@code summary.csv}
- * and one chart {@code time-to-target-vs-<key>.png} per numeric grid key. Safe to call after every
- * run and on a killed sweep.
+ * and, per numeric grid key, the charts {@code time-to-target-vs-<key>.png} and {@code
+ * images-per-second-vs-<key>.png}. Safe to call after every run and on a killed sweep.
  */
 public final class SweepFiles {
   public static final String RUNS_CSV = "runs.csv";
@@ -47,8 +47,9 @@ public final class SweepFiles {
   }
 
   /**
-   * The time-to-target charts by file name without extension ({@code time-to-target-vs-<key>}), one
-   * per numeric key.
+   * The charts by file name without extension: per numeric key, {@code time-to-target-vs-<key>}
+   * (seconds of training; a cell with a missed run has no finite mean and is not drawn) and {@code
+   * images-per-second-vs-<key>} (the runs' mean training throughput, missed runs included).
    */
   public static Map<String, XYChart> charts(List<SweepRun> runs) {
     Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
@@ -57,15 +58,39 @@ public final class SweepFiles {
             .filter(cell -> !Double.isFinite(SweepTables.summaryOf(cell).mean()))
             .count();
     for (String key : numericKeys(runs)) {
+      String file = key.replaceAll("[^A-Za-z0-9._-]", "_");
       String title =
           "Time to target vs "
               + key
               + (missed == 0 ? "" : " (" + missed + " cell(s) with a missed run not drawn)");
       charts.put(
-          "time-to-target-vs-" + key.replaceAll("[^A-Za-z0-9._-]", "_"),
-          SweepCharts.timeToTargetVs(title, key, points(runs, key)));
+          "time-to-target-vs-" + file,
+          SweepCharts.spreadVs(
+              title,
+              key,
+              "Time to target (s of training, mean \u00b1 stdev)",
+              points(runs, key, SweepTables::summaryOf)));
+      charts.put(
+          "images-per-second-vs-" + file,
+          SweepCharts.spreadVs(
+              "Training images/s vs " + key,
+              key,
+              "Images/s (mean \u00b1 stdev over the runs)",
+              points(runs, key, SweepFiles::imagesPerSecond)));
     }
     return charts;
+  }
+
+  /** The cell's runs' mean training images/s (runs without a finished epoch left out). */
+  static SampleSummary imagesPerSecond(List<SweepRun> cellRuns) {
+    double[] rates =
+        cellRuns.stream()
+            .map(SweepRun::imagesPerSecond)
+            .filter(Objects::nonNull)
+            .mapToDouble(Double::doubleValue)
+            .toArray();
+    // No run finished an epoch: a summary without a finite mean, so the cell is not drawn.
+    return SampleSummary.of(rates.length == 0 ? new double[] {Double.POSITIVE_INFINITY} : rates);
   }
 
   /** Grid keys whose values are all numbers. */
@@ -80,12 +105,15 @@ public final class SweepFiles {
   }
 
   /**
-   * One point per cell whose runs all reached the target (a cell with a miss has no finite mean and
-   * is left out). Lines are the values of the other keys, except keys that follow from {@code key}
-   * and the text keys (a learning rate zipped with the batch size, or chosen per optimizer and
-   * batch size), which would split every line into single points.
+   * One point per cell whose {@code quantity} has a finite mean (for time to target: whose runs all
+   * reached the target). Lines are the values of the other keys, except keys that follow from
+   * {@code key} and the text keys (a learning rate zipped with the batch size, or chosen per
+   * optimizer and batch size), which would split every line into single points.
    */
-  static List<SweepCharts.SpreadPoint> points(List<SweepRun> runs, String key) {
+  static List<SweepCharts.SpreadPoint> points(
+      List<SweepRun> runs,
+      String key,
+      java.util.function.Function<List<SweepRun>, SampleSummary> quantity) {
     List<String> keys = SweepTables.keys(runs);
     List<String> numeric = numericKeys(runs);
     List<String> others = new ArrayList<>();
@@ -101,7 +129,7 @@ public final class SweepFiles {
     }
     List<SweepCharts.SpreadPoint> points = new ArrayList<>();
     for (List<SweepRun> cell : SweepTables.byCell(runs).values()) {
-      SampleSummary s = SweepTables.summaryOf(cell);
+      SampleSummary s = quantity.apply(cell);
       if (!Double.isFinite(s.mean())) {
         continue;
       }

@@ -110,16 +110,20 @@ class ChartsTest {
   @Test
   void sweepCharts() {
     XYChart t =
-        SweepCharts.timeToTargetVsBatchSize(
+        SweepCharts.spreadVs(
             "t",
+            "train.batchSize",
+            "Images/s",
             List.of(
-                new SweepCharts.FusionPoint(256, 16, 2.0),
-                new SweepCharts.FusionPoint(128, 16, 2.5),
-                new SweepCharts.FusionPoint(128, 4, 2.7)));
-    assertThat(t.getSeriesMap().keySet())
-        .containsExactly("fusion threshold 4.0 MiB", "fusion threshold 16.0 MiB");
-    assertThat(t.getSeriesMap().get("fusion threshold 16.0 MiB").getYData())
-        .containsExactly(2.5, 2.0);
+                new SweepCharts.SpreadPoint("threshold=16", 256, 2.0, 0.1),
+                new SweepCharts.SpreadPoint("threshold=16", 128, 2.5, Double.NaN),
+                new SweepCharts.SpreadPoint("threshold=4", 128, 2.7, 0.2)));
+    // Lines in first-seen order, points sorted by x, a missing spread drawn as none.
+    assertThat(t.getSeriesMap().keySet()).containsExactly("threshold=16", "threshold=4");
+    assertThat(t.getSeriesMap().get("threshold=16").getXData()).containsExactly(128.0, 256.0);
+    assertThat(t.getSeriesMap().get("threshold=16").getYData()).containsExactly(2.5, 2.0);
+    assertThat(t.getSeriesMap().get("threshold=16").getExtraValues()).containsExactly(0.0, 0.1);
+    assertThat(t.getYAxisTitle()).isEqualTo("Images/s");
     XYChart v =
         SweepCharts.top5VsLatency(
             "v",
