@@ -69,34 +69,7 @@ public record EpochStop(
         skippedImages,
         null,
         null,
-        null);
-  }
-
-  /** An epoch with replica facts but no worker count or step split (as logs before workers). */
-  public EpochStop(
-      int epoch,
-      long trainTimeMs,
-      long wallTimeMs,
-      double loss,
-      double learningRate,
-      double imagesPerSecond,
-      Long images,
-      Long skippedImages,
-      Integer replicas,
-      Integer allReduceBuckets,
-      Long allReducedBytesPerStep) {
-    this(
-        epoch,
-        trainTimeMs,
-        wallTimeMs,
-        loss,
-        learningRate,
-        imagesPerSecond,
-        images,
-        skippedImages,
-        replicas,
-        allReduceBuckets,
-        allReducedBytesPerStep,
+        null,
         null,
         null,
         null);

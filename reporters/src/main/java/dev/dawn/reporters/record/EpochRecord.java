@@ -57,34 +57,7 @@ public record EpochRecord(
         top5Accuracy,
         null,
         null,
-        null);
-  }
-
-  /** An epoch with replica facts but no worker count or step split. */
-  public EpochRecord(
-      int epoch,
-      double hours,
-      double wallHours,
-      double loss,
-      double learningRate,
-      double imagesPerSecond,
-      double top1Accuracy,
-      double top5Accuracy,
-      Integer replicas,
-      Integer allReduceBuckets,
-      Long allReducedBytesPerStep) {
-    this(
-        epoch,
-        hours,
-        wallHours,
-        loss,
-        learningRate,
-        imagesPerSecond,
-        top1Accuracy,
-        top5Accuracy,
-        replicas,
-        allReduceBuckets,
-        allReducedBytesPerStep,
+        null,
         null,
         null,
         null);

@@ -15,7 +15,9 @@ class MetricsCsvWriterTest {
   void dataParallelColumnsFollowTheLog() {
     String recorded =
         MetricsCsvWriter.write(
-            List.of(new EpochRecord(1, 0.5, 0.6, 2.0, 0.1, 300.0, 40.0, 80.0, 2, 7, 1697856L)));
+            List.of(
+                new EpochRecord(
+                    1, 0.5, 0.6, 2.0, 0.1, 300.0, 40.0, 80.0, 2, 7, 1697856L, null, null, null)));
     assertThat(recorded)
         .isEqualTo(
             String.join(",", MetricsCsvWriter.HEADER)

@@ -197,27 +197,7 @@ class InputPipelineTest {
   @Test
   void cacheDecodesEachImageOnceAndAutoRespectsTheBudget() {
     AtomicInteger decodes = new AtomicInteger();
-    List<ImageSource> counted = new ArrayList<>();
-    for (ImageSource s : distinctImages(6)) {
-      counted.add(
-          new ImageSource() {
-            @Override
-            public String id() {
-              return s.id();
-            }
-
-            @Override
-            public int label() {
-              return s.label();
-            }
-
-            @Override
-            public DecodedImage decode() throws IOException {
-              decodes.incrementAndGet();
-              return s.decode();
-            }
-          });
-    }
+    List<ImageSource> counted = CountingImages.counting(distinctImages(6), decodes);
     try (InputPipeline on =
         new InputPipeline(counted, options(2).withCache(PipelineOptions.CacheMode.ON, 0))) {
       on.epoch(0, 8, 2).toList();

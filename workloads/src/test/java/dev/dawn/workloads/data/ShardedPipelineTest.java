@@ -74,27 +74,7 @@ class ShardedPipelineTest {
   @Test
   void aShardDecodesOnlyItsOwnImages() {
     AtomicInteger decoded = new AtomicInteger();
-    List<ImageSource> counting = new ArrayList<>();
-    for (ImageSource s : images(16)) {
-      counting.add(
-          new ImageSource() {
-            @Override
-            public String id() {
-              return s.id();
-            }
-
-            @Override
-            public int label() {
-              return s.label();
-            }
-
-            @Override
-            public DecodedImage decode() throws java.io.IOException {
-              decoded.incrementAndGet();
-              return s.decode();
-            }
-          });
-    }
+    List<ImageSource> counting = CountingImages.counting(images(16), decoded);
     try (InputPipeline p =
         new InputPipeline(
             counting, options().withCache(PipelineOptions.CacheMode.OFF, 0), new Shard(1, 4))) {

@@ -71,6 +71,43 @@ class ReplicatedTrainingTest {
     }
   }
 
+  /**
+   * A collective with {@code timeout_seconds} makes TensorFlow start a thread per execution that
+   * sleeps out the timeout; with one all-reduce per tensor and a 60 s timeout, 100 steps would
+   * leave thousands of threads behind (two workers once died of it at the thread-ID limit).
+   */
+  @Test
+  void manyAllReducesPerStepLeaveNoThreadsBehind() throws Exception {
+    try (TrainingSession session =
+        TrainingSession.create(
+            RESNET9,
+            new MomentumOptimizer(5e-4, true),
+            new LossSettings(0),
+            ThreadSettings.TF_DEFAULT,
+            7L,
+            false,
+            1,
+            PrecisionSettings.FP32,
+            new ReplicaSettings(2, 0, 60))) {
+      int perStep = session.fusionBuckets().orElseThrow().messages();
+      assertThat(perStep).isGreaterThan(10);
+      session.trainStep(SyntheticBatches.separable(8, 16, 4, 0), 0.1f, 0.9f);
+      long before = liveThreads();
+      for (int step = 1; step <= 100; step++) {
+        session.trainStep(SyntheticBatches.separable(8, 16, 4, step), 0.1f, 0.9f);
+      }
+      // 100 steps x perStep timed all-reduces would be > 1,000 sleeping threads.
+      assertThat(liveThreads() - before).isLessThan(100);
+    }
+  }
+
+  /** Every thread of this process, native ones included (TensorFlow's are not Java threads). */
+  private static long liveThreads() throws java.io.IOException {
+    try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+      return tasks.count();
+    }
+  }
+
   @Test
   void larsWithLossScalingAndAccumulationKeepsCopiesIdentical() {
     PrecisionSettings scaled = new PrecisionSettings(Precision.FP32, LossScaling.dynamic(1024f, 3));
