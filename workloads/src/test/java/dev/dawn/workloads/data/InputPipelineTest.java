@@ -23,16 +23,7 @@ class InputPipelineTest {
 
   /** {@code n} distinct 20x16 images; label = index, pixel values depend on index and position. */
   private static List<ImageSource> distinctImages(int n) {
-    List<ImageSource> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int k = i;
-      out.add(
-          TestImages.source(
-              "img" + i,
-              i,
-              TestImages.image(20, 16, (x, y, c) -> (k * 37 + x * 11 + y * 5 + c * 60) % 256)));
-    }
-    return out;
+    return TestImages.distinct(n, 20, 16);
   }
 
   private static PipelineOptions options(int workers) {

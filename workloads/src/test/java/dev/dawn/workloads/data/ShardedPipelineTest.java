@@ -3,7 +3,6 @@ package dev.dawn.workloads.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,16 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Workers of a cluster read disjoint slices that together are the unsharded plan. */
 class ShardedPipelineTest {
   private static List<ImageSource> images(int n) {
-    List<ImageSource> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int k = i;
-      out.add(
-          TestImages.source(
-              "img" + i,
-              i,
-              TestImages.image(12, 10, (x, y, c) -> (k * 29 + x * 7 + y * 3 + c * 50) % 256)));
-    }
-    return out;
+    return TestImages.distinct(n, 12, 10);
   }
 
   private static PipelineOptions options() {

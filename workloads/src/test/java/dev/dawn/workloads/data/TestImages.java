@@ -37,6 +37,20 @@ final class TestImages {
     return new DecodedImage(width, height, rgb);
   }
 
+  /** {@code n} images whose pixels all differ from image to image; image i has label i. */
+  static java.util.List<ImageSource> distinct(int n, int width, int height) {
+    java.util.List<ImageSource> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int k = i;
+      out.add(
+          source(
+              "img" + i,
+              i,
+              image(width, height, (x, y, c) -> (k * 37 + x * 11 + y * 5 + c * 60) % 256)));
+    }
+    return out;
+  }
+
   static ImageSource source(String id, int label, DecodedImage image) {
     return new ImageSource() {
       @Override

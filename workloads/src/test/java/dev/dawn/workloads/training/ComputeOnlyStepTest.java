@@ -7,27 +7,17 @@ import dev.dawn.workloads.distributed.ReplicaSettings;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.WeightTensor;
-import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import org.junit.jupiter.api.Test;
 
 /** The compute-only step times forward and backward and changes nothing. */
 class ComputeOnlyStepTest {
-  private static final ModelSpec RESNET9 = new ModelSpec("resnet9", 4, 0.125, null, null);
+  private static final ModelSpec RESNET9 = ResNet9Sessions.RESNET9;
 
   @Test
   void computeOnlyStepsLeaveWeightsAndStatisticsAsTheyWere() {
     for (int replicas : new int[] {1, 2}) {
       try (TrainingSession session =
-          TrainingSession.create(
-              RESNET9,
-              new MomentumOptimizer(5e-4, true),
-              new LossSettings(0),
-              ThreadSettings.TF_DEFAULT,
-              7L,
-              false,
-              1,
-              PrecisionSettings.FP32,
-              new ReplicaSettings(replicas, 0, 60))) {
+          ResNet9Sessions.momentum(0, new ReplicaSettings(replicas, 0, 60))) {
         Batch batch = SyntheticBatches.separable(8, 16, 4, 1);
         session.trainStep(batch, 0.1f, 0.9f);
         ModelWeights before = session.weights();

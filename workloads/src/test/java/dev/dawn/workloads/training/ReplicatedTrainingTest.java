@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * replica unchanged.
  */
 class ReplicatedTrainingTest {
-  private static final ModelSpec RESNET9 = new ModelSpec("resnet9", 4, 0.125, null, null);
+  private static final ModelSpec RESNET9 = ResNet9Sessions.RESNET9;
 
   @Test
   void replicasOnSharesOfTheBatchTrainLikeOneReplicaOnTheWholeBatch() {
@@ -44,16 +44,7 @@ class ReplicatedTrainingTest {
   @Test
   void mirroredCopiesStartEqualAndStayIdenticalWithBatchNorm() {
     try (TrainingSession session =
-        TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(5e-4, true),
-            new LossSettings(0.1),
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.FP32,
-            new ReplicaSettings(2, 4096, 60))) {
+        ResNet9Sessions.momentum(0.1, new ReplicaSettings(2, 4096, 60))) {
       assertThat(session.fusionBuckets().orElseThrow().messages()).isGreaterThan(1);
       assertTrainablesIdentical(session, 2);
       for (int step = 0; step < 50; step++) {
@@ -78,17 +69,7 @@ class ReplicatedTrainingTest {
    */
   @Test
   void manyAllReducesPerStepLeaveNoThreadsBehind() throws Exception {
-    try (TrainingSession session =
-        TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(5e-4, true),
-            new LossSettings(0),
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.FP32,
-            new ReplicaSettings(2, 0, 60))) {
+    try (TrainingSession session = ResNet9Sessions.momentum(0, new ReplicaSettings(2, 0, 60))) {
       int perStep = session.fusionBuckets().orElseThrow().messages();
       assertThat(perStep).isGreaterThan(10);
       session.trainStep(SyntheticBatches.separable(8, 16, 4, 0), 0.1f, 0.9f);

@@ -24,7 +24,7 @@ import org.tensorflow.proto.ConfigProto;
  * child's the same way as its own.
  */
 final class WorkerScript {
-  static final ModelSpec RESNET9 = new ModelSpec("resnet9", 4, 0.125, null, null);
+  static final ModelSpec RESNET9 = ResNet9Sessions.RESNET9;
   static final int STEPS = 20;
   static final int GLOBAL_BATCH = 8;
 
@@ -95,17 +95,7 @@ final class WorkerScript {
       session.replicaWeights(1).save(out.resolve("bnfree-2x2-replica1"));
     }
 
-    try (TrainingSession session =
-        TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(5e-4, true),
-            new LossSettings(0.1),
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.FP32,
-            settings)) {
+    try (TrainingSession session = ResNet9Sessions.momentum(0.1, settings)) {
       for (int step = 0; step < 5; step++) {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 16, 4, 100 + step);
         session.trainStep(share(global, task, workers), 0.1f, 0.9f);
