@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.ReplicaSettings;
-import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.WeightTensor;
 import org.junit.jupiter.api.Test;
 
 /** The compute-only step times forward and backward and changes nothing. */
 class ComputeOnlyStepTest {
-  private static final ModelSpec RESNET9 = ResNet9Sessions.RESNET9;
 
   @Test
   void computeOnlyStepsLeaveWeightsAndStatisticsAsTheyWere() {
