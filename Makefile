@@ -24,7 +24,8 @@ format:
 bench-train: build
 	$(DAWN) train --config $(BENCH_TRAIN_CONFIG)
 
-# A sweep (spec in reference-configs/sweeps/): momentum vs LARS over batch sizes 128-1024, 3 seeds each (24 runs);
+# A sweep (spec in reference-configs/sweeps/): momentum vs LARS over batch sizes 128-1024 on the hard preset, 3 seeds
+# each (24 runs of at most 24 epochs, about 80 minutes on 2 cores);
 # results/sweeps/<timestamp>-<name>/ holds runs.csv, summary.csv and the charts. Continue a stopped one with
 # `bin/dawn sweep --resume results/sweeps/<folder>`.
 SWEEP_SPEC ?= reference-configs/sweeps/momentum-vs-lars.yaml

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare two sets of training runs: per metric (time to target, epochs to target, images/s) the "
+      "Compare two sets of training runs: per metric (time to target, epochs to target, images/s, best accuracy) the "
           + "medians, B's factor over A with a 95%% bootstrap interval, a Mann-Whitney p-value and a plain verdict. "
           + "Refuses (exit 2) runs whose DAWNBench task, target or data differ.",
       "Each side is a run folder, run folders separated by commas, a sweep folder (all its runs) or a sweep cell "

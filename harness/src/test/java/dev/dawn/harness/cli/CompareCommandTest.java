@@ -71,7 +71,7 @@ class CompareCommandTest {
   void helpExplainsTheSides() {
     var run = dawn("compare", "--help");
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("95% bootstrap interval", "SWEEP_DIR@key=value");
+    assertThat(run.out()).contains("best accuracy", "bootstrap interval", "SWEEP_DIR@key=value");
     assertThat(run.err()).doesNotContain("Could not format");
   }
 }

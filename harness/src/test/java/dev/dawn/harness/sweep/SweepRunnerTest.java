@@ -154,18 +154,20 @@ class SweepRunnerTest {
     assertThat(runs.get(0))
         .isEqualTo(
             "cell,repeat,optimizer.name,train.batchSize,optimizer.learningRate,seed,status,"
-                + "exit_code,time_to_target_s,target_epoch,epochs,images_per_second,run_folder");
+                + "exit_code,time_to_target_s,target_epoch,epochs,images_per_second,best_accuracy,"
+                + "run_folder");
     assertThat(runs).hasSize(9);
-    assertThat(runs.get(2)).isEqualTo("2,1,momentum,20,0.2,7,failed,1,,,0,,");
+    assertThat(runs.get(2)).isEqualTo("2,1,momentum,20,0.2,7,failed,1,,,0,,,");
     assertThat(runs.get(5))
         .isEqualTo(
-            "1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,runs/20261130-000000-tiny-sweep-c1-r2");
+            "1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,95.0,runs/20261130-000000-tiny-sweep-c1-r2");
 
     List<String> summary = Files.readAllLines(sweepDir.resolve(SweepFiles.SUMMARY_CSV));
     assertThat(summary.get(0))
         .isEqualTo(
             "cell,optimizer.name,train.batchSize,optimizer.learningRate,n,reached,"
-                + "median_s,mean_s,olympic_mean_s,min_s,max_s,stdev_s,ci95_low_s,ci95_high_s");
+                + "median_s,mean_s,olympic_mean_s,min_s,max_s,stdev_s,ci95_low_s,ci95_high_s,"
+                + "best_accuracy_median");
     assertThat(summary).hasSize(5);
     assertThat(summary.get(1))
         .startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.707107,11.0,12.0");
@@ -174,7 +176,7 @@ class SweepRunnerTest {
     assertThat(summary.get(3)).startsWith("3,lars,10,0.1,2,1,,,,31.0,,,");
     assertThat(summary.get(4)).startsWith("4,lars,20,0.2,2,1,,,,41.0,,,");
     assertThat(runs.get(7))
-        .isEqualTo("3,2,lars,10,0.1,8,failed,1,,,0,,runs/20261130-000000-tiny-sweep-c3-r2");
+        .isEqualTo("3,2,lars,10,0.1,8,failed,1,,,0,,,runs/20261130-000000-tiny-sweep-c3-r2");
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).isRegularFile();
     assertThat(sweepDir.resolve("images-per-second-vs-train.batchSize.png")).isRegularFile();

@@ -142,7 +142,9 @@ class SweepSpecTest {
     assertThat(plan.cells()).hasSize(8);
     assertThat(plan.runs()).hasSize(24);
     assertThat(plan.cells().get(7).describe())
-        .isEqualTo("optimizer.name=lars, train.batchSize=1024, optimizer.learningRate=5.0");
+        .isEqualTo(
+            "optimizer.name=lars, train.batchSize=1024, optimizer.learningRate=5.0,"
+                + " optimizer.warmupEpochs=4");
   }
 
   @Test

@@ -4,7 +4,9 @@ package dev.dawn.reporters.compare;
 public enum CompareMetric {
   TIME_TO_TARGET("time to target", true),
   EPOCHS_TO_TARGET("epochs to target", true),
-  IMAGES_PER_SECOND("images/s", false);
+  IMAGES_PER_SECOND("images/s", false),
+  /** The highest value of the target's metric a run evaluated, reached or not. */
+  BEST_ACCURACY("best accuracy", false);
 
   private final String label;
   private final boolean lowerIsBetter;

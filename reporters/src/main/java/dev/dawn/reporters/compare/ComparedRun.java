@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One training run as {@code dawn compare} sees it: its three measured quantities and what makes it
+ * One training run as {@code dawn compare} sees it: its measured quantities and what makes it
  * comparable with another run (task, target, data).
  *
  * @param dir the run folder as read
@@ -50,7 +50,8 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
   /**
    * The value of a metric for this run. A run that missed the target (diverged, stopped at its
    * epoch limit, killed) has an infinite time and epoch count: it counts as slower than every run
-   * that got there. Images/s is NaN for a run without a finished epoch.
+   * that got there. Images/s is NaN for a run without a finished epoch, best accuracy for one
+   * without an evaluation.
    */
   public double value(CompareMetric metric) {
     RunRecord r = record();
@@ -58,6 +59,7 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
       case TIME_TO_TARGET -> r.hoursToTarget().orElse(Double.POSITIVE_INFINITY) * 3600;
       case EPOCHS_TO_TARGET -> r.epochsToTarget().orElse(Double.POSITIVE_INFINITY);
       case IMAGES_PER_SECOND -> imagesPerSecond();
+      case BEST_ACCURACY -> r.bestAccuracy().orElse(Double.NaN);
     };
   }
 
@@ -93,8 +95,12 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
 
   /** The target as a phrase, e.g. {@code 93% top-5}. */
   public String targetPhrase() {
-    DawnbenchEntry e = record().entry();
-    return number(e.threshold()) + "% " + ("top1Accuracy".equals(e.metric()) ? "top-1" : "top-5");
+    return number(record().entry().threshold()) + "% " + metricName();
+  }
+
+  /** The target's metric in words: {@code top-1} or {@code top-5}. */
+  public String metricName() {
+    return "top1Accuracy".equals(record().entry().metric()) ? "top-1" : "top-5";
   }
 
   /**

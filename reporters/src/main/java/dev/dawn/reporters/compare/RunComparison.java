@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Two sets of runs compared on time to target, epochs to target and images/s: medians, B-versus-A
- * factor with a bootstrap interval, Mann-Whitney p-value and one plain sentence per metric.
+ * Two sets of runs compared on time to target, epochs to target, images/s and the best accuracy
+ * evaluated (which still tells recipes apart when both miss the target): medians, B-versus-A factor
+ * with a bootstrap interval, Mann-Whitney p-value and one plain sentence per metric.
  *
  * @param labelA where side A's runs came from (as the user named them)
  * @param a side A's runs
@@ -98,7 +99,8 @@ public record RunComparison(
         String.format(
             Locale.ROOT,
             """
-                B vs A above 1 means B is better: A/B for time and epochs, B/A for images/s.
+                B vs A above 1 means B is better: A/B for time and epochs, B/A for images/s and best accuracy.
+                Best accuracy: the highest %s of any evaluation of a run, whether or not it reached the target.
                 Runs that missed the target count as infinitely slow: they rank behind every run that reached it,
                   and a median that falls on one is "not reached".
                 Interval: percentile bootstrap of the ratio of medians, %,d resamples, seed %d (none with 1 run a side).
@@ -106,12 +108,13 @@ public record RunComparison(
                   approximation with tie correction. A difference is reported when p < %s and the interval excludes 1.
 
                 """,
+            ref.metricName(),
             RatioBootstrap.DEFAULT_RESAMPLES,
             RatioBootstrap.DEFAULT_SEED,
             MannWhitneyU.EXACT_MAX_N,
             MetricComparison.ALPHA));
     for (MetricComparison m : metrics) {
-      out.append(sentence(m, phrase)).append('\n');
+      out.append(sentence(m, phrase, ref.metricName())).append('\n');
     }
     return out.toString();
   }
@@ -140,8 +143,11 @@ public record RunComparison(
     return s.append('\n').toString();
   }
 
-  /** The plain-language verdict on one metric. */
-  static String sentence(MetricComparison m, String phrase) {
+  /**
+   * The plain-language verdict on one metric; {@code phrase} is the target ("93% top-5"), {@code
+   * metricName} its metric ("top-5").
+   */
+  static String sentence(MetricComparison m, String phrase, String metricName) {
     String runs =
         m.a().length == m.b().length
             ? runs(m.a().length) + " each"
@@ -231,6 +237,23 @@ public record RunComparison(
               + ", "
               + runs
               + ".";
+      case BEST_ACCURACY ->
+          (better ? "B" : "A")
+              + " gets to a higher "
+              + metricName
+              + " than "
+              + (better ? "A" : "B")
+              + ": median best "
+              + percent(better ? m.medianB() : m.medianA())
+              + " against "
+              + percent(better ? m.medianA() : m.medianB())
+              + " (B vs A "
+              + factor(f)
+              + "x, "
+              + ci
+              + ", "
+              + runs
+              + ").";
     };
   }
 
@@ -259,7 +282,12 @@ public record RunComparison(
       case EPOCHS_TO_TARGET ->
           v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
       case IMAGES_PER_SECOND -> String.format(Locale.ROOT, "%.1f", v);
+      case BEST_ACCURACY -> percent(v);
     };
+  }
+
+  private static String percent(double v) {
+    return String.format(Locale.ROOT, "%.1f%%", v);
   }
 
   static String factor(double f) {

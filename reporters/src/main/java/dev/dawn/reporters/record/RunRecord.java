@@ -199,6 +199,15 @@ public record RunRecord(
     return targetEvaluation().map(e -> OptionalDouble.of(e.epoch())).orElse(OptionalDouble.empty());
   }
 
+  /**
+   * The highest value of the target's metric over every evaluation (percent); empty without one.
+   * What a run that missed the target got to, so two recipes that both missed can still be told
+   * apart.
+   */
+  public OptionalDouble bestAccuracy() {
+    return evaluations.stream().mapToDouble(e -> e.metric(entry.metric())).max();
+  }
+
   /** Hours to target × costPerHour, when both exist. */
   public OptionalDouble costToTarget() {
     if (entry.costPerHour() == null || hoursToTarget().isEmpty()) {

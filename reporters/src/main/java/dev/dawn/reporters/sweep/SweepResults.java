@@ -62,6 +62,7 @@ public final class SweepResults {
           null,
           0,
           null,
+          null,
           stop.runFolder(),
           stop.detail());
     }
@@ -81,6 +82,7 @@ public final class SweepResults {
           null,
           null,
           0,
+          null,
           null,
           stop.runFolder(),
           "run log unusable: " + e.getMessage());
@@ -105,6 +107,7 @@ public final class SweepResults {
         target.map(EvaluationPoint::epoch).orElse(null),
         record.epochs().size(),
         imagesPerSecond,
+        record.bestAccuracy().isPresent() ? record.bestAccuracy().getAsDouble() : null,
         stop.runFolder(),
         stop.detail());
   }

@@ -19,6 +19,8 @@ import java.util.Map;
  *     null when not reached
  * @param epochs evaluated epochs the run finished
  * @param imagesPerSecond mean training throughput over its epochs; null without an epoch
+ * @param bestAccuracy the highest value of the target's metric over its evaluations, percent
+ *     (reached or not: what a run that missed got to); null without an evaluation
  * @param runFolder relative to the sweep folder; null when there is none
  * @param detail why a run without a folder failed; null otherwise
  */
@@ -33,6 +35,7 @@ public record SweepRun(
     Double targetEpoch,
     int epochs,
     Double imagesPerSecond,
+    Double bestAccuracy,
     String runFolder,
     String detail) {
 

@@ -2,6 +2,7 @@ package dev.dawn.reporters.sweep;
 
 import dev.dawn.reporters.csv.CsvTable;
 import dev.dawn.reporters.record.EvaluationPoint;
+import dev.dawn.reporters.stats.OrderStatistics;
 import dev.dawn.reporters.stats.SampleSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
  * are training seconds to the target, evaluation excluded (DAWNBench). In the summary every
  * finished run of a cell counts; one that missed the target (or diverged, or failed) enters as
  * +Infinity (see {@link SampleSummary}), and a statistic that is infinite is written as an empty
- * cell.
+ * cell. {@code best_accuracy} is the highest value of the target's metric a run evaluated
+ * (percent), so cells whose runs all missed the target still show how far they got.
  */
 public final class SweepTables {
   private SweepTables() {}
@@ -37,6 +39,7 @@ public final class SweepTables {
             "target_epoch",
             "epochs",
             "images_per_second",
+            "best_accuracy",
             "run_folder"));
     List<List<Object>> rows = new ArrayList<>();
     for (SweepRun r : runs) {
@@ -51,6 +54,7 @@ public final class SweepTables {
       row.add(r.targetEpoch() == null ? null : EvaluationPoint.epochNumber(r.targetEpoch()));
       row.add(r.epochs());
       row.add(r.imagesPerSecond());
+      row.add(r.bestAccuracy());
       row.add(r.runFolder());
       rows.add(row);
     }
@@ -85,7 +89,8 @@ public final class SweepTables {
             "max_s",
             "stdev_s",
             "ci95_low_s",
-            "ci95_high_s"));
+            "ci95_high_s",
+            "best_accuracy_median"));
     List<Map<String, ?>> rows = new ArrayList<>();
     for (var cell : byCell(runs).entrySet()) {
       SampleSummary s = summaryOf(cell.getValue());
@@ -104,6 +109,13 @@ public final class SweepTables {
       row.put("stdev_s", finite(s.stdev()));
       row.put("ci95_low_s", finite(s.interval().low()));
       row.put("ci95_high_s", finite(s.interval().high()));
+      double[] best =
+          cell.getValue().stream()
+              .map(SweepRun::bestAccuracy)
+              .filter(b -> b != null)
+              .mapToDouble(Double::doubleValue)
+              .toArray();
+      row.put("best_accuracy_median", best.length == 0 ? null : OrderStatistics.median(best));
       rows.add(row);
     }
     return CsvTable.ofMaps(columns, rows);

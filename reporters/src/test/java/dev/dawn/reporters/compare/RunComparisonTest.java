@@ -52,7 +52,8 @@ class RunComparisonTest {
         .contains("B reaches 93% top-5 1.25x faster than A, 95% CI ")
         .contains(", 5 runs each.")
         .contains("Epochs to target: no difference detectable with 5 runs each")
-        .contains("B trains 1.25x faster than A in images/s");
+        .contains("B trains 1.25x faster than A in images/s")
+        .contains("best accuracy            95.0%        95.0%    1.00x     1.00-1.00  1.000");
   }
 
   @Test
@@ -84,6 +85,51 @@ class RunComparisonTest {
     assertThat(time.a()).hasSize(4).contains(Double.POSITIVE_INFINITY);
     assertThat(MetricComparison.missed(time.a())).isEqualTo(1);
     assertThat(c.render()).contains("missed: miss success");
+  }
+
+  /** Runs that stop at their epoch limit below 93%, their last evaluation at {@code finalTop5}. */
+  private List<ComparedRun> missing(String side, double[] finalTop5) throws IOException {
+    List<ComparedRun> runs = new ArrayList<>();
+    for (int i = 0; i < finalTop5.length; i++) {
+      runs.add(
+          ComparedRun.read(
+              SyntheticRun.write(
+                  tmp.resolve(side + i),
+                  side + i,
+                  new double[] {60, 60},
+                  new double[] {0.3, finalTop5[i]},
+                  93,
+                  100)));
+    }
+    return runs;
+  }
+
+  @Test
+  void bestAccuracyTellsApartRecipesThatBothMissed() throws IOException {
+    RunComparison c =
+        RunComparison.of(
+            "A",
+            missing("a", new double[] {0.50, 0.52, 0.55, 0.51, 0.53}),
+            "B",
+            missing("b", new double[] {0.64, 0.61, 0.66, 0.63, 0.65}));
+    MetricComparison time = c.metrics().get(0);
+    assertThat(time.differenceDetected()).isFalse();
+    MetricComparison best =
+        c.metrics().stream()
+            .filter(m -> m.metric() == CompareMetric.BEST_ACCURACY)
+            .findFirst()
+            .orElseThrow();
+    assertThat(best.medianA()).isCloseTo(52.0, within(1e-9));
+    assertThat(best.medianB()).isCloseTo(64.0, within(1e-9));
+    assertThat(best.differenceDetected()).isTrue();
+    assertThat(c.render())
+        .contains("Time to target: no difference detectable with 5 runs each")
+        .contains("B gets to a higher top-5 than A: median best 64.0% against 52.0% (B vs A 1.23x")
+        .contains("best accuracy            52.0%        64.0%");
+
+    RunComparison reversed = RunComparison.of("B", c.b(), "A", c.a());
+    assertThat(reversed.render())
+        .contains("A gets to a higher top-5 than B: median best 64.0% against 52.0% (B vs A 0.81x");
   }
 
   @Test
