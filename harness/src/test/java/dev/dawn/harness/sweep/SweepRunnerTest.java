@@ -180,6 +180,7 @@ class SweepRunnerTest {
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).isRegularFile();
     assertThat(sweepDir.resolve("images-per-second-vs-train.batchSize.png")).isRegularFile();
+    assertThat(sweepDir.resolve("best-accuracy-vs-train.batchSize.png")).isRegularFile();
     assertThat(Files.readString(sweepDir.resolve("logs/tiny-sweep-c2-r1.log")))
         .contains("OutOfMemoryError");
 

@@ -104,8 +104,8 @@ public record RunComparison(
                 Runs that missed the target count as infinitely slow: they rank behind every run that reached it,
                   and a median that falls on one is "not reached".
                 Interval: percentile bootstrap of the ratio of medians, %,d resamples, seed %d (none with 1 run a side).
-                p: two-sided Mann-Whitney U, exact without ties and at most %d runs a side, else the normal
-                  approximation with tie correction. A difference is reported when p < %s and the interval excludes 1.
+                p: two-sided Mann-Whitney U, exact (ties at their mid-ranks) with at most %d runs a side, else
+                  the normal approximation with tie correction. A difference is reported when p < %s and the interval excludes 1.
 
                 """,
             ref.metricName(),

@@ -27,7 +27,10 @@ final class SweepSection {
             "<h2>Sweeps</h2>\n<p>Per cell: training seconds to the target over its repeats. A run that missed the")
         .append(
             " target counts as infinitely slow: an empty cell is a statistic made infinite by a miss.")
-        .append(" The interval is the 95% bootstrap interval of the median.</p>\n");
+        .append(
+            " The interval is the 95% bootstrap interval of the median; best_accuracy_median is")
+        .append(
+            " the median of each run's highest accuracy on the target's metric, reached or not.</p>\n");
     int n = 0;
     for (Path dir : sweeps) {
       List<SweepRun> runs = SweepResults.read(dir);

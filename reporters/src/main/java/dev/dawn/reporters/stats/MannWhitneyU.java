@@ -7,11 +7,13 @@ import java.util.Arrays;
  * than the other's? It assumes nothing about the distribution, which suits run times (skewed, a few
  * runs per side).
  *
- * <p>Without ties and with both samples at most {@value #EXACT_MAX_N} runs, the p-value is exact:
- * the share of all ways to split the pooled ranks into the two sample sizes whose U is at least as
- * extreme. Otherwise it is the normal approximation with the tie-corrected variance and a 0.5
- * continuity correction. Infinite values (a run that never reached its target counted as infinitely
- * slow) rank like any other value; equal infinities tie.
+ * <p>With both samples at most {@value #EXACT_MAX_N} runs, the p-value is exact: the share of all
+ * ways to split the pooled ranks (tied values sharing their mid-rank) into the two sample sizes
+ * whose rank sum is at least as extreme, twice the smaller tail. Ties are common here (every run
+ * that missed its target is an equal infinity), and the normal approximation can then fall below
+ * the smallest p the split count allows. Larger samples use the normal approximation with the
+ * tie-corrected variance and a 0.5 continuity correction. Infinite values (a run that never reached
+ * its target counted as infinitely slow) rank like any other value; equal infinities tie.
  *
  * @param u U of the first sample: pairs (x, y) with x &gt; y, ties counting one half
  * @param p two-sided p-value
@@ -45,22 +47,23 @@ public record MannWhitneyU(double u, double p, boolean exact, int n1, int n2) {
     System.arraycopy(x, 0, pooled, 0, n1);
     System.arraycopy(y, 0, pooled, n1, n2);
     Arrays.sort(pooled);
-    double tieSum = 0; // sum of t^3 - t over groups of t equal values
-    boolean ties = false;
+    // Twice the mid-rank of each sorted value (whole numbers), and sum of t^3 - t over tie groups.
+    int[] twiceRanks = new int[pooled.length];
+    double tieSum = 0;
     for (int i = 0; i < pooled.length; ) {
       int j = i;
       while (j < pooled.length && pooled[j] == pooled[i]) {
         j++;
       }
       int t = j - i;
-      if (t > 1) {
-        ties = true;
-        tieSum += (double) t * t * t - t;
-      }
+      tieSum += (double) t * t * t - t;
+      Arrays.fill(twiceRanks, i, j, i + 1 + j); // ranks i+1..j, mid-rank (i+1+j)/2
       i = j;
     }
-    if (!ties && n1 <= EXACT_MAX_N && n2 <= EXACT_MAX_N) {
-      return new MannWhitneyU(u, exactP((int) u, n1, n2), true, n1, n2);
+    if (n1 <= EXACT_MAX_N && n2 <= EXACT_MAX_N) {
+      // U = R1 - n1(n1+1)/2, so twice R1 follows from U: no ranks of x needed.
+      int twiceR1 = (int) Math.round(2 * u) + n1 * (n1 + 1);
+      return new MannWhitneyU(u, exactP(twiceR1, twiceRanks, n1), true, n1, n2);
     }
     double n = n1 + n2;
     double mean = n1 * (double) n2 / 2;
@@ -79,47 +82,42 @@ public record MannWhitneyU(double u, double p, boolean exact, int n1, int n2) {
     }
   }
 
-  /** Two-sided exact p: twice the smaller tail of U's null distribution, at most 1. */
-  static double exactP(int u, int n1, int n2) {
-    double[] counts = uCounts(n1, n2);
+  /**
+   * Two-sided exact p: twice the smaller tail of the first sample's rank sum over all ways to pick
+   * {@code n1} of the pooled ranks, at most 1.
+   *
+   * @param twiceR1 twice the observed rank sum of the first sample
+   * @param twiceRanks twice the (mid-)rank of every pooled value
+   */
+  static double exactP(int twiceR1, int[] twiceRanks, int n1) {
+    double[] counts = rankSumCounts(twiceRanks, n1);
     double total = 0;
-    for (double c : counts) {
-      total += c;
-    }
     double lower = 0;
-    for (int k = 0; k <= u; k++) {
-      lower += counts[k];
-    }
     double upper = 0;
-    for (int k = u; k < counts.length; k++) {
-      upper += counts[k];
+    for (int s = 0; s < counts.length; s++) {
+      total += counts[s];
+      lower += s <= twiceR1 ? counts[s] : 0;
+      upper += s >= twiceR1 ? counts[s] : 0;
     }
     return Math.min(1.0, 2 * Math.min(lower, upper) / total);
   }
 
   /**
-   * counts[k] = number of orderings of n1 x's and n2 y's with U = k, by the recursion f(m, n, k) =
-   * f(m - 1, n, k - n) + f(m, n - 1, k) (the largest value is an x, adding n to U, or a y).
+   * counts[s] = number of ways to pick {@code n1} of the values whose doubled ranks sum to s, by
+   * the knapsack recursion over the values (each one either picked or not).
    */
-  static double[] uCounts(int n1, int n2) {
-    int max = n1 * n2;
-    double[][][] f = new double[n1 + 1][n2 + 1][];
-    for (int m = 0; m <= n1; m++) {
-      for (int n = 0; n <= n2; n++) {
-        double[] row = new double[m * n + 1];
-        if (m == 0 || n == 0) {
-          row[0] = 1;
-        } else {
-          for (int k = 0; k <= m * n; k++) {
-            double fromX = k - n >= 0 && k - n < f[m - 1][n].length ? f[m - 1][n][k - n] : 0;
-            double fromY = k < f[m][n - 1].length ? f[m][n - 1][k] : 0;
-            row[k] = fromX + fromY;
-          }
+  static double[] rankSumCounts(int[] twiceRanks, int n1) {
+    int max = Arrays.stream(twiceRanks).sum();
+    double[][] ways = new double[n1 + 1][max + 1];
+    ways[0][0] = 1;
+    for (int r : twiceRanks) {
+      for (int k = n1; k >= 1; k--) {
+        for (int s = max; s >= r; s--) {
+          ways[k][s] += ways[k - 1][s - r];
         }
-        f[m][n] = row;
       }
     }
-    return Arrays.copyOf(f[n1][n2], max + 1);
+    return ways[n1];
   }
 
   /**

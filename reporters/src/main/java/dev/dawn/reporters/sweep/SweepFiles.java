@@ -20,8 +20,9 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Rebuilds a sweep folder's derived files from its events: {@code runs.csv}, {@code summary.csv}
- * and, per numeric grid key, the charts {@code time-to-target-vs-<key>.png} and {@code
- * images-per-second-vs-<key>.png}. Safe to call after every run and on a killed sweep.
+ * and, per numeric grid key, the charts {@code time-to-target-vs-<key>.png}, {@code
+ * images-per-second-vs-<key>.png} and {@code best-accuracy-vs-<key>.png}. Safe to call after every
+ * run and on a killed sweep.
  */
 public final class SweepFiles {
   public static final String RUNS_CSV = "runs.csv";
@@ -49,7 +50,8 @@ public final class SweepFiles {
   /**
    * The charts by file name without extension: per numeric key, {@code time-to-target-vs-<key>}
    * (seconds of training; a cell with a missed run has no finite mean and is not drawn) and {@code
-   * images-per-second-vs-<key>} (the runs' mean training throughput, missed runs included).
+   * images-per-second-vs-<key>} (the runs' mean training throughput, missed runs included) and
+   * {@code best-accuracy-vs-<key>} (the runs' highest accuracy on the target's metric).
    */
   public static Map<String, XYChart> charts(List<SweepRun> runs) {
     Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
@@ -77,20 +79,34 @@ public final class SweepFiles {
               key,
               "Images/s (mean \u00b1 stdev over the runs)",
               points(runs, key, SweepFiles::imagesPerSecond)));
+      charts.put(
+          "best-accuracy-vs-" + file,
+          SweepCharts.spreadVs(
+              "Best accuracy vs " + key,
+              key,
+              "Highest accuracy on the target's metric (%, mean \u00b1 stdev)",
+              points(runs, key, SweepFiles::bestAccuracy)));
     }
     return charts;
   }
 
   /** The cell's runs' mean training images/s (runs without a finished epoch left out). */
   static SampleSummary imagesPerSecond(List<SweepRun> cellRuns) {
-    double[] rates =
-        cellRuns.stream()
-            .map(SweepRun::imagesPerSecond)
-            .filter(Objects::nonNull)
-            .mapToDouble(Double::doubleValue)
-            .toArray();
-    // No run finished an epoch: a summary without a finite mean, so the cell is not drawn.
-    return SampleSummary.of(rates.length == 0 ? new double[] {Double.POSITIVE_INFINITY} : rates);
+    return finiteSummary(cellRuns.stream().map(SweepRun::imagesPerSecond));
+  }
+
+  /** The summary of the values present; without any, one without a finite mean (not drawn). */
+  private static SampleSummary finiteSummary(java.util.stream.Stream<Double> values) {
+    double[] v = values.filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+    return SampleSummary.of(v.length == 0 ? new double[] {Double.POSITIVE_INFINITY} : v);
+  }
+
+  /**
+   * The cell's runs' highest accuracy on the target's metric, reached or not (runs without an
+   * evaluation left out): drawn for every cell, also where time to target is not.
+   */
+  static SampleSummary bestAccuracy(List<SweepRun> cellRuns) {
+    return finiteSummary(cellRuns.stream().map(SweepRun::bestAccuracy));
   }
 
   /** Grid keys whose values are all numbers. */

@@ -28,8 +28,11 @@ class MannWhitneyUTest {
 
   @Test
   void exactNullDistributionOfTwoAndTwo() {
-    // Orderings of xxyy: U = 0 (xxyy), 1 (xyxy), 2 (xyyx, yxxy), 3 (yxyx), 4 (yyxx).
-    assertThat(MannWhitneyU.uCounts(2, 2)).containsExactly(1, 1, 2, 1, 1);
+    // Orderings of xxyy: U = 0 (xxyy), 1 (xyxy), 2 (xyyx, yxxy), 3 (yxyx), 4 (yyxx); the rank sum
+    // of the x's is U + 3, doubled here: 6, 8, 10, 12, 14.
+    double[] counts = MannWhitneyU.rankSumCounts(new int[] {2, 4, 6, 8}, 2);
+    assertThat(java.util.Arrays.copyOfRange(counts, 6, 15))
+        .containsExactly(1, 0, 1, 0, 2, 0, 1, 0, 1);
   }
 
   @Test
@@ -44,23 +47,49 @@ class MannWhitneyUTest {
   }
 
   @Test
-  void tiesUseTheNormalApproximationWithTieCorrection() {
-    // By hand: U = 0+0.5+0.5+1.5+2.5 = 5, mean 15, tie groups 3,2,2,2 give sum(t^3 - t) = 42,
-    // var = 5*6/12 * (12 - 42/110) = 29.04545, z = (10 - 0.5)/5.38938 = 1.76273, p = 2 * (1 -
-    // Phi(z)) = 0.077947.
+  void tiesAreExactOverMidRanks() {
+    // Enumerating all C(11,5) = 462 picks of mid-ranks (by a separate script): 22 rank sums are at
+    // or below the observed one, so p = 2 * 22 / 462. The normal approximation gave 0.0779.
     MannWhitneyU t =
         MannWhitneyU.test(new double[] {1, 2, 2, 3, 4}, new double[] {2, 3, 4, 5, 5, 6});
-    assertThat(t.exact()).isFalse();
+    assertThat(t.exact()).isTrue();
     assertThat(t.u()).isEqualTo(5);
-    assertThat(t.p()).isCloseTo(0.0779469, within(1e-6));
+    assertThat(t.p()).isCloseTo(44.0 / 462, within(1e-12));
   }
 
   @Test
   void infinitiesTieAsTheSlowest() {
     double inf = Double.POSITIVE_INFINITY;
     MannWhitneyU t = MannWhitneyU.test(new double[] {1, 2, inf}, new double[] {3, inf, inf});
-    assertThat(t.exact()).isFalse();
+    assertThat(t.exact()).isTrue();
     assertThat(t.u()).isEqualTo(0 + 0 + 1 + 0.5 + 0.5);
+    assertThat(t.p()).isCloseTo(0.4, within(1e-12));
+  }
+
+  @Test
+  void threeReachedAgainstThreeMissedIsTheSmallestExactP() {
+    // Every B run missed (an equal infinity): the most extreme split there is, p = 2/20, not the
+    // normal approximation's 0.064.
+    double inf = Double.POSITIVE_INFINITY;
+    MannWhitneyU t = MannWhitneyU.test(new double[] {150, 170, 160}, new double[] {inf, inf, inf});
+    assertThat(t.exact()).isTrue();
+    assertThat(t.p()).isCloseTo(MannWhitneyU.smallestExactP(3, 3), within(1e-12));
+  }
+
+  @Test
+  void largeSamplesUseTheNormalApproximation() {
+    // 21 against 21, fully separated: U = 0, mean 220.5, variance 21 * 21 / 12 * 43 = 1580.25,
+    // z = (220.5 - 0.5) / 39.7524 = 5.53426, p = erfc(z / sqrt 2) = 3.1254e-8.
+    double[] x = new double[21];
+    double[] y = new double[21];
+    for (int i = 0; i < 21; i++) {
+      x[i] = i + 1;
+      y[i] = i + 22;
+    }
+    MannWhitneyU t = MannWhitneyU.test(x, y);
+    assertThat(t.exact()).isFalse();
+    assertThat(t.u()).isEqualTo(0);
+    assertThat(t.p()).isCloseTo(3.1254e-8, within(1e-11));
   }
 
   @Test
