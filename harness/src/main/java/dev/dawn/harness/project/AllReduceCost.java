@@ -12,6 +12,21 @@ public final class AllReduceCost {
   private AllReduceCost() {}
 
   /**
+   * One of the cost models below: {@link #flatRing}, {@link #hierarchical} or {@link #pushPull}.
+   */
+  @FunctionalInterface
+  public interface Algorithm {
+    double seconds(
+        int nodes,
+        int devicesPerNode,
+        double bytes,
+        double linkBytesPerSecond,
+        double linkLatencySeconds,
+        double networkBytesPerSecond,
+        double networkLatencySeconds);
+  }
+
+  /**
    * One ring of {@code participants} over links of {@code bytesPerSecond}; 0 for a single
    * participant.
    */

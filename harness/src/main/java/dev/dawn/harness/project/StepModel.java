@@ -73,33 +73,20 @@ public final class StepModel {
     var n = hw.node();
     double link = n.linkGigabytesPerSecond() * 1e9;
     double net = hw.network().bytesPerSecond();
-    if (stack.spec().communication().pushPull()) {
-      return AllReduceCost.pushPull(
-          nodes,
-          devicesPerNode,
-          bytes,
-          link,
-          n.linkLatencySeconds(),
-          net,
-          hw.network().latencySeconds());
-    }
-    return hw.communication().hierarchical()
-        ? AllReduceCost.hierarchical(
-            nodes,
-            devicesPerNode,
-            bytes,
-            link,
-            n.linkLatencySeconds(),
-            net,
-            hw.network().latencySeconds())
-        : AllReduceCost.flatRing(
-            nodes,
-            devicesPerNode,
-            bytes,
-            link,
-            n.linkLatencySeconds(),
-            net,
-            hw.network().latencySeconds());
+    AllReduceCost.Algorithm algorithm =
+        stack.spec().communication().pushPull()
+            ? AllReduceCost::pushPull
+            : hw.communication().hierarchical()
+                ? AllReduceCost::hierarchical
+                : AllReduceCost::flatRing;
+    return algorithm.seconds(
+        nodes,
+        devicesPerNode,
+        bytes,
+        link,
+        n.linkLatencySeconds(),
+        net,
+        hw.network().latencySeconds());
   }
 
   /**

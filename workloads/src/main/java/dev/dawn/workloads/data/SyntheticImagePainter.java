@@ -126,9 +126,42 @@ final class SyntheticImagePainter {
       return new TexturedObject(shape, pattern, texture, cx, cy, radius, cos, sin);
     }
 
+    /** 2x2 supersampling so edges and texture boundaries are anti-aliased like a photograph's. */
     void draw(float[] canvas, int size, int[] fgA, int[] fgB, double contrast) {
-      drawObject(
-          canvas, size, shape, pattern, texture, cx, cy, radius, cos, sin, fgA, fgB, contrast);
+      int yMin = Math.max(0, (int) Math.floor(cy - radius * 1.5));
+      int yMax = Math.min(size - 1, (int) Math.ceil(cy + radius * 1.5));
+      int xMin = Math.max(0, (int) Math.floor(cx - radius * 1.5));
+      int xMax = Math.min(size - 1, (int) Math.ceil(cx + radius * 1.5));
+      for (int y = yMin; y <= yMax; y++) {
+        for (int x = xMin; x <= xMax; x++) {
+          double r = 0;
+          double g = 0;
+          double b = 0;
+          int covered = 0;
+          for (int s = 0; s < 4; s++) {
+            double px = x + 0.25 + 0.5 * (s & 1);
+            double py = y + 0.25 + 0.5 * (s >> 1);
+            double dx = (px - cx) / radius;
+            double dy = (py - cy) / radius;
+            double u = dx * cos + dy * sin;
+            double v = -dx * sin + dy * cos;
+            if (shape.contains(u, v)) {
+              double m = pattern.mix(texture, px, py) * contrast;
+              r += fgA[0] + (fgB[0] - fgA[0]) * m;
+              g += fgA[1] + (fgB[1] - fgA[1]) * m;
+              b += fgA[2] + (fgB[2] - fgA[2]) * m;
+              covered++;
+            }
+          }
+          if (covered > 0) {
+            int o = (y * size + x) * 3;
+            double keep = (4 - covered) / 4.0;
+            canvas[o] = (float) (canvas[o] * keep + r / 4);
+            canvas[o + 1] = (float) (canvas[o + 1] * keep + g / 4);
+            canvas[o + 2] = (float) (canvas[o + 2] * keep + b / 4);
+          }
+        }
+      }
     }
   }
 
@@ -216,57 +249,6 @@ final class SyntheticImagePainter {
   private static void blend(float[] canvas, int o, int[] colour, double alpha) {
     for (int c = 0; c < 3; c++) {
       canvas[o + c] = (float) (canvas[o + c] * (1 - alpha) + colour[c] * alpha);
-    }
-  }
-
-  /** 2x2 supersampling so edges and texture boundaries are anti-aliased like a photograph's. */
-  private static void drawObject(
-      float[] canvas,
-      int size,
-      SyntheticShape shape,
-      SyntheticTexture pattern,
-      SyntheticTexture.Params texture,
-      double cx,
-      double cy,
-      double radius,
-      double cos,
-      double sin,
-      int[] fgA,
-      int[] fgB,
-      double contrast) {
-    int yMin = Math.max(0, (int) Math.floor(cy - radius * 1.5));
-    int yMax = Math.min(size - 1, (int) Math.ceil(cy + radius * 1.5));
-    int xMin = Math.max(0, (int) Math.floor(cx - radius * 1.5));
-    int xMax = Math.min(size - 1, (int) Math.ceil(cx + radius * 1.5));
-    for (int y = yMin; y <= yMax; y++) {
-      for (int x = xMin; x <= xMax; x++) {
-        double r = 0;
-        double g = 0;
-        double b = 0;
-        int covered = 0;
-        for (int s = 0; s < 4; s++) {
-          double px = x + 0.25 + 0.5 * (s & 1);
-          double py = y + 0.25 + 0.5 * (s >> 1);
-          double dx = (px - cx) / radius;
-          double dy = (py - cy) / radius;
-          double u = dx * cos + dy * sin;
-          double v = -dx * sin + dy * cos;
-          if (shape.contains(u, v)) {
-            double m = pattern.mix(texture, px, py) * contrast;
-            r += fgA[0] + (fgB[0] - fgA[0]) * m;
-            g += fgA[1] + (fgB[1] - fgA[1]) * m;
-            b += fgA[2] + (fgB[2] - fgA[2]) * m;
-            covered++;
-          }
-        }
-        if (covered > 0) {
-          int o = (y * size + x) * 3;
-          double keep = (4 - covered) / 4.0;
-          canvas[o] = (float) (canvas[o] * keep + r / 4);
-          canvas[o + 1] = (float) (canvas[o + 1] * keep + g / 4);
-          canvas[o + 2] = (float) (canvas[o + 2] * keep + b / 4);
-        }
-      }
     }
   }
 
