@@ -1,11 +1,12 @@
 package dev.dawn.benchmarks;
 
-import dev.dawn.workloads.inference.net.FloatLayers;
 import dev.dawn.workloads.inference.net.FoldedConv;
+import dev.dawn.workloads.inference.net.NetLayers;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.quant.ActivationRange;
 import dev.dawn.workloads.inference.quant.Int8ConvBuilder;
 import dev.dawn.workloads.inference.quant.QuantizedActivation;
+import dev.dawn.workloads.numerics.HostNumerics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -76,10 +77,11 @@ public class ConvLayerBenchmark {
         tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, SIZE, SIZE, CHANNELS)));
     ActivationRange inRange = new ActivationRange(0f, 1f);
     ActivationRange outRange = new ActivationRange(0f, 6f);
-    Int8ConvBuilder q = precision.equals("INT8") ? new Int8ConvBuilder(tf) : null;
+    Int8ConvBuilder q =
+        precision.equals("INT8") ? new Int8ConvBuilder(tf, HostNumerics.int8Weights()) : null;
     QuantizedActivation quantized =
         q == null ? null : q.quantize(placeholder, inRange, "quantize_input");
-    FloatLayers f = new FloatLayers(tf);
+    NetLayers f = new NetLayers(tf);
     for (int i = 0; i < COPIES; i++) {
       FoldedConv conv = randomConv("conv" + i, rnd);
       layers.add(

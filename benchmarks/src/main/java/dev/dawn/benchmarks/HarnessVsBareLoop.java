@@ -5,8 +5,8 @@ import dev.dawn.workloads.inference.BareSessionLoop;
 import dev.dawn.workloads.inference.LatencyRun;
 import dev.dawn.workloads.inference.LatencyRunner;
 import dev.dawn.workloads.inference.SessionStep;
-import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.NetGraph;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.RandomNets;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class HarnessVsBareLoop {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
-      var y = FloatNetGraph.build(tf, x, net).output();
+      var y = NetGraph.build(tf, x, net).output();
       Random rnd = new Random(3);
       List<Tensor> images = new ArrayList<>();
       for (int i = 0; i < n; i++) {

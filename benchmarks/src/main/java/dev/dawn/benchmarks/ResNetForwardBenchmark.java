@@ -1,7 +1,7 @@
 package dev.dawn.benchmarks;
 
-import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.NetGraph;
 import dev.dawn.workloads.inference.quant.ActivationRange;
 import dev.dawn.workloads.inference.quant.Calibration;
 import dev.dawn.workloads.inference.quant.Int8GraphBuilder;
@@ -9,6 +9,7 @@ import dev.dawn.workloads.inference.quant.Int8Net;
 import dev.dawn.workloads.inference.quant.PercentileCalibrator;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.RandomNets;
+import dev.dawn.workloads.numerics.HostNumerics;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -68,7 +69,7 @@ public class ResNetForwardBenchmark {
     graph = new Graph();
     Ops tf = Ops.create(graph);
     input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
-    FloatNetGraph fp = FloatNetGraph.build(tf, input, net);
+    NetGraph fp = NetGraph.build(tf, input, net);
     image = randomImages(1, 7);
     if (precision.equals("FP32")) {
       output = fp.output();
@@ -84,7 +85,8 @@ public class ResNetForwardBenchmark {
                 List.of(batch),
                 () -> new PercentileCalibrator(99.99));
       }
-      Int8Net int8 = Int8GraphBuilder.build(tf, input, net, ranges, Set.of());
+      Int8Net int8 =
+          Int8GraphBuilder.build(tf, input, net, ranges, Set.of(), HostNumerics.int8Weights());
       output = int8.output();
     }
     session = new Session(graph);

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       SweepCommand.class,
       LaunchCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DawnCli implements Runnable {

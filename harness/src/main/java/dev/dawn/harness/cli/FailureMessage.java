@@ -39,7 +39,8 @@ record FailureMessage(int exitCode, String line) {
         || e instanceof EventLogFormatException
         || e instanceof WeightFileException
         || e instanceof MissingKernelException
-        || e instanceof dev.dawn.harness.cluster.ClusterStartException;
+        || e instanceof dev.dawn.harness.cluster.ClusterStartException
+        || e instanceof dev.dawn.harness.numerics.NumericsRefusedException;
   }
 
   /**

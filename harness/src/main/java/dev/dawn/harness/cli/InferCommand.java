@@ -3,12 +3,15 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.infer.InferenceRunner;
 import dev.dawn.harness.infer.PruneFineTuner;
+import dev.dawn.harness.numerics.GateDecision;
+import dev.dawn.harness.numerics.NumericsGate;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.workloads.inference.bench.InferenceBench;
 import dev.dawn.workloads.inference.bench.InferenceVariant;
 import dev.dawn.workloads.inference.quant.CalibrationMethod;
+import dev.dawn.workloads.inference.quant.Int8Weights;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.ExportedModel;
 import dev.dawn.workloads.models.export.RandomNets;
@@ -241,6 +244,16 @@ final class InferCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Option(
+      names = "--accuracy-budget",
+      paramLabel = "POINTS",
+      defaultValue = "1.0",
+      description =
+          "Top-1 points a variant may lose against fp32 of the same model before the table, CSV, JSON and "
+              + "report mark it as having lost accuracy (default ${DEFAULT-VALUE}). A variant under the "
+              + "task's target (e.g. 93% top-5) is marked whatever this is: it is no DAWNBench inference result.")
+  double accuracyBudget;
+
+  @Option(
       names = "--results",
       defaultValue = "results",
       description = "Where run folders go (default ${DEFAULT-VALUE}).")
@@ -249,6 +262,10 @@ final class InferCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkFineTuneOptions();
+    if (!(accuracyBudget >= 0) || Double.isInfinite(accuracyBudget)) {
+      throw new BadInputException(
+          "--accuracy-budget must be a finite number of points >= 0, got " + accuracyBudget);
+    }
     if (profileSteps < 0)
       throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
     if ((intraOp != null && intraOp < 0) || (interOp != null && interOp < 0)) {
@@ -303,6 +320,9 @@ final class InferCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
+    GateDecision numerics =
+        NumericsGate.forProcess(results, System.out::println)
+            .inference(variants.stream().map(InferenceVariant::precision).distinct().toList());
     var settings =
         new InferenceBench.Settings(
             warmup,
@@ -315,13 +335,20 @@ final class InferCommand implements Callable<Integer> {
             fp32Last,
             threads(source),
             pruneResidualGroups,
-            profileSteps);
+            profileSteps,
+            numerics.int8Weights() == null ? Int8Weights.EIGHT_BIT : numerics.int8Weights());
     var folder =
         new InferenceRunner(results, System.out::println)
             .run(
                 source,
                 new InferenceRunner.Plan(
-                    variants, settings, limit, exportSavedModel, fineTuner(source)));
+                    variants,
+                    settings,
+                    limit,
+                    exportSavedModel,
+                    fineTuner(source),
+                    numerics.record(),
+                    accuracyBudget));
     System.out.println("inference results: " + folder.dir());
     System.out.println(
         "batch 1 = every image one at a time (DAWNBench latency = total / images, mean shown); larger"

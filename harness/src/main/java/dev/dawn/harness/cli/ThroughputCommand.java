@@ -2,7 +2,10 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.numerics.GateDecision;
+import dev.dawn.harness.numerics.NumericsGate;
 import dev.dawn.harness.run.MachineEnvironment;
+import dev.dawn.harness.run.Rerun;
 import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.run.TracedOpsEvent;
 import dev.dawn.harness.train.DatasetOpener;
@@ -27,7 +30,9 @@ import java.util.concurrent.Callable;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "throughput",
@@ -43,6 +48,10 @@ import picocli.CommandLine.Option;
           + "--set distributed.fusion.thresholdBytes=262144."
     })
 final class ThroughputCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private GateDecision numerics;
+
   @Option(
       names = {"-c", "--config"},
       required = true,
@@ -112,6 +121,16 @@ final class ThroughputCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (profileSteps < 0)
       throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
+    numerics =
+        NumericsGate.forProcess(results, System.out::println)
+            .training(layers.load(config).config().train().precision());
+    if (numerics.kind() == GateDecision.Kind.RERUN) {
+      System.out.println(numerics.line());
+      return Rerun.inChild(
+          DawnCli.class.getName(),
+          spec.root().commandLine().getParseResult().originalArgs(),
+          numerics.rerunEnvironment());
+    }
     if (!replicas.isEmpty() || !thresholds.isEmpty()) {
       return compareReplicas();
     }
@@ -173,13 +192,14 @@ final class ThroughputCommand implements Callable<Integer> {
             results.resolve("profiles"),
             "throughput-" + cfg.model().architecture(),
             LocalDateTime.now());
-    MachineEnvironment.write(
-        folder.environment(),
+    Map<String, Object> environment =
         MachineEnvironment.describe(
             TensorFlow.version(),
             cfg.threads().intraOp(),
             cfg.threads().interOp(),
-            Map.of("train", cfg.train().seed())));
+            Map.of("train", cfg.train().seed()));
+    environment.put("numerics", numerics.record());
+    MachineEnvironment.write(folder.environment(), environment);
     try (EventLog events = EventLog.append(folder.events())) {
       events.write(TracedOpsEvent.of(profile));
     }

@@ -2,6 +2,9 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.TfConfig;
+import dev.dawn.harness.numerics.GateDecision;
+import dev.dawn.harness.numerics.NumericsGate;
+import dev.dawn.harness.run.Rerun;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
@@ -12,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "train",
@@ -41,6 +46,8 @@ import picocli.CommandLine.Option;
       "  bin/dawn train --config reference-configs/cpu-synthetic-resnet9.yaml --set train.batchSize=64"
     })
 final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = {"-c", "--config"},
       required = true,
@@ -88,8 +95,18 @@ final class TrainCommand implements Callable<Integer> {
     var tfConfig = TfConfig.fromEnvironment();
     var loaded = ClusterConfigLoader.load(config, scale, overrides, tfConfig, System.out::println);
     ResultsFolder.requireWritable(results);
+    GateDecision numerics =
+        NumericsGate.forProcess(results, System.out::println)
+            .training(loaded.config().train().precision());
+    if (numerics.kind() == GateDecision.Kind.RERUN) {
+      System.out.println(numerics.line());
+      return Rerun.inChild(
+          DawnCli.class.getName(),
+          spec.root().commandLine().getParseResult().originalArgs(),
+          numerics.rerunEnvironment());
+    }
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
-    var outcome = new TrainingRunner(loaded, results, progress, runFolder).run();
+    var outcome = new TrainingRunner(loaded, results, progress, runFolder, numerics.record()).run();
     int task = loaded.config().distributed().taskIndex();
     if (task > 0) {
       // a worker's log holds its throughput only; the chief reports the run

@@ -16,6 +16,7 @@ import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.Hyperparameter;
 import dev.dawn.reporters.events.InferenceSettings;
+import dev.dawn.reporters.events.InferenceTarget;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStart;
@@ -133,13 +134,22 @@ public final class InferenceRunner {
       InferenceBench.Settings settings,
       int imageLimit,
       Path exportSavedModel,
-      PruneFineTuner fineTuner) {
+      PruneFineTuner fineTuner,
+      Map<String, Object> numerics,
+      double top1BudgetPoints) {
     public Plan(
         List<InferenceVariant> variants,
         InferenceBench.Settings settings,
         int imageLimit,
         Path exportSavedModel) {
-      this(variants, settings, imageLimit, exportSavedModel, null);
+      this(
+          variants,
+          settings,
+          imageLimit,
+          exportSavedModel,
+          null,
+          Map.of(),
+          InferenceTarget.DEFAULT_TOP1_BUDGET_POINTS);
     }
   }
 
@@ -176,6 +186,7 @@ public final class InferenceRunner {
             Map.of("train", config.train().seed()));
     Map<String, String> convIsa = convIsa(log);
     environment.put("onednnConvIsa", convIsa);
+    environment.put("numerics", plan.numerics());
     MachineEnvironment.write(folder.environment(), environment);
     if (plan.exportSavedModel() != null) {
       SavedModelExport.export(folded, plan.exportSavedModel());
@@ -195,7 +206,12 @@ public final class InferenceRunner {
       if (bf16) log.accept(Bf16Support.describe());
       events.write(
           settings(
-              plan, validation.size(), threads, convIsa, bf16 ? Bf16Support.isNative() : null));
+              plan,
+              source,
+              validation.size(),
+              threads,
+              convIsa,
+              bf16 ? Bf16Support.isNative() : null));
       if (entry != null) events.write(new DawnbenchEntryFields(entry));
       // An inference entry needs every validation image of the real data set, whoever trained the
       // model.
@@ -298,6 +314,7 @@ public final class InferenceRunner {
    */
   private static InferenceSettings settings(
       Plan plan,
+      Source source,
       int images,
       ThreadSettings threads,
       Map<String, String> convIsa,
@@ -320,7 +337,26 @@ public final class InferenceRunner {
         asRequested ? null : s.threads().intraOp(),
         asRequested ? null : s.threads().interOp(),
         convIsa,
-        bf16Native);
+        bf16Native,
+        plan.variants().stream().anyMatch(v -> v.precision().equals("int8"))
+            ? s.int8Weights().label()
+            : null,
+        targetMetric(source),
+        targetAccuracy(source),
+        plan.top1BudgetPoints());
+  }
+
+  /** The task's target: the training run's DAWNBench entry's, else the config's. */
+  private static String targetMetric(Source source) {
+    Object metric = source.entry() == null ? null : source.entry().get("metric");
+    return metric instanceof String m ? m : source.config().train().targetMetric().configName();
+  }
+
+  private static double targetAccuracy(Source source) {
+    Object threshold = source.entry() == null ? null : source.entry().get("threshold");
+    return threshold instanceof Number n
+        ? n.doubleValue()
+        : source.config().train().targetAccuracy();
   }
 
   /**

@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The inference summary for a terminal: read back from inference-summary.csv, so it shows what was
- * written.
+ * written, including each variant's top-1 change against fp32 and its accuracy mark.
  */
 public final class SummaryTable {
   private SummaryTable() {}
@@ -21,7 +21,7 @@ public final class SummaryTable {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%-16s %4s %5s %6s %9s %9s %9s %9s %9s %7s %7s %9s %8s%n",
+                "%-16s %4s %5s %6s %9s %9s %9s %9s %9s %7s %7s %7s %9s %8s  %s%n",
                 "model",
                 "px",
                 "prec",
@@ -33,8 +33,10 @@ public final class SummaryTable {
                 "img/s",
                 "top-1",
                 "top-5",
+                "d top-1",
                 "params",
-                "GFLOPs"));
+                "GFLOPs",
+                "mark"));
     try (Reader r = Files.newBufferedReader(summaryCsv)) {
       List<CSVRecord> rows =
           CSVFormat.DEFAULT
@@ -48,7 +50,7 @@ public final class SummaryTable {
         out.append(
             String.format(
                 Locale.ROOT,
-                "%-16s %4s %5s %6.2f %9s %9.3f %9.3f %9.3f %9.1f %7.2f %7.2f %9s %8.4f%n",
+                "%-16s %4s %5s %6.2f %9s %9.3f %9.3f %9.3f %9.1f %7.2f %7.2f %7s %9s %8.4f  %s%n",
                 row.get("model"),
                 row.get("resolution"),
                 row.get("precision"),
@@ -60,11 +62,29 @@ public final class SummaryTable {
                 num(row, "throughputImgS"),
                 num(row, "top1Accuracy"),
                 num(row, "top5Accuracy"),
+                change(row),
                 row.get("params"),
-                num(row, "gflops")));
+                num(row, "gflops"),
+                mark(row)));
       }
     }
     return out.toString();
+  }
+
+  /** Top-1 points against fp32 of the same model and pruning; blank for fp32 and older runs. */
+  private static String change(CSVRecord row) {
+    if (!row.isMapped("top1ChangeVsFp32") || row.get("top1ChangeVsFp32").isEmpty()) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%+.2f", num(row, "top1ChangeVsFp32"));
+  }
+
+  /** A marked variant reads in capitals: it is no DAWNBench result, or lost accuracy. */
+  private static String mark(CSVRecord row) {
+    if (!row.isMapped("accuracyMark") || row.get("accuracyMark").isEmpty()) {
+      return "";
+    }
+    return "<< " + row.get("accuracyMark").toUpperCase(Locale.ROOT);
   }
 
   private static double num(CSVRecord row, String column) {

@@ -35,12 +35,8 @@ public final class MachineEnvironment {
   public static Map<String, Object> describe(
       String tensorflowVersion, int intraOp, int interOp, Map<String, Object> seeds) {
     Map<String, Object> env = new LinkedHashMap<>();
-    Map<String, String> cpu = cpuInfo();
-    env.put("cpuModel", cpu.getOrDefault("model name", System.getProperty("os.arch")));
-    String flags = cpu.getOrDefault("flags", "");
-    env.put(
-        "cpuFlags",
-        Arrays.stream(flags.split("\\s+")).filter(INTERESTING_FLAGS::contains).toList());
+    env.put("cpuModel", cpuModel());
+    env.put("cpuFlags", cpuFlags());
     env.put("cores", Runtime.getRuntime().availableProcessors());
     env.put("memoryBytes", totalMemoryBytes());
     env.put(
@@ -65,6 +61,17 @@ public final class MachineEnvironment {
     return env;
   }
 
+  /** e.g. {@code AMD EPYC}; the JVM's architecture where /proc/cpuinfo is missing. */
+  public static String cpuModel() {
+    return cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
+  }
+
+  /** The CPU flags that decide which ML kernels can run (AVX2, AVX-512, VNNI, BF16, AMX). */
+  public static List<String> cpuFlags() {
+    String flags = cpuInfo().getOrDefault("flags", "");
+    return Arrays.stream(flags.split("\\s+")).filter(INTERESTING_FLAGS::contains).toList();
+  }
+
   /** Writes environment.json (pretty-printed, UTF-8). */
   public static void write(Path file, Map<String, Object> environment) throws IOException {
     new com.fasterxml.jackson.databind.ObjectMapper()
@@ -77,7 +84,7 @@ public final class MachineEnvironment {
    * only".
    */
   public static String hardwareLine() {
-    String model = cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
+    String model = cpuModel();
     long gib = Math.round(totalMemoryBytes() / (1024.0 * 1024 * 1024));
     return model
         + " ("
@@ -89,7 +96,7 @@ public final class MachineEnvironment {
 
   /** A file-name-safe hardware tag, e.g. "2c-amd-epyc". */
   public static String hardwareTag() {
-    String model = cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
+    String model = cpuModel();
     String slug =
         model
             .toLowerCase()

@@ -2,7 +2,7 @@ package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.LossScale;
 import dev.dawn.harness.config.TrainConfig;
-import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.precision.Precision;
 import dev.dawn.workloads.training.PrecisionSettings;
 import dev.dawn.workloads.training.optimizers.LossScaling;
 

@@ -77,6 +77,7 @@ public final class TrainingRunner {
   private final Path resultsRoot;
   private final ProgressLine progress;
   private final Path givenRunFolder;
+  private final Map<String, Object> numerics;
   private RunInterruption interruption;
   private ClusterRun cluster;
 
@@ -90,11 +91,25 @@ public final class TrainingRunner {
    */
   public TrainingRunner(
       ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress, Path runFolder) {
+    this(loaded, resultsRoot, progress, runFolder, Map.of());
+  }
+
+  /**
+   * @param numerics what the host numerics check decided for the run's precision, kept in
+   *     environment.json
+   */
+  public TrainingRunner(
+      ConfigLoader.Loaded loaded,
+      Path resultsRoot,
+      ProgressLine progress,
+      Path runFolder,
+      Map<String, Object> numerics) {
     this.loaded = loaded;
     this.config = loaded.config();
     this.resultsRoot = resultsRoot;
     this.progress = progress;
     this.givenRunFolder = runFolder;
+    this.numerics = numerics;
   }
 
   public Outcome run() throws IOException {
@@ -196,6 +211,7 @@ public final class TrainingRunner {
               Map.of("train", t.seed(), "data", config.data().synthetic().seed()));
       environment.put("dataParallel", dataParallel.environment(threads));
       environment.put("cluster", cluster.environment());
+      environment.put("numerics", numerics);
       MachineEnvironment.write(folder.environment(), environment);
       dataParallel.event().ifPresent(events::write);
       progress.message(

@@ -3,7 +3,7 @@ package dev.dawn.harness.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.precision.Precision;
 import dev.dawn.workloads.training.schedule.ScheduleSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

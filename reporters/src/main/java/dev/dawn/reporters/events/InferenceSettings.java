@@ -14,6 +14,14 @@ import java.util.Map;
  * @param onednnConvIsa the oneDNN convolution implementation per source data type (f32, bf16, u8)
  * @param bf16Native with bf16 variants: whether the CPU runs bf16 natively (else emulated); else
  *     null
+ * @param int8Weights with int8 variants: the weight levels they quantize to ({@code 8-bit}, or
+ *     {@code 7-bit} where the host's INT8 kernels saturate with 8-bit weights); null without int8
+ *     variants and in logs written before dawn chose them per host
+ * @param targetMetric the metric the task's target is on ({@code top5Accuracy}, {@code
+ *     top1Accuracy}); null in older logs
+ * @param targetAccuracy the task's target in percent; null in older logs
+ * @param top1BudgetPoints top-1 points a variant may lose against fp32 before it is marked; null in
+ *     older logs (then the default)
  */
 public record InferenceSettings(
     int images,
@@ -31,13 +39,25 @@ public record InferenceSettings(
     Integer requestedIntraOpThreads,
     Integer requestedInterOpThreads,
     Map<String, String> onednnConvIsa,
-    Boolean bf16Native)
+    Boolean bf16Native,
+    String int8Weights,
+    String targetMetric,
+    Double targetAccuracy,
+    Double top1BudgetPoints)
     implements RunEvent {
   public static final EventKind<InferenceSettings> KIND =
       EventKind.asValue(MlLogKeys.INFERENCE_SETTINGS, InferenceSettings.class);
 
   public InferenceSettings {
     batchSizes = List.copyOf(batchSizes);
+  }
+
+  /** What the run's accuracies are held against. */
+  public InferenceTarget target() {
+    return new InferenceTarget(
+        targetMetric,
+        targetAccuracy == null ? Double.NaN : targetAccuracy,
+        top1BudgetPoints == null ? InferenceTarget.DEFAULT_TOP1_BUDGET_POINTS : top1BudgetPoints);
   }
 
   @Override

@@ -7,10 +7,13 @@ import dev.dawn.reporters.charts.SweepCharts;
 import dev.dawn.reporters.csv.CsvTable;
 import dev.dawn.reporters.csv.CsvTableWriter;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.dawnbench.InferenceResult;
 import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.InferenceSettings;
+import dev.dawn.reporters.events.InferenceTarget;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.run.RunSubmission;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,20 +53,30 @@ public final class InferenceExporter {
           "top1Accuracy",
           "top5Accuracy",
           "params",
-          "gflops");
+          "gflops",
+          "top1ChangeVsFp32",
+          "top5ChangeVsFp32",
+          "accuracyMark");
 
   private InferenceExporter() {}
 
   public static List<Path> export(Path runDir) {
     List<Event> events = EventLogReader.read(runDir.resolve("events.jsonl"));
     List<InferenceVariantResult> variants = InferenceVariantResult.KIND.in(events);
+    InferenceTarget target =
+        InferenceSettings.KIND.in(events).stream()
+            .reduce((a, b) -> b)
+            .map(InferenceSettings::target)
+            .orElse(InferenceTarget.UNKNOWN);
+    Map<String, AccuracyMark> marks = new LinkedHashMap<>();
+    AccuracyMarks.of(variants, target).forEach(m -> marks.put(m.variant(), m));
     DawnbenchEntry entry = DawnbenchEntry.valueIn(events).map(DawnbenchEntry::fromMap).orElse(null);
     // A run that is no entry (e.g. a --limit run) still gets its JSONs, marked so that validate and
     // leaderboard refuse them.
     Map<String, Object> misc =
         entry == null ? Map.of() : RunSubmission.task(events).markMisc(entry.misc());
     List<Path> written = new ArrayList<>();
-    written.add(write(runDir.resolve(SUMMARY_CSV), CsvTableWriter.write(summary(variants))));
+    written.add(write(runDir.resolve(SUMMARY_CSV), CsvTableWriter.write(summary(variants, marks))));
     List<BatchLatency> batchPoints = new ArrayList<>();
     List<SweepCharts.VariantPoint> accuracyPoints = new ArrayList<>();
     for (InferenceVariantResult v : variants) {
@@ -86,7 +100,7 @@ public final class InferenceExporter {
                 entry.hardware(),
                 entry.costPerHour(),
                 entry.timestamp(),
-                misc,
+                variantMisc(misc, marks.get(label)),
                 entry.usedBlacklist(),
                 entry.metric(),
                 entry.threshold());
@@ -114,12 +128,15 @@ public final class InferenceExporter {
    * One row per variant and batch size; batch 1 is the full DAWNBench pass over every validation
    * image.
    */
-  public static CsvTable summary(List<InferenceVariantResult> variants) {
+  public static CsvTable summary(
+      List<InferenceVariantResult> variants, Map<String, AccuracyMark> marks) {
     List<List<Object>> rows = new ArrayList<>();
     for (InferenceVariantResult v : variants) {
+      AccuracyMark mark = marks.get(v.variant());
       rows.add(
           row(
               v,
+              mark,
               1,
               v.images(),
               v.latencyMeanMs(),
@@ -133,6 +150,7 @@ public final class InferenceExporter {
         rows.add(
             row(
                 v,
+                mark,
                 b.batchSize(),
                 b.images(),
                 b.latencyMeanMs(),
@@ -148,6 +166,7 @@ public final class InferenceExporter {
 
   private static List<Object> row(
       InferenceVariantResult v,
+      AccuracyMark mark,
       int batchSize,
       long images,
       double mean,
@@ -173,7 +192,37 @@ public final class InferenceExporter {
         v.top1Accuracy(),
         v.top5Accuracy(),
         v.params(),
-        v.gflops());
+        v.gflops(),
+        mark.top1Change() == null ? "" : mark.top1Change(),
+        mark.top5Change() == null ? "" : mark.top5Change(),
+        mark.text());
+  }
+
+  /**
+   * The variant's JSON misc: its accuracy against fp32 and, under the task's target, the mark that
+   * it is no DAWNBench inference result (validate and leaderboard refuse it).
+   */
+  private static Map<String, Object> variantMisc(Map<String, Object> misc, AccuracyMark mark) {
+    Map<String, Object> out = new LinkedHashMap<>(misc);
+    if (mark.top1Change() != null) {
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put("top1Points", mark.top1Change());
+      change.put("top5Points", mark.top5Change());
+      out.put("accuracyVsFp32", change);
+    }
+    if (mark.marked()) {
+      out.put("accuracyMark", mark.text());
+    }
+    if (mark.underTarget() && !out.containsKey(DawnbenchTask.NOT_AN_ENTRY_MARK)) {
+      out.put(
+          DawnbenchTask.NOT_AN_ENTRY_MARK,
+          "the variant's "
+              + mark.target().metricLabel()
+              + " accuracy is under the task's target of "
+              + mark.target().accuracy()
+              + "%");
+    }
+    return out;
   }
 
   private static Path write(Path file, String text) {

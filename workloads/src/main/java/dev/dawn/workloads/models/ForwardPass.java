@@ -1,5 +1,6 @@
 package dev.dawn.workloads.models;
 
+import dev.dawn.workloads.precision.Precision;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,11 +1,12 @@
 package dev.dawn.workloads.profile;
 
 import dev.dawn.workloads.inference.CpuFlags;
-import dev.dawn.workloads.inference.net.FloatLayers;
 import dev.dawn.workloads.inference.net.FoldedConv;
+import dev.dawn.workloads.inference.net.NetLayers;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.quant.ActivationRange;
 import dev.dawn.workloads.inference.quant.Int8ConvBuilder;
+import dev.dawn.workloads.inference.quant.Int8Weights;
 import dev.dawn.workloads.inference.quant.OneDnn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,7 @@ public final class OneDnnIsaProbe {
       Ops tf = Ops.create(g);
       Operand<TFloat32> in =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, 8, 8, c)));
-      Operand<TFloat32> fp32 = new FloatLayers(tf.withSubScope("fp32")).conv(in, conv);
+      Operand<TFloat32> fp32 = new NetLayers(tf.withSubScope("fp32")).conv(in, conv);
       Operand<?> bf16 =
           tf.nn.conv2d(
               tf.dtypes.cast(in, org.tensorflow.types.TBfloat16.class),
@@ -153,7 +154,7 @@ public final class OneDnnIsaProbe {
                   org.tensorflow.types.TBfloat16.class),
               List.of(1L, 1L, 1L, 1L),
               "SAME");
-      Int8ConvBuilder q = new Int8ConvBuilder(tf.withSubScope("int8"));
+      Int8ConvBuilder q = new Int8ConvBuilder(tf.withSubScope("int8"), Int8Weights.EIGHT_BIT);
       Operand<TFloat32> int8 =
           q.dequantize(
               q.conv(

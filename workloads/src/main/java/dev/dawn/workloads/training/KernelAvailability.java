@@ -1,7 +1,7 @@
 package dev.dawn.workloads.training;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.precision.Precision;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
@@ -36,7 +36,7 @@ final class KernelAvailability {
     if (!precision.isMixed()) {
       return;
     }
-    DataType dtype = dataType(precision);
+    DataType dtype = precision.dataType();
     TreeSet<String> missing = new TreeSet<>();
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
       GraphOperation op = it.next();
@@ -57,14 +57,6 @@ final class KernelAvailability {
               + "; use precision fp32"
               + (precision == Precision.FP16 ? " or bf16, or a GPU build (gpu profile)" : ""));
     }
-  }
-
-  static DataType dataType(Precision precision) {
-    return switch (precision) {
-      case FP32 -> DataType.DT_FLOAT;
-      case BF16 -> DataType.DT_BFLOAT16;
-      case FP16 -> DataType.DT_HALF;
-    };
   }
 
   private static boolean producesOrConsumes(GraphOperation op, DataType dtype) {

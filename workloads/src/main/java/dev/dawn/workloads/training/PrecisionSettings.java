@@ -1,6 +1,6 @@
 package dev.dawn.workloads.training;
 
-import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.precision.Precision;
 import dev.dawn.workloads.training.optimizers.LossScaling;
 
 /**

@@ -3,8 +3,8 @@ package dev.dawn.workloads.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.models.Precision;
 import dev.dawn.workloads.models.arch.Architecture;
+import dev.dawn.workloads.precision.Precision;
 import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.stream.Stream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.models.Precision;
+import dev.dawn.workloads.precision.Precision;
 import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.ArrayList;

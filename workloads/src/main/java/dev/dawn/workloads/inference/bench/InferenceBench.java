@@ -12,6 +12,7 @@ import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.LayerSpec;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
+import dev.dawn.workloads.inference.quant.Int8Weights;
 import dev.dawn.workloads.models.export.ChannelPruning;
 import dev.dawn.workloads.models.export.FlopCounter;
 import dev.dawn.workloads.models.export.PruneScope;
@@ -37,7 +38,12 @@ import org.tensorflow.types.TFloat32;
  * latency for a list of batch sizes.
  */
 public final class InferenceBench {
-  /** How to measure; all of it is recorded with the results. */
+  /**
+   * How to measure; all of it is recorded with the results.
+   *
+   * @param int8Weights the weight levels INT8 variants quantize to, as the host numerics check
+   *     chose them
+   */
   public record Settings(
       int warmupImages,
       List<Integer> batchSizes,
@@ -49,33 +55,8 @@ public final class InferenceBench {
       boolean lastConvFp32,
       ThreadSettings threads,
       boolean pruneResidualGroups,
-      int profileSteps) {
-    /** Without op profiling. */
-    public Settings(
-        int warmupImages,
-        List<Integer> batchSizes,
-        int batchRepeats,
-        int calibrationImages,
-        Supplier<? extends ActivationCalibrator> calibrator,
-        String calibrationMethod,
-        boolean firstConvFp32,
-        boolean lastConvFp32,
-        ThreadSettings threads,
-        boolean pruneResidualGroups) {
-      this(
-          warmupImages,
-          batchSizes,
-          batchRepeats,
-          calibrationImages,
-          calibrator,
-          calibrationMethod,
-          firstConvFp32,
-          lastConvFp32,
-          threads,
-          pruneResidualGroups,
-          0);
-    }
-  }
+      int profileSteps,
+      Int8Weights int8Weights) {}
 
   private final Settings settings;
   private final EvalTransform transform;
@@ -175,7 +156,12 @@ public final class InferenceBench {
     List<TFloat32> batches = calibrationBatches(net, calibrationImages);
     try {
       return InferenceModel.int8(
-          net, settings.threads(), batches, settings.calibrator(), keptFp32(net));
+          net,
+          settings.threads(),
+          batches,
+          settings.calibrator(),
+          keptFp32(net),
+          settings.int8Weights());
     } finally {
       batches.forEach(TFloat32::close);
     }

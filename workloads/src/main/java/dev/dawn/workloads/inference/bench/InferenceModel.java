@@ -1,13 +1,14 @@
 package dev.dawn.workloads.inference.bench;
 
-import dev.dawn.workloads.inference.bf16.Bf16NetGraph;
-import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.NetGraph;
 import dev.dawn.workloads.inference.quant.ActivationCalibrator;
 import dev.dawn.workloads.inference.quant.ActivationRange;
 import dev.dawn.workloads.inference.quant.Calibration;
 import dev.dawn.workloads.inference.quant.Int8GraphBuilder;
+import dev.dawn.workloads.inference.quant.Int8Weights;
 import dev.dawn.workloads.inference.quant.OneDnn;
+import dev.dawn.workloads.precision.Precision;
 import dev.dawn.workloads.training.ThreadSettings;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class InferenceModel implements AutoCloseable {
     Graph g = new Graph();
     Ops tf = Ops.create(g);
     Operand<TFloat32> x = placeholder(tf, net);
-    Operand<TFloat32> y = FloatNetGraph.build(tf, x, net).output();
+    Operand<TFloat32> y = NetGraph.build(tf, x, net).output();
     return new InferenceModel(g, new Session(g, config(threads)), x, y);
   }
 
@@ -58,7 +59,7 @@ public final class InferenceModel implements AutoCloseable {
     Graph g = new Graph();
     Ops tf = Ops.create(g);
     Operand<TFloat32> x = placeholder(tf, net);
-    Operand<TFloat32> y = Bf16NetGraph.build(tf, x, net);
+    Operand<TFloat32> y = NetGraph.build(tf, x, net, Precision.BF16).output();
     return new InferenceModel(g, new Session(g, config(threads)), x, y);
   }
 
@@ -67,26 +68,28 @@ public final class InferenceModel implements AutoCloseable {
    *     INT8 ranges
    * @param fp32Convs convs to keep in FP32 besides those TF cannot quantize (the first, fed signed
    *     pixels)
+   * @param weights the weight levels this host's INT8 kernels compute right with
    */
   public static InferenceModel int8(
       FoldedNet net,
       ThreadSettings threads,
       List<? extends Tensor> calibration,
       Supplier<? extends ActivationCalibrator> calibrator,
-      Set<String> fp32Convs) {
+      Set<String> fp32Convs,
+      Int8Weights weights) {
     OneDnn.requireEnabled();
     Map<String, ActivationRange> ranges;
     try (Graph g = new Graph();
         Session s = new Session(g, config(threads))) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x = placeholder(tf, net);
-      FloatNetGraph fp = FloatNetGraph.build(tf, x, net);
+      NetGraph fp = NetGraph.build(tf, x, net);
       ranges = Calibration.ranges(s, x, fp.activations(), calibration, calibrator);
     }
     Graph g = new Graph();
     Ops tf = Ops.create(g);
     Operand<TFloat32> x = placeholder(tf, net);
-    Operand<TFloat32> y = Int8GraphBuilder.build(tf, x, net, ranges, fp32Convs).output();
+    Operand<TFloat32> y = Int8GraphBuilder.build(tf, x, net, ranges, fp32Convs, weights).output();
     return new InferenceModel(g, new Session(g, config(threads)), x, y);
   }
 

@@ -38,13 +38,20 @@ import org.tensorflow.types.TFloat32;
  */
 public final class Int8ConvBuilder {
   private final Ops tf;
+  private final Int8Weights weights;
 
   /**
+   * @param weights the weight levels this host's INT8 kernels compute right with
    * @throws IllegalStateException if oneDNN is not enabled for this process (see {@link OneDnn})
    */
-  public Int8ConvBuilder(Ops tf) {
+  public Int8ConvBuilder(Ops tf, Int8Weights weights) {
     OneDnn.requireEnabled();
     this.tf = tf;
+    this.weights = weights;
+  }
+
+  public Int8Weights weights() {
+    return weights;
   }
 
   /** Float -> quint8 over [0, range.max]; rejects a range with negative values (see class doc). */
@@ -163,7 +170,7 @@ public final class Int8ConvBuilder {
       throw new IllegalArgumentException(
           "conv " + layer.name() + ": oneDNN INT8 conv needs a quint8 input, got " + in.type());
     }
-    Int8PerChannel w = Int8PerChannel.ofKernel(layer.kernel(), layer.out());
+    Int8PerChannel w = Int8PerChannel.ofKernel(layer.kernel(), layer.out(), weights);
     float outMax = positive(out.amax());
     float outMin = outType == DataType.DT_QUINT8 ? 0f : -outMax;
     return tf.scope()

@@ -6,6 +6,11 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The INT8 graph's float output and which convs it kept in FP32 (configured, or fed with signed
- * data such as the normalised image, which quint8 cannot hold).
+ * data such as the normalised image, which quint8 cannot hold), and how it computed each layer
+ * ({@code steps}, in graph order).
  */
-public record Int8Net(Operand<TFloat32> output, List<String> fp32Convs, List<String> int8Convs) {}
+public record Int8Net(
+    Operand<TFloat32> output,
+    List<String> fp32Convs,
+    List<String> int8Convs,
+    List<Int8Step> steps) {}

@@ -2,23 +2,25 @@ package dev.dawn.workloads.inference.quant;
 
 /**
  * Symmetric per-output-channel int8 quantization of conv/dense weights (TensorRT and oneDNN
- * default): {@code scale[c] = maxAbs[c] / 127}, {@code q = clamp(rint(w / scale[c]), -127, 127)},
- * zero point 0. The narrow range (no -128) keeps the grid symmetric. oneDNN reads a qint8 filter
- * with {@code min_filter[c] = -maxAbs[c]}, {@code max_filter[c] = maxAbs[c]} the same way.
+ * default): {@code scale[c] = maxAbs[c] / L}, {@code q = clamp(rint(w / scale[c]), -L, L)}, zero
+ * point 0, with {@code L} = 127, or 63 where the host's INT8 kernels need 7-bit weights ({@link
+ * Int8Weights}). The narrow range (no -128) keeps the grid symmetric. oneDNN reads a qint8 filter
+ * as {@code q * max_filter[c] / 127} whatever {@code L} is, so {@code max_filter[c] = scale[c] *
+ * 127}.
  */
 public final class Int8PerChannel {
-  public static final int MAX_LEVEL = 127;
-
   private final float[] maxAbs;
   private final float[] scales;
+  private final int maxLevel;
 
-  private Int8PerChannel(float[] maxAbs) {
+  private Int8PerChannel(float[] maxAbs, Int8Weights weights) {
     this.maxAbs = maxAbs;
+    this.maxLevel = weights.maxLevel();
     this.scales = new float[maxAbs.length];
     for (int c = 0; c < maxAbs.length; c++) {
       // An all-zero channel gets scale 1: every weight quantizes to 0 exactly and nothing divides
       // by 0.
-      scales[c] = maxAbs[c] > 0 ? maxAbs[c] / MAX_LEVEL : 1f;
+      scales[c] = maxAbs[c] > 0 ? maxAbs[c] / maxLevel : 1f;
     }
   }
 
@@ -26,7 +28,7 @@ public final class Int8PerChannel {
    * Per-channel params of a kernel stored with the output channel last (HWIO for conv, [in, out]
    * for dense), so element {@code i} belongs to channel {@code i % outChannels}.
    */
-  public static Int8PerChannel ofKernel(float[] kernel, int outChannels) {
+  public static Int8PerChannel ofKernel(float[] kernel, int outChannels, Int8Weights weights) {
     if (outChannels <= 0 || kernel.length % outChannels != 0) {
       throw new IllegalArgumentException(
           "kernel of "
@@ -46,7 +48,7 @@ public final class Int8PerChannel {
         m[c] = a;
       }
     }
-    return new Int8PerChannel(m);
+    return new Int8PerChannel(m, weights);
   }
 
   public int channels() {
@@ -64,7 +66,7 @@ public final class Int8PerChannel {
 
   public byte quantize(float w, int channel) {
     long q = (long) Math.rint(w / scales[channel]);
-    return (byte) Math.max(-MAX_LEVEL, Math.min(MAX_LEVEL, q));
+    return (byte) Math.max(-maxLevel, Math.min(maxLevel, q));
   }
 
   public float dequantize(byte q, int channel) {

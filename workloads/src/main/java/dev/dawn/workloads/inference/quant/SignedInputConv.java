@@ -40,15 +40,25 @@ final class SignedInputConv {
       padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, ph, pw, {0, 0}}), tf.constant(0f));
     }
     return q.conv(
-        q.quantizeShifted(padded, in, "quantize_" + c.name()), shiftedBias(c, in.min()), out);
+        q.quantizeShifted(padded, in, "quantize_" + c.name()),
+        shiftedBias(c, in.min(), q.weights()),
+        out);
   }
 
-  /** The same conv, VALID, with {@code bias + min * sum(W)} per output channel. */
-  static FoldedConv shiftedBias(FoldedConv c, float min) {
+  /**
+   * The same conv, VALID, with {@code bias + min * sum(W)} per output channel, {@code W} being the
+   * quantized weights the kernel multiplies by (with the float weights the shift would be off by
+   * {@code min} times the channel's summed rounding errors).
+   */
+  static FoldedConv shiftedBias(FoldedConv c, float min, Int8Weights weights) {
     float[] bias = c.bias().clone();
     float[] k = c.kernel(); // HWIO: output channel is the fastest index
+    Int8PerChannel quantized = Int8PerChannel.ofKernel(k, c.out(), weights);
     double[] sums = new double[c.out()];
-    for (int i = 0; i < k.length; i++) sums[i % c.out()] += k[i];
+    for (int i = 0; i < k.length; i++) {
+      int ch = i % c.out();
+      sums[ch] += quantized.dequantize(quantized.quantize(k[i], ch), ch);
+    }
     for (int o = 0; o < bias.length; o++) bias[o] += (float) (min * sums[o]);
     return new FoldedConv(
         c.name(), k, bias, c.kh(), c.kw(), c.in(), c.out(), c.stride(), Padding.VALID, c.relu());

@@ -40,7 +40,7 @@ public final class FoldedModel implements AutoCloseable {
               .placeholder(
                   TFloat32.class,
                   Placeholder.shape(Shape.of(-1, net.height(), net.width(), net.channels())));
-      var fp32 = dev.dawn.workloads.inference.net.FloatNetGraph.build(tf, images, net);
+      var fp32 = dev.dawn.workloads.inference.net.NetGraph.build(tf, images, net);
       logits = tf.withName(OUTPUT).identity(fp32.output());
       constantOps = fp32.constantOps();
       session = new Session(graph);

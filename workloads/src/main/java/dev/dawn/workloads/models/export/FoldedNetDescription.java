@@ -9,12 +9,12 @@ import dev.dawn.workloads.inference.net.Activation;
 import dev.dawn.workloads.inference.net.ActivationLayer;
 import dev.dawn.workloads.inference.net.AvgPool;
 import dev.dawn.workloads.inference.net.Dense;
-import dev.dawn.workloads.inference.net.FloatLayers;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.GlobalAvgPool;
 import dev.dawn.workloads.inference.net.LayerSpec;
 import dev.dawn.workloads.inference.net.MaxPool;
+import dev.dawn.workloads.inference.net.NetLayers;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.net.ResidualBlock;
 import java.io.IOException;
@@ -51,8 +51,8 @@ public final class FoldedNetDescription {
   private FoldedNetDescription() {}
 
   /**
-   * @param constantOps {@code <layer>/<tensor>} -> graph op name, as {@link
-   *     FloatLayers#constantOps} gives
+   * @param constantOps {@code <layer>/<tensor>} -> graph op name, as {@link NetLayers#constantOps}
+   *     gives
    */
   public static void write(FoldedNet net, Map<String, String> constantOps, Path savedModelDir) {
     ObjectNode root = JSON.createObjectNode();
@@ -141,8 +141,8 @@ public final class FoldedNetDescription {
       n.put("kind", "activation").put("name", a.name()).put("function", a.function().name());
     } else if (layer instanceof Dense d) {
       n.put("kind", "dense").put("name", d.name()).put("in", d.in()).put("out", d.out());
-      n.put("weights", op(constantOps, d.name(), FloatLayers.WEIGHTS))
-          .put("bias", op(constantOps, d.name(), FloatLayers.BIAS));
+      n.put("weights", op(constantOps, d.name(), NetLayers.WEIGHTS))
+          .put("bias", op(constantOps, d.name(), NetLayers.BIAS));
     }
     return n;
   }
@@ -157,8 +157,8 @@ public final class FoldedNetDescription {
         .put("stride", c.stride())
         .put("padding", c.padding().name())
         .put("relu", c.relu())
-        .put("kernel", op(constantOps, c.name(), FloatLayers.KERNEL))
-        .put("bias", op(constantOps, c.name(), FloatLayers.BIAS));
+        .put("kernel", op(constantOps, c.name(), NetLayers.KERNEL))
+        .put("bias", op(constantOps, c.name(), NetLayers.BIAS));
   }
 
   private static String op(Map<String, String> constantOps, String layer, String tensor) {

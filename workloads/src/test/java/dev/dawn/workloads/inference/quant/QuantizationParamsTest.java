@@ -45,7 +45,7 @@ class QuantizationParamsTest {
   void int8PerChannelUsesEachOutputChannelsOwnScale() {
     // HWIO with 2 output channels: channel 0 values small, channel 1 large.
     float[] kernel = {0.01f, 10f, -0.02f, -5f, 0.005f, 2.5f, 0f, 0f};
-    Int8PerChannel q = Int8PerChannel.ofKernel(kernel, 2);
+    Int8PerChannel q = Int8PerChannel.ofKernel(kernel, 2, Int8Weights.EIGHT_BIT);
     assertThat(q.scale(0)).isCloseTo(0.02f / 127, within(1e-9f));
     assertThat(q.scale(1)).isCloseTo(10f / 127, within(1e-7f));
     byte[] codes = q.quantizeKernel(kernel);
@@ -68,7 +68,7 @@ class QuantizationParamsTest {
     for (int i = 0; i < k.length; i++) {
       k[i] = (float) (rnd.nextGaussian() * (1 + i % out));
     }
-    Int8PerChannel q = Int8PerChannel.ofKernel(k, out);
+    Int8PerChannel q = Int8PerChannel.ofKernel(k, out, Int8Weights.EIGHT_BIT);
     byte[] codes = q.quantizeKernel(k);
     for (int i = 0; i < k.length; i++) {
       assertThat(Math.abs(q.dequantize(codes[i], i % out) - k[i]))
@@ -78,12 +78,14 @@ class QuantizationParamsTest {
 
   @Test
   void allZeroChannelAndBadShapes() {
-    Int8PerChannel q = Int8PerChannel.ofKernel(new float[] {0f, 1f, 0f, -1f}, 2);
+    Int8PerChannel q =
+        Int8PerChannel.ofKernel(new float[] {0f, 1f, 0f, -1f}, 2, Int8Weights.EIGHT_BIT);
     assertThat(q.quantize(0f, 0)).isZero();
     assertThat(q.scale(0)).isEqualTo(1f);
-    assertThatThrownBy(() -> Int8PerChannel.ofKernel(new float[5], 2))
+    assertThatThrownBy(() -> Int8PerChannel.ofKernel(new float[5], 2, Int8Weights.EIGHT_BIT))
         .hasMessageContaining("not divisible");
-    assertThatThrownBy(() -> Int8PerChannel.ofKernel(new float[] {Float.NaN, 0}, 2))
+    assertThatThrownBy(
+            () -> Int8PerChannel.ofKernel(new float[] {Float.NaN, 0}, 2, Int8Weights.EIGHT_BIT))
         .hasMessageContaining("element 0");
   }
 }

@@ -3,16 +3,20 @@ package dev.dawn.workloads.models.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.inference.net.ActivationLayer;
-import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.MaxPool;
+import dev.dawn.workloads.inference.net.NetGraph;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.quant.Calibration;
 import dev.dawn.workloads.inference.quant.Int8GraphBuilder;
 import dev.dawn.workloads.inference.quant.Int8Net;
 import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
 import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.numerics.HostNumerics;
+import dev.dawn.workloads.numerics.Int8NetLayerCheck;
+import dev.dawn.workloads.numerics.NetOutcome;
+import dev.dawn.workloads.numerics.Nhwc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +24,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -128,43 +131,39 @@ class Airbench94ExportTest {
   }
 
   @Test
-  void int8GraphQuantizesTheGroupConvsAndStaysCloseToFp32() {
+  void int8GraphQuantizesTheGroupConvsAndEveryLayerComputesRight() {
     int px = 32;
     FoldedNet net = BnFolding.fold(trained(), px);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, px, px, 3)));
-      FloatNetGraph fp32 = FloatNetGraph.build(tf, x, net);
+      NetGraph fp32 = NetGraph.build(tf, x, net);
       float[] pixels = BnFoldingTest.randomImages(4, px, 9L);
       try (TFloat32 images =
               TFloat32.tensorOf(Shape.of(4, px, px, 3), DataBuffers.of(pixels, true, false));
           Session s = new Session(g)) {
         var ranges =
             Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
-        Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
+        Int8Net int8 =
+            Int8GraphBuilder.build(tf, x, net, ranges, Set.of(), HostNumerics.int8Weights());
         // every conv in INT8: the image and the GELU outputs are signed, so those convs read them
         // shifted to >= 0
         assertThat(int8.fp32Convs()).isEmpty();
         assertThat(int8.int8Convs())
             .containsExactly(
                 "whiten", "group1.a", "group1.b", "group2.a", "group2.b", "group3.a", "group3.b");
-        try (Session s2 = new Session(g);
-            Result r =
-                s2.runner().feed(x, images).fetch(int8.output()).fetch(fp32.output()).run()) {
-          float[] q = new float[4 * 5];
-          float[] f = new float[4 * 5];
-          ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(q);
-          ((TFloat32) r.get(1)).asRawTensor().data().asFloats().read(f);
-          double scale = 0;
-          for (float v : f) {
-            scale = Math.max(scale, Math.abs(v));
-          }
-          double diff = BnFoldingTest.maxAbsDiff(q, f);
-          System.out.printf(
-              "airbench94 INT8: max |int8 - fp32| logit %.2e (max |logit| %.3f)%n", diff, scale);
-          assertThat(scale).isGreaterThan(1e-3);
-          assertThat(diff).isLessThanOrEqualTo(0.1 * scale);
-        }
+        // Each layer computes what its INT8 kernel should, within an output step or so, from
+        // the input the graph fed it; the quantization itself is intended, and on a net this
+        // small its accumulated noise says more about the weights than about the host.
+        NetOutcome o =
+            Int8NetLayerCheck.run(
+                net,
+                ranges,
+                Set.of(),
+                HostNumerics.int8Weights(),
+                Nhwc.of(pixels, new long[] {4, px, px, 3}));
+        o.layers().forEach(d -> System.out.println("airbench94 INT8 " + d));
+        assertThat(o.correct()).as("worst layer %s", o.worst()).isTrue();
       }
     }
   }

@@ -3,8 +3,8 @@ package dev.dawn.workloads.models.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.workloads.inference.net.AvgPool;
-import dev.dawn.workloads.inference.net.FloatNetGraph;
 import dev.dawn.workloads.inference.net.FoldedNet;
+import dev.dawn.workloads.inference.net.NetGraph;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.net.ResidualBlock;
 import dev.dawn.workloads.inference.quant.Calibration;
@@ -12,6 +12,10 @@ import dev.dawn.workloads.inference.quant.Int8GraphBuilder;
 import dev.dawn.workloads.inference.quant.Int8Net;
 import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
 import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.numerics.HostNumerics;
+import dev.dawn.workloads.numerics.Int8NetLayerCheck;
+import dev.dawn.workloads.numerics.NetOutcome;
+import dev.dawn.workloads.numerics.Nhwc;
 import dev.dawn.workloads.training.TrainingSession;
 import java.util.List;
 import java.util.Random;
@@ -129,21 +133,22 @@ class BnFoldingTest {
   }
 
   /**
-   * Calibrates on random images, builds the INT8 graph and checks the D shortcut is quantized and
-   * logits finite.
+   * Calibrates on random images, builds the INT8 graph and checks the D shortcut is quantized,
+   * logits finite and every layer computed as its kernel should.
    */
   private static void assertInt8Runs(FoldedNet net) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, RES, RES, 3)));
-      FloatNetGraph fp32 = FloatNetGraph.build(tf, x, net);
+      NetGraph fp32 = NetGraph.build(tf, x, net);
       try (TFloat32 images =
               TFloat32.tensorOf(
                   Shape.of(4, RES, RES, 3), DataBuffers.of(randomImages(4, RES, 9L), true, false));
           Session s = new Session(g)) {
         var ranges =
             Calibration.ranges(s, x, fp32.activations(), List.of(images), MinMaxCalibrator::new);
-        Int8Net int8 = Int8GraphBuilder.build(tf, x, net, ranges, Set.of());
+        Int8Net int8 =
+            Int8GraphBuilder.build(tf, x, net, ranges, Set.of(), HostNumerics.int8Weights());
         assertThat(int8.int8Convs()).contains("stage2_block1.shortcut", "stage4_block1.shortcut");
         try (Session s2 = new Session(g);
             Result r = s2.runner().feed(x, images).fetch(int8.output()).run()) {
@@ -153,6 +158,14 @@ class BnFoldingTest {
             assertThat(v).isFinite();
           }
         }
+        NetOutcome layers =
+            Int8NetLayerCheck.run(
+                net,
+                ranges,
+                Set.of(),
+                HostNumerics.int8Weights(),
+                Nhwc.of(randomImages(4, RES, 9L), new long[] {4, RES, RES, 3}));
+        assertThat(layers.correct()).as("worst layer %s", layers.worst()).isTrue();
       }
     }
   }

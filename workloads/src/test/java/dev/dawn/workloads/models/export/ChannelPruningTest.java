@@ -11,6 +11,7 @@ import dev.dawn.workloads.inference.net.LayerSpec;
 import dev.dawn.workloads.inference.net.Padding;
 import dev.dawn.workloads.inference.net.ResidualBlock;
 import dev.dawn.workloads.models.ModelSpec;
+import dev.dawn.workloads.numerics.HostNumerics;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -329,7 +330,7 @@ class ChannelPruningTest {
               org.tensorflow.types.TFloat32.class,
               org.tensorflow.op.core.Placeholder.shape(
                   org.tensorflow.ndarray.Shape.of(-1, RES, RES, 3)));
-      var fp32 = dev.dawn.workloads.inference.net.FloatNetGraph.build(tf, x, net);
+      var fp32 = dev.dawn.workloads.inference.net.NetGraph.build(tf, x, net);
       float[] images = BnFoldingTest.randomImages(4, RES, 13L);
       try (var batch =
           org.tensorflow.types.TFloat32.tensorOf(
@@ -347,7 +348,7 @@ class ChannelPruningTest {
         }
         var int8 =
             dev.dawn.workloads.inference.quant.Int8GraphBuilder.build(
-                tf, x, net, ranges, java.util.Set.of());
+                tf, x, net, ranges, java.util.Set.of(), HostNumerics.int8Weights());
         assertThat(int8.int8Convs()).isNotEmpty();
         try (org.tensorflow.Session s = new org.tensorflow.Session(g);
             var r = s.runner().feed(x, batch).fetch(fp32.output()).fetch(int8.output()).run()) {

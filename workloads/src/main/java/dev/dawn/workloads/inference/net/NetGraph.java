@@ -1,5 +1,6 @@
 package dev.dawn.workloads.inference.net;
 
+import dev.dawn.workloads.precision.Precision;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -7,23 +8,30 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The FP32 graph of a {@link FoldedNet} with weights as constants, plus every activation the INT8
- * graph quantizes, by name, for calibration: {@code "input"}, each conv's output (its name), each
- * residual block's output (its name), each {@link ActivationLayer}'s output (its name). {@code
- * constantOps} maps {@code <layer>/<tensor>} to the op name of that weight constant (see {@link
- * FloatLayers}).
+ * The graph of a {@link FoldedNet} with weights as constants, computing in one {@link Precision}
+ * (float32 images in, float32 logits out), plus every activation the INT8 graph quantizes, by name,
+ * for calibration and for the host numerics check: {@code "input"}, each conv's output (its name),
+ * each residual block's output (its name), each {@link ActivationLayer}'s output (its name).
+ * Activations are in the compute dtype (see {@link NetLayers}). {@code constantOps} maps {@code
+ * <layer>/<tensor>} to the op name of that float32 weight constant.
  */
-public record FloatNetGraph(
+public record NetGraph(
     Operand<TFloat32> output,
     Map<String, Operand<TFloat32>> activations,
     Map<String, String> constantOps) {
   public static final String INPUT = "input";
 
-  public static FloatNetGraph build(Ops tf, Operand<TFloat32> input, FoldedNet net) {
-    FloatLayers f = new FloatLayers(tf);
+  /** The float32 graph. */
+  public static NetGraph build(Ops tf, Operand<TFloat32> input, FoldedNet net) {
+    return build(tf, input, net, Precision.FP32);
+  }
+
+  public static NetGraph build(
+      Ops tf, Operand<TFloat32> input, FoldedNet net, Precision precision) {
+    NetLayers f = new NetLayers(tf, precision);
     Map<String, Operand<TFloat32>> acts = new LinkedHashMap<>();
     acts.put(INPUT, input);
-    Operand<TFloat32> x = input;
+    Operand<TFloat32> x = f.toCompute(input);
     for (LayerSpec layer : net.layers()) {
       if (layer instanceof FoldedConv c) {
         x = f.conv(x, c);
@@ -39,7 +47,7 @@ public record FloatNetGraph(
           shortcut = f.projection(x, b);
           acts.put(b.projection().name(), shortcut);
         }
-        x = tf.nn.relu(tf.math.add(y, shortcut));
+        x = f.addRelu(y, shortcut);
         acts.put(b.name(), x);
       } else if (layer instanceof MaxPool p) {
         x = f.maxPool(x, p);
@@ -52,6 +60,6 @@ public record FloatNetGraph(
         x = f.dense(x, d);
       }
     }
-    return new FloatNetGraph(x, acts, f.constantOps());
+    return new NetGraph(f.toFloat32(x), acts, f.constantOps());
   }
 }

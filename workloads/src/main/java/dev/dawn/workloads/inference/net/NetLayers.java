@@ -1,5 +1,6 @@
 package dev.dawn.workloads.inference.net;
 
+import dev.dawn.workloads.precision.Precision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,15 @@ import org.tensorflow.op.core.Constant;
 import org.tensorflow.types.TFloat32;
 
 /**
- * FP32 versions of the folded layers with weights as graph constants (Grappler fuses conv+bias+relu
- * on oneDNN). It remembers the graph op name of every weight constant ({@link #constantOps}), so an
- * exported graph can be read back.
+ * The folded layers as graph ops computing in one {@link Precision}, with weights as graph
+ * constants (Grappler fuses conv+bias+relu on oneDNN). Under bf16 or fp16 each float32 weight
+ * constant is cast to the compute dtype, which constant folding turns into one constant of that
+ * dtype, and activations carry the compute dtype at run time although their Java type says float32
+ * (generics are erased; TensorFlow checks dtypes when an op is added), as in the training graph's
+ * {@code ForwardPass}. It remembers the graph op name of every float32 weight constant ({@link
+ * #constantOps}), so an exported graph can be read back.
  */
-public final class FloatLayers {
+public final class NetLayers {
   /** Keys of {@link #constantOps}: {@code <layer name>/<tensor>}. */
   public static final String KERNEL = "kernel";
 
@@ -23,10 +28,20 @@ public final class FloatLayers {
   public static final String WEIGHTS = "weights";
 
   private final Ops tf;
+  private final Precision precision;
   private final Map<String, String> constantOps = new LinkedHashMap<>();
 
-  public FloatLayers(Ops tf) {
+  public NetLayers(Ops tf) {
+    this(tf, Precision.FP32);
+  }
+
+  public NetLayers(Ops tf, Precision precision) {
     this.tf = tf;
+    this.precision = precision;
+  }
+
+  public Precision precision() {
+    return precision;
   }
 
   public Operand<TFloat32> conv(Operand<TFloat32> x, FoldedConv c) {
@@ -48,6 +63,11 @@ public final class FloatLayers {
     return conv(in, b.projection());
   }
 
+  /** {@code relu(main + shortcut)}: the end of a residual block. */
+  public Operand<TFloat32> addRelu(Operand<TFloat32> main, Operand<TFloat32> shortcut) {
+    return tf.nn.relu(tf.math.add(main, shortcut));
+  }
+
   public Operand<TFloat32> avgPool(Operand<TFloat32> x, AvgPool p) {
     return tf.nn.avgPool(
         x,
@@ -65,11 +85,15 @@ public final class FloatLayers {
   }
 
   public Operand<TFloat32> activation(Operand<TFloat32> x, Activation a) {
-    return a.apply(tf, x, v -> tf.constant((float) v));
+    return a.apply(tf, x, v -> toCompute(tf.constant((float) v)));
   }
 
+  /**
+   * Mean over H and W. Under a reduced precision the sum runs in float32: an 8-bit mantissa loses
+   * the small terms of a 49-value sum.
+   */
   public Operand<TFloat32> globalAvgPool(Operand<TFloat32> x) {
-    return tf.math.mean(x, tf.constant(new int[] {1, 2}));
+    return toCompute(tf.math.mean(toFloat32(x), tf.constant(new int[] {1, 2})));
   }
 
   public Operand<TFloat32> dense(Operand<TFloat32> x, Dense d) {
@@ -78,14 +102,28 @@ public final class FloatLayers {
         tf.linalg.matMul(x, w), constant(d.name(), BIAS, Shape.of(d.out()), d.bias()));
   }
 
+  /** A float32 activation (the images) in the compute dtype; the same operand under fp32. */
+  @SuppressWarnings("unchecked")
+  public Operand<TFloat32> toCompute(Operand<TFloat32> x) {
+    if (!precision.isMixed()) {
+      return x;
+    }
+    return (Operand<TFloat32>) (Operand<?>) tf.dtypes.cast(x, precision.computeType());
+  }
+
+  /** An activation in the compute dtype as float32 (the logits, or a value to fetch). */
+  public Operand<TFloat32> toFloat32(Operand<TFloat32> x) {
+    return precision.isMixed() ? tf.dtypes.cast(x, TFloat32.class) : x;
+  }
+
   /** Graph op name of each weight constant built so far, keyed {@code <layer name>/<tensor>}. */
   public Map<String, String> constantOps() {
     return Map.copyOf(constantOps);
   }
 
-  private Constant<TFloat32> constant(String layer, String tensor, Shape shape, float[] values) {
+  private Operand<TFloat32> constant(String layer, String tensor, Shape shape, float[] values) {
     Constant<TFloat32> c = tf.constant(shape, DataBuffers.of(values, true, false));
     constantOps.put(layer + "/" + tensor, c.op().name());
-    return c;
+    return toCompute(c);
   }
 }

@@ -1,7 +1,8 @@
-package dev.dawn.workloads.models;
+package dev.dawn.workloads.precision;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TFloat16;
 import org.tensorflow.types.TFloat32;
@@ -10,21 +11,31 @@ import org.tensorflow.types.family.TFloating;
 /**
  * The dtype a forward pass computes convolutions, matmuls, activations and pooling in. Variables
  * (master weights), batch-norm parameters and statistics, the loss and the optimizer always stay
- * float32; see {@link ForwardPass}.
+ * float32; see {@code models.ForwardPass}.
  */
 public enum Precision {
-  FP32("fp32", TFloat32.class),
+  FP32("fp32", TFloat32.class, 24),
   /** bfloat16: float32's exponent range with an 8-bit mantissa, so it needs no loss scaling. */
-  BF16("bf16", TBfloat16.class),
+  BF16("bf16", TBfloat16.class, 8),
   /** IEEE half: 5-bit exponent, so small gradients underflow without loss scaling. */
-  FP16("fp16", TFloat16.class);
+  FP16("fp16", TFloat16.class, 11);
 
   private final String configName;
   private final Class<? extends TFloating> computeType;
+  private final int significandBits;
 
-  Precision(String configName, Class<? extends TFloating> computeType) {
+  Precision(String configName, Class<? extends TFloating> computeType, int significandBits) {
     this.configName = configName;
     this.computeType = computeType;
+    this.significandBits = significandBits;
+  }
+
+  /**
+   * The largest relative error of one rounding to nearest in this dtype, {@code 2^-p} for a
+   * significand of p bits (implicit bit included): 2^-24 for fp32, 2^-8 for bf16, 2^-11 for fp16.
+   */
+  public double unitRoundoff() {
+    return Math.scalb(1.0, -significandBits);
   }
 
   /** The name used in configs and logs: fp32, bf16 or fp16. */
@@ -35,6 +46,15 @@ public enum Precision {
 
   public Class<? extends TFloating> computeType() {
     return computeType;
+  }
+
+  /** The compute dtype as the graph names it. */
+  public DataType dataType() {
+    return switch (this) {
+      case FP32 -> DataType.DT_FLOAT;
+      case BF16 -> DataType.DT_BFLOAT16;
+      case FP16 -> DataType.DT_HALF;
+    };
   }
 
   /** True when the compute dtype differs from the float32 master weights. */
