@@ -100,8 +100,7 @@ public final class TrainingRunner {
   }
 
   public Outcome run() throws IOException {
-    // MLPerf's initialisation starts here; init_start is written with this time once the log
-    // exists.
+    // MLPerf's initialisation starts now; init_start gets this time once the log exists.
     long initStartMs = System.currentTimeMillis();
     RecipeSchedules schedules = RecipeSchedules.of(config);
     // Open the data before creating a run folder: a missing data set is bad input, not a failed
