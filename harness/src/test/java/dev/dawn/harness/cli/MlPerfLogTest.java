@@ -214,6 +214,21 @@ class MlPerfLogTest {
   }
 
   @Test
+  void exportNumbersTheRunsInTheOrderGiven() throws Exception {
+    Path dir = shared.resolve("mlperf-two");
+    TrainCommandTest.Run run =
+        TrainCommandTest.dawn(
+            "export", larsRun.toString(), resnet9Run.toString(), "--mlperf", dir.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("result_0.txt")))
+        .hasSize(events(larsRun).size())
+        .anySatisfy(l -> assertThat(l).contains(larsRun.getFileName().toString()));
+    assertThat(Files.readAllLines(dir.resolve("result_1.txt")))
+        .hasSize(events(resnet9Run).size())
+        .anySatisfy(l -> assertThat(l).contains(resnet9Run.getFileName().toString()));
+  }
+
+  @Test
   void exportRefusesAFolderWithOtherRunsResultFilesOrAFile() throws Exception {
     Path dir = Files.createDirectories(shared.resolve("mlperf-stale"));
     Files.writeString(dir.resolve("result_3.txt"), "");
