@@ -2,6 +2,7 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dawn.harness.config.ConfigRuleException.Rules;
+import dev.dawn.reporters.events.MlPerfSubmission;
 import dev.dawn.workloads.models.ConvWidths;
 import dev.dawn.workloads.models.DataFormat;
 import dev.dawn.workloads.models.ModelSpec;
@@ -420,6 +421,7 @@ public record TrainConfig(
       double labelSmoothing,
       double warmupEpochs,
       double larsEta,
+      double larsEpsilon,
       ScheduleSpec.LearningRate schedule,
       ScheduleSpec.Momentum momentumSchedule) {
     public OptimizerConfig {
@@ -437,6 +439,10 @@ public record TrainConfig(
               "must be in [0, 1), got " + labelSmoothing)
           .require(warmupEpochs >= 0, "warmupEpochs", "must be >= 0, got " + warmupEpochs)
           .require(larsEta > 0, "larsEta", "must be > 0, got " + larsEta)
+          .require(
+              larsEpsilon >= 0 && larsEpsilon < 1,
+              "larsEpsilon",
+              "must be in [0, 1), got " + larsEpsilon)
           .require(schedule != null, "schedule", "needs a schedule, e.g. {type: linear_cosine}")
           .require(
               momentumSchedule != null,
@@ -455,7 +461,8 @@ public record TrainConfig(
 
   /**
    * What the DAWNBench JSON says about this entry; {@code hardware} "auto" is filled from the
-   * machine.
+   * machine. {@code mlperfDivision} and {@code mlperfStatus} are the MLPerf submission's, which the
+   * DAWNBench JSON has no field for.
    */
   public record SubmissionConfig(
       String author,
@@ -466,14 +473,24 @@ public record TrainConfig(
       String hardware,
       String hardwareTag,
       Double costPerHour,
-      Boolean usedBlacklist) {
+      Boolean usedBlacklist,
+      String mlperfDivision,
+      String mlperfStatus) {
     public SubmissionConfig {
       Rules rules =
           new Rules()
               .require(
                   costPerHour == null || costPerHour >= 0,
                   "costPerHour",
-                  "must be >= 0 (USD per hour, on-demand price), got " + costPerHour);
+                  "must be >= 0 (USD per hour, on-demand price), got " + costPerHour)
+              .require(
+                  MlPerfSubmission.DIVISIONS.contains(mlperfDivision),
+                  "mlperfDivision",
+                  "must be one of " + MlPerfSubmission.DIVISIONS + ", got " + mlperfDivision)
+              .require(
+                  MlPerfSubmission.STATUSES.contains(mlperfStatus),
+                  "mlperfStatus",
+                  "must be one of " + MlPerfSubmission.STATUSES + ", got " + mlperfStatus);
       for (String[] field :
           new String[][] {
             {"author", author},

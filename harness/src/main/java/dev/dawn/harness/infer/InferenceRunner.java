@@ -259,9 +259,9 @@ public final class InferenceRunner {
                   r.top5Accuracy(),
                   r.gflops()));
         }
-        events.write(new RunStop("success", null));
+        events.write(RunStop.of(TrainingRunner.Status.SUCCESS.word, null));
       } catch (RuntimeException | IOException e) {
-        events.write(new RunStop("failed", String.valueOf(e)));
+        events.write(RunStop.of(TrainingRunner.Status.FAILED.word, String.valueOf(e)));
         InferenceExporter.export(folder.dir()); // the variants measured so far stay usable
         ProfileExporter.export(folder.dir());
         throw e;

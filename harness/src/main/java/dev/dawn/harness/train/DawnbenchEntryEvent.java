@@ -21,8 +21,7 @@ public final class DawnbenchEntryEvent {
 
   static Map<String, Object> of(TrainConfig config, LocalDate today) {
     var s = config.submission();
-    String hardware =
-        "auto".equals(s.hardware()) ? MachineEnvironment.hardwareLine() : s.hardware();
+    String hardware = hardware(config);
     String hardwareTag =
         "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
     Map<String, Object> entry = new LinkedHashMap<>();
@@ -48,6 +47,12 @@ public final class DawnbenchEntryEvent {
     entry.put("threshold", config.train().targetAccuracy());
     entry.put("misc", misc(config));
     return entry;
+  }
+
+  /** {@code submission.hardware}, described from the machine when "auto". */
+  static String hardware(TrainConfig config) {
+    String hardware = config.submission().hardware();
+    return "auto".equals(hardware) ? MachineEnvironment.hardwareLine() : hardware;
   }
 
   /**

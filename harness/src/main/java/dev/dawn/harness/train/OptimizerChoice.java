@@ -7,16 +7,13 @@ import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 
 /** {@code optimizer.name} of a config to the in-graph optimizer that implements it. */
 final class OptimizerChoice {
-  /** You et al.'s guard against a zero gradient norm. */
-  private static final double LARS_EPSILON = 1e-9;
-
   private OptimizerChoice() {}
 
   static GraphOptimizer of(TrainConfig config) {
     var o = config.optimizer();
     return switch (o.name()) {
       case MOMENTUM -> new MomentumOptimizer(o.weightDecay(), o.nesterov());
-      case LARS -> new LarsOptimizer(o.weightDecay(), o.larsEta(), LARS_EPSILON, o.nesterov());
+      case LARS -> new LarsOptimizer(o.weightDecay(), o.larsEta(), o.larsEpsilon(), o.nesterov());
     };
   }
 }

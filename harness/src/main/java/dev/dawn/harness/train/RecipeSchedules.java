@@ -43,4 +43,12 @@ public record RecipeSchedules(LearningRateSchedule learningRate, MomentumSchedul
         ScheduleFactory.buildMomentum(m, "optimizer.momentumSchedule", learningRate);
     return new RecipeSchedules(learningRate, momentum);
   }
+
+  /**
+   * The fractional epoch at which step {@code step} (0-based) of the {@code steps} of 1-based epoch
+   * {@code epoch} reads its learning rate and momentum.
+   */
+  static double stepPosition(int epoch, int step, int steps) {
+    return (epoch - 1) + (double) step / steps;
+  }
 }

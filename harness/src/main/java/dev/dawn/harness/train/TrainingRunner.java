@@ -10,6 +10,7 @@ import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.tensorboard.TensorBoardFile;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
+import dev.dawn.reporters.events.CacheClear;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStart;
 import dev.dawn.reporters.events.EpochStop;
@@ -21,8 +22,6 @@ import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.Hyperparameter;
 import dev.dawn.reporters.events.InitialAccuracy;
 import dev.dawn.reporters.events.MlLogKeys;
-import dev.dawn.reporters.events.RunStart;
-import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.events.WeightsSaved;
 import dev.dawn.reporters.record.EvaluationPoint;
@@ -51,7 +50,10 @@ import org.tensorflow.TensorFlow;
  * Trains a model to the target accuracy and records everything in the run's append-only event log:
  * config -> run -> events.jsonl -> (TSV, JSON, CSV, chart by {@link RunExporter}). Evaluation runs
  * over the whole validation split where {@link EvaluationSchedule} says (after every epoch by
- * default) and is excluded from the training clock, as DAWNBench allows.
+ * default) and is excluded from the training clock, as DAWNBench allows. The log follows MLPerf
+ * Training's logging rules ({@link RunLifecycle}): data, cluster and graph are prepared between
+ * {@code init_start} and {@code init_stop}, with the submission and hyperparameter lines; {@code
+ * run_start} follows before the data is touched.
  */
 public final class TrainingRunner {
   /** How a run ended, as written in run_stop. */
@@ -113,6 +115,8 @@ public final class TrainingRunner {
   }
 
   public Outcome run() throws IOException {
+    // MLPerf's initialisation starts now; init_start gets this time once the log exists.
+    long initStartMs = System.currentTimeMillis();
     RecipeSchedules schedules = RecipeSchedules.of(config);
     // Open the data before creating a run folder: a missing data set is bad input, not a failed
     // run.
@@ -134,32 +138,30 @@ public final class TrainingRunner {
     try (RunInterruption signals = RunInterruption.install(progress::message, STOP_GRACE);
         EventLog events = EventLog.append(folder.events())) {
       interruption = signals;
-      events.write(new RunStart(folder.runId()));
+      RunLifecycle lifecycle = RunLifecycle.begin(events, folder.runId(), initStartMs);
       try {
-        status = train(dataset, schedules, folder, events);
-        events.write(new RunStop(status.word, null));
+        status = train(dataset, schedules, folder, events, lifecycle);
+        lifecycle.stop(status.word, null);
       } catch (DivergedException e) {
         status = Status.DIVERGED;
         progress.message("stopped: " + e.getMessage());
-        events.write(new RunStop(status.word, e.getMessage()));
+        lifecycle.stop(status.word, e.getMessage());
       } catch (RunInterruption.Stopped e) {
         status = Status.valueOf(e.cause.name());
         progress.message(
             e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
-        events.write(new RunStop(status.word, e.getMessage()));
+        lifecycle.stop(status.word, e.getMessage());
       } catch (WorkerLostException lost) {
         // another worker died or stopped answering: name it, keep the finished epochs
         LostWorkerException e = cluster.explain(lost);
         progress.message("stopped: " + e.getMessage());
         FailedRunEnding.finish(
-            e,
-            () -> events.write(new RunStop(Status.FAILED.word, e.getMessage())),
-            () -> exportFiles(folder));
+            e, () -> lifecycle.stop(Status.FAILED.word, e.getMessage()), () -> exportFiles(folder));
         throw e;
       } catch (RuntimeException | IOException | Error e) {
         FailedRunEnding.finish(
             e, // finished epochs stay usable; the first error is the one reported
-            () -> events.write(new RunStop(Status.FAILED.word, String.valueOf(e))),
+            () -> lifecycle.stop(Status.FAILED.word, String.valueOf(e)),
             () -> exportFiles(folder));
         throw e;
       }
@@ -180,25 +182,27 @@ public final class TrainingRunner {
   }
 
   private Status train(
-      ImageDataset dataset, RecipeSchedules schedules, RunFolder folder, EventLog events)
+      ImageDataset dataset,
+      RecipeSchedules schedules,
+      RunFolder folder,
+      EventLog events,
+      RunLifecycle lifecycle)
       throws IOException {
     var t = config.train();
-    var o = config.optimizer();
     int classes = dataset.classNames().size();
+    PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
+    events.write(CACHE_NOT_CLEARED);
+    MlPerfSubmissionEvent.of(config).events().forEach(events::write);
     logHyperparameters(events, dataset, classes);
+    MlPerfHyperparameters.of(config, schedules, dataset.train().size(), pipelineOptions)
+        .forEach(events::write);
     events.write(new DawnbenchEntryFields(DawnbenchEntryEvent.of(config, LocalDate.now())));
     DawnbenchTask task = DawnbenchEntryEvent.task(config, dataset);
     events.write(task.event());
     if (!task.isEntry()) progress.message(task.describe());
 
-    PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
-
     long initStart = System.nanoTime();
-    try (TrainingSession session = TrainingParts.session(config, classes);
-        InputPipeline trainData =
-            new InputPipeline(dataset.train(), pipelineOptions, cluster.shard());
-        InputPipeline valData =
-            new InputPipeline(dataset.validation(), pipelineOptions, cluster.shard())) {
+    try (TrainingSession session = TrainingParts.session(config, classes)) {
       EvaluationCoverage coverage = EvaluationCoverage.of(task);
       ThreadSettings threads =
           ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
@@ -222,85 +226,99 @@ public final class TrainingRunner {
               classes,
               (System.nanoTime() - initStart) / 1e9));
       events.write(new Hyperparameter(MlLogKeys.MODEL_PARAMETERS, session.parameterCount()));
-      if (InitialWeights.restore(session, t.initWeights(), events, progress)) {
-        // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training
-        // clock.
-        EvalCounts start = evaluate(session, valData, coverage);
-        if (cluster.isChief())
+      boolean restored = InitialWeights.restore(session, t.initWeights(), events, progress);
+      // MLPerf's clock starts before the data is touched (a new pipeline decodes a few images to
+      // size its cache); the initial evaluation is on it too.
+      lifecycle.startRun();
+      try (InputPipeline trainData =
+              new InputPipeline(dataset.train(), pipelineOptions, cluster.shard());
+          InputPipeline valData =
+              new InputPipeline(dataset.validation(), pipelineOptions, cluster.shard())) {
+        if (restored) {
+          // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training
+          // clock.
+          EvalCounts start = evaluate(session, valData, coverage);
+          if (cluster.isChief())
+            events.write(
+                new InitialAccuracy(
+                    start.top1(), start.top5(), (long) start.count(), skipped(start, valData)));
+          progress.message(
+              String.format(
+                  "initial weights: top-1 %.2f%%, top-5 %.2f%%",
+                  100 * start.top1(), 100 * start.top5()));
+        }
+
+        TrainingClock clock = new TrainingClock();
+        EvaluationSchedule schedule = EvaluationSchedule.of(t);
+        EvaluationSchedule.WithinEpoch withinEpoch =
+            (epoch, position) ->
+                evaluateAt(session, valData, coverage, events, clock, epoch, position, null)
+                        >= t.targetAccuracy()
+                    && t.stopAtTarget();
+        double lastMetric = Double.NaN;
+        for (int epoch = 1; epoch <= t.epochs(); epoch++) {
+          events.write(new EpochStart(epoch));
+          TrainConfig.Phase phase = t.phaseOf(epoch);
+          if (epoch > 1 && !phase.equals(t.phaseOf(epoch - 1))) logPhase(events, epoch);
+          EpochStats stats =
+              trainEpoch(
+                  session,
+                  trainData,
+                  schedules,
+                  epoch,
+                  phase,
+                  clock,
+                  events,
+                  schedule,
+                  withinEpoch);
+          if (stats.stoppedAtTarget()) {
+            saveWeights(session, folder, events, epoch);
+            return Status.SUCCESS;
+          }
+          StepSplit split =
+              StepSplit.measure(
+                  session,
+                  stats.lastBatch(),
+                  stats.meanStepMs(),
+                  dataParallel.replicas() * cluster.workerCount() > 1);
           events.write(
-              new InitialAccuracy(
-                  start.top1(), start.top5(), (long) start.count(), skipped(start, valData)));
-        progress.message(
-            String.format(
-                "initial weights: top-1 %.2f%%, top-5 %.2f%%",
-                100 * start.top1(), 100 * start.top5()));
-      }
+              new EpochStop(
+                  epoch,
+                  clock.trainingMillis(),
+                  clock.wallMillis(),
+                  stats.meanLoss(),
+                  stats.lastLearningRate(),
+                  stats.imagesPerSecond(),
+                  stats.images(),
+                  (long) trainData.skippedImages(),
+                  dataParallel.replicas(),
+                  dataParallel.bucketCount(),
+                  dataParallel.bytesPerStep(),
+                  cluster.workerCount(),
+                  split.computeMs(),
+                  split.exposedCommMs()));
 
-      TrainingClock clock = new TrainingClock();
-      EvaluationSchedule schedule = EvaluationSchedule.of(t);
-      EvaluationSchedule.WithinEpoch withinEpoch =
-          (epoch, position) ->
-              evaluateAt(session, valData, coverage, events, clock, epoch, position, null)
-                      >= t.targetAccuracy()
-                  && t.stopAtTarget();
-      double lastMetric = Double.NaN;
-      for (int epoch = 1; epoch <= t.epochs(); epoch++) {
-        events.write(new EpochStart(epoch));
-        TrainConfig.Phase phase = t.phaseOf(epoch);
-        if (epoch == 1 || !phase.equals(t.phaseOf(epoch - 1))) {
-          events.write(new Hyperparameter(MlLogKeys.IMAGE_RESOLUTION, phase.resolution(), epoch));
-          events.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), epoch));
+          String summary =
+              String.format(
+                  "epoch %d: loss %.4f, %.0f img/s, train %.1f s",
+                  epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds());
+          if (!schedule.atEndOf(epoch)) {
+            progress.message(summary);
+            continue;
+          }
+          double metric =
+              evaluateAt(session, valData, coverage, events, clock, epoch, epoch, summary);
+          lastMetric = metric;
+          if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
+            saveWeights(session, folder, events, epoch);
+            return Status.SUCCESS;
+          }
         }
-        EpochStats stats =
-            trainEpoch(
-                session, trainData, schedules, epoch, phase, clock, events, schedule, withinEpoch);
-        if (stats.stoppedAtTarget()) {
-          saveWeights(session, folder, events, epoch);
-          return Status.SUCCESS;
-        }
-        StepSplit split =
-            StepSplit.measure(
-                session,
-                stats.lastBatch(),
-                stats.meanStepMs(),
-                dataParallel.replicas() * cluster.workerCount() > 1);
-        events.write(
-            new EpochStop(
-                epoch,
-                clock.trainingMillis(),
-                clock.wallMillis(),
-                stats.meanLoss(),
-                stats.lastLearningRate(),
-                stats.imagesPerSecond(),
-                stats.images(),
-                (long) trainData.skippedImages(),
-                dataParallel.replicas(),
-                dataParallel.bucketCount(),
-                dataParallel.bytesPerStep(),
-                cluster.workerCount(),
-                split.computeMs(),
-                split.exposedCommMs()));
-
-        String summary =
-            String.format(
-                "epoch %d: loss %.4f, %.0f img/s, train %.1f s",
-                epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds());
-        if (!schedule.atEndOf(epoch)) {
-          progress.message(summary);
-          continue;
-        }
-        double metric =
-            evaluateAt(session, valData, coverage, events, clock, epoch, epoch, summary);
-        lastMetric = metric;
-        if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
-          saveWeights(session, folder, events, epoch);
-          return Status.SUCCESS;
-        }
+        // train.stopAtTarget false (fine-tuning): every epoch runs; success means the last epoch
+        // meets the target
+        saveWeights(session, folder, events, t.epochs());
+        return lastMetric >= t.targetAccuracy() ? Status.SUCCESS : Status.TARGET_NOT_REACHED;
       }
-      // train.stopAtTarget false (fine-tuning): every epoch runs; success means the last epoch
-      // meets the target
-      saveWeights(session, folder, events, t.epochs());
-      return lastMetric >= t.targetAccuracy() ? Status.SUCCESS : Status.TARGET_NOT_REACHED;
     }
   }
 
@@ -410,7 +428,7 @@ public final class TrainingRunner {
       for (int step = 0; batches.hasNext(); step++) {
         interruption.check();
         Batch batch = batches.next();
-        double epochPosition = (epoch - 1) + (double) step / steps;
+        double epochPosition = RecipeSchedules.stepPosition(epoch, step, steps);
         lr = schedules.learningRate().at(epochPosition);
         double momentum = schedules.momentum().at(epochPosition);
         float loss = session.trainStep(batch, (float) lr, (float) momentum);
@@ -507,13 +525,31 @@ public final class TrainingRunner {
         : data.skippedImages();
   }
 
+  /**
+   * dawn does not drop the operating system's page cache (that needs root, and slows every other
+   * process on the machine); its own decoded-image cache is new in every run.
+   */
+  private static final CacheClear CACHE_NOT_CLEARED =
+      new CacheClear(
+          false,
+          "the operating system's page cache was not dropped; dawn's decoded-image cache starts"
+              + " empty in every run");
+
+  /** Resolution and global batch from {@code epoch} on (a progressive-resizing phase). */
+  private void logPhase(EventLog events, int epoch) {
+    TrainConfig.Phase phase = config.train().phaseOf(epoch);
+    events.write(new Hyperparameter(MlLogKeys.IMAGE_RESOLUTION, phase.resolution(), epoch));
+    events.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, phase.batchSize(), epoch));
+  }
+
   private void logHyperparameters(EventLog events, ImageDataset dataset, int classes) {
     var t = config.train();
     var o = config.optimizer();
     var precision = PrecisionChoice.of(config);
     events.write(
         new Hyperparameter(MlLogKeys.MODEL_NAME, config.model().architecture().configName()));
-    events.write(new Hyperparameter(MlLogKeys.OPT_NAME, o.name().configName()));
+    events.write(
+        new Hyperparameter(MlLogKeys.OPT_NAME, MlPerfHyperparameters.keys(o.name()).optName()));
     events.write(new Hyperparameter(MlLogKeys.GRADIENT_ACCUMULATION_STEPS, t.accumulationSteps()));
     events.write(new Hyperparameter(MlLogKeys.PRECISION, precision.precision().configName()));
     events.write(new Hyperparameter(MlLogKeys.LOSS_SCALE, precision.lossScaling().describe()));
@@ -528,6 +564,7 @@ public final class TrainingRunner {
     events.write(new Hyperparameter(MlLogKeys.SEED, t.seed()));
     events.write(new Hyperparameter(MlLogKeys.TARGET_ACCURACY, t.targetAccuracy()));
     events.write(new Hyperparameter(MlLogKeys.NUM_CLASSES, classes));
+    logPhase(events, 1);
   }
 
   /** A NaN or infinite loss: the run stops, and no row is invented for the unfinished epoch. */

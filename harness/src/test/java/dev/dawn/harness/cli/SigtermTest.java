@@ -33,7 +33,8 @@ class SigtermTest {
     assertThat(lines.get(lines.size() - 1))
         .as(out)
         .contains("\"run_stop\"")
-        .contains("\"status\":\"killed\"");
+        .contains("\"status\":\"aborted\"")
+        .contains("\"dawn_status\":\"killed\"");
 
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(events));
     assertThat(record.status()).isEqualTo("killed");

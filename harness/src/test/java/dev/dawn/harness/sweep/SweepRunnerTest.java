@@ -57,7 +57,7 @@ class SweepRunnerTest {
       if (name.equals(failingEarly)) { // failed before its DAWNBench fields were written
         try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
           events.write(new RunStart(name));
-          events.write(new RunStop("failed", "java.lang.IllegalStateException: no device"));
+          events.write(RunStop.of("failed", "java.lang.IllegalStateException: no device"));
         }
         return 1;
       }
@@ -92,7 +92,7 @@ class SweepRunnerTest {
         events.write(new EpochStop(1, trainMs, trainMs, 1.0, 0.1, 100.0 * cell, 100L, 0L));
         boolean reached = !(cell == 4 && repeat == 2);
         events.write(new EvalAccuracy(1, 0.5, reached ? 0.95 : 0.5, 10L, 0L));
-        events.write(new RunStop(reached ? "success" : "target_not_reached", null));
+        events.write(RunStop.of(reached ? "success" : "target_not_reached", null));
       }
       return cell == 4 && repeat == 2 ? 3 : 0;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * {@code eval_accuracy} (POINT_IN_TIME): validation accuracy during or after epoch {@code epoch},
- * as fractions. The MLLOG value is the top-5 fraction (also in the metadata).
+ * as fractions. The MLLOG value is the top-1 fraction, the metric of MLPerf's ResNet-50 benchmark
+ * (logs written before it hold the top-5 fraction there); both are in the metadata, which is what
+ * is read.
  *
  * @param epochPosition epochs trained when evaluated, e.g. 6.5 for halfway through epoch 7 or 7.0
  *     after it; null (logs written before it was recorded) means the end of {@code epoch}
@@ -27,8 +29,8 @@ public record EvalAccuracy(
       EventKind.fieldAsValue(
           MlLogKeys.EVAL_ACCURACY,
           EvalAccuracy.class,
-          MlLogKeys.META_TOP5_ACCURACY,
-          "the top-5 accuracy fraction",
+          MlLogKeys.META_TOP1_ACCURACY,
+          "the top-1 accuracy fraction",
           true);
 
   /** An evaluation at the end of {@code epoch}, its time taken from that epoch's epoch_stop. */

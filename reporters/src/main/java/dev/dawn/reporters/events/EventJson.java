@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one Jackson configuration shared by writer and reader. Lines are strict JSON: a non-finite
@@ -29,9 +32,30 @@ final class EventJson {
    * line.
    */
   static final JsonMapper RECORDS =
-      MAPPER.rebuild().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+      MAPPER
+          .rebuild()
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          // init_start and init_stop carry no field: their metadata is empty
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .build();
 
   private EventJson() {}
+
+  /**
+   * The JSON object of one line, keys in the order {@code time_ms, event_type, key, value,
+   * metadata}, strict: a NaN or infinity becomes null, named in the metadata (see {@link
+   * NonFinite}).
+   */
+  static Map<String, Object> line(Event e) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time_ms", e.timeMs());
+    line.put("event_type", e.eventType());
+    line.put("key", e.key());
+    NonFinite.Stripped strict = NonFinite.strip(e.value(), e.metadata());
+    line.put("value", strict.value());
+    line.put("metadata", strict.metadata());
+    return line;
+  }
 
   /** Jackson's own words for why a binding failed, without its source location. */
   static String reason(Throwable e) {

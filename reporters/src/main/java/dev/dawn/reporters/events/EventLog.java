@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -70,9 +69,18 @@ public final class EventLog implements AutoCloseable {
   public void write(RunEvent event) {
     Objects.requireNonNull(event, "event");
     synchronized (this) {
-      Event e = event.toEvent(clockMs.getAsLong());
-      append(e.timeMs(), e.eventType(), e.key(), e.value(), e.metadata());
+      append(event.toEvent(clockMs.getAsLong()));
     }
+  }
+
+  /**
+   * Appends a typed event stamped {@code timeMs} instead of now: for what happened before the log
+   * could be opened ({@code init_start}: data preparation and joining a cluster come before the run
+   * folder exists).
+   */
+  public synchronized void writeAt(RunEvent event, long timeMs) {
+    Objects.requireNonNull(event, "event");
+    append(event.toEvent(timeMs));
   }
 
   // The untyped writers below are for tests and replays of hand-made logs; runners write records.
@@ -95,37 +103,28 @@ public final class EventLog implements AutoCloseable {
 
   private synchronized void write(
       String eventType, String key, Object value, Map<String, Object> metadata) {
-    append(clockMs.getAsLong(), eventType, key, value, metadata);
+    Objects.requireNonNull(key, "key");
+    append(new Event(clockMs.getAsLong(), eventType, key, value, metadata));
   }
 
-  private synchronized void append(
-      long timeMs, String eventType, String key, Object value, Map<String, Object> metadata) {
-    Objects.requireNonNull(key, "key");
+  private synchronized void append(Event e) {
     if (closed) {
       throw new IllegalStateException(
-          "event log " + file + " is closed; cannot write '" + key + "'");
+          "event log " + file + " is closed; cannot write '" + e.key() + "'");
     }
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("time_ms", timeMs);
-    line.put("event_type", eventType);
-    line.put("key", key);
-    // Strict JSON: a NaN or infinity is written as null and named in the metadata (see NonFinite).
-    NonFinite.Stripped strict = NonFinite.strip(value, metadata);
-    line.put("value", strict.value());
-    line.put("metadata", strict.metadata());
     String json;
     try {
-      json = EventJson.MAPPER.writeValueAsString(line);
-    } catch (JsonProcessingException e) {
+      json = EventJson.MAPPER.writeValueAsString(EventJson.line(e));
+    } catch (JsonProcessingException ex) {
       throw new IllegalArgumentException(
-          "event '" + key + "' has a value or metadata that is not JSON-serialisable", e);
+          "event '" + e.key() + "' has a value or metadata that is not JSON-serialisable", ex);
     }
     try {
       // One write call per line then flush: a crash can tear only this line.
       out.write(json + "\n");
       out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append event '" + key + "' to " + file, e);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot append event '" + e.key() + "' to " + file, ex);
     }
   }
 

@@ -22,6 +22,15 @@
  * a later version adds must be nullable (boxed) so that older logs, which lack them, still bind;
  * readers ignore fields they do not know, so older readers still read newer logs.
  *
+ * <p><b>MLPerf's rules.</b> A training run's log follows MLPerf Training's logging rules: {@link
+ * dev.dawn.reporters.events.InitStart} to {@link dev.dawn.reporters.events.InitStop} around the
+ * preparation, {@link dev.dawn.reporters.events.CacheClear}, {@link
+ * dev.dawn.reporters.events.MlPerfSubmission}, then {@code run_start}; {@link
+ * dev.dawn.reporters.events.RunStop} holds MLPerf's status beside dawn's. An MLPerf key keeps
+ * MLPerf's name and meaning; our own keys must not be MLPerf names (see {@link
+ * dev.dawn.reporters.events.MlLogKeys}). {@link dev.dawn.reporters.events.MlLogLine} prints an
+ * event as MLPerf's tools read it.
+ *
  * <p><b>Strict JSON.</b> A NaN or infinite number is written as null and named in the line's {@code
  * non_finite} metadata ({@link dev.dawn.reporters.events.NonFinite}); reading restores it. Logs
  * written before this rule, with bare {@code NaN}, still read.

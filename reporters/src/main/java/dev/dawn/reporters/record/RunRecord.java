@@ -7,6 +7,7 @@ import dev.dawn.reporters.events.EvalAccuracy;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventFields;
 import dev.dawn.reporters.events.EventType;
+import dev.dawn.reporters.events.InitStart;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
@@ -124,7 +125,11 @@ public record RunRecord(
       }
     }
     if (runId == null) {
-      throw new IllegalArgumentException("event log has no run_start (INTERVAL_START) event");
+      throw new IllegalArgumentException(
+          "event log has no run_start (INTERVAL_START) event"
+              + (events.stream().anyMatch(InitStart.KIND::matches)
+                  ? ": the run stopped while initialising, before training began"
+                  : ""));
     }
     if (entry == null) {
       throw new IllegalArgumentException(

@@ -24,7 +24,7 @@ class TypedEventsTest {
       log.write(new RunStart("r-nan"));
       log.write(new TrainStep(Double.NaN, 1, 1, 1, 0.1, 0.9, Double.POSITIVE_INFINITY, null, null));
       log.write(new EpochStop(1, 1000, 1200, Double.NaN, 0.1, 0.0, 0L, 0L));
-      log.write(new RunStop("diverged", "loss NaN"));
+      log.write(RunStop.of("diverged", "loss NaN"));
     }
     // Strict parsing (Jackson's defaults reject NaN/Infinity tokens) accepts every line.
     ObjectMapper strict = new ObjectMapper();
@@ -83,16 +83,16 @@ class TypedEventsTest {
     try (EventLog log = EventLog.append(file, () -> 5)) {
       log.write(new EvalAccuracy(2, 0.5, 0.75, 100L, null));
       log.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, 256, 1));
-      log.write(new RunStop("success", null));
+      log.write(RunStop.of("success", null));
     }
     assertThat(Files.readAllLines(file))
         .containsExactly(
-            "{\"time_ms\":5,\"event_type\":\"POINT_IN_TIME\",\"key\":\"eval_accuracy\",\"value\":0.75,"
+            "{\"time_ms\":5,\"event_type\":\"POINT_IN_TIME\",\"key\":\"eval_accuracy\",\"value\":0.5,"
                 + "\"metadata\":{\"epoch_num\":2,\"top1_accuracy\":0.5,\"top5_accuracy\":0.75,\"eval_samples\":100}}",
             "{\"time_ms\":5,\"event_type\":\"POINT_IN_TIME\",\"key\":\"global_batch_size\",\"value\":256,"
                 + "\"metadata\":{\"epoch_num\":1}}",
             "{\"time_ms\":5,\"event_type\":\"INTERVAL_END\",\"key\":\"run_stop\",\"value\":null,"
-                + "\"metadata\":{\"status\":\"success\"}}");
+                + "\"metadata\":{\"status\":\"success\",\"dawn_status\":\"success\"}}");
   }
 
   @Test

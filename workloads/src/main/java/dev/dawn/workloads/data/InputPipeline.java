@@ -70,8 +70,7 @@ public final class InputPipeline implements AutoCloseable {
     checkShape(resolution, batchSize);
     int share = shard.share(batchSize);
     int[] order = shuffledOrder(epoch);
-    int batches =
-        options.dropRemainder() ? order.length / batchSize : ceilDiv(order.length, batchSize);
+    int batches = options.batchesPerEpoch(order.length, batchSize);
     return new BatchStream(
         batches,
         b -> build(order, b * batchSize + shard.index() * share, share, resolution, epoch, true),

@@ -28,6 +28,14 @@ public record PipelineOptions(
     OFF
   }
 
+  /**
+   * Training batches in an epoch over {@code images} images: whole batches only with {@code
+   * dropRemainder}, else the last one partial.
+   */
+  public int batchesPerEpoch(int images, int batchSize) {
+    return dropRemainder ? images / batchSize : (images + batchSize - 1) / batchSize;
+  }
+
   public static final long DEFAULT_CACHE_BUDGET = 4L << 30;
 
   public PipelineOptions {
