@@ -3,9 +3,7 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.numerics.GateDecision;
-import dev.dawn.harness.numerics.NumericsGate;
 import dev.dawn.harness.run.MachineEnvironment;
-import dev.dawn.harness.run.Rerun;
 import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.run.TracedOpsEvent;
 import dev.dawn.harness.train.DatasetOpener;
@@ -121,16 +119,13 @@ final class ThroughputCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (profileSteps < 0)
       throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
-    numerics =
-        NumericsGate.forProcess(results, System.out::println)
-            .training(layers.load(config).config().train().precision());
-    if (numerics.kind() == GateDecision.Kind.RERUN) {
-      System.out.println(numerics.line());
-      return Rerun.inChild(
-          DawnCli.class.getName(),
-          spec.root().commandLine().getParseResult().originalArgs(),
-          numerics.rerunEnvironment());
+    var gate =
+        TrainingPrecisionGate.check(
+            spec, results, layers.load(config).config().train().precision());
+    if (gate.rerunStatus().isPresent()) {
+      return gate.rerunStatus().getAsInt();
     }
+    numerics = gate.decision();
     if (!replicas.isEmpty() || !thresholds.isEmpty()) {
       return compareReplicas();
     }

@@ -2,9 +2,6 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.TfConfig;
-import dev.dawn.harness.numerics.GateDecision;
-import dev.dawn.harness.numerics.NumericsGate;
-import dev.dawn.harness.run.Rerun;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
@@ -95,18 +92,14 @@ final class TrainCommand implements Callable<Integer> {
     var tfConfig = TfConfig.fromEnvironment();
     var loaded = ClusterConfigLoader.load(config, scale, overrides, tfConfig, System.out::println);
     ResultsFolder.requireWritable(results);
-    GateDecision numerics =
-        NumericsGate.forProcess(results, System.out::println)
-            .training(loaded.config().train().precision());
-    if (numerics.kind() == GateDecision.Kind.RERUN) {
-      System.out.println(numerics.line());
-      return Rerun.inChild(
-          DawnCli.class.getName(),
-          spec.root().commandLine().getParseResult().originalArgs(),
-          numerics.rerunEnvironment());
+    var numerics = TrainingPrecisionGate.check(spec, results, loaded.config().train().precision());
+    if (numerics.rerunStatus().isPresent()) {
+      return numerics.rerunStatus().getAsInt();
     }
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
-    var outcome = new TrainingRunner(loaded, results, progress, runFolder, numerics.record()).run();
+    var outcome =
+        new TrainingRunner(loaded, results, progress, runFolder, numerics.decision().record())
+            .run();
     int task = loaded.config().distributed().taskIndex();
     if (task > 0) {
       // a worker's log holds its throughput only; the chief reports the run

@@ -78,17 +78,13 @@ public final class ForwardPass {
   }
 
   /** Casts float32 to the compute dtype (see the class comment for the declared type). */
-  @SuppressWarnings("unchecked")
   public Operand<TFloat32> toCompute(Operand<TFloat32> x) {
-    if (!precision.isMixed()) {
-      return x;
-    }
-    return (Operand<TFloat32>) (Operand<?>) tf.dtypes.cast(x, precision.computeType());
+    return precision.toCompute(tf, x);
   }
 
   /** Casts an activation in the compute dtype back to float32 (e.g. logits for the loss). */
   public Operand<TFloat32> toFloat32(Operand<TFloat32> x) {
-    return precision.isMixed() ? tf.dtypes.cast(x, TFloat32.class) : x;
+    return precision.toFloat32(tf, x);
   }
 
   public boolean isTraining() {

@@ -2,6 +2,8 @@ package dev.dawn.workloads.precision;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TFloat16;
@@ -55,6 +57,24 @@ public enum Precision {
       case BF16 -> DataType.DT_BFLOAT16;
       case FP16 -> DataType.DT_HALF;
     };
+  }
+
+  /**
+   * A float32 value (images, a weight) cast to the compute dtype; the same operand under fp32. The
+   * result keeps its declared float32 Java type: generics are erased and TensorFlow checks dtypes
+   * when an op is added, so code above the cast needs no branch per precision.
+   */
+  @SuppressWarnings("unchecked")
+  public Operand<TFloat32> toCompute(Ops tf, Operand<TFloat32> x) {
+    if (!isMixed()) {
+      return x;
+    }
+    return (Operand<TFloat32>) (Operand<?>) tf.dtypes.cast(x, computeType);
+  }
+
+  /** A value in the compute dtype back to float32 (logits, a value to fetch). */
+  public Operand<TFloat32> toFloat32(Ops tf, Operand<TFloat32> x) {
+    return isMixed() ? tf.dtypes.cast(x, TFloat32.class) : x;
   }
 
   /** True when the compute dtype differs from the float32 master weights. */

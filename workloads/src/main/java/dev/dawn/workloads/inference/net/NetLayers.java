@@ -103,17 +103,13 @@ public final class NetLayers {
   }
 
   /** A float32 activation (the images) in the compute dtype; the same operand under fp32. */
-  @SuppressWarnings("unchecked")
   public Operand<TFloat32> toCompute(Operand<TFloat32> x) {
-    if (!precision.isMixed()) {
-      return x;
-    }
-    return (Operand<TFloat32>) (Operand<?>) tf.dtypes.cast(x, precision.computeType());
+    return precision.toCompute(tf, x);
   }
 
   /** An activation in the compute dtype as float32 (the logits, or a value to fetch). */
   public Operand<TFloat32> toFloat32(Operand<TFloat32> x) {
-    return precision.isMixed() ? tf.dtypes.cast(x, TFloat32.class) : x;
+    return precision.toFloat32(tf, x);
   }
 
   /** Graph op name of each weight constant built so far, keyed {@code <layer name>/<tensor>}. */

@@ -8,7 +8,6 @@ import dev.dawn.workloads.numerics.NetOutcome;
 import dev.dawn.workloads.numerics.Nhwc;
 import dev.dawn.workloads.precision.Precision;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,29 +23,6 @@ import org.tensorflow.types.TFloat32;
 class NetGraphPrecisionTest {
   private static final int HW = 16;
 
-  /** A net with every layer kind a ResNet has: stem, identity and pooled projection blocks. */
-  private static FoldedNet net() {
-    RandomFoldedNets r = new RandomFoldedNets(5);
-    return new FoldedNet(
-        HW,
-        HW,
-        3,
-        List.of(
-            r.conv("stem", 3, 3, 16, 1, true),
-            new ResidualBlock(
-                "b1",
-                List.of(r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)),
-                null),
-            new ResidualBlock(
-                "b2",
-                List.of(r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
-                r.conv("b2_proj", 1, 16, 32, 1, false),
-                new AvgPool(2, 2, Padding.SAME)),
-            new MaxPool(2, 2, Padding.SAME),
-            new GlobalAvgPool(),
-            r.dense("fc", 32, 10)));
-  }
-
   /**
    * Float32 images in, float32 logits out, every conv in the compute dtype, and every layer within
    * the bound of the precision's arithmetic unless this host's kernels of that precision are wrong.
@@ -54,7 +30,7 @@ class NetGraphPrecisionTest {
   @ParameterizedTest
   @EnumSource(Precision.class)
   void convsComputeInThePrecisionAndEveryLayerStaysWithinItsBound(Precision p) {
-    FoldedNet net = net();
+    FoldedNet net = TinyFoldedNets.resnet(HW, 10, true);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x =

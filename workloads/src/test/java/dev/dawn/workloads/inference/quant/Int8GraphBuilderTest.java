@@ -2,14 +2,9 @@ package dev.dawn.workloads.inference.quant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dawn.workloads.inference.net.AvgPool;
 import dev.dawn.workloads.inference.net.FoldedNet;
-import dev.dawn.workloads.inference.net.GlobalAvgPool;
-import dev.dawn.workloads.inference.net.MaxPool;
 import dev.dawn.workloads.inference.net.NetGraph;
-import dev.dawn.workloads.inference.net.Padding;
-import dev.dawn.workloads.inference.net.RandomFoldedNets;
-import dev.dawn.workloads.inference.net.ResidualBlock;
+import dev.dawn.workloads.inference.net.TinyFoldedNets;
 import dev.dawn.workloads.numerics.HostNumerics;
 import dev.dawn.workloads.numerics.Int8NetLayerCheck;
 import dev.dawn.workloads.numerics.NetOutcome;
@@ -35,30 +30,8 @@ class Int8GraphBuilderTest {
   private static final int HW = 16;
   private static final int CLASSES = 10;
 
-  /**
-   * stem (signed input) -> identity block -> projection block (stride 2; ResNet-D: 2x2 average
-   * pool, then a stride-1 projection) -> max pool -> GAP -> dense.
-   */
   private static FoldedNet tinyNet(boolean averageDown) {
-    RandomFoldedNets r = new RandomFoldedNets(5);
-    return new FoldedNet(
-        HW,
-        HW,
-        3,
-        List.of(
-            r.conv("stem", 3, 3, 16, 1, true),
-            new ResidualBlock(
-                "b1",
-                List.of(r.conv("b1_a", 3, 16, 16, 1, true), r.conv("b1_b", 3, 16, 16, 1, false)),
-                null),
-            new ResidualBlock(
-                "b2",
-                List.of(r.conv("b2_a", 3, 16, 32, 2, true), r.conv("b2_b", 3, 32, 32, 1, false)),
-                r.conv("b2_proj", 1, 16, 32, averageDown ? 1 : 2, false),
-                averageDown ? new AvgPool(2, 2, Padding.SAME) : null),
-            new MaxPool(2, 2, Padding.SAME),
-            new GlobalAvgPool(),
-            r.dense("fc", 32, CLASSES)));
+    return TinyFoldedNets.resnet(HW, CLASSES, averageDown);
   }
 
   private static TFloat32 images(int n, long seed) {
