@@ -1,6 +1,7 @@
 package dev.dawn.reporters.compare;
 
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
+import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.stats.MannWhitneyU;
 import dev.dawn.reporters.stats.RatioBootstrap;
 import java.util.ArrayList;
@@ -272,8 +273,7 @@ public final class ComparisonText {
     }
     return switch (metric) {
       case TIME_TO_TARGET -> LeaderboardFigures.duration(v / 3600);
-      case EPOCHS_TO_TARGET ->
-          v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+      case EPOCHS_TO_TARGET -> EvaluationPoint.epochLabel(v); // as the TSV and the report
       case IMAGES_PER_SECOND -> String.format(Locale.ROOT, "%.1f", v);
       case BEST_ACCURACY -> percent(v);
     };
