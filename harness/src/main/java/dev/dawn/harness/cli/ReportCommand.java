@@ -96,7 +96,13 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path file = out != null ? out : results.resolve("report.html");
     List<Path> sweeps = runs.isEmpty() ? sweepFolders(results) : List.of();
-    OutputFile.write(file, ComparisonReport.render(dirs, inference, sweeps, file, accuracyBudget));
+    String html;
+    try {
+      html = ComparisonReport.render(dirs, inference, sweeps, file, accuracyBudget);
+    } catch (IllegalArgumentException e) { // a sweep's log or its spec's compare: entries
+      throw new BadInputException(e.getMessage(), e);
+    }
+    OutputFile.write(file, html);
     System.out.println(
         "wrote "
             + file

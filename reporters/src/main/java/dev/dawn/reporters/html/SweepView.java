@@ -4,6 +4,7 @@ import dev.dawn.reporters.compare.CellPair;
 import dev.dawn.reporters.compare.ComparedRun;
 import dev.dawn.reporters.compare.RunComparison;
 import dev.dawn.reporters.compare.SweepPairs;
+import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.sweep.CellSummary;
 import dev.dawn.reporters.sweep.SweepAxes;
@@ -67,7 +68,7 @@ record SweepView(
       if (run == null) {
         try {
           run = RunDirectory.read(folder);
-        } catch (IllegalArgumentException unusable) {
+        } catch (IllegalArgumentException | EventLogFormatException unusable) {
           continue; // its row in the runs table says the run failed
         }
       }
@@ -99,7 +100,8 @@ record SweepView(
       List<ComparedRun> a = read(dir, SweepPairs.select(runs, pair.a()));
       List<ComparedRun> b = read(dir, SweepPairs.select(runs, pair.b()));
       return new Pair(pair, RunComparison.of(pair.a().toString(), a, pair.b().toString(), b), null);
-    } catch (IllegalArgumentException e) { // no runs on a side, or runs that do not compare
+    } catch (IllegalArgumentException | EventLogFormatException e) {
+      // no runs on a side, runs that do not compare, or a run whose log does not read
       return new Pair(pair, null, e.getMessage());
     }
   }
