@@ -9,6 +9,7 @@ import dev.dawn.reporters.charts.AccuracyComparisonChart;
 import dev.dawn.reporters.charts.RunCurve;
 import dev.dawn.reporters.compare.CompareMetric;
 import dev.dawn.reporters.compare.ComparedRun;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStart;
 import dev.dawn.reporters.events.EpochStop;
@@ -99,19 +100,11 @@ class OneReadingTest {
     }
   }
 
+  /** The DAWNBench fields of the test fixture's run (ImageNet, 93% top-5). */
   static Map<String, Object> entry() {
-    Map<String, Object> e = new HashMap<>();
-    e.put("dataset", "ImageNet");
-    e.put("fileBasename", "dawn_resnet9_cpu_tfjava");
-    e.put("author", "dawn");
-    e.put("authorEmail", "dawn@localhost");
-    e.put("framework", "TensorFlow Java");
-    e.put("model", "ResNet-9");
-    e.put("hardware", "CPU");
-    e.put("timestamp", "2026-11-30");
-    e.put("metric", "top5Accuracy");
-    e.put("threshold", 93.0);
-    return e;
+    return DawnbenchEntry.valueIn(
+            EventLogReader.read(Path.of("src/test/resources/runs/imagenet-reached/events.jsonl")))
+        .orElseThrow();
   }
 
   @Test
@@ -127,7 +120,8 @@ class OneReadingTest {
     // dawn export: the DAWNBench TSV has a row per evaluation; its first at 93% is the target.
     var export = dawn("export", run.toString());
     assertThat(export.exit()).as(export.err()).isZero();
-    List<String> tsv = Files.readAllLines(run.resolve("dawn_resnet9_cpu_tfjava.tsv"));
+    String basename = entry().get("fileBasename").toString();
+    List<String> tsv = Files.readAllLines(run.resolve(basename + ".tsv"));
     assertThat(tsv).hasSize(1 + 12);
     String[] target = tsv.get(7).split("\t");
     assertThat(target[0]).isEqualTo(epochs);

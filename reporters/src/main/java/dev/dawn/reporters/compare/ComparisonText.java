@@ -162,12 +162,7 @@ public final class ComparisonText {
               + runs
               + " ("
               + (oneSideMissed
-                  ? (f > 1 ? "B" : "A")
-                      + "'s median run reaches "
-                      + phrase
-                      + ", "
-                      + (f > 1 ? "A" : "B")
-                      + "'s does not"
+                  ? onlyOneReaches(f > 1, phrase, "")
                   : "B vs A " + factor(f) + "x, " + ci)
               + ", p = "
               + p(m.test().p())
@@ -178,16 +173,7 @@ public final class ComparisonText {
     return switch (m.metric()) {
       case TIME_TO_TARGET ->
           Double.isInfinite(f) || f == 0
-              ? (better ? "B" : "A")
-                  + "'s median run reaches "
-                  + phrase
-                  + ", "
-                  + (better ? "A" : "B")
-                  + "'s does not, "
-                  + runs
-                  + " (p = "
-                  + p(m.test().p())
-                  + ")."
+              ? onlyOneReaches(better, phrase, "") + ", " + runs + " (p = " + p(m.test().p()) + ")."
               : "B reaches "
                   + phrase
                   + " "
@@ -201,14 +187,7 @@ public final class ComparisonText {
                   + ".";
       case EPOCHS_TO_TARGET ->
           Double.isInfinite(f) || f == 0
-              ? (better ? "B" : "A")
-                  + "'s median run reaches "
-                  + phrase
-                  + " within its epochs, "
-                  + (better ? "A" : "B")
-                  + "'s does not, "
-                  + runs
-                  + "."
+              ? onlyOneReaches(better, phrase, " within its epochs") + ", " + runs + "."
               : "B needs "
                   + factor(better ? f : 1 / f)
                   + "x "
@@ -248,6 +227,17 @@ public final class ComparisonText {
               + runs
               + ").";
     };
+  }
+
+  /** {@code B's median run reaches 93% top-5, A's does not} (or A's and B's swapped). */
+  private static String onlyOneReaches(boolean bReaches, String phrase, String within) {
+    return (bReaches ? "B" : "A")
+        + "'s median run reaches "
+        + phrase
+        + within
+        + ", "
+        + (bReaches ? "A" : "B")
+        + "'s does not";
   }
 
   /** The bootstrap interval; none when a side has one run (every resample is that run). */
