@@ -45,7 +45,8 @@ final class InferenceSection {
     }
 
     AccuracyTarget target() {
-      // Runs logged before their DAWNBench entry was recorded are held to ImageNet's gate.
+      // A run without DAWNBench fields (random weights) is held to ImageNet's gate, the task of
+      // the nets it measures.
       return run.target() != null
           ? run.target()
           : new AccuracyTarget(Dataset.IMAGENET.metric(), Dataset.IMAGENET.threshold());
