@@ -15,6 +15,9 @@ import java.util.Map;
  * comparison.
  */
 public final class ComparisonText {
+  /** What a time or an epoch count of a run (or median) that missed the target reads as. */
+  public static final String NOT_REACHED = "not reached";
+
   private ComparisonText() {}
 
   /** The comparison as text for a terminal ({@code dawn compare}). */
@@ -259,7 +262,7 @@ public final class ComparisonText {
   /** A median of a metric for people: H:MM:SS, epochs, images/s or percent; "not reached". */
   public static String value(CompareMetric metric, double v) {
     if (Double.isInfinite(v)) {
-      return "not reached";
+      return NOT_REACHED;
     }
     return switch (metric) {
       case TIME_TO_TARGET -> LeaderboardFigures.duration(v / 3600);

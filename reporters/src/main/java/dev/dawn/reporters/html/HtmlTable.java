@@ -72,10 +72,6 @@ final class HtmlTable {
     return this;
   }
 
-  int size() {
-    return rows.size();
-  }
-
   String render() {
     StringBuilder h = new StringBuilder("<table");
     if (id != null) {

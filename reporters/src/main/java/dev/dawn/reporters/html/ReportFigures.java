@@ -2,6 +2,7 @@ package dev.dawn.reporters.html;
 
 import static dev.dawn.reporters.html.text.HtmlText.escape;
 
+import dev.dawn.reporters.compare.ComparisonText;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.stats.SampleSummary;
@@ -14,7 +15,7 @@ import java.util.function.DoubleFunction;
  * most three decimals, accuracy and images/s with fixed decimals, and a median with its interval.
  */
 final class ReportFigures {
-  static final String NOT_REACHED = "not reached";
+  static final String NOT_REACHED = ComparisonText.NOT_REACHED;
 
   private ReportFigures() {}
 
