@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Write one self-contained HTML page about runs, the answer first.",
       "A sweep (results/sweeps/*, or --results SWEEP_DIR) opens with the dawn compare verdict on its pairs of cells "
-          + "(the pairs its spec names under compare:, else the cells that differ in one name, such as momentum "
-          + "against lars at each batch size), then a row per cell (median and 95% bootstrap interval of time to "
+          + "(the pairs its spec names under compare:, else the cells that differ only in a text key, such as momentum "
+          + "against lars at each batch size), then a row per cell (median and 95%% bootstrap interval of time to "
           + "target, epochs, best accuracy and images/s over the repeats) and charts whose lines are cells.",
       "Training runs: status, time and epochs to target, best accuracy (every evaluation counts, mid-epoch ones too, "
           + "as in the TSV and dawn compare), images/s, cost, accuracy curves, loss and learning rate. "

@@ -165,6 +165,7 @@ class ReportingCommandsTest {
       Run help = dawn(c, "--help");
       assertThat(help.exit()).as(c).isZero();
       assertThat(help.out()).as(c).contains("Usage: dawn " + c);
+      assertThat(help.err()).as(c).doesNotContain("Could not format");
     }
   }
 

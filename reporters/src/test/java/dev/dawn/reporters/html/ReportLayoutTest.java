@@ -165,8 +165,20 @@ class ReportLayoutTest {
     assertThat(page.get("images").asInt()).isEqualTo(page.get("figures").asInt());
   }
 
-  /** The page after layout, measured by {@code layout-check.js} appended to a copy of it. */
+  private static final Map<Path, JsonNode> MEASURED = new HashMap<>();
+
+  /**
+   * The page after layout, measured by {@code layout-check.js} appended to a copy of it (once per
+   * page: the browser takes seconds).
+   */
   static JsonNode layout(Path report) throws Exception {
+    if (!MEASURED.containsKey(report)) {
+      MEASURED.put(report, measure(report));
+    }
+    return MEASURED.get(report);
+  }
+
+  private static JsonNode measure(Path report) throws Exception {
     Path copy = report.resolveSibling("measured-" + report.getFileName());
     String script;
     try (var in = ReportLayoutTest.class.getResourceAsStream("/html/layout-check.js")) {
