@@ -109,10 +109,9 @@ final class InferenceSection {
                 + escape(current.id())
                 + "</code> <span class=\"note\">"
                 + row.variant().images()
-                + " images</span>"
-                + (current.weights() == null
-                    ? ""
-                    : " <span class=\"note\">weights " + escape(current.weights()) + "</span>"));
+                + " images"
+                + (current.weights() == null ? "" : "; weights " + escape(current.weights()))
+                + "</span>");
       }
       InferenceVariantResult v = row.variant();
       TopAccuracy fp32 = fp32(row, rows);
