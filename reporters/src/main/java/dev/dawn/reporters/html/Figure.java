@@ -5,6 +5,7 @@ import static dev.dawn.reporters.html.text.HtmlText.escape;
 import dev.dawn.reporters.charts.ChartEncoder;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.series.AxesChartSeries;
 import org.knowm.xchart.internal.series.Series;
+import org.knowm.xchart.style.AxesChartStyler;
 
 /**
  * A chart as the report shows it: the title as an HTML caption and the legend as an HTML list (both
@@ -47,7 +49,7 @@ final class Figure {
    * earlier figure's legend explains).
    */
   static String of(Chart<?, ?> chart, Size size, String id, boolean withLegend) {
-    String caption = chart.getTitle();
+    String caption = fitAxisTitles(chart, size, chart.getTitle());
     chart.getStyler().setChartTitleVisible(false);
     chart.getStyler().setLegendVisible(false);
     ChartEncoder.Encoded image = ChartEncoder.smallest(chart, size.width(), size.height());
@@ -84,6 +86,36 @@ final class Figure {
       h.append("</ul>\n");
     }
     return h.append("</figure>\n").toString();
+  }
+
+  /**
+   * XChart draws an axis title centred on its side of the plot and cuts what does not fit. A
+   * vertical title longer than the plot is high (the figure less the padding, the x axis's title,
+   * tick marks and labels, and the plot margins) is taken off the chart and said in the caption
+   * instead.
+   *
+   * @return the caption, with the vertical axis's title when it moved there
+   */
+  static String fitAxisTitles(Chart<?, ?> chart, Size size, String caption) {
+    if (!(chart.getStyler() instanceof AxesChartStyler s) || chart.getYAxisTitle() == null) {
+      return caption;
+    }
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double title = s.getAxisTitleFont().getStringBounds(chart.getYAxisTitle(), frc).getWidth();
+    double line = s.getAxisTitleFont().getStringBounds("Mg", frc).getHeight();
+    double ticks = s.getAxisTickLabelsFont().getStringBounds("0", frc).getHeight();
+    double plot =
+        size.height()
+            - 2.0 * s.getChartPadding()
+            - (line + s.getAxisTitlePadding())
+            - (ticks + s.getAxisTickPadding() + s.getAxisTickMarkLength())
+            - 2.0 * s.getPlotMargin();
+    if (title <= plot) {
+      return caption;
+    }
+    String moved = chart.getYAxisTitle();
+    chart.setYAxisTitle("");
+    return caption + " (vertical axis: " + moved + ")";
   }
 
   /**
