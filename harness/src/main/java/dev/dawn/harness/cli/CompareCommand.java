@@ -1,6 +1,7 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.reporters.compare.ComparedRun;
+import dev.dawn.reporters.compare.ComparisonText;
 import dev.dawn.reporters.compare.RunComparison;
 import dev.dawn.reporters.compare.RunSelection;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class CompareCommand implements Callable<Integer> {
     try {
       List<ComparedRun> runsA = read(a);
       List<ComparedRun> runsB = read(b);
-      System.out.print(RunComparison.of(a, runsA, b, runsB).render());
+      System.out.print(ComparisonText.render(RunComparison.of(a, runsA, b, runsB)));
     } catch (
         IllegalArgumentException
             e) { // bad folders, runs.csv, cells, and runs that are not comparable

@@ -96,13 +96,16 @@ final class RecipesCommand implements Callable<Integer> {
           where);
     }
     String best =
-        run.get()
-            .bestEpoch()
+        record
+            .bestEvaluation()
             .map(
                 e ->
                     String.format(
-                        Locale.ROOT, ", best %.2f%% at epoch %d", e.metric(metric), e.epoch()))
-            .orElse(", no epoch evaluated");
+                        Locale.ROOT,
+                        ", best %.2f%% at epoch %s",
+                        e.metric(metric),
+                        EvaluationPoint.epochLabel(e.epoch())))
+            .orElse(", nothing evaluated");
     return "target "
         + metric
         + " >= "

@@ -19,18 +19,25 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write one self-contained HTML page comparing runs. "
-          + "Summary (status, time to target, epochs, cost), accuracy curves, loss and learning rate, "
-          + "the batch-1 latency of every dawn infer variant, "
-          + "config and environment differences, links to the files, and a section per sweep (summary per cell and charts; "
-          + "for results/sweeps/* or when --results is a sweep folder). "
-          + "A run folder whose events.jsonl is empty or corrupt is skipped with a warning naming it. "
-          + "Runs measured on different machines are flagged as not comparable. No network or JavaScript needed to view it."
+      "Write one self-contained HTML page about runs, the answer first.",
+      "A sweep (results/sweeps/*, or --results SWEEP_DIR) opens with the dawn compare verdict on its pairs of cells "
+          + "(the pairs its spec names under compare:, else the cells that differ only in a text key, such as momentum "
+          + "against lars at each batch size), then a row per cell (median and 95%% bootstrap interval of time to "
+          + "target, epochs, best accuracy and images/s over the repeats) and charts whose lines are cells.",
+      "Training runs: status, time and epochs to target, best accuracy (every evaluation counts, mid-epoch ones too, "
+          + "as in the TSV and dawn compare), images/s, cost, accuracy curves, loss and learning rate. "
+          + "dawn infer runs: batch-1 latency and accuracy of every variant with its change against fp32 of the same "
+          + "model, a mark where top-1 fell more than --accuracy-budget points or the task's metric is under its "
+          + "target, and the settings that differ between rows (precision path, oneDNN, threads, CPU).",
+      "Then config and environment differences and links to the files. A run folder whose events.jsonl is empty or "
+          + "corrupt is skipped with a warning naming it. Runs measured on different machines are flagged as not "
+          + "comparable. The page fits a 1366-pixel-wide window and needs no network or JavaScript."
     },
     footer = {
       "",
-      "Example:",
-      "  bin/dawn report results/runs/20261126-041500-a results/runs/20261126-051500-b --out results/ab.html"
+      "Examples:",
+      "  bin/dawn report results/runs/20261126-041500-a results/runs/20261126-051500-b --out results/ab.html",
+      "  bin/dawn report --results results/sweeps/20261130-095200-momentum-vs-lars --out sweep.html"
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -51,6 +58,15 @@ final class ReportCommand implements Callable<Integer> {
   Path results;
 
   @Option(
+      names = "--accuracy-budget",
+      paramLabel = "POINTS",
+      defaultValue = "1.0",
+      description =
+          "Top-1 points an inference variant may lose against fp32 of the same model before it is marked. "
+              + "Default: ${DEFAULT-VALUE}.")
+  double accuracyBudget;
+
+  @Option(
       names = "--out",
       paramLabel = "FILE.html",
       description = "Output file. Default: <results>/report.html.")
@@ -58,6 +74,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!(accuracyBudget >= 0) || Double.isInfinite(accuracyBudget)) {
+      throw new BadInputException(
+          "--accuracy-budget: must be a finite number of points >= 0, got " + accuracyBudget);
+    }
     List<Path> given = runs.isEmpty() ? RunFolders.listAll(results) : runs;
     var err = spec.commandLine().getErr();
     List<RunDirectory> dirs =
@@ -76,7 +96,13 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path file = out != null ? out : results.resolve("report.html");
     List<Path> sweeps = runs.isEmpty() ? sweepFolders(results) : List.of();
-    OutputFile.write(file, ComparisonReport.render(dirs, inference, sweeps, file));
+    String html;
+    try {
+      html = ComparisonReport.render(dirs, inference, sweeps, file, accuracyBudget);
+    } catch (IllegalArgumentException e) { // a sweep's log or its spec's compare: entries
+      throw new BadInputException(e.getMessage(), e);
+    }
+    OutputFile.write(file, html);
     System.out.println(
         "wrote "
             + file

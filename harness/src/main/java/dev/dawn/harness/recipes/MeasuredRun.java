@@ -3,7 +3,6 @@ package dev.dawn.harness.recipes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.record.EpochRecord;
 import dev.dawn.reporters.record.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,11 +50,5 @@ public record MeasuredRun(Path folder, RunRecord record) {
     } catch (IOException unreadable) {
       return null; // not a run of ours we can attribute; skip it rather than fail the listing
     }
-  }
-
-  /** The best epoch by the run's target metric, if any epoch was evaluated. */
-  public Optional<EpochRecord> bestEpoch() {
-    String metric = record.entry().metric();
-    return record.epochs().stream().max(Comparator.comparingDouble(e -> e.metric(metric)));
   }
 }

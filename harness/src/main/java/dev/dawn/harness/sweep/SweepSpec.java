@@ -3,10 +3,14 @@ package dev.dawn.harness.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dawn.harness.config.ConfigException;
 import dev.dawn.harness.config.YamlDocument;
+import dev.dawn.reporters.compare.CellPair;
+import dev.dawn.reporters.compare.CellSelector;
+import dev.dawn.reporters.compare.SweepPairs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +29,8 @@ import java.util.Set;
  *     config's seed
  * @param workers worker processes of every run: 1 runs {@code dawn train}, N > 1 {@code dawn launch
  *     --workers N}
+ * @param document the spec as written; its optional {@code compare:} pairs of cells, which only the
+ *     report reads (from the copy in the sweep folder), are checked here
  */
 public record SweepSpec(
     String name,
@@ -48,7 +54,8 @@ public record SweepSpec(
   }
 
   static final Set<String> TOP_KEYS =
-      Set.of("name", "base", "scale", "set", "grid", "zip", "repeats", "seed", "workers");
+      Set.of(
+          "name", "base", "scale", "set", "grid", "zip", "repeats", "seed", "workers", "compare");
 
   /** The most worker processes a sweep starts per run, as {@code dawn launch} allows. */
   static final int MAX_WORKERS = 16;
@@ -235,7 +242,47 @@ public record SweepSpec(
       }
     }
     if (!problems.isEmpty()) throw new ConfigException(problems);
-    return new SweepSpec(name, base, scale, fixed, axes, repeats, seed, workers, doc);
+    SweepSpec spec = new SweepSpec(name, base, scale, fixed, axes, repeats, seed, workers, doc);
+    checkPairs(spec, problems);
+    if (!problems.isEmpty()) throw new ConfigException(problems);
+    return spec;
+  }
+
+  /**
+   * {@code compare:} names pairs of cells for the report's verdict ({@link SweepPairs}); each side
+   * must name swept keys and select at least one cell, so a typo fails now, not in the report.
+   */
+  private static void checkPairs(SweepSpec spec, List<String> problems) {
+    String where = spec.document().where(SweepPairs.KEY) + ": " + SweepPairs.KEY;
+    List<CellPair> pairs;
+    try {
+      pairs = SweepPairs.read(spec.document().tree().path(SweepPairs.KEY), where);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return;
+    }
+    Set<String> swept = new HashSet<>();
+    spec.axes().forEach(a -> swept.addAll(a.keys()));
+    List<Map<String, Object>> cells =
+        SweepPlan.of(spec, 0).cells().stream().map(SweepCell::plainValues).toList();
+    for (int i = 0; i < pairs.size(); i++) {
+      for (CellSelector side : List.of(pairs.get(i).a(), pairs.get(i).b())) {
+        String at =
+            where + " entry " + (i + 1) + " (" + (side == pairs.get(i).a() ? "a" : "b") + ")";
+        List<String> unknown =
+            side.values().keySet().stream().filter(k -> !swept.contains(k)).toList();
+        if (!unknown.isEmpty()) {
+          problems.add(
+              at
+                  + ": "
+                  + String.join(", ", unknown)
+                  + " is not a grid or zip key; swept: "
+                  + new java.util.TreeSet<>(swept));
+        } else if (cells.stream().noneMatch(side::matches)) {
+          problems.add(at + ": no cell has " + side);
+        }
+      }
+    }
   }
 
   private static boolean checkKey(

@@ -46,7 +46,9 @@ import org.tensorflow.proto.TensorProto;
  *       time to run start plus training seconds, so that TensorBoard's "Relative" axis shows
  *       training time exactly;
  *   <li>{@code dawnbench/time_to_target_seconds} and {@code dawnbench/epochs_to_target} once the
- *       target is reached;
+ *       target is reached, and {@code dawnbench/best_accuracy} (the highest value of the target's
+ *       metric, percent) at the step of the best evaluation, all from the run's record, as every
+ *       other report reads them;
  *   <li>the config (dotted keys, scalars) as HParams of the run's session, with its status at the
  *       end.
  * </ul>
@@ -60,6 +62,7 @@ public final class TensorBoardFile {
   public static final String PREFIX = "events.out.tfevents.";
   public static final String TIME_TO_TARGET_TAG = "dawnbench/time_to_target_seconds";
   public static final String EPOCHS_TO_TARGET_TAG = "dawnbench/epochs_to_target";
+  public static final String BEST_ACCURACY_TAG = "dawnbench/best_accuracy";
 
   /** Config keys that describe the author or files, not the recipe; left out of the HParams. */
   private static final List<String> NOT_HPARAMS = List.of("submission.", "reference.", "scales.");
@@ -115,6 +118,7 @@ public final class TensorBoardFile {
     long globalStep = 0;
     Map<Integer, Long> epochEndStep = new HashMap<>();
     Map<Integer, Long> epochTrainMs = new HashMap<>();
+    Map<Double, Long> evalSteps = new HashMap<>(); // epoch position -> step of its eval scalars
     double end = start;
     for (dev.dawn.reporters.events.Event e : log) {
       double wall = e.timeMs() / 1000.0;
@@ -140,6 +144,7 @@ public final class TensorBoardFile {
             eval.midEpoch()
                 ? globalStep
                 : epochEndStep.getOrDefault(eval.epoch(), (long) eval.epoch());
+        evalSteps.putIfAbsent(eval.position(), step);
         out.add(
             summary(
                 wall,
@@ -160,17 +165,20 @@ public final class TensorBoardFile {
     }
     Optional<EvaluationPoint> target = record.targetEvaluation();
     if (target.isPresent()) {
-      double epoch = target.get().epoch();
-      long step =
-          epoch == Math.rint(epoch)
-              ? epochEndStep.getOrDefault((int) epoch, (long) epoch)
-              : globalStep;
       out.add(
           summary(
               end,
-              step,
+              stepOf(target.get(), evalSteps),
               scalar(TIME_TO_TARGET_TAG, target.get().hours() * 3600),
               scalar(EPOCHS_TO_TARGET_TAG, target.get().epoch())));
+    }
+    Optional<EvaluationPoint> best = record.bestEvaluation();
+    if (best.isPresent()) {
+      out.add(
+          summary(
+              end,
+              stepOf(best.get(), evalSteps),
+              scalar(BEST_ACCURACY_TAG, best.get().metric(record.entry().metric()))));
     }
     if (log.stream().anyMatch(RunStop.KIND::matches)) {
       out.add(
@@ -184,6 +192,11 @@ public final class TensorBoardFile {
                   .setTensor(nullTensor())));
     }
     return out;
+  }
+
+  /** The step an evaluation's accuracy scalars were written at. */
+  private static long stepOf(EvaluationPoint e, Map<Double, Long> evalSteps) {
+    return evalSteps.getOrDefault(e.epoch(), (long) Math.ceil(e.epoch()));
   }
 
   /**

@@ -3,7 +3,11 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dawn.reporters.events.EventLog;
+import dev.dawn.reporters.events.SweepRunStart;
+import dev.dawn.reporters.events.SweepRunStop;
 import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.sweep.SweepResults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -161,6 +165,7 @@ class ReportingCommandsTest {
       Run help = dawn(c, "--help");
       assertThat(help.exit()).as(c).isZero();
       assertThat(help.out()).as(c).contains("Usage: dawn " + c);
+      assertThat(help.err()).as(c).doesNotContain("Could not format");
     }
   }
 
@@ -172,9 +177,35 @@ class ReportingCommandsTest {
     Run empty = dawn("report", "--results", tmp.toString());
     assertThat(empty.exit()).isEqualTo(2);
     assertThat(empty.err()).contains("no run folders");
+    Run budget = dawn("report", "--accuracy-budget", "-1", "--results", tmp.toString());
+    assertThat(budget.exit()).isEqualTo(2);
+    assertThat(budget.err().strip())
+        .isEqualTo(
+            "dawn report: --accuracy-budget: must be a finite number of points >= 0, got -1.0");
     Run noEntries = dawn("leaderboard", "--entries", tmp.resolve("none").toString());
     assertThat(noEntries.exit()).isEqualTo(2);
     assertThat(noEntries.err()).contains("does not exist").contains("DAWNBENCH_ENTRIES");
+  }
+
+  @Test
+  void aSweepWhoseSpecNamesAMalformedPairIsBadInputNamingTheSpec() throws Exception {
+    Path sweep = tmp.resolve("sweep");
+    run(sweep, "r1");
+    try (EventLog log = EventLog.append(sweep.resolve(SweepResults.EVENTS_FILE))) {
+      log.write(new SweepRunStart(1, 1, 42, "r1", java.util.Map.of("optimizer.name", "lars")));
+      log.write(new SweepRunStop(1, 1, 0, "runs/r1", null));
+    }
+    Files.writeString(sweep.resolve("spec.yaml"), "compare:\n  - a: optimizer.name=lars\n");
+    Run report = dawn("report", "--results", sweep.toString());
+    assertThat(report.exit()).isEqualTo(2);
+    assertThat(report.err())
+        .contains(sweep.resolve("spec.yaml") + ": compare entry 1: a compare entry is {a:")
+        .doesNotContain("Exception");
+    // Without the bad entry the same folder reports.
+    Files.writeString(sweep.resolve("spec.yaml"), "name: s\n");
+    Run fine = dawn("report", "--results", sweep.toString());
+    assertThat(fine.exit()).as(fine.err()).isZero();
+    assertThat(fine.out()).contains("1 sweep");
   }
 
   @Test

@@ -99,7 +99,8 @@ class SweepKillResumeTest {
             DawnCli.commandLine()
                 .execute("report", "--results", sweepDir.toString(), "--out", report.toString()))
         .isZero();
-    assertThat(Files.readString(report)).contains("<h2>Sweeps</h2>", ": 8 runs</h3>");
+    assertThat(Files.readString(report))
+        .contains("</code>: 8 runs, 4 cells", "<table id=\"verdict\">");
   }
 
   private static Path sweepFolder(Path results) throws Exception {

@@ -116,6 +116,54 @@ class SweepSpecTest {
   }
 
   @Test
+  void comparePairsMustNameSweptKeysAndExistingCells(@TempDir Path dir) throws Exception {
+    SweepSpec good =
+        SweepSpec.read(
+            TinySweep.spec(
+                dir,
+                """
+                compare:
+                  - a: optimizer.name=momentum,train.batchSize=20
+                    b: optimizer.name=lars,train.batchSize=20.0
+                """));
+    assertThat(good.name()).isEqualTo("tiny-sweep");
+    Path spec =
+        TinySweep.spec(
+            dir,
+            """
+            compare:
+              - a: optimizer.name=momentum,train.batchSise=20
+                b: optimizer.name=adam
+              - a: optimizer.name
+                b: optimizer.name=lars
+            """);
+    assertThat(problems(spec))
+        .containsExactly(
+            spec
+                + ":12: compare entry 2 (a): 'optimizer.name' is not key=value (a sweep"
+                + " cell is named key=value,key=value)");
+    Files.writeString(
+        spec,
+        Files.readString(spec).replace("  - a: optimizer.name\n", "  - a: optimizer.name=lars\n"));
+    assertThat(problems(spec))
+        .containsExactly(
+            spec
+                + ":12: compare entry 1 (a): train.batchSise is not a grid or zip key;"
+                + " swept: [optimizer.learningRate, optimizer.name, train.batchSize]",
+            spec + ":12: compare entry 1 (b): no cell has optimizer.name=adam");
+  }
+
+  /** What reading the spec refuses it for. */
+  private static java.util.List<String> problems(Path spec) {
+    try {
+      SweepSpec.read(spec);
+    } catch (ConfigException e) {
+      return e.problems();
+    }
+    throw new AssertionError(spec + " was read without a problem");
+  }
+
+  @Test
   void cliRefusesABadSpecBeforeAnyRun(@TempDir Path dir) throws Exception {
     Path spec = TinySweep.spec(dir, "");
     Files.writeString(

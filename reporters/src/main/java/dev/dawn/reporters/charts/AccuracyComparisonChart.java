@@ -1,46 +1,47 @@
 package dev.dawn.reporters.charts;
 
-import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.dawnbench.AccuracyTarget;
+import dev.dawn.reporters.record.EvaluationPoint;
 import java.util.List;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.XYSeries;
 
 /**
  * Several runs' gate accuracy (top-5 or top-1, %) against training hours, overlaid, with the target
- * line.
+ * line. Every evaluation is a point, those within an epoch too, so the curve ends where the run's
+ * best accuracy and time to target say it does.
  */
 public final class AccuracyComparisonChart {
   private AccuracyComparisonChart() {}
 
-  /**
-   * {@code metric} is {@code top5Accuracy} or {@code top1Accuracy}; {@code threshold} in percent.
-   */
-  public static XYChart build(String title, List<RunCurve> runs, String metric, double threshold) {
-    String name = metric.equals("top1Accuracy") ? "Top-1" : "Top-5";
+  public static XYChart build(String title, List<RunCurve> runs, AccuracyTarget target) {
+    String name = target.metricName();
     XYChart chart =
-        ChartStyle.xy(title, "Training time (hours, evaluation excluded)", name + " accuracy (%)");
+        ChartStyle.xy(
+            title,
+            "Training time (hours, evaluation excluded)",
+            Character.toUpperCase(name.charAt(0)) + name.substring(1) + " accuracy (%)");
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(100.0);
     Set<String> names = ChartStyle.names();
+    List<RunCurve> drawn = runs.stream().filter(r -> !r.evaluations().isEmpty()).toList();
+    LineGroups groups = new LineGroups(runs.stream().map(RunCurve::group).toList());
     double maxHours = 0;
-    for (RunCurve run : runs) {
-      if (run.epochs().isEmpty()) {
-        continue; // nothing evaluated yet: no line, the summary table says so
-      }
-      double[] hours = run.epochs().stream().mapToDouble(EpochRecord::hours).toArray();
-      double[] acc = run.epochs().stream().mapToDouble(e -> e.metric(metric)).toArray();
+    for (RunCurve run : drawn) { // a run with nothing evaluated has no line; the summary says so
+      double[] hours = run.evaluations().stream().mapToDouble(EvaluationPoint::hours).toArray();
+      double[] acc =
+          run.evaluations().stream().mapToDouble(e -> e.metric(target.metric())).toArray();
       maxHours = Math.max(maxHours, hours[hours.length - 1]);
-      chart
-          .addSeries(ChartStyle.unique(names, run.label()), hours, acc)
-          .setMarker(SeriesMarkers.CIRCLE);
+      XYSeries line = chart.addSeries(ChartStyle.unique(names, run.label()), hours, acc);
+      groups.style(line, run.group(), true);
     }
     ChartStyle.targetLine(
         chart,
-        ChartStyle.unique(names, "target " + name + " " + threshold + "%"),
+        ChartStyle.unique(names, "target " + target.phrase()),
         0,
         maxHours > 0 ? maxHours : 1.0,
-        threshold);
+        target.threshold());
     return chart;
   }
 }

@@ -1,13 +1,16 @@
 package dev.dawn.reporters.charts;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -36,39 +39,48 @@ public final class ChartEncoder {
     }
   }
 
+  /** An encoded chart: its format and bytes. */
+  public record Encoded(ChartFormat format, byte[] bytes) {
+    /** The media type for a {@code data:} URL. */
+    public String mediaType() {
+      return format == ChartFormat.PNG ? "image/png" : "image/svg+xml";
+    }
+  }
+
   /**
-   * The SVG as an element to paste into HTML5: the XML prolog and DOCTYPE are dropped (not allowed
-   * inside HTML), {@code role="img"}, {@code aria-label} and a {@code <title>} name the chart, and
-   * the encoder's element ids get {@code idPrefix} so several charts in one page cannot capture
-   * each other's clip paths.
+   * The chart drawn at {@code width} x {@code height} px, as PNG or SVG, whichever is smaller: a
+   * page that embeds its charts stays small. (XChart draws text as glyph outlines, so a chart with
+   * labels is usually smaller as PNG; one made of a few long lines can be smaller as SVG.)
    */
-  public static String inlineSvg(Chart<?, ?> chart, String idPrefix) {
-    if (!idPrefix.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-      throw new IllegalArgumentException(
-          "SVG id prefix must be a letter then letters, digits, '_' or '-', got '"
-              + idPrefix
-              + "'");
+  public static Encoded smallest(Chart<?, ?> chart, int width, int height) {
+    byte[] png = png(chart, width, height);
+    // The PNG pass has sized the chart to width x height, which the SVG encoder reads back.
+    byte[] svg = encode(chart, ChartFormat.SVG);
+    return svg.length < png.length
+        ? new Encoded(ChartFormat.SVG, svg)
+        : new Encoded(ChartFormat.PNG, png);
+  }
+
+  /** PNG of the chart drawn at {@code width} x {@code height} px (antialiased, headless). */
+  public static byte[] png(Chart<?, ?> chart, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      chart.paint(g, width, height);
+    } finally {
+      g.dispose();
     }
-    String svg = new String(encode(chart, ChartFormat.SVG), StandardCharsets.UTF_8);
-    int start = svg.indexOf("<svg");
-    int open = start < 0 ? -1 : svg.indexOf('>', start);
-    if (open < 0) {
-      throw new IllegalStateException(
-          "VectorGraphicsEncoder produced no <svg> element for chart '" + chart.getTitle() + "'");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode chart '" + chart.getTitle() + "' as PNG", e);
     }
-    String label = dev.dawn.reporters.html.text.HtmlText.escape(chart.getTitle());
-    String body =
-        svg.substring(open + 1)
-            .replace("id=\"", "id=\"" + idPrefix)
-            .replace("url(#", "url(#" + idPrefix);
-    return "<svg role=\"img\" aria-label=\""
-        + label
-        + "\""
-        + svg.substring(start + 4, open + 1)
-        + "<title>"
-        + label
-        + "</title>"
-        + body;
+    return out.toByteArray();
   }
 
   /** Writes {@code <base>.png} and {@code <base>.svg}; returns both paths. */

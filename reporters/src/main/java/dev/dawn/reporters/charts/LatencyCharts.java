@@ -58,9 +58,20 @@ public final class LatencyCharts {
     return chart;
   }
 
-  /** Fraction of images at or below each latency, one line per run. */
+  /**
+   * Fraction of images at or below each latency, one line per run; the latency axis is logarithmic
+   * when the latencies span decades (nets 100x apart), so every curve keeps its shape.
+   */
   public static XYChart cdf(String title, Map<String, List<ImageLatency>> runs) {
-    XYChart chart = ChartStyle.xy(title, "Latency per image (ms)", "Images at or below (%)");
+    double[] all =
+        runs.values().stream().flatMap(List::stream).mapToDouble(ImageLatency::latencyMs).toArray();
+    boolean log = ChartStyle.spansDecades(all);
+    XYChart chart =
+        ChartStyle.xy(
+            title,
+            log ? "Latency per image (ms, log scale)" : "Latency per image (ms)",
+            "Images at or below (%)");
+    chart.getStyler().setXAxisLogarithmic(log);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(100.0);
     Set<String> names = ChartStyle.names();

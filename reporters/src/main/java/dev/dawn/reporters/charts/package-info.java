@@ -4,6 +4,9 @@
  * accuracy against hours ({@link dev.dawn.reporters.charts.AccuracyComparisonChart}), loss and
  * learning rate against step ({@link dev.dawn.reporters.charts.StepCharts}), latency histogram, CDF
  * and latency against batch size ({@link dev.dawn.reporters.charts.LatencyCharts}), and sweeps
- * ({@link dev.dawn.reporters.charts.SweepCharts}).
+ * ({@link dev.dawn.reporters.charts.SweepCharts}). Lines of runs come in groups (a run, or a sweep
+ * cell's repeats) that share a colour and a legend entry ({@code LineGroups}); the report embeds a
+ * chart as PNG or SVG, whichever is smaller ({@link
+ * dev.dawn.reporters.charts.ChartEncoder#smallest}).
  */
 package dev.dawn.reporters.charts;

@@ -1,16 +1,14 @@
 package dev.dawn.reporters.compare;
 
-import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.AccuracyTarget;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.EventLogReader;
-import dev.dawn.reporters.record.EpochRecord;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunExporter;
 import dev.dawn.reporters.run.RunSubmission;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,28 +56,9 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
     return switch (metric) {
       case TIME_TO_TARGET -> r.hoursToTarget().orElse(Double.POSITIVE_INFINITY) * 3600;
       case EPOCHS_TO_TARGET -> r.epochsToTarget().orElse(Double.POSITIVE_INFINITY);
-      case IMAGES_PER_SECOND -> imagesPerSecond();
+      case IMAGES_PER_SECOND -> r.imagesPerSecond().orElse(Double.NaN);
       case BEST_ACCURACY -> r.bestAccuracy().orElse(Double.NaN);
     };
-  }
-
-  /**
-   * Images trained over training seconds, all finished epochs (each epoch's rate weighted by its
-   * duration).
-   */
-  private double imagesPerSecond() {
-    double images = 0;
-    double hours = 0;
-    double previous = 0;
-    for (EpochRecord e : record().epochs()) {
-      double dt = e.hours() - previous;
-      previous = e.hours();
-      if (dt > 0 && Double.isFinite(e.imagesPerSecond())) {
-        images += e.imagesPerSecond() * dt;
-        hours += dt;
-      }
-    }
-    return hours > 0 ? images / hours : Double.NaN;
   }
 
   /** The DAWNBench task, in words: the entry's data set, or none. */
@@ -87,20 +66,9 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
     return task.isEntry() ? task.dataset() + " training" : "none (not a DAWNBench entry)";
   }
 
-  /** The target, e.g. {@code top5Accuracy >= 93%}. */
-  public String target() {
-    DawnbenchEntry e = record().entry();
-    return e.metric() + " >= " + number(e.threshold()) + "%";
-  }
-
-  /** The target as a phrase, e.g. {@code 93% top-5}. */
-  public String targetPhrase() {
-    return number(record().entry().threshold()) + "% " + metricName();
-  }
-
-  /** The target's metric in words: {@code top-1} or {@code top-5}. */
-  public String metricName() {
-    return "top1Accuracy".equals(record().entry().metric()) ? "top-1" : "top-5";
+  /** The accuracy gate the run trained toward. */
+  public AccuracyTarget target() {
+    return record().entry().target();
   }
 
   /**
@@ -139,11 +107,5 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
     if (value != null) {
       d.put(key, value);
     }
-  }
-
-  static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15
-        ? Long.toString((long) v)
-        : String.format(Locale.ROOT, "%s", v);
   }
 }

@@ -4,7 +4,6 @@ import dev.dawn.reporters.run.RunExporter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,20 +95,7 @@ public final class RunSelection {
   }
 
   private static Map<String, String> cell(String spec, String side) {
-    Map<String, String> cell = new LinkedHashMap<>();
-    for (String pair : spec.split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException(
-            side
-                + ": '"
-                + pair
-                + "' is not key=value (a sweep cell is"
-                + " SWEEP_DIR@key=value,key=value)");
-      }
-      cell.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-    }
-    return cell;
+    return CellSelector.parse(spec, side).values();
   }
 
   private static List<Path> sweepRuns(Path sweep, Map<String, String> cell, String side) {
@@ -164,24 +150,9 @@ public final class RunSelection {
   }
 
   private static boolean matches(CSVRecord row, Map<String, String> cell) {
-    for (Map.Entry<String, String> e : cell.entrySet()) {
-      String v = row.isSet(e.getKey()) ? row.get(e.getKey()).strip() : "";
-      if (!sameValue(v, e.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static boolean sameValue(String a, String b) {
-    if (a.equals(b)) {
-      return true;
-    }
-    try {
-      return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    Map<String, String> values = new LinkedHashMap<>();
+    cell.keySet().forEach(k -> values.put(k, row.isSet(k) ? row.get(k) : ""));
+    return new CellSelector(cell).matches(values);
   }
 
   /**

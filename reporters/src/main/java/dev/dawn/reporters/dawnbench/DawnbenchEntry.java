@@ -54,6 +54,11 @@ public record DawnbenchEntry(
     misc = misc == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(misc));
   }
 
+  /** The accuracy gate: {@link #metric} at or above {@link #threshold}. */
+  public AccuracyTarget target() {
+    return new AccuracyTarget(metric, threshold);
+  }
+
   /** The same entry with another {@code misc}. */
   public DawnbenchEntry withMisc(Map<String, Object> newMisc) {
     return new DawnbenchEntry(

@@ -52,14 +52,6 @@ public record InferenceSettings(
     batchSizes = List.copyOf(batchSizes);
   }
 
-  /** What the run's accuracies are held against. */
-  public InferenceTarget target() {
-    return new InferenceTarget(
-        targetMetric,
-        targetAccuracy == null ? Double.NaN : targetAccuracy,
-        top1BudgetPoints == null ? InferenceTarget.DEFAULT_TOP1_BUDGET_POINTS : top1BudgetPoints);
-  }
-
   @Override
   public Event toEvent(long timeMs) {
     return KIND.encode(this, timeMs);

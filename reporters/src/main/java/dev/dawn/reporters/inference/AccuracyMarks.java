@@ -1,49 +1,43 @@
 package dev.dawn.reporters.inference;
 
-import dev.dawn.reporters.events.InferenceTarget;
+import dev.dawn.reporters.dawnbench.AccuracyTarget;
 import dev.dawn.reporters.events.InferenceVariantResult;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
-/** The {@link AccuracyMark} of every variant of a run: one rule for the CSV, JSON, CLI and HTML. */
+/**
+ * The {@link AccuracyMark} of every variant of one run, for the files {@code dawn infer} writes
+ * (summary CSV, DAWNBench JSONs), against fp32 of the same model ({@link #model}).
+ */
 public final class AccuracyMarks {
   private AccuracyMarks() {}
 
-  public static List<AccuracyMark> of(List<InferenceVariantResult> variants, InferenceTarget t) {
-    List<AccuracyMark> marks = new ArrayList<>();
+  /** Variants of the same weights, model, resolution and pruning share an fp32 reference. */
+  public static List<Object> model(String weights, InferenceVariantResult v) {
+    return List.of(weights == null ? "" : weights, v.model(), v.resolution(), v.pruneRatio());
+  }
+
+  /** Per variant label; fp32 variants are marked against none. */
+  public static Map<String, AccuracyMark> of(
+      List<InferenceVariantResult> variants, AccuracyTarget target, double top1BudgetPoints) {
+    Map<String, AccuracyMark> marks = new LinkedHashMap<>();
     for (InferenceVariantResult v : variants) {
-      Optional<InferenceVariantResult> fp32 = reference(variants, v);
-      Double top1 = fp32.map(f -> points(v.top1Accuracy() - f.top1Accuracy())).orElse(null);
-      Double top5 = fp32.map(f -> points(v.top5Accuracy() - f.top5Accuracy())).orElse(null);
-      boolean under =
-          t.hasTarget()
-              && ("top5Accuracy".equals(t.metric()) ? v.top5Accuracy() : v.top1Accuracy())
-                  < t.accuracy();
-      boolean lost = top1 != null && -top1 > t.top1BudgetPoints();
-      marks.add(new AccuracyMark(v.variant(), top1, top5, under, lost, t));
+      TopAccuracy fp32 =
+          v.precision().equals("fp32")
+              ? null
+              : variants.stream()
+                  .filter(o -> o.precision().equals("fp32"))
+                  .filter(o -> model(null, o).equals(model(null, v)))
+                  .findFirst()
+                  .map(AccuracyMarks::accuracy)
+                  .orElse(null);
+      marks.put(v.variant(), AccuracyMark.of(accuracy(v), fp32, top1BudgetPoints, target));
     }
     return marks;
   }
 
-  /**
-   * A difference of percentages, to 1e-4 points: accuracies are counts over at most millions of
-   * images, so finer digits are float noise of the subtraction.
-   */
-  private static double points(double difference) {
-    return Math.round(difference * 1e4) / 1e4;
-  }
-
-  /** fp32 of the same model and pruning; none for fp32 itself. */
-  private static Optional<InferenceVariantResult> reference(
-      List<InferenceVariantResult> all, InferenceVariantResult v) {
-    if (v.precision().equals("fp32")) {
-      return Optional.empty();
-    }
-    return all.stream()
-        .filter(o -> o.precision().equals("fp32"))
-        .filter(o -> o.model().equals(v.model()) && o.resolution() == v.resolution())
-        .filter(o -> o.pruneRatio() == v.pruneRatio())
-        .findFirst();
+  public static TopAccuracy accuracy(InferenceVariantResult v) {
+    return new TopAccuracy(v.top1Accuracy(), v.top5Accuracy());
   }
 }

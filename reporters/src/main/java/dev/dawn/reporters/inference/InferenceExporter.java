@@ -6,6 +6,7 @@ import dev.dawn.reporters.charts.LatencyCharts;
 import dev.dawn.reporters.charts.SweepCharts;
 import dev.dawn.reporters.csv.CsvTable;
 import dev.dawn.reporters.csv.CsvTableWriter;
+import dev.dawn.reporters.dawnbench.AccuracyTarget;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.dawnbench.InferenceResult;
@@ -13,7 +14,6 @@ import dev.dawn.reporters.dawnbench.SubmissionJsonWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.InferenceSettings;
-import dev.dawn.reporters.events.InferenceTarget;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.run.RunSubmission;
 import java.io.IOException;
@@ -63,13 +63,15 @@ public final class InferenceExporter {
   public static List<Path> export(Path runDir) {
     List<Event> events = EventLogReader.read(runDir.resolve("events.jsonl"));
     List<InferenceVariantResult> variants = InferenceVariantResult.KIND.in(events);
-    InferenceTarget target =
+    AccuracyTarget target = InferenceRunRecord.targetOf(events);
+    double budget =
         InferenceSettings.KIND.in(events).stream()
             .reduce((a, b) -> b)
-            .map(InferenceSettings::target)
-            .orElse(InferenceTarget.UNKNOWN);
-    Map<String, AccuracyMark> marks = new LinkedHashMap<>();
-    AccuracyMarks.of(variants, target).forEach(m -> marks.put(m.variant(), m));
+            .map(InferenceSettings::top1BudgetPoints)
+            .filter(java.util.Objects::nonNull)
+            .orElse(AccuracyMark.DEFAULT_TOP1_BUDGET_POINTS);
+    Map<String, AccuracyMark> marks =
+        target == null ? Map.of() : AccuracyMarks.of(variants, target, budget);
     DawnbenchEntry entry = DawnbenchEntry.valueIn(events).map(DawnbenchEntry::fromMap).orElse(null);
     // A run that is no entry (e.g. a --limit run) still gets its JSONs, marked so that validate and
     // leaderboard refuse them.
@@ -193,9 +195,9 @@ public final class InferenceExporter {
         v.top5Accuracy(),
         v.params(),
         v.gflops(),
-        mark.top1Change() == null ? "" : mark.top1Change(),
-        mark.top5Change() == null ? "" : mark.top5Change(),
-        mark.text());
+        mark == null || Double.isNaN(mark.top1Change()) ? "" : mark.top1Change(),
+        mark == null || Double.isNaN(mark.top5Change()) ? "" : mark.top5Change(),
+        mark == null ? "" : String.join("; ", mark.words()));
   }
 
   /**
@@ -204,23 +206,26 @@ public final class InferenceExporter {
    */
   private static Map<String, Object> variantMisc(Map<String, Object> misc, AccuracyMark mark) {
     Map<String, Object> out = new LinkedHashMap<>(misc);
-    if (mark.top1Change() != null) {
+    if (mark == null) {
+      return out;
+    }
+    if (!Double.isNaN(mark.top1Change())) {
       Map<String, Object> change = new LinkedHashMap<>();
       change.put("top1Points", mark.top1Change());
       change.put("top5Points", mark.top5Change());
       out.put("accuracyVsFp32", change);
     }
     if (mark.marked()) {
-      out.put("accuracyMark", mark.text());
+      out.put("accuracyMark", String.join("; ", mark.words()));
     }
     if (mark.underTarget() && !out.containsKey(DawnbenchTask.NOT_AN_ENTRY_MARK)) {
       out.put(
           DawnbenchTask.NOT_AN_ENTRY_MARK,
           "the variant's "
-              + mark.target().metricLabel()
-              + " accuracy is under the task's target of "
-              + mark.target().accuracy()
-              + "%");
+              + mark.target().metricName()
+              + " is under the task's "
+              + mark.target().thresholdPercent()
+              + " target");
     }
     return out;
   }

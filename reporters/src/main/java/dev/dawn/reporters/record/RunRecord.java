@@ -1,5 +1,6 @@
 package dev.dawn.reporters.record;
 
+import dev.dawn.reporters.dawnbench.AccuracyTarget;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStop;
@@ -23,7 +24,11 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Everything known about one training run, derived only from its events.
+ * Everything known about one training run, derived only from its events, and the one reading of its
+ * outcome: {@link #targetEvaluation} (time and epochs to target), {@link #bestEvaluation} (best
+ * accuracy) and {@link #imagesPerSecond}, all over every evaluation including those within an
+ * epoch. Every output (summary, charts, TSV, sweep files, {@code dawn compare}, TensorBoard) takes
+ * these quantities from here, so no two of them can disagree.
  *
  * @param runId {@code run_start.metadata.run_id}
  * @param entry the {@code dawnbench_entry} fields
@@ -182,12 +187,13 @@ public record RunRecord(
 
   /**
    * The first evaluation whose metric reaches the threshold (DAWNBench: the first row counts, later
-   * dips don't). The one definition of reaching the target: time and epochs to target, the TSV and
-   * every comparison read it from here.
+   * dips don't). The one definition of reaching the target: time and epochs to target, the TSV, the
+   * report, the sweep files, TensorBoard and every comparison read it from here.
    */
   public Optional<EvaluationPoint> targetEvaluation() {
+    AccuracyTarget target = entry.target();
     return evaluations.stream()
-        .filter(e -> e.metric(entry.metric()) >= entry.threshold())
+        .filter(e -> target.reachedBy(e.metric(target.metric())))
         .findFirst();
   }
 
@@ -205,12 +211,48 @@ public record RunRecord(
   }
 
   /**
+   * The first evaluation with the highest value of the target's metric, mid-epoch evaluations
+   * included; empty without one.
+   */
+  public Optional<EvaluationPoint> bestEvaluation() {
+    String metric = entry.metric();
+    EvaluationPoint best = null;
+    for (EvaluationPoint e : evaluations) {
+      if (best == null || e.metric(metric) > best.metric(metric)) {
+        best = e;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
    * The highest value of the target's metric over every evaluation (percent); empty without one.
    * What a run that missed the target got to, so two recipes that both missed can still be told
    * apart.
    */
   public OptionalDouble bestAccuracy() {
-    return evaluations.stream().mapToDouble(e -> e.metric(entry.metric())).max();
+    return bestEvaluation()
+        .map(e -> OptionalDouble.of(e.metric(entry.metric())))
+        .orElse(OptionalDouble.empty());
+  }
+
+  /**
+   * Images trained over training seconds, all finished epochs (each epoch's rate weighted by its
+   * duration, so a slow epoch weighs what it cost); empty without a finished epoch with a rate.
+   */
+  public OptionalDouble imagesPerSecond() {
+    double images = 0;
+    double hours = 0;
+    double previous = 0;
+    for (EpochRecord e : epochs) {
+      double dt = e.hours() - previous;
+      previous = e.hours();
+      if (dt > 0 && Double.isFinite(e.imagesPerSecond())) {
+        images += e.imagesPerSecond() * dt;
+        hours += dt;
+      }
+    }
+    return hours > 0 ? OptionalDouble.of(images / hours) : OptionalDouble.empty();
   }
 
   /** Hours to target × costPerHour, when both exist. */

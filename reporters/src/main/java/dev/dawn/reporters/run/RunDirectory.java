@@ -71,7 +71,7 @@ public record RunDirectory(
         record,
         steps,
         flatTree(dir.resolve(CONFIG_FILE), new YAMLMapper()),
-        flatTree(dir.resolve(ENVIRONMENT_FILE), new ObjectMapper()));
+        environmentOf(dir));
   }
 
   /** The run id (the folder name for runs made by {@code dawn train}). */
@@ -86,6 +86,14 @@ public record RunDirectory(
       v = record.hyperparameters().get(eventKey).toString();
     }
     return Optional.ofNullable(v);
+  }
+
+  /**
+   * A run folder's {@code environment.json} flattened to dotted keys ({@code seeds.train}); empty
+   * without the file. Inference run folders have one too.
+   */
+  public static Map<String, String> environmentOf(Path dir) {
+    return flatTree(dir.resolve(ENVIRONMENT_FILE), new ObjectMapper());
   }
 
   private static Map<String, String> flatTree(Path file, ObjectMapper mapper) {

@@ -4,7 +4,6 @@ import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.SweepRunStart;
 import dev.dawn.reporters.events.SweepRunStop;
-import dev.dawn.reporters.record.EpochRecord;
 import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import java.nio.file.Files;
@@ -87,15 +86,8 @@ public final class SweepResults {
           stop.runFolder(),
           "run log unusable: " + e.getMessage());
     }
-    var target =
-        record.targetEvaluation(); // logged in whole milliseconds: seconds rounded back to them
-    Double imagesPerSecond =
-        record.epochs().isEmpty()
-            ? null
-            : record.epochs().stream()
-                .mapToDouble(EpochRecord::imagesPerSecond)
-                .average()
-                .orElseThrow();
+    // One reading of the run (RunRecord): the same figures as the report, dawn compare and the TSV.
+    var target = record.targetEvaluation();
     return new SweepRun(
         start.cell(),
         start.repeat(),
@@ -103,12 +95,17 @@ public final class SweepResults {
         start.values(),
         record.status(),
         stop.exitCode(),
+        // logged in whole milliseconds: seconds rounded back to them
         target.map(e -> Math.round(e.hours() * 3.6e6) / 1000.0).orElse(null),
         target.map(EvaluationPoint::epoch).orElse(null),
         record.epochs().size(),
-        imagesPerSecond,
-        record.bestAccuracy().isPresent() ? record.bestAccuracy().getAsDouble() : null,
+        boxed(record.imagesPerSecond()),
+        boxed(record.bestAccuracy()),
         stop.runFolder(),
         stop.detail());
+  }
+
+  private static Double boxed(java.util.OptionalDouble v) {
+    return v.isPresent() ? v.getAsDouble() : null;
   }
 }

@@ -2,7 +2,6 @@ package dev.dawn.reporters.sweep;
 
 import dev.dawn.reporters.csv.CsvTable;
 import dev.dawn.reporters.record.EvaluationPoint;
-import dev.dawn.reporters.stats.OrderStatistics;
 import dev.dawn.reporters.stats.SampleSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,8 @@ import java.util.TreeMap;
  * finished run of a cell counts; one that missed the target (or diverged, or failed) enters as
  * +Infinity (see {@link SampleSummary}), and a statistic that is infinite is written as an empty
  * cell. {@code best_accuracy} is the highest value of the target's metric a run evaluated
- * (percent), so cells whose runs all missed the target still show how far they got.
+ * (percent), so cells whose runs all missed the target still show how far they got. The per-cell
+ * figures are {@link CellSummary}'s, the same the report and the charts show.
  */
 public final class SweepTables {
   private SweepTables() {}
@@ -70,8 +70,9 @@ public final class SweepTables {
     return cells;
   }
 
-  public static SampleSummary summaryOf(List<SweepRun> cellRuns) {
-    return SampleSummary.of(cellRuns.stream().mapToDouble(SweepRun::secondsOrInfinity).toArray());
+  /** Every cell's summary, cells in order. */
+  public static List<CellSummary> cells(List<SweepRun> runs) {
+    return byCell(runs).values().stream().map(CellSummary::of).toList();
   }
 
   public static CsvTable summary(List<SweepRun> runs) {
@@ -90,14 +91,22 @@ public final class SweepTables {
             "stdev_s",
             "ci95_low_s",
             "ci95_high_s",
-            "best_accuracy_median"));
+            "best_accuracy_median",
+            "target_epoch_median",
+            "target_epoch_ci95_low",
+            "target_epoch_ci95_high",
+            "best_accuracy_ci95_low",
+            "best_accuracy_ci95_high",
+            "images_per_second_median",
+            "images_per_second_ci95_low",
+            "images_per_second_ci95_high"));
     List<Map<String, ?>> rows = new ArrayList<>();
-    for (var cell : byCell(runs).entrySet()) {
-      SampleSummary s = summaryOf(cell.getValue());
+    for (CellSummary cell : cells(runs)) {
+      SampleSummary s = cell.seconds();
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("cell", cell.getKey());
+      row.put("cell", cell.cell());
       for (String k : keys) {
-        row.put(k, cell.getValue().get(0).values().get(k));
+        row.put(k, cell.values().get(k));
       }
       row.put("n", s.n());
       row.put("reached", s.finite());
@@ -109,13 +118,18 @@ public final class SweepTables {
       row.put("stdev_s", finite(s.stdev()));
       row.put("ci95_low_s", finite(s.interval().low()));
       row.put("ci95_high_s", finite(s.interval().high()));
-      double[] best =
-          cell.getValue().stream()
-              .map(SweepRun::bestAccuracy)
-              .filter(b -> b != null)
-              .mapToDouble(Double::doubleValue)
-              .toArray();
-      row.put("best_accuracy_median", best.length == 0 ? null : OrderStatistics.median(best));
+      SampleSummary best = cell.bestAccuracy();
+      row.put("best_accuracy_median", best == null ? null : best.median());
+      SampleSummary epochs = cell.epochs();
+      row.put("target_epoch_median", finite(epochs.median()));
+      row.put("target_epoch_ci95_low", finite(epochs.interval().low()));
+      row.put("target_epoch_ci95_high", finite(epochs.interval().high()));
+      row.put("best_accuracy_ci95_low", best == null ? null : best.interval().low());
+      row.put("best_accuracy_ci95_high", best == null ? null : best.interval().high());
+      SampleSummary rate = cell.imagesPerSecond();
+      row.put("images_per_second_median", rate == null ? null : finite(rate.median()));
+      row.put("images_per_second_ci95_low", rate == null ? null : finite(rate.interval().low()));
+      row.put("images_per_second_ci95_high", rate == null ? null : finite(rate.interval().high()));
       rows.add(row);
     }
     return CsvTable.ofMaps(columns, rows);

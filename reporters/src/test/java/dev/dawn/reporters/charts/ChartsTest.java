@@ -3,6 +3,7 @@ package dev.dawn.reporters.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.dawnbench.AccuracyTarget;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.latency.ImageLatency;
 import dev.dawn.reporters.record.RunRecord;
@@ -28,6 +29,8 @@ class ChartsTest {
         EventLogReader.read(Path.of("src/test/resources/runs/imagenet-reached/events.jsonl")));
   }
 
+  static final AccuracyTarget TOP5_93 = new AccuracyTarget("top5Accuracy", 93.0);
+
   @Test
   void accuracyOverlayHasOneLinePerRunPlusTheTarget() {
     RunRecord r = reached();
@@ -35,16 +38,45 @@ class ChartsTest {
         AccuracyComparisonChart.build(
             "t",
             List.of(
-                new RunCurve("a", r.epochs()),
-                new RunCurve("a", r.epochs()),
+                new RunCurve("a", r.evaluations()),
+                new RunCurve("a", r.evaluations()),
                 new RunCurve("empty", List.of())),
-            "top5Accuracy",
-            93.0);
-    assertThat(c.getSeriesMap().keySet()).containsExactly("a", "a (2)", "target Top-5 93.0%");
+            TOP5_93);
+    assertThat(c.getSeriesMap().keySet()).containsExactly("a", "a (2)", "target 93% top-5");
     assertThat(c.getSeriesMap().get("a").getYData()).containsExactly(80.0, 93.12);
     assertThat(c.getXAxisTitle()).contains("hours");
     assertThat(c.getYAxisTitle()).isEqualTo("Top-5 accuracy (%)");
     assertRenders(c);
+  }
+
+  @Test
+  void aCellsRepeatsShareOneColourAndOneLegendEntryAsThinLines() {
+    var evals = reached().evaluations();
+    XYChart c =
+        AccuracyComparisonChart.build(
+            "t",
+            List.of(
+                new RunCurve("c1-r1", "cell 1", evals),
+                new RunCurve("c2-r1", "cell 2", evals),
+                new RunCurve("c1-r2", "cell 1", evals)),
+            TOP5_93);
+    var r1 = c.getSeriesMap().get("c1-r1");
+    var r2 = c.getSeriesMap().get("c1-r2");
+    var other = c.getSeriesMap().get("c2-r1");
+    assertThat(r1.getLineColor()).isEqualTo(r2.getLineColor()).isNotEqualTo(other.getLineColor());
+    assertThat(r1.isShowInLegend()).isTrue();
+    assertThat(r1.getLabel()).isEqualTo("cell 1");
+    assertThat(r2.isShowInLegend()).isFalse();
+    assertThat(r1.getLineStyle().getLineWidth()).isLessThan(other.getLineStyle().getLineWidth());
+    // Colours follow the order runs are given in, so the loss chart of the same runs matches.
+    XYChart loss =
+        StepCharts.loss(
+            "l",
+            List.of(
+                new StepCurve("c1-r1", "cell 1", List.of()),
+                new StepCurve(
+                    "c2-r1", "cell 2", List.of(new StepRecord(1, 1, 1, 2.0, 0.1, 0.9, 5)))));
+    assertThat(loss.getSeriesMap().get("c2-r1").getLineColor()).isEqualTo(other.getLineColor());
   }
 
   @Test
@@ -71,6 +103,12 @@ class ChartsTest {
     assertThat(h.getXAxisTitle()).contains("ms");
     XYChart cdf = LatencyCharts.cdf("cdf", Map.of("run", images));
     assertThat(cdf.getSeriesMap().get("run").getYData()).containsExactly(25.0, 50.0, 75.0, 100.0);
+    assertThat(cdf.getStyler().isXAxisLogarithmic()).as("10-20 ms: one axis decade").isFalse();
+    XYChart decades =
+        LatencyCharts.cdf(
+            "cdf", Map.of("small net", List.of(lat(0.3), lat(0.5)), "big net", List.of(lat(30))));
+    assertThat(decades.getStyler().isXAxisLogarithmic()).as("0.3-30 ms: two decades").isTrue();
+    assertThat(decades.getXAxisTitle()).contains("log scale");
     XYChart batch =
         LatencyCharts.vsBatchSize(
             "b",
@@ -108,21 +146,32 @@ class ChartsTest {
   }
 
   @Test
-  void sweepCharts() {
+  void sweepChartsJoinACellsMediansPerLineWithTheIntervalAsABand() {
     XYChart t =
-        SweepCharts.spreadVs(
+        SweepCharts.medianVs(
             "t",
             "train.batchSize",
             "Images/s",
             List.of(
-                new SweepCharts.SpreadPoint("threshold=16", 256, 2.0, 0.1),
-                new SweepCharts.SpreadPoint("threshold=16", 128, 2.5, Double.NaN),
-                new SweepCharts.SpreadPoint("threshold=4", 128, 2.7, 0.2)));
-    // Lines in first-seen order, points sorted by x, a missing spread drawn as none.
-    assertThat(t.getSeriesMap().keySet()).containsExactly("threshold=16", "threshold=4");
-    assertThat(t.getSeriesMap().get("threshold=16").getXData()).containsExactly(128.0, 256.0);
-    assertThat(t.getSeriesMap().get("threshold=16").getYData()).containsExactly(2.5, 2.0);
-    assertThat(t.getSeriesMap().get("threshold=16").getExtraValues()).containsExactly(0.0, 0.1);
+                new SweepCharts.BandPoint("momentum", 256, 2.0, 1.8, 2.1),
+                new SweepCharts.BandPoint("momentum", 128, 2.5, 2.4, 2.6),
+                new SweepCharts.BandPoint("lars", 128, 2.7, 2.5, Double.POSITIVE_INFINITY),
+                new SweepCharts.BandPoint("lars", 512, 3.0, 2.9, 3.1)));
+    // Lines in first-seen order, points sorted by x; the lines' own series are in the legend.
+    var legend =
+        t.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).map(s -> s.getName());
+    assertThat(legend).containsExactly("momentum", "lars");
+    assertThat(t.getSeriesMap().get("momentum").getXData()).containsExactly(128.0, 256.0);
+    assertThat(t.getSeriesMap().get("momentum").getYData()).containsExactly(2.5, 2.0);
+    // momentum's two finite intervals make one polygon: upper bounds left to right, lower back.
+    var band = t.getSeriesMap().get("momentum interval");
+    assertThat(band.getXYSeriesRenderStyle())
+        .isEqualTo(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.PolygonArea);
+    assertThat(band.getYData()).containsExactly(2.6, 2.1, 1.8, 2.4);
+    // lars at 128 has an open interval (a missed run): only 512 gets a whisker, nothing infinite.
+    var whisker = t.getSeriesMap().get("lars interval");
+    assertThat(whisker.getXData()).containsExactly(512.0, 512.0);
+    assertThat(whisker.getYData()).containsExactly(2.9, 3.1);
     assertThat(t.getYAxisTitle()).isEqualTo("Images/s");
     XYChart v =
         SweepCharts.top5VsLatency(
@@ -137,22 +186,18 @@ class ChartsTest {
   }
 
   @Test
-  void inlineSvgIsEscapedAndHasPrefixedIds() throws Exception {
+  void aPageChartIsTheSmallerOfPngAndSvgAtTheAskedSize() throws Exception {
     XYChart c =
         AccuracyComparisonChart.build(
-            "a <script>\"x\"</script>",
-            List.of(new RunCurve("r", reached().epochs())),
-            "top5Accuracy",
-            93.0);
-    String svg = ChartEncoder.inlineSvg(c, "p1-");
-    assertThat(svg)
-        .startsWith("<svg role=\"img\" aria-label=\"a &lt;script&gt;&quot;x&quot;&lt;/script&gt;\"")
-        .doesNotContain("<?xml")
-        .doesNotContain("<!DOCTYPE")
-        .doesNotContain("<script");
-    assertThat(svg).containsPattern("id=\"p1-").doesNotContainPattern("id=\"(?!p1-)");
-    assertThatThrownBy(() -> ChartEncoder.inlineSvg(c, "1\" onload=\"x"))
-        .hasMessageContaining("prefix");
+            "a", List.of(new RunCurve("r", reached().evaluations())), TOP5_93);
+    ChartEncoder.Encoded e = ChartEncoder.smallest(c, 640, 300);
+    byte[] png = ChartEncoder.png(c, 640, 300);
+    byte[] svg = ChartEncoder.encode(c, ChartFormat.SVG);
+    assertThat(e.bytes().length).isEqualTo(Math.min(png.length, svg.length));
+    assertThat(e.mediaType()).isEqualTo(png.length <= svg.length ? "image/png" : "image/svg+xml");
+    var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    assertThat(image.getWidth()).isEqualTo(640);
+    assertThat(image.getHeight()).isEqualTo(300);
     List<Path> both = ChartEncoder.writeBoth(c, tmp.resolve("loss"));
     assertThat(both).containsExactly(tmp.resolve("loss.png"), tmp.resolve("loss.svg"));
     assertThat(Files.readString(both.get(1), StandardCharsets.UTF_8)).contains("<svg");

@@ -47,7 +47,7 @@ class RunComparisonTest {
     assertThat(time.test().exact()).isTrue();
     assertThat(time.test().p()).isCloseTo(2.0 / 252, within(1e-12));
     assertThat(time.differenceDetected()).isTrue();
-    String text = c.render();
+    String text = ComparisonText.render(c);
     assertThat(text)
         .contains("B reaches 93% top-5 1.25x faster than A, 95% CI ")
         .contains(", 5 runs each.")
@@ -63,7 +63,7 @@ class RunComparisonTest {
     MetricComparison time = c.metrics().get(0);
     assertThat(time.factor().ratio()).isEqualTo(1.0);
     assertThat(time.factor().containsOne()).isTrue();
-    assertThat(c.render())
+    assertThat(ComparisonText.render(c))
         .contains("Time to target: no difference detectable with 3 runs each")
         .contains("smallest possible p is 0.100; add repeats");
   }
@@ -84,7 +84,7 @@ class RunComparisonTest {
     MetricComparison time = c.metrics().get(0);
     assertThat(time.a()).hasSize(4).contains(Double.POSITIVE_INFINITY);
     assertThat(MetricComparison.missed(time.a())).isEqualTo(1);
-    assertThat(c.render()).contains("missed: miss success");
+    assertThat(ComparisonText.render(c)).contains("missed: miss success");
   }
 
   /** Runs that stop at their epoch limit below 93%, their last evaluation at {@code finalTop5}. */
@@ -122,13 +122,13 @@ class RunComparisonTest {
     assertThat(best.medianA()).isCloseTo(52.0, within(1e-9));
     assertThat(best.medianB()).isCloseTo(64.0, within(1e-9));
     assertThat(best.differenceDetected()).isTrue();
-    assertThat(c.render())
+    assertThat(ComparisonText.render(c))
         .contains("Time to target: no difference detectable with 5 runs each")
         .contains("B gets to a higher top-5 than A: median best 64.0% against 52.0% (B vs A 1.23x")
         .contains("best accuracy            52.0%        64.0%");
 
     RunComparison reversed = RunComparison.of("B", c.b(), "A", c.a());
-    assertThat(reversed.render())
+    assertThat(ComparisonText.render(reversed))
         .contains("A gets to a higher top-5 than B: median best 64.0% against 52.0% (B vs A 0.81x");
   }
 

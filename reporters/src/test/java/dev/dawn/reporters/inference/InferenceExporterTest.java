@@ -62,7 +62,10 @@ class InferenceExporterTest {
         ComparisonReport.render(
             List.of(), List.of(InferenceRunRecord.read(run)), dir.resolve("r.html"));
     assertThat(html)
-        .contains("<h2>Inference runs</h2>", "<td>int8-prune0</td>", "<td class=\"num\">1.500</td>")
+        .contains(
+            "<h2>Inference runs</h2>",
+            "<td class=\"short\">int8-prune0</td>",
+            "<td class=\"num\">1.500<small>")
         .doesNotContain("<script>");
   }
 
