@@ -16,11 +16,11 @@ import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.Hyperparameter;
 import dev.dawn.reporters.events.InferenceSettings;
-import dev.dawn.reporters.events.InferenceTarget;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
+import dev.dawn.reporters.inference.AccuracyMark;
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.workloads.data.EvalTransform;
@@ -149,7 +149,7 @@ public final class InferenceRunner {
           exportSavedModel,
           null,
           Map.of(),
-          InferenceTarget.DEFAULT_TOP1_BUDGET_POINTS);
+          AccuracyMark.DEFAULT_TOP1_BUDGET_POINTS);
     }
   }
 
