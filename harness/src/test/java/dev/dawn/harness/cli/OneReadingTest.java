@@ -96,7 +96,7 @@ class OneReadingTest {
           }
         }
       }
-      log.write(new RunStop("success", null));
+      log.write(RunStop.of("success", null));
     }
   }
 
