@@ -70,10 +70,16 @@ public record TrainConfig(
   /**
    * Data-parallel training: {@code replicas} mirrored copies of the model per process, one per
    * device, and optionally several worker processes ({@code workers}, this one being {@code
-   * taskIndex}); gradients are averaged every step by all-reduces packed into fusion buckets.
+   * taskIndex}); gradients are averaged every step by all-reduces packed into fusion buckets. A
+   * worker's server is refused on a public address unless {@code allowPublicAddresses}.
    */
   public record DistributedConfig(
-      int replicas, FusionConfig fusion, int timeoutSeconds, List<String> workers, int taskIndex) {
+      int replicas,
+      FusionConfig fusion,
+      int timeoutSeconds,
+      List<String> workers,
+      int taskIndex,
+      boolean allowPublicAddresses) {
     /** {@code host:port}, the form TensorFlow's cluster specs use. */
     private static final java.util.regex.Pattern ADDRESS =
         java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");

@@ -68,7 +68,8 @@ class ClusterTrainingTest {
       assertThat(epoch.images()).isEqualTo(300); // the global epoch: 10 classes x 30
       assertThat(epoch.computeMsPerStep()).isPositive();
       assertThat(epoch.exposedCommMsPerStep()).isNotNull();
-      assertThat(Files.readString(run.resolve("environment.json"))).contains("\"configHash\"");
+      assertThat(Files.readString(run.resolve("environment.json")))
+          .contains("\"configHash\"", "\"serverReachableOn\"", "\"scope\" : \"loopback\"");
 
       Path worker = run.resolve("workers").resolve("1");
       assertThat(worker.resolve("environment.json")).exists();
