@@ -192,6 +192,10 @@ final class ConfigBinding {
     if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty()))
       return List.of(layers.where(key) + ": key '" + key + "' needs a value");
     Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+    if (target == Double.TYPE || target == Double.class) {
+      return List.of(
+          layers.where(key) + ": key '" + key + "' " + FiniteNumbers.broken(text(value)));
+    }
     if (target == null && value.isIntegralNumber()) {
       return List.of(
           layers.where(key) + ": key '" + key + "' is out of range, got '" + text(value) + "'");
@@ -212,7 +216,6 @@ final class ConfigBinding {
     if (type == Integer.TYPE || type == Integer.class || type == Long.TYPE || type == Long.class) {
       return "a whole number";
     }
-    if (type == Double.TYPE || type == Double.class) return "a finite number";
     if (type == Boolean.TYPE || type == Boolean.class) return "true or false";
     if (type.isEnum()) {
       return "one of "

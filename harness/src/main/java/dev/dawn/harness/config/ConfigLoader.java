@@ -145,9 +145,17 @@ public final class ConfigLoader {
       return;
     }
     try {
-      layers.set(key, ConfigYaml.parseValue(raw));
+      layers.set(key, ConfigYaml.parseValue(raw, "--set " + key));
     } catch (JsonProcessingException e) {
-      problems.add("--set " + key + ": value '" + raw + "' is not a YAML value");
+      problems.add(
+          "--set "
+              + key
+              + ": "
+              + (ConfigYaml.nonFinite(e).isPresent()
+                  ? "key '" + key + "' " + FiniteNumbers.broken(raw)
+                  : "value '" + raw + "' is not a YAML value"));
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
     }
   }
 

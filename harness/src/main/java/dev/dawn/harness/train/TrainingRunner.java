@@ -158,10 +158,23 @@ public final class TrainingRunner {
    * The files derived from the event log; a worker other than the chief logs its throughput only
    * (the chief's folder holds the run's files).
    */
-  private void exportFiles(RunFolder folder) throws IOException {
+  private void exportFiles(RunFolder folder) {
     if (!cluster.isChief()) return;
-    RunExporter.export(folder.dir());
-    TensorBoardFile.write(folder.dir());
+    // Each file that can be written is, whatever another's fate: the first failure is reported
+    // after both tries, the run's events stay whole.
+    RuntimeException first = null;
+    try {
+      RunExporter.export(folder.dir());
+    } catch (RuntimeException e) {
+      first = e;
+    }
+    try {
+      TensorBoardFile.write(folder.dir());
+    } catch (RuntimeException e) {
+      if (first == null) throw e;
+      first.addSuppressed(e);
+    }
+    if (first != null) throw first;
   }
 
   private Status train(

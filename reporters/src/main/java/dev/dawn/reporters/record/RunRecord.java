@@ -1,5 +1,6 @@
 package dev.dawn.reporters.record;
 
+import dev.dawn.reporters.dawnbench.Cost;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStop;
@@ -208,11 +209,12 @@ public record RunRecord(
     return evaluations.stream().mapToDouble(e -> e.metric(entry.metric())).max();
   }
 
-  /** Hours to target × costPerHour, when both exist. */
+  /** Hours to target × costPerHour, when both exist ({@link Cost}: 0 is no price). */
   public OptionalDouble costToTarget() {
-    if (entry.costPerHour() == null || hoursToTarget().isEmpty()) {
+    Double price = Cost.price(entry.costPerHour());
+    if (price == null || hoursToTarget().isEmpty()) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of(hoursToTarget().getAsDouble() * entry.costPerHour());
+    return OptionalDouble.of(hoursToTarget().getAsDouble() * price);
   }
 }

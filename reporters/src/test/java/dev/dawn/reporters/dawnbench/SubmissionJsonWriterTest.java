@@ -49,6 +49,12 @@ class SubmissionJsonWriterTest {
 
   @Test
   void unpricedEntryOmitsCostFields() {
+    for (Double zeroOrMissing : new Double[] {null, 0.0}) {
+      DawnbenchEntry z = entry(zeroOrMissing, null, Map.of());
+      assertThat(SubmissionJsonWriter.training(z)).doesNotContain("costPerHour");
+      assertThat(SubmissionJsonWriter.inference(z, new InferenceResult(1.5, 93.2)))
+          .doesNotContain("\"cost\"");
+    }
     DawnbenchEntry e = entry(null, null, Map.of());
     assertThat(SubmissionJsonWriter.training(e))
         .doesNotContain("costPerHour")
