@@ -159,7 +159,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static ObjectNode defaults() {
+  /** The built-in defaults, a fresh copy. */
+  static ObjectNode defaults() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.yaml")) {
       return (ObjectNode) ConfigYaml.MAPPER.readTree(in);
     } catch (IOException e) {
