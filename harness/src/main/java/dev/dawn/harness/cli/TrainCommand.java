@@ -4,6 +4,8 @@ import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.ImageSkipped;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.EvaluationPoint;
 import java.nio.file.Path;
@@ -90,6 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     ResultsFolder.requireWritable(results);
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
     var outcome = new TrainingRunner(loaded, results, progress, runFolder).run();
+    skippedImages(outcome.folder().events()).ifPresent(progress::message);
     int task = loaded.config().distributed().taskIndex();
     if (task > 0) {
       // a worker's log holds its throughput only; the chief reports the run
@@ -127,6 +130,28 @@ final class TrainCommand implements Callable<Integer> {
     }
     progress.message("run folder: " + outcome.folder().dir());
     return exitCode(outcome.status());
+  }
+
+  /**
+   * The run summary's count of undecodable images left out, by split, when there were any; each is
+   * named with its reason in the event log.
+   */
+  private static java.util.Optional<String> skippedImages(Path events) {
+    List<ImageSkipped> skipped = ImageSkipped.KIND.in(EventLogReader.read(events));
+    if (skipped.isEmpty()) return java.util.Optional.empty();
+    java.util.Map<String, Long> bySplit = new java.util.TreeMap<>();
+    for (ImageSkipped s : skipped) bySplit.merge(s.split(), 1L, Long::sum);
+    return java.util.Optional.of(
+        skipped.size()
+            + " undecodable image"
+            + (skipped.size() == 1 ? "" : "s")
+            + " skipped ("
+            + bySplit.toString().replaceAll("[{}]", "").replace("=", " ")
+            + "), each named with its reason in "
+            + events
+            + " ("
+            + ImageSkipped.KIND.key()
+            + ")");
   }
 
   private static int exitCode(TrainingRunner.Status status) {

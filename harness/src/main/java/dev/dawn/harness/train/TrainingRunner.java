@@ -80,6 +80,9 @@ public final class TrainingRunner {
   private RunInterruption interruption;
   private ClusterRun cluster;
 
+  /** Names the validation images found undecodable; set once the pipelines exist. */
+  private SkippedImageLog validationSkips;
+
   public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
     this(loaded, resultsRoot, progress, null);
   }
@@ -197,6 +200,8 @@ public final class TrainingRunner {
             new InputPipeline(dataset.train(), pipelineOptions, cluster.shard());
         InputPipeline valData =
             new InputPipeline(dataset.validation(), pipelineOptions, cluster.shard())) {
+      SkippedImageLog trainSkips = new SkippedImageLog(trainData, SkippedImageLog.TRAIN);
+      validationSkips = new SkippedImageLog(valData, SkippedImageLog.VALIDATION);
       EvaluationCoverage coverage = EvaluationCoverage.of(task);
       ThreadSettings threads =
           ProcessThreadPools.claim(TrainingParts.threads(config), progress::message);
@@ -223,6 +228,7 @@ public final class TrainingRunner {
         // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training
         // clock.
         EvalCounts start = evaluate(session, valData, coverage);
+        validationSkips.writeNew(events, 0);
         if (cluster.isChief())
           events.write(
               new InitialAccuracy(
@@ -251,6 +257,7 @@ public final class TrainingRunner {
         EpochStats stats =
             trainEpoch(
                 session, trainData, schedules, epoch, phase, clock, events, schedule, withinEpoch);
+        trainSkips.writeNew(events, epoch);
         if (stats.stoppedAtTarget()) {
           saveWeights(session, folder, events, epoch);
           return Status.SUCCESS;
@@ -318,6 +325,7 @@ public final class TrainingRunner {
       throws IOException {
     events.write(new EvalStart(epoch, position));
     EvalCounts counts = evaluate(session, valData, coverage);
+    validationSkips.writeNew(events, epoch);
     events.write(new EvalStop(epoch, position));
     if (cluster.isChief())
       events.write(
