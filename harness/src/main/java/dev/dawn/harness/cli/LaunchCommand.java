@@ -4,9 +4,7 @@ import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.cluster.exposure.ServerExposure;
-import dev.dawn.harness.cluster.netns.NamespaceException;
 import dev.dawn.harness.cluster.netns.NetworkNamespace;
-import dev.dawn.harness.cluster.netns.PrivateNetwork;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.train.DatasetOpener;
@@ -100,7 +98,7 @@ final class LaunchCommand implements Callable<Integer> {
   Integer timeoutSeconds;
 
   @Option(
-      names = "--expose-ports",
+      names = WorkerIsolation.EXPOSE_PORTS,
       description =
           "Start the workers on this machine's own network, without a private namespace: their ports are "
               + "then open at every address of the machine (printed at the start), to any host that reaches it. "
@@ -183,21 +181,12 @@ final class LaunchCommand implements Callable<Integer> {
       progress.message("--expose-ports: " + exposure.statement(servers));
       return null;
     }
-    try {
-      NetworkNamespace namespace = PrivateNetwork.open();
-      progress.message(
-          "workers run in private network namespace "
-              + namespace.name()
-              + " (loopback alone): no other host and no process outside this launch can reach "
-              + "their ports");
-      return namespace;
-    } catch (NamespaceException e) {
-      throw new BadInputException(
-          "cannot make a private network namespace for the workers ("
-              + e.getMessage()
-              + "); without one their ports are open at every address of this machine and "
-              + ServerExposure.RISK
-              + ": pass --expose-ports to start them anyway");
-    }
+    NetworkNamespace namespace = WorkerIsolation.privateNetwork();
+    progress.message(
+        "workers run in private network namespace "
+            + namespace.name()
+            + " (loopback alone): no other host and no process outside this launch can reach "
+            + "their ports");
+    return namespace;
   }
 }

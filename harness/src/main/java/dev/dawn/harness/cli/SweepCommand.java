@@ -91,6 +91,14 @@ final class SweepCommand implements Callable<Integer> {
               + "runs. Default: ${DEFAULT-VALUE}.")
   int maxRuns;
 
+  @Option(
+      names = WorkerIsolation.EXPOSE_PORTS,
+      description =
+          "With 'workers: N': start each run's workers without a private network namespace (dawn launch "
+              + "--expose-ports), their ports open at every address of this machine. Without it, a sweep of "
+              + "several workers where no namespace can be made is refused before its first run.")
+  boolean exposePorts;
+
   @Override
   public Integer call() throws Exception {
     if (maxRuns < 1) throw new BadInputException("--max-runs " + maxRuns + ": must be >= 1");
@@ -112,11 +120,13 @@ final class SweepCommand implements Callable<Integer> {
       dir = what.resume;
       spec = SweepFolder.savedSpec(dir);
       plan = SweepValidation.check(new SweepSpec.Parsed(spec, List.of()), maxRuns);
+      requireIsolation(spec);
     } else {
       // every problem of the spec at once, and every cell binds, before the folder or any run
       SweepSpec.Parsed parsed = SweepSpec.parse(what.spec, null);
       plan = SweepValidation.check(parsed, maxRuns);
       spec = parsed.spec();
+      requireIsolation(spec);
       dir = SweepFolder.create(results, spec, LocalDateTime.now()).dir();
       spec = SweepFolder.savedSpec(dir);
     }
@@ -151,7 +161,13 @@ final class SweepCommand implements Callable<Integer> {
         spec.workers() > 1
             ? new ChildTrainLauncher(
                 DawnCli.class.getName(),
-                java.util.List.of("launch", "--workers", Integer.toString(spec.workers())))
+                exposePorts
+                    ? List.of(
+                        "launch",
+                        "--workers",
+                        Integer.toString(spec.workers()),
+                        WorkerIsolation.EXPOSE_PORTS)
+                    : List.of("launch", "--workers", Integer.toString(spec.workers())))
             : new ChildTrainLauncher(DawnCli.class.getName());
     var outcome = new SweepRunner(spec, plan, dir, launcher, progress).run();
     progress.message(
@@ -163,5 +179,17 @@ final class SweepCommand implements Callable<Integer> {
             outcome.statuses().toString().replaceAll("[{}]", ""),
             dir.resolve(SweepFiles.SUMMARY_CSV)));
     return 0;
+  }
+
+  /**
+   * Runs of several workers each make a private network namespace: a machine where none can be made
+   * is refused before the first run (unless the ports may be exposed), not at every run.
+   */
+  private void requireIsolation(SweepSpec spec) {
+    if (spec.workers() > 1 && !exposePorts) {
+      try (var probe = WorkerIsolation.privateNetwork()) {
+        // made and removed: the launches will be able to make theirs
+      }
+    }
   }
 }

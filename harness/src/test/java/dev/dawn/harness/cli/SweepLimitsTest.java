@@ -93,4 +93,31 @@ class SweepLimitsTest {
                     .as("hours")
                     .isPositive());
   }
+
+  @Test
+  void aSweepOfSeveralWorkersWhereNoNamespaceCanBeMadeIsRefusedBeforeItsFirstRun()
+      throws Exception {
+    Path base = TinyTrainingConfig.write(dir, "isolated");
+    Path spec =
+        Files.writeString(
+            dir.resolve("spec.yaml"),
+            "name: isolated\nbase: "
+                + base.getFileName()
+                + "\ngrid:\n  optimizer.learningRate: [0.1]\nworkers: 2\n");
+    Path results = dir.resolve("results");
+    Path log = dir.resolve("sweep.log");
+    try (WorkerProcesses processes = new WorkerProcesses()) {
+      Process p =
+          processes.start(
+              List.of("sweep", spec.toString(), "--results", results.toString()),
+              java.util.Map.of("PATH", Files.createDirectories(dir.resolve("no-tools")).toString()),
+              log);
+      assertThat(WorkerProcesses.exitWithin(p, 120)).as(Files.readString(log)).isEqualTo(2);
+    }
+    assertThat(Files.readString(log).strip())
+        .startsWith("dawn sweep: cannot make a private network namespace for the workers (")
+        .endsWith("pass --expose-ports to start them anyway")
+        .doesNotContain("\n");
+    assertThat(results).doesNotExist();
+  }
 }
