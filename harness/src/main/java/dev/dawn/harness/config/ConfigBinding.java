@@ -76,6 +76,7 @@ final class ConfigBinding {
   private <T> T read(JsonNode node, JavaType type, String prefix) {
     JsonNode current = node;
     boolean replaced = false;
+    java.util.Set<String> reported = new java.util.HashSet<>();
     for (int attempt = 0; attempt < MAX_REPORTED_PER_SECTION; attempt++) {
       try {
         return MAPPER.readerFor(type).readValue(current);
@@ -83,7 +84,9 @@ final class ConfigBinding {
         if (!replaced) problems.addAll(describe(e, prefix));
         return null;
       } catch (JsonMappingException e) {
-        problems.addAll(describe(e, prefix));
+        List<String> found = describe(e, prefix);
+        if (!reported.addAll(found)) return null; // nothing new: the stand-in did not help
+        problems.addAll(found);
         if (e instanceof InvalidTypeIdException || e.getPath().isEmpty()) return null;
         current = current.deepCopy();
         if (!standIn(current, e.getPath(), prefix)) return null;
@@ -112,10 +115,12 @@ final class ConfigBinding {
     }
     for (int i = 0; i < path.size(); i++) {
       String field = path.get(i).getFieldName();
-      if (field == null || !(parent instanceof ObjectNode object)) return false;
+      if (field == null || !(parent instanceof ObjectNode object) || !object.has(field))
+        return false; // a list item, or a key that is missing rather than wrong
       fallback = fallback == null ? null : fallback.get(field);
       if (i == path.size() - 1) {
-        if (fallback != null) object.set(field, fallback.deepCopy());
+        if (fallback != null && !fallback.equals(object.get(field)))
+          object.set(field, fallback.deepCopy());
         else object.remove(field);
         return true;
       }

@@ -1,14 +1,11 @@
 package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dawn.harness.cluster.exposure.AddressScope;
 import dev.dawn.harness.cluster.exposure.HostAddresses;
 import dev.dawn.harness.cluster.exposure.ReachableAddress;
-import dev.dawn.harness.cluster.netns.NamespaceException;
-import dev.dawn.harness.cluster.netns.NetworkNamespace;
-import dev.dawn.harness.cluster.netns.PrivateNetwork;
+import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
 import dev.dawn.harness.run.ChildJvm;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStop;
@@ -49,13 +46,17 @@ class LaunchIsolationTest {
 
   @Test
   void aForeignClientNeitherConnectsToNorRunsOpsOnTheWorkersOfALaunch() throws Exception {
-    assumeNamespaces();
+    NamespacesOrSkip.assumeAvailable();
     Path secret = Files.writeString(dir.resolve("secret.txt"), "the-launch-secret");
     Path written = dir.resolve("written-by-a-foreign-client.txt");
     Path results = dir.resolve("results");
     Path log = dir.resolve("launch.log");
     try (WorkerProcesses processes = new WorkerProcesses()) {
-      Process launch = processes.start(launchArgs(longConfig("isolated"), results), Map.of(), log);
+      Process launch =
+          processes.start(
+              launchArgs(TinyTrainingConfig.writeEndless(dir, "isolated", ""), results),
+              Map.of(),
+              log);
       String out = awaitJoined(launch, log);
       List<Integer> ports = ports(out);
       String namespace = match(NAMESPACE, out);
@@ -101,7 +102,10 @@ class LaunchIsolationTest {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "the-exposed-secret");
     Path written = dir.resolve("written-by-a-foreign-client.txt");
     Path log = dir.resolve("launch.log");
-    List<String> args = new ArrayList<>(launchArgs(longConfig("exposed"), dir.resolve("results")));
+    List<String> args =
+        new ArrayList<>(
+            launchArgs(
+                TinyTrainingConfig.writeEndless(dir, "exposed", ""), dir.resolve("results")));
     args.add("--expose-ports");
     // a host with a public interface would be refused (tested elsewhere); this test is the attack
     args.addAll(List.of("--set", "distributed.allowPublicAddresses=true"));
@@ -153,7 +157,7 @@ class LaunchIsolationTest {
 
   @Test
   void twoLaunchesSideBySideEachGetTheirOwnNamespaceAndLeaveNone() throws Exception {
-    assumeNamespaces();
+    NamespacesOrSkip.assumeAvailable();
     List<Path> logs = new ArrayList<>();
     List<Path> results = new ArrayList<>();
     try (WorkerProcesses processes = new WorkerProcesses()) {
@@ -179,33 +183,6 @@ class LaunchIsolationTest {
       assertThat(namespaces.get(0)).isNotEqualTo(namespaces.get(1));
       for (String ns : namespaces) assertThat(namespaceExists(ns)).as(ns).isFalse();
     }
-  }
-
-  private static void assumeNamespaces() {
-    String why = null;
-    try (NetworkNamespace ns = PrivateNetwork.open()) {
-      assertThat(ns.name()).isNotBlank();
-    } catch (NamespaceException e) {
-      why = e.getMessage();
-    }
-    assumeTrue(why == null, "skipped: no private network namespace can be made here: " + why);
-  }
-
-  /** A run that trains until stopped: 500 epochs, on past the target. */
-  private Path longConfig(String name) throws IOException {
-    Path config = dir.resolve(name + ".yaml");
-    Files.writeString(
-        config,
-        """
-        name: %s
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
-        model: {architecture: resnet9, width: 0.125}
-        train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0, stopAtTarget: false}
-        """
-            .formatted(name, dir.resolve("synthetic")));
-    return config;
   }
 
   private static List<String> launchArgs(Path config, Path results) {

@@ -1,13 +1,11 @@
 package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
-import dev.dawn.harness.cluster.netns.NamespaceException;
+import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
 import dev.dawn.harness.cluster.netns.NetworkNamespace;
-import dev.dawn.harness.cluster.netns.PrivateNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +56,7 @@ class PublicAddressTest {
 
   @Test
   void aPublicAddressOnAnInterfaceIsRefusedUnlessTheConfigAllowsIt() throws Exception {
-    try (NetworkNamespace ns = namespaceOrSkip()) {
+    try (NetworkNamespace ns = NamespacesOrSkip.open()) {
       // A host with a public address, in a namespace of its own so nothing outside the test sees
       // it: the address on loopback (every kernel has lo; dummy interfaces need a module).
       List<String> ip = List.of("ip", "addr", "add", "8.8.4.4/32", "dev", "lo");
@@ -98,16 +96,6 @@ class PublicAddressTest {
                 "worker task 0's server will answer on port 23456 at every address of this host: ")
             .contains("127.0.0.1 (lo, loopback)", "8.8.4.4 (lo, public)");
       }
-    }
-  }
-
-  private static NetworkNamespace namespaceOrSkip() {
-    try {
-      return PrivateNetwork.open();
-    } catch (NamespaceException e) {
-      assumeTrue(
-          false, "skipped: no private network namespace can be made here: " + e.getMessage());
-      throw new AssertionError(e);
     }
   }
 

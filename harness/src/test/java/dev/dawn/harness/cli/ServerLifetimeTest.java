@@ -32,16 +32,8 @@ class ServerLifetimeTest {
     Path config = TinyTrainingConfig.write(dir, "ends");
     Path run = dir.resolve("results").resolve("runs").resolve("ends");
     List<String> workers = LocalCluster.loopbackWorkers(2);
-    List<String> args =
-        List.of(
-            "--config",
-            config.toString(),
-            "--set",
-            "train.epochs=1",
-            "--results",
-            dir.resolve("results").toString(),
-            "--run-folder",
-            run.toString());
+    List<String> args = new java.util.ArrayList<>(List.of("--set", "train.epochs=1"));
+    args.addAll(trainArgs(config, run));
     try (WorkerProcesses processes = new WorkerProcesses()) {
       processes.train(workers, 0, args, dir.resolve("w0.log"));
       processes.train(workers, 1, args, dir.resolve("w1.log"));
@@ -53,29 +45,11 @@ class ServerLifetimeTest {
 
   @Test
   void aSignalledWorkerAndTheWorkerThatLostItBothClose() throws Exception {
-    Path config = dir.resolve("long.yaml");
-    Files.writeString(
-        config,
-        """
-        name: signalled
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
-        model: {architecture: resnet9, width: 0.125}
-        train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0, stopAtTarget: false}
-        distributed: {timeoutSeconds: 10}
-        """
-            .formatted(dir.resolve("synthetic")));
+    Path config =
+        TinyTrainingConfig.writeEndless(dir, "signalled", "distributed: {timeoutSeconds: 10}\n");
     Path run = dir.resolve("results").resolve("runs").resolve("signalled");
     List<String> workers = LocalCluster.loopbackWorkers(2);
-    List<String> args =
-        List.of(
-            "--config",
-            config.toString(),
-            "--results",
-            dir.resolve("results").toString(),
-            "--run-folder",
-            run.toString());
+    List<String> args = trainArgs(config, run);
     try (WorkerProcesses processes = new WorkerProcesses()) {
       processes.train(workers, 0, args, dir.resolve("w0.log"));
       Process other = processes.train(workers, 1, args, dir.resolve("w1.log"));
@@ -90,6 +64,16 @@ class ServerLifetimeTest {
       portClosesAfterRunStop(workers.get(1), run.resolve("workers/1/events.jsonl"), "killed");
       portClosesAfterRunStop(workers.get(0), events, "failed");
     }
+  }
+
+  private List<String> trainArgs(Path config, Path run) {
+    return List.of(
+        "--config",
+        config.toString(),
+        "--results",
+        dir.resolve("results").toString(),
+        "--run-folder",
+        run.toString());
   }
 
   /** Waits for the log's run_stop, then for {@code address} to stop accepting connections. */

@@ -19,13 +19,11 @@ class SweepLimitsTest {
 
   @Test
   void aSweepOverTheRunCapIsOneLineAndNoFolder() throws Exception {
-    Path base = TinyTrainingConfig.write(dir, "capped");
     Path spec =
-        Files.writeString(
-            dir.resolve("spec.yaml"),
-            "name: capped\nbase: "
-                + base.getFileName()
-                + "\ngrid:\n  optimizer.learningRate: [0.1, 0.2, 0.3]\nrepeats: 5\n");
+        spec(
+            "capped",
+            TinyTrainingConfig.write(dir, "capped"),
+            "  optimizer.learningRate: [0.1, 0.2, 0.3]\nrepeats: 5\n");
     Path results = dir.resolve("results");
     var run =
         TrainCommandTest.dawn(
@@ -54,12 +52,7 @@ class SweepLimitsTest {
             train: {epochs: 30, batchSize: 256}
             """
                 .formatted(dir.resolve("no-imagenet-here")));
-    Path spec =
-        Files.writeString(
-            dir.resolve("spec.yaml"),
-            "name: planned\nbase: "
-                + base.getFileName()
-                + "\ngrid:\n  optimizer.learningRate: [0.1]\nrepeats: 1\n");
+    Path spec = spec("planned", base, "  optimizer.learningRate: [0.1]\nrepeats: 1\n");
     Path repository = Path.of("..").toAbsolutePath().normalize();
     Path log = dir.resolve("sweep.log");
     Process p =
@@ -97,13 +90,11 @@ class SweepLimitsTest {
   @Test
   void aSweepOfSeveralWorkersWhereNoNamespaceCanBeMadeIsRefusedBeforeItsFirstRun()
       throws Exception {
-    Path base = TinyTrainingConfig.write(dir, "isolated");
     Path spec =
-        Files.writeString(
-            dir.resolve("spec.yaml"),
-            "name: isolated\nbase: "
-                + base.getFileName()
-                + "\ngrid:\n  optimizer.learningRate: [0.1]\nworkers: 2\n");
+        spec(
+            "isolated",
+            TinyTrainingConfig.write(dir, "isolated"),
+            "  optimizer.learningRate: [0.1]\nworkers: 2\n");
     Path results = dir.resolve("results");
     Path log = dir.resolve("sweep.log");
     try (WorkerProcesses processes = new WorkerProcesses()) {
@@ -119,5 +110,12 @@ class SweepLimitsTest {
         .endsWith("pass --expose-ports to start them anyway")
         .doesNotContain("\n");
     assertThat(results).doesNotExist();
+  }
+
+  /** {@code dir/spec.yaml}: sweep {@code name} over {@code base}, its grid lines and the rest. */
+  private Path spec(String name, Path base, String gridAndMore) throws java.io.IOException {
+    return Files.writeString(
+        dir.resolve("spec.yaml"),
+        "name: " + name + "\nbase: " + base.getFileName() + "\ngrid:\n" + gridAndMore);
   }
 }

@@ -32,18 +32,8 @@ class DawnbenchFileNameTest {
 
   @Test
   void theWriterHoldsEveryEntryToTheSameRule() {
-    Map<String, Object> map = new java.util.LinkedHashMap<>();
-    map.put("dataset", "ImageNet");
-    map.put("fileBasename", "a_b_" + "x".repeat(250) + "_c");
-    map.put("author", "a");
-    map.put("authorEmail", "a@b");
-    map.put("framework", "f");
-    map.put("model", "m");
-    map.put("hardware", "h");
-    map.put("timestamp", "2026-11-30");
-    map.put("metric", "top5Accuracy");
-    map.put("threshold", 93.0);
-    assertThatThrownBy(() -> DawnbenchEntry.fromMap(map))
+    String name = "a_b_" + "x".repeat(250) + "_c";
+    assertThatThrownBy(() -> SubmissionJsonWriterTest.entry(name, null, null, Map.of()))
         .hasMessageStartingWith("dawnbench_entry.fileBasename 'a_b_xxx")
         .hasMessageEndingWith("at most 246 fit a file name with the endings dawn adds");
   }

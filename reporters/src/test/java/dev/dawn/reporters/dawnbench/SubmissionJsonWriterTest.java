@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Test;
 class SubmissionJsonWriterTest {
 
   static DawnbenchEntry entry(Double costPerHour, Boolean usedBlacklist, Map<String, Object> misc) {
+    return entry("a_m_h_f", costPerHour, usedBlacklist, misc);
+  }
+
+  static DawnbenchEntry entry(
+      String fileBasename, Double costPerHour, Boolean usedBlacklist, Map<String, Object> misc) {
     return new DawnbenchEntry(
         Dataset.IMAGENET,
-        "a_m_h_f",
+        fileBasename,
         "A",
         "a@x",
         "F",

@@ -3,7 +3,6 @@ package dev.dawn.harness.cluster.netns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,6 @@ final class NamedNamespace implements NetworkNamespace {
 
   private final NetTool ip;
   private final String name;
-  private final AtomicBoolean open = new AtomicBoolean(true);
 
   private NamedNamespace(NetTool ip, String name) {
     this.ip = ip;
@@ -33,13 +31,13 @@ final class NamedNamespace implements NetworkNamespace {
     String name = PREFIX + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();
     ip.run("netns", "add", name);
     NamedNamespace ns = new NamedNamespace(ip, name);
+    NamespaceTeardown.opened(ns);
     try {
       ip.run("-n", name, "link", "set", "lo", "up");
     } catch (NamespaceException e) {
       ns.close();
       throw e;
     }
-    NamespaceTeardown.opened(ns);
     return ns;
   }
 
@@ -49,16 +47,13 @@ final class NamedNamespace implements NetworkNamespace {
   }
 
   @Override
-  public List<String> enter(List<String> command) {
-    List<String> full = new ArrayList<>(List.of(ip.program(), "netns", "exec", name));
-    full.addAll(command);
-    return full;
+  public List<String> prefix() {
+    return List.of(ip.program(), "netns", "exec", name);
   }
 
   @Override
   public void close() {
-    if (!open.getAndSet(false)) return;
-    NamespaceTeardown.closed(this);
+    if (!NamespaceTeardown.closing(this)) return;
     try {
       // Processes still inside keep the namespace alive until they exit; only the name goes.
       ip.run("netns", "delete", name);

@@ -17,7 +17,7 @@ final class NamespaceTeardown {
 
   private NamespaceTeardown() {}
 
-  /** Keeps {@code ns} on the list to close at JVM exit until {@link #closed} is called. */
+  /** Keeps {@code ns} on the list to close at JVM exit until it is closed ({@link #closing}). */
   static synchronized void opened(NetworkNamespace ns) {
     if (!hooked) {
       Runtime.getRuntime()
@@ -27,15 +27,18 @@ final class NamespaceTeardown {
     OPEN.add(ns);
   }
 
-  static synchronized void closed(NetworkNamespace ns) {
-    OPEN.remove(ns);
+  /**
+   * Takes {@code ns} off the list as it is closed; true only the first time, so a namespace is torn
+   * down once whoever closes it (its owner, or the hook).
+   */
+  static synchronized boolean closing(NetworkNamespace ns) {
+    return OPEN.remove(ns);
   }
 
   private static void closeAll() {
     List<NetworkNamespace> left;
     synchronized (NamespaceTeardown.class) {
       left = new ArrayList<>(OPEN);
-      OPEN.clear();
     }
     for (NetworkNamespace ns : left) ns.close();
   }

@@ -1,5 +1,6 @@
 package dev.dawn.harness.cluster.netns;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,10 +14,18 @@ public interface NetworkNamespace extends AutoCloseable {
   String name();
 
   /**
-   * The command line that runs {@code command} inside this namespace (the same process: no shell,
-   * no fork, so signals reach the command itself).
+   * What runs a command inside this namespace when put in front of it: a tool that enters the
+   * namespace and then becomes the command (no shell, no fork, so signals reach the command
+   * itself).
    */
-  List<String> enter(List<String> command);
+  List<String> prefix();
+
+  /** The command line that runs {@code command} inside this namespace. */
+  default List<String> enter(List<String> command) {
+    List<String> full = new ArrayList<>(prefix());
+    full.addAll(command);
+    return full;
+  }
 
   /** Tears the namespace down; idempotent, never throws (a failure is left for the next reap). */
   @Override

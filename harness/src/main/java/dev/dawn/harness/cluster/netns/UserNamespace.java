@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A network namespace made without root, inside a user namespace ({@code unshare --user
@@ -28,7 +26,6 @@ final class UserNamespace implements NetworkNamespace {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
   private final Process holder;
-  private final AtomicBoolean open = new AtomicBoolean(true);
 
   private UserNamespace(Process holder) {
     this.holder = holder;
@@ -91,25 +88,20 @@ final class UserNamespace implements NetworkNamespace {
   }
 
   @Override
-  public List<String> enter(List<String> command) {
-    List<String> full =
-        new ArrayList<>(
-            List.of(
-                "nsenter",
-                "--target",
-                Long.toString(holder.pid()),
-                "--user",
-                "--net",
-                "--preserve-credentials",
-                "--"));
-    full.addAll(command);
-    return full;
+  public List<String> prefix() {
+    return List.of(
+        "nsenter",
+        "--target",
+        Long.toString(holder.pid()),
+        "--user",
+        "--net",
+        "--preserve-credentials",
+        "--");
   }
 
   @Override
   public void close() {
-    if (!open.getAndSet(false)) return;
-    NamespaceTeardown.closed(this);
+    if (!NamespaceTeardown.closing(this)) return;
     // Closing its input ends the holder; processes still inside keep the namespace until they exit.
     try {
       holder.getOutputStream().close();

@@ -29,13 +29,7 @@ class PrivateNetworkTest {
 
   @BeforeAll
   static void namespacesCanBeMade() {
-    String why = null;
-    try (NetworkNamespace ns = PrivateNetwork.open()) {
-      assertThat(ns.name()).isNotBlank();
-    } catch (NamespaceException e) {
-      why = e.getMessage();
-    }
-    assumeTrue(why == null, "skipped: no private network namespace can be made here: " + why);
+    NamespacesOrSkip.assumeAvailable();
   }
 
   @org.junit.jupiter.api.AfterEach
