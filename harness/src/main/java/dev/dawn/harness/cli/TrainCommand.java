@@ -35,7 +35,11 @@ import picocli.CommandLine.Option;
       "Several workers (data-parallel over gRPC): set distributed.workers and distributed.taskIndex, or the "
           + "environment variable TF_CONFIG={\"cluster\": {\"worker\": [\"host:port\", ...]}, \"task\": {\"type\": "
           + "\"worker\", \"index\": i}} (as Kubeflow's TFJob sets it), and start one 'dawn train' per worker with the "
-          + "same config; task 0 is the chief. 'dawn launch --workers N' does this on one machine."
+          + "same config; task 0 is the chief. 'dawn launch --workers N' does this on one machine. A worker's "
+          + "TensorFlow server runs any op for anyone who reaches its port, at every address of its host: before "
+          + "starting it, a worker prints those addresses and refuses a public one unless "
+          + "distributed.allowPublicAddresses is true (firewall the port to the cluster first; see "
+          + "docs/securing-workers.md)."
     },
     footer = {
       "",

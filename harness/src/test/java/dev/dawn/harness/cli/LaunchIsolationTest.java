@@ -40,7 +40,7 @@ class LaunchIsolationTest {
   private static final Pattern PORTS =
       Pattern.compile("launching 2 workers on 127\\.0\\.0\\.1:(\\d+), 127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern NAMESPACE =
-      Pattern.compile("private network namespace (dawn-\\d+-\\d+|user namespace of process \\d+)");
+      Pattern.compile("private network namespace (dawn-\\d+-\\d+|held by process \\d+)");
 
   @TempDir Path dir;
 

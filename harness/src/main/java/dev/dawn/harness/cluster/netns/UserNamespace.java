@@ -84,7 +84,7 @@ final class UserNamespace implements NetworkNamespace {
 
   @Override
   public String name() {
-    return "user namespace of process " + holder.pid();
+    return "held by process " + holder.pid();
   }
 
   @Override

@@ -70,7 +70,7 @@ class PrivateNetworkTest {
     int port = freeLoopbackPort();
     ProcessHandle holder;
     try (NetworkNamespace ns = PrivateNetwork.openWithoutRoot()) {
-      assertThat(ns.name()).startsWith("user namespace of process ");
+      assertThat(ns.name()).startsWith("held by process ");
       holder =
           ProcessHandle.of(Long.parseLong(ns.name().substring(ns.name().lastIndexOf(' ') + 1)))
               .orElseThrow();
