@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.harness.config.FiniteNumbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,7 +56,36 @@ public final class DawnCli implements Runnable {
 
   /** The configured command line; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
-    return new CommandLine(new DawnCli()).setExecutionExceptionHandler(DawnCli::reportError);
+    CommandLine.ITypeConverter<Double> finite =
+        text -> {
+          try {
+            return FiniteNumbers.parse(text);
+          } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+          }
+        };
+    return new CommandLine(new DawnCli())
+        // every number given as an option is a finite one, by the rule a config's numbers follow
+        .registerConverter(Double.class, finite)
+        .registerConverter(Double.TYPE, finite)
+        .setParameterExceptionHandler(DawnCli::reportBadOption)
+        .setExecutionExceptionHandler(DawnCli::reportError);
+  }
+
+  /**
+   * A flag the command line cannot take (unknown, missing, not a number): one line naming it, as
+   * for any other bad input, exit 2.
+   */
+  private static int reportBadOption(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    String name = cmd.getCommandSpec().qualifiedName(" ");
+    String guess =
+        e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+            ? "; did you mean " + String.join(" or ", u.getSuggestions()) + "?"
+            : "";
+    cmd.getErr().println(name + ": " + e.getMessage() + guess + " (see '" + name + " --help')");
+    cmd.getErr().flush();
+    return FailureMessage.BAD_INPUT;
   }
 
   /**

@@ -3,9 +3,13 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
+import dev.dawn.harness.cluster.exposure.ServerExposure;
+import dev.dawn.harness.cluster.netns.NetworkNamespace;
+import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.ProgressLine;
+import dev.dawn.workloads.distributed.Cluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -22,10 +26,17 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Train one model on N worker processes on this machine, the way N hosts would: each worker is a "
-          + "'dawn train' child process with a TensorFlow server on a free loopback port and TF_CONFIG naming "
+          + "'dawn train' child process with a TensorFlow server on a loopback port and TF_CONFIG naming "
           + "the cluster and its task; they all-reduce gradients over gRPC every step (data-parallel, "
           + "between-graph replication). Worker 0 is the chief: it writes the run folder (events.jsonl, "
           + "evaluation, TSV/JSON, weights); worker i logs its own throughput to <run folder>/workers/<i>/.",
+      "",
+      "A TensorFlow server listens on every address of its machine and runs any op for anyone who connects, "
+          + "so the workers run in a private network namespace made for this launch, with loopback alone: no "
+          + "other host and no process outside the launch can reach them (as root with 'ip netns', otherwise "
+          + "in an unprivileged user namespace). It is removed when the launch ends, however it ends. Where no "
+          + "namespace can be made (not Linux, no iproute2, user namespaces disabled) the launch refuses to "
+          + "start unless --expose-ports is given.",
       "",
       "Each worker reads its own contiguous shard of every global batch (train.batchSize stays the global "
           + "batch and must divide by workers x replicas x train.accumulationSteps). Their output is shown line by "
@@ -86,6 +97,14 @@ final class LaunchCommand implements Callable<Integer> {
               + "distributed.timeoutSeconds.")
   Integer timeoutSeconds;
 
+  @Option(
+      names = WorkerIsolation.EXPOSE_PORTS,
+      description =
+          "Start the workers on this machine's own network, without a private namespace: their ports are "
+              + "then open at every address of the machine (printed at the start), to any host that reaches it. "
+              + "Only on a machine no one else can reach, or behind a firewall.")
+  boolean exposePorts;
+
   @Override
   public Integer call() throws Exception {
     if (workers < 1 || workers > 16) {
@@ -109,31 +128,65 @@ final class LaunchCommand implements Callable<Integer> {
         ClusterConfigLoader.load(
             config, layers.scale, overrides, Optional.of(new TfConfig(addresses, 0)), s -> {});
     ResultsFolder.requireWritable(results);
-    // The workers share this machine's data folder: generate the synthetic set once, here.
-    DatasetOpener.open(loaded.config().data(), progress::message);
-    RunFolder folder = RunFolder.create(results, loaded.config().name(), LocalDateTime.now());
-    progress.message(
-        "launching "
-            + workers
-            + " worker"
-            + (workers == 1 ? "" : "s")
-            + " on "
-            + String.join(", ", addresses)
-            + "; run folder "
-            + folder.dir());
+    try (NetworkNamespace namespace = isolate(loaded.config(), addresses, progress)) {
+      // The workers share this machine's data folder: generate the synthetic set once, here.
+      DatasetOpener.open(loaded.config().data(), progress::message);
+      RunFolder folder = RunFolder.create(results, loaded.config().name(), LocalDateTime.now());
+      progress.message(
+          "launching "
+              + workers
+              + " worker"
+              + (workers == 1 ? "" : "s")
+              + " on "
+              + String.join(", ", addresses)
+              + "; run folder "
+              + folder.dir());
 
-    List<String> trainArgs = new ArrayList<>(List.of("--config", config.toString()));
-    if (layers.scale != null) trainArgs.addAll(List.of("--scale", layers.scale));
-    for (String o : overrides) trainArgs.addAll(List.of("--set", o));
-    trainArgs.addAll(List.of("--results", results.toString()));
-    Duration stopGrace = Duration.ofSeconds(loaded.config().distributed().timeoutSeconds() + 15L);
-    var outcome =
-        new LocalCluster(DawnCli.class.getName(), System.out, stopGrace, progress::message)
-            .run(addresses, trainArgs, folder.dir());
-    if (outcome.failed()) {
-      System.err.println("dawn launch: " + outcome.message());
-      System.err.flush();
+      List<String> trainArgs = new ArrayList<>(List.of("--config", config.toString()));
+      if (layers.scale != null) trainArgs.addAll(List.of("--scale", layers.scale));
+      for (String o : overrides) trainArgs.addAll(List.of("--set", o));
+      trainArgs.addAll(List.of("--results", results.toString()));
+      Duration stopGrace = Duration.ofSeconds(loaded.config().distributed().timeoutSeconds() + 15L);
+      var outcome =
+          new LocalCluster(DawnCli.class.getName(), System.out, stopGrace, progress::message)
+              .run(
+                  addresses,
+                  trainArgs,
+                  folder.dir(),
+                  namespace == null ? command -> command : namespace::enter);
+      if (outcome.failed()) {
+        System.err.println("dawn launch: " + outcome.message());
+        System.err.flush();
+      }
+      return outcome.exitCode();
     }
-    return outcome.exitCode();
+  }
+
+  /**
+   * The private network namespace the workers will run in, or null with {@code --expose-ports}
+   * (after saying which addresses are then exposed, and refusing a public one as every worker
+   * would).
+   */
+  private NetworkNamespace isolate(
+      TrainConfig config, List<String> addresses, ProgressLine progress) {
+    if (exposePorts) {
+      ServerExposure exposure = ServerExposure.ofEveryTask(new Cluster(addresses, 0));
+      String servers = "the workers' servers";
+      exposure
+          .refusal(servers, config.distributed().allowPublicAddresses())
+          .ifPresent(
+              message -> {
+                throw new BadInputException("--expose-ports: " + message);
+              });
+      progress.message("--expose-ports: " + exposure.statement(servers));
+      return null;
+    }
+    NetworkNamespace namespace = WorkerIsolation.privateNetwork();
+    progress.message(
+        "workers run in private network namespace "
+            + namespace.name()
+            + " (loopback alone): no other host and no process outside this launch can reach "
+            + "their ports");
+    return namespace;
   }
 }

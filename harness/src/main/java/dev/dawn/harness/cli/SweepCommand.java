@@ -1,15 +1,19 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.harness.project.HardwareFile;
 import dev.dawn.harness.sweep.ChildTrainLauncher;
+import dev.dawn.harness.sweep.PlannedTime;
 import dev.dawn.harness.sweep.SweepFolder;
 import dev.dawn.harness.sweep.SweepPlan;
 import dev.dawn.harness.sweep.SweepRunner;
 import dev.dawn.harness.sweep.SweepSpec;
 import dev.dawn.harness.sweep.SweepValidation;
 import dev.dawn.harness.train.ProgressLine;
+import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.sweep.SweepFiles;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -28,7 +32,9 @@ import picocli.CommandLine.Parameters;
           + "of dotted config keys to lists of values, 'zip:' groups of keys that move together (a batch size with "
           + "its learning rate), 'repeats:' and the first 'seed:' (repeat r trains with train.seed = seed + r - 1). "
           + "Every cell's config is checked before the first run; a bad key or value stops the sweep with every "
-          + "problem listed (file:line, key, rule).",
+          + "problem listed (file:line, key, rule), as does a spec that plans more runs than --max-runs "
+          + "(default 200). When the runs' epoch budgets add up to more than an hour, the planned training "
+          + "time is printed before the first run (projected from reference-configs/hardware/cpu.yaml).",
       "",
       "Runs are interleaved (repeat 1 of every cell, then repeat 2, ...), each a 'dawn train' child process with "
           + "its own run folder. A run that fails, diverges or misses the target is recorded and the sweep goes on. "
@@ -76,8 +82,26 @@ final class SweepCommand implements Callable<Integer> {
           "Where sweep folders go (DIR/sweeps/<timestamp>-<name>/). Default: ${DEFAULT-VALUE}.")
   Path results;
 
+  @Option(
+      names = "--max-runs",
+      paramLabel = "N",
+      defaultValue = "" + SweepValidation.DEFAULT_MAX_RUNS,
+      description =
+          "The most runs the spec may plan (cells x repeats); a larger sweep is refused before anything "
+              + "runs. Default: ${DEFAULT-VALUE}.")
+  int maxRuns;
+
+  @Option(
+      names = WorkerIsolation.EXPOSE_PORTS,
+      description =
+          "With 'workers: N': start each run's workers without a private network namespace (dawn launch "
+              + "--expose-ports), their ports open at every address of this machine. Without it, a sweep of "
+              + "several workers where no namespace can be made is refused before its first run.")
+  boolean exposePorts;
+
   @Override
   public Integer call() throws Exception {
+    if (maxRuns < 1) throw new BadInputException("--max-runs " + maxRuns + ": must be >= 1");
     ProgressLine progress = ProgressLine.forStdout(Integer.MAX_VALUE);
     SweepSpec spec;
     Path dir;
@@ -95,10 +119,14 @@ final class SweepCommand implements Callable<Integer> {
       }
       dir = what.resume;
       spec = SweepFolder.savedSpec(dir);
-      plan = SweepValidation.check(spec);
+      plan = SweepValidation.check(new SweepSpec.Parsed(spec, List.of()), maxRuns);
+      requireIsolation(spec);
     } else {
-      spec = SweepSpec.read(what.spec);
-      plan = SweepValidation.check(spec); // every cell binds before the folder or any run exists
+      // every problem of the spec at once, and every cell binds, before the folder or any run
+      SweepSpec.Parsed parsed = SweepSpec.parse(what.spec, null);
+      plan = SweepValidation.check(parsed, maxRuns);
+      spec = parsed.spec();
+      requireIsolation(spec);
       dir = SweepFolder.create(results, spec, LocalDateTime.now()).dir();
       spec = SweepFolder.savedSpec(dir);
     }
@@ -111,12 +139,35 @@ final class SweepCommand implements Callable<Integer> {
             plan.repeats(),
             plan.runs().size(),
             dir));
+    SweepSpec planned = spec;
+    int runs = plan.runs().size();
+    PlannedTime.hours(spec, plan)
+        .filter(hours -> hours > 1)
+        .ifPresent(
+            hours ->
+                progress.message(
+                    String.format(
+                        Locale.ROOT,
+                        "sweep %s: planned training time up to %s for %d runs (each run to its"
+                            + " epoch budget, projected from %s's measured images/s; a run that"
+                            + " reaches the target stops sooner); Ctrl-C stops the sweep, --resume"
+                            + " continues it",
+                        planned.name(),
+                        LeaderboardFigures.duration(hours),
+                        runs,
+                        HardwareFile.DEFAULT_DIR.resolve(PlannedTime.HARDWARE + ".yaml"))));
     // 'workers: N' runs every run on N local worker processes (dawn launch) instead of one.
     ChildTrainLauncher launcher =
         spec.workers() > 1
             ? new ChildTrainLauncher(
                 DawnCli.class.getName(),
-                java.util.List.of("launch", "--workers", Integer.toString(spec.workers())))
+                exposePorts
+                    ? List.of(
+                        "launch",
+                        "--workers",
+                        Integer.toString(spec.workers()),
+                        WorkerIsolation.EXPOSE_PORTS)
+                    : List.of("launch", "--workers", Integer.toString(spec.workers())))
             : new ChildTrainLauncher(DawnCli.class.getName());
     var outcome = new SweepRunner(spec, plan, dir, launcher, progress).run();
     progress.message(
@@ -128,5 +179,17 @@ final class SweepCommand implements Callable<Integer> {
             outcome.statuses().toString().replaceAll("[{}]", ""),
             dir.resolve(SweepFiles.SUMMARY_CSV)));
     return 0;
+  }
+
+  /**
+   * Runs of several workers each make a private network namespace: a machine where none can be made
+   * is refused before the first run (unless the ports may be exposed), not at every run.
+   */
+  private void requireIsolation(SweepSpec spec) {
+    if (spec.workers() > 1 && !exposePorts) {
+      try (var probe = WorkerIsolation.privateNetwork()) {
+        // made and removed: the launches will be able to make theirs
+      }
+    }
   }
 }

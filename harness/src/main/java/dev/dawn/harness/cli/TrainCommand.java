@@ -4,6 +4,8 @@ import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.ImageSkipped;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.EvaluationPoint;
 import java.nio.file.Path;
@@ -35,7 +37,11 @@ import picocli.CommandLine.Spec;
       "Several workers (data-parallel over gRPC): set distributed.workers and distributed.taskIndex, or the "
           + "environment variable TF_CONFIG={\"cluster\": {\"worker\": [\"host:port\", ...]}, \"task\": {\"type\": "
           + "\"worker\", \"index\": i}} (as Kubeflow's TFJob sets it), and start one 'dawn train' per worker with the "
-          + "same config; task 0 is the chief. 'dawn launch --workers N' does this on one machine."
+          + "same config; task 0 is the chief. 'dawn launch --workers N' does this on one machine. A worker's "
+          + "TensorFlow server runs any op for anyone who reaches its port, at every address of its host: before "
+          + "starting it, a worker prints those addresses and refuses a public one unless "
+          + "distributed.allowPublicAddresses is true (firewall the port to the cluster first; see "
+          + "docs/securing-workers.md)."
     },
     footer = {
       "",
@@ -100,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
     var outcome =
         new TrainingRunner(loaded, results, progress, runFolder, numerics.decision().record())
             .run();
+    skippedImages(outcome.folder().events()).ifPresent(progress::message);
     int task = loaded.config().distributed().taskIndex();
     if (task > 0) {
       // a worker's log holds its throughput only; the chief reports the run
@@ -137,6 +144,28 @@ final class TrainCommand implements Callable<Integer> {
     }
     progress.message("run folder: " + outcome.folder().dir());
     return exitCode(outcome.status());
+  }
+
+  /**
+   * The run summary's count of undecodable images left out, by split, when there were any; each is
+   * named with its reason in the event log.
+   */
+  private static java.util.Optional<String> skippedImages(Path events) {
+    List<ImageSkipped> skipped = ImageSkipped.KIND.in(EventLogReader.read(events));
+    if (skipped.isEmpty()) return java.util.Optional.empty();
+    java.util.Map<String, Long> bySplit = new java.util.TreeMap<>();
+    for (ImageSkipped s : skipped) bySplit.merge(s.split(), 1L, Long::sum);
+    return java.util.Optional.of(
+        skipped.size()
+            + " undecodable image"
+            + (skipped.size() == 1 ? "" : "s")
+            + " skipped ("
+            + bySplit.toString().replaceAll("[{}]", "").replace("=", " ")
+            + "), each named with its reason in "
+            + events
+            + " ("
+            + ImageSkipped.KIND.key()
+            + ")");
   }
 
   private static int exitCode(TrainingRunner.Status status) {

@@ -1,6 +1,7 @@
 package dev.dawn.harness.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dawn.harness.cluster.exposure.ServerExposure;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.DawnBuild;
 import dev.dawn.workloads.data.Shard;
@@ -29,19 +30,27 @@ public final class ClusterRun {
   private final int timeoutSeconds;
   private final ConfigFingerprint fingerprint;
 
-  private ClusterRun(Cluster cluster, int timeoutSeconds, ConfigFingerprint fingerprint) {
+  /** Who can reach this task's server; null without a cluster (no server). */
+  private final ServerExposure exposure;
+
+  private ClusterRun(
+      Cluster cluster, int timeoutSeconds, ConfigFingerprint fingerprint, ServerExposure exposure) {
     this.cluster = cluster;
     this.timeoutSeconds = timeoutSeconds;
     this.fingerprint = fingerprint;
+    this.exposure = exposure;
   }
 
   /**
    * Joins the cluster of {@code config}: starts this task's server (with the session options the
    * training session will use: a server's devices are fixed when it starts) and compares every
-   * worker's config hashes. Does nothing but hash the config without a cluster.
+   * worker's config hashes. Before the server starts, it says every address the server will answer
+   * on and refuses a public one unless {@code distributed.allowPublicAddresses}. Does nothing but
+   * hash the config without a cluster.
    *
    * @param tree the effective config tree, as config.yaml records it
-   * @throws ClusterStartException when the port cannot be bound or the configs differ
+   * @throws ClusterStartException when an address is public and not allowed, the port cannot be
+   *     bound or the configs differ
    * @throws LostWorkerException when a worker does not join in time
    */
   public static ClusterRun join(
@@ -49,8 +58,18 @@ public final class ClusterRun {
     var d = config.distributed();
     Cluster cluster = d.cluster();
     ConfigFingerprint fingerprint = ConfigFingerprint.of(tree, DawnBuild.current().commit());
-    ClusterRun run = new ClusterRun(cluster, d.timeoutSeconds(), fingerprint);
-    if (!cluster.isMultiWorker()) return run;
+    if (!cluster.isMultiWorker())
+      return new ClusterRun(cluster, d.timeoutSeconds(), fingerprint, null);
+    ServerExposure exposure = ServerExposure.of(cluster);
+    String server = "worker task " + cluster.taskIndex() + "'s server";
+    exposure
+        .refusal(server, d.allowPublicAddresses())
+        .ifPresent(
+            message -> {
+              throw new ClusterStartException(message);
+            });
+    progress.accept(exposure.statement(server));
+    ClusterRun run = new ClusterRun(cluster, d.timeoutSeconds(), fingerprint, exposure);
     try {
       WorkerServer.ensureStarted(cluster, d.settings().serverConfig(threads.toConfig()));
     } catch (WorkerPortException e) {
@@ -142,6 +161,7 @@ public final class ClusterRun {
     env.put("taskIndex", cluster.taskIndex());
     env.put("role", cluster.isChief() ? "chief" : "worker");
     env.put("configHash", fingerprint.configHash());
+    if (exposure != null) env.put("serverReachableOn", exposure.environment());
     return env;
   }
 }

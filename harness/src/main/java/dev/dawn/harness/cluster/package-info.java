@@ -6,7 +6,8 @@
  * each worker writes ({@link dev.dawn.harness.cluster.WorkerFolders}), how a lost worker is named
  * ({@link dev.dawn.harness.cluster.LostWorkerException}, {@link
  * dev.dawn.harness.cluster.PeerProbe}) and {@code dawn launch}'s local workers ({@link
- * dev.dawn.harness.cluster.LocalCluster}). The TensorFlow side (servers, collectives) is in {@code
- * workloads.distributed}.
+ * dev.dawn.harness.cluster.LocalCluster}). Who can reach a worker's server is {@code exposure}'s
+ * job, the private network namespace of a launch {@code netns}'s. The TensorFlow side (servers,
+ * collectives) is in {@code workloads.distributed}.
  */
 package dev.dawn.harness.cluster;

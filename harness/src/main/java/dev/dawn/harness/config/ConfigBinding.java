@@ -67,15 +67,66 @@ final class ConfigBinding {
     return config;
   }
 
+  /**
+   * Binds {@code node}; a value of the wrong type is reported and, so that the section's other
+   * values are checked too (Jackson stops at the first), replaced by its default and the section
+   * bound again. Once a value was replaced, a rule of the record (which ties values together) is
+   * not judged on the stand-in.
+   */
   private <T> T read(JsonNode node, JavaType type, String prefix) {
-    try {
-      return MAPPER.readerFor(type).readValue(node);
-    } catch (JsonMappingException e) {
-      problems.addAll(describe(e, prefix));
-    } catch (IOException e) {
-      problems.add(layers.where(prefix) + ": key '" + prefix + "': " + e.getMessage());
+    JsonNode current = node;
+    boolean replaced = false;
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (int attempt = 0; attempt < MAX_REPORTED_PER_SECTION; attempt++) {
+      try {
+        return MAPPER.readerFor(type).readValue(current);
+      } catch (ValueInstantiationException e) {
+        if (!replaced) problems.addAll(describe(e, prefix));
+        return null;
+      } catch (JsonMappingException e) {
+        List<String> found = describe(e, prefix);
+        if (!reported.addAll(found)) return null; // nothing new: the stand-in did not help
+        problems.addAll(found);
+        if (e instanceof InvalidTypeIdException || e.getPath().isEmpty()) return null;
+        current = current.deepCopy();
+        if (!standIn(current, e.getPath(), prefix)) return null;
+        replaced = true;
+      } catch (IOException e) {
+        problems.add(layers.where(prefix) + ": key '" + prefix + "': " + e.getMessage());
+        return null;
+      }
     }
     return null;
+  }
+
+  /** A section with more bad values than this is reported in part. */
+  private static final int MAX_REPORTED_PER_SECTION = 50;
+
+  /**
+   * Puts the default of the value at {@code path} (under {@code prefix}) in its place, or removes
+   * it when there is none; false when it cannot (a list item).
+   */
+  private static boolean standIn(
+      JsonNode root, List<JsonMappingException.Reference> path, String prefix) {
+    JsonNode parent = root;
+    JsonNode fallback = ConfigLoader.defaults();
+    for (String part : prefix.isEmpty() ? new String[0] : prefix.split("\\.")) {
+      fallback = fallback == null ? null : fallback.get(part);
+    }
+    for (int i = 0; i < path.size(); i++) {
+      String field = path.get(i).getFieldName();
+      if (field == null || !(parent instanceof ObjectNode object) || !object.has(field))
+        return false; // a list item, or a key that is missing rather than wrong
+      fallback = fallback == null ? null : fallback.get(field);
+      if (i == path.size() - 1) {
+        if (fallback != null && !fallback.equals(object.get(field)))
+          object.set(field, fallback.deepCopy());
+        else object.remove(field);
+        return true;
+      }
+      parent = object.get(field);
+    }
+    return false;
   }
 
   /**
@@ -192,6 +243,10 @@ final class ConfigBinding {
     if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty()))
       return List.of(layers.where(key) + ": key '" + key + "' needs a value");
     Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+    if (target == Double.TYPE || target == Double.class) {
+      return List.of(
+          layers.where(key) + ": key '" + key + "' " + FiniteNumbers.broken(text(value)));
+    }
     if (target == null && value.isIntegralNumber()) {
       return List.of(
           layers.where(key) + ": key '" + key + "' is out of range, got '" + text(value) + "'");
@@ -212,7 +267,6 @@ final class ConfigBinding {
     if (type == Integer.TYPE || type == Integer.class || type == Long.TYPE || type == Long.class) {
       return "a whole number";
     }
-    if (type == Double.TYPE || type == Double.class) return "a finite number";
     if (type == Boolean.TYPE || type == Boolean.class) return "true or false";
     if (type.isEnum()) {
       return "one of "

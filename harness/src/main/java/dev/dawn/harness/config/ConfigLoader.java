@@ -145,13 +145,22 @@ public final class ConfigLoader {
       return;
     }
     try {
-      layers.set(key, ConfigYaml.parseValue(raw));
+      layers.set(key, ConfigYaml.parseValue(raw, "--set " + key));
     } catch (JsonProcessingException e) {
-      problems.add("--set " + key + ": value '" + raw + "' is not a YAML value");
+      problems.add(
+          "--set "
+              + key
+              + ": "
+              + (ConfigYaml.nonFinite(e).isPresent()
+                  ? "key '" + key + "' " + FiniteNumbers.broken(raw)
+                  : "value '" + raw + "' is not a YAML value"));
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
     }
   }
 
-  private static ObjectNode defaults() {
+  /** The built-in defaults, a fresh copy. */
+  static ObjectNode defaults() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.yaml")) {
       return (ObjectNode) ConfigYaml.MAPPER.readTree(in);
     } catch (IOException e) {

@@ -2,6 +2,9 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dawn.harness.config.ConfigRuleException.Rules;
+import dev.dawn.harness.run.MachineEnvironment;
+import dev.dawn.reporters.dawnbench.DawnbenchEntry;
+import dev.dawn.reporters.dawnbench.DawnbenchFileName;
 import dev.dawn.reporters.events.MlPerfSubmission;
 import dev.dawn.workloads.models.ConvWidths;
 import dev.dawn.workloads.models.DataFormat;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,16 +69,79 @@ public record TrainConfig(
         rules.require(b % shares == 0, "train.phases[" + i + "].batchSize", "(" + b + ")" + rule);
       }
     }
+    if (submission != null && model != null) {
+      // the fields are not assigned yet in a compact constructor: the parameters are passed
+      String basename = dawnbenchFileBasename(submission, model);
+      DawnbenchFileName.problemOfRun(basename)
+          .ifPresent(
+              problem ->
+                  rules.require(
+                      false,
+                      "submission." + namePartToFix(submission),
+                      "goes into the DAWNBench file name '"
+                          + shortened(basename)
+                          + "' (<author>_<model>_<hardwareTag>_<framework>), which "
+                          + problem));
+    }
     rules.throwIfBroken();
+  }
+
+  /**
+   * The base name of the run's DAWNBench TSV and JSON: {@code <author>_<model>_<hardware
+   * tag>_<framework>}, author, model architecture and framework reduced to lower-case letters and
+   * digits, the hardware tag as given ({@code auto}: this machine's). Bound configs hold only names
+   * the writer takes ({@link DawnbenchFileName}).
+   */
+  public String dawnbenchFileBasename() {
+    return dawnbenchFileBasename(submission, model);
+  }
+
+  private static String dawnbenchFileBasename(SubmissionConfig submission, ModelConfig model) {
+    return String.join(
+        "_",
+        slug(submission.author()),
+        slug(model.architecture().configName()),
+        submission.machineHardwareTag(),
+        slug(submission.framework()));
+  }
+
+  /**
+   * The submission key to change when the file name is refused: the hardware tag, the only part
+   * taken as written, when it is no plain name; else the longest part.
+   */
+  private static String namePartToFix(SubmissionConfig submission) {
+    String tag = submission.machineHardwareTag();
+    if (DawnbenchFileName.problem(tag).isPresent()) return "hardwareTag";
+    Map<String, Integer> lengths =
+        Map.of(
+            "author", slug(submission.author()).length(),
+            "hardwareTag", tag.length(),
+            "framework", slug(submission.framework()).length());
+    return lengths.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+  }
+
+  private static String slug(String text) {
+    String s = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    return s.isEmpty() ? "x" : s;
+  }
+
+  private static String shortened(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 60) + "...";
   }
 
   /**
    * Data-parallel training: {@code replicas} mirrored copies of the model per process, one per
    * device, and optionally several worker processes ({@code workers}, this one being {@code
-   * taskIndex}); gradients are averaged every step by all-reduces packed into fusion buckets.
+   * taskIndex}); gradients are averaged every step by all-reduces packed into fusion buckets. A
+   * worker's server is refused on a public address unless {@code allowPublicAddresses}.
    */
   public record DistributedConfig(
-      int replicas, FusionConfig fusion, int timeoutSeconds, List<String> workers, int taskIndex) {
+      int replicas,
+      FusionConfig fusion,
+      int timeoutSeconds,
+      List<String> workers,
+      int taskIndex,
+      boolean allowPublicAddresses) {
     /** {@code host:port}, the form TensorFlow's cluster specs use. */
     private static final java.util.regex.Pattern ADDRESS =
         java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
@@ -482,7 +549,9 @@ public record TrainConfig(
               .require(
                   costPerHour == null || costPerHour >= 0,
                   "costPerHour",
-                  "must be >= 0 (USD per hour, on-demand price), got " + costPerHour)
+                  "must be >= 0 (USD per hour, on-demand price; 0 or null: no price), got "
+                      + costPerHour)
+              .require(hardwareTag != null, "hardwareTag", "needs a value ('auto': this machine's)")
               .require(
                   MlPerfSubmission.DIVISIONS.contains(mlperfDivision),
                   "mlperfDivision",
@@ -491,19 +560,32 @@ public record TrainConfig(
                   MlPerfSubmission.STATUSES.contains(mlperfStatus),
                   "mlperfStatus",
                   "must be one of " + MlPerfSubmission.STATUSES + ", got " + mlperfStatus);
-      for (String[] field :
-          new String[][] {
-            {"author", author},
-            {"model", model},
-            {"framework", framework},
-            {"authorEmail", authorEmail}
-          }) {
+      Map<String, String> texts =
+          Map.of(
+              "author", String.valueOf(author),
+              "authorEmail", String.valueOf(authorEmail),
+              "framework", String.valueOf(framework),
+              "model", String.valueOf(model),
+              "hardware", String.valueOf(hardware));
+      // The fields the DAWNBench writer requires, by its own list.
+      for (String field : DawnbenchEntry.REQUIRED_TEXT) {
+        String value = texts.get(field);
         rules.require(
-            field[1] != null && !field[1].isBlank(),
-            field[0],
+            !value.equals("null") && !value.isBlank(),
+            field,
             "must not be empty (DAWNBench requires it)");
       }
       rules.throwIfBroken();
+    }
+
+    /** {@code hardware}, or this machine's description when it is {@code auto}. */
+    public String machineHardware() {
+      return "auto".equals(hardware) ? MachineEnvironment.hardwareLine() : hardware;
+    }
+
+    /** {@code hardwareTag}, or this machine's tag (e.g. {@code 2c-amd-epyc}) when {@code auto}. */
+    public String machineHardwareTag() {
+      return "auto".equals(hardwareTag) ? MachineEnvironment.hardwareTag() : hardwareTag;
     }
   }
 }

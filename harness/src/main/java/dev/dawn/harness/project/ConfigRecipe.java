@@ -26,7 +26,11 @@ public final class ConfigRecipe {
   private ConfigRecipe() {}
 
   public static Loaded load(Path file, String scale, List<String> overrides) {
-    TrainConfig c = new ConfigLoader().load(file, scale, overrides).config();
+    return of(new ConfigLoader().load(file, scale, overrides).config());
+  }
+
+  /** The recipe of a bound config. */
+  public static Loaded of(TrainConfig c) {
     var data = c.data();
     long images;
     int classes;

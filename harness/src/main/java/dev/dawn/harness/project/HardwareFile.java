@@ -1,18 +1,21 @@
 package dev.dawn.harness.project;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dawn.harness.config.FiniteNumbers;
+import dev.dawn.harness.config.YamlDocument;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A hardware file as read, with {@code key=value} overrides laid over it. Kept as a tree so that a
- * parameter fit can set one named parameter at a time and bind again.
+ * parameter fit can set one named parameter at a time and bind again. Every error names the file
+ * and line, or the {@code --hw} override, with the key and its rule.
  */
 public final class HardwareFile {
   /** Where {@code --hardware NAME} looks when NAME is not a file. */
@@ -20,13 +23,21 @@ public final class HardwareFile {
 
   private static final Set<String> ALGORITHMS = Set.of("ring", "hierarchical");
   private final String source;
+  private final YamlDocument doc;
+  private final Map<String, String> overridden;
   private final ObjectNode tree;
   private final HardwareSpec spec;
 
-  private HardwareFile(String source, ObjectNode tree) {
+  /**
+   * @param overridden the {@code --hw key=value} of each key laid over the file
+   */
+  private HardwareFile(
+      YamlDocument doc, String source, ObjectNode tree, Map<String, String> overridden) {
+    this.doc = doc;
     this.source = source;
     this.tree = tree;
-    this.spec = bind(source, tree);
+    this.overridden = Map.copyOf(overridden);
+    this.spec = bind();
   }
 
   /**
@@ -46,34 +57,46 @@ public final class HardwareFile {
               + available(dir)
               + ")");
     }
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()).with(overrides);
-    } catch (IOException e) {
-      throw new HardwareFileException(file + ": cannot read: " + e.getMessage());
-    }
+    return read(YamlDocument.read(file), file.toString()).with(overrides);
   }
 
   public static HardwareFile parse(String yamlText, String source) {
-    return new HardwareFile(source, ProjectionYaml.mapping(yamlText, source));
+    return read(YamlDocument.parse(yamlText, source), source);
   }
 
-  /** The same file with {@code section.key=value} overrides; each key must already exist. */
+  private static HardwareFile read(YamlDocument doc, String source) {
+    return new HardwareFile(doc, source, ProjectionYaml.mapping(doc, source), Map.of());
+  }
+
+  /**
+   * The same file with {@code section.key=value} overrides ({@code --hw}); each key must already
+   * exist, and a value is read like the file's own (a number must be finite).
+   */
   public HardwareFile with(List<String> overrides) {
     ObjectNode copy = tree.deepCopy();
+    Map<String, String> origins = new LinkedHashMap<>(overridden);
     for (String o : overrides) {
       int eq = o.indexOf('=');
       if (eq < 1)
         throw new HardwareFileException(
             "hardware override '" + o + "' must look like section.key=value");
-      set(copy, o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+      String key = o.substring(0, eq).trim();
+      String raw = o.substring(eq + 1).trim();
+      String origin = "--hw " + key + "=" + raw;
+      JsonNode value = YamlDocument.value(raw, key, origin);
+      if (FiniteNumbers.breaksRule(value))
+        throw new HardwareFileException(
+            origin + ": key '" + key + "' " + FiniteNumbers.broken(raw));
+      set(copy, key, value, origin);
+      origins.put(key, origin);
     }
-    return new HardwareFile(source, copy);
+    return new HardwareFile(doc, source, copy, origins);
   }
 
   public double number(String key) {
     JsonNode n = lookup(tree, key);
     if (n == null || !n.isNumber())
-      throw new HardwareFileException(source + ": '" + key + "' is not a number");
+      throw new HardwareFileException(where(key) + ": '" + key + "' is not a number");
     return n.asDouble();
   }
 
@@ -85,20 +108,22 @@ public final class HardwareFile {
     return source;
   }
 
-  private void set(ObjectNode root, String key, String value) {
+  /** Where {@code key} was written: {@code file:line}, or the {@code --hw} that set it. */
+  private String where(String key) {
+    String override = overridden.get(key);
+    return override != null ? override : doc.where(key);
+  }
+
+  private void set(ObjectNode root, String key, JsonNode value, String origin) {
     String[] parts = key.split("\\.");
     JsonNode parent = root;
     for (int i = 0; i < parts.length - 1; i++)
       parent = parent == null ? null : parent.get(parts[i]);
     if (!(parent instanceof ObjectNode p) || !p.has(parts[parts.length - 1])) {
       throw new HardwareFileException(
-          source + ": unknown hardware key '" + key + "' in override " + key + "=" + value);
+          source + ": unknown hardware key '" + key + "' in override " + origin.substring(5));
     }
-    try {
-      p.set(parts[parts.length - 1], ProjectionYaml.MAPPER.readTree(value));
-    } catch (JsonProcessingException e) {
-      p.put(parts[parts.length - 1], value);
-    }
+    p.set(parts[parts.length - 1], value);
   }
 
   private static JsonNode lookup(JsonNode root, String key) {
@@ -107,59 +132,59 @@ public final class HardwareFile {
     return n;
   }
 
-  private static HardwareSpec bind(String source, ObjectNode tree) {
-    HardwareSpec s = ProjectionYaml.bind(source, tree, HardwareSpec.class);
+  private HardwareSpec bind() {
+    HardwareSpec s = ProjectionYaml.bind(tree, HardwareSpec.class, this::where);
     check(
-        source,
+        "device.stack",
         s.device().stack() != null && !s.device().stack().isBlank(),
-        "device.stack must name the stack its images/s were measured with");
-    check(source, s.device().imagesPerSecond() > 0, "device.imagesPerSecond must be > 0");
-    check(source, s.device().referenceResolution() > 0, "device.referenceResolution must be > 0");
-    check(source, s.device().referenceBatch() >= 1, "device.referenceBatch must be >= 1");
-    check(source, s.device().pixelExponent() >= 0, "device.pixelExponent must be >= 0");
-    check(source, s.device().halfSpeedBatch() >= 0, "device.halfSpeedBatch must be >= 0");
-    check(source, s.device().stepOverheadSeconds() >= 0, "device.stepOverheadSeconds must be >= 0");
+        "must name the stack its images/s were measured with");
+    check("device.imagesPerSecond", s.device().imagesPerSecond() > 0, "must be > 0");
+    check("device.referenceResolution", s.device().referenceResolution() > 0, "must be > 0");
+    check("device.referenceBatch", s.device().referenceBatch() >= 1, "must be >= 1");
+    check("device.pixelExponent", s.device().pixelExponent() >= 0, "must be >= 0");
+    check("device.halfSpeedBatch", s.device().halfSpeedBatch() >= 0, "must be >= 0");
+    check("device.stepOverheadSeconds", s.device().stepOverheadSeconds() >= 0, "must be >= 0");
     check(
-        source,
+        "device.backwardShare",
         s.device().backwardShare() >= 0 && s.device().backwardShare() <= 1,
-        "device.backwardShare must be in [0, 1]");
-    check(source, s.device().efficiency() > 0, "device.efficiency must be > 0");
-    check(source, s.node().devicesPerNode() >= 1, "node.devicesPerNode must be >= 1");
-    check(source, s.node().linkGigabytesPerSecond() > 0, "node.linkGigabytesPerSecond must be > 0");
-    check(source, s.node().linkLatencySeconds() >= 0, "node.linkLatencySeconds must be >= 0");
-    check(source, s.network().gigabitsPerSecond() > 0, "network.gigabitsPerSecond must be > 0");
+        "must be in [0, 1]");
+    check("device.efficiency", s.device().efficiency() > 0, "must be > 0");
+    check("node.devicesPerNode", s.node().devicesPerNode() >= 1, "must be >= 1");
+    check("node.linkGigabytesPerSecond", s.node().linkGigabytesPerSecond() > 0, "must be > 0");
+    check("node.linkLatencySeconds", s.node().linkLatencySeconds() >= 0, "must be >= 0");
+    check("network.gigabitsPerSecond", s.network().gigabitsPerSecond() > 0, "must be > 0");
     check(
-        source,
+        "network.efficiency",
         s.network().efficiency() > 0 && s.network().efficiency() <= 1,
-        "network.efficiency must be in (0, 1]");
-    check(source, s.network().latencySeconds() >= 0, "network.latencySeconds must be >= 0");
-    check(source, s.input().cpuCores() >= 1, "input.cpuCores must be >= 1");
+        "must be in (0, 1]");
+    check("network.latencySeconds", s.network().latencySeconds() >= 0, "must be >= 0");
+    check("input.cpuCores", s.input().cpuCores() >= 1, "must be >= 1");
+    check("input.imagesPerSecondPerCore", s.input().imagesPerSecondPerCore() > 0, "must be > 0");
     check(
-        source, s.input().imagesPerSecondPerCore() > 0, "input.imagesPerSecondPerCore must be > 0");
-    check(
-        source,
+        "communication.algorithm",
         s.communication().algorithm() != null && ALGORITHMS.contains(s.communication().algorithm()),
-        "communication.algorithm must be one of " + ALGORITHMS);
+        "must be one of " + ALGORITHMS);
     check(
-        source,
+        "communication.overlap",
         s.communication().overlap() >= 0 && s.communication().overlap() <= 1,
-        "communication.overlap must be in [0, 1]");
+        "must be in [0, 1]");
     check(
-        source,
+        "fit.parameters",
         s.fit() != null && s.fit().parameters().size() <= 2,
-        "fit.parameters may name at most two parameters");
+        "may name at most two parameters");
     for (String key : s.fit().parameters()) {
       JsonNode n = lookup(tree, key);
       check(
-          source,
+          "fit.parameters",
           n != null && n.isNumber(),
-          "fit.parameters: '" + key + "' is not a numeric key of this file");
+          ": '" + key + "' is not a numeric key of this file");
     }
     return s;
   }
 
-  private static void check(String source, boolean ok, String rule) {
-    ProjectionYaml.check(source, ok, rule);
+  /** {@code file:line: key rule} (or the {@code --hw} that set the key) when {@code ok} fails. */
+  private void check(String key, boolean ok, String rule) {
+    ProjectionYaml.check(where(key), ok, key + (rule.startsWith(":") ? "" : " ") + rule);
   }
 
   /** The YAML files in {@code dir}, by name, for a message about a name that is not there. */

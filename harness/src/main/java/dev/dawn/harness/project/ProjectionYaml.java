@@ -3,19 +3,23 @@ package dev.dawn.harness.project;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dawn.harness.config.FiniteNumbers;
+import dev.dawn.harness.config.YamlDocument;
+import java.util.function.UnaryOperator;
 
 /**
- * Reading the projection's YAML files (hardware and stacks) strictly: unknown, missing and null
- * keys are errors, each reported in one line naming the file and the key.
+ * Reading the projection's YAML files (hardware and stacks) strictly, by the rules of every YAML
+ * dawn reads ({@link YamlDocument}: size, depth, no anchors or aliases, one line per error) and of
+ * every number ({@link FiniteNumbers}): unknown, missing and null keys are errors, each reported in
+ * one line naming the file and line (or the override) and the key.
  */
 final class ProjectionYaml {
   static final ObjectMapper MAPPER =
-      new ObjectMapper(new YAMLFactory())
+      new ObjectMapper()
+          .registerModule(FiniteNumbers.module())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
@@ -23,50 +27,47 @@ final class ProjectionYaml {
 
   private ProjectionYaml() {}
 
-  static ObjectNode mapping(String yamlText, String source) {
-    try {
-      JsonNode node = MAPPER.readTree(yamlText);
-      if (!(node instanceof ObjectNode object))
-        throw new HardwareFileException(source + ": not a YAML mapping");
-      return object;
-    } catch (JsonProcessingException e) {
-      throw new HardwareFileException(
-          source
-              + ":"
-              + e.getLocation().getLineNr()
-              + ": not valid YAML: "
-              + e.getOriginalMessage());
-    }
+  /** The file's top-level mapping. */
+  static ObjectNode mapping(YamlDocument doc, String source) {
+    if (!(doc.tree() instanceof ObjectNode object))
+      throw new HardwareFileException(source + ": not a YAML mapping");
+    return object;
   }
 
-  static <T> T bind(String source, ObjectNode tree, Class<T> type) {
+  /**
+   * @param where the place a dotted key was written: {@code file:line}, or the override
+   */
+  static <T> T bind(ObjectNode tree, Class<T> type, UnaryOperator<String> where) {
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
+      String key = key(e);
       throw new HardwareFileException(
-          source
-              + ":"
-              + e.getLocation().getLineNr()
+          where.apply(key)
               + ": unknown key '"
-              + e.getPropertyName()
+              + key
               + "'; allowed there: "
               + e.getKnownPropertyIds());
     } catch (JsonMappingException e) {
-      String key =
-          String.join(
-              ".",
-              e.getPath().stream()
-                  .map(
-                      r ->
-                          r.getFieldName() != null
-                              ? r.getFieldName()
-                              : String.valueOf(r.getIndex()))
-                  .toList());
+      String key = key(e);
+      String rule = e.getOriginalMessage().lines().findFirst().orElse("").strip();
       throw new HardwareFileException(
-          source + ": key '" + key + "': " + e.getOriginalMessage().lines().findFirst().orElse(""));
+          where.apply(key)
+              + ": key '"
+              + key
+              + (rule.startsWith(FiniteNumbers.RULE) ? "' " : "': ")
+              + rule);
     } catch (JsonProcessingException e) {
-      throw new HardwareFileException(source + ": " + e.getOriginalMessage());
+      throw new HardwareFileException(where.apply("") + ": " + e.getOriginalMessage());
     }
+  }
+
+  private static String key(JsonMappingException e) {
+    return String.join(
+        ".",
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+            .toList());
   }
 
   static void check(String source, boolean ok, String rule) {

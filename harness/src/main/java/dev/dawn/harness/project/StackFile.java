@@ -1,7 +1,6 @@
 package dev.dawn.harness.project;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.dawn.harness.config.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,16 +26,16 @@ public final class StackFile {
               + HardwareFile.available(dir)
               + ")");
     }
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new HardwareFileException(file + ": cannot read: " + e.getMessage());
-    }
+    return read(YamlDocument.read(file), file.toString());
   }
 
   public static StackSpec parse(String yamlText, String source) {
+    return read(YamlDocument.parse(yamlText, source), source);
+  }
+
+  private static StackSpec read(YamlDocument doc, String source) {
     StackSpec s =
-        ProjectionYaml.bind(source, ProjectionYaml.mapping(yamlText, source), StackSpec.class);
+        ProjectionYaml.bind(ProjectionYaml.mapping(doc, source), StackSpec.class, doc::where);
     check(source, s.name() != null && !s.name().isBlank(), "name must be set");
     check(source, s.framework() != null && !s.framework().isBlank(), "framework must be set");
     check(

@@ -1,7 +1,7 @@
 package dev.dawn.harness.recipes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dawn.harness.config.ConfigException;
+import dev.dawn.harness.config.YamlDocument;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.record.RunRecord;
 import java.io.IOException;
@@ -17,8 +17,6 @@ import java.util.stream.Stream;
  * rebuilt from {@code events.jsonl}.
  */
 public record MeasuredRun(Path folder, RunRecord record) {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   /**
    * Newest run folder under {@code results/runs} whose config is named {@code configName}; folder
    * names sort by start time.
@@ -46,8 +44,8 @@ public record MeasuredRun(Path folder, RunRecord record) {
     Path config = folder.resolve("config.yaml");
     if (!Files.isRegularFile(config)) return null;
     try {
-      return YAML.readTree(config.toFile()).path("name").asText(null);
-    } catch (IOException unreadable) {
+      return YamlDocument.read(config).tree().path("name").asText(null);
+    } catch (ConfigException unreadable) {
       return null; // not a run of ours we can attribute; skip it rather than fail the listing
     }
   }

@@ -66,6 +66,19 @@ public record SweepSpec(
 
   private static final String KEY = "[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+";
 
+  /**
+   * A spec as far as it could be read: the parts written correctly, and what is wrong with the rest
+   * (each with the spec's file and line), so that the values can still be checked and every problem
+   * reported at once.
+   *
+   * @param spec the well-formed parts; its {@code base} is null when the spec names none
+   */
+  public record Parsed(SweepSpec spec, List<String> problems) {
+    public Parsed {
+      problems = List.copyOf(problems);
+    }
+  }
+
   public static SweepSpec read(Path file) {
     return read(file, null);
   }
@@ -73,8 +86,19 @@ public record SweepSpec(
   /**
    * @param baseOverride the base config to use instead of the spec's (a resumed sweep uses its
    *     saved copy)
+   * @throws ConfigException listing every structural problem of the spec
    */
   public static SweepSpec read(Path file, Path baseOverride) {
+    Parsed parsed = parse(file, baseOverride);
+    if (!parsed.problems().isEmpty()) throw new ConfigException(parsed.problems());
+    return parsed.spec();
+  }
+
+  /**
+   * Reads the spec's structure without stopping at a problem: {@link SweepValidation} then checks
+   * the values of the parts that are well formed, and reports both kinds together.
+   */
+  public static Parsed parse(Path file, Path baseOverride) {
     YamlDocument doc = YamlDocument.read(file);
     JsonNode root = doc.tree();
     List<String> problems = new ArrayList<>();
@@ -241,11 +265,18 @@ public record SweepSpec(
         axes.add(new Axis(keys, columns, origins));
       }
     }
-    if (!problems.isEmpty()) throw new ConfigException(problems);
     SweepSpec spec = new SweepSpec(name, base, scale, fixed, axes, repeats, seed, workers, doc);
-    checkPairs(spec, problems);
-    if (!problems.isEmpty()) throw new ConfigException(problems);
-    return spec;
+    if (problems.isEmpty()) {
+      checkPairs(spec, problems); // the pairs name cells, which only a sound spec plans
+    }
+    return new Parsed(spec, problems);
+  }
+
+  /** Runs the spec plans: the product of its axes' lengths, times the repeats. */
+  public long runCount() {
+    long runs = repeats;
+    for (Axis a : axes) runs *= a.size();
+    return runs;
   }
 
   /**

@@ -11,9 +11,14 @@ import java.util.Set;
 /**
  * Binds the config of every cell with the config loader's own rules before anything runs, so a bad
  * key or value anywhere in the spec stops the sweep with every problem listed (each naming the
- * spec's file and line, the key and the rule) instead of failing hours in.
+ * spec's file and line, the key and the rule) instead of failing hours in: the spec's structural
+ * problems, the base with the fixed settings, each axis value on its own (one bad value cannot hide
+ * another), a sweep larger than the run cap, and then every run's whole config.
  */
 public final class SweepValidation {
+  /** How many runs a sweep may plan unless {@code --max-runs} says more. */
+  public static final int DEFAULT_MAX_RUNS = 200;
+
   private SweepValidation() {}
 
   /**
@@ -21,20 +26,33 @@ public final class SweepValidation {
    *     problem otherwise
    */
   public static SweepPlan check(SweepSpec spec) {
+    return check(new SweepSpec.Parsed(spec, List.of()), Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param parsed the spec as read, with its structural problems
+   * @param maxRuns the most runs the sweep may plan ({@code --max-runs})
+   * @return the plan, every cell of which binds; throws {@link ConfigException} listing every
+   *     problem otherwise
+   */
+  public static SweepPlan check(SweepSpec.Parsed parsed, int maxRuns) {
+    SweepSpec spec = parsed.spec();
+    // one bad value shared by many cells is listed once
+    Set<String> problems = new LinkedHashSet<>(parsed.problems());
+    if (spec.base() == null) throw new ConfigException(new ArrayList<>(problems));
     ConfigLoader loader = new ConfigLoader();
-    // The base with the fixed keys first: when it is wrong, every cell would repeat the same
-    // problems.
-    ConfigLoader.Loaded base = loader.load(spec.base(), spec.scale(), List.of(), fixed(spec));
-    long firstSeed = spec.firstSeed() != null ? spec.firstSeed() : base.config().train().seed();
-    SweepPlan plan = SweepPlan.of(spec, firstSeed);
-    Set<String> problems =
-        new LinkedHashSet<>(); // one bad value shared by many cells is listed once
-    // Each value on its own first: the loader stops at unknown keys, which would hide other keys'
-    // bad values.
+    List<ConfigLoader.KeyValue> fixed = fixed(spec);
+    ConfigLoader.Loaded base = null;
+    try {
+      base = loader.load(spec.base(), spec.scale(), List.of(), fixed);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+    }
+    // Each axis value on its own: a bad one in a cell would hide the others'.
     for (SweepSpec.Axis axis : spec.axes()) {
       for (int k = 0; k < axis.keys().size(); k++) {
         for (var value : axis.columns().get(k)) {
-          List<ConfigLoader.KeyValue> one = new ArrayList<>(fixed(spec));
+          List<ConfigLoader.KeyValue> one = new ArrayList<>(fixed);
           one.add(new ConfigLoader.KeyValue(axis.keys().get(k), value, axis.origins().get(k)));
           try {
             loader.load(spec.base(), spec.scale(), List.of(), one);
@@ -44,7 +62,24 @@ public final class SweepValidation {
         }
       }
     }
+    long runs = spec.runCount();
+    if (runs > maxRuns) {
+      problems.add(
+          spec.document().where("repeats")
+              + ": the spec plans "
+              + runs
+              + " runs ("
+              + String.join(" x ", spec.axes().stream().map(a -> a.size() + "").toList())
+              + (spec.axes().isEmpty() ? "1 cell" : " cells")
+              + " x "
+              + spec.repeats()
+              + " repeats), more than --max-runs "
+              + maxRuns
+              + ": shrink the grid, or raise --max-runs to run them all");
+    }
     if (!problems.isEmpty()) throw new ConfigException(new ArrayList<>(problems));
+    long firstSeed = spec.firstSeed() != null ? spec.firstSeed() : base.config().train().seed();
+    SweepPlan plan = SweepPlan.of(spec, firstSeed);
     // Then every run's whole config: rules that tie keys together (e.g. phases and batch size).
     for (SweepCell cell : plan.cells()) {
       for (int r = 1; r <= plan.repeats(); r++) {

@@ -2,14 +2,12 @@ package dev.dawn.harness.train;
 
 import dev.dawn.harness.config.DataKind;
 import dev.dawn.harness.config.TrainConfig;
-import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.training.schedule.SpecReader;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,25 +19,15 @@ public final class DawnbenchEntryEvent {
 
   static Map<String, Object> of(TrainConfig config, LocalDate today) {
     var s = config.submission();
-    String hardware = hardware(config);
-    String hardwareTag =
-        "auto".equals(s.hardwareTag()) ? MachineEnvironment.hardwareTag() : s.hardwareTag();
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("dataset", fileFormat(config).folderName());
-    entry.put(
-        "fileBasename",
-        String.join(
-            "_",
-            slug(s.author()),
-            slug(config.model().architecture().configName()),
-            hardwareTag,
-            slug(s.framework())));
+    entry.put("fileBasename", config.dawnbenchFileBasename());
     entry.put("author", s.author());
     entry.put("authorEmail", s.authorEmail());
     entry.put("framework", s.framework());
     if (s.codeURL() != null && !s.codeURL().isBlank()) entry.put("codeURL", s.codeURL());
     entry.put("model", s.model());
-    entry.put("hardware", hardware);
+    entry.put("hardware", s.machineHardware());
     if (s.costPerHour() != null) entry.put("costPerHour", s.costPerHour());
     entry.put("timestamp", today.toString());
     if (s.usedBlacklist() != null) entry.put("usedBlacklist", s.usedBlacklist());
@@ -47,12 +35,6 @@ public final class DawnbenchEntryEvent {
     entry.put("threshold", config.train().targetAccuracy());
     entry.put("misc", misc(config));
     return entry;
-  }
-
-  /** {@code submission.hardware}, described from the machine when "auto". */
-  static String hardware(TrainConfig config) {
-    String hardware = config.submission().hardware();
-    return "auto".equals(hardware) ? MachineEnvironment.hardwareLine() : hardware;
   }
 
   /**
@@ -99,10 +81,5 @@ public final class DawnbenchEntryEvent {
     misc.put("intraOpThreads", c.threads().intraOp());
     misc.put("interOpThreads", c.threads().interOp());
     return misc;
-  }
-
-  static String slug(String text) {
-    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "").trim();
-    return s.isEmpty() ? "x" : s;
   }
 }

@@ -18,6 +18,6 @@ final class MlPerfSubmissionEvent {
         s.author(),
         s.mlperfDivision(),
         s.mlperfStatus(),
-        DawnbenchEntryEvent.hardware(config));
+        config.submission().machineHardware());
   }
 }

@@ -83,6 +83,9 @@ public final class TrainingRunner {
   private RunInterruption interruption;
   private ClusterRun cluster;
 
+  /** Names the validation images found undecodable; set once the pipelines exist. */
+  private SkippedImageLog validationSkips;
+
   public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
     this(loaded, resultsRoot, progress, null);
   }
@@ -175,10 +178,23 @@ public final class TrainingRunner {
    * The files derived from the event log; a worker other than the chief logs its throughput only
    * (the chief's folder holds the run's files).
    */
-  private void exportFiles(RunFolder folder) throws IOException {
+  private void exportFiles(RunFolder folder) {
     if (!cluster.isChief()) return;
-    RunExporter.export(folder.dir());
-    TensorBoardFile.write(folder.dir());
+    // Each file that can be written is, whatever another's fate: the first failure is reported
+    // after both tries, the run's events stay whole.
+    RuntimeException first = null;
+    try {
+      RunExporter.export(folder.dir());
+    } catch (RuntimeException e) {
+      first = e;
+    }
+    try {
+      TensorBoardFile.write(folder.dir());
+    } catch (RuntimeException e) {
+      if (first == null) throw e;
+      first.addSuppressed(e);
+    }
+    if (first != null) throw first;
   }
 
   private Status train(
@@ -234,10 +250,13 @@ public final class TrainingRunner {
               new InputPipeline(dataset.train(), pipelineOptions, cluster.shard());
           InputPipeline valData =
               new InputPipeline(dataset.validation(), pipelineOptions, cluster.shard())) {
+        SkippedImageLog trainSkips = new SkippedImageLog(trainData, SkippedImageLog.TRAIN);
+        validationSkips = new SkippedImageLog(valData, SkippedImageLog.VALIDATION);
         if (restored) {
           // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training
           // clock.
           EvalCounts start = evaluate(session, valData, coverage);
+          validationSkips.writeNew(events, 0);
           if (cluster.isChief())
             events.write(
                 new InitialAccuracy(
@@ -271,6 +290,7 @@ public final class TrainingRunner {
                   events,
                   schedule,
                   withinEpoch);
+          trainSkips.writeNew(events, epoch);
           if (stats.stoppedAtTarget()) {
             saveWeights(session, folder, events, epoch);
             return Status.SUCCESS;
@@ -339,6 +359,7 @@ public final class TrainingRunner {
       throws IOException {
     events.write(new EvalStart(epoch, position));
     EvalCounts counts = evaluate(session, valData, coverage);
+    validationSkips.writeNew(events, epoch);
     events.write(new EvalStop(epoch, position));
     if (cluster.isChief())
       events.write(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
+import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
 import dev.dawn.reporters.events.EpochStop;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStop;
@@ -34,6 +35,7 @@ class ClusterTrainingTest {
 
   @Test
   void launchTrainsOnTwoWorkersAndTheChiefOwnsTheRunFolder() throws Exception {
+    NamespacesOrSkip.assumeAvailable(); // dawn launch runs its workers in one
     Path config = TinyTrainingConfig.write(dir, "pair");
     Path results = dir.resolve("results");
     Path log = dir.resolve("launch.log");
@@ -68,7 +70,8 @@ class ClusterTrainingTest {
       assertThat(epoch.images()).isEqualTo(300); // the global epoch: 10 classes x 30
       assertThat(epoch.computeMsPerStep()).isPositive();
       assertThat(epoch.exposedCommMsPerStep()).isNotNull();
-      assertThat(Files.readString(run.resolve("environment.json"))).contains("\"configHash\"");
+      assertThat(Files.readString(run.resolve("environment.json")))
+          .contains("\"configHash\"", "\"serverReachableOn\"", "\"scope\" : \"loopback\"");
 
       Path worker = run.resolve("workers").resolve("1");
       assertThat(worker.resolve("environment.json")).exists();
@@ -218,6 +221,7 @@ class ClusterTrainingTest {
 
   @Test
   void launchStopsTheOtherWorkersWhenOneFailsAndNamesIt() throws Exception {
+    NamespacesOrSkip.assumeAvailable(); // dawn launch runs its workers in one
     Path config = dir.resolve("long.yaml");
     Files.writeString(
         config,
@@ -265,6 +269,14 @@ class ClusterTrainingTest {
       assertThat(out)
           .contains("dawn launch: worker 1 failed with exit status 137 (ended by signal 9)");
       assertThat(launch.descendants().filter(ProcessHandle::isAlive)).isEmpty();
+      // the launch's namespace went with it on this path too (named ones are listed, as root)
+      assertThat(out).containsPattern("private network namespace (dawn-|held by process )");
+      if (out.contains("namespace dawn-")) {
+        Process list = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+        String names = new String(list.getInputStream().readAllBytes());
+        list.waitFor();
+        assertThat(names).doesNotContain("dawn-" + launch.pid() + "-");
+      }
       // the chief was stopped, not left behind, and recorded how its run ended
       Path run = runFolder(results);
       assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve("events.jsonl"))))

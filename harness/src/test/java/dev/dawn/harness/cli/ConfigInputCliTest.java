@@ -3,7 +3,6 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.dawn.harness.config.ConfigLoader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +81,7 @@ class ConfigInputCliTest {
             "train", "--config", file.toString(), "--results", dir.resolve("r").toString());
     assertCleanBadInput(run);
     assertThat(run.err())
-        .contains("cfg.yaml:3: key 'optimizer.learningRate' must be a finite number, got '1E+400'");
+        .contains("cfg.yaml:3: key 'optimizer.learningRate' must be a finite number, got '1e400'");
     var negative =
         TrainCommandTest.dawn(
             "train",
@@ -187,9 +186,8 @@ class ConfigInputCliTest {
         .contains("not valid YAML")
         .contains("nesting depth");
 
-    // An alias bomb: 10^10 strings if aliases were expanded. The YAML reader keeps an alias as its
-    // anchor's name,
-    // so the tree stays as small as the text.
+    // An alias bomb: 10^10 strings if aliases were expanded. It is refused at its first anchor, in
+    // one line, before any of it is read into a tree.
     StringBuilder bomb =
         new StringBuilder("reference:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 10; i++) {
@@ -197,11 +195,76 @@ class ConfigInputCliTest {
       for (int j = 0; j < 10; j++) bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
       bomb.append("]\n");
     }
-    var loaded =
+    Path laughs = Files.writeString(dir.resolve("laughs.yaml"), bomb);
+    var refused =
         assertTimeoutPreemptively(
             Duration.ofSeconds(30),
-            () -> new ConfigLoader().load(bomb.toString(), "laughs.yaml", java.util.List.of()));
-    assertThat(loaded.config().reference().get("a9").toString()).hasSizeLessThan(100);
+            () ->
+                TrainCommandTest.dawn(
+                    "train",
+                    "--config",
+                    laughs.toString(),
+                    "--results",
+                    dir.resolve("r").toString()));
+    assertCleanBadInput(refused);
+    assertThat(refused.err().strip())
+        .isEqualTo(
+            "dawn train: "
+                + laughs
+                + ":2: YAML anchor '&a0' is not allowed: write the value out (dawn reads no anchors"
+                + " or aliases)");
+  }
+
+  @Test
+  void aliasesAreRefusedWhereverYamlIsRead() throws Exception {
+    // An alias the parser would have read as the text of its name ("a0"), silently.
+    Path config =
+        Files.writeString(dir.resolve("alias.yaml"), "name: run\nsubmission:\n  author: *a0\n");
+    var file =
+        TrainCommandTest.dawn("train", "--config", config.toString(), "--results", dir.toString());
+    assertCleanBadInput(file);
+    assertThat(file.err()).contains("alias.yaml:3: YAML alias '*a0' is not allowed");
+    var set =
+        TrainCommandTest.dawn(
+            "train",
+            "--config",
+            TinyTrainingConfig.write(dir, "set").toString(),
+            "--set",
+            "submission.author=*a0",
+            "--results",
+            dir.toString());
+    assertCleanBadInput(set);
+    assertThat(set.err()).contains("--set submission.author: YAML alias '*a0' is not allowed");
+    Path spec =
+        Files.writeString(
+            dir.resolve("spec.yaml"),
+            "name: s\nbase: set.yaml\ngrid:\n  train.epochs: &e [1, 2]\n");
+    Files.copy(
+        TinyTrainingConfig.write(dir, "s"),
+        dir.resolve("set.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    var sweep =
+        TrainCommandTest.dawn("sweep", spec.toString(), "--results", dir.resolve("sw").toString());
+    assertCleanBadInput(sweep);
+    assertThat(sweep.err()).contains("spec.yaml:4: YAML anchor '&e' is not allowed");
+    Path hardware =
+        Files.writeString(
+            dir.resolve("hw.yaml"),
+            Files.readString(Path.of("..", "reference-configs", "hardware", "cpu.yaml"))
+                .replace("imagesPerSecond: 988", "imagesPerSecond: &ips 988"));
+    var project =
+        TrainCommandTest.dawn(
+            "project",
+            "--config",
+            TinyTrainingConfig.write(dir, "p").toString(),
+            "--hardware",
+            hardware.toString(),
+            "--gpus",
+            "1",
+            "--out",
+            dir.resolve("proj").toString());
+    assertCleanBadInput(project);
+    assertThat(project.err()).contains("hw.yaml:11: YAML anchor '&ips' is not allowed");
   }
 
   @Test

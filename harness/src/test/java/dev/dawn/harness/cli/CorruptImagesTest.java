@@ -2,6 +2,8 @@ package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.ImageSkipped;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -61,6 +63,27 @@ class CorruptImagesTest {
         .asString()
         .contains("\"eval_samples\":5")
         .contains("\"eval_skipped_images\":1");
+    // each skipped image is named once, with the reason, and counted in the run's summary
+    Path log = TrainCommandTest.runFolders(results).get(0).resolve("events.jsonl");
+    assertThat(ImageSkipped.KIND.in(EventLogReader.read(log)))
+        .extracting(ImageSkipped::image, ImageSkipped::split, ImageSkipped::epoch)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                data.resolve("train/n01/4.JPEG").toString(), "train", 1),
+            org.assertj.core.groups.Tuple.tuple(
+                data.resolve("val/n02/1.JPEG").toString(), "validation", 1));
+    assertThat(ImageSkipped.KIND.in(EventLogReader.read(log)))
+        .allSatisfy(
+            s ->
+                assertThat(s.reason())
+                    .isNotBlank()
+                    .doesNotContain(s.image())
+                    .containsIgnoringCase("truncated"));
+    assertThat(run.out())
+        .contains(
+            "2 undecodable images skipped (train 1, validation 1), each named with its reason in "
+                + log
+                + " (image_skipped)");
 
     // dawn infer measures every image it is given: the cut one is bad input naming the file, not a
     // stack trace.

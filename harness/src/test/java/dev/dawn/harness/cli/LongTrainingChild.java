@@ -25,18 +25,7 @@ final class LongTrainingChild implements AutoCloseable {
   }
 
   static LongTrainingChild start(Path dir, String name) throws IOException {
-    Path config = dir.resolve("long.yaml");
-    Files.writeString(
-        config,
-        """
-        name: %s
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
-        model: {architecture: resnet9, width: 0.125}
-        train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0}
-        """
-            .formatted(name, dir.resolve("synthetic")));
+    Path config = TinyTrainingConfig.writeEndless(dir, name, "");
     Path results = dir.resolve("results");
     Path log = dir.resolve("out.log");
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -30,4 +30,27 @@ final class TinyTrainingConfig {
             .formatted(name, dir.resolve("synthetic")));
     return config;
   }
+
+  /**
+   * Writes {@code dir/<name>.yaml}: the same kind of set and model, 500 epochs that go on past any
+   * target, for tests that stop a run (or a launch) part-way.
+   *
+   * @param extra further YAML lines, e.g. {@code "distributed: {timeoutSeconds: 10}\n"}
+   */
+  static Path writeEndless(Path dir, String name, String extra) throws IOException {
+    Path config = dir.resolve(name + ".yaml");
+    Files.writeString(
+        config,
+        """
+        name: %s
+        data:
+          path: %s
+          synthetic: {classes: 10, trainPerClass: 20, valPerClass: 5, imageSize: 40}
+        model: {architecture: resnet9, width: 0.125}
+        train: {epochs: 500, batchSize: 20, targetAccuracy: 100.0, stopAtTarget: false}
+        """
+                .formatted(name, dir.resolve("synthetic"))
+            + extra);
+    return config;
+  }
 }

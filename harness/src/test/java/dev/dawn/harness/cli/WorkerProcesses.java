@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code dawn} child JVMs for cluster tests, each with its own environment and output file; closing
@@ -20,10 +21,25 @@ final class WorkerProcesses implements AutoCloseable {
    * @param env extra environment (e.g. TF_CONFIG)
    */
   Process start(List<String> dawnArgs, Map<String, String> env, Path log) throws IOException {
+    return start(UnaryOperator.identity(), dawnArgs, env, log);
+  }
+
+  /**
+   * @param placement turns the command line into the one that starts it elsewhere (a network
+   *     namespace)
+   */
+  Process start(
+      UnaryOperator<List<String>> placement,
+      List<String> dawnArgs,
+      Map<String, String> env,
+      Path log)
+      throws IOException {
     List<String> command = new ArrayList<>(ChildJvm.command(DawnCli.class.getName(), dawnArgs));
     command.add(1, "-Xmx1g");
     ProcessBuilder b =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(placement.apply(command))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     b.environment().remove(TfConfig.VARIABLE);
     b.environment().putAll(env);
     Process p = b.start();

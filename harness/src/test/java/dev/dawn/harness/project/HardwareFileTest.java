@@ -72,8 +72,8 @@ class HardwareFileTest {
                         "  backwardShare: 0.5\n", "  backwardShare: 0.5\n  speed: 3\n"),
                     "t.yaml"))
         .isInstanceOf(HardwareFileException.class)
-        .hasMessageContaining("t.yaml")
-        .hasMessageContaining("unknown key 'speed'");
+        .hasMessageContaining("t.yaml:")
+        .hasMessageContaining("unknown key 'device.speed'");
     assertThatThrownBy(() -> TestHardware.file("network.efficiency=1.5"))
         .hasMessageContaining("network.efficiency must be in (0, 1]");
     assertThatThrownBy(() -> TestHardware.file("communication.algorithm=tree"))

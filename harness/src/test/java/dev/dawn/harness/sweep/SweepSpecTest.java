@@ -254,4 +254,78 @@ class SweepSpecTest {
         .contains("'grid:'", "'zip:'", "--resume", "95% bootstrap interval", "summary.csv");
     assertThat(warnings.toString()).doesNotContain("Could not format"); // a bare % in a description
   }
+
+  @Test
+  void structuralAndValueProblemsOfTheWholeSpecAreListedAtOnce(@TempDir Path dir) throws Exception {
+    Path spec = TinySweep.spec(dir, "repeat: 3\n");
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace(
+                "train.epochs: 1",
+                "train.epochs: many\n  train.seed: 1\n  optimizer.momentum: high")
+            .replace("optimizer.name: [momentum, lars]", "optimizer.name: [momentum, adamw]"));
+    assertThatThrownBy(() -> SweepValidation.check(SweepSpec.parse(spec, null), 200))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anySatisfy(p -> assertThat(p).contains("unknown key 'repeat'"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("train.seed").contains("set by the sweep"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains("key 'train.epochs' must be a whole number, got 'many'"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains(
+                                    "key 'optimizer.momentum' must be a finite number, got 'high'"))
+                    .anySatisfy(p -> assertThat(p).contains("'optimizer.name'").contains("adamw"))
+                    .hasSize(5));
+  }
+
+  @Test
+  void aSweepLargerThanTheRunCapIsRefusedUnlessTheFlagRaisesIt(@TempDir Path dir) throws Exception {
+    Path spec = TinySweep.spec(dir, "");
+    Files.writeString(spec, Files.readString(spec).replace("repeats: 2", "repeats: 60"));
+    // 2 x 2 cells x 60 repeats = 240 runs
+    assertThatThrownBy(() -> SweepValidation.check(SweepSpec.parse(spec, null), 200))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .singleElement()
+                    .asString()
+                    .isEqualTo(
+                        spec
+                            + ":10: the spec plans 240 runs (2 x 2 cells x 60 repeats), more than"
+                            + " --max-runs 200: shrink the grid, or raise --max-runs to run them all"));
+    assertThat(SweepValidation.check(SweepSpec.parse(spec, null), 240).runs()).hasSize(240);
+  }
+
+  @Test
+  void thePlannedTimeIsEveryRunToItsBudgetAndGrowsWithIt(@TempDir Path dir) throws Exception {
+    Path hardware = Path.of("..", "reference-configs", "hardware");
+    Path stacks = Path.of("..", "reference-configs", "stacks");
+    Path spec = TinySweep.spec(dir, "");
+    SweepSpec one = SweepSpec.read(spec);
+    double hours =
+        PlannedTime.hours(one, SweepValidation.check(one), hardware, stacks).orElseThrow();
+    assertThat(hours).isPositive().isLessThan(1); // 8 runs of one 100-image epoch
+    // twice the epochs and three times the repeats: six times the planned time
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace("train.epochs: 1", "train.epochs: 2")
+            .replace("repeats: 2", "repeats: 6"));
+    SweepSpec more = SweepSpec.read(spec);
+    double six =
+        PlannedTime.hours(more, SweepValidation.check(more), hardware, stacks).orElseThrow();
+    assertThat(six).isCloseTo(6 * hours, org.assertj.core.data.Offset.offset(1e-9 * six));
+    assertThat(PlannedTime.hours(one, SweepValidation.check(one), dir, stacks))
+        .as("no hardware file: no estimate")
+        .isEmpty();
+  }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,12 +35,16 @@ public record DawnbenchEntry(
     String metric,
     double threshold) {
 
+  /** The text fields every entry must fill (DAWNBench's required fields), in JSON order. */
+  public static final List<String> REQUIRED_TEXT =
+      List.of("author", "authorEmail", "framework", "model", "hardware");
+
   public DawnbenchEntry {
     Objects.requireNonNull(dataset, "dataset");
-    requireText("fileBasename", fileBasename);
-    if (fileBasename.contains("/") || fileBasename.contains("\\") || fileBasename.startsWith(".")) {
+    var nameProblem = DawnbenchFileName.problem(fileBasename);
+    if (nameProblem.isPresent()) {
       throw new IllegalArgumentException(
-          "dawnbench_entry.fileBasename must be a plain file name, got '" + fileBasename + "'");
+          "dawnbench_entry.fileBasename '" + fileBasename + "' " + nameProblem.get());
     }
     requireText("author", author);
     requireText("authorEmail", authorEmail);

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Writes DAWNBench submission JSON in README key order and the DAWN seed files' byte style (Python
  * {@code json.dump(indent=4)}, see {@link PythonJsonWriter}). Optional fields are left out when
- * absent.
+ * absent; a cost of 0 is no price ({@link Cost}) and left out too.
  */
 public final class SubmissionJsonWriter {
   public static final String VERSION = "v1.0";
@@ -19,7 +19,7 @@ public final class SubmissionJsonWriter {
    */
   public static String training(DawnbenchEntry entry) {
     Map<String, Object> json = header(entry);
-    if (entry.costPerHour() != null) {
+    if (Cost.price(entry.costPerHour()) != null) {
       json.put("costPerHour", entry.costPerHour());
     }
     return footer(json, entry);
@@ -33,7 +33,7 @@ public final class SubmissionJsonWriter {
   public static String inference(DawnbenchEntry entry, InferenceResult result) {
     Map<String, Object> json = header(entry);
     json.put("latency", result.latencyMs());
-    if (entry.costPerHour() != null) {
+    if (Cost.price(entry.costPerHour()) != null) {
       json.put("cost", result.costPerItem(entry.costPerHour()));
     }
     json.put(entry.dataset().metric(), result.accuracy());

@@ -88,6 +88,9 @@ public final class MlLogKeys {
   /** Ours: the final weights were written. */
   public static final String WEIGHTS_SAVED = "weights_saved";
 
+  /** Ours: an image left out because it could not be decoded ({@link ImageSkipped}). */
+  public static final String IMAGE_SKIPPED = "image_skipped";
+
   // Ours: run facts (POINT_IN_TIME, scalar value).
   public static final String MODEL_PARAMETERS = "model_parameters";
   public static final String NUM_CLASSES = "num_classes";

@@ -1,5 +1,6 @@
 package dev.dawn.reporters.leaderboard;
 
+import dev.dawn.reporters.dawnbench.Cost;
 import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.Problem;
 import dev.dawn.reporters.dawnbench.Submission;
@@ -123,13 +124,13 @@ public record Leaderboard(List<LeaderboardTable> tables, List<Problem> excluded)
       case TRAINING_TIME -> hoursToThreshold(s);
       case TRAINING_COST -> {
         OptionalDouble hours = hoursToThreshold(s);
-        OptionalDouble price = s.costPerHour();
+        OptionalDouble price = Cost.price(s.costPerHour());
         yield hours.isPresent() && price.isPresent()
             ? OptionalDouble.of(hours.getAsDouble() * price.getAsDouble())
             : OptionalDouble.empty();
       }
       case INFERENCE_LATENCY -> s.latency();
-      case INFERENCE_COST -> s.cost();
+      case INFERENCE_COST -> Cost.price(s.cost());
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.dawn.reporters.record;
 
 import dev.dawn.reporters.dawnbench.AccuracyTarget;
+import dev.dawn.reporters.dawnbench.Cost;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStop;
@@ -255,11 +256,12 @@ public record RunRecord(
     return hours > 0 ? OptionalDouble.of(images / hours) : OptionalDouble.empty();
   }
 
-  /** Hours to target × costPerHour, when both exist. */
+  /** Hours to target × costPerHour, when both exist ({@link Cost}: 0 is no price). */
   public OptionalDouble costToTarget() {
-    if (entry.costPerHour() == null || hoursToTarget().isEmpty()) {
+    Double price = Cost.price(entry.costPerHour());
+    if (price == null || hoursToTarget().isEmpty()) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of(hoursToTarget().getAsDouble() * entry.costPerHour());
+    return OptionalDouble.of(hoursToTarget().getAsDouble() * price);
   }
 }

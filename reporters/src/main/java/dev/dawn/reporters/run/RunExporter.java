@@ -15,7 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Rebuilds every report of a run directory from {@code events.jsonl} alone: the DAWNBench TSV and
@@ -30,7 +34,12 @@ public final class RunExporter {
 
   private RunExporter() {}
 
-  /** Writes the reports and returns their paths in the order TSV, JSON, CSV, PNG. */
+  /**
+   * Writes the reports and returns their paths in the order TSV, JSON, CSV, PNG. Each is written
+   * even when another cannot be (a full disk, a folder in the way): a run that trained keeps every
+   * file that can be written, and the first failure is thrown afterwards, naming the files left
+   * out, with the others suppressed in it.
+   */
   public static List<Path> export(Path runDir) {
     Path events = runDir.resolve(EVENTS_FILE);
     if (!Files.isRegularFile(events)) {
@@ -51,36 +60,71 @@ public final class RunExporter {
     Path csv = runDir.resolve(METRICS_CSV);
     Path png = runDir.resolve(ACCURACY_PNG);
 
-    writeText(
+    List<Path> missed = new ArrayList<>();
+    List<RuntimeException> failures = new ArrayList<>();
+    Map<Path, Supplier<byte[]>> files = new LinkedHashMap<>();
+    files.put(
         tsv,
-        TrainingTsvWriter.write(
-            entry.dataset(),
-            run.evaluations().stream()
-                .map(
-                    e ->
-                        new TrainingTsvWriter.Row(
-                            e.epochNumber(), e.hours(), e.top1Accuracy(), e.top5Accuracy()))
-                .toList()));
+        () ->
+            utf8(
+                TrainingTsvWriter.write(
+                    entry.dataset(),
+                    run.evaluations().stream()
+                        .map(
+                            e ->
+                                new TrainingTsvWriter.Row(
+                                    e.epochNumber(), e.hours(), e.top1Accuracy(), e.top5Accuracy()))
+                        .toList())));
     // A run that is no entry still gets its files, marked so that validate and leaderboard refuse
     // them.
-    writeText(json, SubmissionJsonWriter.training(entry.withMisc(task.markMisc(entry.misc()))));
-    writeText(csv, MetricsCsvWriter.write(run.epochs()));
-    String title =
-        entry.model()
-            + " on "
-            + entry.dataset()
-            + " (run "
-            + run.runId()
-            + ", "
-            + run.status()
-            + ")";
-    String target = "target " + entry.metric() + " " + entry.threshold() + "%";
-    writeBytes(png, AccuracyChart.png(title, run.evaluations(), entry.threshold(), target));
+    files.put(
+        json,
+        () -> utf8(SubmissionJsonWriter.training(entry.withMisc(task.markMisc(entry.misc())))));
+    files.put(csv, () -> utf8(MetricsCsvWriter.write(run.epochs())));
+    files.put(
+        png,
+        () -> {
+          String title =
+              entry.model()
+                  + " on "
+                  + entry.dataset()
+                  + " (run "
+                  + run.runId()
+                  + ", "
+                  + run.status()
+                  + ")";
+          String target = "target " + entry.metric() + " " + entry.threshold() + "%";
+          return AccuracyChart.png(title, run.evaluations(), entry.threshold(), target);
+        });
+    files.forEach(
+        (file, bytes) -> {
+          try {
+            writeBytes(file, bytes.get());
+          } catch (RuntimeException e) {
+            missed.add(file.getFileName());
+            failures.add(e);
+          }
+        });
+    if (!failures.isEmpty()) {
+      RuntimeException first =
+          new UncheckedIOException(
+              "could not write "
+                  + String.join(", ", missed.stream().map(Path::toString).toList())
+                  + " (the run's other files are written, and its events.jsonl holds everything:"
+                  + " 'dawn export "
+                  + runDir
+                  + "' writes them again)",
+              failures.get(0).getCause() instanceof IOException io
+                  ? io
+                  : new IOException(failures.get(0).getMessage(), failures.get(0)));
+      failures.stream().skip(1).forEach(first::addSuppressed);
+      throw first;
+    }
     return List.of(tsv, json, csv, png);
   }
 
-  private static void writeText(Path file, String text) {
-    writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Write-then-rename so a reader (or a kill during export) never sees half a report. */

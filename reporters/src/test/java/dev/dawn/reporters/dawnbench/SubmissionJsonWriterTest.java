@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Test;
 class SubmissionJsonWriterTest {
 
   static DawnbenchEntry entry(Double costPerHour, Boolean usedBlacklist, Map<String, Object> misc) {
+    return entry("a_m_h_f", costPerHour, usedBlacklist, misc);
+  }
+
+  static DawnbenchEntry entry(
+      String fileBasename, Double costPerHour, Boolean usedBlacklist, Map<String, Object> misc) {
     return new DawnbenchEntry(
         Dataset.IMAGENET,
-        "a_m_h_f",
+        fileBasename,
         "A",
         "a@x",
         "F",
@@ -49,6 +54,12 @@ class SubmissionJsonWriterTest {
 
   @Test
   void unpricedEntryOmitsCostFields() {
+    for (Double zeroOrMissing : new Double[] {null, 0.0}) {
+      DawnbenchEntry z = entry(zeroOrMissing, null, Map.of());
+      assertThat(SubmissionJsonWriter.training(z)).doesNotContain("costPerHour");
+      assertThat(SubmissionJsonWriter.inference(z, new InferenceResult(1.5, 93.2)))
+          .doesNotContain("\"cost\"");
+    }
     DawnbenchEntry e = entry(null, null, Map.of());
     assertThat(SubmissionJsonWriter.training(e))
         .doesNotContain("costPerHour")

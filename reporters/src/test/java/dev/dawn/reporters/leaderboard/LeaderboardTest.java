@@ -70,4 +70,19 @@ class LeaderboardTest {
         .contains("<h2>CIFAR10 \u2014 Training Time</h2>")
         .contains("<a href=\"https://s\">source</a>");
   }
+
+  @Test
+  void aCostOfZeroIsNoPriceAndIsNotRanked() throws IOException {
+    entry("free", "F", "https://f", 0.0, "epoch\thours\ttop1Accuracy\n1\t0.5\t94.0\n");
+    entry("priced", "P", "https://p", 3.0, "epoch\thours\ttop1Accuracy\n1\t1.0\t94.0\n");
+
+    Leaderboard lb = Leaderboard.fromCorpus(root);
+    assertThat(lb.excluded()).as("0 is no price, not a problem").isEmpty();
+    assertThat(lb.table(Dataset.CIFAR10, LeaderboardKind.TRAINING_TIME).rows())
+        .extracting(r -> r.submission().author())
+        .containsExactly("F", "P");
+    assertThat(lb.table(Dataset.CIFAR10, LeaderboardKind.TRAINING_COST).rows())
+        .extracting(r -> r.submission().author(), LeaderboardRow::figure)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("P", "$3.00"));
+  }
 }

@@ -20,7 +20,7 @@ final class DecodedImageStore {
   private final List<ImageSource> sources;
   private final AtomicIntegerArray state;
   private final AtomicReferenceArray<DecodedImage> cache;
-  private final List<String> skippedIds = new ArrayList<>();
+  private final List<SkippedImage> skipped = new ArrayList<>();
 
   DecodedImageStore(List<ImageSource> sources, PipelineOptions.CacheMode mode, long budgetBytes) {
     this.sources = List.copyOf(sources);
@@ -92,17 +92,18 @@ final class DecodedImageStore {
       return image;
     } catch (IOException | RuntimeException e) {
       if (state.getAndSet(index, CORRUPT) != CORRUPT) {
-        synchronized (skippedIds) {
-          skippedIds.add(sources.get(index).id());
+        synchronized (skipped) {
+          skipped.add(SkippedImage.of(sources.get(index).id(), e));
         }
       }
       return null;
     }
   }
 
-  List<String> skippedIds() {
-    synchronized (skippedIds) {
-      return List.copyOf(skippedIds);
+  /** The images found corrupt so far, in the order they were found. */
+  List<SkippedImage> skipped() {
+    synchronized (skipped) {
+      return List.copyOf(skipped);
     }
   }
 }

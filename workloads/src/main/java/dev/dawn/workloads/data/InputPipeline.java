@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decoded size fits the budget, so small sets are decoded once rather than every epoch.
  *
  * <p><b>Corrupt images</b> (any decode failure) are never fatal: the image is skipped, counted in
- * {@link #skippedImages()} with its id in {@link #skippedIds()}, and the decision is taken once, at
- * its first decode; later epochs leave it out of the shuffle. A batch in which a corrupt image is
- * first discovered is that much smaller ({@link Batch#size()} below the requested batch size).
+ * {@link #skippedImages()} with its id and the reason in {@link #skipped()}, and the decision is
+ * taken once, at its first decode; later epochs leave it out of the shuffle. A batch in which a
+ * corrupt image is first discovered is that much smaller ({@link Batch#size()} below the requested
+ * batch size).
  *
  * <p><b>Sharding.</b> A pipeline given a {@link Shard} is one worker's view of the same plan: every
  * worker shuffles with the same seed, takes its contiguous slice of each global training batch and
@@ -184,11 +185,16 @@ public final class InputPipeline implements AutoCloseable {
 
   /** Images skipped so far because they could not be decoded. */
   public int skippedImages() {
-    return store.skippedIds().size();
+    return store.skipped().size();
+  }
+
+  /** The images skipped so far, in the order they were found, each with the reason. */
+  public List<SkippedImage> skipped() {
+    return store.skipped();
   }
 
   public List<String> skippedIds() {
-    return store.skippedIds();
+    return store.skipped().stream().map(SkippedImage::id).toList();
   }
 
   public PipelineOptions options() {

@@ -1,0 +1,13 @@
+/**
+ * Private Linux network namespaces for worker processes that must reach only each other
+ * (TensorFlow's gRPC server listens on every interface and runs any op for anyone who connects).
+ * {@link dev.dawn.harness.cluster.netns.PrivateNetwork} makes one, the way the machine allows:
+ * {@link dev.dawn.harness.cluster.netns.NamedNamespace} ({@code ip netns}, as root) or {@link
+ * dev.dawn.harness.cluster.netns.UserNamespace} (an unprivileged user namespace); {@link
+ * dev.dawn.harness.cluster.netns.NetworkNamespace#enter} turns a command into one that runs inside;
+ * {@link dev.dawn.harness.cluster.netns.NamespaceTeardown} removes what a stopped JVM left open;
+ * and {@link dev.dawn.harness.cluster.netns.NetTool} runs {@code ip} with a time limit. Links
+ * between namespaces (veth pairs, a bridge, {@code tc} rate caps) would be further tools and
+ * classes here, run against named namespaces.
+ */
+package dev.dawn.harness.cluster.netns;
