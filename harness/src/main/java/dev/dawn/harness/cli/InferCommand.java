@@ -1,6 +1,8 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.InferenceConfig;
+import dev.dawn.harness.config.InferenceConfigLoader;
 import dev.dawn.harness.infer.InferenceRunner;
 import dev.dawn.harness.infer.PruneFineTuner;
 import dev.dawn.harness.numerics.GateDecision;
@@ -10,25 +12,28 @@ import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.workloads.inference.bench.InferenceBench;
 import dev.dawn.workloads.inference.bench.InferenceVariant;
-import dev.dawn.workloads.inference.quant.CalibrationMethod;
 import dev.dawn.workloads.inference.quant.Int8Weights;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.models.export.ExportedModel;
 import dev.dawn.workloads.models.export.RandomNets;
 import dev.dawn.workloads.models.export.WeightFileException;
+import dev.dawn.workloads.precision.InferencePrecision;
 import dev.dawn.workloads.training.ThreadSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "infer",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = InferFlag.Defaults.class,
     description = {
       "DAWNBench inference latency of a trained run (or of a SavedModel dawn exported): batch norm is "
           + "folded into the convolutions, weights become constants, and every validation image is classified one at a "
@@ -43,9 +48,30 @@ import picocli.CommandLine.Option;
       "--export-savedmodel writes the folded FP32 net as a SavedModel (serving_default: images -> logits) that "
           + "TF in any language loads; its assets.extra/dawn-folded-net.json lets --model rebuild the net from it.",
       "",
-      "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it)."
+      "INT8 needs TF_ENABLE_ONEDNN_OPTS=1 (bin/dawn sets it).",
+      "",
+      "Every flag below sets one key of the inference config (defaults in infer-defaults.yaml, shown here); "
+          + "--infer-config FILE and --set key=value set any key the same way. The effective config is the run "
+          + "folder's config.yaml."
     })
 final class InferCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--infer-config",
+      paramLabel = "FILE",
+      description =
+          "An inference config (YAML, keys as in infer-defaults.yaml: model, precisions, prune, measure, "
+              + "int8, threads, accuracyBudget, exportSavedModel), laid over the defaults; flags and --set over it.")
+  Path inferConfig;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Set one inference config key, e.g. --set measure.batchSizes=[1,8] (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
   @Option(
       names = "--model",
       paramLabel = "RUN_FOLDER|SAVEDMODEL_DIR",
@@ -67,9 +93,8 @@ final class InferCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      defaultValue = "reference-configs/cpu-synthetic-resnet9.yaml",
       description = {
-        "With --random-resnet50 or a SavedModel: the config whose data and threads apply "
+        "With --random-resnet50 or a SavedModel: the training config whose data and threads apply "
             + "(default ${DEFAULT-VALUE}); a SavedModel's class count must match that data."
       })
   Path dataConfig;
@@ -77,18 +102,17 @@ final class InferCommand implements Callable<Integer> {
   @Option(
       names = "--precision",
       split = ",",
-      defaultValue = "fp32,int8",
       description = {
         "Precisions, any of fp32, bf16, int8 (default ${DEFAULT-VALUE}). bf16: weights and activations in",
-        "bfloat16, logits in float32, no calibration; native on CPUs with AVX512_BF16 or AMX, emulated (and said so)",
-        "elsewhere. int8: oneDNN quantized kernels, activation ranges calibrated on training images."
+        "bfloat16, logits in float32, no calibration. int8: oneDNN quantized kernels, activation ranges",
+        "calibrated on training images, with 8-bit weights or, where this host's INT8 kernels saturate",
+        "(no VNNI), 7-bit weights (dawn doctor decides). A precision this host computes wrong is refused."
       })
   List<String> precisions;
 
   @Option(
       names = "--prune",
       split = ",",
-      defaultValue = "0,0.25,0.5",
       description = {
         "Fractions of each prunable conv's (or residual group's) channels to remove (default "
             + "${DEFAULT-VALUE}); fine-tuned only with --fine-tune-epochs."
@@ -98,7 +122,6 @@ final class InferCommand implements Callable<Integer> {
   @Option(
       names = "--prune-residual-groups",
       paramLabel = "true|false",
-      defaultValue = "true",
       arity = "1",
       description = {
         "Also prune channels that meet a residual add, as groups: all convs added together (and the "
@@ -106,19 +129,18 @@ final class InferCommand implements Callable<Integer> {
             + "only convs feeding exactly one other conv, leaving every residual add and the classifier whole "
             + "(default ${DEFAULT-VALUE})."
       })
-  boolean pruneResidualGroups;
+  Boolean pruneResidualGroups;
 
   @Option(
       names = "--fine-tune-epochs",
       paramLabel = "N",
-      defaultValue = "0",
       description = {
         "With --model: prune each ratio > 0 in the run's unfolded weights, then train that narrower model "
             + "N epochs (a normal run folder under --results, named <run name>-prune<ratio>-finetune, every epoch run) "
             + "and measure the fine-tuned model (fp32 and int8 share it). 0 = measure pruned models as pruned "
             + "(default ${DEFAULT-VALUE})."
       })
-  int fineTuneEpochs;
+  Integer fineTuneEpochs;
 
   @Option(
       names = "--fine-tune-lr",
@@ -132,72 +154,50 @@ final class InferCommand implements Callable<Integer> {
   @Option(
       names = "--batch-sizes",
       split = ",",
-      defaultValue = "1,8,32,128",
       description = "Batch sizes (default ${DEFAULT-VALUE}).")
   List<Integer> batchSizes;
 
   @Option(
       names = "--batch-repeats",
-      defaultValue = "20",
       description = "Timed batches per batch size (default ${DEFAULT-VALUE}).")
-  int batchRepeats;
+  Integer batchRepeats;
 
-  @Option(
-      names = "--warmup",
-      defaultValue = "50",
-      description = "Untimed warm-up images (default ${DEFAULT-VALUE}).")
-  int warmup;
+  @Option(names = "--warmup", description = "Untimed warm-up images (default ${DEFAULT-VALUE}).")
+  Integer warmup;
 
   @Option(
       names = "--limit",
-      defaultValue = "0",
       description =
-          "Classify only this many validation images, evenly spaced (0 = all, as DAWNBench requires).")
-  int limit;
+          "Classify only this many validation images, evenly spaced (default ${DEFAULT-VALUE}; 0 = all, as"
+              + " DAWNBench requires).")
+  Integer limit;
 
   @Option(
       names = "--calibration",
-      defaultValue = "percentile",
-      converter = CalibrationName.class,
       description =
           "INT8 activation ranges: minmax, percentile (99.99%%) or entropy (KL) (default ${DEFAULT-VALUE}).")
-  CalibrationMethod calibration;
-
-  /** --calibration by its lowercase name. */
-  static final class CalibrationName implements CommandLine.ITypeConverter<CalibrationMethod> {
-    @Override
-    public CalibrationMethod convert(String value) {
-      try {
-        return CalibrationMethod.fromConfigName(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
-  }
+  String calibration;
 
   @Option(
       names = "--calibration-images",
-      defaultValue = "256",
       description = "Training images used to calibrate INT8 ranges (default ${DEFAULT-VALUE}).")
-  int calibrationImages;
+  Integer calibrationImages;
 
   @Option(
       names = "--fp32-first",
-      defaultValue = "false",
       arity = "1",
       description = {
         "INT8: keep the first conv in FP32 (default ${DEFAULT-VALUE}: it runs in INT8 on the image shifted",
         "to non-negative values, the shift folded into the bias; same top-5 on the bench-train model, faster on",
         "ResNet-50)."
       })
-  boolean fp32First;
+  Boolean fp32First;
 
   @Option(
       names = "--fp32-last",
-      defaultValue = "false",
       arity = "1",
       description = "Keep the last conv in FP32 (default ${DEFAULT-VALUE}).")
-  boolean fp32Last;
+  Boolean fp32Last;
 
   @Option(
       names = "--intra-op",
@@ -221,19 +221,18 @@ final class InferCommand implements Callable<Integer> {
       paramLabel = "STEPS",
       arity = "0..1",
       fallbackValue = "20",
-      defaultValue = "0",
       description = {
         "Also trace STEPS batch-1 passes of each variant (TensorFlow FULL_TRACE, after the timed pass, so",
         "latency figures are not affected) and write profile.csv (per op: type, device, calls, total and mean us,",
         "share of the summed op time) and profile-by-op-type.png/.svg. --profile alone traces 20 passes."
       })
-  int profileSteps;
+  Integer profileSteps;
 
   @Option(
       names = "--export-savedmodel",
       paramLabel = "DIR",
       description = {
-        "Also write the folded FP32 model as a " + "SavedModel into DIR (a new or empty folder;",
+        "Also write the folded FP32 model as a SavedModel into DIR (a new or empty folder;",
         "an existing SavedModel only with --overwrite)."
       })
   Path exportSavedModel;
@@ -246,12 +245,11 @@ final class InferCommand implements Callable<Integer> {
   @Option(
       names = "--accuracy-budget",
       paramLabel = "POINTS",
-      defaultValue = "1.0",
       description =
           "Top-1 points a variant may lose against fp32 of the same model before the table, CSV, JSON and "
               + "report mark it as having lost accuracy (default ${DEFAULT-VALUE}). A variant under the "
               + "task's target (e.g. 93% top-5) is marked whatever this is: it is no DAWNBench inference result.")
-  double accuracyBudget;
+  Double accuracyBudget;
 
   @Option(
       names = "--results",
@@ -261,82 +259,39 @@ final class InferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    checkFineTuneOptions();
-    if (!(accuracyBudget >= 0) || Double.isInfinite(accuracyBudget)) {
-      throw new BadInputException(
-          "--accuracy-budget must be a finite number of points >= 0, got " + accuracyBudget);
-    }
-    if (profileSteps < 0)
-      throw new BadInputException("--profile STEPS must be >= 1, got " + profileSteps);
-    if ((intraOp != null && intraOp < 0) || (interOp != null && interOp < 0)) {
-      throw new BadInputException(
-          "--intra-op and --inter-op must be >= 0 (0 = TF default), got "
-              + intraOp
-              + " and "
-              + interOp);
-    }
+    InferenceConfigLoader.Loaded loaded =
+        InferenceConfigLoader.load(
+            inferConfig, InferFlag.given(spec.commandLine().getParseResult()), overrides);
+    InferenceConfig cfg = loaded.config();
     ResultsFolder.requireWritable(results);
-    if (exportSavedModel != null) {
-      SavedModelTarget.prepare(exportSavedModel, overwrite);
+    Path export = cfg.exportSavedModel() == null ? null : Path.of(cfg.exportSavedModel());
+    if (export != null) {
+      SavedModelTarget.prepare(export, overwrite);
     } else if (overwrite) {
       throw new BadInputException("--overwrite only applies to --export-savedmodel DIR");
     }
-    InferenceRunner.Source source;
-    if ((model == null) == (randomResnet50 == null)) {
-      throw new BadInputException(
-          "give either --model RUN_FOLDER|SAVEDMODEL_DIR or --random-resnet50 PX");
-    } else if (model != null && Files.isRegularFile(model.resolve(ExportedModel.GRAPH_FILE))) {
-      source = savedModel();
-    } else if (model != null) {
-      if (!Files.isDirectory(model.resolve(TrainingRunner.WEIGHTS_DIR))
-          || !Files.isRegularFile(model.resolve("config.yaml"))) {
-        throw new BadInputException(
-            model
-                + ": not a training run folder with weights (needs config.yaml and "
-                + TrainingRunner.WEIGHTS_DIR
-                + "/; runs save them when training ends) nor a SavedModel folder (needs "
-                + ExportedModel.GRAPH_FILE
-                + ")");
-      }
-      try {
-        source = InferenceRunner.fromRun(model);
-      } catch (IllegalArgumentException e) {
-        // Weights whose tensors do not fit the run's model: the message names the tensor, this
-        // names the file.
-        throw new BadInputException(
-            model.resolve(TrainingRunner.WEIGHTS_DIR) + ": " + e.getMessage(), e);
-      }
-    } else {
-      var cfg = new ConfigLoader().load(dataConfig, List.of()).config();
-      var net = RandomNets.folded(ModelSpec.of("resnet50", 1000), randomResnet50, 1L);
-      source =
-          new InferenceRunner.Source(
-              cfg, net, "resnet50-random", null, "random (untrained) ResNet-50 v1.5");
-    }
+    InferenceRunner.Source source = source(cfg.model());
     List<InferenceVariant> variants = new ArrayList<>();
-    try {
-      for (String p : precisions)
-        for (double r : pruneRatios) variants.add(new InferenceVariant(p.trim(), r));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    for (InferencePrecision p : cfg.precisions())
+      for (double r : cfg.prune().ratios()) variants.add(new InferenceVariant(p, r));
     GateDecision numerics =
-        NumericsGate.forProcess(results, System.out::println)
-            .inference(variants.stream().map(InferenceVariant::precision).distinct().toList());
+        NumericsGate.forProcess(results, System.out::println).inference(cfg.precisions());
+    ThreadSettings threads = threads(cfg.threads(), source);
     var settings =
         new InferenceBench.Settings(
-            warmup,
-            batchSizes,
-            batchRepeats,
-            calibrationImages,
-            calibration.calibrator(),
-            calibration.configName(),
-            fp32First,
-            fp32Last,
-            threads(source),
-            pruneResidualGroups,
-            profileSteps,
-            numerics.int8Weights() == null ? Int8Weights.EIGHT_BIT : numerics.int8Weights());
+            new InferenceBench.Measurement(
+                cfg.measure().warmupImages(),
+                cfg.measure().batchSizes(),
+                cfg.measure().batchRepeats(),
+                cfg.measure().profileSteps()),
+            new InferenceBench.Int8Setup(
+                cfg.int8().calibration(),
+                cfg.int8().calibrationImages(),
+                cfg.int8().firstConvFp32(),
+                cfg.int8().lastConvFp32(),
+                numerics.int8Weights() == null ? Int8Weights.EIGHT_BIT : numerics.int8Weights()),
+            threads,
+            cfg.prune().residualGroups());
     var folder =
         new InferenceRunner(results, System.out::println)
             .run(
@@ -344,47 +299,67 @@ final class InferCommand implements Callable<Integer> {
                 new InferenceRunner.Plan(
                     variants,
                     settings,
-                    limit,
-                    exportSavedModel,
-                    fineTuner(source),
+                    cfg.measure().limit(),
+                    export,
+                    fineTuner(cfg, source, threads),
                     numerics.record(),
-                    accuracyBudget));
+                    cfg.accuracyBudget(),
+                    loaded.tree()));
     System.out.println("inference results: " + folder.dir());
     System.out.println(
         "batch 1 = every image one at a time (DAWNBench latency = total / images, mean shown); larger"
             + " batches: latency per batch");
     System.out.print(
         dev.dawn.harness.infer.SummaryTable.render(folder.dir().resolve("inference-summary.csv")));
-    if (variants.stream().anyMatch(v -> v.precision().equals("bf16"))) {
+    if (cfg.precisions().contains(InferencePrecision.BF16)) {
       System.out.println(dev.dawn.workloads.inference.bf16.Bf16Support.describe());
     }
     return 0;
   }
 
-  private InferenceRunner.Source savedModel() throws java.io.IOException {
+  /** What {@code model} names: a trained run, a SavedModel dawn exported, or a random ResNet-50. */
+  private static InferenceRunner.Source source(InferenceConfig.ModelConfig m) throws IOException {
+    Path dataConfig = Path.of(m.dataConfig());
+    if (m.randomResnet50() != null) {
+      var cfg = new ConfigLoader().load(dataConfig, List.of()).config();
+      var net = RandomNets.folded(ModelSpec.of("resnet50", 1000), m.randomResnet50(), 1L);
+      return new InferenceRunner.Source(
+          cfg, net, "resnet50-random", null, "random (untrained) ResNet-50 v1.5");
+    }
+    Path model = Path.of(m.path());
+    if (Files.isRegularFile(model.resolve(ExportedModel.GRAPH_FILE))) {
+      try {
+        return InferenceRunner.fromSavedModel(model, dataConfig, System.out::println);
+      } catch (WeightFileException | IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+    }
+    if (!Files.isDirectory(model.resolve(TrainingRunner.WEIGHTS_DIR))
+        || !Files.isRegularFile(model.resolve("config.yaml"))) {
+      throw new BadInputException(
+          model
+              + ": not a training run folder with weights (needs config.yaml and "
+              + TrainingRunner.WEIGHTS_DIR
+              + "/; runs save them when training ends) nor a SavedModel folder (needs "
+              + ExportedModel.GRAPH_FILE
+              + ")");
+    }
     try {
-      return InferenceRunner.fromSavedModel(model, dataConfig, System.out::println);
-    } catch (WeightFileException | IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
+      return InferenceRunner.fromRun(model);
+    } catch (IllegalArgumentException e) {
+      // Weights whose tensors do not fit the run's model: the message names the tensor, this
+      // names the file.
+      throw new BadInputException(
+          model.resolve(TrainingRunner.WEIGHTS_DIR) + ": " + e.getMessage(), e);
     }
   }
 
-  /** --fine-tune-epochs: only a trained run has unfolded weights and a recipe to fine-tune with. */
-  private void checkFineTuneOptions() {
-    if (fineTuneEpochs < 0)
-      throw new BadInputException("--fine-tune-epochs must be >= 0, got " + fineTuneEpochs);
-    if (fineTuneLr != null && !(fineTuneLr > 0))
-      throw new BadInputException("--fine-tune-lr must be > 0, got " + fineTuneLr);
-    if (fineTuneEpochs == 0 && fineTuneLr != null) {
-      throw new BadInputException("--fine-tune-lr needs --fine-tune-epochs N (N >= 1)");
-    }
-    if (fineTuneEpochs > 0 && model == null) {
-      throw new BadInputException("--fine-tune-epochs needs --model RUN_FOLDER (a trained run)");
-    }
-  }
-
-  private PruneFineTuner fineTuner(InferenceRunner.Source source) {
-    if (fineTuneEpochs == 0) return null;
+  /** Pruned variants retrained: only a trained run has unfolded weights and a recipe. */
+  private PruneFineTuner fineTuner(
+      InferenceConfig cfg, InferenceRunner.Source source, ThreadSettings threads) {
+    InferenceConfig.PruneConfig prune = cfg.prune();
+    if (prune.fineTuneEpochs() == 0) return null;
+    Path model = Path.of(cfg.model().path());
     if (Files.isRegularFile(model.resolve(ExportedModel.GRAPH_FILE))) {
       throw new BadInputException(
           "--fine-tune-epochs needs a training run folder (unfolded weights and a recipe); "
@@ -393,17 +368,20 @@ final class InferCommand implements Callable<Integer> {
     }
     return new PruneFineTuner(
         model,
-        fineTuneEpochs,
-        fineTuneLr,
+        prune.fineTuneEpochs(),
+        prune.fineTuneLearningRate(),
         results,
         ProgressLine.forStdout(source.config().train().logEverySteps()),
-        pruneResidualGroups,
-        threads(source));
+        prune.residualGroups(),
+        threads);
   }
 
-  private ThreadSettings threads(InferenceRunner.Source source) {
+  /** The config's threads, each unset one from the data's training config. */
+  private static ThreadSettings threads(
+      InferenceConfig.ThreadsConfig t, InferenceRunner.Source source) {
     ThreadSettings config = TrainingParts.threads(source.config());
     return new ThreadSettings(
-        intraOp == null ? config.intraOp() : intraOp, interOp == null ? config.interOp() : interOp);
+        t.intraOp() == null ? config.intraOp() : t.intraOp(),
+        t.interOp() == null ? config.interOp() : t.interOp());
   }
 }

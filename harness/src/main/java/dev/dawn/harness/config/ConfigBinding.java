@@ -25,10 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Binds the effective config tree to {@link TrainConfig}: the records are the schema. Each section
- * is bound on its own so that one run reports the problems of every section; unknown keys are all
- * found first. Jackson's errors become one line each naming where the key was written, the key and
- * the rule.
+ * Binds the effective config tree to its root record ({@link ConfigSchema}): the records are the
+ * schema. Each section is bound on its own so that one run reports the problems of every section;
+ * unknown keys are all found first. Jackson's errors become one line each naming where the key was
+ * written, the key and the rule.
  */
 final class ConfigBinding {
   private static final ObjectMapper MAPPER =
@@ -42,27 +42,29 @@ final class ConfigBinding {
       Pattern.compile("Missing required creator property '([^']+)'");
 
   private final ConfigLayers layers;
+  private final ConfigSchema<?> schema;
   private final List<String> problems = new ArrayList<>();
 
-  private ConfigBinding(ConfigLayers layers) {
+  private ConfigBinding(ConfigLayers layers, ConfigSchema<?> schema) {
     this.layers = layers;
+    this.schema = schema;
   }
 
-  static TrainConfig bind(ConfigLayers layers) {
-    return new ConfigBinding(layers).bind(layers.tree());
+  static <T extends Record> T bind(ConfigLayers layers, ConfigSchema<T> schema) {
+    return new ConfigBinding(layers, schema).bind(layers.tree(), schema.root());
   }
 
-  private TrainConfig bind(ObjectNode tree) {
-    unknownKeys(tree, MAPPER.constructType(TrainConfig.class), "");
+  private <T extends Record> T bind(ObjectNode tree, Class<T> root) {
+    unknownKeys(tree, MAPPER.constructType(root), "");
     if (!problems.isEmpty()) throw new ConfigException(problems);
-    for (RecordComponent c : TrainConfig.class.getRecordComponents()) {
+    for (RecordComponent c : root.getRecordComponents()) {
       JsonNode node = tree.get(c.getName());
       if (node == null)
         continue; // the defaults hold every key; the record says what a missing one means
       read(node, MAPPER.getTypeFactory().constructType(c.getGenericType()), c.getName());
     }
     if (!problems.isEmpty()) throw new ConfigException(problems);
-    TrainConfig config = read(tree, MAPPER.constructType(TrainConfig.class), "");
+    T config = read(tree, MAPPER.constructType(root), "");
     if (!problems.isEmpty()) throw new ConfigException(problems);
     return config;
   }
@@ -106,10 +108,9 @@ final class ConfigBinding {
    * Puts the default of the value at {@code path} (under {@code prefix}) in its place, or removes
    * it when there is none; false when it cannot (a list item).
    */
-  private static boolean standIn(
-      JsonNode root, List<JsonMappingException.Reference> path, String prefix) {
+  private boolean standIn(JsonNode root, List<JsonMappingException.Reference> path, String prefix) {
     JsonNode parent = root;
-    JsonNode fallback = ConfigLoader.defaults();
+    JsonNode fallback = schema.defaults();
     for (String part : prefix.isEmpty() ? new String[0] : prefix.split("\\.")) {
       fallback = fallback == null ? null : fallback.get(part);
     }

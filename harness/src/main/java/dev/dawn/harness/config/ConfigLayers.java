@@ -2,12 +2,10 @@ package dev.dawn.harness.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The effective config tree, built by laying layers (defaults, the file, its scale, each {@code
@@ -16,16 +14,15 @@ import java.util.TreeSet;
  * train}) merge key by key; any other value, a schedule or a map included, is replaced whole.
  */
 final class ConfigLayers {
-  /** Dotted paths of the sections (the records declared in TrainConfig), read from the types. */
-  static final Set<String> SECTIONS = sections(TrainConfig.class, "", new TreeSet<>());
-
   private final ObjectNode tree;
   private final String source;
+  private final Set<String> sections;
   private final Map<String, String> where = new HashMap<>();
 
-  ConfigLayers(ObjectNode defaults, String source) {
-    this.tree = defaults;
+  ConfigLayers(ConfigSchema<?> schema, String source) {
+    this.tree = schema.defaults();
     this.source = source;
+    this.sections = schema.sections();
   }
 
   ObjectNode tree() {
@@ -52,9 +49,9 @@ final class ConfigLayers {
       JsonNode value = field.getValue();
       record(key, value, origin);
       JsonNode current = target.get(field.getKey());
-      if (SECTIONS.contains(key) && value.isNull())
+      if (sections.contains(key) && value.isNull())
         continue; // "train:" with nothing under it changes nothing
-      if (SECTIONS.contains(key) && value.isObject() && current != null && current.isObject()) {
+      if (sections.contains(key) && value.isObject() && current != null && current.isObject()) {
         lay((ObjectNode) current, (ObjectNode) value, key + ".", origin);
       } else {
         target.set(field.getKey(), value.deepCopy());
@@ -70,7 +67,7 @@ final class ConfigLayers {
       String key, JsonNode value, java.util.function.Function<String, String> origin) {
     String at = origin.apply(key);
     if (at != null) where.put(key, at);
-    if (value.isObject() && !SECTIONS.contains(key)) {
+    if (value.isObject() && !sections.contains(key)) {
       value.fields().forEachRemaining(f -> record(key + "." + f.getKey(), f.getValue(), origin));
     }
   }
@@ -117,20 +114,5 @@ final class ConfigLayers {
       if (cut <= 0) return source;
       k = k.substring(0, cut);
     }
-  }
-
-  /** A section holds keys (e.g. {@code train}); a record such as {@link LossScale} is one value. */
-  static boolean isSection(Class<?> type) {
-    return type.isRecord() && type.getEnclosingClass() == TrainConfig.class;
-  }
-
-  private static Set<String> sections(Class<?> record, String prefix, Set<String> out) {
-    for (RecordComponent c : record.getRecordComponents()) {
-      if (isSection(c.getType())) {
-        out.add(prefix + c.getName());
-        sections(c.getType(), prefix + c.getName() + ".", out);
-      }
-    }
-    return out;
   }
 }

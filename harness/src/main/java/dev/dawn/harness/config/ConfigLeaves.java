@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -15,20 +16,25 @@ import java.util.TreeMap;
 public final class ConfigLeaves {
   private ConfigLeaves() {}
 
-  /** Key -> canonical value text, sorted by key. */
+  /** A training config's key -> canonical value text, sorted by key. */
   public static SortedMap<String, String> of(JsonNode tree) {
+    return of(tree, ConfigSchema.TRAINING);
+  }
+
+  public static SortedMap<String, String> of(JsonNode tree, ConfigSchema<?> schema) {
     SortedMap<String, String> out = new TreeMap<>();
-    collect(tree, "", out);
+    collect(tree, "", schema.sections(), out);
     return out;
   }
 
-  private static void collect(JsonNode node, String prefix, Map<String, String> out) {
+  private static void collect(
+      JsonNode node, String prefix, Set<String> sections, Map<String, String> out) {
     node.fields()
         .forEachRemaining(
             f -> {
               String key = prefix + f.getKey();
-              if (ConfigLayers.SECTIONS.contains(key) && f.getValue().isObject()) {
-                collect(f.getValue(), key + ".", out);
+              if (sections.contains(key) && f.getValue().isObject()) {
+                collect(f.getValue(), key + ".", sections, out);
               } else {
                 out.put(key, canonical(f.getValue()));
               }

@@ -1,5 +1,6 @@
 package dev.dawn.harness.infer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
@@ -20,7 +21,6 @@ import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStop;
-import dev.dawn.reporters.inference.AccuracyMark;
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.workloads.data.EvalTransform;
@@ -36,10 +36,12 @@ import dev.dawn.workloads.inference.quant.OneDnn;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.SavedModelExport;
+import dev.dawn.workloads.precision.InferencePrecision;
 import dev.dawn.workloads.profile.OneDnnIsaProbe;
 import dev.dawn.workloads.training.ProcessThreadPools;
 import dev.dawn.workloads.training.ThreadSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -136,22 +138,8 @@ public final class InferenceRunner {
       Path exportSavedModel,
       PruneFineTuner fineTuner,
       Map<String, Object> numerics,
-      double top1BudgetPoints) {
-    public Plan(
-        List<InferenceVariant> variants,
-        InferenceBench.Settings settings,
-        int imageLimit,
-        Path exportSavedModel) {
-      this(
-          variants,
-          settings,
-          imageLimit,
-          exportSavedModel,
-          null,
-          Map.of(),
-          AccuracyMark.DEFAULT_TOP1_BUDGET_POINTS);
-    }
-  }
+      double top1BudgetPoints,
+      JsonNode config) {}
 
   private final Path resultsRoot;
   private final Consumer<String> log;
@@ -167,7 +155,8 @@ public final class InferenceRunner {
     int resolution = folded.height();
     ImageDataset dataset = DatasetOpener.open(config.data(), log);
     List<ImageSource> validation = limit(dataset.validation(), plan.imageLimit());
-    List<ImageSource> calibration = limit(dataset.train(), plan.settings().calibrationImages());
+    List<ImageSource> calibration =
+        limit(dataset.train(), plan.settings().int8().calibrationImages());
     Map<String, Object> entry = source.entry();
 
     RunFolder folder =
@@ -188,6 +177,8 @@ public final class InferenceRunner {
     environment.put("onednnConvIsa", convIsa);
     environment.put("numerics", plan.numerics());
     MachineEnvironment.write(folder.environment(), environment);
+    Files.writeString(
+        folder.config(), new ConfigLoader().toYaml(plan.config()), StandardCharsets.UTF_8);
     if (plan.exportSavedModel() != null) {
       SavedModelExport.export(folded, plan.exportSavedModel());
       log.accept(
@@ -202,7 +193,8 @@ public final class InferenceRunner {
               p -> events.write(TracedOpsEvent.of(p)));
       events.write(new RunStart(folder.runId()));
       events.write(new Hyperparameter(MlLogKeys.INFERENCE_WEIGHTS, source.weights()));
-      boolean bf16 = plan.variants().stream().anyMatch(v -> v.precision().equals("bf16"));
+      boolean bf16 =
+          plan.variants().stream().anyMatch(v -> v.precision() == InferencePrecision.BF16);
       if (bf16) log.accept(Bf16Support.describe());
       events.write(
           settings(
@@ -323,23 +315,23 @@ public final class InferenceRunner {
     boolean asRequested = threads.equals(s.threads());
     return new InferenceSettings(
         images,
-        s.warmupImages(),
-        s.batchSizes(),
-        s.batchRepeats(),
-        s.calibrationMethod(),
-        s.calibrationImages(),
-        s.firstConvFp32(),
-        s.lastConvFp32(),
+        s.measurement().warmupImages(),
+        s.measurement().batchSizes(),
+        s.measurement().batchRepeats(),
+        s.int8().calibration().configName(),
+        s.int8().calibrationImages(),
+        s.int8().firstConvFp32(),
+        s.int8().lastConvFp32(),
         s.pruneResidualGroups(),
-        s.profileSteps() > 0 ? s.profileSteps() : null,
+        s.measurement().profileSteps() > 0 ? s.measurement().profileSteps() : null,
         threads.intraOp(),
         threads.interOp(),
         asRequested ? null : s.threads().intraOp(),
         asRequested ? null : s.threads().interOp(),
         convIsa,
         bf16Native,
-        plan.variants().stream().anyMatch(v -> v.precision().equals("int8"))
-            ? s.int8Weights().label()
+        plan.variants().stream().anyMatch(v -> v.precision() == InferencePrecision.INT8)
+            ? s.int8().weights().label()
             : null,
         targetMetric(source),
         targetAccuracy(source),

@@ -23,7 +23,7 @@ final class VariantSummary {
         m.variant().label(),
         m.model(),
         m.resolution(),
-        m.variant().precision(),
+        m.variant().precision().configName(),
         m.variant().pruneRatio(),
         model.items(),
         m.warmupImages(),

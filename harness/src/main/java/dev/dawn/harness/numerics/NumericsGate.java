@@ -1,6 +1,7 @@
 package dev.dawn.harness.numerics;
 
 import dev.dawn.workloads.inference.quant.Int8Weights;
+import dev.dawn.workloads.precision.InferencePrecision;
 import dev.dawn.workloads.precision.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,22 +81,19 @@ public final class NumericsGate {
     throw refusal(precision.configName(), here);
   }
 
-  /**
-   * {@code dawn infer}: every precision of the sweep must be usable in this process.
-   *
-   * @param precisions fp32, bf16, int8
-   */
-  public GateDecision inference(List<String> precisions) {
+  /** {@code dawn infer}: every precision of the sweep must be usable in this process. */
+  public GateDecision inference(List<InferencePrecision> precisions) {
     Map<String, Object> record = new LinkedHashMap<>();
     List<String> lines = new ArrayList<>();
     Int8Weights weights = null;
-    for (String p : precisions) {
-      if (p.equals("fp32")) {
+    for (InferencePrecision precision : precisions) {
+      String p = precision.configName();
+      if (precision == InferencePrecision.FP32) {
         continue;
       }
       PrecisionVerdict v = verdict(current, p);
       if (!v.usable()) {
-        if (p.equals("bf16") && current.oneDnn()) {
+        if (precision == InferencePrecision.BF16 && current.oneDnn()) {
           PrecisionVerdict off = verdict(current.withOneDnn(false), p);
           if (off.usable()) {
             throw new NumericsRefusedException(
@@ -112,7 +110,7 @@ public final class NumericsGate {
       if (v.status() == PrecisionVerdict.Status.ROUTED) {
         lines.add(p + ": " + v.detail());
       }
-      if (p.equals("int8")) {
+      if (precision == InferencePrecision.INT8) {
         weights = v.int8Weights();
       }
     }

@@ -198,9 +198,11 @@ class PruneFineTuneTest {
   @Test
   void fineTuneOptionsNeedATrainedRun() {
     assertThat(badInput("infer", "--random-resnet50", "32", "--fine-tune-epochs", "1"))
-        .contains("--fine-tune-epochs needs --model RUN_FOLDER");
+        .contains("--fine-tune-epochs: key 'prune.fineTuneEpochs' needs model.path")
+        .contains("--model RUN_FOLDER");
     assertThat(badInput("infer", "--model", trained.toString(), "--fine-tune-lr", "0.1"))
-        .contains("--fine-tune-lr needs --fine-tune-epochs N");
+        .contains(
+            "--fine-tune-lr: key 'prune.fineTuneLearningRate' needs prune.fineTuneEpochs >= 1");
   }
 
   private static String badInput(String... args) {

@@ -25,14 +25,19 @@ import org.junit.jupiter.api.Test;
 class ReadmeConfigKeysTest {
   private static final Path README = Path.of("..", "README.md");
 
-  /** Every key a config may set: the record components, sections recursed. */
+  /** Every key a training config may set: the record components, sections recursed. */
   static Set<String> keysInCode() {
-    return keys(TrainConfig.class, "", new TreeSet<>());
+    return keysInCode(ConfigSchema.TRAINING);
   }
 
-  private static Set<String> keys(Class<?> record, String prefix, Set<String> out) {
+  static Set<String> keysInCode(ConfigSchema<?> schema) {
+    return keys(schema, schema.root(), "", new TreeSet<>());
+  }
+
+  private static Set<String> keys(
+      ConfigSchema<?> schema, Class<?> record, String prefix, Set<String> out) {
     for (RecordComponent c : record.getRecordComponents()) {
-      if (ConfigLayers.isSection(c.getType())) keys(c.getType(), prefix + c.getName() + ".", out);
+      if (schema.isSection(c.getType())) keys(schema, c.getType(), prefix + c.getName() + ".", out);
       else out.add(prefix + c.getName());
     }
     return out;
@@ -40,8 +45,12 @@ class ReadmeConfigKeysTest {
 
   /** The README table rows under "## Configs": `a.b`, `.c` means a.b and a.c. */
   static List<String> tableRows() throws Exception {
+    return tableRows("\n## Configs");
+  }
+
+  static List<String> tableRows(String heading) throws Exception {
     String text = Files.readString(README);
-    int start = text.indexOf("\n## Configs");
+    int start = text.indexOf(heading);
     String section = text.substring(start, text.indexOf("\n## ", start + 1));
     List<String> rows = new ArrayList<>();
     for (String line : section.split("\n")) if (line.startsWith("| `")) rows.add(line);
@@ -49,8 +58,12 @@ class ReadmeConfigKeysTest {
   }
 
   static Set<String> keysInReadme() throws Exception {
+    return keysIn(tableRows());
+  }
+
+  static Set<String> keysIn(List<String> rows) {
     Set<String> keys = new TreeSet<>();
-    for (String row : tableRows()) {
+    for (String row : rows) {
       String cell = row.split("\\|")[1];
       String parent = "";
       for (Matcher m = Pattern.compile("`([^`]+)`").matcher(cell); m.find(); ) {
@@ -72,23 +85,33 @@ class ReadmeConfigKeysTest {
   }
 
   @Test
-  void defaultsGiveEveryKeyAValue() throws Exception {
-    Set<String> keys = new TreeSet<>();
-    var defaults =
-        new com.fasterxml.jackson.databind.ObjectMapper(
-                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-            .readTree(ConfigLoader.class.getResourceAsStream("defaults.yaml"));
-    defaultKeys(defaults, "", keys);
-    assertThat(keys).containsExactlyInAnyOrderElementsOf(keysInCode());
+  void readmeListsEveryInferenceKeyAndNoOther() throws Exception {
+    assertThat(keysIn(tableRows("\n## Inference latency")))
+        .containsExactlyInAnyOrderElementsOf(keysInCode(ConfigSchema.INFERENCE));
+  }
+
+  @Test
+  void defaultsGiveEveryKeyAValue() {
+    for (ConfigSchema<?> schema : List.of(ConfigSchema.TRAINING, ConfigSchema.INFERENCE)) {
+      Set<String> keys = new TreeSet<>();
+      defaultKeys(schema, schema.defaults(), "", keys);
+      assertThat(keys)
+          .as(schema.defaultsResource())
+          .containsExactlyInAnyOrderElementsOf(keysInCode(schema));
+    }
   }
 
   private static void defaultKeys(
-      com.fasterxml.jackson.databind.JsonNode node, String prefix, Set<String> out) {
+      ConfigSchema<?> schema,
+      com.fasterxml.jackson.databind.JsonNode node,
+      String prefix,
+      Set<String> out) {
     node.fields()
         .forEachRemaining(
             f -> {
               String key = prefix + f.getKey();
-              if (ConfigLayers.SECTIONS.contains(key)) defaultKeys(f.getValue(), key + ".", out);
+              if (schema.sections().contains(key))
+                defaultKeys(schema, f.getValue(), key + ".", out);
               else out.add(key);
             });
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.workloads.inference.quant.Int8Weights;
+import dev.dawn.workloads.precision.InferencePrecision;
 import dev.dawn.workloads.precision.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class NumericsGateTest {
   void inferenceTakesSevenBitWeightsAndSaysSo() {
     GateDecision d =
         gate(Reports.report(ON, "int8-8"), Reports.report(OFF), null)
-            .inference(List.of("fp32", "int8"));
+            .inference(List.of(InferencePrecision.FP32, InferencePrecision.INT8));
     assertThat(d.kind()).isEqualTo(GateDecision.Kind.GO);
     assertThat(d.int8Weights()).isEqualTo(Int8Weights.SEVEN_BIT);
     assertThat(said).singleElement().asString().contains("int8", "7-bit");
@@ -86,7 +87,11 @@ class NumericsGateTest {
   @Test
   void inferenceRefusesWrongBf16AndSaysHowToMeasureItAlone() {
     NumericsGate g = gate(Reports.report(ON, "bf16"), Reports.report(OFF), null);
-    assertThatThrownBy(() -> g.inference(List.of("fp32", "bf16", "int8")))
+    assertThatThrownBy(
+            () ->
+                g.inference(
+                    List.of(
+                        InferencePrecision.FP32, InferencePrecision.BF16, InferencePrecision.INT8)))
         .isInstanceOf(NumericsRefusedException.class)
         .hasMessageContaining("right with oneDNN off")
         .hasMessageContaining("TF_ENABLE_ONEDNN_OPTS=0 bin/dawn infer --precision bf16");

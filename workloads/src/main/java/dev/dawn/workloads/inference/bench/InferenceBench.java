@@ -11,11 +11,12 @@ import dev.dawn.workloads.inference.LatencyRunner;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.LayerSpec;
-import dev.dawn.workloads.inference.quant.ActivationCalibrator;
+import dev.dawn.workloads.inference.quant.CalibrationMethod;
 import dev.dawn.workloads.inference.quant.Int8Weights;
 import dev.dawn.workloads.models.export.ChannelPruning;
 import dev.dawn.workloads.models.export.FlopCounter;
 import dev.dawn.workloads.models.export.PruneScope;
+import dev.dawn.workloads.precision.InferencePrecision;
 import dev.dawn.workloads.profile.StepTracer;
 import dev.dawn.workloads.profile.TracedOps;
 import dev.dawn.workloads.training.ThreadSettings;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -41,22 +41,40 @@ public final class InferenceBench {
   /**
    * How to measure; all of it is recorded with the results.
    *
-   * @param int8Weights the weight levels INT8 variants quantize to, as the host numerics check
-   *     chose them
+   * @param pruneResidualGroups prune channels that meet a residual add as groups
    */
   public record Settings(
-      int warmupImages,
-      List<Integer> batchSizes,
-      int batchRepeats,
+      Measurement measurement,
+      Int8Setup int8,
+      ThreadSettings threads,
+      boolean pruneResidualGroups) {}
+
+  /**
+   * The timed passes.
+   *
+   * @param warmupImages untimed images before the batch-1 pass
+   * @param batchRepeats timed batches per batch size above 1
+   * @param profileSteps batch-1 passes traced per variant after the timed pass; 0: none
+   */
+  public record Measurement(
+      int warmupImages, List<Integer> batchSizes, int batchRepeats, int profileSteps) {
+    public Measurement {
+      batchSizes = List.copyOf(batchSizes);
+    }
+  }
+
+  /**
+   * How INT8 variants are quantized.
+   *
+   * @param weights the weight levels this host's INT8 kernels compute right with (host numerics
+   *     check)
+   */
+  public record Int8Setup(
+      CalibrationMethod calibration,
       int calibrationImages,
-      Supplier<? extends ActivationCalibrator> calibrator,
-      String calibrationMethod,
       boolean firstConvFp32,
       boolean lastConvFp32,
-      ThreadSettings threads,
-      boolean pruneResidualGroups,
-      int profileSteps,
-      Int8Weights int8Weights) {}
+      Int8Weights weights) {}
 
   private final Settings settings;
   private final EvalTransform transform;
@@ -69,7 +87,8 @@ public final class InferenceBench {
   }
 
   /**
-   * @param profiles receives each variant's op profile when {@code settings.profileSteps() > 0}
+   * @param profiles receives each variant's op profile when {@code
+   *     settings.measurement().profileSteps() > 0}
    */
   public InferenceBench(
       Settings settings, EvalTransform transform, int classes, Consumer<TracedOps> profiles) {
@@ -114,11 +133,13 @@ public final class InferenceBench {
     var cost = FlopCounter.count(net, net.height(), net.width());
     try (InferenceModel model = build(net, variant, calibrationImages)) {
       ClassifyStep step = new ClassifyStep(model, classes, validation.size());
-      LatencyRunner runner = new LatencyRunner(settings.warmupImages());
+      LatencyRunner runner = new LatencyRunner(settings.measurement().warmupImages());
       // Warm-up goes through the same step; recording restarts at the first timed image.
       LatencyRun run =
           runner.run(
-              validation, this::preprocess, new RecordingStep(step, settings.warmupImages()));
+              validation,
+              this::preprocess,
+              new RecordingStep(step, settings.measurement().warmupImages()));
       List<VariantMeasurement.Classified> images = new ArrayList<>(validation.size());
       long top1 = 0;
       long top5 = 0;
@@ -129,16 +150,17 @@ public final class InferenceBench {
         for (int c : best) if (c == label) top5++;
         images.add(new VariantMeasurement.Classified(validation.get(i).id(), label, best[0]));
       }
-      if (settings.profileSteps() > 0) profiles.accept(profile(model, variant, validation.get(0)));
+      if (settings.measurement().profileSteps() > 0)
+        profiles.accept(profile(model, variant, validation.get(0)));
       List<BatchPoint> batches =
-          new BatchSizeSweep(2, settings.batchRepeats())
-              .run(settings.batchSizes(), b -> batchCall(model, validation, b));
+          new BatchSizeSweep(2, settings.measurement().batchRepeats())
+              .run(settings.measurement().batchSizes(), b -> batchCall(model, validation, b));
       int n = validation.size();
       return new VariantMeasurement(
           variant,
           modelName,
           net.height(),
-          settings.warmupImages(),
+          settings.measurement().warmupImages(),
           run,
           images,
           100.0 * top1 / n,
@@ -151,17 +173,19 @@ public final class InferenceBench {
 
   private InferenceModel build(
       FoldedNet net, InferenceVariant variant, List<ImageSource> calibrationImages) {
-    if (variant.precision().equals("fp32")) return InferenceModel.fp32(net, settings.threads());
-    if (variant.precision().equals("bf16")) return InferenceModel.bf16(net, settings.threads());
+    if (variant.precision() != InferencePrecision.INT8) {
+      return InferenceModel.floating(
+          net, variant.precision().floating().orElseThrow(), settings.threads());
+    }
     List<TFloat32> batches = calibrationBatches(net, calibrationImages);
     try {
       return InferenceModel.int8(
           net,
           settings.threads(),
           batches,
-          settings.calibrator(),
+          settings.int8().calibration().calibrator(),
           keptFp32(net),
-          settings.int8Weights());
+          settings.int8().weights());
     } finally {
       batches.forEach(TFloat32::close);
     }
@@ -175,8 +199,8 @@ public final class InferenceBench {
     List<String> convs = new ArrayList<>();
     for (LayerSpec l : net.layers()) collectConvs(l, convs);
     Set<String> keep = new java.util.HashSet<>();
-    if (settings.firstConvFp32() && !convs.isEmpty()) keep.add(convs.get(0));
-    if (settings.lastConvFp32() && !convs.isEmpty()) keep.add(convs.get(convs.size() - 1));
+    if (settings.int8().firstConvFp32() && !convs.isEmpty()) keep.add(convs.get(0));
+    if (settings.int8().lastConvFp32() && !convs.isEmpty()) keep.add(convs.get(convs.size() - 1));
     return keep;
   }
 
@@ -233,7 +257,7 @@ public final class InferenceBench {
     try (TFloat32 x = preprocess(image)) {
       return StepTracer.trace(
           variant.label(),
-          settings.profileSteps(),
+          settings.measurement().profileSteps(),
           () -> model.session().runner().feed(model.input(), x).fetch(model.logits()));
     }
   }

@@ -45,21 +45,19 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   public static InferenceModel fp32(FoldedNet net, ThreadSettings threads) {
-    Graph g = new Graph();
-    Ops tf = Ops.create(g);
-    Operand<TFloat32> x = placeholder(tf, net);
-    Operand<TFloat32> y = NetGraph.build(tf, x, net).output();
-    return new InferenceModel(g, new Session(g, config(threads)), x, y);
+    return floating(net, Precision.FP32, threads);
   }
 
   /**
-   * The folded net in bf16 (weights and activations), logits cast back to float32; no calibration.
+   * The folded net computing in {@code precision} (weights and activations; bf16: logits cast back
+   * to float32); no calibration.
    */
-  public static InferenceModel bf16(FoldedNet net, ThreadSettings threads) {
+  public static InferenceModel floating(
+      FoldedNet net, Precision precision, ThreadSettings threads) {
     Graph g = new Graph();
     Ops tf = Ops.create(g);
     Operand<TFloat32> x = placeholder(tf, net);
-    Operand<TFloat32> y = NetGraph.build(tf, x, net, Precision.BF16).output();
+    Operand<TFloat32> y = NetGraph.build(tf, x, net, precision).output();
     return new InferenceModel(g, new Session(g, config(threads)), x, y);
   }
 

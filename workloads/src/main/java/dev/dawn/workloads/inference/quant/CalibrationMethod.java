@@ -26,6 +26,8 @@ public enum CalibrationMethod {
     this.calibrator = calibrator;
   }
 
+  /** The name in configs and run records; also how a config binds it. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String configName() {
     return configName;
   }

@@ -1,0 +1,61 @@
+package dev.dawn.workloads.precision;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The precisions {@code dawn infer} measures a folded net in: float32 and bfloat16 graphs of the
+ * same net ({@link #floating}), and INT8 with calibrated activation ranges, which has no float
+ * compute dtype.
+ */
+public enum InferencePrecision {
+  FP32("fp32", Precision.FP32),
+  BF16("bf16", Precision.BF16),
+  INT8("int8", null);
+
+  private final String configName;
+  private final Precision floating;
+
+  InferencePrecision(String configName, Precision floating) {
+    this.configName = configName;
+    this.floating = floating;
+  }
+
+  /** The name in configs, flags, run records and file names: fp32, bf16 or int8. */
+  @JsonValue
+  public String configName() {
+    return configName;
+  }
+
+  /** The float compute dtype of a float graph; empty for INT8. */
+  public Optional<Precision> floating() {
+    return Optional.ofNullable(floating);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the allowed values
+   */
+  public static InferencePrecision fromConfigName(String name) {
+    for (InferencePrecision p : values()) {
+      if (p.configName.equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException(
+        "precision must be one of " + allowedNames() + ", got '" + name + "'");
+  }
+
+  /** e.g. {@code [fp32, bf16, int8]}. */
+  public static String allowedNames() {
+    return Arrays.stream(values())
+        .map(InferencePrecision::configName)
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  @Override
+  public String toString() {
+    return configName;
+  }
+}
