@@ -10,6 +10,7 @@ import dev.dawn.reporters.mlperf.ResultFile;
 import dev.dawn.reporters.mlperf.TrainingRules;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +53,9 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     for (Path run : runs) {
-      if (!Files.isRegularFile(run.resolve(RunExporter.EVENTS_FILE))) {
+      if (!Files.isRegularFile(run.resolve(RunFolder.EVENTS))) {
         throw new BadInputException(
-            run + ": not a run folder (no " + RunExporter.EVENTS_FILE + " inside)");
+            run + ": not a run folder (no " + RunFolder.EVENTS + " inside)");
       }
     }
     if (mlperf != null) return exportMlPerf();
@@ -88,7 +89,7 @@ final class ExportCommand implements Callable<Integer> {
               + " runs: remove them or export into another folder");
     }
     for (int i = 0; i < runs.length; i++) {
-      Path log = runs[i].resolve(RunExporter.EVENTS_FILE);
+      Path log = runs[i].resolve(RunFolder.EVENTS);
       List<Event> events;
       RunRecord record;
       try {

@@ -9,7 +9,7 @@ import dev.dawn.harness.numerics.GateDecision;
 import dev.dawn.harness.numerics.NumericsGate;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.harness.train.TrainingParts;
-import dev.dawn.harness.train.TrainingRunner;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.inference.bench.InferenceBench;
 import dev.dawn.workloads.inference.bench.InferenceVariant;
 import dev.dawn.workloads.inference.quant.Int8Weights;
@@ -334,12 +334,12 @@ final class InferCommand implements Callable<Integer> {
         throw new BadInputException(e.getMessage());
       }
     }
-    if (!Files.isDirectory(model.resolve(TrainingRunner.WEIGHTS_DIR))
-        || !Files.isRegularFile(model.resolve("config.yaml"))) {
+    if (!Files.isDirectory(model.resolve(RunFolder.WEIGHTS))
+        || !Files.isRegularFile(model.resolve(RunFolder.CONFIG))) {
       throw new BadInputException(
           model
               + ": not a training run folder with weights (needs config.yaml and "
-              + TrainingRunner.WEIGHTS_DIR
+              + RunFolder.WEIGHTS
               + "/; runs save them when training ends) nor a SavedModel folder (needs "
               + ExportedModel.GRAPH_FILE
               + ")");
@@ -349,8 +349,7 @@ final class InferCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       // Weights whose tensors do not fit the run's model: the message names the tensor, this
       // names the file.
-      throw new BadInputException(
-          model.resolve(TrainingRunner.WEIGHTS_DIR) + ": " + e.getMessage(), e);
+      throw new BadInputException(model.resolve(RunFolder.WEIGHTS) + ": " + e.getMessage(), e);
     }
   }
 

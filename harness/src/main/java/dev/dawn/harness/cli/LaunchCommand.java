@@ -3,12 +3,13 @@ package dev.dawn.harness.cli;
 import dev.dawn.harness.cluster.ClusterConfigLoader;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
+import dev.dawn.harness.cluster.WorkerFolders;
 import dev.dawn.harness.cluster.exposure.ServerExposure;
 import dev.dawn.harness.cluster.netns.NetworkNamespace;
 import dev.dawn.harness.config.TrainConfig;
-import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.ProgressLine;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.distributed.Cluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +90,14 @@ final class LaunchCommand implements Callable<Integer> {
   Path results;
 
   @Option(
+      names = "--run-folder",
+      paramLabel = "DIR",
+      description =
+          "Use this run folder (created if missing; it must not hold a run yet) instead of a new "
+              + "<results>/runs/<timestamp>-<name>/; dawn sweep gives each run the folder it made for it.")
+  Path runFolder;
+
+  @Option(
       names = "--timeout-seconds",
       paramLabel = "S",
       description =
@@ -131,7 +140,8 @@ final class LaunchCommand implements Callable<Integer> {
     try (NetworkNamespace namespace = isolate(loaded.config(), addresses, progress)) {
       // The workers share this machine's data folder: generate the synthetic set once, here.
       DatasetOpener.open(loaded.config().data(), progress::message);
-      RunFolder folder = RunFolder.create(results, loaded.config().name(), LocalDateTime.now());
+      RunFolder folder =
+          WorkerFolders.create(results, loaded.config().name(), LocalDateTime.now(), runFolder, 0);
       progress.message(
           "launching "
               + workers

@@ -6,6 +6,7 @@ import dev.dawn.reporters.leaderboard.HtmlLeaderboard;
 import dev.dawn.reporters.leaderboard.Leaderboard;
 import dev.dawn.reporters.leaderboard.MarkdownLeaderboard;
 import dev.dawn.reporters.leaderboard.NotComparableRow;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class LeaderboardCommand implements Callable<Integer> {
     List<Submission> ours = new ArrayList<>();
     List<NotComparableRow> notComparable = new ArrayList<>();
     for (Path run : with) {
-      if (!Files.isRegularFile(run.resolve("events.jsonl"))) {
+      if (!Files.isRegularFile(run.resolve(RunFolder.EVENTS))) {
         throw new BadInputException(run + ": not a run folder (no events.jsonl inside)");
       }
       try {

@@ -2,6 +2,7 @@ package dev.dawn.harness.cli;
 
 import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.reporters.run.RunDirectory;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunsIndex;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ final class RunFolders {
   }
 
   static RunDirectory read(Path dir) {
-    if (!Files.isRegularFile(dir.resolve("events.jsonl"))) {
+    if (!Files.isRegularFile(dir.resolve(RunFolder.EVENTS))) {
       throw new BadInputException(dir + ": not a run folder (no events.jsonl inside)");
     }
     try {

@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
 import dev.dawn.reporters.run.SubmissionFiler;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(run.resolve("events.jsonl"))) {
+    if (!Files.isRegularFile(run.resolve(RunFolder.EVENTS))) {
       throw new BadInputException(run + ": not a run folder (no events.jsonl inside)");
     }
     if (!Files.isDirectory(entries)) {

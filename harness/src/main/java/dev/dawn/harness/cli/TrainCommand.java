@@ -114,10 +114,10 @@ final class TrainCommand implements Callable<Integer> {
           "worker task "
               + task
               + " ended with status "
-              + outcome.status().word
+              + outcome.status().word()
               + "; the chief (task 0) holds the run's results. Worker log: "
               + outcome.folder().dir());
-      return exitCode(outcome.status());
+      return outcome.status().exitCode();
     }
     var record = outcome.record();
     var target = record.targetEvaluation();
@@ -140,10 +140,10 @@ final class TrainCommand implements Callable<Integer> {
               + " >= "
               + loaded.config().train().targetAccuracy()
               + "% not reached: status "
-              + outcome.status().word);
+              + outcome.status().word());
     }
     progress.message("run folder: " + outcome.folder().dir());
-    return exitCode(outcome.status());
+    return outcome.status().exitCode();
   }
 
   /**
@@ -166,16 +166,5 @@ final class TrainCommand implements Callable<Integer> {
             + " ("
             + ImageSkipped.KIND.key()
             + ")");
-  }
-
-  private static int exitCode(TrainingRunner.Status status) {
-    return switch (status) {
-      case SUCCESS -> 0;
-      case TARGET_NOT_REACHED -> 3;
-      case DIVERGED -> 4;
-      case FAILED -> 1;
-      case INTERRUPTED -> 130; // 128 + SIGINT, as a shell reports a Ctrl-C
-      case KILLED -> 143; // 128 + SIGTERM
-    };
   }
 }

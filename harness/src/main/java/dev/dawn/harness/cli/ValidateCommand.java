@@ -5,6 +5,7 @@ import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.dawnbench.Problem;
 import dev.dawn.reporters.dawnbench.SubmissionValidator;
 import dev.dawn.reporters.dawnbench.Task;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path target : targets) {
       if (!Files.exists(target)) {
         problems.add(new Problem(target, "file", "does not exist"));
-      } else if (Files.isRegularFile(target.resolve("events.jsonl"))) {
+      } else if (Files.isRegularFile(target.resolve(RunFolder.EVENTS))) {
         files++;
         try {
           List<dev.dawn.reporters.dawnbench.Submission> submissions =

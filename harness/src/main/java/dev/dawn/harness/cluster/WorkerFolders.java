@@ -1,6 +1,6 @@
 package dev.dawn.harness.cluster;
 
-import dev.dawn.harness.run.RunFolder;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,6 @@ import java.time.LocalDateTime;
  * under {@code runs/}, so a worker's folder is never taken for a run.
  */
 public final class WorkerFolders {
-  /** The folder inside a run folder that holds the other workers' logs. */
-  public static final String WORKERS_DIR = "workers";
 
   private WorkerFolders() {}
 
@@ -39,8 +37,7 @@ public final class WorkerFolders {
         taskIndex == 0
             ? run
             : new RunFolder(
-                Files.createDirectories(
-                    run.dir().resolve(WORKERS_DIR).resolve(Integer.toString(taskIndex))),
+                Files.createDirectories(run.worker(taskIndex)),
                 run.runId() + "-worker-" + taskIndex);
     if (Files.exists(own.events())) {
       throw new ClusterStartException(

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
-import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.run.TracedOpsEvent;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.TrainingParts;
-import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.csv.LatencyCsv;
 import dev.dawn.reporters.dawnbench.DawnbenchEntry;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
@@ -20,9 +18,11 @@ import dev.dawn.reporters.events.InferenceSettings;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.reporters.profile.ProfileExporter;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.data.EvalTransform;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.ImageSource;
@@ -72,8 +72,8 @@ public final class InferenceRunner {
   /** A trained run: its weights folded at the run's evaluation resolution. */
   public static Source fromRun(Path trainingRun) throws IOException {
     TrainConfig config =
-        new ConfigLoader().load(trainingRun.resolve("config.yaml"), List.of()).config();
-    ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
+        new ConfigLoader().load(trainingRun.resolve(RunFolder.CONFIG), List.of()).config();
+    ModelWeights weights = ModelWeights.load(trainingRun.resolve(RunFolder.WEIGHTS));
     FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
     return new Source(
         config,
@@ -251,9 +251,9 @@ public final class InferenceRunner {
                   r.top5Accuracy(),
                   r.gflops()));
         }
-        events.write(RunStop.of(TrainingRunner.Status.SUCCESS.word, null));
+        events.write(RunStop.of(RunStatus.SUCCESS, null));
       } catch (RuntimeException | IOException e) {
-        events.write(RunStop.of(TrainingRunner.Status.FAILED.word, String.valueOf(e)));
+        events.write(RunStop.of(RunStatus.FAILED, String.valueOf(e)));
         InferenceExporter.export(folder.dir()); // the variants measured so far stay usable
         ProfileExporter.export(folder.dir());
         throw e;
@@ -296,7 +296,7 @@ public final class InferenceRunner {
   }
 
   private static Map<String, Object> trainingEntry(Path trainingRun) {
-    return DawnbenchEntry.valueIn(EventLogReader.read(trainingRun.resolve("events.jsonl")))
+    return DawnbenchEntry.valueIn(EventLogReader.read(trainingRun.resolve(RunFolder.EVENTS)))
         .orElse(null);
   }
 

@@ -10,6 +10,8 @@ import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.FineTune;
 import dev.dawn.reporters.events.InitialAccuracy;
+import dev.dawn.reporters.events.RunStatus;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
@@ -95,8 +97,8 @@ public final class PruneFineTuner {
    */
   public FineTuned fineTune(double ratio, Path workDir) throws IOException {
     ConfigLoader loader = new ConfigLoader();
-    TrainConfig base = loader.load(trainingRun.resolve("config.yaml"), List.of()).config();
-    ModelWeights weights = ModelWeights.load(trainingRun.resolve(TrainingRunner.WEIGHTS_DIR));
+    TrainConfig base = loader.load(trainingRun.resolve(RunFolder.CONFIG), List.of()).config();
+    ModelWeights weights = ModelWeights.load(trainingRun.resolve(RunFolder.WEIGHTS));
     WeightPruning.PrunedWeights pruned =
         WeightPruning.prune(
             weights, base.train().evalResolution(), ratio, PruneScope.PER_LAYER, residualGroups);
@@ -107,7 +109,7 @@ public final class PruneFineTuner {
         learningRate != null ? learningRate : base.optimizer().learningRate() / DEFAULT_LR_DIVISOR;
     ConfigLoader.Loaded config =
         loader.load(
-            trainingRun.resolve("config.yaml"),
+            trainingRun.resolve(RunFolder.CONFIG),
             overrides(base, ratio, pruned.channels(), prunedDir, lr));
     progress.message(
         String.format(
@@ -120,7 +122,7 @@ public final class PruneFineTuner {
             epochs,
             lr));
     TrainingRunner.Outcome outcome = new TrainingRunner(config, resultsRoot, progress).run();
-    if (outcome.status() == TrainingRunner.Status.DIVERGED) {
+    if (outcome.status() == RunStatus.DIVERGED) {
       throw new IllegalStateException(
           "fine-tuning the "
               + label(ratio)
@@ -130,8 +132,7 @@ public final class PruneFineTuner {
     }
 
     FineTune event = event(ratio, lr, outcome, prunedDir);
-    ModelWeights tuned =
-        ModelWeights.load(outcome.folder().dir().resolve(TrainingRunner.WEIGHTS_DIR));
+    ModelWeights tuned = ModelWeights.load(outcome.folder().dir().resolve(RunFolder.WEIGHTS));
     progress.message(
         String.format(
             Locale.ROOT,
@@ -183,7 +184,7 @@ public final class PruneFineTuner {
         residualGroups,
         outcome.folder().runId(),
         outcome.folder().dir().toString(),
-        outcome.status().word,
+        outcome.status().word(),
         epochs,
         lr,
         stops.isEmpty() ? 0 : stops.get(stops.size() - 1).trainTimeMs(),

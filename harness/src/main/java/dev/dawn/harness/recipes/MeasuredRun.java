@@ -4,6 +4,7 @@ import dev.dawn.harness.config.ConfigException;
 import dev.dawn.harness.config.YamlDocument;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public record MeasuredRun(Path folder, RunRecord record) {
       newest =
           folders
               .filter(Files::isDirectory)
-              .filter(f -> Files.isRegularFile(f.resolve("events.jsonl")))
+              .filter(f -> Files.isRegularFile(f.resolve(RunFolder.EVENTS)))
               .filter(f -> configName.equals(configName(f)))
               .max(Comparator.comparing(f -> f.getFileName().toString()));
     }
@@ -37,11 +38,11 @@ public record MeasuredRun(Path folder, RunRecord record) {
     Path folder = newest.get();
     return Optional.of(
         new MeasuredRun(
-            folder, RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")))));
+            folder, RunRecord.fromEvents(EventLogReader.read(folder.resolve(RunFolder.EVENTS)))));
   }
 
   private static String configName(Path folder) {
-    Path config = folder.resolve("config.yaml");
+    Path config = folder.resolve(RunFolder.CONFIG);
     if (!Files.isRegularFile(config)) return null;
     try {
       return YamlDocument.read(config).tree().path("name").asText(null);

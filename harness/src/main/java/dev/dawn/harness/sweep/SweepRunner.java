@@ -1,24 +1,22 @@
 package dev.dawn.harness.sweep;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.SweepRunStart;
 import dev.dawn.reporters.events.SweepRunStop;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.sweep.SweepFiles;
 import dev.dawn.reporters.sweep.SweepResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,8 +41,8 @@ public final class SweepRunner {
    */
   public static final String RUNS_DIR = "runs";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  /** Each run's effective config, written by the sweep and given to the run, one file per run. */
+  public static final String CONFIGS_DIR = "configs";
 
   /** What a call to {@link #run} did. */
   public record Outcome(int planned, int alreadyDone, int ran, Map<String, Integer> statuses) {}
@@ -119,24 +117,31 @@ public final class SweepRunner {
       throws IOException, InterruptedException {
     int cell = run.cell().number();
     String name = SweepPlan.runName(spec.name(), cell, run.repeat());
-    events.write(new SweepRunStart(cell, run.repeat(), run.seed(), name, run.cell().plainValues()));
-    Set<Path> before = runFolders(name);
+    // The sweep makes the run's folder and its config file and hands both to the child, so it
+    // never has to find out afterwards where the run went or re-read what it set.
+    RunFolder folder = RunFolder.create(sweepDir, name, LocalDateTime.now());
+    Path config = writeConfig(run, name);
+    String relative = sweepDir.relativize(folder.dir()).toString();
+    events.write(
+        new SweepRunStart(
+            cell, run.repeat(), run.seed(), name, run.cell().plainValues(), relative));
     Path log = sweepDir.resolve(LOGS_DIR).resolve(name + ".log");
     int exit;
     String detail = null;
     try {
-      exit = launcher.train(trainArgs(run, name), log);
+      exit = launcher.train(trainArgs(config, folder), log);
     } catch (IOException e) {
       exit = 1;
       detail = "could not start the run: " + e.getMessage();
     }
-    Set<Path> after = runFolders(name);
-    after.removeAll(before);
-    Path folder = after.stream().max(Path::compareTo).orElse(null);
-    if (folder == null && detail == null) detail = lastLine(log);
-    String relative = folder == null ? null : sweepDir.relativize(folder).toString();
+    boolean ran = RunFolder.isRun(folder.dir());
+    if (!ran) {
+      // refused before it started (bad input): the empty folder the sweep made goes
+      Files.deleteIfExists(folder.dir());
+      if (detail == null) detail = lastLine(log);
+    }
     events.write(
-        new SweepRunStop(cell, run.repeat(), exit, relative, folder == null ? detail : null));
+        new SweepRunStop(cell, run.repeat(), exit, ran ? relative : null, ran ? null : detail));
     progress.message(
         String.format(
             Locale.ROOT,
@@ -145,35 +150,37 @@ public final class SweepRunner {
             cell,
             run.repeat(),
             exit,
-            folder == null ? " and no run folder: " + detail : " (" + relative + ")"));
+            ran ? " (" + relative + ")" : " and no run folder: " + detail));
   }
 
   /**
-   * The {@code dawn train} arguments of a run: the base config with the sweep's keys as {@code
-   * --set}s.
+   * The run's effective config, as the child will read it: the base config, its scale and the
+   * cell's keys bound by the same rules as {@code dawn train}, written whole under {@code
+   * configs/}.
    */
-  List<String> trainArgs(SweepPlan.PlannedRun run, String name) {
-    List<String> args = new ArrayList<>(List.of("--config", spec.base().toString()));
-    if (spec.scale() != null) args.addAll(List.of("--scale", spec.scale()));
-    for (ConfigLoader.KeyValue kv :
-        SweepValidation.settings(spec, run.cell(), run.repeat(), run.seed())) {
-      args.add("--set");
-      args.add(kv.key() + "=" + yaml(kv.value()));
-    }
-    args.addAll(List.of("--results", sweepDir.toString()));
-    return args;
+  Path writeConfig(SweepPlan.PlannedRun run, String name) throws IOException {
+    ConfigLoader loader = new ConfigLoader();
+    ConfigLoader.Loaded loaded =
+        loader.load(
+            spec.base(),
+            spec.scale(),
+            List.of(),
+            SweepValidation.settings(spec, run.cell(), run.repeat(), run.seed()));
+    Path file = sweepDir.resolve(CONFIGS_DIR).resolve(name + ".yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, loader.toYaml(loaded.tree()), StandardCharsets.UTF_8);
+    return file;
   }
 
-  /**
-   * JSON is YAML: the value as flow text, decimals written out (1E+1 would read back as text in
-   * YAML).
-   */
-  private static String yaml(JsonNode value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The {@code dawn train} arguments of a run: its config file and its run folder. */
+  List<String> trainArgs(Path config, RunFolder folder) {
+    return List.of(
+        "--config",
+        config.toString(),
+        "--results",
+        sweepDir.toString(),
+        "--run-folder",
+        folder.dir().toString());
   }
 
   /**
@@ -195,10 +202,11 @@ public final class SweepRunner {
         open.put(List.of(s.cell(), s.repeat()), s);
     }
     for (SweepRunStart s : open.values()) {
-      for (Path folder : runFolders(s.runName())) {
+      for (Path folder : foldersOf(s)) {
         String relative = sweepDir.relativize(folder).toString();
         if (recorded.contains(relative)) continue;
-        List<RunStop> stops = RunStop.KIND.in(EventLogReader.read(folder.resolve("events.jsonl")));
+        List<RunStop> stops =
+            RunStop.KIND.in(EventLogReader.read(folder.resolve(RunFolder.EVENTS)));
         if (stops.isEmpty()) continue; // cut off mid-run: run again
         events.write(
             new SweepRunStop(
@@ -219,17 +227,21 @@ public final class SweepRunner {
 
   /** The exit status {@code dawn train} gives a run that ended with {@code status}. */
   private static int exitStatus(String status) {
-    return switch (status) {
-      case "success" -> 0;
-      case "target_not_reached" -> 3;
-      case "diverged" -> 4;
-      default -> 1;
-    };
+    return RunStatus.ofWord(status).map(RunStatus::exitCode).orElse(RunStatus.FAILED.exitCode());
+  }
+
+  /** The folder the sweep gave the run; in older sweep logs, the folders named after it. */
+  private Set<Path> foldersOf(SweepRunStart s) throws IOException {
+    if (s.runFolder() != null) {
+      Path folder = sweepDir.resolve(s.runFolder());
+      return RunFolder.isRun(folder) ? Set.of(folder) : Set.of();
+    }
+    return runFolders(s.runName());
   }
 
   /**
    * Run folders of one run name ({@code <timestamp>-<name>}, or {@code -2}, ... when a second
-   * started that second).
+   * started that second), for sweep logs written before each run's folder was recorded.
    */
   private Set<Path> runFolders(String name) throws IOException {
     Path runs = sweepDir.resolve(RUNS_DIR);
@@ -238,7 +250,7 @@ public final class SweepRunner {
     Pattern own = Pattern.compile("\\d{8}-\\d{6}-" + Pattern.quote(name) + "(-\\d+)?");
     try (var s = Files.list(runs)) {
       s.filter(p -> own.matcher(p.getFileName().toString()).matches())
-          .filter(p -> Files.exists(p.resolve("events.jsonl")))
+          .filter(p -> Files.exists(p.resolve(RunFolder.EVENTS)))
           .forEach(found::add);
     }
     return found;

@@ -6,12 +6,13 @@ import dev.dawn.reporters.events.EpochStop;
 import dev.dawn.reporters.events.EvalAccuracy;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunDirectory;
-import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ public final class TensorBoardFile {
   /** Writes (or rebuilds) the run folder's event file and returns its path. */
   public static Path write(Path runDir) {
     List<dev.dawn.reporters.events.Event> log =
-        EventLogReader.read(runDir.resolve(RunExporter.EVENTS_FILE));
+        EventLogReader.read(runDir.resolve(RunFolder.EVENTS));
     RunDirectory run = RunDirectory.read(runDir);
     List<Event> events = events(log, run);
     long startSeconds = (long) Math.floor(events.get(0).getWallTime());
@@ -204,7 +205,7 @@ public final class TensorBoardFile {
    * session end yet.
    */
   private static Status status(String runStatus) {
-    return "success".equals(runStatus) ? Status.SUCCESS : Status.FAILURE;
+    return RunStatus.SUCCESS.word().equals(runStatus) ? Status.SUCCESS : Status.FAILURE;
   }
 
   /**

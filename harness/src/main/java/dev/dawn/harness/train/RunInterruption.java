@@ -1,5 +1,6 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.reporters.events.RunStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,19 +18,17 @@ import sun.misc.SignalHandler;
  * finished epochs).
  */
 final class RunInterruption implements AutoCloseable {
-  /** Why a run stopped early, with the {@code run_stop} status word and the exit status. */
+  /** Why a run stopped early: the signal, and the status the run ends with. */
   enum Cause {
-    INTERRUPTED("INT", "interrupted", 130),
-    KILLED("TERM", "killed", 143);
+    INTERRUPTED("INT", RunStatus.INTERRUPTED),
+    KILLED("TERM", RunStatus.KILLED);
 
     final String signal;
-    final String status;
-    final int exitCode;
+    final RunStatus status;
 
-    Cause(String signal, String status, int exitCode) {
+    Cause(String signal, RunStatus status) {
       this.signal = signal;
       this.status = status;
-      this.exitCode = exitCode;
     }
   }
 
@@ -72,21 +71,22 @@ final class RunInterruption implements AutoCloseable {
 
   private void signalled(Cause c) {
     if (cause != null) {
-      Runtime.getRuntime().halt(c.exitCode); // second signal: the user does not want to wait
+      Runtime.getRuntime()
+          .halt(c.status.exitCode()); // second signal: the user does not want to wait
     }
     cause = c;
     log.accept(
         "SIG"
             + c.signal
             + ": stopping after the current step (run_stop status "
-            + c.status
+            + c.status.word()
             + "); send it again to stop at once");
     Thread watchdog =
         new Thread(
             () -> {
               try {
                 Thread.sleep(grace.toMillis());
-                Runtime.getRuntime().halt(c.exitCode);
+                Runtime.getRuntime().halt(c.status.exitCode());
               } catch (InterruptedException closedInTime) {
                 Thread.currentThread().interrupt();
               }

@@ -4,6 +4,7 @@ import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.InitStart;
 import dev.dawn.reporters.events.InitStop;
 import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 
 /**
@@ -39,7 +40,7 @@ final class RunLifecycle {
   }
 
   /** {@code run_stop} with dawn's {@code status} word; starts the run first if it had not. */
-  void stop(String status, String reason) {
+  void stop(RunStatus status, String reason) {
     startRun();
     events.write(RunStop.of(status, reason));
   }

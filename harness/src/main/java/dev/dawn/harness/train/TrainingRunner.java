@@ -7,7 +7,6 @@ import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
-import dev.dawn.harness.run.RunFolder;
 import dev.dawn.harness.tensorboard.TensorBoardFile;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.CacheClear;
@@ -22,11 +21,13 @@ import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.Hyperparameter;
 import dev.dawn.reporters.events.InitialAccuracy;
 import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.events.WeightsSaved;
 import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.ImageDataset;
@@ -56,23 +57,7 @@ import org.tensorflow.TensorFlow;
  * run_start} follows before the data is touched.
  */
 public final class TrainingRunner {
-  /** How a run ended, as written in run_stop. */
-  public enum Status {
-    SUCCESS("success"),
-    TARGET_NOT_REACHED("target_not_reached"),
-    DIVERGED("diverged"),
-    FAILED("failed"),
-    /** SIGTERM / SIGINT (Ctrl-C): see {@link RunInterruption}. */
-    KILLED("killed"),
-    INTERRUPTED("interrupted");
-    public final String word;
-
-    Status(String word) {
-      this.word = word;
-    }
-  }
-
-  public record Outcome(RunFolder folder, Status status, RunRecord record) {}
+  public record Outcome(RunFolder folder, RunStatus status, RunRecord record) {}
 
   private final ConfigLoader.Loaded loaded;
   private final TrainConfig config;
@@ -137,34 +122,34 @@ public final class TrainingRunner {
         folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
     progress.message("run folder: " + folder.dir());
 
-    Status status;
+    RunStatus status;
     try (RunInterruption signals = RunInterruption.install(progress::message, STOP_GRACE);
         EventLog events = EventLog.append(folder.events())) {
       interruption = signals;
       RunLifecycle lifecycle = RunLifecycle.begin(events, folder.runId(), initStartMs);
       try {
         status = train(dataset, schedules, folder, events, lifecycle);
-        lifecycle.stop(status.word, null);
+        lifecycle.stop(status, null);
       } catch (DivergedException e) {
-        status = Status.DIVERGED;
+        status = RunStatus.DIVERGED;
         progress.message("stopped: " + e.getMessage());
-        lifecycle.stop(status.word, e.getMessage());
+        lifecycle.stop(status, e.getMessage());
       } catch (RunInterruption.Stopped e) {
-        status = Status.valueOf(e.cause.name());
+        status = e.cause.status;
         progress.message(
             e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
-        lifecycle.stop(status.word, e.getMessage());
+        lifecycle.stop(status, e.getMessage());
       } catch (WorkerLostException lost) {
         // another worker died or stopped answering: name it, keep the finished epochs
         LostWorkerException e = cluster.explain(lost);
         progress.message("stopped: " + e.getMessage());
         FailedRunEnding.finish(
-            e, () -> lifecycle.stop(Status.FAILED.word, e.getMessage()), () -> exportFiles(folder));
+            e, () -> lifecycle.stop(RunStatus.FAILED, e.getMessage()), () -> exportFiles(folder));
         throw e;
       } catch (RuntimeException | IOException | Error e) {
         FailedRunEnding.finish(
             e, // finished epochs stay usable; the first error is the one reported
-            () -> lifecycle.stop(Status.FAILED.word, String.valueOf(e)),
+            () -> lifecycle.stop(RunStatus.FAILED, String.valueOf(e)),
             () -> exportFiles(folder));
         throw e;
       }
@@ -197,7 +182,7 @@ public final class TrainingRunner {
     if (first != null) throw first;
   }
 
-  private Status train(
+  private RunStatus train(
       ImageDataset dataset,
       RecipeSchedules schedules,
       RunFolder folder,
@@ -293,7 +278,7 @@ public final class TrainingRunner {
           trainSkips.writeNew(events, epoch);
           if (stats.stoppedAtTarget()) {
             saveWeights(session, folder, events, epoch);
-            return Status.SUCCESS;
+            return RunStatus.SUCCESS;
           }
           StepSplit split =
               StepSplit.measure(
@@ -331,13 +316,13 @@ public final class TrainingRunner {
           lastMetric = metric;
           if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
             saveWeights(session, folder, events, epoch);
-            return Status.SUCCESS;
+            return RunStatus.SUCCESS;
           }
         }
         // train.stopAtTarget false (fine-tuning): every epoch runs; success means the last epoch
         // meets the target
         saveWeights(session, folder, events, t.epochs());
-        return lastMetric >= t.targetAccuracy() ? Status.SUCCESS : Status.TARGET_NOT_REACHED;
+        return lastMetric >= t.targetAccuracy() ? RunStatus.SUCCESS : RunStatus.TARGET_NOT_REACHED;
       }
     }
   }
@@ -390,9 +375,9 @@ public final class TrainingRunner {
   private void saveWeights(TrainingSession session, RunFolder folder, EventLog events, int epoch)
       throws IOException {
     if (!cluster.isChief()) return; // every worker holds the same weights; the chief keeps them
-    Path dir = folder.dir().resolve(WEIGHTS_DIR);
+    Path dir = folder.weights();
     session.weights().save(dir);
-    events.write(new WeightsSaved(WEIGHTS_DIR, epoch));
+    events.write(new WeightsSaved(RunFolder.WEIGHTS, epoch));
   }
 
   /**
@@ -400,9 +385,6 @@ public final class TrainingRunner {
    * ends.
    */
   private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(60);
-
-  /** Folder of the run's final weights inside the run folder. */
-  public static final String WEIGHTS_DIR = "weights";
 
   /**
    * @param meanStepMs the epoch's training time per step (micro-batch), input waits included,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.cli.ReportingCommandsTest.Run;
 import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,9 @@ class CleanFailuresTest {
   }
 
   private static void corruptThirdLine(Path run) throws IOException {
-    List<String> lines = new ArrayList<>(Files.readAllLines(run.resolve("events.jsonl")));
+    List<String> lines = new ArrayList<>(Files.readAllLines(run.resolve(RunFolder.EVENTS)));
     lines.set(2, "{\"time_ms\":17000000000");
-    Files.write(run.resolve("events.jsonl"), lines);
+    Files.write(run.resolve(RunFolder.EVENTS), lines);
   }
 
   private static void assertNoStackTrace(Run run) {
@@ -53,7 +54,7 @@ class CleanFailuresTest {
 
     assertThat(export.exit()).isEqualTo(2);
     assertThat(export.err().strip())
-        .startsWith("dawn export: " + run.resolve("events.jsonl") + ":3: corrupt event line")
+        .startsWith("dawn export: " + run.resolve(RunFolder.EVENTS) + ":3: corrupt event line")
         .doesNotContain("\n");
     assertNoStackTrace(export);
   }
@@ -61,13 +62,13 @@ class CleanFailuresTest {
   @Test
   void exportOfAnEmptyEventLogIsOneLineExitTwo() throws Exception {
     Path killed = Files.createDirectories(tmp.resolve("results/runs/killed-at-once"));
-    Files.writeString(killed.resolve("events.jsonl"), "");
+    Files.writeString(killed.resolve(RunFolder.EVENTS), "");
 
     Run export = dawn("export", killed.toString());
 
     assertThat(export.exit()).isEqualTo(2);
     assertThat(export.err().strip())
-        .startsWith("dawn export: " + killed.resolve("events.jsonl") + ":")
+        .startsWith("dawn export: " + killed.resolve(RunFolder.EVENTS) + ":")
         .contains("no run_start")
         .doesNotContain("\n");
     assertNoStackTrace(export);
@@ -80,7 +81,7 @@ class CleanFailuresTest {
     Path corrupt = fixtureRun(results, "b-corrupt");
     corruptThirdLine(corrupt);
     Path killed = Files.createDirectories(results.resolve("runs/c-killed-at-once"));
-    Files.writeString(killed.resolve("events.jsonl"), "");
+    Files.writeString(killed.resolve(RunFolder.EVENTS), "");
 
     Run runs =
         dawn("runs", "--results", results.toString(), "--out", tmp.resolve("runs.csv").toString());

@@ -8,6 +8,7 @@ import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
 import dev.dawn.reporters.events.EpochStop;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStop;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class ClusterTrainingTest {
 
   private static Path runFolder(Path results) throws Exception {
     try (Stream<Path> s = Files.list(results.resolve("runs"))) {
-      List<Path> runs = s.filter(p -> Files.exists(p.resolve("events.jsonl"))).toList();
+      List<Path> runs = s.filter(p -> Files.exists(p.resolve(RunFolder.EVENTS))).toList();
       assertThat(runs).as("run folders under " + results).hasSize(1);
       return runs.get(0);
     }
@@ -64,18 +65,18 @@ class ClusterTrainingTest {
       assertThat(run.resolve("weights")).isDirectory();
       assertThat(Files.readString(run.resolve("metrics.csv")))
           .contains("workers,compute_ms_per_step,exposed_comm_ms_per_step");
-      var chiefEvents = EventLogReader.read(run.resolve("events.jsonl"));
+      var chiefEvents = EventLogReader.read(run.resolve(RunFolder.EVENTS));
       EpochStop epoch = EpochStop.KIND.in(chiefEvents).get(0);
       assertThat(epoch.workers()).isEqualTo(2);
       assertThat(epoch.images()).isEqualTo(300); // the global epoch: 10 classes x 30
       assertThat(epoch.computeMsPerStep()).isPositive();
       assertThat(epoch.exposedCommMsPerStep()).isNotNull();
-      assertThat(Files.readString(run.resolve("environment.json")))
+      assertThat(Files.readString(run.resolve(RunFolder.ENVIRONMENT)))
           .contains("\"configHash\"", "\"serverReachableOn\"", "\"scope\" : \"loopback\"");
 
       Path worker = run.resolve("workers").resolve("1");
-      assertThat(worker.resolve("environment.json")).exists();
-      var workerEvents = EventLogReader.read(worker.resolve("events.jsonl"));
+      assertThat(worker.resolve(RunFolder.ENVIRONMENT)).exists();
+      var workerEvents = EventLogReader.read(worker.resolve(RunFolder.EVENTS));
       assertThat(EpochStop.KIND.in(workerEvents)).hasSize(1);
       assertThat(RunStop.KIND.in(workerEvents).get(0).status()).isEqualTo("target_not_reached");
       assertThat(worker.resolve("weights")).doesNotExist();
@@ -192,7 +193,7 @@ class ClusterTrainingTest {
     try (WorkerProcesses processes = new WorkerProcesses()) {
       Process chief = processes.train(workers, 0, args, dir.resolve("w0.log"));
       Process other = processes.train(workers, 1, args, dir.resolve("w1.log"));
-      Path events = runDir.resolve("events.jsonl");
+      Path events = runDir.resolve(RunFolder.EVENTS);
       Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
       while (Instant.now().isBefore(deadline)
           && !(Files.exists(events) && Files.readString(events).contains("\"eval_accuracy\""))) {
@@ -279,7 +280,7 @@ class ClusterTrainingTest {
       }
       // the chief was stopped, not left behind, and recorded how its run ended
       Path run = runFolder(results);
-      assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve("events.jsonl"))))
+      assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve(RunFolder.EVENTS))))
           .singleElement()
           .satisfies(stop -> assertThat(stop.status()).isIn("failed", "killed"));
     }

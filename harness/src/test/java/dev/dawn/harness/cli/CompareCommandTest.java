@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import static dev.dawn.harness.cli.ReportingCommandsTest.dawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class CompareCommandTest {
   void refusesRunsWithAnotherTargetInOneLine() throws IOException {
     Path a = fixture("a");
     Path b = fixture("b");
-    Path events = b.resolve("events.jsonl");
+    Path events = b.resolve(RunFolder.EVENTS);
     Files.writeString(
         events, Files.readString(events).replace("\"threshold\":93.0", "\"threshold\":75.0"));
     var run = dawn("compare", a.toString(), b.toString());

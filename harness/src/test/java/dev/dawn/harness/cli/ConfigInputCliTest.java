@@ -273,6 +273,6 @@ class ConfigInputCliTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
         .contains("--calibration")
-        .contains("must be one of [minmax, percentile, entropy], got 'kl'");
+        .contains("key 'int8.calibration' must be one of [entropy, minmax, percentile], got 'kl'");
   }
 }

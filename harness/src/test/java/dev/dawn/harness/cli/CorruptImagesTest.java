@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.ImageSkipped;
+import dev.dawn.reporters.run.RunFolder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class CorruptImagesTest {
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     List<String> events =
-        Files.readAllLines(TrainCommandTest.runFolders(results).get(0).resolve("events.jsonl"));
+        Files.readAllLines(TrainCommandTest.runFolders(results).get(0).resolve(RunFolder.EVENTS));
     assertThat(events)
         .filteredOn(l -> l.contains("\"epoch_stop\""))
         .singleElement()
@@ -64,7 +65,7 @@ class CorruptImagesTest {
         .contains("\"eval_samples\":5")
         .contains("\"eval_skipped_images\":1");
     // each skipped image is named once, with the reason, and counted in the run's summary
-    Path log = TrainCommandTest.runFolders(results).get(0).resolve("events.jsonl");
+    Path log = TrainCommandTest.runFolders(results).get(0).resolve(RunFolder.EVENTS);
     assertThat(ImageSkipped.KIND.in(EventLogReader.read(log)))
         .extracting(ImageSkipped::image, ImageSkipped::split, ImageSkipped::epoch)
         .containsExactly(

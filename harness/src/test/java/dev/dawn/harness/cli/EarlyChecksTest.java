@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStop;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ class EarlyChecksTest {
                 + run
                 + "' writes them again)")
         .doesNotContain("\tat ");
-    assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve("events.jsonl"))))
+    assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve(RunFolder.EVENTS))))
         .singleElement()
         .satisfies(stop -> assertThat(stop.status()).isEqualTo("target_not_reached"));
     assertThat(run.resolve(basename + ".json")).isRegularFile();

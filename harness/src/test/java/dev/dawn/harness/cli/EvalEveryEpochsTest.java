@@ -8,6 +8,7 @@ import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,7 +60,7 @@ class EvalEveryEpochsTest {
   @Test
   void evaluatesTwicePerEpochAndWritesATsvRowForEach() throws Exception {
     Path folder = run("every-half", "train.stopAtTarget=false");
-    List<Event> log = EventLogReader.read(folder.resolve("events.jsonl"));
+    List<Event> log = EventLogReader.read(folder.resolve(RunFolder.EVENTS));
     List<EvalAccuracy> evals = EvalAccuracy.KIND.in(log);
     assertThat(evals).extracting(EvalAccuracy::position).containsExactly(0.5, 1.0, 1.5, 2.0);
     assertThat(evals).extracting(EvalAccuracy::epoch).containsExactly(1, 1, 2, 2);
@@ -80,7 +81,7 @@ class EvalEveryEpochsTest {
     // 10 classes: top-5 of an untrained net is about 50%, so the first evaluation (half an epoch)
     // already reaches 20%.
     Path folder = run("stop-mid", "train.targetAccuracy=20.0");
-    List<Event> log = EventLogReader.read(folder.resolve("events.jsonl"));
+    List<Event> log = EventLogReader.read(folder.resolve(RunFolder.EVENTS));
     List<EvalAccuracy> evals = EvalAccuracy.KIND.in(log);
     assertThat(evals).hasSize(1);
     assertThat(evals.get(0).position()).isEqualTo(0.5);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.dawn.reporters.inference.InferenceExporter;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.GlobalAvgPool;
 import dev.dawn.workloads.inference.net.RandomFoldedNets;
@@ -66,7 +67,7 @@ class InferCommandTest {
       infer =
           s.filter(p -> p.getFileName().toString().contains("infer-")).findFirst().orElseThrow();
     }
-    List<String> summary = Files.readAllLines(infer.resolve(InferenceExporter.SUMMARY_CSV));
+    List<String> summary = Files.readAllLines(infer.resolve(RunFolder.INFERENCE_SUMMARY));
     assertThat(summary.get(0)).isEqualTo(String.join(",", InferenceExporter.COLUMNS));
     assertThat(summary).hasSize(1 + 4 * 2); // {fp32, int8} x {0, 0.5} x {1, 4}
     assertThat(summary.get(1)).startsWith("resnet9,32,fp32,0.0,1,20,");
@@ -115,8 +116,7 @@ class InferCommandTest {
     try (Stream<Path> s = Files.list(fromSaved.resolve("runs"))) {
       savedInfer = s.findFirst().orElseThrow();
     }
-    List<String> savedSummary =
-        Files.readAllLines(savedInfer.resolve(InferenceExporter.SUMMARY_CSV));
+    List<String> savedSummary = Files.readAllLines(savedInfer.resolve(RunFolder.INFERENCE_SUMMARY));
     assertThat(savedSummary).hasSize(1 + 4);
     assertThat(savedSummary.get(1)).startsWith("savedmodel-savedmodel,32,fp32,0.0,1,20,");
     // same folded weights, same images: the FP32 top-1/top-5 of the run folder and of its
@@ -165,14 +165,14 @@ class InferCommandTest {
         Long.parseLong(savedSummary.get(2).split(",")[params]); // fp32, prune 0.5, default (groups)
     long withoutGroups =
         Long.parseLong(
-            Files.readAllLines(ungroupedInfer.resolve(InferenceExporter.SUMMARY_CSV))
+            Files.readAllLines(ungroupedInfer.resolve(RunFolder.INFERENCE_SUMMARY))
                 .get(1)
                 .split(",")[params]);
     assertThat(withoutGroups).isGreaterThan(withGroups * 3 / 2);
     // TF sizes its thread pools at a process's first session, so in this test JVM the 1/1 request
     // is recorded as
     // requested beside the pools in effect, unless this happened to be the first session.
-    String events = Files.readString(ungroupedInfer.resolve("events.jsonl"));
+    String events = Files.readString(ungroupedInfer.resolve(RunFolder.EVENTS));
     assertThat(events)
         .contains(
             "\"pruneResidualGroups\":false",
@@ -192,7 +192,7 @@ class InferCommandTest {
     }
     assertThat(profile).anyMatch(l -> l.startsWith("bf16-prune0.5,") && l.contains("Conv2D"));
     assertThat(ungroupedInfer.resolve("profile-by-op-type.png")).isRegularFile();
-    assertThat(Files.readString(ungroupedInfer.resolve("environment.json")))
+    assertThat(Files.readString(ungroupedInfer.resolve(RunFolder.ENVIRONMENT)))
         .contains("onednnConvIsa");
     assertThat(
             events.contains("\"intraOpThreads\":1,\"interOpThreads\":1")
@@ -221,7 +221,7 @@ class InferCommandTest {
         .isEqualTo(2);
     // 20 of the validation images on synthetic data: no DAWNBench inference entry, whatever the
     // variant.
-    String inferEvents = Files.readString(infer.resolve("events.jsonl"));
+    String inferEvents = Files.readString(infer.resolve(RunFolder.EVENTS));
     assertThat(inferEvents)
         .contains("\"key\":\"dawnbench_task\"")
         .contains("\"evaluatedImages\":20")

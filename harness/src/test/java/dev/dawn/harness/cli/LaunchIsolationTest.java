@@ -9,6 +9,7 @@ import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
 import dev.dawn.harness.run.ChildJvm;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStop;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -91,7 +92,7 @@ class LaunchIsolationTest {
       for (ProcessHandle w : workers) w.onExit().get(120, TimeUnit.SECONDS);
       assertThat(namespaceExists(namespace)).as(namespace + " after SIGTERM").isFalse();
       Path run = onlyRun(results);
-      assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve("events.jsonl"))))
+      assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve(RunFolder.EVENTS))))
           .singleElement()
           .satisfies(stop -> assertThat(stop.status()).isEqualTo("killed"));
     }
@@ -274,7 +275,7 @@ class LaunchIsolationTest {
 
   private static Path onlyRun(Path results) throws IOException {
     try (Stream<Path> s = Files.list(results.resolve("runs"))) {
-      List<Path> runs = s.filter(p -> Files.exists(p.resolve("events.jsonl"))).toList();
+      List<Path> runs = s.filter(p -> Files.exists(p.resolve(RunFolder.EVENTS))).toList();
       assertThat(runs).hasSize(1);
       return runs.get(0);
     }

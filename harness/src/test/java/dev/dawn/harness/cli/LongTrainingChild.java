@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ final class LongTrainingChild implements AutoCloseable {
     Path runs = results.resolve("runs");
     if (!Files.isDirectory(runs)) return null;
     try (var s = Files.list(runs)) {
-      return s.map(r -> r.resolve("events.jsonl")).filter(Files::exists).findFirst().orElse(null);
+      return s.map(r -> r.resolve(RunFolder.EVENTS)).filter(Files::exists).findFirst().orElse(null);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.dawn.reporters.mlperf.ComplianceCheck;
 import dev.dawn.reporters.mlperf.ComplianceReport;
 import dev.dawn.reporters.mlperf.TrainingRules;
 import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class MlPerfLogTest {
   }
 
   private static List<Event> events(Path run) {
-    return EventLogReader.read(run.resolve("events.jsonl"));
+    return EventLogReader.read(run.resolve(RunFolder.EVENTS));
   }
 
   private static List<String> keys(List<Event> events) {
@@ -276,7 +277,7 @@ class MlPerfLogTest {
     Path old = Files.createDirectories(shared.resolve("older-run"));
     Files.copy(
         Path.of("src/test/resources/runs/imagenet-reached/events.jsonl"),
-        old.resolve("events.jsonl"));
+        old.resolve(RunFolder.EVENTS));
     ComplianceReport reading = ComplianceCheck.run(events(old));
     assertThat(reading.problems()).hasSizeGreaterThanOrEqualTo(5);
     Path dir = shared.resolve("mlperf-checker-older");

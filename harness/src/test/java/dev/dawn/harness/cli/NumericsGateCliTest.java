@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dawn.harness.numerics.NumericsGate;
 import dev.dawn.harness.numerics.NumericsSetting;
 import dev.dawn.harness.numerics.TestReports;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class NumericsGateCliTest {
     try (Stream<Path> runs = Files.list(results.resolve("runs"))) {
       run = runs.findFirst().orElseThrow();
     }
-    JsonNode env = new ObjectMapper().readTree(run.resolve("environment.json").toFile());
+    JsonNode env = new ObjectMapper().readTree(run.resolve(RunFolder.ENVIRONMENT).toFile());
     assertThat(env.get("tfEnableOnednnOpts").asText()).isEqualTo("0");
     JsonNode numerics = env.get("numerics");
     assertThat(numerics.get("verdict").asText()).isEqualTo("correct");

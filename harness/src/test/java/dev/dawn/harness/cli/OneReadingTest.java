@@ -17,11 +17,13 @@ import dev.dawn.reporters.events.EvalAccuracy;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.SweepRunStart;
 import dev.dawn.reporters.events.SweepRunStop;
 import dev.dawn.reporters.events.TrainStep;
 import dev.dawn.reporters.run.RunDirectory;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.sweep.SweepFiles;
 import dev.dawn.reporters.sweep.SweepResults;
 import java.io.Reader;
@@ -65,7 +67,7 @@ class OneReadingTest {
     results = tmp.resolve("results");
     run = Files.createDirectories(results.resolve("runs").resolve(RUN_ID));
     long[] clock = {1_796_000_000_000L};
-    try (EventLog log = EventLog.append(run.resolve("events.jsonl"), () -> clock[0]++)) {
+    try (EventLog log = EventLog.append(run.resolve(RunFolder.EVENTS), () -> clock[0]++)) {
       log.write(new RunStart(RUN_ID));
       log.write(new DawnbenchEntryFields(entry()));
       for (int epoch = 1; epoch <= 3; epoch++) {
@@ -96,7 +98,7 @@ class OneReadingTest {
           }
         }
       }
-      log.write(RunStop.of("success", null));
+      log.write(RunStop.of(RunStatus.SUCCESS, null));
     }
   }
 
@@ -165,7 +167,7 @@ class OneReadingTest {
     // A sweep holding the run: runs.csv.
     Path sweep = Files.createDirectories(results.resolve("sweeps").resolve("one"));
     try (EventLog log = EventLog.append(sweep.resolve(SweepResults.EVENTS_FILE))) {
-      log.write(new SweepRunStart(1, 1, 42, "quarter-evals", Map.of("train.batchSize", 128)));
+      log.write(new SweepRunStart(1, 1, 42, "quarter-evals", Map.of("train.batchSize", 128), null));
       log.write(new SweepRunStop(1, 1, 0, "../../runs/" + RUN_ID, null));
     }
     SweepFiles.write(sweep);
@@ -191,7 +193,8 @@ class OneReadingTest {
 
     // TensorBoard: the dawnbench scalars of the same record.
     Map<String, Float> scalars = new HashMap<>();
-    for (Event e : TensorBoardFile.events(EventLogReader.read(run.resolve("events.jsonl")), dir)) {
+    for (Event e :
+        TensorBoardFile.events(EventLogReader.read(run.resolve(RunFolder.EVENTS)), dir)) {
       for (Summary.Value v : e.getSummary().getValueList()) {
         scalars.put(v.getTag(), v.getSimpleValue());
       }

@@ -10,7 +10,9 @@ import dev.dawn.harness.train.TrainingRunner;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.inference.InferenceExporter;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.models.export.ModelWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,14 +59,14 @@ class PruneFineTuneTest {
   }
 
   private static List<Event> events(Path run, String key) {
-    return EventLogReader.read(run.resolve("events.jsonl")).stream()
+    return EventLogReader.read(run.resolve(RunFolder.EVENTS)).stream()
         .filter(e -> key.equals(e.key()))
         .toList();
   }
 
   @Test
   void initWeightsStartsFromTheSavedModelAndStopAtTargetFalseRunsEveryEpoch() throws Exception {
-    Path weights = trained.resolve(TrainingRunner.WEIGHTS_DIR);
+    Path weights = trained.resolve(RunFolder.WEIGHTS);
     var outcome =
         train(
             dir.resolve("resumed"),
@@ -83,12 +85,12 @@ class PruneFineTuneTest {
     assertThat(events(run, MlLogKeys.EVAL_ACCURACY))
         .as("target 1% is met at once but every epoch runs")
         .hasSize(2);
-    assertThat(outcome.status()).isEqualTo(TrainingRunner.Status.SUCCESS);
+    assertThat(outcome.status()).isEqualTo(RunStatus.SUCCESS);
   }
 
   @Test
   void initWeightsOfAnotherShapeNamesTheVariableShapesAndFolder() {
-    Path weights = trained.resolve(TrainingRunner.WEIGHTS_DIR);
+    Path weights = trained.resolve(RunFolder.WEIGHTS);
     assertThatThrownBy(
             () ->
                 train(
@@ -154,14 +156,14 @@ class PruneFineTuneTest {
               .orElseThrow();
     }
     // a normal training run: events, TSV, config and the fine-tuned (narrower) weights
-    assertThat(fineTune.resolve("config.yaml"))
+    assertThat(fineTune.resolve(RunFolder.CONFIG))
         .content()
         .contains("stopAtTarget: false")
         .contains("layer2: 32");
     try (Stream<Path> s = Files.list(fineTune)) {
       assertThat(s.filter(p -> p.toString().endsWith(".tsv")).count()).isEqualTo(1);
     }
-    ModelWeights tuned = ModelWeights.load(fineTune.resolve(TrainingRunner.WEIGHTS_DIR));
+    ModelWeights tuned = ModelWeights.load(fineTune.resolve(RunFolder.WEIGHTS));
     assertThat(tuned.spec().channels())
         .containsEntry("layer2", 32)
         .containsEntry("prep", 8)
@@ -185,7 +187,7 @@ class PruneFineTuneTest {
         .containsKeys("top5_before", "top5_after", "train_time_ms");
     assertThat(infer.resolve("pruned-0.5-weights/weights.json")).isRegularFile();
 
-    List<String> summary = Files.readAllLines(infer.resolve(InferenceExporter.SUMMARY_CSV));
+    List<String> summary = Files.readAllLines(infer.resolve(RunFolder.INFERENCE_SUMMARY));
     int params = InferenceExporter.COLUMNS.indexOf("params");
     long full = Long.parseLong(summary.get(1).split(",")[params]);
     long pruned = Long.parseLong(summary.get(2).split(",")[params]);

@@ -2,6 +2,7 @@ package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -97,13 +98,13 @@ class RecipesAndScheduleCommandTest {
     // config.
     Path decoy =
         Files.createDirectories(results.resolve("runs/20991231-235959-x-page-resnet9-cifar10-cpu"));
-    Files.copy(real.resolve("events.jsonl"), decoy.resolve("events.jsonl"));
-    Files.writeString(decoy.resolve("config.yaml"), "name: x-page-resnet9-cifar10-cpu\n");
+    Files.copy(real.resolve(RunFolder.EVENTS), decoy.resolve(RunFolder.EVENTS));
+    Files.writeString(decoy.resolve(RunFolder.CONFIG), "name: x-page-resnet9-cifar10-cpu\n");
     // A newer folder with our name but an unreadable config is not attributed either.
     Path broken =
         Files.createDirectories(results.resolve("runs/20991231-235958-page-resnet9-cifar10-cpu"));
-    Files.copy(real.resolve("events.jsonl"), broken.resolve("events.jsonl"));
-    Files.writeString(broken.resolve("config.yaml"), "name: [unclosed\n");
+    Files.copy(real.resolve(RunFolder.EVENTS), broken.resolve(RunFolder.EVENTS));
+    Files.writeString(broken.resolve(RunFolder.CONFIG), "name: [unclosed\n");
 
     Run run = dawn("recipes", "--configs", CONFIGS, "--results", results.toString());
     assertThat(run.exit()).as(run.err()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dawn.reporters.events.AllReduceBuckets;
 import dev.dawn.reporters.events.EpochStop;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class ReplicatedTrainCommandTest {
             "train", "--config", config(2, 16).toString(), "--results", results.toString());
     assertThat(run.exit()).as(run.out() + run.err()).isIn(0, 1);
     Path folder = TrainCommandTest.runFolders(results).get(0);
-    var events = EventLogReader.read(folder.resolve("events.jsonl"));
+    var events = EventLogReader.read(folder.resolve(RunFolder.EVENTS));
     AllReduceBuckets buckets = AllReduceBuckets.KIND.in(events).get(0);
     assertThat(buckets.replicas()).isEqualTo(2);
     assertThat(buckets.thresholdBytes()).isEqualTo(4096);
@@ -66,7 +67,7 @@ class ReplicatedTrainCommandTest {
     assertThat(stops.get(0).workers()).isEqualTo(1);
     assertThat(stops.get(0).computeMsPerStep()).isPositive();
     assertThat(stops.get(0).exposedCommMsPerStep()).isNotNull().isGreaterThanOrEqualTo(0.0);
-    assertThat(Files.readString(folder.resolve("environment.json")))
+    assertThat(Files.readString(folder.resolve(RunFolder.ENVIRONMENT)))
         .contains("\"dataParallel\"", "\"allReduceBuckets\" : " + buckets.buckets().size());
   }
 

@@ -7,6 +7,7 @@ import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.SweepRunStart;
 import dev.dawn.reporters.events.SweepRunStop;
 import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.sweep.SweepResults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class ReportingCommandsTest {
    */
   Path syntheticRun(Path results, String name) throws IOException {
     Path dir = run(results, name);
-    Path events = dir.resolve("events.jsonl");
+    Path events = dir.resolve(RunFolder.EVENTS);
     String text = Files.readString(events);
     assertThat(text).contains(IMAGENET_FACTS);
     Files.writeString(
@@ -111,14 +112,14 @@ class ReportingCommandsTest {
     run(results, "a");
     Path b = run(results, "b");
     Files.writeString(
-        b.resolve("config.yaml"),
-        Files.readString(b.resolve("config.yaml")).replace("batchSize: 256", "batchSize: 512"));
+        b.resolve(RunFolder.CONFIG),
+        Files.readString(b.resolve(RunFolder.CONFIG)).replace("batchSize: 256", "batchSize: 512"));
 
     // A dawn infer folder of a random-weight model has no training record and no dawnbench_entry:
     // not a row here.
     Path infer = Files.createDirectories(results.resolve("runs/c-infer-resnet50-random-224px"));
     Files.writeString(
-        infer.resolve("events.jsonl"),
+        infer.resolve(RunFolder.EVENTS),
         "{\"time_ms\":1,\"event_type\":\"INTERVAL_START\",\"key\":\"run_start\",\"value\":null,\"metadata\":{\"run_id\":\"c\"}}\n");
     Files.writeString(infer.resolve("inference-summary.csv"), "model\n");
 
@@ -192,7 +193,8 @@ class ReportingCommandsTest {
     Path sweep = tmp.resolve("sweep");
     run(sweep, "r1");
     try (EventLog log = EventLog.append(sweep.resolve(SweepResults.EVENTS_FILE))) {
-      log.write(new SweepRunStart(1, 1, 42, "r1", java.util.Map.of("optimizer.name", "lars")));
+      log.write(
+          new SweepRunStart(1, 1, 42, "r1", java.util.Map.of("optimizer.name", "lars"), null));
       log.write(new SweepRunStop(1, 1, 0, "runs/r1", null));
     }
     Files.writeString(sweep.resolve("spec.yaml"), "compare:\n  - a: optimizer.name=lars\n");

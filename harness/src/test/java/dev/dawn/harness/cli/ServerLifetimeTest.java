@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStop;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -37,7 +38,7 @@ class ServerLifetimeTest {
     try (WorkerProcesses processes = new WorkerProcesses()) {
       processes.train(workers, 0, args, dir.resolve("w0.log"));
       processes.train(workers, 1, args, dir.resolve("w1.log"));
-      portClosesAfterRunStop(workers.get(0), run.resolve("events.jsonl"), "target_not_reached");
+      portClosesAfterRunStop(workers.get(0), run.resolve(RunFolder.EVENTS), "target_not_reached");
       portClosesAfterRunStop(
           workers.get(1), run.resolve("workers/1/events.jsonl"), "target_not_reached");
     }
@@ -53,7 +54,7 @@ class ServerLifetimeTest {
     try (WorkerProcesses processes = new WorkerProcesses()) {
       processes.train(workers, 0, args, dir.resolve("w0.log"));
       Process other = processes.train(workers, 1, args, dir.resolve("w1.log"));
-      Path events = run.resolve("events.jsonl");
+      Path events = run.resolve(RunFolder.EVENTS);
       Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
       while (Instant.now().isBefore(deadline)
           && !(Files.exists(events) && Files.readString(events).contains("\"eval_accuracy\""))) {

@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ class ThroughputProfileTest {
     assertThat(csv.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[7])).sum())
         .isCloseTo(100.0, within(0.5));
     assertThat(folder.resolve("profile-by-op-type.svg")).isRegularFile();
-    assertThat(Files.readString(folder.resolve("events.jsonl"))).contains("\"op_profile\"");
+    assertThat(Files.readString(folder.resolve(RunFolder.EVENTS))).contains("\"op_profile\"");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.dawn.reporters.dawnbench.Task;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunsIndex;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -83,7 +84,7 @@ class TrainCommandTest {
             + "_tensorflowjava110";
     for (String f :
         List.of(
-            "events.jsonl",
+            RunFolder.EVENTS,
             "config.yaml",
             "environment.json",
             base + ".tsv",
@@ -98,7 +99,7 @@ class TrainCommandTest {
       assertThat(s.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")))
           .hasSize(1);
     }
-    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
+    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve(RunFolder.EVENTS)));
     assertThat(record.status()).isEqualTo("success");
     assertThat(record.targetEvaluation()).isPresent();
     // One process, one replica: nothing is all-reduced, so no step split is measured.
@@ -138,7 +139,7 @@ class TrainCommandTest {
         .allSatisfy(p -> assertThat(p.rule()).contains("must be >= 93"));
     assertThat(run.out())
         .contains("not a DAWNBench entry: it ran on the embedded synthetic data set");
-    assertThat(Files.readString(folder.resolve("events.jsonl")))
+    assertThat(Files.readString(folder.resolve(RunFolder.EVENTS)))
         .contains("\"key\":\"dawnbench_task\"")
         .contains("\"entry\":false");
   }
@@ -159,7 +160,7 @@ class TrainCommandTest {
             "optimizer.warmupEpochs=0");
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(4);
     Path folder = runFolders(results).get(0);
-    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
+    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve(RunFolder.EVENTS)));
     assertThat(record.status()).isEqualTo("diverged");
     assertThat(record.epochs()).allSatisfy(e -> assertThat(e.loss()).isFinite());
     assertThat(run.out()).contains("stopped: loss");
@@ -234,7 +235,7 @@ class TrainCommandTest {
             "train.epochs=2");
     assertThat(run.exit()).as(run.out() + run.err()).isIn(0, 3);
     Path folder = runFolders(results).get(0);
-    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
+    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve(RunFolder.EVENTS)));
     assertThat(record.hyperparameters()).containsEntry("gradient_accumulation_steps", 2);
     assertThat(record.epochs()).isNotEmpty().allSatisfy(e -> assertThat(e.loss()).isFinite());
     // 400 images in micro-batches of 10 (batch 20 / 2): the progress counts 40 steps per epoch
@@ -271,12 +272,12 @@ class TrainCommandTest {
             "train.evalResolution=16");
     assertThat(run.exit()).as(run.out() + run.err()).isIn(0, 3);
     Path folder = runFolders(results).get(0);
-    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve("events.jsonl")));
+    RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve(RunFolder.EVENTS)));
     assertThat(record.hyperparameters())
         .containsEntry("precision", "fp16")
         .containsEntry("loss_scale", "dynamic");
     assertThat(record.epochs()).isNotEmpty().allSatisfy(e -> assertThat(e.loss()).isFinite());
-    String events = Files.readString(folder.resolve("events.jsonl"));
+    String events = Files.readString(folder.resolve(RunFolder.EVENTS));
     assertThat(events).contains("\"loss_scale\":32768.0", "\"skipped_updates\":");
   }
 }

@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.cli.ReportingCommandsTest.Run;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ class WeightFileFailuresTest {
   /** A copy of the trained run whose weights the test may spoil. */
   private static Path copyOfRun(Path dir) throws Exception {
     Path copy = Files.createDirectories(dir.resolve("run"));
-    Files.copy(trained.resolve("config.yaml"), copy.resolve("config.yaml"));
+    Files.copy(trained.resolve(RunFolder.CONFIG), copy.resolve(RunFolder.CONFIG));
     Files.createDirectories(copy.resolve("weights"));
     for (String f : new String[] {"weights.bin", "weights.json"}) {
       Files.copy(trained.resolve("weights").resolve(f), copy.resolve("weights").resolve(f));

@@ -3,6 +3,7 @@ package dev.dawn.harness.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -38,7 +39,7 @@ class WorkerFoldersTest {
   @Test
   void aFolderThatHoldsARunIsNeverWrittenAgain() throws Exception {
     Path given = Files.createDirectories(results.resolve("old"));
-    Files.writeString(given.resolve("events.jsonl"), "");
+    Files.writeString(given.resolve(RunFolder.EVENTS), "");
     assertThatThrownBy(() -> WorkerFolders.create(results, "x", now, given, 0))
         .isInstanceOf(ClusterStartException.class)
         .hasMessageContaining("--run-folder " + given + ": ")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dawn.harness.cli.DawnCli;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.SweepRunStop;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.sweep.SweepFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class SweepKillResumeTest {
         .hasSize(8);
     assertThat(after)
         .allSatisfy(
-            s -> assertThat(folder.resolve(s.runFolder()).resolve("events.jsonl")).exists());
+            s -> assertThat(folder.resolve(s.runFolder()).resolve(RunFolder.EVENTS)).exists());
     List<String> runs = Files.readAllLines(sweepDir.resolve(SweepFiles.RUNS_CSV));
     assertThat(runs).hasSize(9);
     assertThat(runs.subList(1, 9)).allSatisfy(r -> assertThat(r).contains(",success,0,"));

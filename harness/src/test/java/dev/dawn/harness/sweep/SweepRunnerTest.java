@@ -10,9 +10,11 @@ import dev.dawn.reporters.events.EvalAccuracy;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.SweepRunStart;
 import dev.dawn.reporters.html.ComparisonReport;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.sweep.SweepFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,27 +46,25 @@ class SweepRunnerTest {
 
     @Override
     public int train(List<String> args, Path log) throws IOException {
-      String name = value(args, "name");
+      String name = config(args).path("name").asText();
       launched.add(name);
       if (name.equals(crashing)) throw new IllegalStateException("sweep killed");
       if (name.equals(failing)) {
         Files.writeString(log, "dawn train: failed: java.lang.OutOfMemoryError: Java heap space\n");
         return 1;
       }
-      Path results = Path.of(args.get(args.indexOf("--results") + 1));
-      Path dir =
-          Files.createDirectories(results.resolve("runs").resolve("20261130-000000-" + name));
+      Path dir = Files.createDirectories(Path.of(args.get(args.indexOf("--run-folder") + 1)));
       if (name.equals(failingEarly)) { // failed before its DAWNBench fields were written
-        try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
+        try (EventLog events = EventLog.append(dir.resolve(RunFolder.EVENTS))) {
           events.write(new RunStart(name));
-          events.write(RunStop.of("failed", "java.lang.IllegalStateException: no device"));
+          events.write(RunStop.of(RunStatus.FAILED, "java.lang.IllegalStateException: no device"));
         }
         return 1;
       }
       int cell = Integer.parseInt(name.replaceAll(".*-c(\\d+)-r.*", "$1"));
       int repeat = Integer.parseInt(name.replaceAll(".*-r(\\d+)", "$1"));
       long trainMs = 1000L * (10 * cell + repeat);
-      try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
+      try (EventLog events = EventLog.append(dir.resolve(RunFolder.EVENTS))) {
         events.write(new RunStart(name));
         events.write(
             new DawnbenchEntryFields(
@@ -92,18 +92,15 @@ class SweepRunnerTest {
         events.write(new EpochStop(1, trainMs, trainMs, 1.0, 0.1, 100.0 * cell, 100L, 0L));
         boolean reached = !(cell == 4 && repeat == 2);
         events.write(new EvalAccuracy(1, 0.5, reached ? 0.95 : 0.5, 10L, 0L));
-        events.write(RunStop.of(reached ? "success" : "target_not_reached", null));
+        events.write(RunStop.of(reached ? RunStatus.SUCCESS : RunStatus.TARGET_NOT_REACHED, null));
       }
       return cell == 4 && repeat == 2 ? 3 : 0;
     }
 
-    static String value(List<String> args, String key) {
-      return args.stream()
-          .filter(a -> a.startsWith(key + "="))
-          .map(a -> a.substring(key.length() + 1))
-          .reduce((a, b) -> b)
-          .map(v -> v.replace("\"", ""))
-          .orElseThrow();
+    /** The config file the sweep wrote for the run. */
+    static com.fasterxml.jackson.databind.JsonNode config(List<String> args) throws IOException {
+      return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+          .readTree(Path.of(args.get(args.indexOf("--config") + 1)).toFile());
     }
   }
 
@@ -159,8 +156,8 @@ class SweepRunnerTest {
     assertThat(runs).hasSize(9);
     assertThat(runs.get(2)).isEqualTo("2,1,momentum,20,0.2,7,failed,1,,,0,,,");
     assertThat(runs.get(5))
-        .isEqualTo(
-            "1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,95.0,runs/20261130-000000-tiny-sweep-c1-r2");
+        .matches(
+            "1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,95.0,runs/\\d{8}-\\d{6}-tiny-sweep-c1-r2");
 
     List<String> summary = Files.readAllLines(sweepDir.resolve(SweepFiles.SUMMARY_CSV));
     assertThat(summary.get(0))
@@ -178,7 +175,7 @@ class SweepRunnerTest {
     assertThat(summary.get(3)).startsWith("3,lars,10,0.1,2,1,,,,31.0,,,");
     assertThat(summary.get(4)).startsWith("4,lars,20,0.2,2,1,,,,41.0,,,");
     assertThat(runs.get(7))
-        .isEqualTo("3,2,lars,10,0.1,8,failed,1,,,0,,,runs/20261130-000000-tiny-sweep-c3-r2");
+        .matches("3,2,lars,10,0.1,8,failed,1,,,0,,,runs/\\d{8}-\\d{6}-tiny-sweep-c3-r2");
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     // The learning rate is zipped with the batch size: no axis of its own, no chart against it.
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).doesNotExist();
@@ -228,29 +225,38 @@ class SweepRunnerTest {
   }
 
   @Test
-  void childArgumentsCarryTheCellAsSets(@TempDir Path dir) throws Exception {
+  void eachRunGetsAConfigFileWithItsCellAndTheFolderTheSweepMadeForIt(@TempDir Path dir)
+      throws Exception {
     SweepSpec spec = SweepSpec.read(TinySweep.spec(dir, ""));
     SweepPlan plan = SweepValidation.check(spec);
+    Path sweepDir = dir.resolve("sweep");
+    List<List<String>> seen = new ArrayList<>();
     var runner =
         new SweepRunner(
-            spec, plan, dir.resolve("sweep"), (a, l) -> 0, quiet(new ByteArrayOutputStream()));
-    assertThat(runner.trainArgs(plan.runs().get(7), "tiny-sweep-c4-r2"))
-        .containsExactly(
-            "--config",
-            dir.resolve("base.yaml").toAbsolutePath().toString(),
-            "--set",
-            "train.epochs=1",
-            "--set",
-            "optimizer.name=\"lars\"",
-            "--set",
-            "train.batchSize=20",
-            "--set",
-            "optimizer.learningRate=0.2",
-            "--set",
-            "train.seed=8",
-            "--set",
-            "name=\"tiny-sweep-c4-r2\"",
-            "--results",
-            dir.resolve("sweep").toString());
+            spec,
+            plan,
+            sweepDir,
+            (a, l) -> {
+              seen.add(a);
+              return 2; // refused: no run folder left behind
+            },
+            quiet(new ByteArrayOutputStream()));
+    runner.run();
+    List<String> args = seen.get(7);
+    assertThat(args)
+        .containsSubsequence(
+            "--config", sweepDir.resolve("configs/tiny-sweep-c4-r2.yaml").toString())
+        .contains("--run-folder", "--results", sweepDir.toString());
+    var config = FakeTrain.config(args);
+    assertThat(config.path("name").asText()).isEqualTo("tiny-sweep-c4-r2");
+    assertThat(config.at("/train/epochs").asInt()).isEqualTo(1);
+    assertThat(config.at("/train/batchSize").asInt()).isEqualTo(20);
+    assertThat(config.at("/train/seed").asLong()).isEqualTo(8);
+    assertThat(config.at("/optimizer/name").asText()).isEqualTo("lars");
+    assertThat(config.at("/optimizer/learningRate").asDouble()).isEqualTo(0.2);
+    Path folder = Path.of(args.get(args.indexOf("--run-folder") + 1));
+    assertThat(folder.getParent()).isEqualTo(sweepDir.resolve("runs"));
+    assertThat(folder.getFileName().toString()).endsWith("-tiny-sweep-c4-r2");
+    assertThat(folder).doesNotExist(); // the run was refused: its empty folder is gone
   }
 }

@@ -6,8 +6,10 @@ import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +20,7 @@ class RunLifecycleTest {
   @TempDir Path tmp;
 
   private List<Event> log(java.util.function.Consumer<RunLifecycle> steps) {
-    Path file = tmp.resolve("events.jsonl");
+    Path file = tmp.resolve(RunFolder.EVENTS);
     AtomicLong clock = new AtomicLong(100);
     try (EventLog events = EventLog.append(file, clock::incrementAndGet)) {
       steps.accept(RunLifecycle.begin(events, "r1", 7));
@@ -33,7 +35,7 @@ class RunLifecycleTest {
             run -> {
               run.startRun();
               run.startRun();
-              run.stop("target_not_reached", null);
+              run.stop(RunStatus.TARGET_NOT_REACHED, null);
             });
     assertThat(events)
         .extracting(Event::key)
@@ -45,7 +47,7 @@ class RunLifecycleTest {
 
   @Test
   void aRunThatFailsWhileInitialisingStillEndsInOrder() {
-    List<Event> events = log(run -> run.stop("failed", "no such weights"));
+    List<Event> events = log(run -> run.stop(RunStatus.FAILED, "no such weights"));
     assertThat(events)
         .extracting(Event::key)
         .containsExactly(

@@ -5,7 +5,7 @@ import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunDirectory;
-import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,10 +24,10 @@ public record ComparedRun(RunDirectory dir, DawnbenchTask task) {
     RunDirectory dir = RunDirectory.read(folder);
     DawnbenchTask task;
     try {
-      task = RunSubmission.task(EventLogReader.read(folder.resolve(RunExporter.EVENTS_FILE)));
+      task = RunSubmission.task(EventLogReader.read(folder.resolve(RunFolder.EVENTS)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          folder.resolve(RunExporter.EVENTS_FILE) + ": " + e.getMessage(), e);
+          folder.resolve(RunFolder.EVENTS) + ": " + e.getMessage(), e);
     }
     return new ComparedRun(dir, task);
   }

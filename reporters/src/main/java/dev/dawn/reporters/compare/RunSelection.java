@@ -1,6 +1,6 @@
 package dev.dawn.reporters.compare;
 
-import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -54,9 +54,9 @@ public final class RunSelection {
           continue;
         }
         Path p = Path.of(part.strip());
-        if (!Files.isRegularFile(p.resolve(RunExporter.EVENTS_FILE))) {
+        if (!Files.isRegularFile(p.resolve(RunFolder.EVENTS))) {
           throw new IllegalArgumentException(
-              part.strip() + ": not a run folder (no " + RunExporter.EVENTS_FILE + " inside)");
+              part.strip() + ": not a run folder (no " + RunFolder.EVENTS + " inside)");
         }
         runs.add(p);
       }
@@ -69,7 +69,7 @@ public final class RunSelection {
   }
 
   private static List<Path> folder(Path dir, Map<String, String> cell, String side) {
-    if (Files.isRegularFile(dir.resolve(RunExporter.EVENTS_FILE))) {
+    if (Files.isRegularFile(dir.resolve(RunFolder.EVENTS))) {
       if (!cell.isEmpty()) {
         throw new IllegalArgumentException(
             side
@@ -88,7 +88,7 @@ public final class RunSelection {
             + ": "
             + dir
             + " is neither a run folder (no "
-            + RunExporter.EVENTS_FILE
+            + RunFolder.EVENTS
             + ") nor a sweep folder (no "
             + RUNS_CSV
             + ")");
@@ -174,7 +174,7 @@ public final class RunSelection {
       }
     }
     for (Path candidate : candidates) {
-      if (Files.isRegularFile(candidate.resolve(RunExporter.EVENTS_FILE))) {
+      if (Files.isRegularFile(candidate.resolve(RunFolder.EVENTS))) {
         return candidate;
       }
     }
@@ -185,7 +185,7 @@ public final class RunSelection {
             + ": run folder '"
             + folder
             + "' has no "
-            + RunExporter.EVENTS_FILE
+            + RunFolder.EVENTS
             + " (looked in "
             + candidates.stream()
                 .map(Path::toString)

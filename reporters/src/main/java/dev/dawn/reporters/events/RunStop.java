@@ -22,15 +22,15 @@ public record RunStop(
       EventKind.inMetadata(MlLogKeys.RUN_STOP, EventType.INTERVAL_END, RunStop.class);
 
   /** MLPerf's status of a run that reached its target; also dawn's word for it. */
-  public static final String MLPERF_SUCCESS = "success";
+  public static final String MLPERF_SUCCESS = RunStatus.SUCCESS.word();
 
   /** MLPerf's status of every other ending. */
   public static final String MLPERF_ABORTED = "aborted";
 
-  /** A run that ended with dawn's {@code status} word; MLPerf's status follows from it. */
-  public static RunStop of(String status, String reason) {
+  /** A run that ended with {@code status}; MLPerf's status follows from it. */
+  public static RunStop of(RunStatus status, String reason) {
     return new RunStop(
-        MLPERF_SUCCESS.equals(status) ? MLPERF_SUCCESS : MLPERF_ABORTED, status, reason);
+        status == RunStatus.SUCCESS ? MLPERF_SUCCESS : MLPERF_ABORTED, status.word(), reason);
   }
 
   /** Dawn's word for the ending, in new and older logs alike. */

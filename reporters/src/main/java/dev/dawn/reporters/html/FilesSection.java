@@ -4,6 +4,7 @@ import static dev.dawn.reporters.html.text.HtmlText.escape;
 
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -20,12 +21,12 @@ final class FilesSection {
       String basename = r.record().entry().fileBasename();
       List<String> names =
           List.of(
-              RunExporter.EVENTS_FILE,
-              RunDirectory.CONFIG_FILE,
-              RunDirectory.ENVIRONMENT_FILE,
+              RunFolder.EVENTS,
+              RunFolder.CONFIG,
+              RunFolder.ENVIRONMENT,
               basename + ".tsv",
               basename + ".json",
-              RunExporter.METRICS_CSV,
+              RunFolder.METRICS_CSV,
               RunExporter.ACCURACY_PNG);
       list.append("<li><code>").append(escape(r.id())).append("</code>:");
       for (String name : names) {

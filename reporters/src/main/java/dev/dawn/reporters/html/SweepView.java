@@ -6,6 +6,7 @@ import dev.dawn.reporters.compare.RunComparison;
 import dev.dawn.reporters.compare.SweepPairs;
 import dev.dawn.reporters.events.EventLogFormatException;
 import dev.dawn.reporters.run.RunDirectory;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.sweep.CellSummary;
 import dev.dawn.reporters.sweep.SweepAxes;
 import dev.dawn.reporters.sweep.SweepResults;
@@ -123,6 +124,6 @@ record SweepView(
       return null;
     }
     Path folder = sweepDir.resolve(run.runFolder()).toAbsolutePath().normalize();
-    return Files.isRegularFile(folder.resolve("events.jsonl")) ? folder : null;
+    return Files.isRegularFile(folder.resolve(RunFolder.EVENTS)) ? folder : null;
   }
 }

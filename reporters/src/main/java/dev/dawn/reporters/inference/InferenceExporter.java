@@ -15,6 +15,7 @@ import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.InferenceSettings;
 import dev.dawn.reporters.events.InferenceVariantResult;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,6 @@ import java.util.Map;
  * size and top-5 vs latency.
  */
 public final class InferenceExporter {
-  public static final String SUMMARY_CSV = "inference-summary.csv";
 
   /** Users script against these columns: keep them exactly. */
   public static final List<String> COLUMNS =
@@ -61,7 +61,7 @@ public final class InferenceExporter {
   private InferenceExporter() {}
 
   public static List<Path> export(Path runDir) {
-    List<Event> events = EventLogReader.read(runDir.resolve("events.jsonl"));
+    List<Event> events = EventLogReader.read(runDir.resolve(RunFolder.EVENTS));
     List<InferenceVariantResult> variants = InferenceVariantResult.KIND.in(events);
     AccuracyTarget target = InferenceRunRecord.targetOf(events);
     double budget =
@@ -78,7 +78,10 @@ public final class InferenceExporter {
     Map<String, Object> misc =
         entry == null ? Map.of() : RunSubmission.task(events).markMisc(entry.misc());
     List<Path> written = new ArrayList<>();
-    written.add(write(runDir.resolve(SUMMARY_CSV), CsvTableWriter.write(summary(variants, marks))));
+    written.add(
+        write(
+            runDir.resolve(RunFolder.INFERENCE_SUMMARY),
+            CsvTableWriter.write(summary(variants, marks))));
     List<BatchLatency> batchPoints = new ArrayList<>();
     List<SweepCharts.VariantPoint> accuracyPoints = new ArrayList<>();
     for (InferenceVariantResult v : variants) {

@@ -12,6 +12,7 @@ import dev.dawn.reporters.latency.ImageLatency;
 import dev.dawn.reporters.profile.OpProfile;
 import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.reporters.run.RunDirectory;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,11 +43,11 @@ public record InferenceRunRecord(
     List<OpProfile> profiles) {
 
   public static boolean isInferenceRun(Path dir) {
-    return Files.isRegularFile(dir.resolve(InferenceExporter.SUMMARY_CSV));
+    return Files.isRegularFile(dir.resolve(RunFolder.INFERENCE_SUMMARY));
   }
 
   public static InferenceRunRecord read(Path dir) {
-    List<Event> events = EventLogReader.read(dir.resolve("events.jsonl"));
+    List<Event> events = EventLogReader.read(dir.resolve(RunFolder.EVENTS));
     List<InferenceVariantResult> variants = InferenceVariantResult.KIND.in(events);
     Map<String, List<ImageLatency>> perImage = new LinkedHashMap<>();
     for (InferenceVariantResult v : variants) {

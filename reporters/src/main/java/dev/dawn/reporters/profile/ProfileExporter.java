@@ -6,6 +6,7 @@ import dev.dawn.reporters.csv.CsvTableWriter;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.ProfiledOps;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class ProfileExporter {
   }
 
   public static List<Path> export(Path runDir) {
-    List<OpProfile> profiles = profiles(EventLogReader.read(runDir.resolve("events.jsonl")));
+    List<OpProfile> profiles = profiles(EventLogReader.read(runDir.resolve(RunFolder.EVENTS)));
     if (profiles.isEmpty()) {
       return List.of();
     }

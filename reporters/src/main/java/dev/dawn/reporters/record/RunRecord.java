@@ -11,6 +11,7 @@ import dev.dawn.reporters.events.EventFields;
 import dev.dawn.reporters.events.EventType;
 import dev.dawn.reporters.events.InitStart;
 import dev.dawn.reporters.events.RunStart;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.events.TrainStep;
 import java.math.BigDecimal;
@@ -38,8 +39,8 @@ import java.util.Set;
  * @param epochs epochs that finished AND were evaluated at their end, in log order
  * @param evaluations every evaluation, within epochs too, in log order: the DAWNBench TSV rows and
  *     what time to target is read from
- * @param status {@code run_stop.metadata.status}, or {@link #STATUS_KILLED} when there is no
- *     run_stop
+ * @param status {@code run_stop.metadata.status}, or {@code killed} ({@link RunStatus#KILLED}) when
+ *     there is no run_stop
  * @param reason {@code run_stop.metadata.reason}, null when absent
  */
 public record RunRecord(
@@ -56,8 +57,6 @@ public record RunRecord(
    * still running; the events cannot tell the two apart, and a finished run always writes
    * run_stop).
    */
-  public static final String STATUS_KILLED = "killed";
-
   public RunRecord {
     hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
     epochs = List.copyOf(epochs);
@@ -72,7 +71,7 @@ public record RunRecord(
     Set<Integer> evaluated = new HashSet<>();
     List<EpochRecord> epochs = new ArrayList<>();
     List<EvaluationPoint> evaluations = new ArrayList<>();
-    String status = STATUS_KILLED;
+    String status = RunStatus.KILLED.word();
     String reason = null;
     boolean stopped = false;
 
@@ -142,7 +141,7 @@ public record RunRecord(
           "event log of run " + runId + " has no dawnbench_entry event");
     }
     if (!stopped) {
-      status = STATUS_KILLED;
+      status = RunStatus.KILLED.word();
     }
     return new RunRecord(runId, entry, hyperparameters, epochs, evaluations, status, reason);
   }
@@ -183,7 +182,7 @@ public record RunRecord(
 
   /** True when the log has a {@code run_stop}. */
   public boolean finished() {
-    return !STATUS_KILLED.equals(status);
+    return !RunStatus.KILLED.word().equals(status);
   }
 
   /**

@@ -39,8 +39,6 @@ public record RunDirectory(
     List<StepRecord> steps,
     Map<String, String> config,
     Map<String, String> environment) {
-  public static final String CONFIG_FILE = "config.yaml";
-  public static final String ENVIRONMENT_FILE = "environment.json";
 
   /** Machine keys that make two runs' timings incomparable when they differ. */
   public static final List<String> MACHINE_KEYS = List.of("cpuModel", "cores", "memoryBytes");
@@ -52,10 +50,10 @@ public record RunDirectory(
   }
 
   public static RunDirectory read(Path dir) {
-    Path events = dir.resolve(RunExporter.EVENTS_FILE);
+    Path events = dir.resolve(RunFolder.EVENTS);
     if (!Files.isRegularFile(events)) {
       throw new IllegalArgumentException(
-          dir + ": not a run folder (no " + RunExporter.EVENTS_FILE + " inside)");
+          dir + ": not a run folder (no " + RunFolder.EVENTS + " inside)");
     }
     RunRecord record;
     List<StepRecord> steps;
@@ -70,7 +68,7 @@ public record RunDirectory(
         dir,
         record,
         steps,
-        flatTree(dir.resolve(CONFIG_FILE), new YAMLMapper()),
+        flatTree(dir.resolve(RunFolder.CONFIG), new YAMLMapper()),
         environmentOf(dir));
   }
 
@@ -93,7 +91,7 @@ public record RunDirectory(
    * without the file. Inference run folders have one too.
    */
   public static Map<String, String> environmentOf(Path dir) {
-    return flatTree(dir.resolve(ENVIRONMENT_FILE), new ObjectMapper());
+    return flatTree(dir.resolve(RunFolder.ENVIRONMENT), new ObjectMapper());
   }
 
   private static Map<String, String> flatTree(Path file, ObjectMapper mapper) {

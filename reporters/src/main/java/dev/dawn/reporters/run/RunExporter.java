@@ -28,8 +28,6 @@ import java.util.function.Supplier;
  * replaced atomically).
  */
 public final class RunExporter {
-  public static final String EVENTS_FILE = "events.jsonl";
-  public static final String METRICS_CSV = "metrics.csv";
   public static final String ACCURACY_PNG = "accuracy.png";
 
   private RunExporter() {}
@@ -41,9 +39,9 @@ public final class RunExporter {
    * out, with the others suppressed in it.
    */
   public static List<Path> export(Path runDir) {
-    Path events = runDir.resolve(EVENTS_FILE);
+    Path events = runDir.resolve(RunFolder.EVENTS);
     if (!Files.isRegularFile(events)) {
-      throw new IllegalArgumentException("no " + EVENTS_FILE + " in run directory " + runDir);
+      throw new IllegalArgumentException("no " + RunFolder.EVENTS + " in run directory " + runDir);
     }
     RunRecord run;
     DawnbenchTask task;
@@ -57,7 +55,7 @@ public final class RunExporter {
     DawnbenchEntry entry = run.entry();
     Path tsv = runDir.resolve(entry.fileBasename() + ".tsv");
     Path json = runDir.resolve(entry.fileBasename() + ".json");
-    Path csv = runDir.resolve(METRICS_CSV);
+    Path csv = runDir.resolve(RunFolder.METRICS_CSV);
     Path png = runDir.resolve(ACCURACY_PNG);
 
     List<Path> missed = new ArrayList<>();

@@ -58,7 +58,7 @@ public final class RunSubmission {
       run = RunRecord.fromEvents(events);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          runDir.resolve(RunExporter.EVENTS_FILE) + ": " + e.getMessage(), e);
+          runDir.resolve(RunFolder.EVENTS) + ": " + e.getMessage(), e);
     }
     DawnbenchEntry entry = run.entry();
     Path json = runDir.resolve(entry.fileBasename() + ".json");
@@ -158,10 +158,10 @@ public final class RunSubmission {
   }
 
   private static List<Event> events(Path runDir) {
-    Path events = runDir.resolve(RunExporter.EVENTS_FILE);
+    Path events = runDir.resolve(RunFolder.EVENTS);
     if (!Files.isRegularFile(events)) {
       throw new IllegalArgumentException(
-          runDir + ": not a run folder (no " + RunExporter.EVENTS_FILE + " inside)");
+          runDir + ": not a run folder (no " + RunFolder.EVENTS + " inside)");
     }
     try {
       return EventLogReader.read(events);

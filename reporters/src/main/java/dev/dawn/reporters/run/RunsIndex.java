@@ -44,7 +44,7 @@ public final class RunsIndex {
       return List.of();
     }
     try (Stream<Path> s = Files.list(runsDir)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve("events.jsonl"))).sorted().toList();
+      return s.filter(p -> Files.isRegularFile(p.resolve(RunFolder.EVENTS))).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + runsDir, e);
     }

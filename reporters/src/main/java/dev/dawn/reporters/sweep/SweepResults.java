@@ -2,10 +2,12 @@ package dev.dawn.reporters.sweep;
 
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.SweepRunStart;
 import dev.dawn.reporters.events.SweepRunStop;
 import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,14 +50,14 @@ public final class SweepResults {
     Path events =
         stop.runFolder() == null
             ? null
-            : sweepDir.resolve(stop.runFolder()).resolve("events.jsonl");
+            : sweepDir.resolve(stop.runFolder()).resolve(RunFolder.EVENTS);
     if (events == null || !Files.exists(events)) {
       return new SweepRun(
           start.cell(),
           start.repeat(),
           start.seed(),
           start.values(),
-          "failed",
+          RunStatus.FAILED.word(),
           stop.exitCode(),
           null,
           null,
@@ -76,7 +78,7 @@ public final class SweepResults {
           start.repeat(),
           start.seed(),
           start.values(),
-          "failed",
+          RunStatus.FAILED.word(),
           stop.exitCode(),
           null,
           null,

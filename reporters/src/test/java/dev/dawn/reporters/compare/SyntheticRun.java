@@ -1,5 +1,6 @@
 package dev.dawn.reporters.compare;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,9 +98,9 @@ final class SyntheticRun {
                   top5[e - 1])));
     }
     lines.add(line(t, "INTERVAL_END", "run_stop", "null", "{\"status\":\"success\"}"));
-    Files.write(dir.resolve("events.jsonl"), lines);
+    Files.write(dir.resolve(RunFolder.EVENTS), lines);
     Files.writeString(
-        dir.resolve("config.yaml"),
+        dir.resolve(RunFolder.CONFIG),
         "data:\n  kind: synthetic\n  synthetic:\n    classes: " + classes + "\n    seed: 2019\n");
     return dir;
   }

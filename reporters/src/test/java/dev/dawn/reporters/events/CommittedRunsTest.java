@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.reporters.run.RunExporter;
+import dev.dawn.reporters.run.RunFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +42,8 @@ class CommittedRunsTest {
     for (Path run : runs) {
       Path copy = tmp.resolve(run.getFileName().toString());
       Files.createDirectories(copy);
-      Files.copy(run.resolve("events.jsonl"), copy.resolve("events.jsonl"));
-      boolean isInference = Files.isRegularFile(run.resolve(InferenceExporter.SUMMARY_CSV));
+      Files.copy(run.resolve(RunFolder.EVENTS), copy.resolve(RunFolder.EVENTS));
+      boolean isInference = Files.isRegularFile(run.resolve(RunFolder.INFERENCE_SUMMARY));
       List<Path> written = isInference ? InferenceExporter.export(copy) : RunExporter.export(copy);
       inference += isInference ? 1 : 0;
       assertThat(written).as(run + ": files rebuilt").isNotEmpty();
@@ -83,7 +84,7 @@ class CommittedRunsTest {
   private static List<Path> runFolders() throws IOException {
     List<Path> runs = new ArrayList<>();
     try (Stream<Path> s = Files.walk(RESULTS, 2)) {
-      s.filter(p -> Files.isRegularFile(p.resolve("events.jsonl"))).sorted().forEach(runs::add);
+      s.filter(p -> Files.isRegularFile(p.resolve(RunFolder.EVENTS))).sorted().forEach(runs::add);
     }
     return runs;
   }

@@ -3,6 +3,7 @@ package dev.dawn.reporters.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class EventLogTest {
 
   @Test
   void appendsToExistingFileAndRoundTripsValues() {
-    Path file = dir.resolve("events.jsonl");
+    Path file = dir.resolve(RunFolder.EVENTS);
     Map<String, Object> nested = new LinkedHashMap<>();
     nested.put("list", List.of(1, "two", true));
     nested.put("nothing", null);
@@ -58,7 +59,7 @@ class EventLogTest {
 
   @Test
   void dropsTornLastLineOfKilledWriter() throws Exception {
-    Path file = dir.resolve("events.jsonl");
+    Path file = dir.resolve(RunFolder.EVENTS);
     try (EventLog log = EventLog.append(file, () -> 1)) {
       log.pointInTime("a", 1);
       log.pointInTime("b", 2);
@@ -72,7 +73,7 @@ class EventLogTest {
 
   @Test
   void corruptMiddleLineNamesFileAndLine() throws Exception {
-    Path file = dir.resolve("events.jsonl");
+    Path file = dir.resolve(RunFolder.EVENTS);
     Files.writeString(
         file,
         "{\"time_ms\":1,\"event_type\":\"POINT_IN_TIME\",\"key\":\"a\",\"value\":1,\"metadata\":{}}\n"
@@ -86,7 +87,7 @@ class EventLogTest {
 
   @Test
   void unknownEventTypeInMiddleIsRejected() throws Exception {
-    Path file = dir.resolve("events.jsonl");
+    Path file = dir.resolve(RunFolder.EVENTS);
     Files.writeString(
         file,
         "{\"time_ms\":1,\"event_type\":\"NOPE\",\"key\":\"a\",\"value\":1,\"metadata\":{}}\n"
@@ -98,7 +99,7 @@ class EventLogTest {
 
   @Test
   void concurrentWritersNeverInterleaveLines() throws Exception {
-    Path file = dir.resolve("events.jsonl");
+    Path file = dir.resolve(RunFolder.EVENTS);
     try (EventLog log = EventLog.append(file)) {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 4; t++) {

@@ -2,6 +2,7 @@ package dev.dawn.reporters.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class KillNineTest {
 
   @Test
   void sigkillLosesNothingFinished() throws Exception {
-    Path file = dir.resolve("events.jsonl");
+    Path file = dir.resolve(RunFolder.EVENTS);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
         new ProcessBuilder(

@@ -43,11 +43,14 @@ class MlLogLineTest {
 
   @Test
   void runStopCarriesMlperfsStatusAndDawnsWord() {
-    assertThat(RunStop.of("success", null).mlperfStatus()).isEqualTo(RunStop.MLPERF_SUCCESS);
-    for (String word : List.of("target_not_reached", "diverged", "failed", "killed")) {
-      RunStop stop = RunStop.KIND.decode(RunStop.of(word, "why").toEvent(1));
+    assertThat(RunStop.of(RunStatus.SUCCESS, null).mlperfStatus())
+        .isEqualTo(RunStop.MLPERF_SUCCESS);
+    for (RunStatus ended :
+        List.of(
+            RunStatus.TARGET_NOT_REACHED, RunStatus.DIVERGED, RunStatus.FAILED, RunStatus.KILLED)) {
+      RunStop stop = RunStop.KIND.decode(RunStop.of(ended, "why").toEvent(1));
       assertThat(stop.mlperfStatus()).isEqualTo(RunStop.MLPERF_ABORTED);
-      assertThat(stop.status()).isEqualTo(word);
+      assertThat(stop.status()).isEqualTo(ended.word());
     }
     // A log written before MLPerf's words holds dawn's word in status.
     Event older =

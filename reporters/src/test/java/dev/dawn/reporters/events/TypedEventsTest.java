@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.record.StepSeries;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +20,12 @@ class TypedEventsTest {
 
   @Test
   void aNanLossIsWrittenAsStrictJsonAndReadBackAsNan() throws Exception {
-    Path file = tmp.resolve("events.jsonl");
+    Path file = tmp.resolve(RunFolder.EVENTS);
     try (EventLog log = EventLog.append(file, () -> 7)) {
       log.write(new RunStart("r-nan"));
       log.write(new TrainStep(Double.NaN, 1, 1, 1, 0.1, 0.9, Double.POSITIVE_INFINITY, null, null));
       log.write(new EpochStop(1, 1000, 1200, Double.NaN, 0.1, 0.0, 0L, 0L));
-      log.write(RunStop.of("diverged", "loss NaN"));
+      log.write(RunStop.of(RunStatus.DIVERGED, "loss NaN"));
     }
     // Strict parsing (Jackson's defaults reject NaN/Infinity tokens) accepts every line.
     ObjectMapper strict = new ObjectMapper();
@@ -52,7 +53,7 @@ class TypedEventsTest {
 
   @Test
   void untypedWritesAreStrictJsonToo() throws Exception {
-    Path file = tmp.resolve("events.jsonl");
+    Path file = tmp.resolve(RunFolder.EVENTS);
     try (EventLog log = EventLog.append(file)) {
       log.intervalEnd(MlLogKeys.EPOCH_STOP, Map.of("epoch_num", 1, "loss", Double.NaN));
       log.pointInTime("throughput", Map.of("images_per_second", Float.NEGATIVE_INFINITY));
@@ -79,11 +80,11 @@ class TypedEventsTest {
 
   @Test
   void recordsKeepTheLineFormatOnDisk() throws Exception {
-    Path file = tmp.resolve("events.jsonl");
+    Path file = tmp.resolve(RunFolder.EVENTS);
     try (EventLog log = EventLog.append(file, () -> 5)) {
       log.write(new EvalAccuracy(2, 0.5, 0.75, 100L, null));
       log.write(new Hyperparameter(MlLogKeys.GLOBAL_BATCH_SIZE, 256, 1));
-      log.write(RunStop.of("success", null));
+      log.write(RunStop.of(RunStatus.SUCCESS, null));
     }
     assertThat(Files.readAllLines(file))
         .containsExactly(

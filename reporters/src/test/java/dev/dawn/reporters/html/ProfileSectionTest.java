@@ -6,6 +6,7 @@ import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.inference.InferenceRunRecord;
 import dev.dawn.reporters.profile.OpProfile;
 import dev.dawn.reporters.profile.OpTime;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ProfileSectionTest {
   void aRunWithAnOpProfileGetsItsChartAndSlowestOps(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("20261130-000000-infer-tiny-32px");
     java.nio.file.Files.createDirectories(run);
-    try (EventLog events = EventLog.append(run.resolve("events.jsonl"))) {
+    try (EventLog events = EventLog.append(run.resolve(RunFolder.EVENTS))) {
       events.write(
           new OpProfile(
                   "int8-prune0",
@@ -50,7 +51,7 @@ class ProfileSectionTest {
   void runsWithoutProfilesGetNoSection(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("20261130-000000-infer-tiny-32px");
     java.nio.file.Files.createDirectories(run);
-    try (EventLog events = EventLog.append(run.resolve("events.jsonl"))) {
+    try (EventLog events = EventLog.append(run.resolve(RunFolder.EVENTS))) {
       events.pointInTime("inference_settings", java.util.Map.of("images", 1));
     }
     String html =

@@ -2,6 +2,7 @@ package dev.dawn.reporters.html;
 
 import dev.dawn.reporters.run.RunDirectory;
 import dev.dawn.reporters.run.RunFixture;
+import dev.dawn.reporters.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,12 @@ final class ReportRuns {
     Path a = RunFixture.exported("imagenet-reached", tmp.resolve("runs/a"));
     Path b = RunFixture.exported("imagenet-reached", tmp.resolve("runs/b & c"));
     replace(
-        b.resolve("events.jsonl"),
+        b.resolve(RunFolder.EVENTS),
         "\"run_id\":\"r-reached\"",
         "\"run_id\":\"r-other \\\"quoted\\\" <script>alert('id')</script>\"");
-    replace(b.resolve("config.yaml"), "batchSize: 256", "batchSize: 512");
-    replace(b.resolve("environment.json"), "\"AMD EPYC\"", "\"Intel Xeon <i>\"");
-    replace(b.resolve("environment.json"), "\"cores\" : 2", "\"cores\" : 8");
+    replace(b.resolve(RunFolder.CONFIG), "batchSize: 256", "batchSize: 512");
+    replace(b.resolve(RunFolder.ENVIRONMENT), "\"AMD EPYC\"", "\"Intel Xeon <i>\"");
+    replace(b.resolve(RunFolder.ENVIRONMENT), "\"cores\" : 2", "\"cores\" : 8");
     return List.of(RunDirectory.read(a), RunDirectory.read(b));
   }
 

@@ -7,6 +7,7 @@ import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.html.ComparisonReport;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class InferenceExporterTest {
   void summaryJsonAndReportComeFromTheEvents(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("20261126-000000-infer-resnet9-32px");
     Files.createDirectories(run);
-    try (EventLog log = EventLog.append(run.resolve("events.jsonl"), () -> 1L)) {
+    try (EventLog log = EventLog.append(run.resolve(RunFolder.EVENTS), () -> 1L)) {
       log.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", "x"));
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("dataset", "ImageNet");
@@ -48,7 +49,7 @@ class InferenceExporterTest {
     }
     InferenceExporter.export(run);
 
-    List<String> csv = Files.readAllLines(run.resolve(InferenceExporter.SUMMARY_CSV));
+    List<String> csv = Files.readAllLines(run.resolve(RunFolder.INFERENCE_SUMMARY));
     assertThat(csv.get(0)).isEqualTo(String.join(",", InferenceExporter.COLUMNS));
     assertThat(csv).hasSize(1 + 2 * 2);
     assertThat(csv.get(1))
@@ -74,7 +75,7 @@ class InferenceExporterTest {
     for (int evaluated : new int[] {1_000, 50_000}) {
       Path run = dir.resolve("infer-" + evaluated);
       Files.createDirectories(run);
-      try (EventLog log = EventLog.append(run.resolve("events.jsonl"), () -> 1L)) {
+      try (EventLog log = EventLog.append(run.resolve(RunFolder.EVENTS), () -> 1L)) {
         log.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", "x"));
         Map<String, Object> entry =
             new LinkedHashMap<>(

@@ -7,6 +7,7 @@ import dev.dawn.reporters.dawnbench.DawnbenchCorpus;
 import dev.dawn.reporters.dawnbench.Submission;
 import dev.dawn.reporters.run.RunExporter;
 import dev.dawn.reporters.run.RunFixture;
+import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class LeaderboardWithOursTest {
   void aRunBelowTheThresholdIsListedNotRanked() throws Exception {
     Path corpus = DawnbenchCorpus.locateOrSkip();
     Path run = RunFixture.copy("imagenet-reached", tmp.resolve("low"));
-    Path events = run.resolve("events.jsonl");
+    Path events = run.resolve(RunFolder.EVENTS);
     Files.writeString(
         events,
         Files.readString(events).replace("\"top5_accuracy\":0.9312", "\"top5_accuracy\":0.92"));

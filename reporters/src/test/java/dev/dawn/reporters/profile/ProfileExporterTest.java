@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.dawn.reporters.events.EventLog;
+import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ class ProfileExporterTest {
 
   @Test
   void theEventRoundTripsThroughTheEventLogIntoCsvAndChart(@TempDir Path dir) throws Exception {
-    try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
+    try (EventLog events = EventLog.append(dir.resolve(RunFolder.EVENTS))) {
       events.write(sample("fp32").event());
       events.write(sample("int8").event());
     }
@@ -57,7 +58,7 @@ class ProfileExporterTest {
 
   @Test
   void aRunWithoutProfilesGetsNoFiles(@TempDir Path dir) throws Exception {
-    try (EventLog events = EventLog.append(dir.resolve("events.jsonl"))) {
+    try (EventLog events = EventLog.append(dir.resolve(RunFolder.EVENTS))) {
       events.pointInTime("something_else", 1);
     }
     assertThat(ProfileExporter.export(dir)).isEmpty();

@@ -28,13 +28,13 @@ class RunDirectoryTest {
   @Test
   void optionalFilesMayBeMissingButBrokenOnesAreNamed() throws Exception {
     Path dir = RunFixture.copy("imagenet-reached", tmp.resolve("b"));
-    Files.delete(dir.resolve("config.yaml"));
+    Files.delete(dir.resolve(RunFolder.CONFIG));
     RunDirectory run = RunDirectory.read(dir);
     assertThat(run.config()).isEmpty();
     assertThat(run.setting("train.batchSize", "global_batch_size"))
         .hasValue("256"); // from the events
 
-    Files.writeString(dir.resolve("environment.json"), "{ \"cores\": ");
+    Files.writeString(dir.resolve(RunFolder.ENVIRONMENT), "{ \"cores\": ");
     assertThatThrownBy(() -> RunDirectory.read(dir)).hasMessageContaining("environment.json");
     assertThatThrownBy(() -> RunDirectory.read(tmp)).hasMessageContaining("not a run folder");
   }

@@ -11,6 +11,7 @@ import dev.dawn.reporters.dawnbench.Problem;
 import dev.dawn.reporters.dawnbench.SubmissionValidator;
 import dev.dawn.reporters.dawnbench.Task;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.record.EpochRecord;
 import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
@@ -39,7 +40,7 @@ class RunExporterTest {
   Path copyFixture(String name) throws IOException {
     Path runDir = dir.resolve(name);
     Files.createDirectories(runDir);
-    Files.write(runDir.resolve("events.jsonl"), resource("/runs/" + name + "/events.jsonl"));
+    Files.write(runDir.resolve(RunFolder.EVENTS), resource("/runs/" + name + "/events.jsonl"));
     return runDir;
   }
 
@@ -54,9 +55,9 @@ class RunExporterTest {
   void killedImageNetRunKeepsOnlyEvaluatedEpochs() throws IOException {
     RunRecord run =
         RunRecord.fromEvents(
-            EventLogReader.read(copyFixture("imagenet-killed").resolve("events.jsonl")));
+            EventLogReader.read(copyFixture("imagenet-killed").resolve(RunFolder.EVENTS)));
     assertThat(run.runId()).isEqualTo("r-0001");
-    assertThat(run.status()).isEqualTo(RunRecord.STATUS_KILLED);
+    assertThat(run.status()).isEqualTo(RunStatus.KILLED.word());
     assertThat(run.finished()).isFalse();
     assertThat(run.hyperparameters())
         .containsEntry("global_batch_size", 512)
@@ -118,8 +119,9 @@ class RunExporterTest {
   @Test
   void runKilledBeforeFirstEvaluationStillExports() throws IOException {
     Path runDir = copyFixture("imagenet-killed");
-    List<String> lines = Files.readAllLines(runDir.resolve("events.jsonl"));
-    Files.write(runDir.resolve("events.jsonl"), lines.subList(0, 8)); // up to epoch 1's epoch_stop
+    List<String> lines = Files.readAllLines(runDir.resolve(RunFolder.EVENTS));
+    Files.write(
+        runDir.resolve(RunFolder.EVENTS), lines.subList(0, 8)); // up to epoch 1's epoch_stop
     List<Path> files = RunExporter.export(runDir);
     assertThat(Files.readString(files.get(0)))
         .isEqualTo("epoch\thours\ttop1Accuracy\ttop5Accuracy\n");
@@ -148,7 +150,7 @@ class RunExporterTest {
   void exportsFinishedCifarRun() throws IOException {
     Path runDir = copyFixture("cifar-finished");
     List<Path> files = RunExporter.export(runDir);
-    RunRecord run = RunRecord.fromEvents(EventLogReader.read(runDir.resolve("events.jsonl")));
+    RunRecord run = RunRecord.fromEvents(EventLogReader.read(runDir.resolve(RunFolder.EVENTS)));
     assertThat(run.status()).isEqualTo("success");
     // The first epoch at >= 94% counts even though the next dips below (DAWNBench rule).
     assertThat(run.hoursToTarget().getAsDouble()).isEqualTo(0.01);
@@ -171,20 +173,20 @@ class RunExporterTest {
   @Test
   void missingRunDirectoryEventsIsNamed() {
     assertThatThrownBy(() -> RunExporter.export(dir))
-        .hasMessageContaining("events.jsonl")
+        .hasMessageContaining(RunFolder.EVENTS)
         .hasMessageContaining(dir.toString());
   }
 
   @Test
   void evalWithoutEpochStopIsRejectedWithKeyName() throws IOException {
     Path runDir = copyFixture("cifar-finished");
-    List<String> lines = new ArrayList<>(Files.readAllLines(runDir.resolve("events.jsonl")));
+    List<String> lines = new ArrayList<>(Files.readAllLines(runDir.resolve(RunFolder.EVENTS)));
     lines.remove(3); // epoch_stop of epoch 1
-    Files.write(runDir.resolve("events.jsonl"), lines);
+    Files.write(runDir.resolve(RunFolder.EVENTS), lines);
     assertThatThrownBy(() -> RunExporter.export(runDir))
         .hasMessageContaining("eval_accuracy")
         .hasMessageContaining("epoch_num 1")
-        .hasMessageContaining("events.jsonl");
+        .hasMessageContaining(RunFolder.EVENTS);
   }
 
   /**

@@ -34,7 +34,7 @@ public final class RunFixture {
   public static Path withData(
       Path run, String kind, int classes, int validationImages, int evaluatedImages)
       throws IOException {
-    Path events = run.resolve(RunExporter.EVENTS_FILE);
+    Path events = run.resolve(RunFolder.EVENTS);
     String text = Files.readString(events);
     if (!text.contains(IMAGENET_FACTS)) {
       throw new IllegalStateException(

@@ -45,7 +45,7 @@ class SubmissionFilerTest {
   @Test
   void refusesWhatTheCiWouldReject() throws Exception {
     Path run = RunFixture.copy("imagenet-reached", tmp.resolve("low"));
-    Path events = run.resolve("events.jsonl");
+    Path events = run.resolve(RunFolder.EVENTS);
     Files.writeString(
         events,
         Files.readString(events).replace("\"top5_accuracy\":0.9312", "\"top5_accuracy\":0.92"));
@@ -64,7 +64,7 @@ class SubmissionFilerTest {
   @Test
   void refusesAFineTuningRunStartedFromTrainedWeights() throws Exception {
     Path run = RunFixture.copy("imagenet-reached", tmp.resolve("finetune"));
-    Path events = run.resolve("events.jsonl");
+    Path events = run.resolve(RunFolder.EVENTS);
     List<String> lines = new java.util.ArrayList<>(Files.readAllLines(events));
     lines.add(
         1,
@@ -117,7 +117,7 @@ class SubmissionFilerTest {
     assertThatThrownBy(() -> SubmissionFiler.file(subset, tmp.resolve("entries")))
         .hasMessageContaining("50,000");
     Path old = RunFixture.copy("imagenet-reached", tmp.resolve("old"));
-    Path events = old.resolve("events.jsonl");
+    Path events = old.resolve(RunFolder.EVENTS);
     Files.write(
         events,
         Files.readAllLines(events).stream()
