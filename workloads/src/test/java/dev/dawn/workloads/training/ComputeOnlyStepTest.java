@@ -18,10 +18,10 @@ class ComputeOnlyStepTest {
           ResNet9Sessions.momentum(0, new ReplicaSettings(replicas, 0, 60))) {
         Batch batch = SyntheticBatches.separable(8, 16, 4, 1);
         session.trainStep(batch, 0.1f, 0.9f);
-        ModelWeights before = session.weights();
-        long computeOnly = session.computeOnlyStepNanos(batch, 3);
-        assertThat(session.computeOnlyStepNanos(batch, 1)).isPositive();
-        ModelWeights after = session.weights();
+        ModelWeights before = session.weights().read();
+        long computeOnly = session.computeOnlyStep().run(batch, 3).nanosPerStep();
+        assertThat(session.computeOnlyStep().run(batch, 1).nanosPerStep()).isPositive();
+        ModelWeights after = session.weights().read();
         for (WeightTensor t : before.tensors()) {
           assertThat(after.get(t.name()).values()).as(t.name()).containsExactly(t.values());
         }
@@ -33,12 +33,12 @@ class ComputeOnlyStepTest {
         long step = (System.nanoTime() - start) / 3;
         // forward and backward are most of a step (a run that skipped them took ~1/300 of one)
         assertThat(computeOnly).as("compute-only vs train step ns").isGreaterThan(step / 10);
-        assertThat(session.weights().get(before.tensors().get(0).name()).values())
+        assertThat(session.weights().read().get(before.tensors().get(0).name()).values())
             .isNotEqualTo(before.tensors().get(0).values());
         // without a cluster the cross-worker calls are no-ops
-        session.averageMovingStatisticsOverWorkers();
+        session.evaluation().averageMovingStatisticsOverWorkers();
         EvalCounts counts = new EvalCounts(1, 2, 3);
-        assertThat(session.sumOverWorkers(counts)).isEqualTo(counts);
+        assertThat(session.evaluation().sumOverWorkers(counts)).isEqualTo(counts);
       }
     }
   }

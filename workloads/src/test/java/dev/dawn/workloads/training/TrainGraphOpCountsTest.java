@@ -163,15 +163,11 @@ class TrainGraphOpCountsTest {
       PrecisionSettings precision,
       ReplicaSettings replicas) {
     return TrainingSession.create(
-        ResNet9Sessions.RESNET9,
-        optimizer,
-        new LossSettings(0.1),
-        ThreadSettings.TF_DEFAULT,
-        7L,
-        false,
-        accumulation,
-        precision,
-        replicas);
+        SessionOptions.of(ResNet9Sessions.RESNET9, optimizer, 7L)
+            .withLoss(new LossSettings(0.1))
+            .withAccumulationSteps(accumulation)
+            .withPrecision(precision)
+            .withReplicas(replicas));
   }
 
   private static void assertOpCounts(TrainingSession built, String expected) {
