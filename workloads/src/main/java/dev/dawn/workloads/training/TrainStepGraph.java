@@ -68,8 +68,12 @@ final class TrainStepGraph {
   /** Every local replica's gradient ops, before any collective: what a compute-only step runs. */
   final List<Operand<TFloat32>> backward = new ArrayList<>();
 
+  /** Every variable the step created, by role. */
+  final SessionVariables variables;
+
   TrainStepGraph(
       Graph graph, Ops tf, SessionOptions options, StepInputs inputs, ModelSource modelSource) {
+    VariableRoles roles = new VariableRoles(graph);
     ModelSpec spec = options.spec();
     GraphOptimizer optimizer = options.optimizer();
     PrecisionSettings precision = options.precision();
@@ -106,6 +110,7 @@ final class TrainStepGraph {
       replicaOps.add(rtf);
       Model model = modelSource.build(rtf, spec, options.seed());
       models.add(model);
+      roles.model(model, r);
       ForwardPass train = ForwardPass.training(rtf.withSubScope("train"), precision.precision());
       passes.add(train);
       Ops ops = train.tf();
@@ -121,6 +126,7 @@ final class TrainStepGraph {
       Operand<TFloat32> objective = replicaLoss;
       if (precision.lossScaling().isEnabled()) {
         LossScaleOptimizer scaler = new LossScaleOptimizer(rtf, optimizer, precision.lossScaling());
+        roles.lossScale(r);
         scalers.add(scaler);
         objective = scaler.scaleLoss(ops, replicaLoss);
       }
@@ -184,6 +190,7 @@ final class TrainStepGraph {
                 update,
                 inputs.learningRate(),
                 inputs.momentum());
+        roles.update(accumulator, r);
         stepOps.add(accumulator.accumulate());
         applies.add(accumulator.applyMean());
       } else {
@@ -193,6 +200,7 @@ final class TrainStepGraph {
                 parameters,
                 inputs.learningRate(),
                 inputs.momentum()));
+        roles.update(null, r);
       }
     }
     if (settings.isMultiWorker()) {
@@ -225,6 +233,7 @@ final class TrainStepGraph {
     } else {
       applyAccumulated = applies.get(0);
     }
+    variables = roles.variables();
   }
 
   /**

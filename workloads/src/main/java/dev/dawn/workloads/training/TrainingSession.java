@@ -26,7 +26,8 @@ import org.tensorflow.types.TInt64;
  * loss, gradients, optimizer update and BN moving-average updates in one {@link #trainStep}. Built
  * from {@link SessionOptions}. Its other parts have classes of their own: {@link #evaluation()}
  * (top-1/top-5 hits on the same variables), {@link #weights()} (read and restore the model), {@link
- * #profiler()} and {@link #computeOnlyStep()} (where a step's time goes).
+ * #variables()} (every variable by role), {@link #profiler()} and {@link #computeOnlyStep()} (where
+ * a step's time goes).
  *
  * <p>Mixed precision ({@link PrecisionSettings}): both passes compute in the chosen dtype while the
  * variables, batch norm, the loss and the optimizer stay float32 (see {@link ForwardPass}); with
@@ -81,6 +82,7 @@ public final class TrainingSession implements AutoCloseable {
       Model replica0 = step.models.get(0);
       evaluation = new Evaluation(graph, tf, inputs, replica0, options, runs);
       KernelAvailability.require(graph, options.precision().precision());
+      step.variables.requireExactly(graph);
       weights = new SessionWeights(step.models, graph, session, runs);
       profiler = new StepProfiler(step, inputs, runs, options);
       computeOnlyStep = new ComputeOnlyStep(graph, step, inputs, runs, options);
@@ -179,6 +181,11 @@ public final class TrainingSession implements AutoCloseable {
 
   public SessionWeights weights() {
     return weights;
+  }
+
+  /** Every variable of the graph by role: what saving and restoring the training state covers. */
+  public SessionVariables variables() {
+    return step.variables;
   }
 
   public StepProfiler profiler() {
