@@ -176,11 +176,13 @@ final class ThroughputCommand implements Callable<Integer> {
     TracedOps profile;
     try (BatchStream batches = pipeline.epoch(0, r.resolution(), r.batchSize())) {
       profile =
-          session.profileTrainSteps(
-              batches.next(),
-              (float) (cfg.optimizer().learningRate() * 0.01),
-              (float) cfg.optimizer().momentum(),
-              profileSteps);
+          session
+              .profiler()
+              .trainSteps(
+                  batches.next(),
+                  (float) (cfg.optimizer().learningRate() * 0.01),
+                  (float) cfg.optimizer().momentum(),
+                  profileSteps);
     }
     RunFolder folder =
         RunFolder.create(

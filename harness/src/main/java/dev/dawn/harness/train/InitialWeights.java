@@ -48,7 +48,7 @@ final class InitialWeights {
     Path dir = Path.of(folder);
     ModelWeights weights = ModelWeights.load(dir);
     try {
-      session.restore(weights);
+      session.weights().restore(weights);
     } catch (IllegalArgumentException e) {
       // A config value (the folder) that does not fit the configured model: bad input, exit 2.
       ConfigException bad =

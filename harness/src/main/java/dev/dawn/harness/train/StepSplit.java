@@ -1,15 +1,15 @@
 package dev.dawn.harness.train;
 
 import dev.dawn.workloads.data.Batch;
+import dev.dawn.workloads.training.ComputeOnlyStep;
 import dev.dawn.workloads.training.TrainingSession;
 
 /**
  * Where a data-parallel step's time goes, measured once per epoch after its training (outside the
  * training clock, like evaluation): the epoch's last batch is run {@link #PROBE_STEPS} times
- * forward and backward with no collective and no update ({@link
- * TrainingSession#computeOnlyStepNanos}); the epoch's mean step time minus that is the
- * communication (and update) the step did not hide behind computation. Nothing is measured when
- * nothing is all-reduced (one replica, one worker): both are null.
+ * forward and backward with no collective and no update ({@link ComputeOnlyStep}); the epoch's mean
+ * step time minus that is the communication (and update) the step did not hide behind computation.
+ * Nothing is measured when nothing is all-reduced (one replica, one worker): both are null.
  *
  * @param computeMs forward and backward of one step alone, ms
  * @param exposedCommMs mean step time minus {@code computeMs}, at least 0, ms
@@ -23,7 +23,7 @@ record StepSplit(Double computeMs, Double exposedCommMs) {
     if (!allReduces || lastBatch == null || !Double.isFinite(meanStepMs)) return NONE;
     long nanos;
     try {
-      nanos = session.computeOnlyStepNanos(lastBatch, PROBE_STEPS);
+      nanos = session.computeOnlyStep().run(lastBatch, PROBE_STEPS).nanosPerStep();
     } catch (IllegalArgumentException unevenBatch) {
       return NONE; // a last batch shortened by undecodable images does not split over replicas
     }

@@ -4,6 +4,7 @@ import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.workloads.data.PipelineOptions;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.training.LossSettings;
+import dev.dawn.workloads.training.SessionOptions;
 import dev.dawn.workloads.training.ThreadSettings;
 import dev.dawn.workloads.training.TrainingSession;
 
@@ -29,18 +30,18 @@ public final class TrainingParts {
         .withScale(d.minCropScale(), 1.0);
   }
 
+  /** The one place a config becomes a training session's options. */
   public static TrainingSession session(TrainConfig config, int classes) {
     var o = config.optimizer();
     return TrainingSession.create(
-        modelSpec(config, classes),
-        OptimizerChoice.of(config),
-        new LossSettings(o.labelSmoothing()),
-        threads(config),
-        config.train().seed(),
-        o.decayBnAndBias(),
-        config.train().accumulationSteps(),
-        PrecisionChoice.of(config),
-        config.distributed().settings());
+        SessionOptions.of(
+                modelSpec(config, classes), OptimizerChoice.of(config), config.train().seed())
+            .withLoss(new LossSettings(o.labelSmoothing()))
+            .withDecayBnAndBias(o.decayBnAndBias())
+            .withAccumulationSteps(config.train().accumulationSteps())
+            .withPrecision(PrecisionChoice.of(config))
+            .withReplicas(config.distributed().settings())
+            .withThreads(threads(config)));
   }
 
   public static ThreadSettings threads(TrainConfig config) {

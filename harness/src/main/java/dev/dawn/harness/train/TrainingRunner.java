@@ -35,6 +35,7 @@ import dev.dawn.workloads.data.InputPipeline;
 import dev.dawn.workloads.data.PipelineOptions;
 import dev.dawn.workloads.distributed.WorkerLostException;
 import dev.dawn.workloads.training.EvalCounts;
+import dev.dawn.workloads.training.Evaluation;
 import dev.dawn.workloads.training.ProcessThreadPools;
 import dev.dawn.workloads.training.ThreadSettings;
 import dev.dawn.workloads.training.TrainingSession;
@@ -376,7 +377,7 @@ public final class TrainingRunner {
       throws IOException {
     if (!cluster.isChief()) return; // every worker holds the same weights; the chief keeps them
     Path dir = folder.weights();
-    session.weights().save(dir);
+    session.weights().read().save(dir);
     events.write(new WeightsSaved(RunFolder.WEIGHTS, epoch));
   }
 
@@ -503,16 +504,17 @@ public final class TrainingRunner {
    */
   private EvalCounts evaluate(
       TrainingSession session, InputPipeline data, EvaluationCoverage coverage) throws IOException {
-    session.averageMovingStatisticsOverWorkers();
+    Evaluation evaluation = session.evaluation();
+    evaluation.averageMovingStatisticsOverWorkers();
     EvalCounts local = EvalCounts.ZERO;
     try (BatchStream batches =
         data.evaluation(config.train().evalResolution(), config.train().evalBatchSize())) {
       while (batches.hasNext()) {
         interruption.check();
-        local = local.plus(session.evaluate(batches.next()));
+        local = local.plus(evaluation.evaluate(batches.next()));
       }
     }
-    EvalCounts total = session.sumOverWorkers(local);
+    EvalCounts total = evaluation.sumOverWorkers(local);
     if (cluster.isMultiWorker()) {
       coverage.checkCounted(total.count(), data.imageCount(), data.skippedIds());
     } else {

@@ -19,40 +19,21 @@ import org.tensorflow.types.TFloat32;
  * instance key is the bucket's position in backward order.
  */
 public final class FusedAllReduce {
-  /** The group of every replica taking part in the gradient all-reduce. */
-  public static final int GRADIENT_GROUP_KEY = CollectiveKeys.GRADIENT_GROUP;
-
   private FusedAllReduce() {}
 
   /**
-   * Instance key of the bucket at {@code position} (0 = the first bucket sent, holding the last
-   * layer).
-   */
-  public static int instanceKey(int position) {
-    return CollectiveKeys.bucket(position);
-  }
-
-  /**
+   * The mean over a group of {@code groupSize} members, of which {@code replicaOps} are this
+   * process's (the other members are the replicas of the other workers, which build the same
+   * buckets in their own graphs).
+   *
    * @param replicaOps per replica, ops pinned to that replica's device (each collective member must
    *     sit on its own)
    * @param gradients per replica, the gradients in forward (creation) order; every replica lists
    *     the same shapes
    * @param shapes static shape of each gradient in forward order
    * @param buckets packed over the backward-ordered sizes of these gradients
+   * @param groupKey the group's collective key ({@link CollectiveKeys})
    * @return per replica, the all-reduced mean gradients in forward order
-   */
-  public static List<List<Operand<TFloat32>>> mean(
-      List<Ops> replicaOps,
-      List<List<Operand<TFloat32>>> gradients,
-      List<long[]> shapes,
-      FusionBuckets buckets) {
-    return mean(replicaOps, gradients, shapes, buckets, replicaOps.size(), GRADIENT_GROUP_KEY);
-  }
-
-  /**
-   * As {@link #mean(List, List, List, FusionBuckets)}, in a group of {@code groupSize} members of
-   * which {@code replicaOps} are this process's (the other members are the replicas of the other
-   * workers, which build the same buckets in their own graphs).
    */
   public static List<List<Operand<TFloat32>>> mean(
       List<Ops> replicaOps,
@@ -94,7 +75,7 @@ public final class FusedAllReduce {
         Operand<TFloat32> message =
             flat.size() == 1 ? flat.get(0) : bucketOps.concat(flat, bucketOps.constant(0));
         Operand<TFloat32> sum =
-            Collectives.mean(bucketOps, message, groupSize, groupKey, instanceKey(b));
+            Collectives.mean(bucketOps, message, groupSize, groupKey, CollectiveKeys.bucket(b));
         if (forward.length == 1) {
           out.set(forward[0], bucketOps.reshape(sum, bucketOps.constant(shapes.get(forward[0]))));
           continue;

@@ -3,9 +3,10 @@ package dev.dawn.workloads.distributed;
 import org.tensorflow.proto.RunOptions;
 
 /**
- * A deadline for a whole {@code Session.run} on a worker server. The collectives' own timeout only
- * runs once their group has formed; forming it asks task 0, and while task 0 is unreachable that
- * request is retried without end. A run deadline cancels the step instead (DEADLINE_EXCEEDED).
+ * A deadline for a whole {@code Session.run} on a worker server: what ends a run that waits on a
+ * frozen worker, since the all-reduces carry no timeout of their own (see {@link Collectives}), and
+ * a run whose request to an unreachable task 0 (which forms every collective group) would otherwise
+ * be retried without end. The run fails with DEADLINE_EXCEEDED.
  */
 public final class RunDeadline {
   private RunDeadline() {}

@@ -8,9 +8,10 @@ import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * A collective could not complete because another worker is gone or did not answer within the
- * collective timeout: the run cannot go on. TensorFlow reports this as UNAVAILABLE (the peer's
- * connection failed) or DEADLINE_EXCEEDED (the timeout ran out), both as a plain {@link
- * TensorFlowException}; the original is the cause.
+ * collective timeout, which every run on a worker server carries as its {@link RunDeadline}: the
+ * run cannot go on. TensorFlow reports this as UNAVAILABLE (the peer's connection failed) or
+ * DEADLINE_EXCEEDED (the deadline ran out), both as a plain {@link TensorFlowException}; the
+ * original is the cause.
  */
 public final class WorkerLostException extends RuntimeException {
   private static final Pattern TASK =

@@ -88,7 +88,12 @@ class FusedAllReduceTest {
       }
       var reduced =
           FusedAllReduce.mean(
-              replicaOps, gradients, SHAPES, FusionBuckets.pack(backwardBytes(), threshold));
+              replicaOps,
+              gradients,
+              SHAPES,
+              FusionBuckets.pack(backwardBytes(), threshold),
+              REPLICAS,
+              CollectiveKeys.GRADIENT_GROUP);
       try (Session s = new Session(g, settings.sessionConfig(ConfigProto.getDefaultInstance()))) {
         Session.Runner runner = s.runner();
         reduced.forEach(list -> list.forEach(runner::fetch));

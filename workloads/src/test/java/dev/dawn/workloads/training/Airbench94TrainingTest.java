@@ -43,18 +43,15 @@ class Airbench94TrainingTest {
     Batch held = SyntheticBatches.separable(64, 16, 4, 998);
     try (TrainingSession session =
         TrainingSession.create(
-            new ModelSpec("airbench94", 4, 0.125, null, null),
-            new PlainSgd(5e-4f),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            7L)) {
-      EvalCounts before = session.evaluate(held);
+            SessionOptions.of(
+                new ModelSpec("airbench94", 4, 0.125, null, null), new PlainSgd(5e-4f), 7L))) {
+      EvalCounts before = session.evaluation().evaluate(held);
       float first = session.trainStep(batches.get(0), 0.1f, 0.9f);
       float last = first;
       for (int step = 1; step < 30; step++) {
         last = session.trainStep(batches.get(step % batches.size()), 0.1f, 0.9f);
       }
-      EvalCounts after = session.evaluate(held);
+      EvalCounts after = session.evaluation().evaluate(held);
       System.out.printf(
           "airbench94 x0.125: loss %.3f -> %.3f, held-out top-1 %.2f -> %.2f%n",
           first, last, before.top1(), after.top1());

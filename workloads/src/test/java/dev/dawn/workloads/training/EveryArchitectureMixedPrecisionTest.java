@@ -42,14 +42,8 @@ class EveryArchitectureMixedPrecisionTest {
             : PrecisionSettings.of(precision);
     try (TrainingSession session =
         TrainingSession.create(
-            tiny,
-            new MomentumOptimizer(5e-4, false),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            3L,
-            false,
-            1,
-            settings)) {
+            SessionOptions.of(tiny, new MomentumOptimizer(5e-4, false), 3L)
+                .withPrecision(settings))) {
       float loss = session.trainStep(SyntheticBatches.separable(2, 32, 4, 11), 0.01f, 0.9f);
       assertThat(loss).as(architecture + " " + precision.configName()).isFinite();
     }

@@ -15,23 +15,18 @@ class GradientAccumulationSessionTest {
   void microBatchesAccumulateAndOneApplyUpdates() {
     try (TrainingSession session =
         TrainingSession.create(
-            new ModelSpec("resnet9", 4, 0.125, null, null),
-            new PlainSgd(0f),
-            new LossSettings(0),
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            2)) {
+            SessionOptions.of(new ModelSpec("resnet9", 4, 0.125, null, null), new PlainSgd(0f), 7L)
+                .withAccumulationSteps(2))) {
       assertThat(session.accumulationSteps()).isEqualTo(2);
-      String kernel = firstKernel(session.weights());
-      float[] before = session.weights().get(kernel).values().clone();
+      String kernel = firstKernel(session.weights().read());
+      float[] before = session.weights().read().get(kernel).values().clone();
       Batch a = SyntheticBatches.separable(8, 16, 4, 1);
       Batch b = SyntheticBatches.separable(8, 16, 4, 2);
       session.trainStep(a, 0.1f, 0f);
       session.trainStep(b, 0.1f, 0f);
-      assertThat(session.weights().get(kernel).values()).containsExactly(before);
+      assertThat(session.weights().read().get(kernel).values()).containsExactly(before);
       session.applyAccumulated(0.1f, 0f);
-      assertThat(session.weights().get(kernel).values()).isNotEqualTo(before);
+      assertThat(session.weights().read().get(kernel).values()).isNotEqualTo(before);
     }
   }
 
@@ -39,11 +34,8 @@ class GradientAccumulationSessionTest {
   void applyWithoutAccumulationIsRefused() {
     try (TrainingSession session =
         TrainingSession.create(
-            new ModelSpec("resnet9", 4, 0.125, null, null),
-            new PlainSgd(0f),
-            new LossSettings(0),
-            ThreadSettings.TF_DEFAULT,
-            7L)) {
+            SessionOptions.of(
+                new ModelSpec("resnet9", 4, 0.125, null, null), new PlainSgd(0f), 7L))) {
       assertThatThrownBy(() -> session.applyAccumulated(0.1f, 0f))
           .isInstanceOf(IllegalStateException.class);
     }

@@ -119,16 +119,14 @@ class MultiWorkerTrainingTest {
   private static ModelWeights trainInOneProcess() {
     try (TrainingSession session =
         TrainingSession.create(
-            WorkerScript.RESNET9,
-            new MomentumOptimizer(5e-4, true),
-            new ReplicaSettings(1, 0, 60),
-            3L,
+            SessionOptions.of(WorkerScript.RESNET9, new MomentumOptimizer(5e-4, true), 3L)
+                .withReplicas(new ReplicaSettings(1, 0, 60)),
             BnFreeNet::new)) {
       for (int step = 0; step < WorkerScript.STEPS; step++) {
         Batch batch = SyntheticBatches.separable(WorkerScript.GLOBAL_BATCH, 8, 4, step);
         session.trainStep(batch, 0.1f, 0.9f);
       }
-      return session.weights();
+      return session.weights().read();
     }
   }
 

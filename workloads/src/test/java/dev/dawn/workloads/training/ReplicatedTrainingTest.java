@@ -52,12 +52,12 @@ class ReplicatedTrainingTest {
             .isFinite();
       }
       assertTrainablesIdentical(session, 2);
-      ModelWeights after = session.replicaWeights(0);
+      ModelWeights after = session.weights().replica(0);
       assertThat(maxAbsDifference(after, initial(RESNET9))).isGreaterThan(1e-3);
       // each replica keeps its own BN moving statistics, from its own share of each batch
       assertThat(values(after, "moving_mean"))
-          .isNotEqualTo(values(session.replicaWeights(1), "moving_mean"));
-      EvalCounts eval = session.evaluate(SyntheticBatches.separable(12, 16, 4, 99));
+          .isNotEqualTo(values(session.weights().replica(1), "moving_mean"));
+      EvalCounts eval = session.evaluation().evaluate(SyntheticBatches.separable(12, 16, 4, 99));
       assertThat(eval.count()).isEqualTo(12);
     }
   }
@@ -94,15 +94,10 @@ class ReplicatedTrainingTest {
     PrecisionSettings scaled = new PrecisionSettings(Precision.FP32, LossScaling.dynamic(1024f, 3));
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9,
-            new LarsOptimizer(5e-4, 0.02, 0.0, true),
-            new LossSettings(0),
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            2,
-            scaled,
-            new ReplicaSettings(2, 0, 60))) {
+            SessionOptions.of(RESNET9, new LarsOptimizer(5e-4, 0.02, 0.0, true), 7L)
+                .withAccumulationSteps(2)
+                .withPrecision(scaled)
+                .withReplicas(new ReplicaSettings(2, 0, 60)))) {
       for (int step = 0; step < 10; step++) {
         session.trainStep(SyntheticBatches.separable(8, 16, 4, step), 0.5f, 0.9f);
         if (step % 2 == 1) {
@@ -110,7 +105,8 @@ class ReplicatedTrainingTest {
         }
       }
       assertTrainablesIdentical(session, 2);
-      assertThat(maxAbsDifference(session.replicaWeights(0), initial(RESNET9))).isGreaterThan(1e-4);
+      assertThat(maxAbsDifference(session.weights().replica(0), initial(RESNET9)))
+          .isGreaterThan(1e-4);
       assertThat(session.lossScale().orElseThrow().scale())
           .isEqualTo(2048f); // grew once after 3 good updates
     }
@@ -124,15 +120,8 @@ class ReplicatedTrainingTest {
   void everyReplicaAllReducesOnItsOwnDevice() {
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(0, false),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.FP32,
-            new ReplicaSettings(3, 0, 60))) {
+            SessionOptions.of(RESNET9, new MomentumOptimizer(0, false), 7L)
+                .withReplicas(new ReplicaSettings(3, 0, 60)))) {
       java.util.Map<String, Integer> collectivesPerDevice = new java.util.TreeMap<>();
       session
           .graph()
@@ -163,15 +152,9 @@ class ReplicatedTrainingTest {
   void bf16ReplicasStayIdentical() {
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(5e-4, true),
-            new LossSettings(0),
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.of(Precision.BF16),
-            new ReplicaSettings(2, 1 << 20, 60))) {
+            SessionOptions.of(RESNET9, new MomentumOptimizer(5e-4, true), 7L)
+                .withPrecision(PrecisionSettings.of(Precision.BF16))
+                .withReplicas(new ReplicaSettings(2, 1 << 20, 60)))) {
       for (int step = 0; step < 3; step++) {
         assertThat(session.trainStep(SyntheticBatches.separable(4, 16, 4, step), 0.1f, 0.9f))
             .isFinite();
@@ -184,27 +167,15 @@ class ReplicatedTrainingTest {
   void restoredWeightsReachEveryReplica() {
     ModelWeights start;
     try (TrainingSession other =
-        TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(0, false),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            99L)) {
-      start = other.weights();
+        TrainingSession.create(SessionOptions.of(RESNET9, new MomentumOptimizer(0, false), 99L))) {
+      start = other.weights().read();
     }
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(0, false),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.FP32,
-            new ReplicaSettings(2, 0, 60))) {
-      session.restore(start);
-      assertThat(maxAbsDifference(session.replicaWeights(1), start)).isZero();
+            SessionOptions.of(RESNET9, new MomentumOptimizer(0, false), 7L)
+                .withReplicas(new ReplicaSettings(2, 0, 60)))) {
+      session.weights().restore(start);
+      assertThat(maxAbsDifference(session.weights().replica(1), start)).isZero();
     }
   }
 
@@ -212,15 +183,8 @@ class ReplicatedTrainingTest {
   void aBatchThatDoesNotDivideIsRefusedWithTheReason() {
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(0, false),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.FP32,
-            new ReplicaSettings(3, 0, 60))) {
+            SessionOptions.of(RESNET9, new MomentumOptimizer(0, false), 7L)
+                .withReplicas(new ReplicaSettings(3, 0, 60)))) {
       assertThatThrownBy(
               () -> session.trainStep(SyntheticBatches.separable(8, 16, 4, 1), 0.1f, 0.9f))
           .isInstanceOf(IllegalArgumentException.class)
@@ -236,14 +200,8 @@ class ReplicatedTrainingTest {
   void oneReplicaBuildsExactlyTheSingleDeviceGraph() {
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9,
-            new MomentumOptimizer(5e-4, true),
-            new LossSettings(0.1),
-            ThreadSettings.TF_DEFAULT,
-            7L,
-            false,
-            1,
-            PrecisionSettings.FP32)) {
+            SessionOptions.of(RESNET9, new MomentumOptimizer(5e-4, true), 7L)
+                .withLoss(new LossSettings(0.1)))) {
       int ops = 0;
       for (Iterator<?> it = session.graph().operations(); it.hasNext(); it.next()) {
         ops++;
@@ -263,34 +221,31 @@ class ReplicatedTrainingTest {
 
   private static ModelWeights trainBnFree(GraphOptimizer optimizer, ReplicaSettings replicas) {
     try (TrainingSession session =
-        TrainingSession.create(RESNET9, optimizer, replicas, 3L, BnFreeNet::new)) {
+        TrainingSession.create(
+            SessionOptions.of(RESNET9, optimizer, 3L).withReplicas(replicas), BnFreeNet::new)) {
       for (int step = 0; step < 20; step++) {
         Batch batch = SyntheticBatches.separable(8, 8, 4, step);
         assertThat(session.trainStep(batch, 0.1f, 0.9f)).isFinite();
       }
       for (int r = 1; r < replicas.replicas(); r++) {
-        assertThat(maxAbsDifference(session.replicaWeights(0), session.replicaWeights(r))).isZero();
+        assertThat(maxAbsDifference(session.weights().replica(0), session.weights().replica(r)))
+            .isZero();
       }
-      return session.weights();
+      return session.weights().read();
     }
   }
 
   private static ModelWeights initial(ModelSpec spec) {
     try (TrainingSession s =
-        TrainingSession.create(
-            spec,
-            new MomentumOptimizer(0, false),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            7L)) {
-      return s.weights();
+        TrainingSession.create(SessionOptions.of(spec, new MomentumOptimizer(0, false), 7L))) {
+      return s.weights().read();
     }
   }
 
   private static void assertTrainablesIdentical(TrainingSession session, int replicas) {
-    ModelWeights first = session.replicaWeights(0);
+    ModelWeights first = session.weights().replica(0);
     for (int r = 1; r < replicas; r++) {
-      ModelWeights copy = session.replicaWeights(r);
+      ModelWeights copy = session.weights().replica(r);
       for (WeightTensor t : first.tensors()) {
         if (!t.name().contains("moving_")) {
           assertThat(copy.get(t.name()).values())

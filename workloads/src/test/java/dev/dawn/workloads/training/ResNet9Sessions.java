@@ -13,14 +13,8 @@ final class ResNet9Sessions {
   /** Nesterov momentum with weight decay 5e-4, seed 7, fp32, no accumulation. */
   static TrainingSession momentum(double labelSmoothing, ReplicaSettings settings) {
     return TrainingSession.create(
-        RESNET9,
-        new MomentumOptimizer(5e-4, true),
-        new LossSettings(labelSmoothing),
-        ThreadSettings.TF_DEFAULT,
-        7L,
-        false,
-        1,
-        PrecisionSettings.FP32,
-        settings);
+        SessionOptions.of(RESNET9, new MomentumOptimizer(5e-4, true), 7L)
+            .withLoss(new LossSettings(labelSmoothing))
+            .withReplicas(settings));
   }
 }

@@ -23,11 +23,8 @@ class TrainingSessionTest {
 
   private static TrainingSession tinyResNet9(double labelSmoothing) {
     return TrainingSession.create(
-        new ModelSpec("resnet9", 4, 0.125, null, null),
-        new PlainSgd(5e-4f),
-        new LossSettings(labelSmoothing),
-        ThreadSettings.TF_DEFAULT,
-        7L);
+        SessionOptions.of(new ModelSpec("resnet9", 4, 0.125, null, null), new PlainSgd(5e-4f), 7L)
+            .withLoss(new LossSettings(labelSmoothing)));
   }
 
   @Test
@@ -38,13 +35,13 @@ class TrainingSessionTest {
     }
     Batch held = SyntheticBatches.separable(64, 16, 4, 999);
     try (TrainingSession session = tinyResNet9(0.0)) {
-      EvalCounts before = session.evaluate(held);
+      EvalCounts before = session.evaluation().evaluate(held);
       float first = session.trainStep(batches.get(0), 0.2f, 0.9f);
       float last = first;
       for (int step = 1; step < 40; step++) {
         last = session.trainStep(batches.get(step % batches.size()), 0.2f, 0.9f);
       }
-      EvalCounts after = session.evaluate(held);
+      EvalCounts after = session.evaluation().evaluate(held);
       assertThat(last).isLessThan(first * 0.5f);
       assertThat(after.count()).isEqualTo(64);
       assertThat(after.top1()).isGreaterThan(0.9).isGreaterThan(before.top1());
@@ -57,15 +54,12 @@ class TrainingSessionTest {
   void oneGraphTrainsAndEvaluatesAtTwoResolutions() {
     try (TrainingSession session =
         TrainingSession.create(
-            new ModelSpec("resnet18", 5, 0.0625, "D", null),
-            new PlainSgd(0f),
-            LossSettings.NONE,
-            ThreadSettings.TF_DEFAULT,
-            1L)) {
+            SessionOptions.of(
+                new ModelSpec("resnet18", 5, 0.0625, "D", null), new PlainSgd(0f), 1L))) {
       for (int resolution : new int[] {16, 24, 13}) {
         Batch batch = SyntheticBatches.random(4, resolution, 5, resolution);
         assertThat(session.trainStep(batch, 0.01f, 0.9f)).isFinite();
-        assertThat(session.evaluate(batch).count()).isEqualTo(4);
+        assertThat(session.evaluation().evaluate(batch).count()).isEqualTo(4);
       }
     }
   }
@@ -75,7 +69,7 @@ class TrainingSessionTest {
     Batch full = SyntheticBatches.random(8, 8, 4, 5);
     Batch prefix = new Batch(full.pixels(), full.labels(), 3, 8);
     try (TrainingSession session = tinyResNet9(0.0)) {
-      assertThat(session.evaluate(prefix).count()).isEqualTo(3);
+      assertThat(session.evaluation().evaluate(prefix).count()).isEqualTo(3);
       assertThat(session.trainStep(prefix, 0.01f, 0f)).isFinite();
     }
   }
@@ -109,7 +103,7 @@ class TrainingSessionTest {
       float[] varBefore = fetch(session, "prep.bn.moving_variance");
       assertThat(meanBefore).containsOnly(0f);
       assertThat(varBefore).containsOnly(1f);
-      session.evaluate(batch);
+      session.evaluation().evaluate(batch);
       assertThat(fetch(session, "prep.bn.moving_mean")).containsExactly(meanBefore);
 
       session.trainStep(batch, 0f, 0f); // lr 0: the weights stay, only the BN moving averages move
@@ -141,7 +135,7 @@ class TrainingSessionTest {
       for (int step = 0; step < 40; step++) {
         session.trainStep(batches.get(step % 2), 0.2f, 0.9f);
       }
-      assertThat(session.evaluate(held).top1()).isGreaterThan(0.9);
+      assertThat(session.evaluation().evaluate(held).top1()).isGreaterThan(0.9);
       // Huge moving variances flatten every BN output to its beta: eval predictions stop depending
       // on the image,
       // which only happens if the eval pass reads the moving statistics.
@@ -162,7 +156,7 @@ class TrainingSessionTest {
       Session.Runner runner = session.session().runner();
       sabotage.forEach(runner::addTarget);
       runner.run().close();
-      assertThat(session.evaluate(held).top1()).isLessThan(0.6);
+      assertThat(session.evaluation().evaluate(held).top1()).isLessThan(0.6);
     }
   }
 
@@ -173,7 +167,7 @@ class TrainingSessionTest {
       RecordingOptimizer recorder = new RecordingOptimizer();
       try (TrainingSession session =
           TrainingSession.create(
-              spec, recorder, LossSettings.NONE, ThreadSettings.TF_DEFAULT, 1L, decayAll)) {
+              SessionOptions.of(spec, recorder, 1L).withDecayBnAndBias(decayAll))) {
         // 22 convs (3 deep-stem, 16 in blocks, 3 shortcuts), each with a BN (gamma, beta), plus FC
         // kernel and bias.
         assertThat(recorder.parameters).hasSize(22 * 3 + 2);

@@ -48,10 +48,8 @@ public final class WorkerChild {
     ReplicaSettings settings = new ReplicaSettings(1, 300, timeout, cluster);
     try (TrainingSession session =
         TrainingSession.create(
-            WorkerScript.RESNET9,
-            new MomentumOptimizer(5e-4, true),
-            settings,
-            3L,
+            SessionOptions.of(WorkerScript.RESNET9, new MomentumOptimizer(5e-4, true), 3L)
+                .withReplicas(settings),
             BnFreeNet::new)) {
       long lastOk = System.nanoTime();
       for (int step = 0; step < 1_000_000; step++) {

@@ -46,8 +46,10 @@ final class WorkerScript {
     long stepNanos = 0;
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9, new MomentumOptimizer(5e-4, true), settings, 3L, BnFreeNet::new)) {
-      session.weights().save(out.resolve("bnfree-initial"));
+            SessionOptions.of(RESNET9, new MomentumOptimizer(5e-4, true), 3L)
+                .withReplicas(settings),
+            BnFreeNet::new)) {
+      session.weights().read().save(out.resolve("bnfree-initial"));
       for (int step = 0; step < STEPS; step++) {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
         long start = System.nanoTime();
@@ -56,10 +58,10 @@ final class WorkerScript {
           stepNanos += System.nanoTime() - start;
         }
       }
-      session.weights().save(out.resolve("bnfree-final"));
+      session.weights().read().save(out.resolve("bnfree-final"));
       Batch validation = SyntheticBatches.separable(12, 8, 4, 1234);
-      EvalCounts local = session.evaluate(share(validation, task, workers));
-      EvalCounts sum = session.sumOverWorkers(local);
+      EvalCounts local = session.evaluation().evaluate(share(validation, task, workers));
+      EvalCounts sum = session.evaluation().sumOverWorkers(local);
       Files.writeString(
           out.resolve("eval.txt"),
           local.top1Correct()
@@ -74,7 +76,8 @@ final class WorkerScript {
               + " "
               + sum.count()
               + "\n");
-      long nanos = session.computeOnlyStepNanos(share(validation, task, workers), 2);
+      long nanos =
+          session.computeOnlyStep().run(share(validation, task, workers), 2).nanosPerStep();
       Files.writeString(out.resolve("compute-nanos.txt"), Long.toString(nanos));
       System.out.printf(
           "task %d: train step %.2f ms (mean of steps 5..%d), compute only %.2f ms%n",
@@ -86,13 +89,14 @@ final class WorkerScript {
     ReplicaSettings twoEach = new ReplicaSettings(2, 300, timeoutSeconds, cluster);
     try (TrainingSession session =
         TrainingSession.create(
-            RESNET9, new MomentumOptimizer(5e-4, true), twoEach, 3L, BnFreeNet::new)) {
+            SessionOptions.of(RESNET9, new MomentumOptimizer(5e-4, true), 3L).withReplicas(twoEach),
+            BnFreeNet::new)) {
       for (int step = 0; step < STEPS; step++) {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
         session.trainStep(share(global, task, workers), 0.1f, 0.9f);
       }
-      session.replicaWeights(0).save(out.resolve("bnfree-2x2-replica0"));
-      session.replicaWeights(1).save(out.resolve("bnfree-2x2-replica1"));
+      session.weights().replica(0).save(out.resolve("bnfree-2x2-replica0"));
+      session.weights().replica(1).save(out.resolve("bnfree-2x2-replica1"));
     }
 
     try (TrainingSession session = ResNet9Sessions.momentum(0.1, settings)) {
@@ -100,9 +104,9 @@ final class WorkerScript {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 16, 4, 100 + step);
         session.trainStep(share(global, task, workers), 0.1f, 0.9f);
       }
-      session.weights().save(out.resolve("bn-before-average"));
-      session.averageMovingStatisticsOverWorkers();
-      session.weights().save(out.resolve("bn-averaged"));
+      session.weights().read().save(out.resolve("bn-before-average"));
+      session.evaluation().averageMovingStatisticsOverWorkers();
+      session.weights().read().save(out.resolve("bn-averaged"));
     }
 
     long[][] gathered =

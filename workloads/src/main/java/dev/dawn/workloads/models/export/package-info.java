@@ -4,8 +4,8 @@
  * <ul>
  *   <li>{@link dev.dawn.workloads.models.export.ModelWeights}: all variables (incl. BN moving
  *       stats) + ModelSpec, saved as {@code weights.bin} + {@code weights.json}; taken from a run
- *       with {@code TrainingSession.weights()} and put back with {@code
- *       TrainingSession.restore(..)}.
+ *       with {@code TrainingSession.weights().read()} and put back with {@code
+ *       TrainingSession.weights().restore(..)}.
  *   <li>{@link dev.dawn.workloads.models.export.BnFolding}: ModelWeights -> BN-folded {@link
  *       dev.dawn.workloads.inference.net.FoldedNet} at a fixed resolution, walking the
  *       architecture's {@link dev.dawn.workloads.models.arch.NetDescription}; {@link

@@ -25,6 +25,7 @@ public final class GradientAccumulator {
   private final Op accumulate;
   private final Op applyMean;
   private final Variable<TFloat32> microBatches;
+  private final List<Variable<TFloat32>> sums;
 
   /**
    * @param parameters the weights with the gradient of one micro-batch's loss
@@ -40,7 +41,7 @@ public final class GradientAccumulator {
       throw new IllegalArgumentException("gradient accumulator: no parameters");
     }
     microBatches = SlotVariables.scalarZero(tf, SCOPE, "micro_batches");
-    List<Variable<TFloat32>> sums = new ArrayList<>(parameters.size());
+    sums = new ArrayList<>(parameters.size());
     List<Op> adds = new ArrayList<>();
     for (Parameter p : parameters) {
       Variable<TFloat32> sum = SlotVariables.zerosLike(tf, p, SCOPE, "gradient_sum");
@@ -89,5 +90,15 @@ public final class GradientAccumulator {
   /** How many micro-batches are in the sums (a float scalar, for logs and checks). */
   public Variable<TFloat32> microBatches() {
     return microBatches;
+  }
+
+  /**
+   * Its variables: the gradient sums (in parameter order), then the micro-batch count; what must be
+   * kept to continue an update whose micro-batches are not all in yet.
+   */
+  public List<Variable<TFloat32>> state() {
+    List<Variable<TFloat32>> state = new ArrayList<>(sums);
+    state.add(microBatches);
+    return state;
   }
 }

@@ -45,7 +45,7 @@ class BnFoldingTest {
   static ModelWeights trained(ModelSpec spec) {
     try (TrainingSession s = TestNets.session(spec, 3L)) {
       TestNets.train(s, 3, RES);
-      return s.weights();
+      return s.weights().read();
     }
   }
 

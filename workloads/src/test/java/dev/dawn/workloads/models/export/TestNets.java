@@ -2,8 +2,7 @@ package dev.dawn.workloads.models.export;
 
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.training.LossSettings;
-import dev.dawn.workloads.training.ThreadSettings;
+import dev.dawn.workloads.training.SessionOptions;
 import dev.dawn.workloads.training.TrainingSession;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.Random;
@@ -16,11 +15,7 @@ final class TestNets {
 
   static TrainingSession session(ModelSpec spec, long seed) {
     return TrainingSession.create(
-        spec,
-        new MomentumOptimizer(5e-4, false),
-        LossSettings.NONE,
-        ThreadSettings.TF_DEFAULT,
-        seed);
+        SessionOptions.of(spec, new MomentumOptimizer(5e-4, false), seed));
   }
 
   static void train(TrainingSession session, int steps, int resolution) {

@@ -17,20 +17,20 @@ class TrainingSessionWeightsTest {
     try (TrainingSession a = TestNets.session(spec, 1L);
         TrainingSession b = TestNets.session(spec, 2L)) {
       TestNets.train(a, 3, 16);
-      ModelWeights trained = a.weights();
+      ModelWeights trained = a.weights().read();
       assertThat(trained.contains("layer1.bn.moving_mean")).isTrue();
       assertThat(trained.get("layer1.bn.moving_variance").values()[0])
           .isNotEqualTo(1f); // moved by training
       assertThat(trained.floatCount()).isEqualTo(a.parameterCount() + movingStats(trained));
 
       trained.save(dir);
-      b.restore(ModelWeights.load(dir));
-      ModelWeights copied = b.weights();
+      b.weights().restore(ModelWeights.load(dir));
+      ModelWeights copied = b.weights().read();
       for (WeightTensor t : trained.tensors()) {
         assertThat(copied.get(t.name()).values()).as(t.name()).isEqualTo(t.values());
       }
       var batch = TestNets.batch(8, 16, 4, 5L);
-      assertThat(b.evaluate(batch)).isEqualTo(a.evaluate(batch));
+      assertThat(b.evaluation().evaluate(batch)).isEqualTo(a.evaluation().evaluate(batch));
     }
   }
 

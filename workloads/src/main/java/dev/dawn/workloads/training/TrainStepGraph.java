@@ -15,6 +15,7 @@ import dev.dawn.workloads.training.optimizers.GraphOptimizer;
 import dev.dawn.workloads.training.optimizers.LossScaleOptimizer;
 import java.util.ArrayList;
 import java.util.List;
+import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
@@ -24,12 +25,17 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The train step of N mirrored replicas in one graph. Replica r has its own copy of every variable
- * (replica 0 under the usual names, replica r under {@code replica_r/}), created from the same seed
- * so all copies start equal, and its own optimizer slots and BN moving statistics. It runs forward
- * and backward pinned on its device, on share r of the global batch, normalising with its own batch
- * statistics. The gradients are averaged over the replicas by {@link FusedAllReduce}, so every
- * replica applies the same mean gradient and the copies stay bit-identical.
+ * The train step of N >= 1 mirrored replicas in one graph: forward pass, loss, gradients, their
+ * mean over every copy of the model, optimizer update (or gradient accumulation) and BN moving
+ * averages. Replica r has its own copy of every variable (replica 0 under the usual names, replica
+ * r under {@code replica_r/}), created from the same seed so all copies start equal, and its own
+ * optimizer slots and BN moving statistics. It runs forward and backward on share r of the batch,
+ * normalising with its own batch statistics. The gradients are averaged over the copies by {@link
+ * FusedAllReduce}, so every copy applies the same mean gradient and the copies stay bit-identical.
+ *
+ * <p>One copy in all (one replica, one worker) is the same computation without the parts that would
+ * do nothing: the batch is not split, no op is pinned to a device, nothing is all-reduced and the
+ * loss is the replica's own, so the graph is the single-device one.
  *
  * <p>Loss scaling: each replica scales its own loss by its own (equal) scale; the all-reduced
  * gradients are still scaled, and each replica's {@link LossScaleOptimizer} unscales and checks
@@ -41,52 +47,70 @@ import org.tensorflow.types.TInt32;
  * workers. The step's loss is then the global mean over that group (one more all-reduce), so every
  * worker reads the same loss.
  */
-final class ReplicatedTrainStep {
-  final Model replica0;
-  final Operand<TFloat32> loss;
-  final Op trainStep;
-  final Op applyAccumulated;
-  final LossScaleOptimizer lossScaler0;
-  final FusionBuckets buckets;
+final class TrainStepGraph {
+  /** Replica r's copy of the model. */
   final List<Model> models = new ArrayList<>();
 
-  /** Every replica's gradient ops, before any collective: what a compute-only step runs. */
+  /** The batch's mean loss, unscaled; in a cluster the mean over every worker's batch. */
+  final Operand<TFloat32> loss;
+
+  final Op trainStep;
+
+  /** With accumulation: applies the mean of the accumulated gradients; null otherwise. */
+  final Op applyAccumulated;
+
+  /** Replica 0's loss scaling; null without. */
+  final LossScaleOptimizer lossScaler0;
+
+  /** How the gradients are all-reduced; null with one copy in all. */
+  final FusionBuckets buckets;
+
+  /** Every local replica's gradient ops, before any collective: what a compute-only step runs. */
   final List<Operand<TFloat32>> backward = new ArrayList<>();
 
-  ReplicatedTrainStep(
-      Ops tf,
-      ModelSpec spec,
-      long seed,
-      GraphOptimizer optimizer,
-      LossSettings lossSettings,
-      boolean decayBnAndBias,
-      int accumulationSteps,
-      PrecisionSettings precision,
-      ReplicaSettings settings,
-      Operand<TFloat32> images,
-      Operand<TInt32> labels,
-      Operand<TFloat32> learningRate,
-      Operand<TFloat32> momentum,
-      ModelSource modelSource) {
+  /** Every variable the step created, by role. */
+  final SessionVariables variables;
+
+  TrainStepGraph(
+      Graph graph, Ops tf, SessionOptions options, StepInputs inputs, ModelSource modelSource) {
+    VariableRoles roles = new VariableRoles(graph);
+    ModelSpec spec = options.spec();
+    GraphOptimizer optimizer = options.optimizer();
+    PrecisionSettings precision = options.precision();
+    ReplicaSettings settings = options.replicas();
     int n = settings.replicas();
-    // Contiguous shares: Split fails the step if the fed batch does not divide by n (callers check
-    // it first).
-    var imageShares = tf.withName("replica_images").split(tf.constant(0), images, (long) n);
-    var labelShares = tf.withName("replica_labels").split(tf.constant(0), labels, (long) n);
+    boolean replicated = settings.isReplicated();
+
+    List<Operand<TFloat32>> imageShares = new ArrayList<>();
+    List<Operand<TInt32>> labelShares = new ArrayList<>();
+    if (replicated) {
+      // Contiguous shares: Split fails the step if the fed batch does not divide by n (callers
+      // check it first).
+      var images = tf.withName("replica_images").split(tf.constant(0), inputs.images(), (long) n);
+      var labels = tf.withName("replica_labels").split(tf.constant(0), inputs.labels(), (long) n);
+      imageShares.addAll(images.output());
+      labelShares.addAll(labels.output());
+    } else {
+      imageShares.add(inputs.images());
+      labelShares.add(inputs.labels());
+    }
 
     List<Ops> replicaOps = new ArrayList<>();
     List<Ops> trainOps = new ArrayList<>();
     List<Operand<TFloat32>> losses = new ArrayList<>();
-    List<Operand<TFloat32>> objectives = new ArrayList<>();
     List<LossScaleOptimizer> scalers = new ArrayList<>();
     List<ForwardPass> passes = new ArrayList<>();
     List<List<Operand<TFloat32>>> gradients = new ArrayList<>();
     List<List<Op>> rawGradients = new ArrayList<>();
     for (int r = 0; r < n; r++) {
-      Ops rtf = (r == 0 ? tf : tf.withSubScope("replica_" + r)).withDevice(settings.device(r));
+      Ops rtf = r == 0 ? tf : tf.withSubScope("replica_" + r);
+      if (replicated) {
+        rtf = rtf.withDevice(settings.device(r));
+      }
       replicaOps.add(rtf);
-      Model model = modelSource.build(rtf, spec, seed);
+      Model model = modelSource.build(rtf, spec, options.seed());
       models.add(model);
+      roles.model(model, r);
       ForwardPass train = ForwardPass.training(rtf.withSubScope("train"), precision.precision());
       passes.add(train);
       Ops ops = train.tf();
@@ -94,18 +118,18 @@ final class ReplicatedTrainStep {
       Operand<TFloat32> replicaLoss =
           CrossEntropyLoss.mean(
               ops,
-              model.float32Logits(train, imageShares.output().get(r)),
-              labelShares.output().get(r),
+              model.float32Logits(train, imageShares.get(r)),
+              labelShares.get(r),
               spec.numClasses(),
-              lossSettings);
+              options.loss());
       losses.add(replicaLoss);
       Operand<TFloat32> objective = replicaLoss;
       if (precision.lossScaling().isEnabled()) {
         LossScaleOptimizer scaler = new LossScaleOptimizer(rtf, optimizer, precision.lossScaling());
+        roles.lossScale(r);
         scalers.add(scaler);
         objective = scaler.scaleLoss(ops, replicaLoss);
       }
-      objectives.add(objective);
       List<Operand<?>> weightOperands = new ArrayList<>();
       model.trainables().forEach(w -> weightOperands.add(w.variable()));
       Gradients g = ops.gradients(objective, weightOperands);
@@ -125,27 +149,20 @@ final class ReplicatedTrainStep {
       rawGradients.add(new ArrayList<>(g.dy()));
       backward.addAll(dy);
     }
-    replica0 = models.get(0);
     lossScaler0 = scalers.isEmpty() ? null : scalers.get(0);
 
-    List<TrainableWeight> weights0 = replica0.trainables();
-    List<long[]> shapes = weights0.stream().map(TrainableWeight::shape).toList();
-    int bytesPerValue = 4; // gradients reach the variables as float32 under every precision
-    buckets =
-        FusionBuckets.pack(
-            GradientTensors.backwardOrderBytes(
-                GradientTensors.elementCounts(replica0), bytesPerValue),
-            settings.fusionThresholdBytes());
-    int groupKey = CollectiveKeys.GRADIENT_GROUP;
-    if (settings.isMultiWorker()) {
-      List<Long> layout = new ArrayList<>(List.of((long) settings.groupSize()));
-      buckets.buckets().forEach(b -> layout.add(b.bytes()));
-      groupKey =
-          CollectiveKeys.layoutGroup(
-              CollectiveKeys.GRADIENT_GROUP, layout.stream().mapToLong(Long::longValue).toArray());
+    List<TrainableWeight> weights0 = models.get(0).trainables();
+    List<List<Operand<TFloat32>>> reduced;
+    if (replicated) {
+      buckets = fusionBuckets(models.get(0), settings);
+      List<long[]> shapes = weights0.stream().map(TrainableWeight::shape).toList();
+      reduced =
+          FusedAllReduce.mean(
+              replicaOps, gradients, shapes, buckets, settings.groupSize(), groupKey(settings));
+    } else {
+      buckets = null;
+      reduced = gradients;
     }
-    List<List<Operand<TFloat32>>> reduced =
-        FusedAllReduce.mean(replicaOps, gradients, shapes, buckets, settings.groupSize(), groupKey);
 
     List<Op> stepOps = new ArrayList<>();
     List<Op> applies = new ArrayList<>();
@@ -153,29 +170,37 @@ final class ReplicatedTrainStep {
       Ops ops = trainOps.get(r);
       Model model = models.get(r);
       // Updates wait for this replica's whole backward pass: a backward op still reading a weight
-      // must not see it
-      // half-updated (ref variables are updated in place).
+      // must not see it half-updated (ref variables are updated in place).
       Ops afterBackward = ops.withControlDependencies(rawGradients.get(r));
       List<GraphOptimizer.Parameter> parameters = new ArrayList<>();
       for (int i = 0; i < weights0.size(); i++) {
         TrainableWeight w = model.trainables().get(i);
-        boolean decayed = decayBnAndBias || w.kind().isKernel();
+        boolean decayed = options.decayBnAndBias() || w.kind().isKernel();
         parameters.add(
             new GraphOptimizer.Parameter(
                 w.variable(), afterBackward.identity(reduced.get(r).get(i)), decayed, w.name()));
       }
       GraphOptimizer update = scalers.isEmpty() ? optimizer : scalers.get(r);
       stepOps.addAll(passes.get(r).movingAverageUpdates());
-      if (accumulationSteps > 1) {
+      if (options.accumulationSteps() > 1) {
         var accumulator =
             new GradientAccumulator(
-                ops.withSubScope("optimizer"), parameters, update, learningRate, momentum);
+                ops.withSubScope("optimizer"),
+                parameters,
+                update,
+                inputs.learningRate(),
+                inputs.momentum());
+        roles.update(accumulator, r);
         stepOps.add(accumulator.accumulate());
         applies.add(accumulator.applyMean());
       } else {
         stepOps.add(
             update.applyGradients(
-                ops.withSubScope("optimizer"), parameters, learningRate, momentum));
+                ops.withSubScope("optimizer"),
+                parameters,
+                inputs.learningRate(),
+                inputs.momentum()));
+        roles.update(null, r);
       }
     }
     if (settings.isMultiWorker()) {
@@ -188,20 +213,51 @@ final class ReplicatedTrainStep {
                 replicaOps.get(r).withSubScope("global_loss"),
                 losses.get(r),
                 settings.groupSize(),
-                groupKey,
+                groupKey(settings),
                 CollectiveKeys.LOSS);
         global.add(mean);
         stepOps.add(mean);
       }
       loss = replicaOps.get(0).withName("global_mean_loss").identity(global.get(0));
-    } else {
+    } else if (replicated) {
       // Equal shares, so the mean of the replica means is the global batch's mean loss.
       loss = tf.withName("replica_mean_loss").math.mean(tf.stack(losses), tf.constant(0));
+    } else {
+      loss = losses.get(0);
     }
     trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
-    applyAccumulated =
-        applies.isEmpty()
-            ? null
-            : tf.withControlDependencies(applies).withName("apply_accumulated").noOp();
+    if (applies.isEmpty()) {
+      applyAccumulated = null;
+    } else if (replicated) {
+      applyAccumulated = tf.withControlDependencies(applies).withName("apply_accumulated").noOp();
+    } else {
+      applyAccumulated = applies.get(0);
+    }
+    variables = roles.variables();
+  }
+
+  /**
+   * The all-reduce messages: the gradients in backward order, float32 under every precision (they
+   * reach the variables as float32), packed up to the fusion threshold.
+   */
+  private static FusionBuckets fusionBuckets(Model replica0, ReplicaSettings settings) {
+    int bytesPerValue = 4;
+    return FusionBuckets.pack(
+        GradientTensors.backwardOrderBytes(GradientTensors.elementCounts(replica0), bytesPerValue),
+        settings.fusionThresholdBytes());
+  }
+
+  /**
+   * The gradient collectives' group key; in a cluster it also encodes the group size and the bucket
+   * layout, so workers built with different settings never join one group.
+   */
+  private int groupKey(ReplicaSettings settings) {
+    if (!settings.isMultiWorker()) {
+      return CollectiveKeys.GRADIENT_GROUP;
+    }
+    List<Long> layout = new ArrayList<>(List.of((long) settings.groupSize()));
+    buckets.buckets().forEach(b -> layout.add(b.bytes()));
+    return CollectiveKeys.layoutGroup(
+        CollectiveKeys.GRADIENT_GROUP, layout.stream().mapToLong(Long::longValue).toArray());
   }
 }
