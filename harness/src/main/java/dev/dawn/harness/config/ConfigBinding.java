@@ -169,7 +169,8 @@ final class ConfigBinding {
                 + ": unknown key '"
                 + child
                 + "'; allowed keys at the top level: "
-                + sorted(keys.keySet()));
+                + sorted(keys.keySet())
+                + renamed(field.getKey(), keys.keySet()));
       } else if (key.endsWith("]")) {
         problems.add(
             layers.where(child)
@@ -178,7 +179,8 @@ final class ConfigBinding {
                 + "' in '"
                 + key
                 + "'; allowed keys: "
-                + sorted(keys.keySet()));
+                + sorted(keys.keySet())
+                + renamed(field.getKey(), keys.keySet()));
       } else {
         problems.add(
             layers.where(child)
@@ -189,7 +191,8 @@ final class ConfigBinding {
                 + "'"
                 + (subtypes != null ? " (type " + node.path("type").asText() + ")" : "")
                 + ": "
-                + sorted(keys.keySet()));
+                + sorted(keys.keySet())
+                + renamed(field.getKey(), keys.keySet()));
       }
     }
   }
@@ -314,6 +317,29 @@ final class ConfigBinding {
       else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
     }
     return sb.toString();
+  }
+
+  /**
+   * Config keys are camelCase; a schedule's keys were snake_case once ({@code decay_epochs}). A key
+   * written the old way names the one it became.
+   */
+  static String renamed(String key, java.util.Set<String> allowed) {
+    if (!key.contains("_")) {
+      return "";
+    }
+    StringBuilder camel = new StringBuilder();
+    boolean upper = false;
+    for (char ch : key.toCharArray()) {
+      if (ch == '_') {
+        upper = true;
+      } else {
+        camel.append(upper ? Character.toUpperCase(ch) : ch);
+        upper = false;
+      }
+    }
+    return allowed.contains(camel.toString())
+        ? " ('" + key + "' is now '" + camel + "': config keys are camelCase)"
+        : "";
   }
 
   private static String join(String prefix, String key) {

@@ -72,7 +72,7 @@ class ConfigBindingTest {
         loader
             .load(
                 "optimizer:\n  schedule: {type: step, boundaries: [30, 60], factor: 0.1}\n"
-                    + "  momentumSchedule: {type: dynamic_momentum, min: 0.85, max: 0.95, min_lr: 0.1, max_lr: 1}\n",
+                    + "  momentumSchedule: {type: dynamic_momentum, min: 0.85, max: 0.95, minLr: 0.1, maxLr: 1}\n",
                 "a.yaml",
                 List.of())
             .config()
@@ -100,7 +100,7 @@ class ConfigBindingTest {
                     List.of()))
         .hasMessageStartingWith(
             "a.yaml:4: unknown key 'optimizer.schedule.decay_steps'; allowed keys in"
-                + " 'optimizer.schedule' (type linear_cosine): alpha, beta, decay_epochs, initial, num_periods, start_epoch");
+                + " 'optimizer.schedule' (type linear_cosine): alpha, beta, decayEpochs, initial, numPeriods, startEpoch");
     assertThatThrownBy(
             () ->
                 loader.load(
@@ -165,5 +165,20 @@ class ConfigBindingTest {
       for (Path f : configs)
         assertThat(loader.load(f, List.of()).config().name()).as(f.toString()).isNotBlank();
     }
+  }
+
+  @Test
+  void aScheduleKeyWrittenTheOldSnakeCaseWayNamesItsNewName() {
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader()
+                    .load(
+                        "optimizer:\n  schedule: {type: linear_cosine, decay_epochs: 5}\n",
+                        "old.yaml",
+                        List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("old.yaml:2")
+        .hasMessageContaining("unknown key 'optimizer.schedule.decay_epochs'")
+        .hasMessageContaining("'decay_epochs' is now 'decayEpochs': config keys are camelCase");
   }
 }

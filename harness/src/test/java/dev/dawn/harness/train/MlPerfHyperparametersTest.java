@@ -72,7 +72,7 @@ class MlPerfHyperparametersTest {
             LARS.replace(
                     "train: {epochs: 5, batchSize: 100}",
                     "train: {epochs: 5, batchSize: 100, accumulationSteps: 2}")
-                .replace("power: 2}", "power: 2, start_epoch: 1.5}"));
+                .replace("power: 2}", "power: 2, startEpoch: 1.5}"));
     Map<String, Object> lines = lines(c);
     assertThat(lines).containsEntry(MlLogKeys.LARS_OPT_LEARNING_RATE_DECAY_STEPS, 5L + 3 * 10L);
     assertThat(lines).containsEntry(MlLogKeys.MODEL_BN_SPAN, 50);
@@ -90,7 +90,7 @@ class MlPerfHyperparametersTest {
               learningRate: 0.8
               warmupEpochs: 1
               schedule: {type: linear_cosine}
-              momentumSchedule: {type: dynamic_momentum, min: 0.9, max: 0.98, min_lr: 0.01, max_lr: 0.8}
+              momentumSchedule: {type: dynamic_momentum, min: 0.9, max: 0.98, minLr: 0.01, maxLr: 0.8}
             """);
     Map<String, Object> lines = lines(c);
     assertThat(lines.keySet())

@@ -25,13 +25,13 @@ public record DynamicMomentum(
 
   public DynamicMomentum {
     Objects.requireNonNull(learningRate, "dynamic_momentum: learning rate schedule");
-    ScheduleChecks.finite("dynamic_momentum", "min_lr", minLr);
-    ScheduleChecks.finite("dynamic_momentum", "max_lr", maxLr);
+    ScheduleChecks.finite("dynamic_momentum", "minLr", minLr);
+    ScheduleChecks.finite("dynamic_momentum", "maxLr", maxLr);
     ScheduleChecks.nonNegative("dynamic_momentum", "min", minMomentum);
     ScheduleChecks.nonNegative("dynamic_momentum", "max", maxMomentum);
     if (!(maxLr > minLr)) {
       throw new IllegalArgumentException(
-          "dynamic_momentum: max_lr (" + maxLr + ") must exceed min_lr (" + minLr + ")");
+          "dynamic_momentum: maxLr (" + maxLr + ") must exceed minLr (" + minLr + ")");
     }
     if (!(maxMomentum >= minMomentum) || maxMomentum >= 1) {
       throw new IllegalArgumentException(

@@ -32,11 +32,11 @@ public record LinearCosineDecay(
 
   public LinearCosineDecay {
     ScheduleChecks.finite("linear_cosine", "initial", initialLr);
-    ScheduleChecks.nonNegative("linear_cosine", "start_epoch", startEpoch);
-    ScheduleChecks.positive("linear_cosine", "decay_epochs", decayEpochs);
+    ScheduleChecks.nonNegative("linear_cosine", "startEpoch", startEpoch);
+    ScheduleChecks.positive("linear_cosine", "decayEpochs", decayEpochs);
     ScheduleChecks.finite("linear_cosine", "alpha", alpha);
     ScheduleChecks.finite("linear_cosine", "beta", beta);
-    ScheduleChecks.finite("linear_cosine", "num_periods", numPeriods);
+    ScheduleChecks.finite("linear_cosine", "numPeriods", numPeriods);
   }
 
   /** TF's signature: decay from epoch 0 with the default alpha, beta and number of periods. */

@@ -14,13 +14,13 @@ public record PolynomialDecay(
     ScheduleChecks.finite("polynomial", "initial", initialLr);
     ScheduleChecks.finite("polynomial", "end", endLr);
     ScheduleChecks.positive("polynomial", "power", power);
-    ScheduleChecks.nonNegative("polynomial", "start_epoch", startEpoch);
-    ScheduleChecks.finite("polynomial", "end_epoch", endEpoch);
+    ScheduleChecks.nonNegative("polynomial", "startEpoch", startEpoch);
+    ScheduleChecks.finite("polynomial", "endEpoch", endEpoch);
     if (!(endEpoch > startEpoch)) {
       throw new IllegalArgumentException(
-          "polynomial: end_epoch ("
+          "polynomial: endEpoch ("
               + endEpoch
-              + ") must be greater than start_epoch ("
+              + ") must be greater than startEpoch ("
               + startEpoch
               + ")");
     }

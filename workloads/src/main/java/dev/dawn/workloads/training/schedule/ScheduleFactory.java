@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * <pre>
  * lr: {type: linear_warmup, epochs: 3.5, start: 0.2,
- *      after: {type: linear_cosine, initial: 27.8, start_epoch: 3.5, decay_epochs: 28.7, beta: 0.0071942}}
- * momentum: {type: dynamic_momentum, min: 0.9, max: 0.98, min_lr: 0.2, max_lr: 28.0}
+ *      after: {type: linear_cosine, initial: 27.8, startEpoch: 3.5, decayEpochs: 28.7, beta: 0.0071942}}
+ * momentum: {type: dynamic_momentum, min: 0.9, max: 0.98, minLr: 0.2, maxLr: 28.0}
  * </pre>
  *
  * A key still missing here is an error naming the path, the type and the key; range errors come
@@ -60,7 +60,7 @@ public final class ScheduleFactory {
         return new LinearCosineDecay(
             required(c.initial(), where, c, "initial"),
             or(c.startEpoch(), 0.0),
-            required(c.decayEpochs(), where, c, "decay_epochs"),
+            required(c.decayEpochs(), where, c, "decayEpochs"),
             or(c.alpha(), LinearCosineDecay.DEFAULT_ALPHA),
             or(c.beta(), LinearCosineDecay.DEFAULT_BETA),
             or(c.numPeriods(), LinearCosineDecay.DEFAULT_NUM_PERIODS));
@@ -70,7 +70,7 @@ public final class ScheduleFactory {
             required(p.end(), where, p, "end"),
             required(p.power(), where, p, "power"),
             or(p.startEpoch(), 0.0),
-            required(p.endEpoch(), where, p, "end_epoch"));
+            required(p.endEpoch(), where, p, "endEpoch"));
       } else if (spec instanceof ScheduleSpec.Piecewise p) {
         return piecewiseLinear(p);
       } else if (spec instanceof ScheduleSpec.Step s) {

@@ -61,16 +61,16 @@ public sealed interface ScheduleSpec {
       implements LearningRate {}
 
   /**
-   * {@code linear_cosine}: initial, decay_epochs, start_epoch [0], alpha [0], beta [0.001],
-   * num_periods [0.5].
+   * {@code linear_cosine}: initial, decayEpochs, startEpoch [0], alpha [0], beta [0.001],
+   * numPeriods [0.5].
    */
   record LinearCosine(
       Double initial,
-      @JsonProperty("decay_epochs") Double decayEpochs,
-      @JsonProperty("start_epoch") Double startEpoch,
+      @JsonProperty("decayEpochs") Double decayEpochs,
+      @JsonProperty("startEpoch") Double startEpoch,
       Double alpha,
       Double beta,
-      @JsonProperty("num_periods") Double numPeriods)
+      @JsonProperty("numPeriods") Double numPeriods)
       implements LearningRate {
     /** Keys the config left out, taken from the recipe. */
     public LinearCosine orRecipe(
@@ -85,13 +85,13 @@ public sealed interface ScheduleSpec {
     }
   }
 
-  /** {@code polynomial}: initial, end, power, end_epoch, start_epoch [0]. */
+  /** {@code polynomial}: initial, end, power, endEpoch, startEpoch [0]. */
   record Polynomial(
       Double initial,
       Double end,
       Double power,
-      @JsonProperty("end_epoch") Double endEpoch,
-      @JsonProperty("start_epoch") Double startEpoch)
+      @JsonProperty("endEpoch") Double endEpoch,
+      @JsonProperty("startEpoch") Double startEpoch)
       implements LearningRate {
     public Polynomial orRecipe(
         double recipeInitial,
@@ -155,13 +155,13 @@ public sealed interface ScheduleSpec {
   }
 
   /**
-   * {@code dynamic_momentum} (momentum only): min, max, min_lr, max_lr; high momentum while the
-   * rate is low.
+   * {@code dynamic_momentum} (momentum only): min, max, minLr, maxLr; high momentum while the rate
+   * is low.
    */
   record Dynamic(
       @JsonProperty(required = true) Double min,
       @JsonProperty(required = true) Double max,
-      @JsonProperty(value = "min_lr", required = true) Double minLr,
-      @JsonProperty(value = "max_lr", required = true) Double maxLr)
+      @JsonProperty(value = "minLr", required = true) Double minLr,
+      @JsonProperty(value = "maxLr", required = true) Double maxLr)
       implements Momentum {}
 }

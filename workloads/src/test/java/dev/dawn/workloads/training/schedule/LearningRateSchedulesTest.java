@@ -130,8 +130,8 @@ class LearningRateSchedulesTest {
     assertThatThrownBy(() -> PiecewiseLinear.of(new double[] {0, 5, 5}, new double[] {0, 1, 2}))
         .hasMessageContaining("strictly increasing");
     assertThatThrownBy(() -> new LinearCosineDecay(1, 0, 0, 0, 0, 0.5))
-        .hasMessageContaining("decay_epochs");
-    assertThatThrownBy(() -> new PolynomialDecay(1, 0, 2, 5, 5)).hasMessageContaining("end_epoch");
+        .hasMessageContaining("decayEpochs");
+    assertThatThrownBy(() -> new PolynomialDecay(1, 0, 2, 5, 5)).hasMessageContaining("endEpoch");
     assertThatThrownBy(() -> new ConstantSchedule(Double.NaN)).hasMessageContaining("value");
   }
 }

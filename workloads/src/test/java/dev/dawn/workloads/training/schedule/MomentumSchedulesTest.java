@@ -17,7 +17,7 @@ class MomentumSchedulesTest {
     assertThat(dm.at(0.2)).isCloseTo(0.98, within(1e-12));
     // lr 14.1 is halfway between 0.2 and 28 -> 0.94
     assertThat(dm.at(14.1)).isCloseTo(0.94, within(1e-12));
-    // below min_lr (e.g. warmup from 0) and above max_lr stay inside [0.9, 0.98]
+    // below minLr (e.g. warmup from 0) and above maxLr stay inside [0.9, 0.98]
     assertThat(dm.at(0.0)).isEqualTo(0.98);
     assertThat(dm.at(30.0)).isEqualTo(0.9);
   }
@@ -38,7 +38,7 @@ class MomentumSchedulesTest {
   @Test
   void rejectsInvertedRanges() {
     assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 1, 1, 0.9, 0.98))
-        .hasMessageContaining("max_lr");
+        .hasMessageContaining("maxLr");
     assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 0.2, 28, 0.98, 0.9))
         .hasMessageContaining("min <= max");
     assertThatThrownBy(() -> new DynamicMomentum(e -> 1, 0.2, 28, 0.9, 1.0))

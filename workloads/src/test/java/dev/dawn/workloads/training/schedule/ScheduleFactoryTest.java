@@ -36,9 +36,9 @@ class ScheduleFactoryTest {
                     "linear_cosine",
                     "initial",
                     27.8,
-                    "start_epoch",
+                    "startEpoch",
                     3.5,
-                    "decay_epochs",
+                    "decayEpochs",
                     28.7,
                     "beta",
                     0.2 / 27.8)),
@@ -51,7 +51,7 @@ class ScheduleFactoryTest {
     assertThat(lr.at(35)).isCloseTo(0.2, within(1e-9));
     MomentumSchedule m =
         ScheduleFactory.buildMomentum(
-            map("type", "dynamic_momentum", "min", 0.9, "max", 0.98, "min_lr", 0.2, "max_lr", 28),
+            map("type", "dynamic_momentum", "min", 0.9, "max", 0.98, "minLr", 0.2, "maxLr", 28),
             "train.momentum",
             lr);
     assertThat(m.at(3.5)).isCloseTo(0.9, within(1e-9));
@@ -60,8 +60,7 @@ class ScheduleFactoryTest {
 
   @Test
   void linearCosineDefaultsAreTensorFlows() {
-    assertThat(
-            ScheduleFactory.build(map("type", "linear_cosine", "initial", 1, "decay_epochs", 10)))
+    assertThat(ScheduleFactory.build(map("type", "linear_cosine", "initial", 1, "decayEpochs", 10)))
         .isEqualTo(LinearCosineDecay.withTensorFlowDefaults(1, 10));
   }
 
@@ -80,9 +79,9 @@ class ScheduleFactoryTest {
                     "1e-4",
                     "power",
                     2,
-                    "start_epoch",
+                    "startEpoch",
                     2,
-                    "end_epoch",
+                    "endEpoch",
                     35)))
         .isEqualTo(new PolynomialDecay(11, 1e-4, 2, 2, 35));
     assertThat(
@@ -122,21 +121,12 @@ class ScheduleFactoryTest {
     assertThatThrownBy(
             () ->
                 ScheduleFactory.build(
-                    map(
-                        "type",
-                        "linear_cosine",
-                        "initial",
-                        1,
-                        "decay_epochs",
-                        10,
-                        "decay_steps",
-                        5),
+                    map("type", "linear_cosine", "initial", 1, "decayEpochs", 10, "decay_steps", 5),
                     "train.lr"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("train.lr")
         .hasMessageContaining("unknown key 'decay_steps'")
-        .hasMessageContaining(
-            "[type, initial, decay_epochs, start_epoch, alpha, beta, num_periods]");
+        .hasMessageContaining("[type, initial, decayEpochs, startEpoch, alpha, beta, numPeriods]");
   }
 
   @Test
@@ -162,9 +152,9 @@ class ScheduleFactoryTest {
                         "epochs",
                         5,
                         "after",
-                        map("type", "linear_cosine", "initial", 1, "decay_epochs", 0)),
+                        map("type", "linear_cosine", "initial", 1, "decayEpochs", 0)),
                     "train.lr"))
-        .hasMessageStartingWith("train.lr.after: linear_cosine: decay_epochs must be > 0");
+        .hasMessageStartingWith("train.lr.after: linear_cosine: decayEpochs must be > 0");
   }
 
   @Test
@@ -173,7 +163,7 @@ class ScheduleFactoryTest {
             () ->
                 ScheduleFactory.build(
                     map("type", "polynomial", "initial", 1, "end", 0, "power", 2)))
-        .hasMessageContaining("requires key 'end_epoch'");
+        .hasMessageContaining("requires key 'endEpoch'");
     assertThatThrownBy(() -> ScheduleFactory.build(map("type", "constant", "value", "fast")))
         .hasMessageContaining("key 'value' must be a number, got String 'fast'");
     assertThatThrownBy(() -> ScheduleFactory.build(map("type", "cosine", "value", 1)))
@@ -217,9 +207,9 @@ class ScheduleFactoryTest {
                         0.9,
                         "max",
                         0.98,
-                        "min_lr",
+                        "minLr",
                         0.2,
-                        "max_lr",
+                        "maxLr",
                         28),
                     "m",
                     null))
