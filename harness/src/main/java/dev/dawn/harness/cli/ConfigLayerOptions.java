@@ -21,7 +21,11 @@ final class ConfigLayerOptions {
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "Override one config key (repeatable), e.g. --set train.epochs=2.")
+      description = {
+        "Override one config key with a YAML value, e.g. --set train.epochs=5 or",
+        "--set 'train.phases=[{epochs: 2, resolution: 16, batchSize: 8}]' (repeatable; checked like the file, and an",
+        "error names the --set)."
+      })
   List<String> overrides = new ArrayList<>();
 
   ConfigLoader.Loaded load(Path config) {

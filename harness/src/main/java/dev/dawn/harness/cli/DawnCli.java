@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainCommand.class,
       ThroughputCommand.class,
+      ReplicasCommand.class,
       BaselineCommand.class,
       DataCommand.class,
       ExportCommand.class,

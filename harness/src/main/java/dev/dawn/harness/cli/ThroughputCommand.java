@@ -1,27 +1,21 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.numerics.GateDecision;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.run.TracedOpsEvent;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.FeedRateProbe;
-import dev.dawn.harness.train.ReplicaThroughput;
 import dev.dawn.harness.train.TrainingParts;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.reporters.run.RunFolder;
-import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.InputPipeline;
 import dev.dawn.workloads.profile.TracedOps;
-import dev.dawn.workloads.training.ProcessThreadPools;
 import dev.dawn.workloads.training.TrainingSession;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,10 +34,7 @@ import picocli.CommandLine.Spec;
           + "the input pipeline alone, the model on a batch already in memory, and the model fed by the pipeline. "
           + "The fed / in-memory ratio says whether the harness keeps the model busy (goal >= 0.9). "
           + "Rounds alternate the modes so that machine noise affects all of them alike; medians are printed.",
-      "With --replicas and/or --fusion-threshold it instead compares data-parallel settings: one session per replica "
-          + "count x fusion threshold, each timed on the same global batch in memory, visited in turn every round; "
-          + "it prints images/s per cell. The same settings as config keys: --set distributed.replicas=2 "
-          + "--set distributed.fusion.thresholdBytes=262144."
+      "To compare data-parallel settings (replicas x fusion threshold) use 'dawn replicas'."
     })
 final class ThroughputCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -97,24 +88,6 @@ final class ThroughputCommand implements Callable<Integer> {
           "With --profile: where the profile folder goes (default ${DEFAULT-VALUE}/profiles/runs/...).")
   Path results;
 
-  @Option(
-      names = "--replicas",
-      split = ",",
-      paramLabel = "N",
-      description =
-          "Data-parallel replica counts to compare, e.g. 1,2 (default: distributed.replicas of the config). "
-              + "train.batchSize stays the global batch and must divide by each.")
-  List<Integer> replicas = new ArrayList<>();
-
-  @Option(
-      names = "--fusion-threshold",
-      split = ",",
-      paramLabel = "BYTES",
-      description =
-          "Fusion thresholds in bytes to compare for every replica count > 1, e.g. 0,262144,67108864 "
-              + "(0 = one all-reduce per gradient tensor; default: distributed.fusion.thresholdBytes of the config).")
-  List<Long> thresholds = new ArrayList<>();
-
   @Override
   public Integer call() throws Exception {
     if (profileSteps < 0)
@@ -126,9 +99,6 @@ final class ThroughputCommand implements Callable<Integer> {
       return gate.rerunStatus().getAsInt();
     }
     numerics = gate.decision();
-    if (!replicas.isEmpty() || !thresholds.isEmpty()) {
-      return compareReplicas();
-    }
     var loaded = layers.load(config);
     var cfg = loaded.config();
     var dataset = DatasetOpener.open(cfg.data(), System.out::println);
@@ -202,91 +172,5 @@ final class ThroughputCommand implements Callable<Integer> {
     }
     ProfileExporter.export(folder.dir());
     return folder.dir();
-  }
-
-  /**
-   * One session per replica count x threshold (a single replica has no threshold), timed in
-   * alternation.
-   */
-  private int compareReplicas() throws Exception {
-    for (int n : replicas) {
-      if (n < 1) throw new BadInputException("--replicas: every count must be >= 1, got " + n);
-    }
-    for (long t : thresholds) {
-      if (t < 0)
-        throw new BadInputException(
-            "--fusion-threshold: every threshold must be >= 0 bytes, got " + t);
-    }
-    var base = layers.load(config).config();
-    List<Integer> counts = replicas.isEmpty() ? List.of(base.distributed().replicas()) : replicas;
-    List<Long> sizes =
-        thresholds.isEmpty() ? List.of(base.distributed().fusion().thresholdBytes()) : thresholds;
-    List<TrainConfig> cells = new ArrayList<>();
-    for (int n : counts) {
-      for (long t : n == 1 ? List.of(sizes.get(0)) : sizes) {
-        List<String> cellOverrides = new ArrayList<>(layers.overrides);
-        cellOverrides.add("distributed.replicas=" + n);
-        cellOverrides.add("distributed.fusion.thresholdBytes=" + t);
-        cells.add(new ConfigLoader().load(config, layers.scale, cellOverrides).config());
-      }
-    }
-    var dataset = DatasetOpener.open(base.data(), System.out::println);
-    int classes = dataset.classNames().size();
-    int batchSize = base.train().batchSize() / base.train().accumulationSteps();
-    Batch batch;
-    try (var pipeline = new InputPipeline(dataset.train(), TrainingParts.pipelineOptions(base));
-        var stream = pipeline.epoch(0, base.train().resolution(), batchSize)) {
-      batch = stream.next();
-      batch =
-          new Batch(
-              batch.pixels().clone(), batch.labels().clone(), batch.size(), batch.resolution());
-    }
-    List<TrainingSession> sessions = new ArrayList<>();
-    try {
-      for (var cell : cells) sessions.add(TrainingParts.session(cell, classes));
-      var threads = ProcessThreadPools.claim(TrainingParts.threads(base));
-      var results =
-          ReplicaThroughput.measure(
-              sessions,
-              batch,
-              rounds,
-              steps,
-              warmup,
-              (float) (base.optimizer().learningRate() * 0.01),
-              (float) base.optimizer().momentum());
-      System.out.printf(
-          Locale.ROOT,
-          "model %s width %.3g, global batch %d, %d px, threads intra=%d inter=%d (shared by"
-              + " all replicas), batch in memory, %d rounds x %d steps, medians%n",
-          base.model().architecture(),
-          base.model().width(),
-          batchSize,
-          base.train().resolution(),
-          threads.intraOp(),
-          threads.interOp(),
-          rounds,
-          steps);
-      System.out.printf(
-          Locale.ROOT,
-          "%8s %16s %8s %16s %12s%n",
-          "replicas",
-          "threshold_bytes",
-          "buckets",
-          "bytes_per_step",
-          "images/s");
-      for (var c : results) {
-        System.out.printf(
-            Locale.ROOT,
-            "%8d %16s %8d %16d %12.1f%n",
-            c.replicas(),
-            c.replicas() == 1 ? "-" : Long.toString(c.thresholdBytes()),
-            c.buckets(),
-            c.bytesPerStep(),
-            c.imagesPerSecond());
-      }
-    } finally {
-      sessions.forEach(TrainingSession::close);
-    }
-    return 0;
   }
 }

@@ -9,11 +9,11 @@ import dev.dawn.reporters.events.ImageSkipped;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.reporters.record.EvaluationPoint;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,22 +59,7 @@ final class TrainCommand implements Callable<Integer> {
           "YAML training config, at most 1 MiB (see reference-configs/ and the README's list of keys).")
   Path config;
 
-  @Option(
-      names = "--scale",
-      paramLabel = "NAME",
-      description =
-          "Lay the config's scales.NAME over it, e.g. --scale cpu for the scaled form of a reference recipe.")
-  String scale;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = {
-        "Override one config key with a YAML value, e.g. --set train.epochs=5 or",
-        "--set 'train.phases=[{epochs: 2, resolution: 16, batchSize: 8}]' (repeatable; checked like the file, and an",
-        "error names the --set)."
-      })
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfigLayerOptions layers;
 
   @Option(
       names = "--results",
@@ -96,7 +81,9 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var tfConfig = TfConfig.fromEnvironment();
-    var loaded = ClusterConfigLoader.load(config, scale, overrides, tfConfig, System.out::println);
+    var loaded =
+        ClusterConfigLoader.load(
+            config, layers.scale, layers.overrides, tfConfig, System.out::println);
     ResultsFolder.requireWritable(results);
     var numerics = TrainingPrecisionGate.check(spec, results, loaded.config().train().precision());
     if (numerics.rerunStatus().isPresent()) {

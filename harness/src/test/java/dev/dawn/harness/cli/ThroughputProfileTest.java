@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dawn throughput --profile: a folder with the training step's op profile, derived from its event
- * log.
+ * log; dawn replicas: images/s per replica count and fusion threshold.
  */
 class ThroughputProfileTest {
 
@@ -58,6 +58,46 @@ class ThroughputProfileTest {
     assertThat(
             DawnCli.commandLine()
                 .execute("throughput", "--config", config.toString(), "--profile", "-1"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void replicasComparesEveryReplicaCountAndThreshold(@TempDir Path dir) throws Exception {
+    Path config = TinyTrainingConfig.write(dir, "tiny-replicas");
+    var out = new java.io.ByteArrayOutputStream();
+    var was = System.out;
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      exit =
+          DawnCli.commandLine()
+              .execute(
+                  "replicas",
+                  "--config",
+                  config.toString(),
+                  "--replicas",
+                  "1,2",
+                  "--fusion-threshold",
+                  "0,1048576",
+                  "--rounds",
+                  "1",
+                  "--steps",
+                  "2",
+                  "--warmup",
+                  "1");
+    } finally {
+      System.setOut(was);
+    }
+    assertThat(exit).isZero();
+    List<String> rows =
+        out.toString(java.nio.charset.StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.matches("\\s+[12]\\s+\\S+\\s+\\d+\\s+\\d+\\s+[0-9.]+"))
+            .toList();
+    assertThat(rows).hasSize(3); // 1 replica, then 2 replicas x 2 thresholds
+    assertThat(
+            DawnCli.commandLine()
+                .execute("replicas", "--config", config.toString(), "--replicas", "0"))
         .isEqualTo(2);
   }
 }
