@@ -170,8 +170,8 @@ class InferCommandTest {
                 .split(",")[params]);
     assertThat(withoutGroups).isGreaterThan(withGroups * 3 / 2);
     // TF sizes its thread pools at a process's first session, so in this test JVM the 1/1 request
-    // is recorded as
-    // requested beside the pools in effect, unless this happened to be the first session.
+    // is recorded as requested beside the pools in effect, unless this happened to be the first
+    // session.
     String events = Files.readString(ungroupedInfer.resolve(RunFolder.EVENTS));
     assertThat(events)
         .contains(

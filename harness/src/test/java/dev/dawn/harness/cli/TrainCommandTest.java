@@ -128,9 +128,8 @@ class TrainCommandTest {
     assertThat(Files.readString(folder.resolve(base + ".json")))
         .contains("\"costPerHour\": 0.5", "\"version\": \"v1.0\"");
     // The DAWNBench CI rules hold but for the 93% gate, which this 80% toy target cannot meet; and
-    // a run on the
-    // synthetic set is no DAWNBench entry: it says so, logs why, and its JSON carries the mark
-    // validate refuses.
+    // a run on the synthetic set is no DAWNBench entry: it says so, logs why, and its JSON carries
+    // the mark validate refuses.
     var problems =
         SubmissionValidator.validate(folder.resolve(base + ".json"), Dataset.IMAGENET, Task.TRAIN);
     assertThat(problems).extracting(p -> p.field()).contains("misc.notDawnbenchEntry");

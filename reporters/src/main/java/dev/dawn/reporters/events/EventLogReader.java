@@ -26,8 +26,7 @@ public final class EventLogReader {
     List<String> lines;
     try {
       // Decoding with replacement (not readAllLines) so a multi-byte character torn by a kill in
-      // the
-      // last line only spoils that line instead of failing the whole file.
+      // the last line only spoils that line instead of failing the whole file.
       lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read event log " + file, e);

@@ -135,8 +135,7 @@ final class JpegCodec {
       }
     } else if (isGray(image)) {
       // getRGB would treat the grey as linear and convert it to sRGB (luma 60 -> 133); the luma is
-      // already the
-      // display value, so it is copied into R, G and B unchanged.
+      // already the display value, so it is copied into R, G and B unchanged.
       Raster raster = image.getRaster();
       int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
       int[] row = new int[w];

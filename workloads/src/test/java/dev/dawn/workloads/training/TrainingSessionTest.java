@@ -114,8 +114,7 @@ class TrainingSessionTest {
         session.trainStep(batch, 0f, 0f);
       }
       // Same batch every step, decay 0.9: after 31 steps the moving mean is (1 - 0.9^31) of the
-      // batch mean, and the
-      // first step moved it by 0.1 of the batch mean.
+      // batch mean, and the first step moved it by 0.1 of the batch mean.
       float[] meanLate = fetch(session, "prep.bn.moving_mean");
       for (int c = 0; c < meanLate.length; c++) {
         assertThat(meanLate[c])

@@ -219,10 +219,8 @@ public final class Int8GraphBuilder {
           quantizedHere);
     }
     // Projection blocks: oneDNN's signed-summand fusion (...SignedSumAndReluAndRequantize) measured
-    // ~10x the error
-    // of the unsigned one on a test net, so both branches are requantized to qint8, dequantized and
-    // added in FP32.
-    // ResNets have one such block per stage.
+    // ~10x the error of the unsigned one on a test net, so both branches are requantized to qint8,
+    // dequantized and added in FP32. ResNets have one such block per stage.
     quantized.add(b.projection().name());
     QuantizedActivation shortcut =
         q.conv(shortcutInput(x, in.rangeKey, b), b.projection(), range(b.projection().name()));

@@ -131,8 +131,7 @@ public final class ModelWeights {
       bin.position(bin.position() + t.values().length * Float.BYTES);
     }
     // Each file is whole or absent (a full disk leaves no partial weights.bin); the index goes
-    // last, so a folder whose
-    // index exists has the binary it describes.
+    // last, so a folder whose index exists has the binary it describes.
     writeThenRename(dir.resolve(BIN_FILE), bin.array());
     writeThenRename(
         dir.resolve(INDEX_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
