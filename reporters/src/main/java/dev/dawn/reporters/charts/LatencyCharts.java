@@ -1,62 +1,16 @@
 package dev.dawn.reporters.charts;
 
 import dev.dawn.reporters.latency.ImageLatency;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Per-image latency: histogram, CDF (several runs overlaid) and latency against batch size. */
+/** Per-image latency: the CDF (several runs overlaid) and latency against batch size. */
 public final class LatencyCharts {
   private LatencyCharts() {}
-
-  /**
-   * Counts per equal-width bin from min to max latency; bars labelled with the bin's centre in ms.
-   */
-  public static CategoryChart histogram(String title, List<ImageLatency> images, int bins) {
-    if (images.isEmpty() || bins < 1) {
-      throw new IllegalArgumentException(
-          "latency histogram needs images and at least one bin, got "
-              + images.size()
-              + " images, "
-              + bins
-              + " bins");
-    }
-    double[] ms = images.stream().mapToDouble(ImageLatency::latencyMs).toArray();
-    double min = Arrays.stream(ms).min().orElseThrow();
-    double max = Arrays.stream(ms).max().orElseThrow();
-    double width = max > min ? (max - min) / bins : 1.0;
-    int[] counts = new int[bins];
-    for (double v : ms) {
-      counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
-    }
-    double[] centres = new double[bins];
-    double[] ys = new double[bins];
-    for (int i = 0; i < bins; i++) {
-      centres[i] = min + (i + 0.5) * width;
-      ys[i] = counts[i];
-    }
-    CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(ChartStyle.WIDTH)
-            .height(ChartStyle.HEIGHT)
-            .title(title)
-            .xAxisTitle("Latency per image (ms, bin centre)")
-            .yAxisTitle("Images (count)")
-            .build();
-    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setXAxisDecimalPattern("#0.##");
-    chart.getStyler().setYAxisDecimalPattern("#0");
-    chart.getStyler().setXAxisLabelRotation(45);
-    chart.addSeries("images", centres, ys);
-    return chart;
-  }
 
   /**
    * Fraction of images at or below each latency, one line per run; the latency axis is logarithmic

@@ -26,17 +26,6 @@ public final class SubmissionValidator {
 
   private SubmissionValidator() {}
 
-  /**
-   * Validates every {@code <Dataset>/<train|inference>/*.json} under a corpus root, in path order.
-   */
-  public static List<Problem> validateCorpus(Path root) {
-    List<Problem> problems = new ArrayList<>();
-    for (Path json : corpusJsonFiles(root)) {
-      problems.addAll(validate(json));
-    }
-    return problems;
-  }
-
   /** The JSON files of a corpus root that the CI looks at, sorted. */
   public static List<Path> corpusJsonFiles(Path root) {
     List<Path> files = new ArrayList<>();

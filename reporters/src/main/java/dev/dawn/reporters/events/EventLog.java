@@ -83,25 +83,11 @@ public final class EventLog implements AutoCloseable {
     append(event.toEvent(timeMs));
   }
 
-  // The untyped writers below are for tests and replays of hand-made logs; runners write records.
-
-  public void pointInTime(String key, Object value) {
-    write(EventType.POINT_IN_TIME, key, value, Map.of());
-  }
-
-  public void pointInTime(String key, Object value, Map<String, Object> metadata) {
-    write(EventType.POINT_IN_TIME, key, value, metadata);
-  }
-
-  public void intervalStart(String key, Map<String, Object> metadata) {
-    write(EventType.INTERVAL_START, key, null, metadata);
-  }
-
-  public void intervalEnd(String key, Map<String, Object> metadata) {
-    write(EventType.INTERVAL_END, key, null, metadata);
-  }
-
-  private synchronized void write(
+  /**
+   * Appends an untyped event. Package-private: runners write records; only hand-made logs in tests
+   * (through the test sources' {@code UntypedEvents}) write keys that have no record.
+   */
+  synchronized void write(
       String eventType, String key, Object value, Map<String, Object> metadata) {
     Objects.requireNonNull(key, "key");
     append(new Event(clockMs.getAsLong(), eventType, key, value, metadata));

@@ -30,7 +30,7 @@ public record LeaderboardTable(Dataset dataset, LeaderboardKind kind, List<Leade
   }
 
   /** The first {@code n} rows (the site's front page shows 5). */
-  public LeaderboardTable top(int n) {
+  LeaderboardTable top(int n) {
     return new LeaderboardTable(dataset, kind, rows.subList(0, Math.min(n, rows.size())));
   }
 }

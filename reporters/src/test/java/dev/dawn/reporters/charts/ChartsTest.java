@@ -1,7 +1,6 @@
 package dev.dawn.reporters.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.reporters.dawnbench.AccuracyTarget;
 import dev.dawn.reporters.events.EventLogReader;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -95,12 +93,8 @@ class ChartsTest {
   }
 
   @Test
-  void latencyHistogramCdfAndBatchSize() {
+  void latencyCdfAndBatchSize() {
     List<ImageLatency> images = List.of(lat(10), lat(11), lat(12), lat(20));
-    CategoryChart h = LatencyCharts.histogram("h", images, 2);
-    assertThat(h.getSeriesMap().get("images").getYData().stream().map(Number::doubleValue).toList())
-        .containsExactly(3.0, 1.0);
-    assertThat(h.getXAxisTitle()).contains("ms");
     XYChart cdf = LatencyCharts.cdf("cdf", Map.of("run", images));
     assertThat(cdf.getSeriesMap().get("run").getYData()).containsExactly(25.0, 50.0, 75.0, 100.0);
     assertThat(cdf.getStyler().isXAxisLogarithmic()).as("10-20 ms: one axis decade").isFalse();
@@ -118,9 +112,6 @@ class ChartsTest {
                 new BatchLatency("int8", 1, 5.0)));
     assertThat(batch.getSeriesMap().get("fp32 per batch").getXData()).containsExactly(1.0, 8.0);
     assertThat(batch.getYAxisTitle()).contains("(ms");
-    assertThatThrownBy(() -> LatencyCharts.histogram("h", List.of(), 3))
-        .hasMessageContaining("needs images");
-    assertRenders(h);
     assertRenders(cdf);
     assertRenders(batch);
   }

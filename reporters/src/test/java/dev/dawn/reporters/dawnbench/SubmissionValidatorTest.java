@@ -48,7 +48,7 @@ class SubmissionValidatorTest {
     assertThat(s.timestamp())
         .hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2018-04-20"));
     assertThat(s.root().get("misc").asText()).isEqualTo("free text");
-    assertThat(SubmissionValidator.validateCorpus(root)).isEmpty();
+    assertThat(CorpusValidation.problems(root)).isEmpty();
   }
 
   @Test
@@ -71,7 +71,7 @@ class SubmissionValidatorTest {
     write("CIFAR10/inference/broken.json", "{ \"version\": ");
 
     List<String> found =
-        SubmissionValidator.validateCorpus(root).stream()
+        CorpusValidation.problems(root).stream()
             .map(p -> p.file().getFileName() + " " + p.field())
             .toList();
     assertThat(found)

@@ -23,9 +23,9 @@ class EventLogTest {
     Path file = dir.resolve("a/b/events.jsonl");
     AtomicLong clock = new AtomicLong(1000);
     try (EventLog log = EventLog.append(file, clock::getAndIncrement)) {
-      log.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", "r1"));
-      log.pointInTime(MlLogKeys.GLOBAL_BATCH_SIZE, 512);
-      log.pointInTime(MlLogKeys.EVAL_ACCURACY, 0.5, Map.of("epoch_num", 1));
+      UntypedEvents.intervalStart(log, MlLogKeys.RUN_START, Map.of("run_id", "r1"));
+      UntypedEvents.pointInTime(log, MlLogKeys.GLOBAL_BATCH_SIZE, 512);
+      UntypedEvents.pointInTime(log, MlLogKeys.EVAL_ACCURACY, 0.5, Map.of("epoch_num", 1));
     }
     assertThat(Files.readString(file))
         .isEqualTo(
@@ -41,11 +41,11 @@ class EventLogTest {
     nested.put("list", List.of(1, "two", true));
     nested.put("nothing", null);
     try (EventLog log = EventLog.append(file, () -> 5)) {
-      log.pointInTime("a", "text");
+      UntypedEvents.pointInTime(log, "a", "text");
     }
     try (EventLog log = EventLog.append(file, () -> 6)) {
-      log.pointInTime("b", nested, Map.of("loss", Double.NaN));
-      log.intervalEnd("c", null);
+      UntypedEvents.pointInTime(log, "b", nested, Map.of("loss", Double.NaN));
+      UntypedEvents.intervalEnd(log, "c", null);
     }
     List<Event> events = EventLogReader.read(file);
     assertThat(events).hasSize(3);
@@ -61,8 +61,8 @@ class EventLogTest {
   void dropsTornLastLineOfKilledWriter() throws Exception {
     Path file = dir.resolve(RunFolder.EVENTS);
     try (EventLog log = EventLog.append(file, () -> 1)) {
-      log.pointInTime("a", 1);
-      log.pointInTime("b", 2);
+      UntypedEvents.pointInTime(log, "a", 1);
+      UntypedEvents.pointInTime(log, "b", 2);
     }
     Files.writeString(
         file,
@@ -108,7 +108,7 @@ class EventLogTest {
             new Thread(
                 () -> {
                   for (int i = 0; i < 250; i++) {
-                    log.pointInTime("k" + id, "x".repeat(200), Map.of("i", i));
+                    UntypedEvents.pointInTime(log, "k" + id, "x".repeat(200), Map.of("i", i));
                   }
                 }));
       }
@@ -124,7 +124,7 @@ class EventLogTest {
   void writingAfterCloseFails() {
     EventLog log = EventLog.append(dir.resolve("e.jsonl"));
     log.close();
-    assertThatThrownBy(() -> log.pointInTime("a", 1))
+    assertThatThrownBy(() -> UntypedEvents.pointInTime(log, "a", 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }

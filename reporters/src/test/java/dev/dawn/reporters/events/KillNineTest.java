@@ -21,7 +21,7 @@ class KillNineTest {
   public static void main(String[] args) {
     try (EventLog log = EventLog.append(Path.of(args[0]))) {
       for (long i = 0; ; i++) {
-        log.pointInTime("tick", i, Map.of("padding", "x".repeat((int) (i % 300))));
+        UntypedEvents.pointInTime(log, "tick", i, Map.of("padding", "x".repeat((int) (i % 300))));
       }
     }
   }

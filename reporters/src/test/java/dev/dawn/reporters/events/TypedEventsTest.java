@@ -55,8 +55,10 @@ class TypedEventsTest {
   void untypedWritesAreStrictJsonToo() throws Exception {
     Path file = tmp.resolve(RunFolder.EVENTS);
     try (EventLog log = EventLog.append(file)) {
-      log.intervalEnd(MlLogKeys.EPOCH_STOP, Map.of("epoch_num", 1, "loss", Double.NaN));
-      log.pointInTime("throughput", Map.of("images_per_second", Float.NEGATIVE_INFINITY));
+      UntypedEvents.intervalEnd(
+          log, MlLogKeys.EPOCH_STOP, Map.of("epoch_num", 1, "loss", Double.NaN));
+      UntypedEvents.pointInTime(
+          log, "throughput", Map.of("images_per_second", Float.NEGATIVE_INFINITY));
     }
     ObjectMapper strict = new ObjectMapper();
     for (String line : Files.readAllLines(file)) {

@@ -3,6 +3,7 @@ package dev.dawn.reporters.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.reporters.events.EventLog;
+import dev.dawn.reporters.events.UntypedEvents;
 import dev.dawn.reporters.inference.InferenceRunRecord;
 import dev.dawn.reporters.profile.OpProfile;
 import dev.dawn.reporters.profile.OpTime;
@@ -52,7 +53,7 @@ class ProfileSectionTest {
     Path run = dir.resolve("20261130-000000-infer-tiny-32px");
     java.nio.file.Files.createDirectories(run);
     try (EventLog events = EventLog.append(run.resolve(RunFolder.EVENTS))) {
-      events.pointInTime("inference_settings", java.util.Map.of("images", 1));
+      UntypedEvents.pointInTime(events, "inference_settings", java.util.Map.of("images", 1));
     }
     String html =
         ComparisonReport.render(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.UntypedEvents;
 import dev.dawn.reporters.html.ComparisonReport;
 import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.reporters.run.RunSubmission;
@@ -28,7 +29,7 @@ class InferenceExporterTest {
     Path run = dir.resolve("20261126-000000-infer-resnet9-32px");
     Files.createDirectories(run);
     try (EventLog log = EventLog.append(run.resolve(RunFolder.EVENTS), () -> 1L)) {
-      log.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", "x"));
+      UntypedEvents.intervalStart(log, MlLogKeys.RUN_START, Map.of("run_id", "x"));
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("dataset", "ImageNet");
       entry.put("fileBasename", "dawn_resnet9_cpu_tfjava");
@@ -42,10 +43,12 @@ class InferenceExporterTest {
       entry.put("metric", "top5Accuracy");
       entry.put("threshold", 93.0);
       entry.put("misc", Map.of());
-      log.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
-      log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
-      log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("fp32-prune0.5", "fp32", 0.5, 2.0));
-      log.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
+      UntypedEvents.pointInTime(log, MlLogKeys.DAWNBENCH_ENTRY, entry);
+      UntypedEvents.pointInTime(
+          log, MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
+      UntypedEvents.pointInTime(
+          log, MlLogKeys.INFERENCE_VARIANT, variant("fp32-prune0.5", "fp32", 0.5, 2.0));
+      UntypedEvents.intervalEnd(log, MlLogKeys.RUN_STOP, Map.of("status", "success"));
     }
     InferenceExporter.export(run);
 
@@ -76,7 +79,7 @@ class InferenceExporterTest {
       Path run = dir.resolve("infer-" + evaluated);
       Files.createDirectories(run);
       try (EventLog log = EventLog.append(run.resolve(RunFolder.EVENTS), () -> 1L)) {
-        log.intervalStart(MlLogKeys.RUN_START, Map.of("run_id", "x"));
+        UntypedEvents.intervalStart(log, MlLogKeys.RUN_START, Map.of("run_id", "x"));
         Map<String, Object> entry =
             new LinkedHashMap<>(
                 Map.of(
@@ -101,12 +104,13 @@ class InferenceExporterTest {
                     "threshold",
                     93.0));
         entry.put("misc", Map.of());
-        log.pointInTime(MlLogKeys.DAWNBENCH_ENTRY, entry);
+        UntypedEvents.pointInTime(log, MlLogKeys.DAWNBENCH_ENTRY, entry);
         log.write(
             DawnbenchTask.judge(new DawnbenchTask.Facts("imagenet", 1000, 50_000, evaluated, null))
                 .event());
-        log.pointInTime(MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
-        log.intervalEnd(MlLogKeys.RUN_STOP, Map.of("status", "success"));
+        UntypedEvents.pointInTime(
+            log, MlLogKeys.INFERENCE_VARIANT, variant("int8-prune0", "int8", 0.0, 1.5));
+        UntypedEvents.intervalEnd(log, MlLogKeys.RUN_STOP, Map.of("status", "success"));
       }
       InferenceExporter.export(run);
       String json = Files.readString(run.resolve("dawn_r9_int8-prune0.json"));

@@ -2,6 +2,7 @@ package dev.dawn.reporters.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.reporters.dawnbench.CorpusValidation;
 import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.DawnbenchCorpus;
 import dev.dawn.reporters.dawnbench.Submission;
@@ -68,7 +69,7 @@ class CorpusLeaderboardTest {
   @Test
   void theMergedCorpusPassesTheCiRules() {
     // Every file at HEAD was merged through CI, so the validator must find nothing.
-    assertThat(SubmissionValidator.validateCorpus(corpus)).isEmpty();
+    assertThat(CorpusValidation.problems(corpus)).isEmpty();
     assertThat(leaderboard.excluded()).isEmpty();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.dawn.reporters.events.EventLog;
+import dev.dawn.reporters.events.UntypedEvents;
 import dev.dawn.reporters.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class ProfileExporterTest {
   @Test
   void aRunWithoutProfilesGetsNoFiles(@TempDir Path dir) throws Exception {
     try (EventLog events = EventLog.append(dir.resolve(RunFolder.EVENTS))) {
-      events.pointInTime("something_else", 1);
+      UntypedEvents.pointInTime(events, "something_else", 1);
     }
     assertThat(ProfileExporter.export(dir)).isEmpty();
     assertThat(dir.resolve("profile.csv")).doesNotExist();

@@ -3,6 +3,7 @@ package dev.dawn.reporters.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.reporters.dawnbench.CorpusValidation;
 import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.SubmissionValidator;
 import dev.dawn.reporters.leaderboard.Leaderboard;
@@ -27,7 +28,7 @@ class SubmissionFilerTest {
     assertThat(Files.readString(json))
         .isEqualTo(Files.readString(run.resolve("dawn_resnet50_fixture.json")));
     assertThat(Files.readString(json)).startsWith("{\n    \"version\": \"v1.0\",");
-    assertThat(SubmissionValidator.validateCorpus(entries)).isEmpty();
+    assertThat(CorpusValidation.problems(entries)).isEmpty();
     var table =
         Leaderboard.fromCorpus(entries).table(Dataset.IMAGENET, LeaderboardKind.TRAINING_TIME);
     assertThat(table.rows())

@@ -302,7 +302,7 @@ public final class ImageNetFolderDataset implements ImageDataset {
   }
 
   /** WordNet ids in label order. */
-  public List<String> wnids() {
+  List<String> wnids() {
     return wnids;
   }
 

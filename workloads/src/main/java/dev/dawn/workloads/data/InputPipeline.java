@@ -179,7 +179,7 @@ public final class InputPipeline implements AutoCloseable {
     return store.size();
   }
 
-  public boolean cachingDecodedImages() {
+  boolean cachingDecodedImages() {
     return store.caching();
   }
 

@@ -9,9 +9,7 @@ import java.util.stream.IntStream;
  * crop. It is the "simple statistics" control for a data set: if a linear model already reaches the
  * target accuracy, the data set does not measure what a CNN benchmark should.
  *
- * <p>Run: {@code java -cp workloads/target/classes dev.dawn.workloads.data.LinearBaseline [root]
- * [epochs]}; the default root is a synthetic set (default spec) generated or reused under {@code
- * target/synthetic-default}.
+ * <p>Run it with {@code bin/dawn baseline} ({@code BaselineCommand} in the harness).
  */
 public final class LinearBaseline {
   /**

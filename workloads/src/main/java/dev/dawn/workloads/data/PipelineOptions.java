@@ -149,7 +149,7 @@ public record PipelineOptions(
         dropRemainder);
   }
 
-  public PipelineOptions withNormalization(Normalization n) {
+  PipelineOptions withNormalization(Normalization n) {
     return new PipelineOptions(
         seed,
         workers,
@@ -166,7 +166,7 @@ public record PipelineOptions(
         dropRemainder);
   }
 
-  public PipelineOptions withDropRemainder(boolean drop) {
+  PipelineOptions withDropRemainder(boolean drop) {
     return new PipelineOptions(
         seed,
         workers,

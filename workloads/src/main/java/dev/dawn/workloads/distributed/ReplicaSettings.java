@@ -129,7 +129,7 @@ public record ReplicaSettings(
    * The share of a global batch one worker is fed; refused unless it divides into equal shares for
    * every replica of every worker.
    */
-  public int perWorkerBatch(int globalBatch) {
+  int perWorkerBatch(int globalBatch) {
     if (globalBatch % groupSize() != 0) {
       throw new IllegalArgumentException(
           "batch size "

@@ -27,7 +27,7 @@ public final class LatencyRunner {
     this.warmupItems = warmupItems;
   }
 
-  public int warmupItems() {
+  int warmupItems() {
     return warmupItems;
   }
 

@@ -31,7 +31,7 @@ public final class SessionStep implements InferenceStep<Tensor> {
   /**
    * A {@link BatchCall} on a tensor already in memory; the call owns (and closes) {@code batch}.
    */
-  public BatchCall onBatch(Tensor batch) {
+  BatchCall onBatch(Tensor batch) {
     return new BatchCall() {
       @Override
       public void run() {

@@ -124,7 +124,7 @@ public record ModelSpec(
     return Math.max(1, (int) Math.round(publishedChannels * widthMultiplier));
   }
 
-  public ModelSpec withDataFormat(DataFormat format) {
+  ModelSpec withDataFormat(DataFormat format) {
     return new ModelSpec(architecture, numClasses, widthMultiplier, variant, format, channels);
   }
 

@@ -119,7 +119,7 @@ public final class ChannelPruning {
   }
 
   /** Names of the convs whose output channels this class may prune, in net order. */
-  public static List<String> prunableConvs(FoldedNet net, boolean residualGroups) {
+  static List<String> prunableConvs(FoldedNet net, boolean residualGroups) {
     ChannelGroups groups = ChannelGroups.of(net);
     return groups.convs().stream()
         .filter(c -> groups.output(c).prunable(residualGroups))

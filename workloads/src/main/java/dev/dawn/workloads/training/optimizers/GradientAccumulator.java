@@ -88,7 +88,7 @@ public final class GradientAccumulator {
   }
 
   /** How many micro-batches are in the sums (a float scalar, for logs and checks). */
-  public Variable<TFloat32> microBatches() {
+  Variable<TFloat32> microBatches() {
     return microBatches;
   }
 

@@ -40,7 +40,7 @@ public record LinearCosineDecay(
   }
 
   /** TF's signature: decay from epoch 0 with the default alpha, beta and number of periods. */
-  public static LinearCosineDecay withTensorFlowDefaults(double initialLr, double decayEpochs) {
+  static LinearCosineDecay withTensorFlowDefaults(double initialLr, double decayEpochs) {
     return new LinearCosineDecay(
         initialLr, 0, decayEpochs, DEFAULT_ALPHA, DEFAULT_BETA, DEFAULT_NUM_PERIODS);
   }
