@@ -6,7 +6,7 @@ MVN ?= mvn -B $(if $(PROFILE),-P$(PROFILE))
 BENCH_TRAIN_CONFIG ?= reference-configs/cpu-synthetic-resnet9-hard.yaml
 DAWN = bin/dawn
 
-.PHONY: build test format bench-train bench-sweep bench-fusion report leaderboard clean
+.PHONY: build test format docs bench-train bench-sweep bench-fusion report leaderboard clean
 
 build:
 	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
@@ -20,6 +20,10 @@ test:
 # Formats every Java file with google-java-format, as `make test` checks.
 format:
 	$(MVN) -q spotless:apply
+
+# docs/config-keys.md, generated from the config records and defaults (a test checks it is current).
+docs: build
+	$(DAWN) keys --page > docs/config-keys.md
 
 bench-train: build
 	$(DAWN) train --config $(BENCH_TRAIN_CONFIG)

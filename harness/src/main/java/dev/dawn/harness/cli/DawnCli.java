@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       LaunchCommand.class,
       DoctorCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DawnCli implements Runnable {

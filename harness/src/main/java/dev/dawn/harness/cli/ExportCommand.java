@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
               + "checker and result summarizer read (ruleset "
               + TrainingRules.RULESET
               + ", the last with ResNet-50). Also prints what dawn's own reading of those rules "
-              + "finds; MLPerf's checker has the last word (README: 'MLPerf logs'). DIR is created "
+              + "finds; MLPerf's checker has the last word (docs/reports.md: 'MLPerf logs'). DIR is created "
               + "if missing; refused if it holds result files numbered beyond these runs.")
   Path mlperf;
 

@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
           + "line behind a '[worker i]' prefix. When a worker fails, the others are stopped (SIGTERM, so they "
           + "write run_stop; killed after the collective timeout + 15 s) and the launch names the failed worker.",
       "",
-      "On several hosts, start one 'dawn train' per host instead, each with TF_CONFIG set (see the README).",
+      "On several hosts, start one 'dawn train' per host instead, each with TF_CONFIG set (see docs/workers.md).",
       "",
       "Exit status: the chief's 'dawn train' status when every worker ended normally (0 target reached, "
           + "3 epoch budget spent, 4 diverged); otherwise the failed worker's status (2 bad input, 1 failure, "
@@ -75,7 +75,7 @@ final class LaunchCommand implements Callable<Integer> {
       names = {"-c", "--config"},
       required = true,
       paramLabel = "FILE",
-      description = "YAML training config (see reference-configs/ and the README's list of keys).")
+      description = "YAML training config (see reference-configs/ and 'dawn keys').")
   Path config;
 
   @Mixin ConfigLayerOptions layers;

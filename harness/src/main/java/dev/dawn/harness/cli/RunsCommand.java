@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
           + "skipped with a warning naming it. "
           + "Columns: run_id, config_name, model, batch_size, optimizer, "
           + "learning_rate, resolution, status, epochs, time_to_target, hours_to_target, cost_usd, run_dir "
-          + "(see the README for the meaning of each column)."
+          + "(docs/reports.md gives the meaning of each column)."
     })
 final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -62,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
   static final class What {
     @Parameters(
         paramLabel = "SPEC.yaml",
-        description = "The sweep spec (see reference-configs/sweeps/ and the README).")
+        description = "The sweep spec (see reference-configs/sweeps/ and docs/sweeps.md).")
     Path spec;
 
     @Option(

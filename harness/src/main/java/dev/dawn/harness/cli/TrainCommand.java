@@ -55,8 +55,7 @@ final class TrainCommand implements Callable<Integer> {
       names = {"-c", "--config"},
       required = true,
       paramLabel = "FILE",
-      description =
-          "YAML training config, at most 1 MiB (see reference-configs/ and the README's list of keys).")
+      description = "YAML training config, at most 1 MiB (see reference-configs/ and 'dawn keys').")
   Path config;
 
   @Mixin ConfigLayerOptions layers;

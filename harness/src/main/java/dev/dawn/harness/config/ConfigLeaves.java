@@ -9,9 +9,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The effective config as its keys (the dotted keys README lists: a schedule or a map is one value)
- * and each value in a canonical text: mapping keys sorted and numbers written one way, so two trees
- * that bind to the same config give the same texts whatever file they were written in.
+ * The effective config as its keys (the dotted keys `dawn keys` lists: a schedule or a map is one
+ * value) and each value in a canonical text: mapping keys sorted and numbers written one way, so
+ * two trees that bind to the same config give the same texts whatever file they were written in.
  */
 public final class ConfigLeaves {
   private ConfigLeaves() {}

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 /**
  * A kind of config: its root record, whose nested records are its sections (keys that hold keys,
  * merged key by key when layered), and its built-in defaults, a YAML resource beside this class
- * that holds every key. The records are the schema: binding, layering and the README key tables all
- * read it from here.
+ * that holds every key. The records are the schema: binding, layering, `dawn keys` and the key
+ * tables of docs/config.md all read it from here.
  *
  * @param sections dotted paths of the sections, e.g. {@code train}, {@code distributed.fusion}
  */

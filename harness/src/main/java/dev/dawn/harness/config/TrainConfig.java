@@ -24,7 +24,7 @@ import java.util.Map;
  * defaults ({@code defaults.yaml} beside this class, the one place defaults are written), a {@code
  * --scale} and {@code --set} overrides. Every choice is an enum and every range is checked by the
  * record that holds it, so a config that binds is a config that runs. Every key is documented in
- * README.md.
+ * docs/config.md.
  */
 public record TrainConfig(
     String name,

@@ -220,9 +220,9 @@ class SweepSpecTest {
   }
 
   @Test
-  void readmeExampleSpecBinds(@TempDir Path dir) throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    String section = readme.substring(readme.indexOf("## Sweeps"));
+  void documentedExampleSpecBinds(@TempDir Path dir) throws Exception {
+    String docs = Files.readString(Path.of("..", "docs", "sweeps.md"));
+    String section = docs.substring(docs.indexOf("## Sweeps"));
     String yaml =
         section.substring(
             section.indexOf("```yaml\n") + 8,

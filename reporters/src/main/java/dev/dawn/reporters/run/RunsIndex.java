@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code runs.csv}: one row per run folder under {@code <results>/runs}, the columns documented in
- * the README.
+ * docs/reports.md.
  */
 public final class RunsIndex {
   public static final List<String> COLUMNS =

@@ -106,7 +106,7 @@ public record ServerExposure(
             + ALLOW_KEY
             + ": true once a firewall admits only the cluster's addresses to "
             + portWords()
-            + " (README: Who can reach a worker)");
+            + " (docs/workers.md: Who can reach a worker)");
   }
 
   private String portWords() {

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in defaults, README's config key table and {@code dawn train --help} name exactly the
- * keys the config records bind.
+ * The built-in defaults, the key tables of docs/config.md and docs/inference.md, the generated
+ * docs/config-keys.md and {@code dawn train --help} name exactly the keys the config records bind.
  */
-class ReadmeConfigKeysTest {
-  private static final Path README = Path.of("..", "README.md");
+class DocumentedConfigKeysTest {
+  private static final Path DOCS = Path.of("..", "docs");
 
   /** Every key a training config may set: the record components, sections recursed. */
   static Set<String> keysInCode() {
@@ -43,13 +43,13 @@ class ReadmeConfigKeysTest {
     return out;
   }
 
-  /** The README table rows under "## Configs": `a.b`, `.c` means a.b and a.c. */
+  /** The table rows of docs/config.md under "## Configs": `a.b`, `.c` means a.b and a.c. */
   static List<String> tableRows() throws Exception {
-    return tableRows("\n## Configs");
+    return tableRows("config.md", "\n## Configs");
   }
 
-  static List<String> tableRows(String heading) throws Exception {
-    String text = Files.readString(README);
+  static List<String> tableRows(String page, String heading) throws Exception {
+    String text = Files.readString(DOCS.resolve(page)) + "\n## ";
     int start = text.indexOf(heading);
     String section = text.substring(start, text.indexOf("\n## ", start + 1));
     List<String> rows = new ArrayList<>();
@@ -57,7 +57,7 @@ class ReadmeConfigKeysTest {
     return rows;
   }
 
-  static Set<String> keysInReadme() throws Exception {
+  static Set<String> keysInConfigPage() throws Exception {
     return keysIn(tableRows());
   }
 
@@ -80,14 +80,31 @@ class ReadmeConfigKeysTest {
   }
 
   @Test
-  void readmeListsEveryKeyAndNoOther() throws Exception {
-    assertThat(keysInReadme()).containsExactlyInAnyOrderElementsOf(keysInCode());
+  void configPageListsEveryKeyAndNoOther() throws Exception {
+    assertThat(keysInConfigPage()).containsExactlyInAnyOrderElementsOf(keysInCode());
   }
 
   @Test
-  void readmeListsEveryInferenceKeyAndNoOther() throws Exception {
-    assertThat(keysIn(tableRows("\n## Inference latency")))
+  void inferencePageListsEveryKeyAndNoOther() throws Exception {
+    assertThat(keysIn(tableRows("inference.md", "\n## Inference latency")))
         .containsExactlyInAnyOrderElementsOf(keysInCode(ConfigSchema.INFERENCE));
+  }
+
+  @Test
+  void configKeysPageIsWhatTheBuildGenerates() throws Exception {
+    assertThat(Files.readString(DOCS.resolve("config-keys.md")))
+        .as("docs/config-keys.md is stale: run 'make docs'")
+        .isEqualTo(ConfigReference.page());
+  }
+
+  @Test
+  void generatedReferenceNamesEveryKeyWithItsDefault() {
+    String training = ConfigReference.markdown(ConfigSchema.TRAINING);
+    for (String key : keysInCode()) assertThat(training).contains("| `" + key + "` |");
+    assertThat(training)
+        .contains(
+            "| `model.architecture` | `resnet9`, `resnet18`, `resnet34`, `resnet50`, `airbench94` |")
+        .contains("| `distributed.fusion.thresholdBytes` | integer | `67108864` |");
   }
 
   @Test
@@ -117,7 +134,7 @@ class ReadmeConfigKeysTest {
   }
 
   @Test
-  void readmeNamesEveryScheduleType() throws Exception {
+  void configPageNamesEveryScheduleType() throws Exception {
     String lr =
         tableRows().stream()
             .filter(r -> r.startsWith("| `optimizer.schedule`"))
@@ -135,7 +152,7 @@ class ReadmeConfigKeysTest {
   }
 
   @Test
-  void readmeNamesEveryChoiceOfEveryEnumKey() throws Exception {
+  void configPageNamesEveryChoiceOfEveryEnumKey() throws Exception {
     for (String key : keysInCode()) {
       Class<?> type = typeOf(key);
       if (!type.isEnum()) continue;
