@@ -1,16 +1,14 @@
 package dev.dawn.workloads.precision;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The precisions {@code dawn infer} measures a folded net in: float32 and bfloat16 graphs of the
  * same net ({@link #floating}), and INT8 with calibrated activation ranges, which has no float
  * compute dtype.
  */
-public enum InferencePrecision {
+public enum InferencePrecision implements PrecisionName {
   FP32("fp32", Precision.FP32),
   BF16("bf16", Precision.BF16),
   INT8("int8", null);
@@ -38,20 +36,12 @@ public enum InferencePrecision {
    * @throws IllegalArgumentException naming the allowed values
    */
   public static InferencePrecision fromConfigName(String name) {
-    for (InferencePrecision p : values()) {
-      if (p.configName.equals(name)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(
-        "precision must be one of " + allowedNames() + ", got '" + name + "'");
+    return PrecisionName.parse(InferencePrecision.class, name);
   }
 
   /** e.g. {@code [fp32, bf16, int8]}. */
   public static String allowedNames() {
-    return Arrays.stream(values())
-        .map(InferencePrecision::configName)
-        .collect(Collectors.joining(", ", "[", "]"));
+    return PrecisionName.allowedNames(InferencePrecision.class);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.dawn.workloads.precision;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.DataType;
@@ -15,7 +13,7 @@ import org.tensorflow.types.family.TFloating;
  * (master weights), batch-norm parameters and statistics, the loss and the optimizer always stay
  * float32; see {@code models.ForwardPass}.
  */
-public enum Precision {
+public enum Precision implements PrecisionName {
   FP32("fp32", TFloat32.class, 24),
   /** bfloat16: float32's exponent range with an 8-bit mantissa, so it needs no loss scaling. */
   BF16("bf16", TBfloat16.class, 8),
@@ -86,19 +84,11 @@ public enum Precision {
    * @throws IllegalArgumentException naming the allowed values
    */
   public static Precision fromConfigName(String name) {
-    for (Precision p : values()) {
-      if (p.configName.equals(name)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(
-        "precision must be one of " + allowedNames() + ", got '" + name + "'");
+    return PrecisionName.parse(Precision.class, name);
   }
 
   /** e.g. {@code [fp32, bf16, fp16]}. */
   public static String allowedNames() {
-    return Arrays.stream(values())
-        .map(Precision::configName)
-        .collect(Collectors.joining(", ", "[", "]"));
+    return PrecisionName.allowedNames(Precision.class);
   }
 }
