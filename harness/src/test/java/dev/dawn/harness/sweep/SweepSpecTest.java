@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.harness.cli.DawnCli;
 import dev.dawn.harness.config.ConfigException;
+import dev.dawn.harness.config.WorkerLink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -61,6 +62,26 @@ class SweepSpecTest {
     assertThatThrownBy(() -> SweepSpec.read(reserved))
         .hasMessageContaining("key 'distributed.workers' is set by the sweep")
         .hasMessageContaining("the cluster from 'workers'");
+  }
+
+  @Test
+  void aNetworkAxisNeedsWorkersAndNamesTheNetworksTheRunsUse(@TempDir Path dir) throws Exception {
+    String axis = "  distributed.network: [loopback, 100mbit]\n";
+    Path spec = TinySweep.spec(dir, "");
+    Files.writeString(
+        spec, Files.readString(spec).replace("grid:\n", "grid:\n" + axis) + "workers: 2\n");
+    SweepSpec two = SweepSpec.read(spec);
+    SweepPlan plan = SweepValidation.check(two);
+    assertThat(plan.cells()).hasSize(8);
+    assertThat(SweepValidation.networks(two, plan))
+        .containsExactly(WorkerLink.LOOPBACK, WorkerLink.of("100mbit"));
+
+    Files.writeString(spec, Files.readString(spec).replace("workers: 2\n", ""));
+    assertThatThrownBy(() -> SweepValidation.check(SweepSpec.read(spec)))
+        .hasMessageContaining(
+            "key 'distributed.network' (100mbit) joins the workers of a dawn launch; this spec runs"
+                + " each run as one dawn train: add 'workers: N'")
+        .hasMessageNotContaining("(loopback)");
   }
 
   @Test
