@@ -62,6 +62,8 @@ public final class SweepResults {
           0,
           null,
           null,
+          null,
+          null,
           stop.runFolder(),
           stop.detail());
     }
@@ -83,6 +85,8 @@ public final class SweepResults {
           0,
           null,
           null,
+          null,
+          null,
           stop.runFolder(),
           "run log unusable: " + e.getMessage());
     }
@@ -101,6 +105,8 @@ public final class SweepResults {
         record.epochs().size(),
         boxed(record.imagesPerSecond()),
         boxed(record.bestAccuracy()),
+        boxed(record.computeMsPerStep()),
+        boxed(record.exposedCommMsPerStep()),
         stop.runFolder(),
         stop.detail());
   }
