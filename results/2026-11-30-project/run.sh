@@ -1,6 +1,8 @@
 #!/bin/sh
 # Regenerates every file in this folder from the committed code (after `make build`), with the DAWNBench entries
 # at ../shared/dawnbench-entries ($DAWNBENCH_ENTRIES works too). Run from the repository root.
+# Written for the code of 2026-11-30, whose hardware files held their network; since the network became a file of
+# its own (issue 23) the commands differ: results/2026-12-07-project/run.sh regenerates the same figures.
 set -eu
 D=results/2026-11-30-project
 E=${DAWNBENCH_ENTRIES:-../shared/dawnbench-entries}/ImageNet/train

@@ -42,6 +42,17 @@ class SweepRunnerTest {
     String crashing;
     String failingEarly;
 
+    /**
+     * A run's step split, {compute ms, exposed communication ms}, from its arguments; null writes
+     * an epoch without one (one process). By default cell 1 ran on 2 workers.
+     */
+    java.util.function.Function<List<String>, double[]> stepSplit =
+        args -> {
+          String name = value(args, "name");
+          int repeat = Integer.parseInt(name.replaceAll(".*-r(\\d+)", "$1"));
+          return name.contains("-c1-") ? new double[] {40.0 + repeat, 10.0 * repeat} : null;
+        };
+
     @Override
     public int train(List<String> args, Path log) throws IOException {
       String name = value(args, "name");
@@ -89,24 +100,12 @@ class SweepRunnerTest {
                     "top5Accuracy",
                     "threshold",
                     93.0)));
-        // cell 1 ran on 2 workers: its step is split into compute and exposed communication
+        double[] split = stepSplit.apply(args);
         events.write(
-            cell == 1
+            split != null
                 ? new EpochStop(
-                    1,
-                    trainMs,
-                    trainMs,
-                    1.0,
-                    0.1,
-                    100.0,
-                    100L,
-                    0L,
-                    1,
-                    3,
-                    4000L,
-                    2,
-                    40.0 + repeat,
-                    10.0 * repeat)
+                    1, trainMs, trainMs, 1.0, 0.1, 100.0, 100L, 0L, 1, 3, 4000L, 2, split[0],
+                    split[1])
                 : new EpochStop(1, trainMs, trainMs, 1.0, 0.1, 100.0 * cell, 100L, 0L));
         boolean reached = !(cell == 4 && repeat == 2);
         events.write(new EvalAccuracy(1, 0.5, reached ? 0.95 : 0.5, 10L, 0L));

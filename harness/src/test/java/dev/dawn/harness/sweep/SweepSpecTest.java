@@ -229,6 +229,40 @@ class SweepSpecTest {
   }
 
   @Test
+  void committedFusionNetworkSpecSweepsRatesAndThresholdsAndItsCheckHasCellsOnBothSides() {
+    SweepSpec spec =
+        SweepSpec.read(
+            Path.of("..", "reference-configs", "sweeps", "fusion-network-2-workers.yaml"));
+    SweepPlan plan = SweepValidation.check(spec);
+    assertThat(spec.workers()).isEqualTo(2);
+    assertThat(plan.cells()).hasSize(24);
+    assertThat(plan.runs()).hasSize(72);
+    assertThat(SweepValidation.networks(spec, plan))
+        .extracting(WorkerLink::toString)
+        .containsExactly("50mbit", "200mbit", "1gbit", "loopback");
+    // the emulated network's fit.cells select some of its cells, never all: the rest are checked
+    var fitCells =
+        dev.dawn.harness.project.NetworkFile.load(
+                "emulated-tbf", Path.of("..", "reference-configs", "networks"), List.of())
+            .spec()
+            .fit()
+            .cells()
+            .stream()
+            .map(c -> dev.dawn.reporters.compare.CellSelector.parse(c, "fit.cells"))
+            .toList();
+    long fitted =
+        plan.cells().stream()
+            .filter(c -> fitCells.stream().anyMatch(s -> s.matches(c.plainValues())))
+            .count();
+    assertThat(fitted).isEqualTo(12);
+    SweepSpec four =
+        SweepSpec.read(
+            Path.of("..", "reference-configs", "sweeps", "fusion-network-4-workers.yaml"));
+    assertThat(four.workers()).isEqualTo(4);
+    assertThat(SweepValidation.check(four).runs()).hasSize(27);
+  }
+
+  @Test
   void committedBenchTrainSeedSpecIsOneCellOfFiveSeeds() {
     SweepPlan plan =
         SweepValidation.check(
