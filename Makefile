@@ -32,14 +32,16 @@ SWEEP_SPEC ?= reference-configs/sweeps/momentum-vs-lars.yaml
 bench-sweep: build
 	$(DAWN) sweep $(SWEEP_SPEC)
 
-# Gradient fusion on 2 worker processes (dawn launch --workers 2 per run, loopback gRPC): fusion threshold
-# 0 / 256 KiB / 4 MiB / 64 MiB x global batch 64 / 128 / 256 (12 runs) on the standard synthetic preset's recipe
-# (reference-configs/cpu-synthetic-resnet9.yaml, 2-3 epochs to 93% top-5; the hard bench-train preset would take
-# hours for 12 runs on 2 cores). The sweep folder results/sweeps/<timestamp>-fusion-2-workers/ holds runs.csv,
-# summary.csv, time-to-target-vs-train.batchSize.png (one line per threshold) and
-# images-per-second-vs-distributed.fusion.thresholdBytes.png; each run's metrics.csv has the step split into compute
-# and exposed communication.
-FUSION_SPEC ?= reference-configs/sweeps/fusion-2-workers.yaml
+# Gradient fusion where bandwidth bounds the all-reduce: 2 worker processes (dawn launch --workers 2 per run), each
+# in a network namespace of its own on links capped at distributed.network's rate (tc tbf; needs root), fusion
+# threshold 0 / 64 KiB / 256 KiB / 1 MiB / 4 MiB / 64 MiB x rate 50mbit / 200mbit / 1gbit / loopback, 3 repeats
+# (72 runs of the standard synthetic preset's recipe, about 3 hours on 2 cores). The sweep folder
+# results/sweeps/<timestamp>-fusion-network-2-workers/ holds runs.csv and summary.csv (with compute and exposed
+# communication per step), and time-to-target-vs-distributed.fusion.thresholdBytes.png with one line per rate;
+# `bin/dawn project --check --sweep <folder>` holds the projection against it. results/fusion-network/run.sh runs
+# the whole measurement. FUSION_SPEC=reference-configs/sweeps/fusion-2-workers.yaml is the earlier loopback-only
+# sweep (threshold x batch, 12 runs).
+FUSION_SPEC ?= reference-configs/sweeps/fusion-network-2-workers.yaml
 bench-fusion: build
 	$(DAWN) sweep $(FUSION_SPEC)
 
