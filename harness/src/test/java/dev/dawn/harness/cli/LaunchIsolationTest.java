@@ -167,31 +167,13 @@ class LaunchIsolationTest {
   @Test
   void twoLaunchesSideBySideEachGetTheirOwnNamespaceAndLeaveNone() throws Exception {
     NamespacesOrSkip.assumeAvailable();
-    List<Path> logs = new ArrayList<>();
-    List<Path> results = new ArrayList<>();
-    try (WorkerProcesses processes = new WorkerProcesses()) {
-      List<Process> launches = new ArrayList<>();
-      for (String name : List.of("left", "right")) {
-        Path own = Files.createDirectories(dir.resolve(name));
-        results.add(own.resolve("results"));
-        logs.add(own.resolve("launch.log"));
-        launches.add(
-            processes.start(
-                launchArgs(TinyTrainingConfig.write(own, name), results.get(results.size() - 1)),
-                Map.of(),
-                logs.get(logs.size() - 1)));
-      }
-      List<String> namespaces = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        int exit = WorkerProcesses.exitWithin(launches.get(i), 600);
-        String out = Files.readString(logs.get(i));
-        assertThat(exit).as(out).isEqualTo(3); // trained both epochs; 100% is never reached
-        namespaces.add(match(NAMESPACE, out));
-        assertThat(onlyRun(results.get(i)).resolve("metrics.csv")).exists();
-      }
-      assertThat(namespaces.get(0)).isNotEqualTo(namespaces.get(1));
-      for (String ns : namespaces) assertThat(namespaceExists(ns)).as(ns).isFalse();
+    List<String> namespaces = new ArrayList<>();
+    for (Launched l : twoSideBySide(List.of())) {
+      namespaces.add(match(NAMESPACE, l.out()));
+      assertThat(onlyRun(l.results()).resolve("metrics.csv")).exists();
     }
+    assertThat(namespaces.get(0)).isNotEqualTo(namespaces.get(1));
+    for (String ns : namespaces) assertThat(namespaceExists(ns)).as(ns).isFalse();
   }
 
   @Test
@@ -243,38 +225,20 @@ class LaunchIsolationTest {
   @Test
   void twoEmulatedLaunchesSideBySideTrainOnTheirOwnSubnetsAndLeaveNothing() throws Exception {
     EmulatedNetworkOrSkip.assumeAvailable();
-    List<Path> logs = new ArrayList<>();
-    List<Path> results = new ArrayList<>();
-    try (WorkerProcesses processes = new WorkerProcesses()) {
-      List<Process> launches = new ArrayList<>();
-      for (String name : List.of("left", "right")) {
-        Path own = Files.createDirectories(dir.resolve(name));
-        results.add(own.resolve("results"));
-        logs.add(own.resolve("launch.log"));
-        List<String> args =
-            new ArrayList<>(
-                launchArgs(TinyTrainingConfig.write(own, name), results.get(results.size() - 1)));
-        args.addAll(List.of("--network", "1gbit"));
-        launches.add(processes.start(args, Map.of(), logs.get(logs.size() - 1)));
-      }
-      List<String> networks = new ArrayList<>();
-      List<String> subnets = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        int exit = WorkerProcesses.exitWithin(launches.get(i), 600);
-        String out = Files.readString(logs.get(i));
-        assertThat(exit).as(out).isEqualTo(3); // trained both epochs; 100% is never reached
-        networks.add(match(NETWORK, out));
-        subnets.add(match(EMULATED, out).replaceAll("\\.1$", ""));
-        Path run = onlyRun(results.get(i));
-        assertThat(Files.readString(run.resolve("config.yaml"))).contains("network: \"1gbit\"");
-        assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(1))
-            .as("compute and exposed communication measured")
-            .doesNotEndWith(",,");
-      }
-      assertThat(networks.get(0)).isNotEqualTo(networks.get(1));
-      assertThat(subnets.get(0)).isNotEqualTo(subnets.get(1));
-      for (String n : networks) assertThat(namespacesOf(n)).as(n).isEmpty();
+    List<String> networks = new ArrayList<>();
+    List<String> subnets = new ArrayList<>();
+    for (Launched l : twoSideBySide(List.of("--network", "1gbit"))) {
+      networks.add(match(NETWORK, l.out()));
+      subnets.add(match(EMULATED, l.out()).replaceAll("\\.1$", ""));
+      Path run = onlyRun(l.results());
+      assertThat(Files.readString(run.resolve("config.yaml"))).contains("network: \"1gbit\"");
+      assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(1))
+          .as("compute and exposed communication measured")
+          .doesNotEndWith(",,");
     }
+    assertThat(networks.get(0)).isNotEqualTo(networks.get(1));
+    assertThat(subnets.get(0)).isNotEqualTo(subnets.get(1));
+    for (String n : networks) assertThat(namespacesOf(n)).as(n).isEmpty();
   }
 
   @Test
@@ -315,6 +279,39 @@ class LaunchIsolationTest {
     assertThat(lines.get(2))
         .contains("--expose-ports runs the workers on this machine's own network");
     assertThat(namespacesOf("dawn-")).as("nothing left behind").noneMatch(n -> n.contains("-net"));
+  }
+
+  /** A launch's output and its results folder. */
+  private record Launched(String out, Path results) {}
+
+  /**
+   * Two launches of the tiny config started together, each with {@code extra} arguments, both run
+   * to their end: they train both epochs (exit 3, as 100% is never reached).
+   */
+  private List<Launched> twoSideBySide(List<String> extra) throws Exception {
+    List<Path> logs = new ArrayList<>();
+    List<Path> results = new ArrayList<>();
+    List<Launched> out = new ArrayList<>();
+    try (WorkerProcesses processes = new WorkerProcesses()) {
+      List<Process> launches = new ArrayList<>();
+      for (String name : List.of("left", "right")) {
+        Path own = Files.createDirectories(dir.resolve(name));
+        results.add(own.resolve("results"));
+        logs.add(own.resolve("launch.log"));
+        List<String> args =
+            new ArrayList<>(
+                launchArgs(TinyTrainingConfig.write(own, name), results.get(results.size() - 1)));
+        args.addAll(extra);
+        launches.add(processes.start(args, Map.of(), logs.get(logs.size() - 1)));
+      }
+      for (int i = 0; i < 2; i++) {
+        int exit = WorkerProcesses.exitWithin(launches.get(i), 600);
+        String log = Files.readString(logs.get(i));
+        assertThat(exit).as(log).isEqualTo(3);
+        out.add(new Launched(log, results.get(i)));
+      }
+    }
+    return out;
   }
 
   private static List<String> launchArgs(Path config, Path results) {
@@ -397,10 +394,7 @@ class LaunchIsolationTest {
       long pid = Long.parseLong(namespace.substring(namespace.lastIndexOf(' ') + 1));
       return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
-    Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
-    String list = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(30, TimeUnit.SECONDS);
-    return list.lines().anyMatch(l -> l.strip().split("\\s+")[0].equals(namespace));
+    return namespacesOf(namespace).contains(namespace);
   }
 
   private List<String> foreignClient(

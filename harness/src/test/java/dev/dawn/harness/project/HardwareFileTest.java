@@ -3,7 +3,6 @@ package dev.dawn.harness.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,10 +12,7 @@ class HardwareFileTest {
 
   @Test
   void everyHardwareFileLoadsAndEveryFigureHasACommentAbove() throws Exception {
-    List<Path> files;
-    try (var s = Files.list(DIR)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> files = FigureComments.yamlFiles(DIR);
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .contains(
@@ -30,19 +26,14 @@ class HardwareFileTest {
       var spec = HardwareFile.load(f.toString(), DIR, List.of()).spec();
       assertThat(spec.name()).as(f.toString()).isNotBlank();
       assertThat(spec.fit().parameters()).as(f.toString()).containsExactly("device.efficiency");
-      // the source or the reason of each figure sits in a comment right above it
-      List<String> lines = Files.readAllLines(f);
-      for (String key :
+      FigureComments.assertCommentAbove(
+          f,
           List.of(
               "imagesPerSecond:",
               "linkGigabytesPerSecond:",
               "cpuCores:",
               "imagesPerSecondPerCore:",
-              "stack:")) {
-        int i = indexOf(lines, key);
-        assertThat(i).as(f + " " + key).isPositive();
-        assertThat(lines.get(i - 1).trim()).as(f + ": comment above " + key).startsWith("#");
-      }
+              "stack:"));
     }
   }
 
@@ -88,12 +79,5 @@ class HardwareFileTest {
     assertThatThrownBy(() -> HardwareFile.load("no-such-gpu", DIR, List.of()))
         .hasMessageContaining("hardware 'no-such-gpu'")
         .hasMessageContaining("v100-16gb");
-  }
-
-  private static int indexOf(List<String> lines, String key) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().startsWith(key)) return i;
-    }
-    return -1;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,7 @@ class NetworkFileTest {
 
   @Test
   void everyNetworkFileLoadsAndEveryFigureHasACommentAbove() throws Exception {
-    List<Path> files;
-    try (var s = Files.list(DIR)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> files = FigureComments.yamlFiles(DIR);
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .contains(
@@ -33,20 +29,12 @@ class NetworkFileTest {
     for (Path f : files) {
       var file = NetworkFile.load(f.toString(), DIR, List.of());
       assertThat(file.spec().name()).as(f.toString()).isNotBlank();
-      List<String> lines = Files.readAllLines(f);
-      for (String key :
+      FigureComments.assertCommentAbove(
+          f,
           List.of(
-              "gigabitsPerSecond:", "efficiency:", "latencySeconds:", "algorithm:", "overlap:")) {
-        int i = indexOf(lines, key);
-        assertThat(i).as(f + " " + key).isPositive();
-        assertThat(lines.get(i - 1).trim()).as(f + ": comment above " + key).startsWith("#");
-      }
-      for (String key : file.ranges().keySet()) {
-        int i = indexOf(lines, key + ":");
-        assertThat(lines.get(i - 1).trim())
-            .as(f + ": source above the range of " + key)
-            .startsWith("#");
-      }
+              "gigabitsPerSecond:", "efficiency:", "latencySeconds:", "algorithm:", "overlap:"));
+      FigureComments.assertCommentAbove(
+          f, file.ranges().keySet().stream().map(k -> k + ":").toList());
     }
   }
 
@@ -100,12 +88,5 @@ class NetworkFileTest {
     assertThatThrownBy(() -> NetworkFile.load("no-such-net", DIR, List.of()))
         .hasMessageContaining("network 'no-such-net'")
         .hasMessageContaining("aws-p3-25gbit");
-  }
-
-  private static int indexOf(List<String> lines, String key) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().startsWith(key)) return i;
-    }
-    return -1;
   }
 }

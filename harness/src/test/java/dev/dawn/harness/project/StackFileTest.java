@@ -14,10 +14,7 @@ class StackFileTest {
 
   @Test
   void everyStackFileLoadsAndItsFiguresHaveACommentAbove() throws Exception {
-    List<Path> files;
-    try (var s = Files.list(DIR)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> files = FigureComments.yamlFiles(DIR);
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .contains("tensorflow-xla-amp.yaml", "pytorch-2018-ddp-fp16.yaml", "mxnet-2018-fp16.yaml");
@@ -26,14 +23,13 @@ class StackFileTest {
       assertThat(s.name() + ".yaml").as(f.toString()).isEqualTo(f.getFileName().toString());
       // a stack is compared with an anchor (itself, or a stack that is its own reference)
       assertThat(StackFile.load(s.compute().relativeTo(), DIR).anchor()).as(f.toString()).isTrue();
-      List<String> lines = Files.readAllLines(f);
-      for (String key :
+      FigureComments.assertCommentAbove(
+          f,
           List.of(
-              "relativeSpeed:", "exchange:", "bytesPerGradientValue:", "fusionThresholdBytes:")) {
-        int i = indexOf(lines, key);
-        assertThat(i).as(f + " " + key).isPositive();
-        assertThat(lines.get(i - 1).trim()).as(f + ": comment above " + key).startsWith("#");
-      }
+              "relativeSpeed:", "exchange:", "bytesPerGradientValue:", "fusionThresholdBytes:"));
+      FigureComments.assertCommentAbove(
+          f,
+          StackFile.file(f.toString(), DIR).ranges().keySet().stream().map(k -> k + ":").toList());
     }
   }
 
@@ -190,10 +186,5 @@ class StackFileTest {
         "test",
         new StackSpec.Compute(relativeTo, speed),
         new StackSpec.Communication(StackSpec.Communication.ALL_REDUCE, bytes, fusion));
-  }
-
-  private static int indexOf(List<String> lines, String key) {
-    for (int i = 0; i < lines.size(); i++) if (lines.get(i).trim().startsWith(key)) return i;
-    return -1;
   }
 }

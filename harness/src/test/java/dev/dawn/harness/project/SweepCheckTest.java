@@ -111,23 +111,7 @@ class SweepCheckTest {
             .run(unmeasured);
     List<MeasuredCell> out = new ArrayList<>();
     for (SweepCheck.Row r : truth.rows()) {
-      MeasuredCell c = r.cell();
-      out.add(
-          new MeasuredCell(
-              c.cell(),
-              c.values(),
-              c.plan(),
-              c.model(),
-              c.workers(),
-              c.link(),
-              c.fusionThresholdBytes(),
-              3,
-              r.computeMs(),
-              r.exposedMs(),
-              r.seconds(),
-              r.seconds() * 0.95,
-              r.seconds() * 1.05,
-              2.0));
+      out.add(measured(r.cell(), r.computeMs(), r.exposedMs(), r.seconds()));
     }
     return out;
   }
@@ -163,6 +147,12 @@ class SweepCheckTest {
   }
 
   private static MeasuredCell scaled(MeasuredCell c, double factor) {
+    return measured(c, c.computeMs() * factor, c.exposedMs() * factor, c.seconds() * factor);
+  }
+
+  /** {@code c} as 3 runs measured it, the median's interval 5% either side. */
+  private static MeasuredCell measured(
+      MeasuredCell c, Double computeMs, Double exposedMs, Double seconds) {
     return new MeasuredCell(
         c.cell(),
         c.values(),
@@ -171,12 +161,12 @@ class SweepCheckTest {
         c.workers(),
         c.link(),
         c.fusionThresholdBytes(),
-        c.runs(),
-        c.computeMs() * factor,
-        c.exposedMs() * factor,
-        c.seconds() * factor,
-        c.secondsLow() * factor,
-        c.secondsHigh() * factor,
+        3,
+        computeMs,
+        exposedMs,
+        seconds,
+        seconds == null ? null : seconds * 0.95,
+        seconds == null ? null : seconds * 1.05,
         c.targetEpoch());
   }
 
