@@ -1,5 +1,11 @@
 package dev.dawn.harness.cluster.netns;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +28,11 @@ import java.util.regex.Pattern;
  * workers still share this machine's cores.
  *
  * <p>Each launch takes the lowest {@code k} no other dawn network uses, so two launches side by
- * side have distinct subnets as well as distinct namespaces (were two started at the same instant
- * to pick the same {@code k}, they would still not see each other: their namespaces are apart).
- * Everything is removed by {@link #close()}, by {@link NamespaceTeardown} when the JVM is stopped,
- * and after {@code kill -9} by the next launch ({@link NamedNamespace#reapStale}).
+ * side have distinct subnets as well as distinct namespaces. Picking {@code k} and naming the
+ * switch after it happen under a file lock shared by every dawn process on the machine, so two
+ * launches started at the same instant cannot pick the same {@code k}. Everything is removed by
+ * {@link #close()}, by {@link NamespaceTeardown} when the JVM is stopped, and after {@code kill -9}
+ * by the next launch ({@link NamedNamespace#reapStale}).
  */
 public final class EmulatedNetwork implements AutoCloseable {
   /** The first two bytes of every emulated network's addresses. */
@@ -33,6 +40,13 @@ public final class EmulatedNetwork implements AutoCloseable {
 
   private static final Pattern SUBNET_IN_NAME =
       Pattern.compile(Pattern.quote(NamedNamespace.PREFIX) + "\\d+-\\d+-net(\\d+)(-[a-z0-9]+)*");
+
+  /** Held while a launch picks its subnet and makes the switch that names it. */
+  private static final Path SUBNET_LOCK =
+      (Files.isDirectory(Path.of("/run/lock"))
+              ? Path.of("/run/lock")
+              : Path.of(System.getProperty("java.io.tmpdir")))
+          .resolve("dawn-emulated-networks.lock");
 
   private static final String BRIDGE = "br0";
   private static final String WORKER_DEVICE = "eth0";
@@ -68,11 +82,10 @@ public final class EmulatedNetwork implements AutoCloseable {
               + " this process runs as another user");
     }
     NetTool ip = NetTool.IP;
-    NamedNamespace.reapStale(ip);
-    int subnet = freeSubnet(ip.run("netns", "list"));
-    String name = NamedNamespace.newName() + "-net" + subnet;
+    NamedNamespace hub = claimSubnet(ip);
+    String name = hub.name();
+    int subnet = subnetOf(name);
     List<NamedNamespace> made = new ArrayList<>();
-    NamedNamespace hub = NamedNamespace.create(ip, name);
     try {
       ip.run("-n", hub.name(), "link", "add", BRIDGE, "type", "bridge");
       ip.run("-n", hub.name(), "link", "set", BRIDGE, "up");
@@ -109,6 +122,29 @@ public final class EmulatedNetwork implements AutoCloseable {
       hub.close();
       throw e;
     }
+  }
+
+  /**
+   * Makes the switch's namespace, named after the lowest free subnet, under {@link #SUBNET_LOCK}: a
+   * launch that looks next sees the subnet taken.
+   */
+  private static synchronized NamedNamespace claimSubnet(NetTool ip) throws NamespaceException {
+    try (FileChannel channel =
+            FileChannel.open(SUBNET_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      NamedNamespace.reapStale(ip);
+      int subnet = freeSubnet(ip.run("netns", "list"));
+      return NamedNamespace.create(ip, NamedNamespace.newName() + "-net" + subnet);
+    } catch (IOException e) {
+      throw new NamespaceException(
+          "cannot lock " + SUBNET_LOCK + " to pick a free subnet: " + e.getMessage());
+    }
+  }
+
+  private static int subnetOf(String switchName) {
+    Matcher m = SUBNET_IN_NAME.matcher(switchName);
+    if (!m.matches()) throw new IllegalStateException("not a dawn network name: " + switchName);
+    return Integer.parseInt(m.group(1));
   }
 
   private static void tc(String namespace, List<String> arguments) throws NamespaceException {

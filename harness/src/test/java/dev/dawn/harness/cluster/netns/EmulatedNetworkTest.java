@@ -3,9 +3,7 @@ package dev.dawn.harness.cluster.netns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.run.ChildJvm;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class EmulatedNetworkTest {
   private static final long MBIT = 1_000_000L;
   private static final int PORT = 2222;
-  private static final List<Process> STARTED = new ArrayList<>();
+  private static final ChildProcesses CHILDREN = new ChildProcesses();
 
   @BeforeAll
   static void emulatedNetworksCanBeMade() {
@@ -36,9 +34,7 @@ class EmulatedNetworkTest {
 
   @AfterEach
   void stopChildren() throws InterruptedException {
-    for (Process p : STARTED) p.destroyForcibly();
-    for (Process p : STARTED) p.waitFor(30, TimeUnit.SECONDS);
-    STARTED.clear();
+    CHILDREN.stopAll();
   }
 
   @Test
@@ -47,7 +43,8 @@ class EmulatedNetworkTest {
       List<String> hosts = net.hosts();
       assertThat(hosts).hasSize(3).doesNotHaveDuplicates();
       for (int i = 0; i < 3; i++) {
-        String addresses = output(net.worker(i).enter(List.of("ip", "-o", "-4", "addr", "show")));
+        String addresses =
+            CHILDREN.output(net.worker(i).enter(List.of("ip", "-o", "-4", "addr", "show")));
         assertThat(addresses).contains(hosts.get(i) + "/24").doesNotContain(hosts.get((i + 1) % 3));
       }
       listen(net.worker(0));
@@ -93,8 +90,9 @@ class EmulatedNetworkTest {
   @Test
   void sigtermRemovesTheNetworkAndKillNineLeavesItToTheNext() throws Exception {
     Process child =
-        start(ChildJvm.command(NamespaceHolder.class.getName(), List.of("120", "emulated")));
-    String name = firstLine(child).replace("namespace ", "");
+        CHILDREN.start(
+            ChildJvm.command(NamespaceHolder.class.getName(), List.of("120", "emulated")));
+    String name = ChildProcesses.firstLine(child).replace("namespace ", "");
     assertThat(namespacesOf(name)).hasSize(3);
     assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor())
         .isZero();
@@ -102,14 +100,34 @@ class EmulatedNetworkTest {
     assertThat(namespacesOf(name)).as("after SIGTERM").isEmpty();
 
     Process killed =
-        start(ChildJvm.command(NamespaceHolder.class.getName(), List.of("120", "emulated")));
-    String left = firstLine(killed).replace("namespace ", "");
+        CHILDREN.start(
+            ChildJvm.command(NamespaceHolder.class.getName(), List.of("120", "emulated")));
+    String left = ChildProcesses.firstLine(killed).replace("namespace ", "");
     killed.destroyForcibly(); // kill -9: no shutdown hook runs
     killed.waitFor(30, TimeUnit.SECONDS);
     assertThat(namespacesOf(left)).hasSize(3);
     try (EmulatedNetwork next = EmulatedNetwork.open(1, 100 * MBIT)) {
       assertThat(namespacesOf(left)).as("after the next network was made").isEmpty();
       assertThat(namespacesOf(next.name())).hasSize(2);
+    }
+  }
+
+  @Test
+  void networksMadeAtTheSameInstantByThreeProcessesGetThreeSubnets() throws Exception {
+    List<Process> holders = new ArrayList<>();
+    for (int i = 0; i < 3; i++)
+      holders.add(
+          CHILDREN.start(
+              ChildJvm.command(NamespaceHolder.class.getName(), List.of("120", "emulated"))));
+    List<String> subnets = new ArrayList<>();
+    for (Process p : holders) {
+      String name = ChildProcesses.firstLine(p).replace("namespace ", "");
+      subnets.add(name.substring(name.lastIndexOf("-net")));
+    }
+    assertThat(subnets).doesNotHaveDuplicates();
+    for (Process p : holders) {
+      new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("SIGTERM ends it").isTrue();
     }
   }
 
@@ -130,11 +148,11 @@ class EmulatedNetworkTest {
 
   private static void listen(NetworkNamespace ns) throws IOException {
     Process p =
-        start(
+        CHILDREN.start(
             ns.enter(
                 ChildJvm.command(
                     ByteSink.class.getName(), List.of(Integer.toString(PORT), "120"))));
-    assertThat(firstLine(p)).isEqualTo("listening");
+    assertThat(ChildProcesses.firstLine(p)).isEqualTo("listening");
   }
 
   /**
@@ -147,7 +165,7 @@ class EmulatedNetworkTest {
     command.addAll(
         ChildJvm.command(
             ByteSource.class.getName(), List.of(host, Integer.toString(PORT), "1", "5")));
-    Process p = start(command);
+    Process p = CHILDREN.start(command);
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
     return p.exitValue() == 0 && out.contains("sent 1 in");
@@ -155,7 +173,8 @@ class EmulatedNetworkTest {
 
   private static long send(NetworkNamespace from, String host, long bytes) throws Exception {
     String out =
-        output(
+        CHILDREN
+            .output(
                 from.enter(
                     ChildJvm.command(
                         ByteSource.class.getName(),
@@ -166,33 +185,9 @@ class EmulatedNetworkTest {
     return Long.parseLong(m.group(1));
   }
 
-  private static Process start(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    STARTED.add(p);
-    return p;
-  }
-
-  private static String firstLine(Process p) throws IOException {
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = in.readLine();
-    assertThat(line).as("first line of process " + p.pid()).isNotNull();
-    return line;
-  }
-
-  private static String output(List<String> command) throws Exception {
-    Process p = start(command);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return out;
-  }
-
   /** The namespaces in {@code ip netns list} named {@code name} or {@code name-...}. */
   private static List<String> namespacesOf(String name) throws Exception {
-    return output(List.of("ip", "netns", "list"))
-        .lines()
-        .map(l -> l.strip().split("\\s+")[0])
+    return CHILDREN.namedNamespaces().stream()
         .filter(n -> n.equals(name) || n.startsWith(name + "-"))
         .toList();
   }
