@@ -94,10 +94,7 @@ class LaunchIsolationTest {
           .endsWith("the-launch-secret");
       assertThat(written).hasContent("foreign");
 
-      List<ProcessHandle> workers = launch.descendants().toList();
-      launch.destroy(); // SIGTERM
-      assertThat(WorkerProcesses.exitWithin(launch, 120)).as(Files.readString(log)).isEqualTo(143);
-      for (ProcessHandle w : workers) w.onExit().get(120, TimeUnit.SECONDS);
+      stopWithSigterm(launch, log);
       assertThat(namespaceExists(namespace)).as(namespace + " after SIGTERM").isFalse();
       Path run = onlyRun(results);
       assertThat(RunStop.KIND.in(EventLogReader.read(run.resolve("events.jsonl"))))
@@ -214,10 +211,7 @@ class LaunchIsolationTest {
       assertThat(fromWorker1).singleElement().asString().endsWith("the-emulated-secret");
       assertThat(written).hasContent("foreign");
 
-      List<ProcessHandle> workers = launch.descendants().toList();
-      launch.destroy(); // SIGTERM
-      assertThat(WorkerProcesses.exitWithin(launch, 120)).as(Files.readString(log)).isEqualTo(143);
-      for (ProcessHandle w : workers) w.onExit().get(120, TimeUnit.SECONDS);
+      stopWithSigterm(launch, log);
       assertThat(namespacesOf(network)).as(network + " after SIGTERM").isEmpty();
     }
   }
@@ -279,6 +273,14 @@ class LaunchIsolationTest {
     assertThat(lines.get(2))
         .contains("--expose-ports runs the workers on this machine's own network");
     assertThat(namespacesOf("dawn-")).as("nothing left behind").noneMatch(n -> n.contains("-net"));
+  }
+
+  /** SIGTERM to the launch: it ends with 143, and so does every worker it started. */
+  private static void stopWithSigterm(Process launch, Path log) throws Exception {
+    List<ProcessHandle> workers = launch.descendants().toList();
+    launch.destroy();
+    assertThat(WorkerProcesses.exitWithin(launch, 120)).as(Files.readString(log)).isEqualTo(143);
+    for (ProcessHandle w : workers) w.onExit().get(120, TimeUnit.SECONDS);
   }
 
   /** A launch's output and its results folder. */

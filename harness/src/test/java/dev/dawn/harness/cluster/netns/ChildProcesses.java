@@ -2,6 +2,7 @@ package dev.dawn.harness.cluster.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.harness.run.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +22,15 @@ final class ChildProcesses {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     started.add(p);
     return p;
+  }
+
+  /**
+   * Starts {@code main} with {@code args} in a child JVM inside {@code ns} and waits for its first
+   * line, which must be {@code listening}.
+   */
+  void startListener(NetworkNamespace ns, Class<?> main, String... args) throws IOException {
+    Process p = start(ns.enter(ChildJvm.command(main.getName(), List.of(args))));
+    assertThat(firstLine(p)).isEqualTo("listening");
   }
 
   /** The process's first line of output; fails the test when it ends without one. */

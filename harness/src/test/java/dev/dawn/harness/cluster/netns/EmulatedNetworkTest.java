@@ -147,12 +147,7 @@ class EmulatedNetworkTest {
   }
 
   private static void listen(NetworkNamespace ns) throws IOException {
-    Process p =
-        CHILDREN.start(
-            ns.enter(
-                ChildJvm.command(
-                    ByteSink.class.getName(), List.of(Integer.toString(PORT), "120"))));
-    assertThat(ChildProcesses.firstLine(p)).isEqualTo("listening");
+    CHILDREN.startListener(ns, ByteSink.class, Integer.toString(PORT), "120");
   }
 
   /**

@@ -112,12 +112,7 @@ class PrivateNetworkTest {
   }
 
   private static void holdPort(NetworkNamespace ns, int port) throws IOException {
-    Process p =
-        CHILDREN.start(
-            ns.enter(
-                ChildJvm.command(
-                    PortHolder.class.getName(), List.of(Integer.toString(port), "120"))));
-    assertThat(ChildProcesses.firstLine(p)).isEqualTo("listening");
+    CHILDREN.startListener(ns, PortHolder.class, Integer.toString(port), "120");
   }
 
   private static String knockFrom(NetworkNamespace ns, int port) throws Exception {
