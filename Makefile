@@ -38,7 +38,7 @@ bench-sweep: build
 # 20-class cut of the synthetic set, about 10 minutes on 2 cores). The sweep folder
 # results/sweeps/<timestamp>-fusion-network-quick/ holds runs.csv and summary.csv (with compute and exposed
 # communication per step) and time-to-target-vs-distributed.fusion.thresholdBytes.png with one line per rate;
-# `bin/dawn project --check --sweep <folder>` holds the projection against it, and results/fusion-network/run.sh runs
+# `bin/dawn project check --sweep <folder>` holds the projection against it, and results/fusion-network/run.sh runs
 # the whole measurement. FUSION_SPEC=reference-configs/sweeps/fusion-network-2-workers.yaml is the full grid (6
 # thresholds x 4 rates x 3 repeats on the 26,000-image set, 72 runs, about 3 hours);
 # FUSION_SPEC=reference-configs/sweeps/fusion-2-workers.yaml the earlier loopback-only sweep (threshold x batch).

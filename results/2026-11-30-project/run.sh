@@ -6,9 +6,9 @@
 set -eu
 D=results/2026-11-30-project
 E=${DAWNBENCH_ENTRIES:-../shared/dawnbench-entries}/ImageNet/train
-bin/dawn project --check                    > $D/check.txt
-bin/dawn project --fit --hardware v100-16gb > $D/fit-v100-16gb.txt
-bin/dawn project --fit --hardware v100-32gb > $D/fit-v100-32gb.txt
+bin/dawn project check                    > $D/check.txt
+bin/dawn project fit --hardware v100-16gb > $D/fit-v100-16gb.txt
+bin/dawn project fit --hardware v100-32gb > $D/fit-v100-32gb.txt
 bin/dawn project --config reference-configs/alibaba-2020-03.yaml --hardware v100-32gb --gpus 128 \
   --tsv $E/alibabacloud_resnet50_gn6e_16_machine_tensorflow.tsv --fusion-sweep --out $D \
   > $D/alibaba-2020-03-v100-32gb-128gpus.txt

@@ -5,9 +5,9 @@
 set -eu
 D=results/2026-12-07-project
 E=${DAWNBENCH_ENTRIES:-../shared/dawnbench-entries}/ImageNet/train
-bin/dawn project --check > $D/check.txt
-bin/dawn project --fit --hardware v100-16gb --network aws-p3-25gbit > $D/fit-v100-16gb-aws-p3-25gbit.txt
-bin/dawn project --fit --hardware v100-32gb --network alibaba-vpc-32gbit > $D/fit-v100-32gb-alibaba-vpc-32gbit.txt
+bin/dawn project check > $D/check.txt
+bin/dawn project fit --hardware v100-16gb --network aws-p3-25gbit > $D/fit-v100-16gb-aws-p3-25gbit.txt
+bin/dawn project fit --hardware v100-32gb --network alibaba-vpc-32gbit > $D/fit-v100-32gb-alibaba-vpc-32gbit.txt
 # Huawei's March 2019 record (4:08) on its cluster, each V100 file alone and both (GPU memory not published), with
 # its own stack (no XLA) and with the V100 files' own (XLA), as the issue's example ran it
 for stack in tensorflow-amp tensorflow-xla-amp; do

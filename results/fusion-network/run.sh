@@ -3,7 +3,7 @@
 # (reference-configs/sweeps/fusion-network-quick.yaml: 2 worker processes, each in a network namespace of its own on
 # links capped with tc tbf; link rate 50mbit / 200mbit / loopback x fusion threshold 0 / 256 KiB / 64 MiB, 2 repeats,
 # 18 runs to 93% top-5), then `dawn compare` at each rate (one message per tensor against one for all),
-# `dawn project --check --sweep` (fitted on the loopback and 200mbit cells, predicting the 50mbit ones) and
+# `dawn project check --sweep` (fitted on the loopback and 200mbit cells, predicting the 50mbit ones) and
 # `dawn report`. What it measures per cell: time to 93% top-5 (median of the repeats, bootstrap interval), images/s,
 # and compute and exposed communication per step (summary.csv), and the projection's error per predicted cell.
 #
@@ -37,7 +37,7 @@ for rate in $RATES; do
   bin/dawn compare "$SWEEP@distributed.network=$rate,distributed.fusion.thresholdBytes=0" \
     "$SWEEP@distributed.network=$rate,distributed.fusion.thresholdBytes=67108864" > "$D/compare-$rate-0-vs-64MiB.txt"
 done
-bin/dawn project --check --sweep "$SWEEP" --out "$D" > "$D/project-check-sweep.txt"
+bin/dawn project check --sweep "$SWEEP" --out "$D" > "$D/project-check-sweep.txt"
 bin/dawn report --results "$SWEEP" --out "$D/report.html" > "$D/report.log" 2>&1
 find "$SWEEP/runs" -depth \( -name weights -o -name 'pruned-*' \) -type d -exec rm -rf {} +
 find "$SWEEP/runs" -name 'events.out.tfevents.*' -delete
@@ -60,7 +60,7 @@ for r in rows:
                     g(r, "compute_ms_per_step_median"), g(r, "exposed_comm_ms_per_step_median")]))
 EOF
   for rate in $RATES; do echo "== compare at $rate (0 vs 64 MiB)"; tail -n 4 "$D/compare-$rate-0-vs-64MiB.txt"; done
-  echo "== dawn project --check --sweep"
+  echo "== dawn project check --sweep"
   tail -n 12 "$D/project-check-sweep.txt"
   echo "== files: $D"
 } | tee "$D/summary.txt"

@@ -9,21 +9,14 @@ import dev.dawn.harness.project.HardwareSpec;
 import dev.dawn.harness.project.ModelGradients;
 import dev.dawn.harness.project.NetworkFile;
 import dev.dawn.harness.project.NetworkSpec;
-import dev.dawn.harness.project.ParameterFit;
 import dev.dawn.harness.project.Projection;
 import dev.dawn.harness.project.ProjectionFile;
 import dev.dawn.harness.project.ProjectionFileException;
 import dev.dawn.harness.project.ProjectionFiles;
-import dev.dawn.harness.project.PublishedCheck;
-import dev.dawn.harness.project.PublishedCheckTable;
-import dev.dawn.harness.project.PublishedEntry;
 import dev.dawn.harness.project.SoftwareStack;
 import dev.dawn.harness.project.StackFile;
 import dev.dawn.harness.project.StepModel;
-import dev.dawn.harness.project.SweepCheck;
-import dev.dawn.harness.project.SweepCheckTable;
 import dev.dawn.harness.project.TargetEpoch;
-import dev.dawn.harness.sweep.SweepMeasurements;
 import dev.dawn.reporters.leaderboard.LeaderboardFigures;
 import dev.dawn.workloads.models.ModelSpec;
 import java.io.PrintWriter;
@@ -40,6 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "project",
     mixinStandardHelpOptions = true,
+    subcommands = {ProjectCheckCommand.class, ProjectFitCommand.class},
     description = {
       "Project how long a recipe would train on N GPUs, without training: per epoch, the hours of compute, of",
       "gradient all-reduce not hidden behind the backward pass, and of waiting for the input pipeline, from a",
@@ -51,11 +45,8 @@ import picocli.CommandLine.Option;
       "devices (A,B: the GPU is not known), it also prints the band of hours over those ranges, low-high.",
       "Prints the table and writes it as CSV and a stacked-bar chart.",
       "",
-      "--check compares the model with the published multi-machine DAWNBench entries and says whether each",
-      "published time lies inside its band; with --sweep DIR it checks the model against a sweep of 'dawn launch'",
-      "runs instead: parameters fitted on the cells the network file's fit.cells select, every other cell",
-      "predicted and compared (compute and exposed communication per step, time to target, mean absolute error).",
-      "--fit calibrates the free parameters of a device and a network file on their chosen entries."
+      "'dawn project check' holds the model against the published multi-machine entries or a sweep of",
+      "emulated-network runs; 'dawn project fit' calibrates a device and a network file on published entries."
     },
     footer = {
       "",
@@ -63,9 +54,9 @@ import picocli.CommandLine.Option;
       "  bin/dawn project --config reference-configs/alibaba-2020-03.yaml --hardware v100-32gb --network alibaba-vpc-32gbit --gpus 128",
       "  bin/dawn project --config reference-configs/huawei-2019-03.yaml --hardware v100-16gb,v100-32gb --network huawei-modelarts-ib --stack tensorflow-amp --gpus 128",
       "  bin/dawn project --config reference-configs/fastai-2018-09.yaml --hardware v100-16gb --network aws-p3-25gbit --stack pytorch-2018-ddp-fp16 --gpus 64 --fusion-sweep",
-      "  bin/dawn project --check",
-      "  bin/dawn project --check --sweep results/sweeps/<timestamp>-fusion-network-2-workers",
-      "  bin/dawn project --fit --hardware v100-16gb --network aws-p3-25gbit"
+      "  bin/dawn project check",
+      "  bin/dawn project check --sweep results/sweeps/<timestamp>-fusion-network-2-workers",
+      "  bin/dawn project fit --hardware v100-16gb --network aws-p3-25gbit"
     })
 final class ProjectCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -78,13 +69,22 @@ final class ProjectCommand implements Callable<Integer> {
 
   @Mixin ConfigLayerOptions layers;
 
+  @Mixin ClusterFileOptions dirs;
+
+  /** The modes this command had before they became subcommands, pointed at them. */
+  @Option(names = "--check", hidden = true)
+  boolean oldCheck;
+
+  @Option(names = "--fit", hidden = true)
+  boolean oldFit;
+
   @Option(
       names = "--hardware",
       paramLabel = "NAME|FILE[,NAME...]",
       description =
           "Device file, or its name in --hardware-dir (v100-16gb, v100-32gb, p100, k80, tpuv2-core, cpu). "
               + "Several, comma-separated, when the device is not known: the first is projected, the band spans "
-              + "all. With --check --sweep: the machine the runs ran on (default: cpu).")
+              + "all.")
   String hardware;
 
   @Option(
@@ -93,35 +93,8 @@ final class ProjectCommand implements Callable<Integer> {
       description =
           "Network file, or its name in --network-dir: the cluster the devices are joined by (aws-p3-25gbit, "
               + "alibaba-vpc-32gbit, huawei-modelarts-ib, dgx1-infiniband, aws-p2-10gbit, tpu-pod, ethernet-10gbit, "
-              + "emulated-tbf). With --check --sweep: the emulated links (default: emulated-tbf).")
+              + "emulated-tbf).")
   String network;
-
-  @Option(
-      names = "--net",
-      paramLabel = "KEY=VALUE",
-      description =
-          "Override one network parameter, e.g. --net network.gigabitsPerSecond=100 (repeatable).")
-  List<String> networkOverrides = new ArrayList<>();
-
-  @Option(
-      names = "--network-dir",
-      paramLabel = "DIR",
-      defaultValue = "reference-configs/networks",
-      description = "Where network names are looked up. Default: ${DEFAULT-VALUE}.")
-  Path networkDir;
-
-  @Option(
-      names = "--hw",
-      paramLabel = "KEY=VALUE",
-      description = "Override one device parameter, e.g. --hw device.efficiency=1 (repeatable).")
-  List<String> hardwareOverrides = new ArrayList<>();
-
-  @Option(
-      names = "--hardware-dir",
-      paramLabel = "DIR",
-      defaultValue = "reference-configs/hardware",
-      description = "Where hardware names are looked up. Default: ${DEFAULT-VALUE}.")
-  Path hardwareDir;
 
   @Option(
       names = "--stack",
@@ -129,15 +102,8 @@ final class ProjectCommand implements Callable<Integer> {
       description =
           "Software stack file, or its name in --stack-dir (tensorflow-xla-amp, pytorch-2018-ddp-fp16, "
               + "mxnet-2018-fp16, ...). Default: the stack the hardware file's images/s were measured with "
-              + "(its device.stack). --check uses each entry's own stack.")
+              + "(its device.stack).")
   String stack;
-
-  @Option(
-      names = "--stack-dir",
-      paramLabel = "DIR",
-      defaultValue = "reference-configs/stacks",
-      description = "Where stack names are looked up. Default: ${DEFAULT-VALUE}.")
-  Path stackDir;
 
   @Option(
       names = "--gpus",
@@ -174,54 +140,28 @@ final class ProjectCommand implements Callable<Integer> {
           "Also project time to the target for fusion thresholds 0 and 1 KiB .. 256 MiB (doubling): table, CSV, chart.")
   boolean fusionSweep;
 
-  @Option(
-      names = "--check",
-      description =
-          "Project each published multi-machine entry from its JSON's phases and compare "
-              + "with its published hours at the epoch its TSV reaches 93%% top-5, with the band its files "
-              + "allow; with --sweep, check a sweep instead.")
-  boolean check;
-
-  @Option(
-      names = "--sweep",
-      paramLabel = "DIR",
-      description =
-          "With --check: a sweep folder of 'dawn launch' runs (workers: N, distributed.network and "
-              + "distributed.fusion.thresholdBytes swept) to hold the model against; writes "
-              + "<out>/sweep-check-<sweep>.csv.")
-  Path sweep;
-
-  @Option(
-      names = "--configs-dir",
-      paramLabel = "DIR",
-      defaultValue = "reference-configs",
-      description =
-          "Where --check reads the configs of entries the corpus no longer holds (a record replaced "
-              + "in place by a later one). Default: ${DEFAULT-VALUE}.")
-  Path configsDir;
-
-  @Option(
-      names = "--fit",
-      description =
-          "Calibrate the fit.parameters of --hardware and --network on their fit.entries and print the values.")
-  boolean fit;
-
-  @Option(
-      names = "--entries",
-      paramLabel = "DIR",
-      description =
-          "DAWNBench entries checkout for --check and --fit. Default: $DAWNBENCH_ENTRIES, else ../shared/dawnbench-entries.")
-  Path entries;
-
   @Override
   public Integer call() {
+    if (oldCheck || oldFit) {
+      throw new BadInputException(
+          (oldCheck ? "--check" : "--fit")
+              + " is a subcommand now: dawn project "
+              + (oldCheck ? "check" : "fit")
+              + " (see 'dawn project --help')");
+    }
+    return withProjectionFiles(spec, this::project);
+  }
+
+  /**
+   * Runs one of the project commands: a bad device, network, stack or config file is the user's to
+   * fix (exit 2, one line).
+   */
+  static int withProjectionFiles(
+      picocli.CommandLine.Model.CommandSpec spec,
+      java.util.function.ToIntFunction<PrintWriter> run) {
     PrintWriter o = spec.commandLine().getOut();
     try {
-      if (check && sweep != null) return checkSweep(o);
-      if (sweep != null) throw new BadInputException("--sweep DIR goes with --check");
-      if (check) return check(o);
-      if (fit) return fit(o);
-      return project(o);
+      return run.applyAsInt(o);
     } catch (ProjectionFileException | IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     } finally {
@@ -231,7 +171,8 @@ final class ProjectCommand implements Callable<Integer> {
 
   private int project(PrintWriter o) {
     if (config == null)
-      throw new BadInputException("--config FILE is required (or --check / --fit)");
+      throw new BadInputException(
+          "--config FILE is required (or: dawn project check, dawn project fit)");
     if (hardware == null) throw new BadInputException("--hardware NAME|FILE is required");
     if (gpus == null || gpus < 1) throw new BadInputException("--gpus N (>= 1) is required");
     requireNetwork();
@@ -376,17 +317,18 @@ final class ProjectCommand implements Callable<Integer> {
   /** The device (and other devices), network and stack files the options name. */
   private ClusterFiles files() {
     List<String> devices = List.of(hardware.split(","));
-    var device = HardwareFile.load(devices.get(0).strip(), hardwareDir, hardwareOverrides);
-    var net = NetworkFile.load(network, networkDir, networkOverrides);
-    var deviceStack = StackFile.load(device.spec().device().stack(), stackDir);
+    var device =
+        HardwareFile.load(devices.get(0).strip(), dirs.hardwareDir, dirs.hardwareOverrides);
+    var net = NetworkFile.load(network, dirs.networkDir, dirs.networkOverrides);
+    var deviceStack = StackFile.load(device.spec().device().stack(), dirs.stackDir);
     var stackFile =
-        StackFile.file(stack != null ? stack : device.spec().device().stack(), stackDir);
+        StackFile.file(stack != null ? stack : device.spec().device().stack(), dirs.stackDir);
     List<ClusterFiles> others = new ArrayList<>();
     for (String name : devices.subList(1, devices.size())) {
-      var other = HardwareFile.load(name.strip(), hardwareDir, hardwareOverrides);
+      var other = HardwareFile.load(name.strip(), dirs.hardwareDir, dirs.hardwareOverrides);
       others.add(
           new ClusterFiles(
-              other, StackFile.load(other.spec().device().stack(), stackDir), net, stackFile));
+              other, StackFile.load(other.spec().device().stack(), dirs.stackDir), net, stackFile));
     }
     return new ClusterFiles(device, deviceStack, net, stackFile, others);
   }
@@ -395,74 +337,11 @@ final class ProjectCommand implements Callable<Integer> {
     if (network == null) {
       throw new BadInputException(
           "--network NAME|FILE is required: the cluster the devices are joined by (files in "
-              + networkDir
+              + dirs.networkDir
               + ": "
-              + ProjectionFile.available(networkDir)
+              + ProjectionFile.available(dirs.networkDir)
               + ")");
     }
-  }
-
-  private int check(PrintWriter o) {
-    Path dir = EntriesLocation.resolve(entries);
-    List<Long> gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
-    var rows =
-        new PublishedCheck(dir, configsDir, hardwareDir, networkDir, stackDir)
-            .run(PublishedEntry.MULTI_MACHINE, gradients);
-    PublishedCheckTable.print(rows, o);
-    return 0;
-  }
-
-  private int checkSweep(PrintWriter o) {
-    var cells = SweepMeasurements.read(sweep);
-    var device =
-        HardwareFile.load(hardware != null ? hardware : "cpu", hardwareDir, hardwareOverrides);
-    var net =
-        NetworkFile.load(network != null ? network : "emulated-tbf", networkDir, networkOverrides);
-    var deviceStack = StackFile.load(device.spec().device().stack(), stackDir);
-    var result = new SweepCheck(device, net, deviceStack).run(cells);
-    SweepCheckTable.print(result, device, net, o);
-    Path csv =
-        out.resolve(
-            "sweep-check-"
-                + fileName(sweep.toAbsolutePath().normalize().getFileName().toString())
-                + ".csv");
-    o.println("written: " + ProjectionFiles.writeSweepCheck(result, csv));
-    return 0;
-  }
-
-  private int fit(PrintWriter o) {
-    if (hardware == null || network == null)
-      throw new BadInputException(
-          "--fit needs --hardware NAME|FILE and --network NAME|FILE (whose fit: sections say what to fit)");
-    Path dir = EntriesLocation.resolve(entries);
-    var device = HardwareFile.load(hardware, hardwareDir, hardwareOverrides);
-    var net = NetworkFile.load(network, networkDir, networkOverrides);
-    List<Long> gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
-    var result =
-        new ParameterFit(
-                new PublishedCheck(dir, configsDir, hardwareDir, networkDir, stackDir), gradients)
-            .fit(device, net);
-    o.println("fitted on " + result.rows().stream().map(r -> r.entry().file()).toList() + ":");
-    result
-        .values()
-        .forEach(
-            (k, v) ->
-                o.printf(
-                    Locale.ROOT,
-                    "  %s: %.4f   (file: %.4f)%n",
-                    k,
-                    v,
-                    device.hasNumber(k) ? device.number(k) : net.number(k)));
-    for (var r : result.rows()) {
-      o.printf(
-          Locale.ROOT,
-          "  %-44s published %.5f h, projected %.5f h (%+.1f%%)%n",
-          r.entry().label(),
-          r.publishedHours(),
-          r.projectedHours(),
-          100 * r.relativeError());
-    }
-    return 0;
   }
 
   private void warnIfOtherModel(ModelSpec model, HardwareSpec hw) {
@@ -482,7 +361,7 @@ final class ProjectCommand implements Callable<Integer> {
     }
   }
 
-  private static String fileName(String s) {
+  static String fileName(String s) {
     return s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

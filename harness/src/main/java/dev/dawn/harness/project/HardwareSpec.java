@@ -10,7 +10,7 @@ package dev.dawn.harness.project;
 public record HardwareSpec(String name, Device device, Node node, Input input, Fit fit) {
 
   /**
-   * Which parameters of this file {@code dawn project --fit} may calibrate and on which published
+   * Which parameters of this file {@code dawn project fit} may calibrate and on which published
    * entries (file names under ImageNet/train of the DAWNBench entries, without extension); every
    * other entry run on this device is a prediction.
    */

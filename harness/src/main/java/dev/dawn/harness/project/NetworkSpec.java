@@ -43,8 +43,8 @@ public record NetworkSpec(String name, Network network, Communication communicat
 
   /**
    * Which parameters of this file a fit may calibrate, on which published entries ({@code dawn
-   * project --fit}) and on which cells of a sweep ({@code dawn project --check --sweep}, selectors
-   * such as {@code distributed.network=loopback}); the entries and cells not named are predictions.
+   * project fit}) and on which cells of a sweep ({@code dawn project check --sweep}, selectors such
+   * as {@code distributed.network=loopback}); the entries and cells not named are predictions.
    */
   public record Fit(List<String> parameters, List<String> entries, List<String> cells) {
     public Fit {

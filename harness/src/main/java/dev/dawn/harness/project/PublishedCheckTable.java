@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The printed form of {@code dawn project --check} on the published entries: one row per entry
+ * The printed form of {@code dawn project check} on the published entries: one row per entry
  * (central projection, error, role, where the time goes, and the band where its files leave figures
  * open), then the counts: within +-25%, predicted entries' mean |error|, and how many published
  * times lie inside their bands and how wide those are.

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The step model held against a sweep of {@code dawn launch} runs ({@code dawn project --check
+ * The step model held against a sweep of {@code dawn launch} runs ({@code dawn project check
  * --sweep}): every cell is projected from a device file (this machine's measured images/s, carried
  * to the cell's network by multiply-adds per image and shared by the launch's workers, which run on
  * the same cores) and a network file (the cell's {@code distributed.network} sets the rate;

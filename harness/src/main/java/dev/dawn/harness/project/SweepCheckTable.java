@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The printed form of {@code dawn project --check --sweep}: the fitted values and the cells they
- * were fitted on, one row per cell (measured and projected compute, exposed communication and time
- * to target, with the measured median's 95% interval), then the mean absolute errors over the
- * checked cells.
+ * The printed form of {@code dawn project check --sweep}: the fitted values and the cells they were
+ * fitted on, one row per cell (measured and projected compute, exposed communication and time to
+ * target, with the measured median's 95% interval), then the mean absolute errors over the checked
+ * cells.
  */
 public final class SweepCheckTable {
   private SweepCheckTable() {}

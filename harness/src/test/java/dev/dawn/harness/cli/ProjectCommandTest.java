@@ -265,13 +265,20 @@ class ProjectCommandTest {
   }
 
   @Test
-  void aSweepIsCheckedOnlyWithCheck() {
-    Run run = dawn("project", "--sweep", tmp.toString());
-    assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err().strip()).isEqualTo("dawn project: --sweep DIR goes with --check");
-    Run notASweep = dawn("project", "--check", "--sweep", tmp.toString());
+  void checkAndFitAreSubcommandsAndTheOldFlagsSaySo() {
+    Run old = dawn("project", "--check");
+    assertThat(old.exit()).isEqualTo(2);
+    assertThat(old.err().strip())
+        .isEqualTo(
+            "dawn project: --check is a subcommand now: dawn project check (see 'dawn project --help')");
+    assertThat(dawn("project", "--fit").err()).contains("dawn project fit");
+    Run notASweep = dawn("project", "check", "--sweep", tmp.toString());
     assertThat(notASweep.exit()).isEqualTo(2);
-    assertThat(notASweep.err().strip()).startsWith("dawn project: " + tmp + ": not a sweep folder");
+    assertThat(notASweep.err().strip())
+        .startsWith("dawn project check: " + tmp + ": not a sweep folder");
+    Run fitWithoutFiles = dawn("project", "fit");
+    assertThat(fitWithoutFiles.exit()).isEqualTo(2);
+    assertThat(fitWithoutFiles.err()).contains("dawn project fit: Missing required options");
   }
 
   private static Run projectFastai(String hardware, String stack, Path out) {

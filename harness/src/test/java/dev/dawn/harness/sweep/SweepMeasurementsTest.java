@@ -56,7 +56,7 @@ class SweepMeasurementsTest {
     int exit =
         cli.execute(
             "project",
-            "--check",
+            "check",
             "--sweep",
             sweep.toString(),
             "--hardware-dir",
