@@ -36,14 +36,17 @@ SWEEP_SPEC ?= reference-configs/sweeps/momentum-vs-lars.yaml
 bench-sweep: build
 	$(DAWN) sweep $(SWEEP_SPEC)
 
-# Gradient fusion on 2 worker processes (dawn launch --workers 2 per run, loopback gRPC): fusion threshold
-# 0 / 256 KiB / 4 MiB / 64 MiB x global batch 64 / 128 / 256 (12 runs) on the standard synthetic preset's recipe
-# (reference-configs/cpu-synthetic-resnet9.yaml, 2-3 epochs to 93% top-5; the hard bench-train preset would take
-# hours for 12 runs on 2 cores). The sweep folder results/sweeps/<timestamp>-fusion-2-workers/ holds runs.csv,
-# summary.csv, time-to-target-vs-train.batchSize.png (one line per threshold) and
-# images-per-second-vs-distributed.fusion.thresholdBytes.png; each run's metrics.csv has the step split into compute
-# and exposed communication.
-FUSION_SPEC ?= reference-configs/sweeps/fusion-2-workers.yaml
+# Gradient fusion where bandwidth bounds the all-reduce: 2 worker processes (dawn launch --workers 2 per run), each
+# in a network namespace of its own on links capped at distributed.network's rate (tc tbf; needs root), rate 50mbit /
+# 200mbit / loopback x fusion threshold 0 / 256 KiB / 64 MiB, 2 repeats (18 runs of the bench-train model on a
+# 20-class cut of the synthetic set, about 10 minutes on 2 cores). The sweep folder
+# results/sweeps/<timestamp>-fusion-network-quick/ holds runs.csv and summary.csv (with compute and exposed
+# communication per step) and time-to-target-vs-distributed.fusion.thresholdBytes.png with one line per rate;
+# `bin/dawn project check --sweep <folder>` holds the projection against it, and results/fusion-network/run.sh runs
+# the whole measurement. FUSION_SPEC=reference-configs/sweeps/fusion-network-2-workers.yaml is the full grid (6
+# thresholds x 4 rates x 3 repeats on the 26,000-image set, 72 runs, about 3 hours);
+# FUSION_SPEC=reference-configs/sweeps/fusion-2-workers.yaml the earlier loopback-only sweep (threshold x batch).
+FUSION_SPEC ?= reference-configs/sweeps/fusion-network-quick.yaml
 bench-fusion: build
 	$(DAWN) sweep $(FUSION_SPEC)
 

@@ -97,7 +97,7 @@ public final class DawnCli implements Runnable {
   private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     var err = cmd.getErr();
     FailureMessage failure = FailureMessage.of(e);
-    err.println("dawn " + cmd.getCommandName() + ": " + failure.line());
+    err.println(cmd.getCommandSpec().qualifiedName(" ") + ": " + failure.line());
     if (debugging(parsed)) {
       e.printStackTrace(err);
     } else if (failure.exitCode() == FailureMessage.FAILURE) {

@@ -1,12 +1,13 @@
 package dev.dawn.harness.cli;
 
 import dev.dawn.harness.cluster.ClusterConfigLoader;
+import dev.dawn.harness.cluster.LaunchNetwork;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.cluster.WorkerFolders;
 import dev.dawn.harness.cluster.exposure.ServerExposure;
-import dev.dawn.harness.cluster.netns.NetworkNamespace;
 import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.config.WorkerLink;
 import dev.dawn.harness.train.DatasetOpener;
 import dev.dawn.harness.train.ProgressLine;
 import dev.dawn.reporters.run.RunFolder;
@@ -39,6 +40,14 @@ import picocli.CommandLine.Option;
           + "namespace can be made (not Linux, no iproute2, user namespaces disabled) the launch refuses to "
           + "start unless --expose-ports is given.",
       "",
+      "With --network RATE (e.g. 50mbit, 1gbit) the launch emulates several hosts instead: each worker runs in "
+          + "a namespace of its own with its own address (10.231.K.i), joined to the others through a switch by a "
+          + "link capped at RATE in each direction (tc's token bucket filter), and TF_CONFIG names those "
+          + "addresses, so gradients cross a real, rate-limited TCP path rather than loopback. It adds no latency "
+          + "(tc's netem is not used) and the workers still share this machine's cores. It needs root, ip and tc; "
+          + "where they are missing the launch refuses in one line. Every namespace, link and cap is removed when "
+          + "the launch ends, and a second launch beside the first gets its own subnet.",
+      "",
       "Each worker reads its own contiguous shard of every global batch (train.batchSize stays the global "
           + "batch and must divide by workers x replicas x train.accumulationSteps). Their output is shown line by "
           + "line behind a '[worker i]' prefix. When a worker fails, the others are stopped (SIGTERM, so they "
@@ -53,14 +62,17 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  bin/dawn launch --workers 2 --config reference-configs/cpu-synthetic-resnet9.yaml --set train.epochs=2"
+      "  bin/dawn launch --workers 2 --config reference-configs/cpu-synthetic-resnet9.yaml --set train.epochs=2",
+      "  bin/dawn launch --workers 2 --network 100mbit --config reference-configs/cpu-synthetic-resnet9.yaml"
     })
 final class LaunchCommand implements Callable<Integer> {
   @Option(
       names = "--workers",
       required = true,
       paramLabel = "N",
-      description = "Worker processes to start (1 to 16), each on its own loopback port.")
+      description =
+          "Worker processes to start (1 to 16), each on its own loopback port (or, with --network RATE, its own "
+              + "address).")
   int workers;
 
   @Option(
@@ -107,6 +119,18 @@ final class LaunchCommand implements Callable<Integer> {
   Integer timeoutSeconds;
 
   @Option(
+      names = WorkerIsolation.NETWORK,
+      paramLabel = "RATE",
+      description =
+          "How the workers are joined (the same as --set distributed.network=RATE): 'loopback', all in one "
+              + "private namespace; or a rate such as 50mbit, 200mbit, 1gbit (bits per second, tc's 1000-based "
+              + "units), each worker in a namespace of its own with its own address, linked to the others "
+              + "through a switch capped at RATE each way, so gradients cross a real rate-limited TCP path. "
+              + "Needs root, ip and tc; adds no latency and the workers still share this machine's CPU. "
+              + "Default: the config's distributed.network (loopback).")
+  String network;
+
+  @Option(
       names = WorkerIsolation.EXPOSE_PORTS,
       description =
           "Start the workers on this machine's own network, without a private namespace: their ports are "
@@ -129,15 +153,27 @@ final class LaunchCommand implements Callable<Integer> {
     List<String> overrides = new ArrayList<>(layers.overrides);
     if (replicas != null) overrides.add("distributed.replicas=" + replicas);
     if (timeoutSeconds != null) overrides.add("distributed.timeoutSeconds=" + timeoutSeconds);
+    if (network != null) {
+      try {
+        overrides.add("distributed.network=" + WorkerLink.of(network));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(
+            WorkerIsolation.NETWORK + " " + network + ": " + e.getMessage());
+      }
+    }
 
-    List<String> addresses = LocalCluster.loopbackWorkers(workers);
     // The chief's view of the config, checked here so that a bad key fails once, before any process
-    // starts.
+    // starts (the addresses stand in: the network that gives the real ones comes from the config).
     var loaded =
         ClusterConfigLoader.load(
-            config, layers.scale, overrides, Optional.of(new TfConfig(addresses, 0)), s -> {});
+            config,
+            layers.scale,
+            overrides,
+            Optional.of(new TfConfig(LocalCluster.loopbackWorkers(workers), 0)),
+            s -> {});
     ResultsFolder.requireWritable(results);
-    try (NetworkNamespace namespace = isolate(loaded.config(), addresses, progress)) {
+    try (LaunchNetwork network = network(loaded.config())) {
+      progress.message(network.statement());
       // The workers share this machine's data folder: generate the synthetic set once, here.
       DatasetOpener.open(loaded.config().data(), progress::message);
       RunFolder folder =
@@ -148,7 +184,7 @@ final class LaunchCommand implements Callable<Integer> {
               + " worker"
               + (workers == 1 ? "" : "s")
               + " on "
-              + String.join(", ", addresses)
+              + String.join(", ", network.workers())
               + "; run folder "
               + folder.dir());
 
@@ -159,11 +195,7 @@ final class LaunchCommand implements Callable<Integer> {
       Duration stopGrace = Duration.ofSeconds(loaded.config().distributed().timeoutSeconds() + 15L);
       var outcome =
           new LocalCluster(DawnCli.class.getName(), System.out, stopGrace, progress::message)
-              .run(
-                  addresses,
-                  trainArgs,
-                  folder.dir(),
-                  namespace == null ? command -> command : namespace::enter);
+              .run(network, trainArgs, folder.dir());
       if (outcome.failed()) {
         System.err.println("dawn launch: " + outcome.message());
         System.err.flush();
@@ -173,30 +205,28 @@ final class LaunchCommand implements Callable<Integer> {
   }
 
   /**
-   * The private network namespace the workers will run in, or null with {@code --expose-ports}
-   * (after saying which addresses are then exposed, and refusing a public one as every worker
-   * would).
+   * Where the workers will run: a private network namespace (loopback), an emulated network (a
+   * namespace per worker at {@code distributed.network}'s rate), or with {@code --expose-ports}
+   * this machine's own network (after saying which addresses are then exposed, and refusing a
+   * public one as every worker would).
    */
-  private NetworkNamespace isolate(
-      TrainConfig config, List<String> addresses, ProgressLine progress) {
-    if (exposePorts) {
-      ServerExposure exposure = ServerExposure.ofEveryTask(new Cluster(addresses, 0));
-      String servers = "the workers' servers";
-      exposure
-          .refusal(servers, config.distributed().allowPublicAddresses())
-          .ifPresent(
-              message -> {
-                throw new BadInputException("--expose-ports: " + message);
-              });
-      progress.message("--expose-ports: " + exposure.statement(servers));
-      return null;
-    }
-    NetworkNamespace namespace = WorkerIsolation.privateNetwork();
-    progress.message(
-        "workers run in private network namespace "
-            + namespace.name()
-            + " (loopback alone): no other host and no process outside this launch can reach "
-            + "their ports");
-    return namespace;
+  private LaunchNetwork network(TrainConfig config) throws java.io.IOException {
+    WorkerLink link = config.distributed().network();
+    if (!exposePorts) return WorkerIsolation.isolated(workers, link);
+    WorkerIsolation.refuseExposedEmulation(link);
+    List<String> addresses = LocalCluster.loopbackWorkers(workers);
+    ServerExposure exposure = ServerExposure.ofEveryTask(new Cluster(addresses, 0));
+    String servers = "the workers' servers";
+    exposure
+        .refusal(servers, config.distributed().allowPublicAddresses())
+        .ifPresent(
+            message -> {
+              throw new BadInputException("--expose-ports: " + message);
+            });
+    return new LaunchNetwork(
+        addresses,
+        (task, command) -> command,
+        "--expose-ports: " + exposure.statement(servers),
+        () -> {});
   }
 }

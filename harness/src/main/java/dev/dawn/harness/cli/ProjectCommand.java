@@ -1,17 +1,18 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.harness.project.ClusterFiles;
 import dev.dawn.harness.project.ConfigRecipe;
 import dev.dawn.harness.project.EpochProjection;
 import dev.dawn.harness.project.FusionSweep;
 import dev.dawn.harness.project.HardwareFile;
-import dev.dawn.harness.project.HardwareFileException;
 import dev.dawn.harness.project.HardwareSpec;
 import dev.dawn.harness.project.ModelGradients;
-import dev.dawn.harness.project.ParameterFit;
+import dev.dawn.harness.project.NetworkFile;
+import dev.dawn.harness.project.NetworkSpec;
 import dev.dawn.harness.project.Projection;
+import dev.dawn.harness.project.ProjectionFile;
+import dev.dawn.harness.project.ProjectionFileException;
 import dev.dawn.harness.project.ProjectionFiles;
-import dev.dawn.harness.project.PublishedCheck;
-import dev.dawn.harness.project.PublishedEntry;
 import dev.dawn.harness.project.SoftwareStack;
 import dev.dawn.harness.project.StackFile;
 import dev.dawn.harness.project.StepModel;
@@ -32,23 +33,30 @@ import picocli.CommandLine.Option;
 @Command(
     name = "project",
     mixinStandardHelpOptions = true,
+    subcommands = {ProjectCheckCommand.class, ProjectFitCommand.class},
     description = {
       "Project how long a recipe would train on N GPUs, without training: per epoch, the hours of compute, of",
       "gradient all-reduce not hidden behind the backward pass, and of waiting for the input pipeline, from a",
-      "hardware file of published figures (reference-configs/hardware/*.yaml) and a software stack file",
-      "(reference-configs/stacks/*.yaml: the framework's speed relative to the one the hardware figure was",
-      "measured with, its gradient precision and fusion). Prints the table and writes it as",
-      "CSV and a stacked-bar chart. --check compares the model with the published multi-machine DAWNBench entries;",
-      "--fit calibrates a hardware file's free parameters on its chosen entries."
+      "device file of published figures (reference-configs/hardware/*.yaml: the device and its machine), a",
+      "network file (reference-configs/networks/*.yaml: the link between machines, its per-message cost, the",
+      "all-reduce algorithm) and a software stack file (reference-configs/stacks/*.yaml: the framework's speed",
+      "relative to the one the device figure was measured with, its gradient precision and fusion). Where a file",
+      "gives a range for a figure its sources do not pin down (ranges:), and where --hardware names several",
+      "devices (A,B: the GPU is not known), it also prints the band of hours over those ranges, low-high.",
+      "Prints the table and writes it as CSV and a stacked-bar chart.",
+      "",
+      "'dawn project check' holds the model against the published multi-machine entries or a sweep of",
+      "emulated-network runs; 'dawn project fit' calibrates a device and a network file on published entries."
     },
     footer = {
       "",
       "Examples:",
-      "  bin/dawn project --config reference-configs/alibaba-2020-03.yaml --hardware v100-32gb --gpus 128",
-      "  bin/dawn project --config reference-configs/huawei-2019-05.yaml --hardware v100-16gb --gpus 128 --fusion-sweep",
-      "  bin/dawn project --config reference-configs/fastai-2018-09.yaml --hardware v100-16gb --stack pytorch-2018-ddp-fp16 --gpus 64",
-      "  bin/dawn project --check",
-      "  bin/dawn project --fit --hardware v100-16gb"
+      "  bin/dawn project --config reference-configs/alibaba-2020-03.yaml --hardware v100-32gb --network alibaba-vpc-32gbit --gpus 128",
+      "  bin/dawn project --config reference-configs/huawei-2019-03.yaml --hardware v100-16gb,v100-32gb --network huawei-modelarts-ib --stack tensorflow-amp --gpus 128",
+      "  bin/dawn project --config reference-configs/fastai-2018-09.yaml --hardware v100-16gb --network aws-p3-25gbit --stack pytorch-2018-ddp-fp16 --gpus 64 --fusion-sweep",
+      "  bin/dawn project check",
+      "  bin/dawn project check --sweep results/sweeps/<timestamp>-fusion-network-2-workers",
+      "  bin/dawn project fit --hardware v100-16gb --network aws-p3-25gbit"
     })
 final class ProjectCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -61,26 +69,32 @@ final class ProjectCommand implements Callable<Integer> {
 
   @Mixin ConfigLayerOptions layers;
 
+  @Mixin ClusterFileOptions dirs;
+
+  /** The modes this command had before they became subcommands, pointed at them. */
+  @Option(names = "--check", hidden = true)
+  boolean oldCheck;
+
+  @Option(names = "--fit", hidden = true)
+  boolean oldFit;
+
   @Option(
       names = "--hardware",
-      paramLabel = "NAME|FILE",
+      paramLabel = "NAME|FILE[,NAME...]",
       description =
-          "Hardware file, or its name in --hardware-dir (v100-16gb, v100-32gb, p100, k80, tpuv2-core, cpu).")
+          "Device file, or its name in --hardware-dir (v100-16gb, v100-32gb, p100, k80, tpuv2-core, cpu). "
+              + "Several, comma-separated, when the device is not known: the first is projected, the band spans "
+              + "all.")
   String hardware;
 
   @Option(
-      names = "--hw",
-      paramLabel = "KEY=VALUE",
+      names = "--network",
+      paramLabel = "NAME|FILE",
       description =
-          "Override one hardware parameter, e.g. --hw network.gigabitsPerSecond=100 (repeatable).")
-  List<String> hardwareOverrides = new ArrayList<>();
-
-  @Option(
-      names = "--hardware-dir",
-      paramLabel = "DIR",
-      defaultValue = "reference-configs/hardware",
-      description = "Where hardware names are looked up. Default: ${DEFAULT-VALUE}.")
-  Path hardwareDir;
+          "Network file, or its name in --network-dir: the cluster the devices are joined by (aws-p3-25gbit, "
+              + "alibaba-vpc-32gbit, huawei-modelarts-ib, dgx1-infiniband, aws-p2-10gbit, tpu-pod, ethernet-10gbit, "
+              + "emulated-tbf).")
+  String network;
 
   @Option(
       names = "--stack",
@@ -88,15 +102,8 @@ final class ProjectCommand implements Callable<Integer> {
       description =
           "Software stack file, or its name in --stack-dir (tensorflow-xla-amp, pytorch-2018-ddp-fp16, "
               + "mxnet-2018-fp16, ...). Default: the stack the hardware file's images/s were measured with "
-              + "(its device.stack). --check uses each entry's own stack.")
+              + "(its device.stack).")
   String stack;
-
-  @Option(
-      names = "--stack-dir",
-      paramLabel = "DIR",
-      defaultValue = "reference-configs/stacks",
-      description = "Where stack names are looked up. Default: ${DEFAULT-VALUE}.")
-  Path stackDir;
 
   @Option(
       names = "--gpus",
@@ -133,34 +140,29 @@ final class ProjectCommand implements Callable<Integer> {
           "Also project time to the target for fusion thresholds 0 and 1 KiB .. 256 MiB (doubling): table, CSV, chart.")
   boolean fusionSweep;
 
-  @Option(
-      names = "--check",
-      description =
-          "Project each published multi-machine entry from its JSON's phases and compare "
-              + "with its published hours at the epoch its TSV reaches 93%% top-5.")
-  boolean check;
-
-  @Option(
-      names = "--fit",
-      description =
-          "Calibrate --hardware's fit.parameters on its fit.entries and print the values.")
-  boolean fit;
-
-  @Option(
-      names = "--entries",
-      paramLabel = "DIR",
-      description =
-          "DAWNBench entries checkout for --check and --fit. Default: $DAWNBENCH_ENTRIES, else ../shared/dawnbench-entries.")
-  Path entries;
-
   @Override
   public Integer call() {
+    if (oldCheck || oldFit) {
+      throw new BadInputException(
+          (oldCheck ? "--check" : "--fit")
+              + " is a subcommand now: dawn project "
+              + (oldCheck ? "check" : "fit")
+              + " (see 'dawn project --help')");
+    }
+    return withProjectionFiles(spec, this::project);
+  }
+
+  /**
+   * Runs one of the project commands: a bad device, network, stack or config file is the user's to
+   * fix (exit 2, one line).
+   */
+  static int withProjectionFiles(
+      picocli.CommandLine.Model.CommandSpec spec,
+      java.util.function.ToIntFunction<PrintWriter> run) {
     PrintWriter o = spec.commandLine().getOut();
     try {
-      if (check) return check(o);
-      if (fit) return fit(o);
-      return project(o);
-    } catch (HardwareFileException | IllegalArgumentException e) {
+      return run.applyAsInt(o);
+    } catch (ProjectionFileException | IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     } finally {
       o.flush();
@@ -169,17 +171,17 @@ final class ProjectCommand implements Callable<Integer> {
 
   private int project(PrintWriter o) {
     if (config == null)
-      throw new BadInputException("--config FILE is required (or --check / --fit)");
+      throw new BadInputException(
+          "--config FILE is required (or: dawn project check, dawn project fit)");
     if (hardware == null) throw new BadInputException("--hardware NAME|FILE is required");
     if (gpus == null || gpus < 1) throw new BadInputException("--gpus N (>= 1) is required");
+    requireNetwork();
     if (fusionThreshold != null && fusionThreshold < 0)
       throw new BadInputException("--fusion-threshold must be >= 0 bytes");
     var recipe = ConfigRecipe.load(config, layers.scale, layers.overrides);
-    HardwareSpec hw = HardwareFile.load(hardware, hardwareDir, hardwareOverrides).spec();
-    SoftwareStack sw =
-        SoftwareStack.on(
-            StackFile.load(stack != null ? stack : hw.device().stack(), stackDir),
-            StackFile.load(hw.device().stack(), stackDir));
+    ClusterFiles files = files();
+    HardwareSpec hw = files.device().spec();
+    SoftwareStack sw = files.software();
     warnIfOtherModel(recipe.model(), hw);
     int lastEpoch = 0;
     if (tsv != null) {
@@ -196,21 +198,25 @@ final class ProjectCommand implements Callable<Integer> {
                 + " epochs");
       }
     }
+    int last = lastEpoch;
     List<Long> gradients = ModelGradients.elementCounts(recipe.model());
     long threshold = fusionThreshold != null ? fusionThreshold : sw.fusionThresholdBytes();
-    StepModel model = new StepModel(hw, sw, gpus, gradients, threshold);
-    Projection p = Projection.of(recipe.plan(), model, stem(hardware), gpus, lastEpoch);
+    StepModel model = files.model(gpus, gradients, threshold);
+    String device = files.device().stem();
+    Projection p = Projection.of(recipe.plan(), model, device, gpus, lastEpoch);
 
     long params = gradients.stream().mapToLong(Long::longValue).sum();
+    NetworkSpec net = files.network().spec();
     o.printf(
         Locale.ROOT,
-        "%s on %d x %s (%d node%s x %d)%n",
+        "%s on %d x %s (%d node%s x %d), joined by %s%n",
         recipe.plan().name(),
         gpus,
         hw.name(),
         model.nodes(),
         model.nodes() == 1 ? "" : "s",
-        model.devicesPerNode());
+        model.devicesPerNode(),
+        net.name());
     o.printf(
         Locale.ROOT,
         "stack: %s (%s): %.3f x the images/s of %s%n",
@@ -230,7 +236,7 @@ final class ProjectCommand implements Callable<Integer> {
         model.messages() == 1 ? "" : "s",
         sw.spec().communication().pushPull()
             ? "push-pull through parameter servers"
-            : hw.communication().algorithm() + " all-reduce",
+            : net.communication().algorithm() + " all-reduce",
         model.allReduceSeconds() * 1e3);
     o.println(
         "epoch    px   batch  steps   compute_h     comm_h    input_h    epoch_h  cumulative_h");
@@ -260,19 +266,30 @@ final class ProjectCommand implements Callable<Integer> {
         100 * p.computeHours() / total,
         100 * p.communicationHours() / total,
         100 * p.inputHours() / total);
-    Path base =
-        out.resolve(fileName(recipe.plan().name() + "-" + stem(hardware) + "-" + gpus + "gpus"));
+    if (files.open()) {
+      var band =
+          ClusterFiles.Band.over(
+              files,
+              c ->
+                  Projection.of(
+                          recipe.plan(), c.model(gpus, gradients, threshold), device, gpus, last)
+                      .totalHours());
+      o.printf(
+          Locale.ROOT,
+          "band: %.5f-%.5f hours (%s-%s, %.2fx) over %s%n",
+          band.low(),
+          band.high(),
+          LeaderboardFigures.duration(band.low()),
+          LeaderboardFigures.duration(band.high()),
+          band.ratio(),
+          files.openFigures());
+    }
+    Path base = out.resolve(fileName(recipe.plan().name() + "-" + device + "-" + gpus + "gpus"));
     o.println("written: " + ProjectionFiles.write(p, base));
     if (fusionSweep) {
       var points =
           FusionSweep.run(
-              recipe.plan(),
-              hw,
-              sw,
-              gpus,
-              gradients,
-              FusionSweep.thresholds(256L << 20),
-              lastEpoch);
+              recipe.plan(), files, gpus, gradients, FusionSweep.thresholds(256L << 20), lastEpoch);
       o.println("fusion threshold   messages   hours to target");
       for (var pt : points) {
         o.printf(
@@ -287,7 +304,7 @@ final class ProjectCommand implements Callable<Integer> {
               + " on "
               + gpus
               + " x "
-              + stem(hardware)
+              + device
               + ": hours to epoch "
               + p.epochs().size()
               + " by fusion threshold";
@@ -297,78 +314,34 @@ final class ProjectCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int check(PrintWriter o) {
-    Path dir = EntriesLocation.resolve(entries);
-    List<Long> gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
-    var rows =
-        new PublishedCheck(dir, hardwareDir, stackDir).run(PublishedEntry.MULTI_MACHINE, gradients);
-    o.println(
-        "entry                                        GPUs hardware    stack                   speed epoch  published_h  projected_h   error  role       "
-            + "compute/comm/input");
-    double predictedAbs = 0;
-    int predicted = 0;
-    for (var r : rows) {
-      var p = r.projection();
-      o.printf(
-          Locale.ROOT,
-          "%-44s %4d %-11s %-22s %6.3f %5d %12.5f %12.5f %+6.1f%%  %-9s  %.0f/%.0f/%.0f%%%n",
-          r.entry().label(),
-          r.entry().devices(),
-          r.entry().hardware(),
-          r.entry().stack(),
-          r.stack().speedFactor(),
-          r.targetEpoch(),
-          r.publishedHours(),
-          r.projectedHours(),
-          100 * r.relativeError(),
-          r.fitted() ? "fitted" : "predicted",
-          100 * p.computeHours() / p.totalHours(),
-          100 * p.communicationHours() / p.totalHours(),
-          100 * p.inputHours() / p.totalHours());
-      if (!r.fitted()) {
-        predictedAbs += Math.abs(r.relativeError());
-        predicted++;
-      }
+  /** The device (and other devices), network and stack files the options name. */
+  private ClusterFiles files() {
+    List<String> devices = List.of(hardware.split(","));
+    var device =
+        HardwareFile.load(devices.get(0).strip(), dirs.hardwareDir, dirs.hardwareOverrides);
+    var net = NetworkFile.load(network, dirs.networkDir, dirs.networkOverrides);
+    var deviceStack = StackFile.load(device.spec().device().stack(), dirs.stackDir);
+    var stackFile =
+        StackFile.file(stack != null ? stack : device.spec().device().stack(), dirs.stackDir);
+    List<ClusterFiles> others = new ArrayList<>();
+    for (String name : devices.subList(1, devices.size())) {
+      var other = HardwareFile.load(name.strip(), dirs.hardwareDir, dirs.hardwareOverrides);
+      others.add(
+          new ClusterFiles(
+              other, StackFile.load(other.spec().device().stack(), dirs.stackDir), net, stackFile));
     }
-    long within = rows.stream().filter(r -> Math.abs(r.relativeError()) <= 0.25).count();
-    long predictedWithin =
-        rows.stream().filter(r -> !r.fitted() && Math.abs(r.relativeError()) <= 0.25).count();
-    o.printf(
-        Locale.ROOT,
-        "%d of %d within +-25%%; predicted entries: %d of %d within +-25%%, mean |error| %.1f%%%n",
-        within,
-        rows.size(),
-        predictedWithin,
-        predicted,
-        predicted == 0 ? 0 : 100 * predictedAbs / predicted);
-    return 0;
+    return new ClusterFiles(device, deviceStack, net, stackFile, others);
   }
 
-  private int fit(PrintWriter o) {
-    if (hardware == null)
+  private void requireNetwork() {
+    if (network == null) {
       throw new BadInputException(
-          "--fit needs --hardware NAME|FILE (whose fit: section says what to fit)");
-    Path dir = EntriesLocation.resolve(entries);
-    HardwareFile file = HardwareFile.load(hardware, hardwareDir, hardwareOverrides);
-    List<Long> gradients = ModelGradients.elementCounts(ModelSpec.of("resnet50", 1000));
-    var result =
-        new ParameterFit(new PublishedCheck(dir, hardwareDir, stackDir), gradients)
-            .fit(hardware, file);
-    o.println("fitted on " + file.spec().fit().entries() + ":");
-    result
-        .values()
-        .forEach(
-            (k, v) -> o.printf(Locale.ROOT, "  %s: %.4f   (file: %.4f)%n", k, v, file.number(k)));
-    for (var r : result.rows()) {
-      o.printf(
-          Locale.ROOT,
-          "  %-44s published %.5f h, projected %.5f h (%+.1f%%)%n",
-          r.entry().label(),
-          r.publishedHours(),
-          r.projectedHours(),
-          100 * r.relativeError());
+          "--network NAME|FILE is required: the cluster the devices are joined by (files in "
+              + dirs.networkDir
+              + ": "
+              + ProjectionFile.available(dirs.networkDir)
+              + ")");
     }
-    return 0;
   }
 
   private void warnIfOtherModel(ModelSpec model, HardwareSpec hw) {
@@ -388,12 +361,7 @@ final class ProjectCommand implements Callable<Integer> {
     }
   }
 
-  private static String stem(String nameOrPath) {
-    String n = Path.of(nameOrPath).getFileName().toString();
-    return n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n;
-  }
-
-  private static String fileName(String s) {
+  static String fileName(String s) {
     return s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.harness.config.WorkerLink;
 import dev.dawn.harness.project.HardwareFile;
 import dev.dawn.harness.sweep.ChildTrainLauncher;
 import dev.dawn.harness.sweep.PlannedTime;
@@ -120,13 +121,13 @@ final class SweepCommand implements Callable<Integer> {
       dir = what.resume;
       spec = SweepFolder.savedSpec(dir);
       plan = SweepValidation.check(new SweepSpec.Parsed(spec, List.of()), maxRuns);
-      requireIsolation(spec);
+      requireIsolation(spec, plan);
     } else {
       // every problem of the spec at once, and every cell binds, before the folder or any run
       SweepSpec.Parsed parsed = SweepSpec.parse(what.spec, null);
       plan = SweepValidation.check(parsed, maxRuns);
       spec = parsed.spec();
-      requireIsolation(spec);
+      requireIsolation(spec, plan);
       dir = SweepFolder.create(results, spec, LocalDateTime.now()).dir();
       spec = SweepFolder.savedSpec(dir);
     }
@@ -182,13 +183,25 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs of several workers each make a private network namespace: a machine where none can be made
-   * is refused before the first run (unless the ports may be exposed), not at every run.
+   * Runs of several workers each make a private network namespace, or an emulated network where
+   * {@code distributed.network} is a rate: a machine where they cannot be made is refused before
+   * the first run (a private namespace unless the ports may be exposed), not at every run.
    */
-  private void requireIsolation(SweepSpec spec) {
-    if (spec.workers() > 1 && !exposePorts) {
-      try (var probe = WorkerIsolation.privateNetwork()) {
-        // made and removed: the launches will be able to make theirs
+  private void requireIsolation(SweepSpec spec, SweepPlan plan) {
+    if (spec.workers() == 1) return;
+    boolean emulationChecked = false;
+    for (WorkerLink link : SweepValidation.networks(spec, plan)) {
+      if (exposePorts) {
+        WorkerIsolation.refuseExposedEmulation(link);
+      } else if (link.isLoopback()) {
+        try (var probe = WorkerIsolation.privateNetwork()) {
+          // made and removed: the launches will be able to make theirs
+        }
+      } else if (!emulationChecked) {
+        try (var probe = WorkerIsolation.emulatedNetwork(spec.workers(), link)) {
+          // made and removed: every rate is made the same way
+        }
+        emulationChecked = true;
       }
     }
   }

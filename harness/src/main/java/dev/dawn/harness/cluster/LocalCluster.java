@@ -12,17 +12,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * Runs one training on {@code N} worker processes on this machine: each is a {@code dawn train}
  * child JVM with its own {@code TF_CONFIG} (the loopback cluster, its task index) and the same
- * {@code --run-folder}, exactly as N hosts would be started, where the launch places them (a
- * private network namespace: {@code netns}). Their output is forwarded line by line behind a {@code
- * [worker i]} prefix. Exit statuses 0, 3 and 4 are how a run ends (target reached, epoch budget
- * spent, diverged) and every worker reaches them together; any other status means a worker failed,
- * and the others are stopped: SIGTERM first, so they write their run_stop and keep their finished
- * epochs, then a forced kill after {@code stopGrace}.
+ * {@code --run-folder}, exactly as N hosts would be started, where the launch places them ({@link
+ * LaunchNetwork}: a private network namespace, or one namespace per worker on rate-capped links).
+ * Their output is forwarded line by line behind a {@code [worker i]} prefix. Exit statuses 0, 3 and
+ * 4 are how a run ends (target reached, epoch budget spent, diverged) and every worker reaches them
+ * together; any other status means a worker failed, and the others are stopped: SIGTERM first, so
+ * they write their run_stop and keep their finished epochs, then a forced kill after {@code
+ * stopGrace}.
  */
 public final class LocalCluster {
   /** How the launch ended: the exit status to return and, when a worker failed, which one. */
@@ -57,18 +57,14 @@ public final class LocalCluster {
   }
 
   /**
-   * @param workers every task's {@code host:port}, task 0 first
+   * @param network every task's {@code host:port} and where each worker runs (a private network
+   *     namespace, one of an emulated network, or this machine's own network)
    * @param trainArgs the {@code dawn train} arguments every worker gets ({@code --config ...})
    * @param runFolder the run folder every worker is given with {@code --run-folder}
-   * @param placement turns a worker's command line into the one that starts it where it runs (a
-   *     private network namespace), or returns it unchanged
    */
-  public Outcome run(
-      List<String> workers,
-      List<String> trainArgs,
-      Path runFolder,
-      UnaryOperator<List<String>> placement)
+  public Outcome run(LaunchNetwork network, List<String> trainArgs, Path runFolder)
       throws IOException, InterruptedException {
+    List<String> workers = network.workers();
     List<Process> processes = new ArrayList<>();
     List<Thread> forwarders = new ArrayList<>();
     Thread stopOnExit = new Thread(() -> processes.forEach(Process::destroy), "dawn-launch-stop");
@@ -79,7 +75,7 @@ public final class LocalCluster {
         args.addAll(trainArgs);
         args.addAll(List.of("--run-folder", runFolder.toString()));
         ProcessBuilder builder =
-            new ProcessBuilder(placement.apply(ChildJvm.command(mainClass, args)))
+            new ProcessBuilder(network.enter(task, ChildJvm.command(mainClass, args)))
                 .redirectErrorStream(true);
         builder.environment().put(TfConfig.VARIABLE, new TfConfig(workers, task).toJson());
         // TensorFlow's distributed runtime logs every rendezvous at INFO; N workers' worth of it

@@ -133,7 +133,9 @@ public record TrainConfig(
    * Data-parallel training: {@code replicas} mirrored copies of the model per process, one per
    * device, and optionally several worker processes ({@code workers}, this one being {@code
    * taskIndex}); gradients are averaged every step by all-reduces packed into fusion buckets. A
-   * worker's server is refused on a public address unless {@code allowPublicAddresses}.
+   * worker's server is refused on a public address unless {@code allowPublicAddresses}. {@code
+   * network} is the link {@code dawn launch} gives its workers on one machine (a run on several
+   * hosts records it and is not changed by it).
    */
   public record DistributedConfig(
       int replicas,
@@ -141,7 +143,8 @@ public record TrainConfig(
       int timeoutSeconds,
       List<String> workers,
       int taskIndex,
-      boolean allowPublicAddresses) {
+      boolean allowPublicAddresses,
+      WorkerLink network) {
     /** {@code host:port}, the form TensorFlow's cluster specs use. */
     private static final java.util.regex.Pattern ADDRESS =
         java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
@@ -156,6 +159,7 @@ public record TrainConfig(
                   "replicas",
                   "must be <= 64 (one device per replica), got " + replicas)
               .require(fusion != null, "fusion", "needs a value, e.g. {thresholdBytes: 67108864}")
+              .require(network != null, "network", WorkerLink.RULE)
               .atLeast("timeoutSeconds", timeoutSeconds, 1)
               .atLeast("taskIndex", taskIndex, 0);
       for (int i = 0; i < workers.size(); i++) {

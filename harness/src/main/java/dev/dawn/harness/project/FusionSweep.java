@@ -22,20 +22,20 @@ public final class FusionSweep {
 
   public static List<Point> run(
       RecipePlan plan,
-      HardwareSpec hw,
-      SoftwareStack stack,
+      ClusterFiles files,
       int devices,
       List<Long> gradientElements,
       List<Long> thresholds,
       int lastEpoch) {
     List<Point> out = new ArrayList<>();
+    String name = files.device().spec().name();
     for (long t : thresholds) {
-      StepModel model = new StepModel(hw, stack, devices, gradientElements, t);
+      StepModel model = files.model(devices, gradientElements, t);
       out.add(
           new Point(
               t,
               model.messages(),
-              Projection.of(plan, model, hw.name(), devices, lastEpoch).totalHours()));
+              Projection.of(plan, model, name, devices, lastEpoch).totalHours()));
     }
     return out;
   }

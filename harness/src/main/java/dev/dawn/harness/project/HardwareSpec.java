@@ -1,25 +1,18 @@
 package dev.dawn.harness.project;
 
-import java.util.Locale;
-
 /**
- * Everything the time projection assumes about a machine type, read from {@code
- * reference-configs/hardware/*.yaml}. Every figure is a named parameter there, with its public
- * source or the reason for its value beside it.
+ * Everything the time projection assumes about a device and the machine it sits in (its devices per
+ * node, their link, the host's input pipeline), read from a device file, {@code
+ * reference-configs/hardware/*.yaml}. The network between machines is a file of its own ({@link
+ * NetworkSpec}), so that one device can be projected on several clusters. Every figure is a named
+ * parameter there, with its public source or the reason for its value beside it.
  */
-public record HardwareSpec(
-    String name,
-    Device device,
-    Node node,
-    Network network,
-    Input input,
-    Communication communication,
-    Fit fit) {
+public record HardwareSpec(String name, Device device, Node node, Input input, Fit fit) {
 
   /**
-   * Which parameters {@code dawn project --fit} may calibrate for this hardware (at most two) and
-   * on which published entries (file names under ImageNet/train of the DAWNBench entries, without
-   * extension); every other entry run on this hardware is a prediction.
+   * Which parameters of this file {@code dawn project fit} may calibrate and on which published
+   * entries (file names under ImageNet/train of the DAWNBench entries, without extension); every
+   * other entry run on this device is a prediction.
    */
   public record Fit(java.util.List<String> parameters, java.util.List<String> entries) {
     public Fit {
@@ -73,40 +66,12 @@ public record HardwareSpec(
       int devicesPerNode, double linkGigabytesPerSecond, double linkLatencySeconds) {}
 
   /**
-   * The network between nodes.
-   *
-   * @param gigabitsPerSecond line rate of one node's network, Gbit/s
-   * @param efficiency share of the line rate an all-reduce achieves (a free parameter)
-   * @param latencySeconds latency of one ring hop between nodes
-   */
-  public record Network(double gigabitsPerSecond, double efficiency, double latencySeconds) {
-    public double bytesPerSecond() {
-      return gigabitsPerSecond * 1e9 / 8 * efficiency;
-    }
-  }
-
-  /**
    * The input pipeline (JPEG decode and augmentation on the host): an upper bound on images/s per
    * node.
    */
   public record Input(int cpuCores, double imagesPerSecondPerCore) {
     public double imagesPerSecondPerNode() {
       return cpuCores * imagesPerSecondPerCore;
-    }
-  }
-
-  /**
-   * How gradients travel over this hardware (the stack says in what precision and in how many
-   * messages).
-   *
-   * @param algorithm {@code ring} (one ring over all devices) or {@code hierarchical} (ring inside
-   *     each node over the fast link, ring between nodes over the network)
-   * @param overlap share of the all-reduce (all buckets but the last) that can run during the
-   *     backward pass
-   */
-  public record Communication(String algorithm, double overlap) {
-    public boolean hierarchical() {
-      return algorithm.toLowerCase(Locale.ROOT).equals("hierarchical");
     }
   }
 }

@@ -109,6 +109,57 @@ public final class ProjectionFiles {
     return written;
   }
 
+  /**
+   * The check of a sweep, one row per cell: its swept values, role, runs, measured and projected
+   * compute, exposed communication and time to target (the measured median's 95% interval beside
+   * it). Written to {@code file}; returns it.
+   */
+  public static Path writeSweepCheck(SweepCheck.Result result, Path file) {
+    List<String> keys =
+        result.rows().isEmpty()
+            ? List.of()
+            : List.copyOf(result.rows().get(0).cell().values().keySet());
+    List<String> columns = new ArrayList<>(List.of("cell"));
+    columns.addAll(keys);
+    columns.addAll(
+        List.of(
+            "role",
+            "runs",
+            "compute_ms_measured",
+            "compute_ms_projected",
+            "exposed_comm_ms_measured",
+            "exposed_comm_ms_projected",
+            "time_to_target_s_measured",
+            "time_to_target_s_ci95_low",
+            "time_to_target_s_ci95_high",
+            "time_to_target_s_projected",
+            "target_epoch_measured"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (SweepCheck.Row r : result.rows()) {
+      MeasuredCell c = r.cell();
+      List<Object> row = new ArrayList<>(List.of(c.cell()));
+      for (String k : keys) row.add(c.values().get(k));
+      row.addAll(
+          java.util.Arrays.asList(
+              r.fitted() ? "fitted" : "predicted",
+              c.runs(),
+              c.computeMs(),
+              r.computeMs(),
+              c.exposedMs(),
+              r.exposedMs(),
+              c.seconds(),
+              c.secondsLow(),
+              c.secondsHigh(),
+              r.seconds(),
+              c.targetEpoch()));
+      rows.add(row);
+    }
+    return text(
+        file.resolveSibling(file.getFileName().toString().replaceAll("\\.csv$", "")),
+        ".csv",
+        CsvTableWriter.write(new CsvTable(columns, rows)));
+  }
+
   private static Path text(Path base, String extension, String content) {
     Path file = base.resolveSibling(base.getFileName() + extension);
     try {

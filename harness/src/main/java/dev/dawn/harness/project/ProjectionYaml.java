@@ -30,7 +30,7 @@ final class ProjectionYaml {
   /** The file's top-level mapping. */
   static ObjectNode mapping(YamlDocument doc, String source) {
     if (!(doc.tree() instanceof ObjectNode object))
-      throw new HardwareFileException(source + ": not a YAML mapping");
+      throw new ProjectionFileException(source + ": not a YAML mapping");
     return object;
   }
 
@@ -42,7 +42,7 @@ final class ProjectionYaml {
       return MAPPER.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
       String key = key(e);
-      throw new HardwareFileException(
+      throw new ProjectionFileException(
           where.apply(key)
               + ": unknown key '"
               + key
@@ -51,14 +51,14 @@ final class ProjectionYaml {
     } catch (JsonMappingException e) {
       String key = key(e);
       String rule = e.getOriginalMessage().lines().findFirst().orElse("").strip();
-      throw new HardwareFileException(
+      throw new ProjectionFileException(
           where.apply(key)
               + ": key '"
               + key
               + (rule.startsWith(FiniteNumbers.RULE) ? "' " : "': ")
               + rule);
     } catch (JsonProcessingException e) {
-      throw new HardwareFileException(where.apply("") + ": " + e.getOriginalMessage());
+      throw new ProjectionFileException(where.apply("") + ": " + e.getOriginalMessage());
     }
   }
 
@@ -71,6 +71,6 @@ final class ProjectionYaml {
   }
 
   static void check(String source, boolean ok, String rule) {
-    if (!ok) throw new HardwareFileException(source + ": " + rule);
+    if (!ok) throw new ProjectionFileException(source + ": " + rule);
   }
 }

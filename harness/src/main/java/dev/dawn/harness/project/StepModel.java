@@ -24,6 +24,7 @@ import java.util.List;
  */
 public final class StepModel {
   private final HardwareSpec hw;
+  private final NetworkSpec net;
   private final SoftwareStack stack;
   private final int devices;
   private final int devicesPerNode;
@@ -33,6 +34,8 @@ public final class StepModel {
   private final int messages;
 
   /**
+   * @param hw the device and its machine
+   * @param net the network between machines and how gradients travel over it
    * @param stack the software stack, with its speed relative to the stack of the hardware's figure
    * @param gradientElementsForward element count of each gradient tensor, in the order the model
    *     creates its weights
@@ -40,12 +43,14 @@ public final class StepModel {
    */
   public StepModel(
       HardwareSpec hw,
+      NetworkSpec net,
       SoftwareStack stack,
       int devices,
       List<Long> gradientElementsForward,
       long fusionThresholdBytes) {
     if (devices < 1) throw new IllegalArgumentException("devices must be >= 1, got " + devices);
     this.hw = hw;
+    this.net = net;
     this.stack = stack;
     this.devices = devices;
     this.devicesPerNode = Math.min(devices, hw.node().devicesPerNode());
@@ -72,11 +77,11 @@ public final class StepModel {
   public double messageSeconds(double bytes) {
     var n = hw.node();
     double link = n.linkGigabytesPerSecond() * 1e9;
-    double net = hw.network().bytesPerSecond();
+    double network = net.network().bytesPerSecond();
     AllReduceCost.Algorithm algorithm =
         stack.spec().communication().pushPull()
             ? AllReduceCost::pushPull
-            : hw.communication().hierarchical()
+            : net.communication().hierarchical()
                 ? AllReduceCost::hierarchical
                 : AllReduceCost::flatRing;
     return algorithm.seconds(
@@ -85,8 +90,8 @@ public final class StepModel {
         bytes,
         link,
         n.linkLatencySeconds(),
-        net,
-        hw.network().latencySeconds());
+        network,
+        net.network().latencySeconds());
   }
 
   /**
@@ -120,7 +125,7 @@ public final class StepModel {
             + hw.device().stepOverheadSeconds();
     double backward = hw.device().backwardShare() * compute;
     double hidden =
-        Math.min(hw.communication().overlap() * (allReduceSeconds - lastBucketSeconds), backward);
+        Math.min(net.communication().overlap() * (allReduceSeconds - lastBucketSeconds), backward);
     double exposed = allReduceSeconds - hidden;
     double inputBound = perDevice * devicesPerNode / hw.input().imagesPerSecondPerNode();
     double inputWait = Math.max(0, inputBound - (compute + exposed));

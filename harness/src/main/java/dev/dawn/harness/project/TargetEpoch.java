@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.OptionalInt;
 
 /**
- * Where a DAWNBench training TSV first reaches its target.
+ * Where a DAWNBench training TSV first reaches its target (or, for an entry known only from a
+ * config's {@code reference:} block, where the config says it did).
  *
+ * @param source the TSV, or the config
  * @param epochs epochs trained up to and including that row: the rows with {@code hours > 0} so far
  *     (some logs number epochs from 0, some from 1, and some start with an evaluation before
  *     training at 0 hours)
  * @param hours the row's {@code hours}, the published time to accuracy
  */
-public record TargetEpoch(Path tsv, int epochs, double hours) {
+public record TargetEpoch(Path source, int epochs, double hours) {
 
   public static TargetEpoch read(Path tsv, String metric, double target) {
     TrainingLog log = TrainingTsvReader.read(tsv);

@@ -3,21 +3,20 @@ package dev.dawn.harness.sweep;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.project.ConfigRecipe;
 import dev.dawn.harness.project.HardwareFile;
-import dev.dawn.harness.project.HardwareFileException;
 import dev.dawn.harness.project.HardwareSpec;
 import dev.dawn.harness.project.ModelArithmetic;
 import dev.dawn.harness.project.ModelGradients;
+import dev.dawn.harness.project.NetworkSpec;
 import dev.dawn.harness.project.Projection;
+import dev.dawn.harness.project.ProjectionFile;
+import dev.dawn.harness.project.ProjectionFileException;
 import dev.dawn.harness.project.SoftwareStack;
 import dev.dawn.harness.project.StackFile;
 import dev.dawn.harness.project.StepModel;
-import dev.dawn.workloads.models.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +30,17 @@ public final class PlannedTime {
   /** The hardware file the projection uses, in {@code --hardware-dir}'s default folder. */
   public static final String HARDWARE = "cpu";
 
+  /**
+   * A run trains on one device: nothing is all-reduced, so no network figure enters the projection
+   * (these stand in for the step model's arguments).
+   */
+  private static final NetworkSpec ONE_DEVICE =
+      new NetworkSpec(
+          "none: one device",
+          new NetworkSpec.Network(1, 1, 0),
+          new NetworkSpec.Communication("ring", 0),
+          new NetworkSpec.Fit(List.of(), List.of(), List.of()));
+
   private PlannedTime() {}
 
   /**
@@ -43,26 +53,22 @@ public final class PlannedTime {
 
   static Optional<Double> hours(SweepSpec spec, SweepPlan plan, Path hardwareDir, Path stackDir) {
     if (!Files.isRegularFile(hardwareDir.resolve(HARDWARE + ".yaml"))) return Optional.empty();
-    HardwareFile cpu;
+    ProjectionFile<HardwareSpec> cpu;
     SoftwareStack stack;
     try {
       cpu = HardwareFile.load(HARDWARE, hardwareDir, List.of());
       var own = StackFile.load(cpu.spec().device().stack(), stackDir);
       stack = SoftwareStack.on(own, own);
-    } catch (HardwareFileException e) {
+    } catch (ProjectionFileException e) {
       return Optional.empty();
     }
     HardwareSpec.Device device = cpu.spec().device();
-    int px = device.referenceResolution();
-    long measuredMacs = ModelArithmetic.macsPerImage(measuredModel(device.model()), px);
     ConfigLoader loader = new ConfigLoader();
-    Map<ModelSpec, Long> macs = new HashMap<>();
     double hours = 0;
     for (SweepCell cell : plan.cells()) {
       var recipe =
           ConfigRecipe.of(SweepValidation.config(loader, spec, cell, 1, plan.firstSeed()).config());
-      long own = macs.computeIfAbsent(recipe.model(), m -> ModelArithmetic.macsPerImage(m, px));
-      double imagesPerSecond = device.imagesPerSecond() * measuredMacs / own;
+      double imagesPerSecond = ModelArithmetic.imagesPerSecond(device, recipe.model());
       HardwareSpec hw =
           cpu.with(
                   List.of(
@@ -71,6 +77,7 @@ public final class PlannedTime {
       StepModel model =
           new StepModel(
               hw,
+              ONE_DEVICE,
               stack,
               1,
               ModelGradients.elementCounts(recipe.model()),
@@ -78,12 +85,5 @@ public final class PlannedTime {
       hours += Projection.of(recipe.plan(), model, HARDWARE, 1, 0).totalHours() * plan.repeats();
     }
     return Optional.of(hours);
-  }
-
-  /** The network a hardware file's figure is for, written {@code resnet50 x0.25}. */
-  private static ModelSpec measuredModel(String label) {
-    String[] parts = label.trim().split("\\s+x");
-    double width = parts.length > 1 ? Double.parseDouble(parts[1]) : 1.0;
-    return new ModelSpec(parts[0], 100, width, null, null);
   }
 }

@@ -3,6 +3,7 @@ package dev.dawn.harness.sweep;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.dawn.harness.config.ConfigException;
 import dev.dawn.harness.config.ConfigLoader;
+import dev.dawn.harness.config.WorkerLink;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +85,16 @@ public final class SweepValidation {
     for (SweepCell cell : plan.cells()) {
       for (int r = 1; r <= plan.repeats(); r++) {
         try {
-          config(loader, spec, cell, r, firstSeed + r - 1);
+          var run = config(loader, spec, cell, r, firstSeed + r - 1);
+          WorkerLink link = run.config().distributed().network();
+          if (spec.workers() == 1 && !link.isLoopback()) {
+            problems.add(
+                run.where("distributed.network")
+                    + ": key 'distributed.network' ("
+                    + link
+                    + ") joins the workers of a dawn launch; this spec runs each run as one dawn"
+                    + " train: add 'workers: N' (N >= 2)");
+          }
         } catch (ConfigException e) {
           problems.addAll(e.problems());
         }
@@ -92,6 +102,19 @@ public final class SweepValidation {
     }
     if (!problems.isEmpty()) throw new ConfigException(new ArrayList<>(problems));
     return plan;
+  }
+
+  /**
+   * The networks the runs of {@code plan} join their workers with ({@code distributed.network}), in
+   * the order cells first use them.
+   */
+  public static Set<WorkerLink> networks(SweepSpec spec, SweepPlan plan) {
+    ConfigLoader loader = new ConfigLoader();
+    Set<WorkerLink> links = new LinkedHashSet<>();
+    for (SweepCell cell : plan.cells()) {
+      links.add(config(loader, spec, cell, 1, plan.firstSeed()).config().distributed().network());
+    }
+    return links;
   }
 
   /**

@@ -26,6 +26,10 @@ class FiguresTest {
       ProjectCommandTest.HARDWARE,
       "--stack-dir",
       ProjectCommandTest.STACKS,
+      "--network",
+      "alibaba-vpc-32gbit",
+      "--network-dir",
+      ProjectCommandTest.NETWORKS,
       "--gpus",
       "8"
     };
@@ -45,8 +49,8 @@ class FiguresTest {
         project("v100-32gb", "--hw", "device.imagesPerSecond=1e400", "--out", "unused"),
         "dawn project: --hw device.imagesPerSecond=1e400: key 'device.imagesPerSecond' " + RULE);
     assertOneLine(
-        project("v100-32gb", "--hw", "network.gigabitsPerSecond=.nan", "--out", "unused"),
-        "dawn project: --hw network.gigabitsPerSecond=.nan: key 'network.gigabitsPerSecond' must be"
+        project("v100-32gb", "--net", "network.gigabitsPerSecond=.nan", "--out", "unused"),
+        "dawn project: --net network.gigabitsPerSecond=.nan: key 'network.gigabitsPerSecond' must be"
             + " a finite number, got '.nan'");
     assertOneLine(
         project("v100-32gb", "--hw", "device.imagesPerSecond=0", "--out", "unused"),

@@ -15,6 +15,7 @@ class ProjectCommandTest {
   static final String CONFIGS = Path.of("..", "reference-configs").toString();
   static final String HARDWARE = Path.of("..", "reference-configs", "hardware").toString();
   static final String STACKS = Path.of("..", "reference-configs", "stacks").toString();
+  static final String NETWORKS = Path.of("..", "reference-configs", "networks").toString();
   @TempDir Path tmp;
 
   record Run(int exit, String out, String err) {}
@@ -42,6 +43,10 @@ class ProjectCommandTest {
             HARDWARE,
             "--stack-dir",
             STACKS,
+            "--network",
+            "aws-p3-25gbit",
+            "--network-dir",
+            NETWORKS,
             "--gpus",
             "128",
             "--out",
@@ -82,6 +87,10 @@ class ProjectCommandTest {
             HARDWARE,
             "--stack-dir",
             STACKS,
+            "--network",
+            "alibaba-vpc-32gbit",
+            "--network-dir",
+            NETWORKS,
             "--gpus",
             "8",
             "--tsv",
@@ -105,6 +114,10 @@ class ProjectCommandTest {
             HARDWARE,
             "--stack-dir",
             STACKS,
+            "--network",
+            "huawei-modelarts-ib",
+            "--network-dir",
+            NETWORKS,
             "--gpus",
             "128",
             "--fusion-sweep",
@@ -129,6 +142,10 @@ class ProjectCommandTest {
             HARDWARE,
             "--stack-dir",
             STACKS,
+            "--network",
+            "aws-p3-25gbit",
+            "--network-dir",
+            NETWORKS,
             "--gpus",
             "12",
             "--out",
@@ -147,6 +164,10 @@ class ProjectCommandTest {
             HARDWARE,
             "--stack-dir",
             STACKS,
+            "--network",
+            "aws-p3-25gbit",
+            "--network-dir",
+            NETWORKS,
             "--gpus",
             "8",
             "--hw",
@@ -187,6 +208,79 @@ class ProjectCommandTest {
         .endsWith("their speeds were never measured against each other");
   }
 
+  @Test
+  void aNetworkIsRequiredAndAnUnknownDeviceSpansTheBand() throws Exception {
+    Run noNetwork =
+        dawn(
+            "project",
+            "--config",
+            CONFIGS + "/huawei-2019-03.yaml",
+            "--hardware",
+            "v100-16gb",
+            "--hardware-dir",
+            HARDWARE,
+            "--network-dir",
+            NETWORKS,
+            "--gpus",
+            "128");
+    assertThat(noNetwork.exit()).isEqualTo(2);
+    assertThat(noNetwork.err().strip())
+        .startsWith("dawn project: --network NAME|FILE is required")
+        .contains("aws-p3-25gbit, dgx1-infiniband")
+        .doesNotContain("\n");
+    Run huawei =
+        dawn(
+            "project",
+            "--config",
+            CONFIGS + "/huawei-2019-03.yaml",
+            "--hardware",
+            "v100-16gb,v100-32gb",
+            "--hardware-dir",
+            HARDWARE,
+            "--network",
+            "huawei-modelarts-ib",
+            "--network-dir",
+            NETWORKS,
+            "--stack",
+            "tensorflow-amp",
+            "--stack-dir",
+            STACKS,
+            "--gpus",
+            "128",
+            "--out",
+            tmp.toString());
+    assertThat(huawei.exit()).as(huawei.err()).isZero();
+    assertThat(huawei.out())
+        .contains(
+            "joined by Huawei Cloud ModelArts, InfiniBand (rate not published)",
+            "over device v100-16gb|v100-32gb, network.gigabitsPerSecond 56-400, network.efficiency"
+                + " 0.1403-1, network.latencySeconds 5.0E-6-3.0E-5, compute.relativeSpeed 0.685-0.741");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "projected time to epoch 35 \\(planned last\\): ([0-9.]+) hours[\\s\\S]*band: ([0-9.]+)-([0-9.]+) hours")
+            .matcher(huawei.out());
+    assertThat(m.find()).as(huawei.out()).isTrue();
+    double central = Double.parseDouble(m.group(1));
+    assertThat(central).isBetween(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+  }
+
+  @Test
+  void checkAndFitAreSubcommandsAndTheOldFlagsSaySo() {
+    Run old = dawn("project", "--check");
+    assertThat(old.exit()).isEqualTo(2);
+    assertThat(old.err().strip())
+        .isEqualTo(
+            "dawn project: --check is a subcommand now: dawn project check (see 'dawn project --help')");
+    assertThat(dawn("project", "--fit").err()).contains("dawn project fit");
+    Run notASweep = dawn("project", "check", "--sweep", tmp.toString());
+    assertThat(notASweep.exit()).isEqualTo(2);
+    assertThat(notASweep.err().strip())
+        .startsWith("dawn project check: " + tmp + ": not a sweep folder");
+    Run fitWithoutFiles = dawn("project", "fit");
+    assertThat(fitWithoutFiles.exit()).isEqualTo(2);
+    assertThat(fitWithoutFiles.err()).contains("dawn project fit: Missing required options");
+  }
+
   private static Run projectFastai(String hardware, String stack, Path out) {
     List<String> args =
         new java.util.ArrayList<>(
@@ -200,6 +294,10 @@ class ProjectCommandTest {
                 HARDWARE,
                 "--stack-dir",
                 STACKS,
+                "--network",
+                "aws-p3-25gbit",
+                "--network-dir",
+                NETWORKS,
                 "--gpus",
                 "8",
                 "--out",

@@ -3,7 +3,6 @@ package dev.dawn.harness.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,10 +12,7 @@ class HardwareFileTest {
 
   @Test
   void everyHardwareFileLoadsAndEveryFigureHasACommentAbove() throws Exception {
-    List<Path> files;
-    try (var s = Files.list(DIR)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> files = FigureComments.yamlFiles(DIR);
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .contains(
@@ -29,22 +25,15 @@ class HardwareFileTest {
     for (Path f : files) {
       var spec = HardwareFile.load(f.toString(), DIR, List.of()).spec();
       assertThat(spec.name()).as(f.toString()).isNotBlank();
-      assertThat(spec.fit().parameters()).as(f.toString()).hasSizeLessThanOrEqualTo(2);
-      // the source or the reason of each figure sits in a comment right above it
-      List<String> lines = Files.readAllLines(f);
-      for (String key :
+      assertThat(spec.fit().parameters()).as(f.toString()).containsExactly("device.efficiency");
+      FigureComments.assertCommentAbove(
+          f,
           List.of(
               "imagesPerSecond:",
-              "gigabitsPerSecond:",
               "linkGigabytesPerSecond:",
               "cpuCores:",
               "imagesPerSecondPerCore:",
-              "stack:",
-              "overlap:")) {
-        int i = indexOf(lines, key);
-        assertThat(i).as(f + " " + key).isPositive();
-        assertThat(lines.get(i - 1).trim()).as(f + ": comment above " + key).startsWith("#");
-      }
+              "stack:"));
     }
   }
 
@@ -56,11 +45,13 @@ class HardwareFileTest {
 
   @Test
   void overridesSetExistingKeysOnly() {
-    var f = HardwareFile.load("v100-16gb", DIR, List.of("network.gigabitsPerSecond=100"));
-    assertThat(f.spec().network().gigabitsPerSecond()).isEqualTo(100);
-    assertThatThrownBy(() -> HardwareFile.load("v100-16gb", DIR, List.of("network.gbps=100")))
-        .isInstanceOf(HardwareFileException.class)
-        .hasMessageContaining("unknown hardware key 'network.gbps'");
+    var f = HardwareFile.load("v100-16gb", DIR, List.of("device.efficiency=1"));
+    assertThat(f.spec().device().efficiency()).isEqualTo(1);
+    // the network is a file of its own now: a device file has no network key
+    assertThatThrownBy(
+            () -> HardwareFile.load("v100-16gb", DIR, List.of("network.gigabitsPerSecond=100")))
+        .isInstanceOf(ProjectionFileException.class)
+        .hasMessageContaining("unknown hardware key 'network.gigabitsPerSecond'");
   }
 
   @Test
@@ -71,30 +62,22 @@ class HardwareFileTest {
                     TestHardware.YAML.replace(
                         "  backwardShare: 0.5\n", "  backwardShare: 0.5\n  speed: 3\n"),
                     "t.yaml"))
-        .isInstanceOf(HardwareFileException.class)
+        .isInstanceOf(ProjectionFileException.class)
         .hasMessageContaining("t.yaml:")
         .hasMessageContaining("unknown key 'device.speed'");
-    assertThatThrownBy(() -> TestHardware.file("network.efficiency=1.5"))
-        .hasMessageContaining("network.efficiency must be in (0, 1]");
-    assertThatThrownBy(() -> TestHardware.file("communication.algorithm=tree"))
-        .hasMessageContaining("communication.algorithm must be one of");
+    assertThatThrownBy(() -> TestHardware.file("device.backwardShare=1.5"))
+        .hasMessageContaining(
+            "--hw device.backwardShare=1.5: device.backwardShare must be in [0, 1]");
     assertThatThrownBy(
             () ->
                 HardwareFile.parse(
                     TestHardware.YAML.replace(
-                        "parameters: [device.efficiency, network.efficiency]",
-                        "parameters: [device.efficiency, network.efficiency, communication.overlap]"),
+                        "parameters: [device.efficiency]",
+                        "parameters: [device.efficiency, device.pixelExponent, input.cpuCores]"),
                     "t.yaml"))
         .hasMessageContaining("at most two");
     assertThatThrownBy(() -> HardwareFile.load("no-such-gpu", DIR, List.of()))
         .hasMessageContaining("hardware 'no-such-gpu'")
         .hasMessageContaining("v100-16gb");
-  }
-
-  private static int indexOf(List<String> lines, String key) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().startsWith(key)) return i;
-    }
-    return -1;
   }
 }

@@ -56,6 +56,7 @@ class ProjectionTest {
     var model =
         new StepModel(
             TestHardware.file("input.imagesPerSecondPerCore=1e9").spec(),
+            TestHardware.network().spec(),
             TestHardware.STACK,
             1,
             List.of(10L),

@@ -14,10 +14,7 @@ class StackFileTest {
 
   @Test
   void everyStackFileLoadsAndItsFiguresHaveACommentAbove() throws Exception {
-    List<Path> files;
-    try (var s = Files.list(DIR)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> files = FigureComments.yamlFiles(DIR);
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .contains("tensorflow-xla-amp.yaml", "pytorch-2018-ddp-fp16.yaml", "mxnet-2018-fp16.yaml");
@@ -26,14 +23,13 @@ class StackFileTest {
       assertThat(s.name() + ".yaml").as(f.toString()).isEqualTo(f.getFileName().toString());
       // a stack is compared with an anchor (itself, or a stack that is its own reference)
       assertThat(StackFile.load(s.compute().relativeTo(), DIR).anchor()).as(f.toString()).isTrue();
-      List<String> lines = Files.readAllLines(f);
-      for (String key :
+      FigureComments.assertCommentAbove(
+          f,
           List.of(
-              "relativeSpeed:", "exchange:", "bytesPerGradientValue:", "fusionThresholdBytes:")) {
-        int i = indexOf(lines, key);
-        assertThat(i).as(f + " " + key).isPositive();
-        assertThat(lines.get(i - 1).trim()).as(f + ": comment above " + key).startsWith("#");
-      }
+              "relativeSpeed:", "exchange:", "bytesPerGradientValue:", "fusionThresholdBytes:"));
+      FigureComments.assertCommentAbove(
+          f,
+          StackFile.file(f.toString(), DIR).ranges().keySet().stream().map(k -> k + ":").toList());
     }
   }
 
@@ -59,10 +55,13 @@ class StackFileTest {
     // the test device: 1000 images/s at 200 px with its own stack; half as fast a stack halves
     // images/s and doubles compute, and communication is unchanged
     var hw = TestHardware.file().spec();
-    var own = new StepModel(hw, TestHardware.STACK, 8, List.of(1_000_000L), 0);
+    var own =
+        new StepModel(
+            hw, TestHardware.network().spec(), TestHardware.STACK, 8, List.of(1_000_000L), 0);
     var half =
         new StepModel(
             hw,
+            TestHardware.network().spec(),
             SoftwareStack.on(
                 new StackSpec(
                     "half",
@@ -82,10 +81,13 @@ class StackFileTest {
   @Test
   void theStacksGradientPrecisionSetsTheBytesSent() {
     var hw = TestHardware.file().spec();
-    var fp32 = new StepModel(hw, TestHardware.STACK, 8, List.of(1_000_000L), 0);
+    var fp32 =
+        new StepModel(
+            hw, TestHardware.network().spec(), TestHardware.STACK, 8, List.of(1_000_000L), 0);
     var fp16 =
         new StepModel(
             hw,
+            TestHardware.network().spec(),
             new SoftwareStack(stack("fp16", "test-stack", 1.0, 2, 0), 1.0),
             8,
             List.of(1_000_000L),
@@ -97,10 +99,12 @@ class StackFileTest {
   @Test
   void aPushPullStackSendsEachMessageThroughParameterServers() {
     // 2 nodes x 4 devices of the test hardware, one tensor of 1e6 values x 4 bytes = 4 MB
-    var hw = TestHardware.file("network.latencySeconds=0.001").spec();
+    var hw = TestHardware.file().spec();
+    var net = TestHardware.network("network.latencySeconds=0.001").spec();
     var pushPull =
         new StepModel(
             hw,
+            net,
             new SoftwareStack(
                 new StackSpec(
                     "ps",
@@ -111,16 +115,17 @@ class StackFileTest {
             8,
             List.of(1_000_000L),
             0);
-    var allReduce = new StepModel(hw, TestHardware.STACK, 8, List.of(1_000_000L), 0);
+    var allReduce = new StepModel(hw, net, TestHardware.STACK, 8, List.of(1_000_000L), 0);
     // inside: 2 x 3/4 x 4e6 / 1e9 = 6 ms; between: 2 x 1/2 x 4e6 / 1e9 = 4 ms, + 2 legs x 1 ms
     assertThat(pushPull.allReduceSeconds()).isCloseTo(0.012, within(1e-12));
     // the hierarchical ring of 2 nodes pays 2 x (2-1) hops: the same here
     assertThat(allReduce.allReduceSeconds()).isCloseTo(0.012, within(1e-12));
     // at 16 nodes the ring pays 30 hops, push-pull still 2 legs
-    var hw16 = TestHardware.file("network.latencySeconds=0.001").spec();
-    var pp16 = new StepModel(hw16, pushPull.stack(), 64, List.of(1_000_000L), 0).allReduceSeconds();
+    var hw16 = TestHardware.file().spec();
+    var pp16 =
+        new StepModel(hw16, net, pushPull.stack(), 64, List.of(1_000_000L), 0).allReduceSeconds();
     var ar16 =
-        new StepModel(hw16, TestHardware.STACK, 64, List.of(1_000_000L), 0).allReduceSeconds();
+        new StepModel(hw16, net, TestHardware.STACK, 64, List.of(1_000_000L), 0).allReduceSeconds();
     assertThat(ar16 - pp16).isCloseTo(0.030 - 0.002, within(1e-12));
   }
 
@@ -148,15 +153,27 @@ class StackFileTest {
         """;
     assertThat(StackFile.parse(good, "s.yaml").compute().relativeSpeed()).isEqualTo(0.5);
     assertThatThrownBy(() -> StackFile.parse(good.replace("0.5", "0"), "s.yaml"))
-        .hasMessage("s.yaml: compute.relativeSpeed must be > 0");
+        .hasMessage("s.yaml:5: compute.relativeSpeed must be > 0");
     assertThatThrownBy(
             () -> StackFile.parse(good.replace("relativeTo: a", "relativeTo: s"), "s.yaml"))
-        .hasMessage("s.yaml: compute.relativeSpeed of a stack compared with itself must be 1");
+        .hasMessage("s.yaml:5: compute.relativeSpeed of a stack compared with itself must be 1");
     assertThatThrownBy(
             () -> StackFile.parse(good.replace("framework: f", "framework: f\nspeed: 2"), "s.yaml"))
         .hasMessageContaining("unknown key 'speed'");
     assertThatThrownBy(() -> StackFile.parse(good.replace("all-reduce", "gossip"), "s.yaml"))
-        .hasMessage("s.yaml: communication.exchange must be all-reduce or push-pull");
+        .hasMessage("s.yaml:7: communication.exchange must be all-reduce or push-pull");
+    String ranged = good + "ranges:\n  compute.relativeSpeed: [0.4, 0.6]\n";
+    assertThat(StackFile.parse(ranged, "s.yaml").compute().relativeSpeed()).isEqualTo(0.5);
+    assertThatThrownBy(() -> StackFile.parse(ranged.replace("[0.4, 0.6]", "[0.6, 0.7]"), "s.yaml"))
+        .hasMessage(
+            "s.yaml:11: the range of 'compute.relativeSpeed' [0.6, 0.7] must hold its value 0.5");
+    assertThatThrownBy(() -> StackFile.parse(ranged.replace("[0.4, 0.6]", "[0.4]"), "s.yaml"))
+        .hasMessageContaining("must be [low, high], two finite numbers");
+    assertThatThrownBy(
+            () ->
+                StackFile.parse(
+                    ranged.replace("compute.relativeSpeed: [", "compute.speed: ["), "s.yaml"))
+        .hasMessage("s.yaml:11: range of 'compute.speed', which is not a number of this file");
     assertThatThrownBy(() -> StackFile.load("nope", DIR))
         .hasMessageContaining("stack 'nope': no such file")
         .hasMessageContaining("tensorflow-xla-amp");
@@ -169,10 +186,5 @@ class StackFileTest {
         "test",
         new StackSpec.Compute(relativeTo, speed),
         new StackSpec.Communication(StackSpec.Communication.ALL_REDUCE, bytes, fusion));
-  }
-
-  private static int indexOf(List<String> lines, String key) {
-    for (int i = 0; i < lines.size(); i++) if (lines.get(i).trim().startsWith(key)) return i;
-    return -1;
   }
 }

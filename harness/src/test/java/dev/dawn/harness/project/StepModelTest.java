@@ -11,38 +11,22 @@ class StepModelTest {
 
   @Test
   void computeIsThePerDeviceBatchOverImagesPerSecondScaledByPixels() {
-    var m = new StepModel(TestHardware.file().spec(), TestHardware.STACK, 1, List.of(10L), 0);
+    var m = TestHardware.model(List.of(), List.of(), 1, List.of(10L), 0);
     // 1000 images/s at 200 px; at 100 px a quarter of the pixels: 4000 images/s
     assertThat(m.deviceImagesPerSecond(100, 100)).isCloseTo(4000, within(1e-9));
     assertThat(m.step(200, 100).compute()).isCloseTo(0.1, within(1e-12));
-    var half =
-        new StepModel(
-            TestHardware.file("device.efficiency=0.5").spec(),
-            TestHardware.STACK,
-            1,
-            List.of(10L),
-            0);
+    var half = TestHardware.model(List.of("device.efficiency=0.5"), List.of(), 1, List.of(10L), 0);
     assertThat(half.step(200, 100).compute()).isCloseTo(0.2, within(1e-12));
     var overhead =
-        new StepModel(
-            TestHardware.file("device.stepOverheadSeconds=0.01").spec(),
-            TestHardware.STACK,
-            1,
-            List.of(10L),
-            0);
+        TestHardware.model(
+            List.of("device.stepOverheadSeconds=0.01"), List.of(), 1, List.of(10L), 0);
     assertThat(overhead.step(200, 100).compute()).isCloseTo(0.11, within(1e-12));
   }
 
   @Test
   void littleWorkPerStepRunsBelowFullSpeed() {
     // half speed at 100 images: s(w) = w / (w + 100); the figure is at batch 100, s = 1/2
-    var m =
-        new StepModel(
-            TestHardware.file("device.halfSpeedBatch=100").spec(),
-            TestHardware.STACK,
-            1,
-            List.of(10L),
-            0);
+    var m = TestHardware.model(List.of("device.halfSpeedBatch=100"), List.of(), 1, List.of(10L), 0);
     assertThat(m.deviceImagesPerSecond(200, 100)).isCloseTo(1000, within(1e-9));
     // batch 300: s = 3/4, 1.5x the figure
     assertThat(m.deviceImagesPerSecond(200, 300)).isCloseTo(1500, within(1e-9));
@@ -52,8 +36,7 @@ class StepModelTest {
 
   @Test
   void oneDeviceSendsNothing() {
-    var m =
-        new StepModel(TestHardware.file().spec(), TestHardware.STACK, 1, List.of(1_000_000L), 0);
+    var m = TestHardware.model(List.of(), List.of(), 1, List.of(1_000_000L), 0);
     assertThat(m.allReduceSeconds()).isZero();
     assertThat(m.step(200, 100).exposedCommunication()).isZero();
   }
@@ -64,9 +47,7 @@ class StepModelTest {
     // messages.
     // Per message: inside 2 x 3/4 x 4e6 / 1e9 = 6 ms; between 2 x 1/2 x 4e6 / 1e9 (8 Gbit/s) = 4
     // ms; 10 ms each.
-    var m =
-        new StepModel(
-            TestHardware.file().spec(), TestHardware.STACK, 8, List.of(1_000_000L, 1_000_000L), 0);
+    var m = TestHardware.model(List.of(), List.of(), 8, List.of(1_000_000L, 1_000_000L), 0);
     assertThat(m.messages()).isEqualTo(2);
     assertThat(m.allReduceSeconds()).isCloseTo(0.020, within(1e-12));
     // batch 800 -> 100 per device at 200 px: 0.1 s compute, backward 0.05 s; overlap 0.5 of the
@@ -76,12 +57,7 @@ class StepModelTest {
     assertThat(t.exposedCommunication()).isCloseTo(0.015, within(1e-12));
     // one bucket (threshold above the total): nothing can overlap
     var fused =
-        new StepModel(
-            TestHardware.file().spec(),
-            TestHardware.STACK,
-            8,
-            List.of(1_000_000L, 1_000_000L),
-            1L << 30);
+        TestHardware.model(List.of(), List.of(), 8, List.of(1_000_000L, 1_000_000L), 1L << 30);
     assertThat(fused.messages()).isEqualTo(1);
     assertThat(fused.step(200, 800).exposedCommunication())
         .isCloseTo(fused.allReduceSeconds(), within(1e-12));
@@ -90,12 +66,8 @@ class StepModelTest {
   @Test
   void hiddenCommunicationIsCappedByTheBackwardPass() {
     var m =
-        new StepModel(
-            TestHardware.file("communication.overlap=1.0").spec(),
-            TestHardware.STACK,
-            8,
-            List.of(1_000_000L, 1_000_000L),
-            0);
+        TestHardware.model(
+            List.of(), List.of("communication.overlap=1.0"), 8, List.of(1_000_000L, 1_000_000L), 0);
     // batch 8 -> 1 per device: compute 1 ms, backward 0.5 ms; only 0.5 ms of the 10 ms first bucket
     // hides
     assertThat(m.step(200, 8).exposedCommunication()).isCloseTo(0.0195, within(1e-12));
@@ -105,8 +77,7 @@ class StepModelTest {
   void theInputPipelineBoundsImagesPerNode() {
     // 10 cores x 100 images/s = 1000 images/s per node; 4 devices x 100 images = 400 images: 0.4 s,
     // compute 0.1 s
-    var m =
-        new StepModel(TestHardware.file().spec(), TestHardware.STACK, 4, List.of(10L), 1L << 30);
+    var m = TestHardware.model(List.of(), List.of(), 4, List.of(10L), 1L << 30);
     StepTime t = m.step(200, 400);
     assertThat(t.total()).isCloseTo(0.4, within(1e-12));
     assertThat(t.inputWait())
@@ -115,8 +86,7 @@ class StepModelTest {
 
   @Test
   void devicesMustFillWholeNodes() {
-    assertThatThrownBy(
-            () -> new StepModel(TestHardware.file().spec(), TestHardware.STACK, 6, List.of(10L), 0))
+    assertThatThrownBy(() -> TestHardware.model(List.of(), List.of(), 6, List.of(10L), 0))
         .hasMessageContaining("6 devices do not fill whole nodes of 4");
   }
 }

@@ -44,6 +44,17 @@ class SweepRunnerTest {
     String crashing;
     String failingEarly;
 
+    /**
+     * A run's step split, {compute ms, exposed communication ms}, from its arguments; null writes
+     * an epoch without one (one process). By default cell 1 ran on 2 workers.
+     */
+    java.util.function.Function<List<String>, double[]> stepSplit =
+        args -> {
+          String name = value(args, "name");
+          int repeat = Integer.parseInt(name.replaceAll(".*-r(\\d+)", "$1"));
+          return name.contains("-c1-") ? new double[] {40.0 + repeat, 10.0 * repeat} : null;
+        };
+
     @Override
     public int train(List<String> args, Path log) throws IOException {
       String name = config(args).path("name").asText();
@@ -89,12 +100,29 @@ class SweepRunnerTest {
                     "top5Accuracy",
                     "threshold",
                     93.0)));
-        events.write(new EpochStop(1, trainMs, trainMs, 1.0, 0.1, 100.0 * cell, 100L, 0L));
+        double[] split = stepSplit.apply(args);
+        events.write(
+            split != null
+                ? new EpochStop(
+                    1, trainMs, trainMs, 1.0, 0.1, 100.0, 100L, 0L, 1, 3, 4000L, 2, split[0],
+                    split[1])
+                : new EpochStop(1, trainMs, trainMs, 1.0, 0.1, 100.0 * cell, 100L, 0L));
         boolean reached = !(cell == 4 && repeat == 2);
         events.write(new EvalAccuracy(1, 0.5, reached ? 0.95 : 0.5, 10L, 0L));
         events.write(RunStop.of(reached ? RunStatus.SUCCESS : RunStatus.TARGET_NOT_REACHED, null));
       }
       return cell == 4 && repeat == 2 ? 3 : 0;
+    }
+
+    /** A key of the config file the sweep wrote for the run, e.g. {@code distributed.network}. */
+    static String value(List<String> args, String dottedKey) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode node = config(args);
+        for (String part : dottedKey.split("\\.")) node = node.path(part);
+        return node.asText();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     /** The config file the sweep wrote for the run. */
@@ -152,12 +180,13 @@ class SweepRunnerTest {
         .isEqualTo(
             "cell,repeat,optimizer.name,train.batchSize,optimizer.learningRate,seed,status,"
                 + "exit_code,time_to_target_s,target_epoch,epochs,images_per_second,best_accuracy,"
-                + "run_folder");
+                + "compute_ms_per_step,exposed_comm_ms_per_step,run_folder");
     assertThat(runs).hasSize(9);
-    assertThat(runs.get(2)).isEqualTo("2,1,momentum,20,0.2,7,failed,1,,,0,,,");
+    assertThat(runs.get(2)).isEqualTo("2,1,momentum,20,0.2,7,failed,1,,,0,,,,,");
     assertThat(runs.get(5))
         .matches(
-            "1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,95.0,runs/\\d{8}-\\d{6}-tiny-sweep-c1-r2");
+            "1,2,momentum,10,0.1,8,success,0,12.0,1,1,100.0,95.0,42.0,20.0,"
+                + "runs/\\d{8}-\\d{6}-tiny-sweep-c1-r2");
 
     List<String> summary = Files.readAllLines(sweepDir.resolve(SweepFiles.SUMMARY_CSV));
     assertThat(summary.get(0))
@@ -166,16 +195,21 @@ class SweepRunnerTest {
                 + "median_s,mean_s,olympic_mean_s,min_s,max_s,stdev_s,ci95_low_s,ci95_high_s,"
                 + "best_accuracy_median,target_epoch_median,target_epoch_ci95_low,"
                 + "target_epoch_ci95_high,best_accuracy_ci95_low,best_accuracy_ci95_high,"
-                + "images_per_second_median,images_per_second_ci95_low,images_per_second_ci95_high");
+                + "images_per_second_median,images_per_second_ci95_low,images_per_second_ci95_high,"
+                + "compute_ms_per_step_median,compute_ms_per_step_ci95_low,"
+                + "compute_ms_per_step_ci95_high,exposed_comm_ms_per_step_median,"
+                + "exposed_comm_ms_per_step_ci95_low,exposed_comm_ms_per_step_ci95_high");
     assertThat(summary).hasSize(5);
     assertThat(summary.get(1))
-        .startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.707107,11.0,12.0");
+        .startsWith("1,momentum,10,0.1,2,2,11.5,11.5,11.5,11.0,12.0,0.707107,11.0,12.0")
+        .endsWith(",41.5,41.0,42.0,15.0,10.0,20.0");
+    assertThat(summary.get(2)).endsWith(",,,,,,");
     // The failed run counts as a miss: n 2, reached 1, no finite mean or max.
     assertThat(summary.get(2)).startsWith("2,momentum,20,0.2,2,1,,,,22.0,,,");
     assertThat(summary.get(3)).startsWith("3,lars,10,0.1,2,1,,,,31.0,,,");
     assertThat(summary.get(4)).startsWith("4,lars,20,0.2,2,1,,,,41.0,,,");
     assertThat(runs.get(7))
-        .matches("3,2,lars,10,0.1,8,failed,1,,,0,,,runs/\\d{8}-\\d{6}-tiny-sweep-c3-r2");
+        .matches("3,2,lars,10,0.1,8,failed,1,,,0,,,,,runs/\\d{8}-\\d{6}-tiny-sweep-c3-r2");
     assertThat(sweepDir.resolve("time-to-target-vs-train.batchSize.png")).isRegularFile();
     // The learning rate is zipped with the batch size: no axis of its own, no chart against it.
     assertThat(sweepDir.resolve("time-to-target-vs-optimizer.learningRate.png")).doesNotExist();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.harness.cli.DawnCli;
 import dev.dawn.harness.config.ConfigException;
+import dev.dawn.harness.config.WorkerLink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -61,6 +62,26 @@ class SweepSpecTest {
     assertThatThrownBy(() -> SweepSpec.read(reserved))
         .hasMessageContaining("key 'distributed.workers' is set by the sweep")
         .hasMessageContaining("the cluster from 'workers'");
+  }
+
+  @Test
+  void aNetworkAxisNeedsWorkersAndNamesTheNetworksTheRunsUse(@TempDir Path dir) throws Exception {
+    String axis = "  distributed.network: [loopback, 100mbit]\n";
+    Path spec = TinySweep.spec(dir, "");
+    Files.writeString(
+        spec, Files.readString(spec).replace("grid:\n", "grid:\n" + axis) + "workers: 2\n");
+    SweepSpec two = SweepSpec.read(spec);
+    SweepPlan plan = SweepValidation.check(two);
+    assertThat(plan.cells()).hasSize(8);
+    assertThat(SweepValidation.networks(two, plan))
+        .containsExactly(WorkerLink.LOOPBACK, WorkerLink.of("100mbit"));
+
+    Files.writeString(spec, Files.readString(spec).replace("workers: 2\n", ""));
+    assertThatThrownBy(() -> SweepValidation.check(SweepSpec.read(spec)))
+        .hasMessageContaining(
+            "key 'distributed.network' (100mbit) joins the workers of a dawn launch; this spec runs"
+                + " each run as one dawn train: add 'workers: N'")
+        .hasMessageNotContaining("(loopback)");
   }
 
   @Test
@@ -205,6 +226,40 @@ class SweepSpecTest {
     assertThat(plan.cells().get(11).describe())
         .isEqualTo(
             "distributed.fusion.thresholdBytes=67108864, train.batchSize=256, optimizer.learningRate=0.8");
+  }
+
+  @Test
+  void committedFusionNetworkSpecSweepsRatesAndThresholdsAndItsCheckHasCellsOnBothSides() {
+    SweepSpec spec =
+        SweepSpec.read(
+            Path.of("..", "reference-configs", "sweeps", "fusion-network-2-workers.yaml"));
+    SweepPlan plan = SweepValidation.check(spec);
+    assertThat(spec.workers()).isEqualTo(2);
+    assertThat(plan.cells()).hasSize(24);
+    assertThat(plan.runs()).hasSize(72);
+    assertThat(SweepValidation.networks(spec, plan))
+        .extracting(WorkerLink::toString)
+        .containsExactly("50mbit", "200mbit", "1gbit", "loopback");
+    // the emulated network's fit.cells select some of its cells, never all: the rest are checked
+    var fitCells =
+        dev.dawn.harness.project.NetworkFile.load(
+                "emulated-tbf", Path.of("..", "reference-configs", "networks"), List.of())
+            .spec()
+            .fit()
+            .cells()
+            .stream()
+            .map(c -> dev.dawn.reporters.compare.CellSelector.parse(c, "fit.cells"))
+            .toList();
+    long fitted =
+        plan.cells().stream()
+            .filter(c -> fitCells.stream().anyMatch(s -> s.matches(c.plainValues())))
+            .count();
+    assertThat(fitted).isEqualTo(12);
+    SweepSpec four =
+        SweepSpec.read(
+            Path.of("..", "reference-configs", "sweeps", "fusion-network-4-workers.yaml"));
+    assertThat(four.workers()).isEqualTo(4);
+    assertThat(SweepValidation.check(four).runs()).hasSize(27);
   }
 
   @Test

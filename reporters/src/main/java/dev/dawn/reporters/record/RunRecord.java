@@ -255,6 +255,30 @@ public record RunRecord(
     return hours > 0 ? OptionalDouble.of(images / hours) : OptionalDouble.empty();
   }
 
+  /**
+   * A step's forward and backward pass alone (ms), the mean over the epochs that measured it (runs
+   * of several replicas or workers); empty when none did.
+   */
+  public OptionalDouble computeMsPerStep() {
+    return meanOverEpochs(EpochRecord::computeMsPerStep);
+  }
+
+  /**
+   * A step's communication not hidden behind its computation (ms: the mean step time minus {@link
+   * #computeMsPerStep}), the mean over the epochs that measured it; empty when none did.
+   */
+  public OptionalDouble exposedCommMsPerStep() {
+    return meanOverEpochs(EpochRecord::exposedCommMsPerStep);
+  }
+
+  private OptionalDouble meanOverEpochs(java.util.function.Function<EpochRecord, Double> value) {
+    return epochs.stream()
+        .map(value)
+        .filter(v -> v != null && Double.isFinite(v))
+        .mapToDouble(Double::doubleValue)
+        .average();
+  }
+
   /** Hours to target × costPerHour, when both exist ({@link Cost}: 0 is no price). */
   public OptionalDouble costToTarget() {
     Double price = Cost.price(entry.costPerHour());

@@ -21,6 +21,10 @@ import java.util.function.Function;
  *     evaluated
  * @param imagesPerSecond each run's images over training seconds; null when no run finished an
  *     epoch
+ * @param computeMsPerStep each run's forward and backward pass per step (ms); null when no run
+ *     measured it
+ * @param exposedCommMsPerStep each run's communication per step not hidden behind the computation
+ *     (ms); null when no run measured it
  */
 public record CellSummary(
     int cell,
@@ -29,7 +33,9 @@ public record CellSummary(
     SampleSummary seconds,
     SampleSummary epochs,
     SampleSummary bestAccuracy,
-    SampleSummary imagesPerSecond) {
+    SampleSummary imagesPerSecond,
+    SampleSummary computeMsPerStep,
+    SampleSummary exposedCommMsPerStep) {
 
   public CellSummary {
     runs = List.copyOf(runs);
@@ -49,7 +55,9 @@ public record CellSummary(
                     r -> r.targetEpoch() == null ? Double.POSITIVE_INFINITY : r.targetEpoch())
                 .toArray()),
         present(cellRuns, SweepRun::bestAccuracy),
-        present(cellRuns, SweepRun::imagesPerSecond));
+        present(cellRuns, SweepRun::imagesPerSecond),
+        present(cellRuns, SweepRun::computeMsPerStep),
+        present(cellRuns, SweepRun::exposedCommMsPerStep));
   }
 
   /** Finished runs. */

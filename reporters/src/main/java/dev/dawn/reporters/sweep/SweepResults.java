@@ -64,6 +64,8 @@ public final class SweepResults {
           0,
           null,
           null,
+          null,
+          null,
           stop.runFolder(),
           stop.detail());
     }
@@ -85,6 +87,8 @@ public final class SweepResults {
           0,
           null,
           null,
+          null,
+          null,
           stop.runFolder(),
           "run log unusable: " + e.getMessage());
     }
@@ -103,6 +107,8 @@ public final class SweepResults {
         record.epochs().size(),
         boxed(record.imagesPerSecond()),
         boxed(record.bestAccuracy()),
+        boxed(record.computeMsPerStep()),
+        boxed(record.exposedCommMsPerStep()),
         stop.runFolder(),
         stop.detail());
   }

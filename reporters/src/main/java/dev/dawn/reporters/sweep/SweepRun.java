@@ -21,6 +21,10 @@ import java.util.Map;
  * @param imagesPerSecond mean training throughput over its epochs; null without an epoch
  * @param bestAccuracy the highest value of the target's metric over its evaluations, percent
  *     (reached or not: what a run that missed got to); null without an evaluation
+ * @param computeMsPerStep a step's forward and backward pass alone (ms), the mean over its epochs;
+ *     null when not measured (one process, one replica)
+ * @param exposedCommMsPerStep a step's communication not hidden behind it (ms), the mean over its
+ *     epochs; null when not measured
  * @param runFolder relative to the sweep folder; null when there is none
  * @param detail why a run without a folder failed; null otherwise
  */
@@ -36,6 +40,8 @@ public record SweepRun(
     int epochs,
     Double imagesPerSecond,
     Double bestAccuracy,
+    Double computeMsPerStep,
+    Double exposedCommMsPerStep,
     String runFolder,
     String detail) {
 

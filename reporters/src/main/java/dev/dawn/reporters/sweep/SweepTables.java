@@ -40,6 +40,8 @@ public final class SweepTables {
             "epochs",
             "images_per_second",
             "best_accuracy",
+            "compute_ms_per_step",
+            "exposed_comm_ms_per_step",
             "run_folder"));
     List<List<Object>> rows = new ArrayList<>();
     for (SweepRun r : runs) {
@@ -55,6 +57,8 @@ public final class SweepTables {
       row.add(r.epochs());
       row.add(r.imagesPerSecond());
       row.add(r.bestAccuracy());
+      row.add(r.computeMsPerStep());
+      row.add(r.exposedCommMsPerStep());
       row.add(r.runFolder());
       rows.add(row);
     }
@@ -99,7 +103,13 @@ public final class SweepTables {
             "best_accuracy_ci95_high",
             "images_per_second_median",
             "images_per_second_ci95_low",
-            "images_per_second_ci95_high"));
+            "images_per_second_ci95_high",
+            "compute_ms_per_step_median",
+            "compute_ms_per_step_ci95_low",
+            "compute_ms_per_step_ci95_high",
+            "exposed_comm_ms_per_step_median",
+            "exposed_comm_ms_per_step_ci95_low",
+            "exposed_comm_ms_per_step_ci95_high"));
     List<Map<String, ?>> rows = new ArrayList<>();
     for (CellSummary cell : cells(runs)) {
       SampleSummary s = cell.seconds();
@@ -130,9 +140,19 @@ public final class SweepTables {
       row.put("images_per_second_median", rate == null ? null : finite(rate.median()));
       row.put("images_per_second_ci95_low", rate == null ? null : finite(rate.interval().low()));
       row.put("images_per_second_ci95_high", rate == null ? null : finite(rate.interval().high()));
+      putMedianAndInterval(row, "compute_ms_per_step", cell.computeMsPerStep());
+      putMedianAndInterval(row, "exposed_comm_ms_per_step", cell.exposedCommMsPerStep());
       rows.add(row);
     }
     return CsvTable.ofMaps(columns, rows);
+  }
+
+  /** {@code <name>_median}, {@code _ci95_low} and {@code _ci95_high}; empty without a value. */
+  private static void putMedianAndInterval(
+      Map<String, Object> row, String name, SampleSummary summary) {
+    row.put(name + "_median", summary == null ? null : finite(summary.median()));
+    row.put(name + "_ci95_low", summary == null ? null : finite(summary.interval().low()));
+    row.put(name + "_ci95_high", summary == null ? null : finite(summary.interval().high()));
   }
 
   /**

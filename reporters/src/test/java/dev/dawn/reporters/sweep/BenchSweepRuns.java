@@ -44,6 +44,8 @@ public final class BenchSweepRuns {
                 momentum ? 10 : 24,
                 1000.0 + c,
                 90.0 - c + repeat,
+                null,
+                null,
                 "runs/r" + c + "-" + repeat,
                 null));
       }

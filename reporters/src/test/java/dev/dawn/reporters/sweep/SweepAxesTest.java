@@ -39,7 +39,9 @@ class SweepAxesTest {
         v.put("distributed.fusion.thresholdBytes", threshold);
         v.put("train.batchSize", 64 << b);
         v.put("optimizer.learningRate", 0.2 * (1 << b));
-        runs.add(new SweepRun(++cell, 1, 1, v, "success", 0, 10.0, 2.0, 2, 1.0, 94.0, "r", null));
+        runs.add(
+            new SweepRun(
+                ++cell, 1, 1, v, "success", 0, 10.0, 2.0, 2, 1.0, 94.0, null, null, "r", null));
       }
     }
     assertThat(SweepAxes.chartKeys(runs))

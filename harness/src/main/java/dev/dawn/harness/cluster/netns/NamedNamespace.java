@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  * A named network namespace made with {@code ip netns add} (needs root): it appears in {@code ip
  * netns list} as {@code dawn-<pid>-<n>}, the pid of the JVM that made it, so two launches never
  * share one and a namespace left behind by a JVM killed with {@code kill -9} is recognised and
- * removed by the next one ({@link #reapStale}). Processes enter it with {@code ip netns exec}.
+ * removed by the next one ({@link #reapStale}). The namespaces of one emulated network share their
+ * {@code dawn-<pid>-<n>} and add what each is, e.g. {@code dawn-812-3-net7-w0}. Processes enter it
+ * with {@code ip netns exec}.
  */
 final class NamedNamespace implements NetworkNamespace {
   static final String PREFIX = "dawn-";
-  private static final Pattern OURS = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-(\\d+)");
+  private static final Pattern OURS =
+      Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-(\\d+)(-[a-z0-9]+)*");
   private static final AtomicInteger COUNT = new AtomicInteger();
 
   private final NetTool ip;
@@ -28,7 +31,25 @@ final class NamedNamespace implements NetworkNamespace {
 
   /** A new namespace whose loopback is up. */
   static NamedNamespace create(NetTool ip) throws NamespaceException {
-    String name = PREFIX + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();
+    return create(ip, newName());
+  }
+
+  /**
+   * {@code dawn-<this JVM's pid>-<n>}, a name no other namespace of this JVM has; the namespaces of
+   * one emulated network add a suffix to it.
+   */
+  static String newName() {
+    return PREFIX + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();
+  }
+
+  /**
+   * A new namespace called {@code name} (a {@link #newName()} with or without lower-case suffixes
+   * such as {@code -w0}), whose loopback is up.
+   */
+  static NamedNamespace create(NetTool ip, String name) throws NamespaceException {
+    if (!OURS.matcher(name).matches()
+        || !name.startsWith(PREFIX + ProcessHandle.current().pid() + "-"))
+      throw new IllegalArgumentException("not a name of this JVM's namespaces: " + name);
     ip.run("netns", "add", name);
     NamedNamespace ns = new NamedNamespace(ip, name);
     NamespaceTeardown.opened(ns);

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Linux network tool ({@code ip} from iproute2; {@code tc} would join it for rate caps) run as a
- * child process with a time limit. Its output is returned on success; a failure, a missing tool or
- * a tool that hangs is a {@link NamespaceException} naming the command and the tool's first line.
+ * A Linux network tool ({@code ip} and {@code tc} from iproute2) run as a child process with a time
+ * limit. Its output is returned on success; a failure, a missing tool or a tool that hangs is a
+ * {@link NamespaceException} naming the command and the tool's first line.
  *
  * @param program the tool, found on {@code PATH}
  */
 public record NetTool(String program) {
   /** iproute2's {@code ip}: namespaces, links and addresses. */
   public static final NetTool IP = new NetTool("ip");
+
+  /** iproute2's {@code tc}: queueing disciplines, which cap a link's rate. */
+  public static final NetTool TC = new NetTool("tc");
 
   /** No namespace operation takes long; a tool that hangs (a wedged mount) must not hang dawn. */
   static final Duration TIMEOUT = Duration.ofSeconds(20);

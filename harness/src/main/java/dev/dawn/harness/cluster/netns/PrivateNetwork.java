@@ -20,10 +20,7 @@ public final class PrivateNetwork {
    * @throws NamespaceException naming why none could be made (every way tried)
    */
   public static NetworkNamespace open() throws NamespaceException {
-    if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-      throw new NamespaceException(
-          "network namespaces are a Linux feature; this is " + System.getProperty("os.name"));
-    }
+    requireLinux();
     String asRoot = null;
     if (runsAsRoot()) {
       NamedNamespace.reapStale(NetTool.IP);
@@ -38,6 +35,14 @@ public final class PrivateNetwork {
     } catch (NamespaceException e) {
       throw new NamespaceException(
           asRoot == null ? e.getMessage() : asRoot + "; then " + e.getMessage());
+    }
+  }
+
+  /** Network namespaces are a Linux feature: elsewhere, one line says so. */
+  static void requireLinux() throws NamespaceException {
+    if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+      throw new NamespaceException(
+          "network namespaces are a Linux feature; this is " + System.getProperty("os.name"));
     }
   }
 

@@ -6,8 +6,9 @@
  * dev.dawn.harness.cluster.netns.UserNamespace} (an unprivileged user namespace); {@link
  * dev.dawn.harness.cluster.netns.NetworkNamespace#enter} turns a command into one that runs inside;
  * {@link dev.dawn.harness.cluster.netns.NamespaceTeardown} removes what a stopped JVM left open;
- * and {@link dev.dawn.harness.cluster.netns.NetTool} runs {@code ip} with a time limit. Links
- * between namespaces (veth pairs, a bridge, {@code tc} rate caps) would be further tools and
- * classes here, run against named namespaces.
+ * {@link dev.dawn.harness.cluster.netns.NetTool} runs {@code ip} and {@code tc} with a time limit.
+ * {@link dev.dawn.harness.cluster.netns.EmulatedNetwork} puts several hosts on one machine: a
+ * namespace per worker, veth links through a switch, each capped at a rate by a {@link
+ * dev.dawn.harness.cluster.netns.TokenBucket}.
  */
 package dev.dawn.harness.cluster.netns;

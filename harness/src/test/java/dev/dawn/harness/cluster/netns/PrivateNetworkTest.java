@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dawn.harness.run.ChildJvm;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Linux, not root and no unprivileged user namespaces); CI runs as root.
  */
 class PrivateNetworkTest {
-  private static final List<Process> STARTED = new ArrayList<>();
+  private static final ChildProcesses CHILDREN = new ChildProcesses();
 
   @BeforeAll
   static void namespacesCanBeMade() {
@@ -34,9 +30,7 @@ class PrivateNetworkTest {
 
   @org.junit.jupiter.api.AfterEach
   void stopChildren() throws InterruptedException {
-    for (Process p : STARTED) p.destroyForcibly();
-    for (Process p : STARTED) p.waitFor(30, TimeUnit.SECONDS);
-    STARTED.clear();
+    CHILDREN.stopAll();
   }
 
   @Test
@@ -44,11 +38,11 @@ class PrivateNetworkTest {
     String name;
     try (NetworkNamespace ns = PrivateNetwork.open()) {
       name = ns.name();
-      String links = output(ns.enter(List.of("ip", "-o", "link")));
+      String links = CHILDREN.output(ns.enter(List.of("ip", "-o", "link")));
       assertThat(links.lines()).singleElement().asString().contains(": lo:").contains("UP");
-      if (PrivateNetwork.runsAsRoot()) assertThat(namedNamespaces()).contains(name);
+      if (PrivateNetwork.runsAsRoot()) assertThat(CHILDREN.namedNamespaces()).contains(name);
     }
-    if (PrivateNetwork.runsAsRoot()) assertThat(namedNamespaces()).doesNotContain(name);
+    if (PrivateNetwork.runsAsRoot()) assertThat(CHILDREN.namedNamespaces()).doesNotContain(name);
   }
 
   @Test
@@ -86,9 +80,10 @@ class PrivateNetworkTest {
   void sigtermAndSigintTearTheNamespaceDown() throws Exception {
     assumeTrue(PrivateNetwork.runsAsRoot(), "skipped: named namespaces (ip netns) need root");
     for (String signal : List.of("TERM", "INT")) {
-      Process child = start(ChildJvm.command(NamespaceHolder.class.getName(), List.of("120")));
-      String name = firstLine(child).replace("namespace ", "");
-      assertThat(namedNamespaces()).contains(name);
+      Process child =
+          CHILDREN.start(ChildJvm.command(NamespaceHolder.class.getName(), List.of("120")));
+      String name = ChildProcesses.firstLine(child).replace("namespace ", "");
+      assertThat(CHILDREN.namedNamespaces()).contains(name);
       assumeTrue(
           signal.equals("TERM") || !ignores(child.pid(), 2),
           "skipped: SIGINT is ignored in this environment (inherited), so it cannot stop a JVM");
@@ -98,67 +93,35 @@ class PrivateNetworkTest {
                   .waitFor())
           .isZero();
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("SIG" + signal + " ends it").isTrue();
-      assertThat(namedNamespaces()).as("after SIG" + signal).doesNotContain(name);
+      assertThat(CHILDREN.namedNamespaces()).as("after SIG" + signal).doesNotContain(name);
     }
   }
 
   @Test
   void aNamespaceLeftByAKilledJvmIsRemovedByTheNextOne() throws Exception {
     assumeTrue(PrivateNetwork.runsAsRoot(), "skipped: named namespaces (ip netns) need root");
-    Process child = start(ChildJvm.command(NamespaceHolder.class.getName(), List.of("120")));
-    String name = firstLine(child).replace("namespace ", "");
+    Process child =
+        CHILDREN.start(ChildJvm.command(NamespaceHolder.class.getName(), List.of("120")));
+    String name = ChildProcesses.firstLine(child).replace("namespace ", "");
     child.destroyForcibly(); // kill -9: no shutdown hook runs
     child.waitFor(30, TimeUnit.SECONDS);
-    assertThat(namedNamespaces()).contains(name);
+    assertThat(CHILDREN.namedNamespaces()).contains(name);
     try (NetworkNamespace next = PrivateNetwork.open()) {
-      assertThat(namedNamespaces()).doesNotContain(name).contains(next.name());
+      assertThat(CHILDREN.namedNamespaces()).doesNotContain(name).contains(next.name());
     }
   }
 
   private static void holdPort(NetworkNamespace ns, int port) throws IOException {
-    Process p =
-        start(
-            ns.enter(
-                ChildJvm.command(
-                    PortHolder.class.getName(), List.of(Integer.toString(port), "120"))));
-    assertThat(firstLine(p)).isEqualTo("listening");
+    CHILDREN.startListener(ns, PortHolder.class, Integer.toString(port), "120");
   }
 
   private static String knockFrom(NetworkNamespace ns, int port) throws Exception {
-    return output(
+    return CHILDREN
+        .output(
             ns.enter(
                 ChildJvm.command(
                     PortKnock.class.getName(), List.of("127.0.0.1", Integer.toString(port)))))
         .strip();
-  }
-
-  private static Process start(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    STARTED.add(p);
-    return p;
-  }
-
-  private static String firstLine(Process p) throws IOException {
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = in.readLine();
-    assertThat(line).as("first line of process " + p.pid()).isNotNull();
-    return line;
-  }
-
-  private static String output(List<String> command) throws Exception {
-    Process p = start(command);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return out;
-  }
-
-  private static List<String> namedNamespaces() throws Exception {
-    return output(List.of("ip", "netns", "list"))
-        .lines()
-        .map(l -> l.strip().split("\\s+")[0])
-        .toList();
   }
 
   private static int freeLoopbackPort() throws IOException {
