@@ -66,6 +66,10 @@ def main():
             print(f"- {p}: dawn / PyTorch = {d['latencyP50Ms'] / t['p50Ms']:.2f} (p50), "
                   f"{d['latencyMeanMs'] / t['meanMs']:.2f} (mean), "
                   f"{d['latencyP99Ms'] / t['p99Ms']:.2f} (p99); below 1: dawn is faster")
+    short = [p for p in ("fp32", "int8") if p in pt and p in dawn and pt[p]["images"] < dawn[p]["images"]]
+    if short:
+        print(f"- PyTorch {', '.join(short)}: timed on fewer images than dawn, as its first passes said the full count "
+              "would not fit the time budget (TORCH_BUDGET_SECONDS)")
     ceiling = os.path.join(out, "ceiling.txt")
     if os.path.exists(ceiling):
         print("\nThe conv ceiling (Int8CeilingRatio, same process, alternating rounds):\n")

@@ -1,10 +1,10 @@
 package dev.dawn.benchmarks;
 
+import dev.dawn.reporters.latency.LatencyStats;
 import dev.dawn.workloads.inference.LatencyRun;
 import dev.dawn.workloads.inference.LatencyRunner;
 import dev.dawn.workloads.inference.SessionStep;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -64,19 +64,21 @@ public final class LatencyAB {
     for (int r = 0; r < rounds; r++) {
       LatencyRun a = runner.run(images, fresh, step);
       LatencyRun b = runner.runReusingInput(images, refill, step);
-      p50[r] = percentile(b.endToEndNanos(), 50) / percentile(a.endToEndNanos(), 50);
-      p99[r] = percentile(b.endToEndNanos(), 99) / percentile(a.endToEndNanos(), 99);
+      LatencyStats sa = LatencyStats.of(a.endToEndNanos());
+      LatencyStats sb = LatencyStats.of(b.endToEndNanos());
+      p50[r] = sb.p50Ms() / sa.p50Ms();
+      p99[r] = sb.p99Ms() / sa.p99Ms();
       gc[0] += a.gcCollectionsTotal();
       gc[1] += b.gcCollectionsTotal();
       System.out.printf(
           Locale.ROOT,
           "round %d: A p50 %.2f p99 %.2f ms GC %d | B p50 %.2f p99 %.2f ms GC %d%n",
           r,
-          percentile(a.endToEndNanos(), 50) / 1e6,
-          percentile(a.endToEndNanos(), 99) / 1e6,
+          sa.p50Ms(),
+          sa.p99Ms(),
           a.gcCollectionsTotal(),
-          percentile(b.endToEndNanos(), 50) / 1e6,
-          percentile(b.endToEndNanos(), 99) / 1e6,
+          sb.p50Ms(),
+          sb.p99Ms(),
           b.gcCollectionsTotal());
     }
     reused.close();
@@ -89,23 +91,9 @@ public final class LatencyAB {
         px,
         n,
         rounds,
-        median(p50),
-        median(p99),
+        Int8CeilingRatio.median(p50),
+        Int8CeilingRatio.median(p99),
         gc[0],
         gc[1]);
-  }
-
-  /** Nearest-rank percentile of nanoseconds. */
-  static double percentile(long[] nanos, double p) {
-    long[] s = nanos.clone();
-    Arrays.sort(s);
-    int rank = (int) Math.ceil(p / 100.0 * s.length);
-    return s[Math.max(0, rank - 1)];
-  }
-
-  static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The JVM's garbage collections so far, summed over its collectors: read beside the latency clock
- * so that a pause inside a timed image shows up next to its time. The collector list is read once;
- * each reading allocates nothing.
+ * so that a pause inside a timed image shows up next to its time. The collector list is read once.
+ * Java 17's G1 counts its young and mixed/full collections here, not the Remark and Cleanup pauses
+ * of a concurrent cycle; {@code -Xlog:gc} lists every pause.
  */
 public final class GcCounter {
   private final GarbageCollectorMXBean[] collectors;
