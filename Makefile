@@ -6,7 +6,7 @@ MVN ?= mvn -B $(if $(PROFILE),-P$(PROFILE))
 BENCH_TRAIN_CONFIG ?= reference-configs/cpu-synthetic-resnet9-hard.yaml
 DAWN = bin/dawn
 
-.PHONY: build test format docs bench-train bench-sweep bench-fusion report leaderboard clean
+.PHONY: build test format docs bench-train bench-sweep bench-fusion bench-vs-pytorch report leaderboard clean
 
 build:
 	rm -rf harness/target/lib  # a profile switch must not leave the other natives behind
@@ -55,6 +55,11 @@ bench-fusion: build
 # (all cores), then the whole-net INT8/FP32 speed-up next to one conv layer's; see bin/bench-infer.
 bench-infer: build
 	bin/bench-infer
+
+# ResNet-50 batch-1 latency, fp32 and INT8, dawn beside Debian's python3-torch with the same threads (p50, p99, GC in
+# the timed loop, share in convolutions, the conv ceiling); results/latency-vs-pytorch/<UTC time>/summary.md.
+bench-vs-pytorch: build
+	SKIP_BUILD=1 results/latency-vs-pytorch/run.sh
 
 # JMH: one batch-1 ResNet-50 forward pass at 224 and 128 px, FP32 and INT8, and the CPU's INT8/FP32 ceiling on one
 # ResNet-50 conv layer (ConvLayerBenchmark); results in results/jmh-inference.json.

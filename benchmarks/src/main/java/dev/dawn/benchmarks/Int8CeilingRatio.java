@@ -106,7 +106,8 @@ public final class Int8CeilingRatio {
         rounds);
   }
 
-  private static double median(double[] v) {
+  /** The median of per-round figures (mean of the middle two for an even count). */
+  static double median(double[] v) {
     double[] s = v.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -1,5 +1,6 @@
 package dev.dawn.benchmarks;
 
+import dev.dawn.workloads.inference.SessionStep;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.NetGraph;
 import dev.dawn.workloads.inference.quant.ActivationRange;
@@ -106,6 +107,11 @@ public class ResNetForwardBenchmark {
     try (Result r = session.runner().feed(input, image).fetch(output).run()) {
       return r.get(0).shape().size(0);
     }
+  }
+
+  /** The forward pass as the latency runner's model step, for other measurements. */
+  SessionStep step() {
+    return new SessionStep(session, input, output);
   }
 
   @TearDown(Level.Trial)

@@ -241,12 +241,16 @@ public final class InferenceRunner {
           log.accept(
               String.format(
                   java.util.Locale.ROOT,
-                  "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms), top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
+                  "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms; GC %d in %d"
+                      + " timed images, %.0f ms), top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
                   v.label(),
                   r.latencyMs(),
                   r.latencyP50Ms(),
                   r.latencyP99Ms(),
                   r.latencyWithPreprocessMs(),
+                  r.gcCollections(),
+                  r.gcImages(),
+                  r.gcPauseMs(),
                   r.top1Accuracy(),
                   r.top5Accuracy(),
                   r.gflops()));

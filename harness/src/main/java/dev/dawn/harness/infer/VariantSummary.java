@@ -42,7 +42,10 @@ final class VariantSummary {
         m.top5Accuracy(),
         m.params(),
         m.gflops(),
-        m.batches().stream().map(VariantSummary::batch).toList());
+        m.batches().stream().map(VariantSummary::batch).toList(),
+        m.pass().gcCollectionsTotal(),
+        m.pass().itemsWithGc(),
+        (double) m.pass().gcMillis());
   }
 
   private static InferenceVariantResult.Batch batch(BatchPoint b) {

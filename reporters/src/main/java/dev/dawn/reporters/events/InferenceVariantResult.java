@@ -15,6 +15,10 @@ import java.util.List;
  * @param throughputImgS images per second over the summed model time
  * @param params weights of the (possibly pruned) net
  * @param batches the batch-size sweep
+ * @param gcCollections garbage collections during the timed batch-1 pass; null in logs that did not
+ *     record them (also gcImages, gcPauseMs)
+ * @param gcImages timed images whose iteration saw a collection
+ * @param gcPauseMs collection time the JVM accounted during the timed pass
  */
 public record InferenceVariantResult(
     @JsonProperty(required = true) String variant,
@@ -39,7 +43,10 @@ public record InferenceVariantResult(
     @JsonProperty(required = true) double top5Accuracy,
     @JsonProperty(required = true) long params,
     @JsonProperty(required = true) double gflops,
-    List<Batch> batches)
+    List<Batch> batches,
+    Long gcCollections,
+    Long gcImages,
+    Double gcPauseMs)
     implements RunEvent {
   public static final EventKind<InferenceVariantResult> KIND =
       EventKind.asValue(MlLogKeys.INFERENCE_VARIANT, InferenceVariantResult.class);

@@ -35,7 +35,10 @@ class VariantSettingsTest {
         95,
         1000,
         0.05,
-        List.of());
+        List.of(),
+        0L,
+        0L,
+        0.0);
   }
 
   static InferenceSettings settings(int intra, Boolean bf16Native, boolean firstConvFp32) {

@@ -12,15 +12,34 @@ package dev.dawn.workloads.inference;
  *     readings)
  * @param wallNanos clock time of the whole measured loop, including the loop's own overhead and
  *     input closing
+ * @param gcCollections per item: garbage collections that finished during its iteration
+ *     (preprocessing, model call and closing its input)
+ * @param gcMillis time the collectors accounted during the measured loop
  */
 public record LatencyRun(
     int warmupItems,
     long[] preprocessNanos,
     long[] modelNanos,
     long[] endToEndNanos,
-    long wallNanos) {
+    long wallNanos,
+    long[] gcCollections,
+    long gcMillis) {
 
   public int measuredItems() {
     return modelNanos.length;
+  }
+
+  /** Garbage collections during the measured loop. */
+  public long gcCollectionsTotal() {
+    long n = 0;
+    for (long c : gcCollections) n += c;
+    return n;
+  }
+
+  /** Items whose iteration saw at least one garbage collection. */
+  public long itemsWithGc() {
+    long n = 0;
+    for (long c : gcCollections) if (c > 0) n++;
+    return n;
   }
 }

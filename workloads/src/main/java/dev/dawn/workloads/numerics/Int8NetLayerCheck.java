@@ -16,6 +16,7 @@ import dev.dawn.workloads.inference.quant.Int8Net;
 import dev.dawn.workloads.inference.quant.Int8Step;
 import dev.dawn.workloads.inference.quant.Int8Weights;
 import dev.dawn.workloads.inference.quant.MinMaxCalibrator;
+import dev.dawn.workloads.inference.quant.ShiftedShortcut;
 import dev.dawn.workloads.precision.Precision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,10 +103,18 @@ public final class Int8NetLayerCheck {
     for (LayerSpec layer : net.layers()) {
       Expected blockInput = cur;
       double blockInputStep = curStep;
-      // a quantized block records its main convs before itself
+      Expected shiftedShortcut = null; // a projection block's shortcut, as the graph computed it
+      // a quantized block records its main convs (and its shifted shortcut) before itself
       while (steps.get(i).layer() != layer) {
-        FoldedConv c = (FoldedConv) steps.get(i).layer();
-        Expected expected = int8Conv(cur, curStep, c, steps.get(i), ranges, weights);
+        Int8Step pre = steps.get(i);
+        FoldedConv c = (FoldedConv) pre.layer();
+        if (pre.kind() == Int8Step.Kind.SHIFTED_SHORTCUT) {
+          ResidualBlock b = (ResidualBlock) layer;
+          Expected expected = shiftedShortcut(b, blockInput, blockInputStep, pre, ranges, weights);
+          shiftedShortcut = checked(out, c.name(), expected, got, i++);
+          continue;
+        }
+        Expected expected = int8Conv(cur, curStep, c, pre, ranges, weights);
         curStep = Int8Reference.step(ranges.get(c.name()));
         cur = checked(out, c.name(), expected, got, i++);
       }
@@ -132,8 +141,7 @@ public final class Int8NetLayerCheck {
         case INT8_BLOCK_SUM -> {
           ResidualBlock b = (ResidualBlock) layer;
           Expected shortcut = blockIn(blockInput, st);
-          double shortcutStep =
-              st.inputQuantizedHere() ? Int8Reference.step(st.inputRange()) : blockInputStep;
+          double shortcutStep = inputStep(st, blockInputStep);
           boolean single = b.main().size() == 1;
           expected =
               Int8Reference.convAddRelu(
@@ -147,33 +155,17 @@ public final class Int8NetLayerCheck {
         }
         case INT8_BLOCK_PROJECTION -> {
           ResidualBlock b = (ResidualBlock) layer;
-          Expected x = blockIn(blockInput, st);
-          double xStep =
-              st.inputQuantizedHere() ? Int8Reference.step(st.inputRange()) : blockInputStep;
+          ShiftedShortcut shifted = ShiftedShortcut.of(b, ranges.get(b.projection().name()));
           boolean single = b.main().size() == 1;
-          FoldedConv last = b.main().get(b.main().size() - 1);
-          Expected main =
-              Int8Reference.conv(
-                  single ? x : cur,
-                  last,
+          expected =
+              Int8Reference.convAddRelu(
+                  single ? blockIn(blockInput, st) : cur,
+                  shifted.last(),
+                  shiftedShortcut,
                   weights,
-                  ranges.get(last.name()),
-                  single ? xStep : curStep);
-          Expected shortcutIn = x;
-          double shortcutStep = xStep;
-          if (b.shortcutPool() != null) {
-            shortcutIn =
-                Int8Reference.quantizedInput(FLOAT32.avgPool(x, b.shortcutPool()), st.inputRange());
-            shortcutStep = Int8Reference.step(st.inputRange());
-          }
-          Expected shortcut =
-              Int8Reference.conv(
-                  shortcutIn,
-                  b.projection(),
-                  weights,
-                  ranges.get(b.projection().name()),
-                  shortcutStep);
-          expected = FLOAT32.addRelu(main, shortcut);
+                  ranges.get(b.name()),
+                  single ? inputStep(st, blockInputStep) : curStep);
+          stepOut = Int8Reference.step(ranges.get(b.name()));
         }
         default -> throw new IllegalStateException("unknown INT8 step " + st.kind());
       }
@@ -181,6 +173,32 @@ public final class Int8NetLayerCheck {
       curStep = stepOut;
     }
     return out;
+  }
+
+  /**
+   * A projection block's shortcut conv on the block input (average pooled first in ResNet-D, then
+   * requantized over the input's range), shifted to quint8 as {@link ShiftedShortcut} says.
+   */
+  private static Expected shiftedShortcut(
+      ResidualBlock b,
+      Expected blockInput,
+      double blockInputStep,
+      Int8Step st,
+      Map<String, ActivationRange> ranges,
+      Int8Weights weights) {
+    Expected in = blockIn(blockInput, st);
+    double step = inputStep(st, blockInputStep);
+    if (b.shortcutPool() != null) {
+      in = Int8Reference.quantizedInput(FLOAT32.avgPool(in, b.shortcutPool()), st.inputRange());
+      step = Int8Reference.step(st.inputRange());
+    }
+    ShiftedShortcut shifted = ShiftedShortcut.of(b, ranges.get(b.projection().name()));
+    return Int8Reference.conv(in, shifted.projection(), weights, shifted.shortcutRange(), step);
+  }
+
+  /** The grid step of a block's input as its kernels read it. */
+  private static double inputStep(Int8Step st, double arrivedStep) {
+    return st.inputQuantizedHere() ? Int8Reference.step(st.inputRange()) : arrivedStep;
   }
 
   /** The block's input as its kernels read it: quantized here if it arrived as float. */

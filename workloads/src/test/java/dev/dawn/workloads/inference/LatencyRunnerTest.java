@@ -79,6 +79,27 @@ class LatencyRunnerTest {
   }
 
   @Test
+  void aReusedInputIsNotClosedAndCollectionsAreCountedPerItem() {
+    Closable reused = new Closable();
+    List<Integer> inputs = List.of(0, 1, 2, 3, 4, 5);
+    // odd items collect the heap inside their iteration (a full collection, counted by the JVM)
+    LatencyRun run =
+        new LatencyRunner(2)
+            .runReusingInput(
+                inputs,
+                i -> {
+                  if (i % 2 == 1) System.gc();
+                  return reused;
+                },
+                x -> {});
+    assertThat(reused.closed).isFalse();
+    assertThat(run.gcCollections()).hasSize(6);
+    for (int i = 1; i < 6; i += 2) assertThat(run.gcCollections()[i]).isGreaterThanOrEqualTo(1);
+    assertThat(run.itemsWithGc()).isGreaterThanOrEqualTo(3);
+    assertThat(run.gcCollectionsTotal()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void badArgumentsAreRejected() {
     assertThatThrownBy(() -> new LatencyRunner(-1)).hasMessageContaining("warmupItems");
     assertThatThrownBy(() -> new LatencyRunner(0).runPreprocessed(List.of(), x -> {}))

@@ -131,14 +131,15 @@ public final class InferenceBench {
       List<ImageSource> validation,
       List<ImageSource> calibrationImages) {
     var cost = FlopCounter.count(net, net.height(), net.width());
-    try (InferenceModel model = build(net, variant, calibrationImages)) {
+    try (InferenceModel model = build(net, variant, calibrationImages);
+        InputImage input = new InputImage(transform)) {
       ClassifyStep step = new ClassifyStep(model, classes, validation.size());
       LatencyRunner runner = new LatencyRunner(settings.measurement().warmupImages());
       // Warm-up goes through the same step; recording restarts at the first timed image.
       LatencyRun run =
-          runner.run(
+          runner.runReusingInput(
               validation,
-              this::preprocess,
+              image -> input.fill(decode(image)),
               new RecordingStep(step, settings.measurement().warmupImages()));
       List<VariantMeasurement.Classified> images = new ArrayList<>(validation.size());
       long top1 = 0;

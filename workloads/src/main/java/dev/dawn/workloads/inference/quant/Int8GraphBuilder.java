@@ -218,21 +218,23 @@ public final class Int8GraphBuilder {
           range(in.rangeKey),
           quantizedHere);
     }
-    // Projection blocks: oneDNN's signed-summand fusion (...SignedSumAndReluAndRequantize) measured
-    // ~10x the error of the unsigned one on a test net, so both branches are requantized to qint8,
-    // dequantized and added in FP32. ResNets have one such block per stage.
+    // Projection blocks: the shortcut computed shifted to quint8 (ShiftedShortcut), then the last
+    // conv, the add and the ReLU in the same unsigned-summand kernel as an identity block.
     quantized.add(b.projection().name());
+    ShiftedShortcut shifted = ShiftedShortcut.of(b, range(b.projection().name()));
     QuantizedActivation shortcut =
-        q.conv(shortcutInput(x, in.rangeKey, b), b.projection(), range(b.projection().name()));
-    QuantizedActivation mainOut = q.conv(y, last, range(last.name()));
-    Operand<TFloat32> sum =
-        tf.math.add(
-            q.dequantize(mainOut, "dequantize_" + last.name()),
-            q.dequantize(shortcut, "dequantize_" + b.projection().name()));
+        q.conv(shortcutInput(x, in.rangeKey, b), shifted.projection(), shifted.shortcutRange());
+    step(
+        b.projection(),
+        Int8Step.Kind.SHIFTED_SHORTCUT,
+        new Value(null, shortcut, b.projection().name()),
+        range(in.rangeKey),
+        quantizedHere);
     return step(
         b,
         Int8Step.Kind.INT8_BLOCK_PROJECTION,
-        new Value(tf.nn.relu(sum), null, b.name()),
+        new Value(
+            null, summing().convAddRelu(y, shifted.last(), shortcut, range(b.name())), b.name()),
         range(in.rangeKey),
         quantizedHere);
   }

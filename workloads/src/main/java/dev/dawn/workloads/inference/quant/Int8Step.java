@@ -8,7 +8,7 @@ import org.tensorflow.types.TFloat32;
  * One layer as the INT8 graph computed it: the form its input and output took, for the
  * layer-by-layer check of an INT8 graph ({@code numerics.Int8NetLayerCheck}).
  *
- * @param layer a top-level layer, or a residual block's main conv
+ * @param layer a top-level layer, a residual block's main conv or its projection (shortcut) conv
  * @param traceValue the output as float32: the layer's own output when it computed in float32, a
  *     Dequantize of it in a traced graph, else null
  * @param quantizedValue the output when quantized, else null
@@ -33,7 +33,15 @@ public record Int8Step(
     SIGNED_INPUT_CONV,
     /** A residual block whose last conv, add and ReLU are one {@code ...SumAndRelu...} kernel. */
     INT8_BLOCK_SUM,
-    /** A projection block: both branches requantized to qint8, added in float32. */
+    /**
+     * A projection block's shortcut conv, shifted to non-negative values and requantized to quint8
+     * ({@link ShiftedShortcut}); recorded before its block.
+     */
+    SHIFTED_SHORTCUT,
+    /**
+     * A projection block whose last conv, add (of the shifted shortcut) and ReLU are one {@code
+     * ...SumAndRelu...} kernel.
+     */
     INT8_BLOCK_PROJECTION,
     /** {@code QuantizedMaxPool}: selects, computes nothing. */
     QUANTIZED_MAX_POOL

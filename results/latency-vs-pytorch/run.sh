@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# dawn vs PyTorch, side by side on this machine: ResNet-50 v1.5 batch-1 latency at 224 px, fp32 and int8, random
+# weights (latency only), the same thread count for both (THREADS, default all cores; one inter-op thread).
+#   dawn:    bin/dawn infer --random-resnet50 (LatencyRunner: every image decoded, preprocessed into one reused
+#            input tensor and classified; model-only p50/p99; GC collections per image; per-op profile -> conv share)
+#   PyTorch: Debian's python3-torch + python3-torchvision under /usr/bin/python3 (torchvision's ResNet-50 and its
+#            quantized variant, oneDNN engine), torch_latency.py
+#   ceiling: Int8CeilingRatio (one ResNet-50 conv layer, FP32 and INT8, next to the whole net, same process)
+# Writes everything into results/latency-vs-pytorch/<UTC timestamp>/ (machine.txt with CPU, cores, flags, date,
+# commit and command; dawn's run folder and log with -Xlog:gc; pytorch.json; ceiling.txt; summary.md) and prints
+# summary.md. About 6-9 minutes on an idle 2-core machine (the build included); SKIP_BUILD=1 skips `make build`.
+# Usage: results/latency-vs-pytorch/run.sh   (env: THREADS, IMAGES=300, PX=224, TORCH_BUDGET_SECONDS=150)
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+cd "$ROOT"
+THREADS="${THREADS:-$(nproc)}"
+IMAGES="${IMAGES:-300}"
+PX="${PX:-224}"
+PY=/usr/bin/python3
+OUT="$HERE/$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+START=$(date +%s)
+
+if ! "$PY" -c 'import torch, torchvision' 2>/dev/null; then
+  echo "run.sh: $PY cannot import torch and torchvision: apt-get install -y python3-torch python3-torchvision" >&2
+  exit 2
+fi
+if [ "${SKIP_BUILD:-0}" != 1 ]; then make build >"$OUT/build-output.txt" 2>&1; fi
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "command: $0 (THREADS=$THREADS IMAGES=$IMAGES PX=$PX)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!results' || echo ' (with uncommitted changes)')"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "cores: $(nproc)"
+  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512_vnni|avx_vnni|avx512_bf16|amx_bf16|amx_int8' | tr '\n' ' ')"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "pytorch: $("$PY" -c 'import torch, torchvision; print(torch.__version__, torchvision.__version__)')"
+  echo "java: $(java -version 2>&1 | head -1)"
+} >"$OUT/machine.txt"
+cat "$OUT/machine.txt"
+
+echo "== dawn: ResNet-50 $PX px, fp32 and int8, $IMAGES images at batch 1, threads intra $THREADS / inter 1"
+DAWN_JAVA_OPTS="-Xmx12g -Xlog:gc*:file=$OUT/dawn-gc.txt:uptime,level,tags" \
+  bin/dawn infer --random-resnet50 "$PX" --precision fp32,int8 --prune 0 --limit "$IMAGES" --warmup 50 \
+  --batch-sizes 1 --calibration-images 64 --intra-op "$THREADS" --inter-op 1 --profile 5 --results "$OUT/dawn" \
+  2>&1 | grep -v -e '^WARNING: All log messages' -e '^I0000' | tee "$OUT/dawn-output.txt"
+
+echo "== PyTorch: torchvision ResNet-50 $PX px, fp32 and int8, $IMAGES images at batch 1, $THREADS threads"
+"$PY" "$HERE/torch_latency.py" --threads "$THREADS" --images "$IMAGES" --warmup 50 --px "$PX" \
+  --budget-seconds "${TORCH_BUDGET_SECONDS:-150}" --out "$OUT/pytorch.json" 2>&1 | tee "$OUT/pytorch-output.txt"
+
+echo "== ceiling: one ResNet-50 conv layer, FP32 and INT8, beside the whole net"
+TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -cp benchmarks/target/benchmarks.jar \
+  dev.dawn.benchmarks.Int8CeilingRatio "$PX" 5 1500 2>&1 | grep -v -e '^WARNING: All log messages' -e '^I0000' \
+  | tee "$OUT/ceiling.txt"
+
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+echo "run.sh took $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"
+"$PY" "$HERE/summarize.py" "$OUT" | tee "$OUT/summary.md"

@@ -1,0 +1,81 @@
+"""Summarises one run.sh output folder as markdown: dawn and PyTorch side by side (p50, p99, mean, p99/p50, GC
+collections in the timed loop, share of op time in convolutions), dawn/PyTorch ratios, and the conv ceiling.
+Usage: /usr/bin/python3 summarize.py OUT_DIR"""
+import csv
+import glob
+import json
+import os
+import sys
+
+
+def dawn_rows(out):
+    """dawn's batch-1 figures per precision from its event log (inference_variant events) and the share of op time
+    in convolutions from its profile.csv."""
+    logs = sorted(glob.glob(os.path.join(out, "dawn", "runs", "*", "events.jsonl")))
+    if not logs:
+        sys.exit(f"summarize.py: no dawn events.jsonl under {out}/dawn/runs")
+    run = os.path.dirname(logs[-1])
+    rows = {}
+    with open(logs[-1]) as f:
+        for line in f:
+            e = json.loads(line)
+            if e.get("key") == "inference_variant":
+                rows[e["value"]["precision"]] = e["value"]
+    shares = {}
+    profile = os.path.join(run, "profile.csv")
+    if os.path.exists(profile):
+        with open(profile) as f:
+            for r in csv.DictReader(f):
+                precision = r["profile"].split("-")[0]
+                if "conv" in r["opType"].lower():
+                    shares[precision] = shares.get(precision, 0.0) + float(r["sharePercent"])
+    return run, rows, shares
+
+
+def main():
+    out = sys.argv[1]
+    run, dawn, shares = dawn_rows(out)
+    with open(os.path.join(out, "pytorch.json")) as f:
+        torch = json.load(f)
+    pt = {v["variant"]: v for v in torch["variants"]}
+    print("# ResNet-50 batch-1 latency: dawn vs PyTorch\n")
+    with open(os.path.join(out, "machine.txt")) as f:
+        print("```\n" + f.read().strip() + "\n```\n")
+    print(f"PyTorch: {torch['framework']}, {torch['threads']} threads ({torch['interopThreads']} inter-op), "
+          f"quantized engine {torch['quantizedEngine']}. dawn run folder: {os.path.relpath(run, out)}. "
+          "Model-only times in ms; GC = collections during the timed loop (JVM: per image, outside the clock; "
+          "Python: gc callbacks).\n")
+    print("| precision | who | images | p50 | p99 | mean | p99/p50 | GC | conv share |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for p in ("fp32", "int8"):
+        d, t = dawn.get(p), pt.get(p)
+        if d:
+            p50, p99 = d["latencyP50Ms"], d["latencyP99Ms"]
+            share = f"{shares[p]:.0f}%" if p in shares else "-"
+            gc = "-" if d.get("gcCollections") is None else (
+                f"{d['gcCollections']} ({d['gcImages']} images, {d['gcPauseMs']:.0f} ms)")
+            print(f"| {p} | dawn | {d['images']} | {p50:.2f} | {p99:.2f} | {d['latencyMeanMs']:.2f} | "
+                  f"{p99 / p50:.2f} | {gc} | {share} |")
+        if t:
+            print(f"| {p} | PyTorch | {t['images']} | {t['p50Ms']:.2f} | {t['p99Ms']:.2f} | {t['meanMs']:.2f} | "
+                  f"{t['p99Ms'] / t['p50Ms']:.2f} | {t['gcCollections']} | {t['convSharePercent']:.0f}% |")
+    print()
+    for p in ("fp32", "int8"):
+        d, t = dawn.get(p), pt.get(p)
+        if d and t:
+            print(f"- {p}: dawn / PyTorch = {d['latencyP50Ms'] / t['p50Ms']:.2f} (p50), "
+                  f"{d['latencyMeanMs'] / t['meanMs']:.2f} (mean), "
+                  f"{d['latencyP99Ms'] / t['p99Ms']:.2f} (p99); below 1: dawn is faster")
+    short = [p for p in ("fp32", "int8") if p in pt and p in dawn and pt[p]["images"] < dawn[p]["images"]]
+    if short:
+        print(f"- PyTorch {', '.join(short)}: timed on fewer images than dawn, as its first passes said the full count "
+              "would not fit the time budget (TORCH_BUDGET_SECONDS)")
+    ceiling = os.path.join(out, "ceiling.txt")
+    if os.path.exists(ceiling):
+        print("\nThe conv ceiling (Int8CeilingRatio, same process, alternating rounds):\n")
+        with open(ceiling) as f:
+            print("```\n" + f.read().strip() + "\n```")
+
+
+if __name__ == "__main__":
+    main()
