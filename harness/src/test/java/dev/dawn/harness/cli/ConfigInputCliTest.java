@@ -259,6 +259,8 @@ class ConfigInputCliTest {
             TinyTrainingConfig.write(dir, "p").toString(),
             "--hardware",
             hardware.toString(),
+            "--network",
+            Path.of("..", "reference-configs", "networks", "ethernet-10gbit.yaml").toString(),
             "--gpus",
             "1",
             "--out",
