@@ -109,13 +109,10 @@ class LaunchIsolationTest {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "the-exposed-secret");
     Path written = dir.resolve("written-by-a-foreign-client.txt");
     Path log = dir.resolve("launch.log");
-    List<String> args =
-        new ArrayList<>(
-            launchArgs(
-                TinyTrainingConfig.writeEndless(dir, "exposed", ""), dir.resolve("results")));
-    args.add("--expose-ports");
     // a host with a public interface would be refused (tested elsewhere); this test is the attack
-    args.addAll(List.of("--set", "distributed.allowPublicAddresses=true"));
+    List<String> args =
+        endlessLaunch(
+            "exposed", "--expose-ports", "--set", "distributed.allowPublicAddresses=true");
     try (WorkerProcesses processes = new WorkerProcesses()) {
       Process launch = processes.start(args, Map.of(), log);
       String out = awaitJoined(launch, log);
@@ -181,11 +178,7 @@ class LaunchIsolationTest {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "the-emulated-secret");
     Path written = dir.resolve("written-by-a-foreign-client.txt");
     Path log = dir.resolve("launch.log");
-    List<String> args =
-        new ArrayList<>(
-            launchArgs(
-                TinyTrainingConfig.writeEndless(dir, "emulated", ""), dir.resolve("results")));
-    args.addAll(List.of("--network", "200mbit"));
+    List<String> args = endlessLaunch("emulated", "--network", "200mbit");
     try (WorkerProcesses processes = new WorkerProcesses()) {
       Process launch = processes.start(args, Map.of(), log);
       String out = awaitJoined(launch, log);
@@ -315,6 +308,15 @@ class LaunchIsolationTest {
       }
     }
     return out;
+  }
+
+  /** A launch of 2 workers training until stopped, with {@code extra} arguments. */
+  private List<String> endlessLaunch(String name, String... extra) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            launchArgs(TinyTrainingConfig.writeEndless(dir, name, ""), dir.resolve("results")));
+    args.addAll(List.of(extra));
+    return args;
   }
 
   private static List<String> launchArgs(Path config, Path results) {
