@@ -19,6 +19,8 @@ package dev.dawn.reporters.record;
  * @param computeMsPerStep a step's forward and backward pass alone (ms); null when not measured
  * @param exposedCommMsPerStep mean step time minus {@code computeMsPerStep} (ms); null when not
  *     measured
+ * @param resumedFrom the checkpoint the run continued from before this epoch ended (the first epoch
+ *     to end after each resume); null otherwise
  */
 public record EpochRecord(
     int epoch,
@@ -34,7 +36,42 @@ public record EpochRecord(
     Long allReducedBytesPerStep,
     Integer workers,
     Double computeMsPerStep,
-    Double exposedCommMsPerStep) {
+    Double exposedCommMsPerStep,
+    String resumedFrom) {
+
+  /** An epoch of a run that was not resumed at it. */
+  public EpochRecord(
+      int epoch,
+      double hours,
+      double wallHours,
+      double loss,
+      double learningRate,
+      double imagesPerSecond,
+      double top1Accuracy,
+      double top5Accuracy,
+      Integer replicas,
+      Integer allReduceBuckets,
+      Long allReducedBytesPerStep,
+      Integer workers,
+      Double computeMsPerStep,
+      Double exposedCommMsPerStep) {
+    this(
+        epoch,
+        hours,
+        wallHours,
+        loss,
+        learningRate,
+        imagesPerSecond,
+        top1Accuracy,
+        top5Accuracy,
+        replicas,
+        allReduceBuckets,
+        allReducedBytesPerStep,
+        workers,
+        computeMsPerStep,
+        exposedCommMsPerStep,
+        null);
+  }
 
   /** An epoch without data-parallel facts. */
   public EpochRecord(
