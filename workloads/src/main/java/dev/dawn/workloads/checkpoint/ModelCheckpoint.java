@@ -88,7 +88,15 @@ public final class ModelCheckpoint {
     } finally {
       fed.forEach(TFloat32::close);
     }
-    ModelSpecFile.write(dir, weights.spec());
+    describe(dir, weights.spec());
+  }
+
+  /**
+   * Writes {@code model.json} into the checkpoint folder {@code dir}, after its bundle: a folder
+   * that has it is whole.
+   */
+  public static void describe(Path dir, ModelSpec spec) throws IOException {
+    ModelSpecFile.write(dir, spec);
   }
 
   /**

@@ -85,7 +85,7 @@ public final class TrainingSession implements AutoCloseable {
       KernelAvailability.require(graph, options.precision().precision());
       step.variables.requireExactly(graph);
       weights = new SessionWeights(step.models, graph, session, runs);
-      checkpoint = new SessionCheckpoint(graph, runs, step.variables, options.replicas());
+      checkpoint = new SessionCheckpoint(graph, runs, step.variables, options);
       profiler = new StepProfiler(step, inputs, runs, options);
       computeOnlyStep = new ComputeOnlyStep(graph, step, inputs, runs, options);
       trainableNames = replica0.trainables().stream().map(TrainableWeight::name).toList();

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dawn.workloads.checkpoint.BundleFiles;
 import dev.dawn.workloads.checkpoint.BundleIndexReader;
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.checkpoint.TrainingBundle;
+import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.models.export.WeightFileException;
+import dev.dawn.workloads.models.export.WeightTensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -40,22 +43,34 @@ class SessionCheckpointTest {
 
   @Test
   void theBundleListsEveryVariableByItsGraphNameWithItsDtypeShapeAndBytes() throws Exception {
-    BundleFiles files = new BundleFiles(dir.resolve("ckpt-3/variables"));
+    Path folder = dir.resolve("ckpt-3");
+    BundleFiles files = ModelCheckpoint.bundle(folder);
     Map<String, byte[]> values;
     List<String> names = new ArrayList<>();
     Map<String, String> dtypes;
+    ModelWeights model;
     try (TrainingSession a = TrainingSession.create(ResNet9Sessions.everyRole(7L))) {
       train(a, 0, 3);
-      Files.createDirectories(files.prefix().getParent());
-      a.checkpoint().save(files, 1);
+      model = a.weights().read();
+      a.checkpoint().save(folder, 1);
       values = VariableValues.of(a);
       a.variables().all().forEach(v -> names.add(v.name()));
       dtypes = DtypesOf.variables(a);
     }
     assertThat(files.index()).hasFileName("variables.index");
     assertThat(files.data()).hasFileName("variables.data-00000-of-00001");
-    try (var left = Files.list(files.prefix().getParent())) {
-      assertThat(left).as("TensorFlow's temporary files renamed away").hasSize(2);
+    try (var left = Files.list(folder)) {
+      assertThat(left.map(f -> f.getFileName().toString()))
+          .as("TensorFlow's temporary files renamed away")
+          .containsExactlyInAnyOrder(
+              "variables.index", "variables.data-00000-of-00001", ModelCheckpoint.MODEL);
+    }
+    // the model (replica 0's weights and BN statistics) can be read from it alone, as dawn infer
+    // does
+    ModelWeights read = ModelCheckpoint.read(folder);
+    assertThat(read.tensors()).hasSameSizeAs(model.tensors());
+    for (WeightTensor t : model.tensors()) {
+      assertThat(read.get(t.name()).values()).as(t.name()).isEqualTo(t.values());
     }
 
     BundleIndexReader.Contents contents = BundleIndexReader.read(files.index());
@@ -95,14 +110,13 @@ class SessionCheckpointTest {
    * every variable ends bit-identical, so the checkpoint held the whole state.
    */
   @Test
-  void restoringContinuesTrainingBitForBit() {
-    BundleFiles files = new BundleFiles(dir.resolve("variables"));
+  void restoringContinuesTrainingBitForBit() throws Exception {
     try (TrainingSession a = TrainingSession.create(ResNet9Sessions.everyRole(7L));
         TrainingSession b = TrainingSession.create(ResNet9Sessions.everyRole(8L))) {
       train(a, 0, 3);
-      a.checkpoint().save(files, 1);
+      a.checkpoint().save(dir, 1);
       assertThat(VariableValues.of(b)).isNotEqualTo(VariableValues.of(a));
-      assertThat(b.checkpoint().restore(files)).isEqualTo(1);
+      assertThat(b.checkpoint().restore(dir)).isEqualTo(1);
 
       train(a, 3, 3);
       train(b, 3, 3);
@@ -117,17 +131,17 @@ class SessionCheckpointTest {
   /** A flipped byte in the data file fails the restore on its checksum and changes nothing. */
   @Test
   void aCorruptBundleIsRefusedNamingItAndAssignsNothing() throws Exception {
-    BundleFiles files = new BundleFiles(dir.resolve("variables"));
+    BundleFiles files = ModelCheckpoint.bundle(dir);
     try (TrainingSession a = TrainingSession.create(ResNet9Sessions.everyRole(7L));
         TrainingSession b = TrainingSession.create(ResNet9Sessions.everyRole(8L))) {
       train(a, 0, 1);
-      a.checkpoint().save(files, 0);
+      a.checkpoint().save(dir, 0);
       byte[] data = Files.readAllBytes(files.data());
       data[data.length / 2] ^= 0x10;
       Files.write(files.data(), data);
       Map<String, byte[]> before = VariableValues.of(b);
 
-      assertThatThrownBy(() -> b.checkpoint().restore(files))
+      assertThatThrownBy(() -> b.checkpoint().restore(dir))
           .isInstanceOf(WeightFileException.class)
           .hasMessageStartingWith(files.index() + ": cannot be restored: ")
           .hasMessageNotContaining("\n");
@@ -136,7 +150,7 @@ class SessionCheckpointTest {
         assertThat(after.get(name)).as(name).isEqualTo(before.get(name));
       }
       Files.delete(files.data());
-      assertThatThrownBy(() -> b.checkpoint().restore(files))
+      assertThatThrownBy(() -> b.checkpoint().restore(dir))
           .isInstanceOf(WeightFileException.class)
           .hasMessageContaining("missing");
     }
