@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.cluster.LocalCluster;
@@ -62,7 +63,7 @@ class ClusterTrainingTest {
 
       Path run = runFolder(results);
       assertThat(run.resolve("metrics.csv")).exists();
-      assertThat(run.resolve("weights")).isDirectory();
+      assertThat(RunModel.checkpoint(run)).as("the chief wrote the final checkpoint").isPresent();
       assertThat(Files.readString(run.resolve("metrics.csv")))
           .contains("workers,compute_ms_per_step,exposed_comm_ms_per_step");
       var chiefEvents = EventLogReader.read(run.resolve(RunFolder.EVENTS));

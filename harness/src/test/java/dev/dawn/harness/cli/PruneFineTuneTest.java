@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.config.ConfigException;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ProgressLine;
@@ -66,7 +67,7 @@ class PruneFineTuneTest {
 
   @Test
   void initWeightsStartsFromTheSavedModelAndStopAtTargetFalseRunsEveryEpoch() throws Exception {
-    Path weights = trained.resolve(RunFolder.WEIGHTS);
+    Path weights = trained; // its newest checkpoint
     var outcome =
         train(
             dir.resolve("resumed"),
@@ -90,7 +91,7 @@ class PruneFineTuneTest {
 
   @Test
   void initWeightsOfAnotherShapeNamesTheVariableShapesAndFolder() {
-    Path weights = trained.resolve(RunFolder.WEIGHTS);
+    Path weights = trained; // its newest checkpoint
     assertThatThrownBy(
             () ->
                 train(
@@ -163,7 +164,7 @@ class PruneFineTuneTest {
     try (Stream<Path> s = Files.list(fineTune)) {
       assertThat(s.filter(p -> p.toString().endsWith(".tsv")).count()).isEqualTo(1);
     }
-    ModelWeights tuned = ModelWeights.load(fineTune.resolve(RunFolder.WEIGHTS));
+    ModelWeights tuned = RunModel.read(fineTune);
     assertThat(tuned.spec().channels())
         .containsEntry("layer2", 32)
         .containsEntry("prep", 8)

@@ -214,7 +214,7 @@ public record RunRecord(
   }
 
   /** One resume in words, the epoch as the TSV's epochs are shown. */
-  static String describe(RunResume r) {
+  public static String describe(RunResume r) {
     List<Integer> again = r.redoneEpochs();
     return "resumed from "
         + r.folder()
