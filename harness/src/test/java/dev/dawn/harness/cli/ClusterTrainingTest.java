@@ -1,8 +1,8 @@
 package dev.dawn.harness.cli;
 
-import dev.dawn.harness.checkpoint.RunModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.cluster.netns.NamespacesOrSkip;

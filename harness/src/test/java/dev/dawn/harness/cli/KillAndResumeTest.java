@@ -1,0 +1,204 @@
+package dev.dawn.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dawn.harness.checkpoint.RunCheckpoints;
+import dev.dawn.harness.checkpoint.RunModel;
+import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.record.EpochRecord;
+import dev.dawn.reporters.record.RunRecord;
+import dev.dawn.reporters.run.RunFolder;
+import dev.dawn.workloads.checkpoint.BundleFiles;
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The resume oracle: a run killed with SIGKILL part-way and resumed ends with the same weights, bit
+ * for bit (every variable of the final checkpoint: the bundle's bytes), and the same accuracies as
+ * the same run uninterrupted; its log reads as one run marked resumed. Training on a CPU computes
+ * the same ops on the same inputs the same way, so nothing but a lost or wrongly restored state can
+ * make them differ.
+ */
+class KillAndResumeTest {
+  private static final Duration WAIT = Duration.ofMinutes(4);
+
+  @TempDir Path dir;
+
+  /** Six epochs of the tiny set, a checkpoint after each, a target never reached (exit 3). */
+  private Path config(String name, String extra) throws IOException {
+    Path config = dir.resolve(name + ".yaml");
+    Files.writeString(
+        config,
+        """
+        name: %s
+        data:
+          path: %s
+          synthetic: {classes: 10, trainPerClass: 30, valPerClass: 6, imageSize: 40}
+        model: {architecture: resnet9, width: 0.25}
+        train: {epochs: 6, batchSize: 20, evalBatchSize: 30, targetAccuracy: 100.0}
+        """
+                .formatted(name, dir.resolve("synthetic"))
+            + extra);
+    return config;
+  }
+
+  @Test
+  void aRunKilledInEpochThreeAndResumedEndsAsTheUninterruptedRunDoes() throws Exception {
+    Path config = config("resumed", "");
+    Path whole = dir.resolve("whole");
+    Path stopped = dir.resolve("stopped");
+    try (WorkerProcesses processes = new WorkerProcesses()) {
+      Process killed =
+          processes.start(
+              List.of("train", "--config", config.toString(), "--run-folder", stopped.toString()),
+              Map.of(),
+              dir.resolve("stopped.log"));
+      awaitLine(
+          killed,
+          dir.resolve("stopped.log"),
+          stopped.resolve(RunFolder.EVENTS),
+          "\"epoch_num\":3}",
+          "\"epoch_start\"");
+      killed.destroyForcibly(); // kill -9: no run_stop, no checkpoint of the unfinished epoch
+      WorkerProcesses.exitWithin(killed, 60);
+      // the same run uninterrupted, beside the resume (the data set exists now)
+      Process uninterrupted =
+          processes.start(
+              List.of("train", "--config", config.toString(), "--run-folder", whole.toString()),
+              Map.of(),
+              dir.resolve("whole.log"));
+      assertThat(new RunCheckpoints(stopped.resolve(RunFolder.CHECKPOINTS)).newestFirst())
+          .as("epochs 1 and 2 checkpointed, the newest two kept")
+          .hasSize(2);
+
+      // A checkpoint spoilt on disk is skipped for the previous one, with a warning naming it.
+      Path newest = new RunCheckpoints(stopped.resolve(RunFolder.CHECKPOINTS)).newestFirst().get(0);
+      BundleFiles spoilt = ModelCheckpoint.bundle(newest);
+      byte[] data = Files.readAllBytes(spoilt.data());
+      data[data.length / 2] ^= 0x01;
+      Files.write(spoilt.data(), data);
+
+      ReportingCommandsTest.Run resumed =
+          ReportingCommandsTest.dawn("train", "--resume", stopped.toString());
+      assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isEqualTo(3);
+      assertThat(resumed.out())
+          .contains("warning: checkpoint " + newest + " skipped")
+          .contains("differs from what was written (SHA-256)");
+      assertThat(WorkerProcesses.exitWithin(uninterrupted, 300))
+          .as(Files.readString(dir.resolve("whole.log")))
+          .isEqualTo(3);
+    }
+
+    RunRecord a = RunRecord.fromEvents(EventLogReader.read(whole.resolve(RunFolder.EVENTS)));
+    RunRecord b = RunRecord.fromEvents(EventLogReader.read(stopped.resolve(RunFolder.EVENTS)));
+    assertThat(b.epochs()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(b.epochs())
+        .extracting(EpochRecord::top1Accuracy, EpochRecord::top5Accuracy)
+        .isEqualTo(
+            a.epochs().stream()
+                .map(e -> org.assertj.core.groups.Tuple.tuple(e.top1Accuracy(), e.top5Accuracy()))
+                .toList());
+    assertThat(b.epochs())
+        .extracting(EpochRecord::loss)
+        .isEqualTo(a.epochs().stream().map(EpochRecord::loss).toList());
+    assertThat(b.resumes())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.epochPosition()).isEqualTo(1.0);
+              assertThat(r.redoneEpochs()).containsExactly(2, 3);
+            });
+    assertThat(b.status()).isEqualTo("target_not_reached");
+    // the training clock went on from the checkpoint's: hours grow epoch by epoch
+    assertThat(b.epochs()).extracting(EpochRecord::hours).isSorted();
+
+    // the final model: every variable of the training state, byte for byte
+    Path endA = RunModel.checkpoint(whole).orElseThrow();
+    Path endB = RunModel.checkpoint(stopped).orElseThrow();
+    assertThat(endB.getFileName()).isEqualTo(endA.getFileName()); // same global step
+    BundleFiles fa = ModelCheckpoint.bundle(endA);
+    BundleFiles fb = ModelCheckpoint.bundle(endB);
+    assertThat(Files.readAllBytes(fb.data())).isEqualTo(Files.readAllBytes(fa.data()));
+    assertThat(Files.readAllBytes(fb.index())).isEqualTo(Files.readAllBytes(fa.index()));
+
+    // the files derived from the log show one run, marked resumed
+    try (Stream<Path> s = Files.list(stopped)) {
+      Path json =
+          s.filter(
+                  f ->
+                      f.toString().endsWith(".json")
+                          && f.getFileName().toString().startsWith("dawn_"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Files.readString(json)).contains("\"resumed\"");
+    }
+  }
+
+  /** A finished run, a changed config or a folder without checkpoint: one line, exit 2. */
+  @Test
+  void aResumeThatCannotContinueIsRefusedInOneLine() throws Exception {
+    Path config = config("short", "").toAbsolutePath();
+    Files.writeString(config, Files.readString(config).replace("epochs: 6", "epochs: 1"));
+    Path run = dir.resolve("run");
+    ReportingCommandsTest.Run first =
+        ReportingCommandsTest.dawn(
+            "train", "--config", config.toString(), "--run-folder", run.toString());
+    assertThat(first.exit()).as(first.err()).isEqualTo(3);
+
+    ReportingCommandsTest.Run ended =
+        ReportingCommandsTest.dawn("train", "--resume", run.toString());
+    assertThat(ended.exit()).isEqualTo(2);
+    assertThat(ended.err().strip())
+        .doesNotContain("\n")
+        .endsWith(
+            "--resume "
+                + run
+                + ": the run already ended with status target_not_reached; only a stopped run"
+                + " (killed, interrupted, failed) continues");
+
+    // the same run as if killed before its run_stop, with another value in its config
+    Path events = run.resolve(RunFolder.EVENTS);
+    List<String> lines = Files.readAllLines(events);
+    Files.write(events, lines.subList(0, lines.size() - 1));
+    Path yaml = run.resolve(RunFolder.CONFIG);
+    Files.writeString(
+        yaml, Files.readString(yaml).replaceFirst("logEverySteps: \\d+", "logEverySteps: 7"));
+    ReportingCommandsTest.Run changed =
+        ReportingCommandsTest.dawn("train", "--resume", run.toString());
+    assertThat(changed.exit()).isEqualTo(2);
+    assertThat(changed.err().strip())
+        .doesNotContain("\n")
+        .contains("the config in train.logEverySteps");
+
+    ReportingCommandsTest.Run none =
+        ReportingCommandsTest.dawn("train", "--resume", dir.resolve("nowhere").toString());
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err().strip()).doesNotContain("\n").contains("config.yaml is missing");
+  }
+
+  /** Waits until {@code events} has a line holding every one of {@code parts}. */
+  static void awaitLine(Process p, Path log, Path events, String... parts) throws Exception {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!p.isAlive()) {
+        throw new AssertionError("the run ended before the line came: " + Files.readString(log));
+      }
+      if (Files.exists(events)
+          && Files.readAllLines(events).stream()
+              .anyMatch(l -> Stream.of(parts).allMatch(l::contains))) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no line with " + List.of(parts) + " in " + events + " after " + WAIT);
+  }
+}
