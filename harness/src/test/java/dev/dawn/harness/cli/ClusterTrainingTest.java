@@ -288,7 +288,7 @@ class ClusterTrainingTest {
   }
 
   /** A child's environment (Linux), where its TF_CONFIG says which task it is. */
-  private static String environment(ProcessHandle p) {
+  static String environment(ProcessHandle p) {
     try {
       return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")));
     } catch (java.io.IOException gone) {

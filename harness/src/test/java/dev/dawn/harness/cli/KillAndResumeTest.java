@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dawn.harness.checkpoint.RunCheckpoints;
 import dev.dawn.harness.checkpoint.RunModel;
+import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
 import dev.dawn.reporters.events.EventLogReader;
+import dev.dawn.reporters.events.RunResume;
 import dev.dawn.reporters.record.EpochRecord;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunFolder;
@@ -98,18 +100,7 @@ class KillAndResumeTest {
           .isEqualTo(3);
     }
 
-    RunRecord a = RunRecord.fromEvents(EventLogReader.read(whole.resolve(RunFolder.EVENTS)));
-    RunRecord b = RunRecord.fromEvents(EventLogReader.read(stopped.resolve(RunFolder.EVENTS)));
-    assertThat(b.epochs()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(b.epochs())
-        .extracting(EpochRecord::top1Accuracy, EpochRecord::top5Accuracy)
-        .isEqualTo(
-            a.epochs().stream()
-                .map(e -> org.assertj.core.groups.Tuple.tuple(e.top1Accuracy(), e.top5Accuracy()))
-                .toList());
-    assertThat(b.epochs())
-        .extracting(EpochRecord::loss)
-        .isEqualTo(a.epochs().stream().map(EpochRecord::loss).toList());
+    RunRecord b = sameRunAs(whole, stopped);
     assertThat(b.resumes())
         .singleElement()
         .satisfies(
@@ -120,15 +111,6 @@ class KillAndResumeTest {
     assertThat(b.status()).isEqualTo("target_not_reached");
     // the training clock went on from the checkpoint's: hours grow epoch by epoch
     assertThat(b.epochs()).extracting(EpochRecord::hours).isSorted();
-
-    // the final model: every variable of the training state, byte for byte
-    Path endA = RunModel.checkpoint(whole).orElseThrow();
-    Path endB = RunModel.checkpoint(stopped).orElseThrow();
-    assertThat(endB.getFileName()).isEqualTo(endA.getFileName()); // same global step
-    BundleFiles fa = ModelCheckpoint.bundle(endA);
-    BundleFiles fb = ModelCheckpoint.bundle(endB);
-    assertThat(Files.readAllBytes(fb.data())).isEqualTo(Files.readAllBytes(fa.data()));
-    assertThat(Files.readAllBytes(fb.index())).isEqualTo(Files.readAllBytes(fa.index()));
 
     // the files derived from the log show one run, marked resumed
     try (Stream<Path> s = Files.list(stopped)) {
@@ -141,6 +123,84 @@ class KillAndResumeTest {
               .orElseThrow();
       assertThat(Files.readString(json)).contains("\"resumed\"");
     }
+  }
+
+  /**
+   * Two workers (dawn launch, loopback in a private network namespace), worker 1 killed with
+   * SIGKILL in epoch 3: the chief stops on the lost worker, and {@code dawn launch --resume}
+   * restores both workers from the chief's checkpoint; the run ends as the uninterrupted launch
+   * does.
+   */
+  @Test
+  void aLaunchWhoseWorkerIsKilledAndResumedEndsAsTheUninterruptedLaunchDoes() throws Exception {
+    NamespacesOrSkip.assumeAvailable(); // dawn launch runs its workers in one
+    Path config = config("pair", "distributed: {timeoutSeconds: 10}\n");
+    Path whole = dir.resolve("whole");
+    Path stopped = dir.resolve("stopped");
+    try (WorkerProcesses processes = new WorkerProcesses()) {
+      Path log = dir.resolve("stopped.log");
+      Process launch =
+          processes.start(
+              List.of(
+                  "launch",
+                  "--workers",
+                  "2",
+                  "--config",
+                  config.toString(),
+                  "--run-folder",
+                  stopped.toString()),
+              Map.of(),
+              log);
+      awaitLine(
+          launch, log, stopped.resolve(RunFolder.EVENTS), "\"epoch_num\":3}", "\"epoch_start\"");
+      ProcessHandle worker1 =
+          launch
+              .descendants()
+              .filter(p -> ClusterTrainingTest.environment(p).contains("\"index\":1"))
+              .findFirst()
+              .orElseThrow();
+      worker1.destroyForcibly(); // kill -9
+      assertThat(WorkerProcesses.exitWithin(launch, 10 + 15 + 60))
+          .as(Files.readString(log))
+          .isEqualTo(137);
+      assertThat(launch.descendants().filter(ProcessHandle::isAlive)).isEmpty();
+
+      Path resumedLog = dir.resolve("resumed.log");
+      Process resumed =
+          processes.start(
+              List.of("launch", "--workers", "2", "--resume", stopped.toString()),
+              Map.of(),
+              resumedLog);
+      assertThat(WorkerProcesses.exitWithin(resumed, 300))
+          .as(Files.readString(resumedLog))
+          .isEqualTo(3);
+      Process uninterrupted =
+          processes.start(
+              List.of(
+                  "launch",
+                  "--workers",
+                  "2",
+                  "--config",
+                  config.toString(),
+                  "--run-folder",
+                  whole.toString()),
+              Map.of(),
+              dir.resolve("whole.log"));
+      assertThat(WorkerProcesses.exitWithin(uninterrupted, 300))
+          .as(Files.readString(dir.resolve("whole.log")))
+          .isEqualTo(3);
+    }
+    RunRecord b = sameRunAs(whole, stopped);
+    assertThat(b.resumes())
+        .singleElement()
+        .satisfies(r -> assertThat(r.epochPosition()).isEqualTo(2.0));
+    // worker 1's own log continues too: one run, resumed once
+    assertThat(
+            RunResume.KIND.in(
+                EventLogReader.read(
+                    stopped.resolve(RunFolder.WORKERS).resolve("1").resolve(RunFolder.EVENTS))))
+        .singleElement()
+        .satisfies(r -> assertThat(r.redoneEpochs()).containsExactly(3));
   }
 
   /** A finished run, a changed config or a folder without checkpoint: one line, exit 2. */
@@ -183,6 +243,37 @@ class KillAndResumeTest {
         ReportingCommandsTest.dawn("train", "--resume", dir.resolve("nowhere").toString());
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err().strip()).doesNotContain("\n").contains("config.yaml is missing");
+  }
+
+  /**
+   * Asserts that the resumed run in {@code stopped} ended as the uninterrupted one in {@code
+   * whole}: every epoch's loss and accuracies, and the final checkpoint's bundle byte for byte.
+   *
+   * @return the resumed run's record
+   */
+  private static RunRecord sameRunAs(Path whole, Path stopped) throws IOException {
+    RunRecord a = RunRecord.fromEvents(EventLogReader.read(whole.resolve(RunFolder.EVENTS)));
+    RunRecord b = RunRecord.fromEvents(EventLogReader.read(stopped.resolve(RunFolder.EVENTS)));
+    assertThat(b.epochs()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(b.epochs())
+        .extracting(EpochRecord::top1Accuracy, EpochRecord::top5Accuracy)
+        .isEqualTo(
+            a.epochs().stream()
+                .map(e -> org.assertj.core.groups.Tuple.tuple(e.top1Accuracy(), e.top5Accuracy()))
+                .toList());
+    assertThat(b.epochs())
+        .extracting(EpochRecord::loss)
+        .isEqualTo(a.epochs().stream().map(EpochRecord::loss).toList());
+    // the final model: every variable of the training state, byte for byte
+    Path endA = RunModel.checkpoint(whole).orElseThrow();
+    Path endB = RunModel.checkpoint(stopped).orElseThrow();
+    assertThat(endB.getFileName()).isEqualTo(endA.getFileName()); // same global step
+    BundleFiles fa = ModelCheckpoint.bundle(endA);
+    BundleFiles fb = ModelCheckpoint.bundle(endB);
+    assertThat(Files.readAllBytes(fb.data())).isEqualTo(Files.readAllBytes(fa.data()));
+    assertThat(Files.readAllBytes(fb.index())).isEqualTo(Files.readAllBytes(fa.index()));
+
+    return b;
   }
 
   /** Waits until {@code events} has a line holding every one of {@code parts}. */
