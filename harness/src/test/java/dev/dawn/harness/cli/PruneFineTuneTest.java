@@ -14,6 +14,7 @@ import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.reporters.run.RunFolder;
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.models.export.ModelWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -108,7 +109,7 @@ class PruneFineTuneTest {
     Path results = dir.resolve("missing");
     assertThatThrownBy(() -> train(results, "train.initWeights=" + dir.resolve("nowhere")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("key 'train.initWeights' must name a weights folder")
+        .hasMessageContaining("key 'train.initWeights' must name a run folder with a checkpoint")
         .hasMessageContaining(dir.resolve("nowhere").toString());
     assertThat(results.resolve("runs")).doesNotExist();
   }
@@ -186,7 +187,7 @@ class PruneFineTuneTest {
         .containsEntry("epochs", 1)
         .containsEntry("run_folder", fineTune.toString())
         .containsKeys("top5_before", "top5_after", "train_time_ms");
-    assertThat(infer.resolve("pruned-0.5-weights/weights.json")).isRegularFile();
+    assertThat(ModelCheckpoint.isCheckpoint(infer.resolve("pruned-0.5-weights"))).isTrue();
 
     List<String> summary = Files.readAllLines(infer.resolve(RunFolder.INFERENCE_SUMMARY));
     int params = InferenceExporter.COLUMNS.indexOf("params");
