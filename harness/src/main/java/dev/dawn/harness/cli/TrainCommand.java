@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "Checkpoints: every train.checkpointEveryEpochs epochs (default 1) and when training ends, the run's whole "
           + "training state (weights, BN statistics, optimizer slots, loss-scale state, global step) is written as a "
           + "TensorFlow checkpoint to <run folder>/checkpoints/ckpt-<step>/ (variables.index + .data-00000-of-00001, "
-          + "readable by tf.train.load_checkpoint), beside training-state.json (epoch, clock, data order); the newest "
+          + "readable by Python TensorFlow's load_checkpoint), beside training-state.json (epoch, clock, data order); the newest "
           + "train.keepCheckpoints stay. 'dawn train --resume RUN' continues a stopped (killed, interrupted, failed) run "
           + "from its newest whole checkpoint in the same folder and log: epochs begun after it are trained again, the "
           + "training clock continues from it. It refuses (exit 2) when the config, the data set, the worker count or "
