@@ -37,20 +37,25 @@ class KillAndResumeTest {
 
   /** Six epochs of the tiny set, a checkpoint after each, a target never reached (exit 3). */
   private Path config(String name, String extra) throws IOException {
-    Path config = dir.resolve(name + ".yaml");
-    Files.writeString(
-        config,
-        """
-        name: %s
-        data:
-          path: %s
-          synthetic: {classes: 10, trainPerClass: 30, valPerClass: 6, imageSize: 40}
-        model: {architecture: resnet9, width: 0.25}
-        train: {epochs: 6, batchSize: 20, evalBatchSize: 30, targetAccuracy: 100.0}
-        """
-                .formatted(name, dir.resolve("synthetic"))
-            + extra);
+    Path config = TinyTrainingConfig.write(dir, name);
+    Files.writeString(config, Files.readString(config).replace("epochs: 2", "epochs: 6") + extra);
     return config;
+  }
+
+  /** {@code dawn launch} of two workers training {@code config} into {@code folder}. */
+  private static Process launch(WorkerProcesses processes, Path config, Path folder, Path log)
+      throws IOException {
+    return processes.start(
+        List.of(
+            "launch",
+            "--workers",
+            "2",
+            "--config",
+            config.toString(),
+            "--run-folder",
+            folder.toString()),
+        Map.of(),
+        log);
   }
 
   @Test
@@ -139,18 +144,7 @@ class KillAndResumeTest {
     Path stopped = dir.resolve("stopped");
     try (WorkerProcesses processes = new WorkerProcesses()) {
       Path log = dir.resolve("stopped.log");
-      Process launch =
-          processes.start(
-              List.of(
-                  "launch",
-                  "--workers",
-                  "2",
-                  "--config",
-                  config.toString(),
-                  "--run-folder",
-                  stopped.toString()),
-              Map.of(),
-              log);
+      Process launch = launch(processes, config, stopped, log);
       awaitLine(
           launch, log, stopped.resolve(RunFolder.EVENTS), "\"epoch_num\":3}", "\"epoch_start\"");
       ProcessHandle worker1 =
@@ -174,18 +168,7 @@ class KillAndResumeTest {
       assertThat(WorkerProcesses.exitWithin(resumed, 300))
           .as(Files.readString(resumedLog))
           .isEqualTo(3);
-      Process uninterrupted =
-          processes.start(
-              List.of(
-                  "launch",
-                  "--workers",
-                  "2",
-                  "--config",
-                  config.toString(),
-                  "--run-folder",
-                  whole.toString()),
-              Map.of(),
-              dir.resolve("whole.log"));
+      Process uninterrupted = launch(processes, config, whole, dir.resolve("whole.log"));
       assertThat(WorkerProcesses.exitWithin(uninterrupted, 300))
           .as(Files.readString(dir.resolve("whole.log")))
           .isEqualTo(3);

@@ -39,40 +39,6 @@ public record EpochRecord(
     Double exposedCommMsPerStep,
     String resumedFrom) {
 
-  /** An epoch of a run that was not resumed at it. */
-  public EpochRecord(
-      int epoch,
-      double hours,
-      double wallHours,
-      double loss,
-      double learningRate,
-      double imagesPerSecond,
-      double top1Accuracy,
-      double top5Accuracy,
-      Integer replicas,
-      Integer allReduceBuckets,
-      Long allReducedBytesPerStep,
-      Integer workers,
-      Double computeMsPerStep,
-      Double exposedCommMsPerStep) {
-    this(
-        epoch,
-        hours,
-        wallHours,
-        loss,
-        learningRate,
-        imagesPerSecond,
-        top1Accuracy,
-        top5Accuracy,
-        replicas,
-        allReduceBuckets,
-        allReducedBytesPerStep,
-        workers,
-        computeMsPerStep,
-        exposedCommMsPerStep,
-        null);
-  }
-
   /** An epoch without data-parallel facts. */
   public EpochRecord(
       int epoch,
@@ -92,6 +58,7 @@ public record EpochRecord(
         imagesPerSecond,
         top1Accuracy,
         top5Accuracy,
+        null,
         null,
         null,
         null,
