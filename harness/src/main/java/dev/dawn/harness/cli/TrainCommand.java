@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
           + "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop "
           + "(status interrupted / killed) and keep the finished epochs' files.",
       "",
-      "Checkpoints: every train.checkpointEveryEpochs epochs (default 1) and when training ends, the run's whole "
+      "Checkpoints: every train.checkpointEveryEpochs epochs (default 1), when training ends and (one process) at "
+          + "SIGTERM or Ctrl-C after the last completed step, the run's whole "
           + "training state (weights, BN statistics, optimizer slots, loss-scale state, global step) is written as a "
           + "TensorFlow checkpoint to <run folder>/checkpoints/ckpt-<step>/ (variables.index + .data-00000-of-00001, "
           + "readable by Python TensorFlow's load_checkpoint), beside training-state.json (epoch, clock, data order); the newest "

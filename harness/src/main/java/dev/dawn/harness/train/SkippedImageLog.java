@@ -45,8 +45,13 @@ final class SkippedImageLog {
     named = all.size();
   }
 
-  /** The images skipped so far, all named in the log, as a checkpoint keeps them. */
+  /** The images skipped so far that the log names. */
   List<SkippedImage> named() {
-    return data.skipped().subList(0, named);
+    return List.copyOf(data.skipped().subList(0, named));
+  }
+
+  /** Every image skipped so far, named or not yet, in the order found. */
+  List<SkippedImage> all() {
+    return data.skipped();
   }
 }

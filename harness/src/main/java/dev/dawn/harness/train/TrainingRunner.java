@@ -94,6 +94,9 @@ public final class TrainingRunner {
 
   private SkippedImageLog trainSkips;
 
+  /** The training images known to be undecodable when the current epoch's order was made. */
+  private int trainSkippedAtEpochStart;
+
   /** The run folder to continue ({@code dawn train --resume}), or null for a new run. */
   private Path resumeFrom;
 
@@ -222,7 +225,13 @@ public final class TrainingRunner {
       } catch (RunInterruption.Stopped e) {
         status = e.cause.status;
         progress.message(
-            e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
+            e.getMessage()
+                + ": finished epochs are kept"
+                + (cluster.isChief()
+                    ? "; 'dawn train --resume "
+                        + folder.dir()
+                        + "' continues from the newest checkpoint"
+                    : ""));
         lifecycle.stop(status, e.getMessage());
       } catch (WorkerLostException lost) {
         // another worker died or stopped answering: name it, keep the finished epochs
@@ -337,7 +346,9 @@ public final class TrainingRunner {
           validationSkips = new SkippedImageLog(valData, SkippedImageLog.VALIDATION);
         } else {
           TrainingState state = resume.state();
-          trainData.remember(state.trainSkipped().images());
+          // the resumed epoch's order left out the images known when it began; the others were
+          // found within it and are remembered once its order is made
+          trainData.remember(state.trainSkipped().atEpochStart());
           valData.remember(state.validationSkipped().images());
           trainSkips =
               new SkippedImageLog(trainData, SkippedImageLog.TRAIN, state.trainSkipped().named());
@@ -374,15 +385,41 @@ public final class TrainingRunner {
                     && t.stopAtTarget();
         double lastMetric = Double.NaN;
         int first = 1;
+        // where the first epoch continues: a run resumed within an epoch goes on from its step
+        boolean within = false;
+        int firstStep = 0;
+        EpochProgress before = EpochProgress.NONE;
+        List<SkippedImage> foundWithin = List.of();
         if (resume != null) {
           TrainingState state = resume.state();
           lastMetric = state.lastMetric() == null ? Double.NaN : state.lastMetric();
           first = state.position().nextEpoch();
+          if (!state.position().epochEnded()) {
+            within = true;
+            firstStep = state.position().stepsDone();
+            before = state.epochProgress();
+          }
+          foundWithin = state.trainSkipped().images();
         }
         for (int epoch = first; epoch <= t.epochs(); epoch++) {
-          events.write(new EpochStart(epoch));
           TrainConfig.Phase phase = t.phaseOf(epoch);
-          if (epoch > 1 && !phase.equals(t.phaseOf(epoch - 1))) logPhase(events, epoch);
+          if (!within) {
+            events.write(new EpochStart(epoch)); // a resumed epoch's is in the log already
+            if (epoch > 1 && !phase.equals(t.phaseOf(epoch - 1))) logPhase(events, epoch);
+          }
+          double metricSoFar = lastMetric;
+          StopCheckpoint stop =
+              cluster.workerCount() > 1
+                  ? null // workers see a signal at different steps: they keep their epoch's
+                  : (position, progress) ->
+                      saveCheckpoint(
+                          session,
+                          events,
+                          clock,
+                          position,
+                          metricSoFar,
+                          CheckpointSaved.STOP,
+                          progress);
           EpochStats stats =
               trainEpoch(
                   session,
@@ -393,7 +430,13 @@ public final class TrainingRunner {
                   clock,
                   events,
                   schedule,
-                  withinEpoch);
+                  withinEpoch,
+                  new ContinueAt(firstStep, before, foundWithin),
+                  stop);
+          within = false;
+          firstStep = 0;
+          before = EpochProgress.NONE;
+          foundWithin = List.of();
           trainSkips.writeNew(events, epoch);
           if (stats.stoppedAtTarget()) {
             saveCheckpoint(
@@ -511,6 +554,21 @@ public final class TrainingRunner {
       double lastMetric,
       String trigger)
       throws IOException {
+    saveCheckpoint(session, events, clock, position, lastMetric, trigger, EpochProgress.NONE);
+  }
+
+  /**
+   * @param progress the unfinished epoch's figures when {@code position} is within an epoch
+   */
+  private void saveCheckpoint(
+      TrainingSession session,
+      EventLog events,
+      TrainingClock clock,
+      TrainingPosition position,
+      double lastMetric,
+      String trigger,
+      EpochProgress progress)
+      throws IOException {
     String name = RunFolder.CHECKPOINTS + "/ckpt-" + position.globalStep();
     Long saveMs = null;
     if (checkpoints != null) {
@@ -520,7 +578,7 @@ public final class TrainingRunner {
           new TrainingState(
               TrainingState.FORMAT,
               position,
-              EpochProgress.NONE,
+              progress,
               clock.trainingNanos(),
               clock.runStartMs(),
               lr,
@@ -556,9 +614,10 @@ public final class TrainingRunner {
     return lr ? schedules.learningRate().at(at) : schedules.momentum().at(at);
   }
 
-  private static SkippedSoFar skippedSoFar(SkippedImageLog log) {
-    List<SkippedImage> named = log.named();
-    return new SkippedSoFar(named, named.size(), named);
+  private SkippedSoFar skippedSoFar(SkippedImageLog log) {
+    List<SkippedImage> all = log.all();
+    int atStart = log == trainSkips ? Math.min(trainSkippedAtEpochStart, all.size()) : all.size();
+    return new SkippedSoFar(all, log.named().size(), all.subList(0, atStart));
   }
 
   /**
@@ -596,6 +655,19 @@ public final class TrainingRunner {
    * @param stepsDone (micro-batch) steps trained
    * @param steps the epoch's steps
    */
+  /**
+   * Where an epoch's training starts: step 0 with nothing done, or, for a run resumed within it,
+   * the checkpoint's step with the figures of the steps before it and the training images found
+   * undecodable within it.
+   */
+  private record ContinueAt(int step, EpochProgress before, List<SkippedImage> foundWithin) {}
+
+  /** Writes the checkpoint of a run stopped (by a signal) at a step boundary. */
+  @FunctionalInterface
+  private interface StopCheckpoint {
+    void save(TrainingPosition position, EpochProgress progress) throws IOException;
+  }
+
   private record EpochStats(
       double meanLoss,
       double lastLearningRate,
@@ -622,26 +694,44 @@ public final class TrainingRunner {
       TrainingClock clock,
       EventLog events,
       EvaluationSchedule schedule,
-      EvaluationSchedule.WithinEpoch withinEpoch)
+      EvaluationSchedule.WithinEpoch withinEpoch,
+      ContinueAt from,
+      StopCheckpoint stopCheckpoint)
       throws IOException {
     var t = config.train();
     boolean stoppedAtTarget = false;
-    long evaluationNanos = 0;
-    double lossSum = 0;
-    long images = 0;
-    double lr = 0;
-    int stepsDone = 0;
+    // a resumed epoch's time before the stop counts as if the epoch had not been cut
+    long evaluationNanos = -from.before().trainNanos();
+    double lossSum = from.before().lossSum();
+    long images = from.before().images();
+    double lr = from.before().learningRate();
+    int stepsDone = from.step();
     Batch lastBatch = null;
     int steps = 0;
     long epochStart = System.nanoTime();
     clock.startTraining();
     int k = t.accumulationSteps();
+    trainSkippedAtEpochStart = data.skipped().size();
     // With accumulation the pipeline yields micro-batches; every k-th (and the epoch's last)
     // applies the update.
-    try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize() / k)) {
+    try (BatchStream batches =
+        data.epoch(epoch, phase.resolution(), phase.batchSize() / k, from.step())) {
+      data.remember(from.foundWithin());
       steps = batches.batchCount();
-      for (int step = 0; batches.hasNext(); step++) {
-        interruption.check();
+      for (int step = from.step(); batches.hasNext(); step++) {
+        try {
+          interruption.check();
+        } catch (RunInterruption.Stopped stopped) {
+          clock.stopTraining();
+          if (stopCheckpoint != null && step % k == 0) {
+            // the last completed step, between two updates: the state a resume continues from
+            long nanos = System.nanoTime() - epochStart - evaluationNanos;
+            stopCheckpoint.save(
+                new TrainingPosition(epoch, step, steps, false, false, globalStep),
+                new EpochProgress(lossSum, images, nanos, lr));
+          }
+          throw stopped;
+        }
         Batch batch = batches.next();
         double epochPosition = RecipeSchedules.stepPosition(epoch, step, steps);
         lr = schedules.learningRate().at(epochPosition);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dawn.harness.checkpoint.RunCheckpoints;
 import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
+import dev.dawn.reporters.events.CheckpointSaved;
 import dev.dawn.reporters.events.EventLogReader;
 import dev.dawn.reporters.events.RunResume;
 import dev.dawn.reporters.record.EpochRecord;
@@ -128,6 +129,55 @@ class KillAndResumeTest {
               .orElseThrow();
       assertThat(Files.readString(json)).contains("\"resumed\"");
     }
+  }
+
+  /**
+   * SIGTERM part-way through epoch 3: the run checkpoints its last completed step before its
+   * run_stop (killed), and the resume continues within the epoch, nothing trained again, to the
+   * uninterrupted run's end.
+   */
+  @Test
+  void aRunStoppedBySigtermWithinAnEpochContinuesFromItsLastStep() throws Exception {
+    Path config = config("signalled", "");
+    Path whole = dir.resolve("whole");
+    Path stopped = dir.resolve("stopped");
+    Path events = stopped.resolve(RunFolder.EVENTS);
+    try (WorkerProcesses processes = new WorkerProcesses()) {
+      Path log = dir.resolve("stopped.log");
+      Process signalled =
+          processes.start(
+              List.of("train", "--config", config.toString(), "--run-folder", stopped.toString()),
+              Map.of(),
+              log);
+      awaitLine(signalled, log, events, "\"epoch_num\":3}", "\"epoch_start\"");
+      Thread.sleep(300); // a few of the epoch's 15 steps
+      signalled.destroy(); // SIGTERM
+      assertThat(WorkerProcesses.exitWithin(signalled, 90))
+          .as(Files.readString(log))
+          .isEqualTo(143);
+      Process uninterrupted =
+          processes.start(
+              List.of("train", "--config", config.toString(), "--run-folder", whole.toString()),
+              Map.of(),
+              dir.resolve("whole.log"));
+      List<CheckpointSaved> saved = CheckpointSaved.KIND.in(EventLogReader.readLines(events));
+      assertThat(saved.get(saved.size() - 1).trigger()).isEqualTo(CheckpointSaved.STOP);
+
+      ReportingCommandsTest.Run resumed =
+          ReportingCommandsTest.dawn("train", "--resume", stopped.toString());
+      assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isEqualTo(3);
+      assertThat(WorkerProcesses.exitWithin(uninterrupted, 300))
+          .as(Files.readString(dir.resolve("whole.log")))
+          .isEqualTo(3);
+    }
+    RunRecord b = sameRunAs(whole, stopped);
+    assertThat(b.resumes())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.redoneEpochs()).isEmpty();
+              assertThat(r.epochPosition()).isGreaterThanOrEqualTo(2.0).isLessThan(3.0);
+            });
   }
 
   /**
