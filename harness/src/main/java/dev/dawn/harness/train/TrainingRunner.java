@@ -398,8 +398,8 @@ public final class TrainingRunner {
             within = true;
             firstStep = state.position().stepsDone();
             before = state.epochProgress();
+            foundWithin = state.trainSkipped().images();
           }
-          foundWithin = state.trainSkipped().images();
         }
         for (int epoch = first; epoch <= t.epochs(); epoch++) {
           TrainConfig.Phase phase = t.phaseOf(epoch);
@@ -585,8 +585,8 @@ public final class TrainingRunner {
               schedulesAt(position, false),
               Double.isNaN(lastMetric) ? null : lastMetric,
               config.train().seed(),
-              skippedSoFar(trainSkips),
-              skippedSoFar(validationSkips),
+              skippedSoFar(trainSkips, position),
+              skippedSoFar(validationSkips, position),
               identity,
               events.lines(),
               Map.of());
@@ -614,9 +614,16 @@ public final class TrainingRunner {
     return lr ? schedules.learningRate().at(at) : schedules.momentum().at(at);
   }
 
-  private SkippedSoFar skippedSoFar(SkippedImageLog log) {
+  /**
+   * The images {@code log}'s split found undecodable so far; within an epoch, the training images
+   * the epoch's order left out are those known when it began, after its end all.
+   */
+  private SkippedSoFar skippedSoFar(SkippedImageLog log, TrainingPosition position) {
     List<SkippedImage> all = log.all();
-    int atStart = log == trainSkips ? Math.min(trainSkippedAtEpochStart, all.size()) : all.size();
+    int atStart =
+        log == trainSkips && !position.epochEnded()
+            ? Math.min(trainSkippedAtEpochStart, all.size())
+            : all.size();
     return new SkippedSoFar(all, log.named().size(), all.subList(0, atStart));
   }
 
