@@ -445,7 +445,8 @@ public final class TrainingRunner {
                 clock,
                 stats.at(epoch, globalStep, false),
                 lastMetric,
-                CheckpointSaved.END);
+                CheckpointSaved.END,
+                EpochProgress.NONE);
             return RunStatus.SUCCESS;
           }
           StepSplit split =
@@ -483,14 +484,29 @@ public final class TrainingRunner {
                 evaluateAt(session, valData, coverage, events, clock, epoch, epoch, summary);
             lastMetric = metric;
             if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
-              saveCheckpoint(session, events, clock, ended, lastMetric, CheckpointSaved.END);
+              saveCheckpoint(
+                  session,
+                  events,
+                  clock,
+                  ended,
+                  lastMetric,
+                  CheckpointSaved.END,
+                  EpochProgress.NONE);
               return RunStatus.SUCCESS;
             }
           }
           if (epoch == t.epochs()) {
-            saveCheckpoint(session, events, clock, ended, lastMetric, CheckpointSaved.END);
+            saveCheckpoint(
+                session, events, clock, ended, lastMetric, CheckpointSaved.END, EpochProgress.NONE);
           } else if (t.checkpointEveryEpochs() > 0 && epoch % t.checkpointEveryEpochs() == 0) {
-            saveCheckpoint(session, events, clock, ended, lastMetric, CheckpointSaved.EPOCH);
+            saveCheckpoint(
+                session,
+                events,
+                clock,
+                ended,
+                lastMetric,
+                CheckpointSaved.EPOCH,
+                EpochProgress.NONE);
           }
         }
         // train.stopAtTarget false (fine-tuning): every epoch runs; success means the last epoch
@@ -546,19 +562,9 @@ public final class TrainingRunner {
    * stopped (its time is logged as save_ms); every worker logs {@code checkpoint_saved} at the same
    * point of its log. The last one is the trained model dawn infer reads.
    */
-  private void saveCheckpoint(
-      TrainingSession session,
-      EventLog events,
-      TrainingClock clock,
-      TrainingPosition position,
-      double lastMetric,
-      String trigger)
-      throws IOException {
-    saveCheckpoint(session, events, clock, position, lastMetric, trigger, EpochProgress.NONE);
-  }
-
   /**
-   * @param progress the unfinished epoch's figures when {@code position} is within an epoch
+   * @param progress the unfinished epoch's figures when {@code position} is within an epoch ({@link
+   *     EpochProgress#NONE} at its end)
    */
   private void saveCheckpoint(
       TrainingSession session,
