@@ -40,7 +40,8 @@ record FailureMessage(int exitCode, String line) {
         || e instanceof WeightFileException
         || e instanceof MissingKernelException
         || e instanceof dev.dawn.harness.cluster.ClusterStartException
-        || e instanceof dev.dawn.harness.numerics.NumericsRefusedException;
+        || e instanceof dev.dawn.harness.numerics.NumericsRefusedException
+        || e instanceof dev.dawn.harness.checkpoint.ResumeRefusedException;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.dawn.harness.cli;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.InferenceConfig;
 import dev.dawn.harness.config.InferenceConfigLoader;
@@ -334,13 +335,13 @@ final class InferCommand implements Callable<Integer> {
         throw new BadInputException(e.getMessage());
       }
     }
-    if (!Files.isDirectory(model.resolve(RunFolder.WEIGHTS))
+    if (RunModel.checkpoint(model).isEmpty()
         || !Files.isRegularFile(model.resolve(RunFolder.CONFIG))) {
       throw new BadInputException(
           model
-              + ": not a training run folder with weights (needs config.yaml and "
-              + RunFolder.WEIGHTS
-              + "/; runs save them when training ends) nor a SavedModel folder (needs "
+              + ": not a training run folder with a checkpoint (needs config.yaml and "
+              + RunFolder.CHECKPOINTS
+              + "/ckpt-*/; runs write one when training ends) nor a SavedModel folder (needs "
               + ExportedModel.GRAPH_FILE
               + ")");
     }
@@ -349,7 +350,8 @@ final class InferCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       // Weights whose tensors do not fit the run's model: the message names the tensor, this
       // names the file.
-      throw new BadInputException(model.resolve(RunFolder.WEIGHTS) + ": " + e.getMessage(), e);
+      throw new BadInputException(
+          RunModel.checkpoint(model).orElse(model) + ": " + e.getMessage(), e);
     }
   }
 

@@ -53,6 +53,10 @@ import picocli.CommandLine.Option;
           + "line behind a '[worker i]' prefix. When a worker fails, the others are stopped (SIGTERM, so they "
           + "write run_stop; killed after the collective timeout + 15 s) and the launch names the failed worker.",
       "",
+      "--resume RUN continues a stopped launch (a worker lost, killed, interrupted) with the same number of workers "
+          + "from the newest whole checkpoint the chief wrote in RUN/checkpoints/: every worker is restored from it and "
+          + "appends to its own log in RUN (see 'dawn train --help').",
+      "",
       "On several hosts, start one 'dawn train' per host instead, each with TF_CONFIG set (see docs/workers.md).",
       "",
       "Exit status: the chief's 'dawn train' status when every worker ended normally (0 target reached, "
@@ -85,10 +89,17 @@ final class LaunchCommand implements Callable<Integer> {
 
   @Option(
       names = {"-c", "--config"},
-      required = true,
       paramLabel = "FILE",
       description = "YAML training config (see reference-configs/ and 'dawn keys').")
   Path config;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN",
+      description =
+          "Continue the stopped launch in run folder RUN from its newest whole checkpoint, with RUN/config.yaml "
+              + "(no --config, --scale, --set, --replicas, --timeout-seconds or --run-folder).")
+  Path resume;
 
   @Mixin ConfigLayerOptions layers;
 
@@ -150,7 +161,26 @@ final class LaunchCommand implements Callable<Integer> {
       throw new BadInputException("--timeout-seconds " + timeoutSeconds + ": must be >= 1");
     }
     ProgressLine progress = ProgressLine.forStdout(Integer.MAX_VALUE);
-    List<String> overrides = new ArrayList<>(layers.overrides);
+    if (resume != null) {
+      if (config != null
+          || layers.scale != null
+          || !layers.overrides.isEmpty()
+          || replicas != null
+          || timeoutSeconds != null
+          || runFolder != null) {
+        throw new BadInputException(
+            "--resume "
+                + resume
+                + ": the run's own config.yaml and folder are used; drop --config, --scale, --set,"
+                + " --replicas, --timeout-seconds and --run-folder");
+      }
+      config = ResumedConfig.file(resume);
+    } else if (config == null) {
+      throw new BadInputException(
+          "give --config FILE (a new launch) or --resume RUN (a stopped one)");
+    }
+    List<String> overrides =
+        new ArrayList<>(resume != null ? ResumedConfig.overrides() : layers.overrides);
     if (replicas != null) overrides.add("distributed.replicas=" + replicas);
     if (timeoutSeconds != null) overrides.add("distributed.timeoutSeconds=" + timeoutSeconds);
     if (network != null) {
@@ -177,7 +207,10 @@ final class LaunchCommand implements Callable<Integer> {
       // The workers share this machine's data folder: generate the synthetic set once, here.
       DatasetOpener.open(loaded.config().data(), progress::message);
       RunFolder folder =
-          WorkerFolders.create(results, loaded.config().name(), LocalDateTime.now(), runFolder, 0);
+          resume != null
+              ? WorkerFolders.resumed(resume, 0)
+              : WorkerFolders.create(
+                  results, loaded.config().name(), LocalDateTime.now(), runFolder, 0);
       progress.message(
           "launching "
               + workers
@@ -188,9 +221,14 @@ final class LaunchCommand implements Callable<Integer> {
               + "; run folder "
               + folder.dir());
 
-      List<String> trainArgs = new ArrayList<>(List.of("--config", config.toString()));
-      if (layers.scale != null) trainArgs.addAll(List.of("--scale", layers.scale));
-      for (String o : overrides) trainArgs.addAll(List.of("--set", o));
+      List<String> trainArgs = new ArrayList<>();
+      if (resume != null) {
+        trainArgs.addAll(List.of("--resume", resume.toString()));
+      } else {
+        trainArgs.addAll(List.of("--config", config.toString()));
+        if (layers.scale != null) trainArgs.addAll(List.of("--scale", layers.scale));
+        for (String o : overrides) trainArgs.addAll(List.of("--set", o));
+      }
       trainArgs.addAll(List.of("--results", results.toString()));
       Duration stopGrace = Duration.ofSeconds(loaded.config().distributed().timeoutSeconds() + 15L);
       var outcome =

@@ -34,6 +34,16 @@ import picocli.CommandLine.Spec;
           + "2 bad input (config, data set), 1 other failure, 130 Ctrl-C (SIGINT), 143 SIGTERM: both write run_stop "
           + "(status interrupted / killed) and keep the finished epochs' files.",
       "",
+      "Checkpoints: every train.checkpointEveryEpochs epochs (default 1), when training ends and (one process) at "
+          + "SIGTERM or Ctrl-C after the last completed step, the run's whole "
+          + "training state (weights, BN statistics, optimizer slots, loss-scale state, global step) is written as a "
+          + "TensorFlow checkpoint to <run folder>/checkpoints/ckpt-<step>/ (variables.index + .data-00000-of-00001, "
+          + "readable by Python TensorFlow's load_checkpoint), beside training-state.json (epoch, clock, data order); the newest "
+          + "train.keepCheckpoints stay. 'dawn train --resume RUN' continues a stopped (killed, interrupted, failed) run "
+          + "from its newest whole checkpoint in the same folder and log: epochs begun after it are trained again, the "
+          + "training clock continues from it. It refuses (exit 2) when the config, the data set, the worker count or "
+          + "the dawn build differ from the checkpoint's.",
+      "",
       "Several workers (data-parallel over gRPC): set distributed.workers and distributed.taskIndex, or the "
           + "environment variable TF_CONFIG={\"cluster\": {\"worker\": [\"host:port\", ...]}, \"task\": {\"type\": "
           + "\"worker\", \"index\": i}} (as Kubeflow's TFJob sets it), and start one 'dawn train' per worker with the "
@@ -53,7 +63,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = {"-c", "--config"},
-      required = true,
       paramLabel = "FILE",
       description = "YAML training config, at most 1 MiB (see reference-configs/ and 'dawn keys').")
   Path config;
@@ -77,9 +86,37 @@ final class TrainCommand implements Callable<Integer> {
               + "cluster the chief (task 0) writes DIR and worker i writes DIR/workers/<i>/.")
   Path runFolder;
 
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN",
+      description =
+          "Continue the stopped run in folder RUN from its newest whole checkpoint (RUN/checkpoints/), with "
+              + "RUN/config.yaml; no --config, --scale or --set. In a cluster every worker is given the chief's "
+              + "folder (as --resume RUN, TF_CONFIG as before; 'dawn launch --resume RUN' does this).")
+  Path resume;
+
   @Override
   public Integer call() throws Exception {
     var tfConfig = TfConfig.fromEnvironment();
+    if (resume != null) {
+      if (config != null || layers.scale != null || !layers.overrides.isEmpty()) {
+        throw new BadInputException(
+            "--resume "
+                + resume
+                + ": the run's own config.yaml is used; drop --config, --scale and --set");
+      }
+      if (runFolder != null
+          && !runFolder.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
+        throw new BadInputException(
+            "--resume " + resume + " and --run-folder " + runFolder + " name different folders");
+      }
+      config = ResumedConfig.file(resume);
+      // the cluster's addresses may change between launches (TF_CONFIG names them)
+      layers.overrides = ResumedConfig.overrides();
+      runFolder = null;
+    } else if (config == null) {
+      throw new BadInputException("give --config FILE (a new run) or --resume RUN (a stopped one)");
+    }
     var loaded =
         ClusterConfigLoader.load(
             config, layers.scale, layers.overrides, tfConfig, System.out::println);
@@ -91,6 +128,7 @@ final class TrainCommand implements Callable<Integer> {
     var progress = ProgressLine.forStdout(loaded.config().train().logEverySteps());
     var outcome =
         new TrainingRunner(loaded, results, progress, runFolder, numerics.decision().record())
+            .resuming(resume)
             .run();
     skippedImages(outcome.folder().events()).ifPresent(progress::message);
     int task = loaded.config().distributed().taskIndex();

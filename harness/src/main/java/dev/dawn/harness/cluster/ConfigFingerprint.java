@@ -38,6 +38,13 @@ public record ConfigFingerprint(List<String> keys, long[] hashes) {
     return new ConfigFingerprint(List.copyOf(keys), hashes);
   }
 
+  /** Each compared key's hash, keys sorted. */
+  public Map<String, Long> byKey() {
+    Map<String, Long> byKey = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) byKey.put(keys.get(i), hashes[i + 1]);
+    return byKey;
+  }
+
   /** The whole config's hash (hex), as environment.json records it. */
   public String configHash() {
     ByteBuffer all = ByteBuffer.allocate(hashes.length * Long.BYTES);

@@ -49,4 +49,30 @@ public final class WorkerFolders {
     }
     return own;
   }
+
+  /**
+   * The folder task {@code taskIndex} of the run in {@code runDir} wrote, for {@code dawn train
+   * --resume}: the run folder for the chief, its {@code workers/<i>/} for worker i.
+   *
+   * @throws ClusterStartException when that folder holds no run
+   */
+  public static RunFolder resumed(Path runDir, int taskIndex) {
+    RunFolder run =
+        new RunFolder(runDir, runDir.toAbsolutePath().normalize().getFileName().toString());
+    RunFolder own =
+        taskIndex == 0
+            ? run
+            : new RunFolder(run.worker(taskIndex), run.runId() + "-worker-" + taskIndex);
+    if (!Files.isRegularFile(own.events())) {
+      throw new ClusterStartException(
+          "--resume "
+              + runDir
+              + ": "
+              + own.events()
+              + " is missing; it holds no run of task "
+              + taskIndex
+              + " to continue");
+    }
+    return own;
+  }
 }

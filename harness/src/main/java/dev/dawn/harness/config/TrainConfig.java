@@ -349,7 +349,9 @@ public record TrainConfig(
 
   /**
    * The time-to-accuracy loop: epochs, batch, resolution, and the target that stops it. {@code
-   * precision} is the compute dtype; {@code lossScale} applies to fp16 only.
+   * precision} is the compute dtype; {@code lossScale} applies to fp16 only. {@code
+   * checkpointEveryEpochs} (0 = only the run's last) and {@code keepCheckpoints} say which
+   * TensorFlow checkpoints the run keeps.
    */
   public record TrainingConfig(
       int epochs,
@@ -367,7 +369,9 @@ public record TrainConfig(
       List<Phase> phases,
       String initWeights,
       boolean stopAtTarget,
-      double evalEveryEpochs) {
+      double evalEveryEpochs,
+      int checkpointEveryEpochs,
+      int keepCheckpoints) {
 
     public TrainingConfig {
       phases = phases == null ? List.of() : List.copyOf(phases);
@@ -380,6 +384,8 @@ public record TrainConfig(
               .atLeast("evalResolution", evalResolution, 8)
               .atLeast("evalBatchSize", evalBatchSize, 1)
               .atLeast("logEverySteps", logEverySteps, 1)
+              .atLeast("checkpointEveryEpochs", checkpointEveryEpochs, 0)
+              .atLeast("keepCheckpoints", keepCheckpoints, 1)
               .require(
                   targetMetric != null,
                   "targetMetric",

@@ -1,6 +1,7 @@
 package dev.dawn.harness.infer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.run.MachineEnvironment;
@@ -73,7 +74,7 @@ public final class InferenceRunner {
   public static Source fromRun(Path trainingRun) throws IOException {
     TrainConfig config =
         new ConfigLoader().load(trainingRun.resolve(RunFolder.CONFIG), List.of()).config();
-    ModelWeights weights = ModelWeights.load(trainingRun.resolve(RunFolder.WEIGHTS));
+    ModelWeights weights = RunModel.read(trainingRun);
     FoldedNet folded = BnFolding.fold(weights, config.train().evalResolution());
     return new Source(
         config,

@@ -1,5 +1,6 @@
 package dev.dawn.harness.infer;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TrainConfig;
 import dev.dawn.harness.train.ProgressLine;
@@ -12,6 +13,7 @@ import dev.dawn.reporters.events.FineTune;
 import dev.dawn.reporters.events.InitialAccuracy;
 import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.run.RunFolder;
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.models.export.BnFolding;
 import dev.dawn.workloads.models.export.ModelWeights;
@@ -98,12 +100,12 @@ public final class PruneFineTuner {
   public FineTuned fineTune(double ratio, Path workDir) throws IOException {
     ConfigLoader loader = new ConfigLoader();
     TrainConfig base = loader.load(trainingRun.resolve(RunFolder.CONFIG), List.of()).config();
-    ModelWeights weights = ModelWeights.load(trainingRun.resolve(RunFolder.WEIGHTS));
+    ModelWeights weights = RunModel.read(trainingRun);
     WeightPruning.PrunedWeights pruned =
         WeightPruning.prune(
             weights, base.train().evalResolution(), ratio, PruneScope.PER_LAYER, residualGroups);
     Path prunedDir = workDir.toAbsolutePath().resolve("pruned-" + label(ratio) + "-weights");
-    pruned.weights().save(prunedDir);
+    ModelCheckpoint.write(pruned.weights(), prunedDir);
 
     double lr =
         learningRate != null ? learningRate : base.optimizer().learningRate() / DEFAULT_LR_DIVISOR;
@@ -132,7 +134,7 @@ public final class PruneFineTuner {
     }
 
     FineTune event = event(ratio, lr, outcome, prunedDir);
-    ModelWeights tuned = ModelWeights.load(outcome.folder().dir().resolve(RunFolder.WEIGHTS));
+    ModelWeights tuned = RunModel.read(outcome.folder().dir());
     progress.message(
         String.format(
             Locale.ROOT,

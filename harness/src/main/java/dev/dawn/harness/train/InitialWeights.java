@@ -1,17 +1,17 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.config.ConfigException;
 import dev.dawn.reporters.events.EventLog;
 import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.training.TrainingSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code train.initWeights}: a saved run's weights replace the random init (e.g. a pruned model to
- * fine-tune).
+ * {@code train.initWeights}: a saved model replaces the random init (e.g. a pruned model to
+ * fine-tune): a run folder's newest checkpoint, or a checkpoint folder ({@link RunModel}).
  */
 final class InitialWeights {
   private InitialWeights() {}
@@ -20,18 +20,14 @@ final class InitialWeights {
    * Checked when a run starts rather than when its config loads: a finished run's config.yaml must
    * stay loadable (e.g. by dawn infer) after the folder it started from is gone.
    */
-  static void requireExists(String folder) {
-    if (folder != null
-        && !folder.isBlank()
-        && !Files.isRegularFile(Path.of(folder).resolve(ModelWeights.INDEX_FILE))) {
+  static void requireExists(String folder) throws IOException {
+    if (folder != null && !folder.isBlank() && RunModel.checkpoint(Path.of(folder)).isEmpty()) {
       throw new ConfigException(
           List.of(
-              "key 'train.initWeights' must name a weights folder saved by a run (RUN/weights, "
-                  + "with "
-                  + ModelWeights.INDEX_FILE
-                  + "); '"
+              "key 'train.initWeights' must name a run folder with a checkpoint (RUN, whose "
+                  + "checkpoints/ holds one) or a checkpoint folder (RUN/checkpoints/ckpt-N); '"
                   + folder
-                  + "' has none"));
+                  + "' is neither"));
     }
   }
 
@@ -46,7 +42,7 @@ final class InitialWeights {
       return false;
     }
     Path dir = Path.of(folder);
-    ModelWeights weights = ModelWeights.load(dir);
+    ModelWeights weights = RunModel.read(dir);
     try {
       session.weights().restore(weights);
     } catch (IllegalArgumentException e) {

@@ -10,12 +10,12 @@ import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM while a run trains. The signal only raises a flag; the training loop
- * sees it at its next step or evaluation batch ({@link #check}), abandons the unfinished epoch and
- * lets the runner write {@code run_stop} with status {@code interrupted} or {@code killed} and the
- * files of the finished epochs; the CLI then exits 130 or 143 (128 + signal number, as a shell
- * reports it). A step that does not end within the grace period, or a second signal, ends the
- * process at once: the event log then stops like after kill -9 (dawn export still rebuilds the
- * finished epochs).
+ * sees it at its next step or evaluation batch ({@link #check}), stops there (a run of one process
+ * seen between steps first checkpoints its last completed step) and lets the runner write {@code
+ * run_stop} with status {@code interrupted} or {@code killed} and the files of the finished epochs;
+ * the CLI then exits 130 or 143 (128 + signal number, as a shell reports it). A step that does not
+ * end within the grace period, or a second signal, ends the process at once: the event log then
+ * stops like after kill -9 (dawn export still rebuilds the finished epochs).
  */
 final class RunInterruption implements AutoCloseable {
   /** Why a run stopped early: the signal, and the status the run ends with. */

@@ -31,6 +31,16 @@ final class RunLifecycle {
     return new RunLifecycle(events, runId);
   }
 
+  /**
+   * A resumed run's: its log already holds {@code init_start} through {@code run_start} (MLPerf's
+   * clock runs from the first start to the last stop), so only {@code run_stop} is left to write.
+   */
+  static RunLifecycle resumed(EventLog events, String runId) {
+    RunLifecycle lifecycle = new RunLifecycle(events, runId);
+    lifecycle.running = true;
+    return lifecycle;
+  }
+
   /** Ends initialisation: MLPerf's clock starts here. Once only. */
   void startRun() {
     if (running) return;

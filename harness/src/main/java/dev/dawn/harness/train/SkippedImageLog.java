@@ -22,8 +22,17 @@ final class SkippedImageLog {
   private int named;
 
   SkippedImageLog(InputPipeline data, String split) {
+    this(data, split, 0);
+  }
+
+  /**
+   * @param named how many of the pipeline's skipped images the log names already (a resumed run's,
+   *     found by the process it continues)
+   */
+  SkippedImageLog(InputPipeline data, String split, int named) {
     this.data = data;
     this.split = split;
+    this.named = named;
   }
 
   /** Writes the images skipped since the last call, as found during {@code epoch}. */
@@ -34,5 +43,15 @@ final class SkippedImageLog {
       events.write(new ImageSkipped(s.id(), s.reason(), split, epoch));
     }
     named = all.size();
+  }
+
+  /** The images skipped so far that the log names. */
+  List<SkippedImage> named() {
+    return List.copyOf(data.skipped().subList(0, named));
+  }
+
+  /** Every image skipped so far, named or not yet, in the order found. */
+  List<SkippedImage> all() {
+    return data.skipped();
   }
 }

@@ -1,15 +1,27 @@
 package dev.dawn.harness.train;
 
+import dev.dawn.harness.checkpoint.CheckpointWriter;
+import dev.dawn.harness.checkpoint.EpochProgress;
+import dev.dawn.harness.checkpoint.ResumePoint;
+import dev.dawn.harness.checkpoint.ResumeRefusedException;
+import dev.dawn.harness.checkpoint.RunCheckpoints;
+import dev.dawn.harness.checkpoint.RunIdentity;
+import dev.dawn.harness.checkpoint.SkippedSoFar;
+import dev.dawn.harness.checkpoint.TrainingPosition;
+import dev.dawn.harness.checkpoint.TrainingState;
 import dev.dawn.harness.cluster.ClusterRun;
+import dev.dawn.harness.cluster.ConfigFingerprint;
 import dev.dawn.harness.cluster.LostWorkerException;
 import dev.dawn.harness.cluster.WorkerFolders;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.config.TargetMetric;
 import dev.dawn.harness.config.TrainConfig;
+import dev.dawn.harness.run.DawnBuild;
 import dev.dawn.harness.run.MachineEnvironment;
 import dev.dawn.harness.tensorboard.TensorBoardFile;
 import dev.dawn.reporters.dawnbench.DawnbenchTask;
 import dev.dawn.reporters.events.CacheClear;
+import dev.dawn.reporters.events.CheckpointSaved;
 import dev.dawn.reporters.events.DawnbenchEntryFields;
 import dev.dawn.reporters.events.EpochStart;
 import dev.dawn.reporters.events.EpochStop;
@@ -23,7 +35,6 @@ import dev.dawn.reporters.events.InitialAccuracy;
 import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.TrainStep;
-import dev.dawn.reporters.events.WeightsSaved;
 import dev.dawn.reporters.record.EvaluationPoint;
 import dev.dawn.reporters.record.RunRecord;
 import dev.dawn.reporters.run.RunExporter;
@@ -33,6 +44,7 @@ import dev.dawn.workloads.data.BatchStream;
 import dev.dawn.workloads.data.ImageDataset;
 import dev.dawn.workloads.data.InputPipeline;
 import dev.dawn.workloads.data.PipelineOptions;
+import dev.dawn.workloads.data.SkippedImage;
 import dev.dawn.workloads.distributed.WorkerLostException;
 import dev.dawn.workloads.training.EvalCounts;
 import dev.dawn.workloads.training.Evaluation;
@@ -45,6 +57,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.TensorFlow;
 
@@ -56,6 +69,13 @@ import org.tensorflow.TensorFlow;
  * Training's logging rules ({@link RunLifecycle}): data, cluster and graph are prepared between
  * {@code init_start} and {@code init_stop}, with the submission and hyperparameter lines; {@code
  * run_start} follows before the data is touched.
+ *
+ * <p>Every {@code train.checkpointEveryEpochs} epochs and when training ends, the chief writes a
+ * TensorFlow checkpoint of the whole training state ({@link CheckpointWriter}), off the training
+ * clock, and every worker logs {@code checkpoint_saved}. A run given {@code resumeFrom} continues
+ * that run folder from its newest whole checkpoint ({@link ResumePoint}): the same log, after a
+ * {@code run_resume} line, with the training clock, the position (and so the schedules and the data
+ * order) and the images found undecodable where the checkpoint left them.
  */
 public final class TrainingRunner {
   public record Outcome(RunFolder folder, RunStatus status, RunRecord record) {}
@@ -71,6 +91,23 @@ public final class TrainingRunner {
 
   /** Names the validation images found undecodable; set once the pipelines exist. */
   private SkippedImageLog validationSkips;
+
+  private SkippedImageLog trainSkips;
+
+  /** The training images known to be undecodable when the current epoch's order was made. */
+  private int trainSkippedAtEpochStart;
+
+  /** The run folder to continue ({@code dawn train --resume}), or null for a new run. */
+  private Path resumeFrom;
+
+  /** What a checkpoint of this run may only be continued with. */
+  private RunIdentity identity;
+
+  /** Optimizer updates applied so far (TensorFlow's global step). */
+  private long globalStep;
+
+  /** The chief's checkpoint writer; null on another worker. */
+  private CheckpointWriter checkpoints;
 
   public TrainingRunner(ConfigLoader.Loaded loaded, Path resultsRoot, ProgressLine progress) {
     this(loaded, resultsRoot, progress, null);
@@ -103,6 +140,17 @@ public final class TrainingRunner {
     this.numerics = numerics;
   }
 
+  /**
+   * Continues the stopped run in {@code runFolder} (the chief's folder, also for another worker)
+   * from its newest whole checkpoint instead of starting a new run.
+   *
+   * @return this runner
+   */
+  public TrainingRunner resuming(Path runFolder) {
+    this.resumeFrom = runFolder;
+    return this;
+  }
+
   public Outcome run() throws IOException {
     // MLPerf's initialisation starts now; init_start gets this time once the log exists.
     long initStartMs = System.currentTimeMillis();
@@ -111,25 +159,64 @@ public final class TrainingRunner {
     // run.
     ImageDataset dataset = DatasetOpener.open(config.data(), progress::message);
     loaded.requireBatchesFit(dataset.train().size(), config.data().path());
-    InitialWeights.requireExists(config.train().initWeights());
+    String build = DawnBuild.current().commit();
+    identity =
+        RunIdentity.of(
+            build,
+            ConfigFingerprint.of(loaded.tree(), build).byKey(),
+            dataset,
+            Math.max(1, config.distributed().workerCount()));
+    ResumePoint resume = null;
+    RunFolder resumedFolder = null;
+    if (resumeFrom != null) {
+      int task = config.distributed().taskIndex();
+      resumedFolder = WorkerFolders.resumed(resumeFrom, task);
+      resume = ResumePoint.find(resumeFrom, resumedFolder.events(), task == 0, progress::message);
+      List<String> differences = resume.state().identity().differences(identity);
+      if (!differences.isEmpty()) {
+        throw new ResumeRefusedException(
+            "--resume "
+                + resumeFrom
+                + ": "
+                + RunCheckpoints.relative(resume.checkpoint())
+                + " cannot be continued with another "
+                + String.join("; ", differences));
+      }
+    } else {
+      InitialWeights.requireExists(config.train().initWeights());
+    }
     // A worker joins its cluster before it has a run folder: a port it cannot bind or a config that
     // differs from the other workers' is refused without leaving anything behind.
     cluster =
         ClusterRun.join(config, loaded.tree(), TrainingParts.threads(config), progress::message);
-    RunFolder folder =
-        WorkerFolders.create(
-            resultsRoot, config.name(), LocalDateTime.now(), givenRunFolder, cluster.taskIndex());
-    Files.writeString(
-        folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
+    RunFolder folder;
+    if (resume == null) {
+      folder =
+          WorkerFolders.create(
+              resultsRoot, config.name(), LocalDateTime.now(), givenRunFolder, cluster.taskIndex());
+      Files.writeString(
+          folder.config(), new ConfigLoader().toYaml(loaded.tree()), StandardCharsets.UTF_8);
+    } else {
+      folder = resumedFolder;
+    }
     progress.message("run folder: " + folder.dir());
+    if (cluster.isChief()) {
+      Path runDir = resumeFrom != null ? resumeFrom : folder.dir();
+      checkpoints =
+          new CheckpointWriter(
+              runDir.resolve(RunFolder.CHECKPOINTS), config.train().keepCheckpoints());
+    }
 
     RunStatus status;
     try (RunInterruption signals = RunInterruption.install(progress::message, STOP_GRACE);
         EventLog events = EventLog.append(folder.events())) {
       interruption = signals;
-      RunLifecycle lifecycle = RunLifecycle.begin(events, folder.runId(), initStartMs);
+      RunLifecycle lifecycle =
+          resume == null
+              ? RunLifecycle.begin(events, folder.runId(), initStartMs)
+              : RunLifecycle.resumed(events, folder.runId());
       try {
-        status = train(dataset, schedules, folder, events, lifecycle);
+        status = train(dataset, schedules, folder, events, lifecycle, resume);
         lifecycle.stop(status, null);
       } catch (DivergedException e) {
         status = RunStatus.DIVERGED;
@@ -138,7 +225,13 @@ public final class TrainingRunner {
       } catch (RunInterruption.Stopped e) {
         status = e.cause.status;
         progress.message(
-            e.getMessage() + ": the unfinished epoch is abandoned; finished epochs are kept");
+            e.getMessage()
+                + ": finished epochs are kept"
+                + (cluster.isChief()
+                    ? "; 'dawn train --resume "
+                        + folder.dir()
+                        + "' continues from the newest checkpoint"
+                    : ""));
         lifecycle.stop(status, e.getMessage());
       } catch (WorkerLostException lost) {
         // another worker died or stopped answering: name it, keep the finished epochs
@@ -188,19 +281,23 @@ public final class TrainingRunner {
       RecipeSchedules schedules,
       RunFolder folder,
       EventLog events,
-      RunLifecycle lifecycle)
+      RunLifecycle lifecycle,
+      ResumePoint resume)
       throws IOException {
     var t = config.train();
     int classes = dataset.classNames().size();
     PipelineOptions pipelineOptions = TrainingParts.pipelineOptions(config);
-    events.write(CACHE_NOT_CLEARED);
-    MlPerfSubmissionEvent.of(config).events().forEach(events::write);
-    logHyperparameters(events, dataset, classes);
-    MlPerfHyperparameters.of(config, schedules, dataset.train().size(), pipelineOptions)
-        .forEach(events::write);
-    events.write(new DawnbenchEntryFields(DawnbenchEntryEvent.of(config, LocalDate.now())));
     DawnbenchTask task = DawnbenchEntryEvent.task(config, dataset);
-    events.write(task.event());
+    if (resume == null) {
+      // a resumed run's log holds these already
+      events.write(CACHE_NOT_CLEARED);
+      MlPerfSubmissionEvent.of(config).events().forEach(events::write);
+      logHyperparameters(events, dataset, classes);
+      MlPerfHyperparameters.of(config, schedules, dataset.train().size(), pipelineOptions)
+          .forEach(events::write);
+      events.write(new DawnbenchEntryFields(DawnbenchEntryEvent.of(config, LocalDate.now())));
+      events.write(task.event());
+    }
     if (!task.isEntry()) progress.message(task.describe());
 
     long initStart = System.nanoTime();
@@ -218,8 +315,11 @@ public final class TrainingRunner {
       environment.put("dataParallel", dataParallel.environment(threads));
       environment.put("cluster", cluster.environment());
       environment.put("numerics", numerics);
-      MachineEnvironment.write(folder.environment(), environment);
-      dataParallel.event().ifPresent(events::write);
+      if (resume == null) {
+        // the first process's machine stays the run's record
+        MachineEnvironment.write(folder.environment(), environment);
+        dataParallel.event().ifPresent(events::write);
+      }
       progress.message(
           String.format(
               "model %s: %,d parameters, %d classes, graph ready in %.1f s",
@@ -227,8 +327,13 @@ public final class TrainingRunner {
               session.parameterCount(),
               classes,
               (System.nanoTime() - initStart) / 1e9));
-      events.write(new Hyperparameter(MlLogKeys.MODEL_PARAMETERS, session.parameterCount()));
-      boolean restored = InitialWeights.restore(session, t.initWeights(), events, progress);
+      boolean restored = false;
+      if (resume == null) {
+        events.write(new Hyperparameter(MlLogKeys.MODEL_PARAMETERS, session.parameterCount()));
+        restored = InitialWeights.restore(session, t.initWeights(), events, progress);
+      } else {
+        restore(session, resume);
+      }
       // MLPerf's clock starts before the data is touched (a new pipeline decodes a few images to
       // size its cache); the initial evaluation is on it too.
       lifecycle.startRun();
@@ -236,8 +341,23 @@ public final class TrainingRunner {
               new InputPipeline(dataset.train(), pipelineOptions, cluster.shard());
           InputPipeline valData =
               new InputPipeline(dataset.validation(), pipelineOptions, cluster.shard())) {
-        SkippedImageLog trainSkips = new SkippedImageLog(trainData, SkippedImageLog.TRAIN);
-        validationSkips = new SkippedImageLog(valData, SkippedImageLog.VALIDATION);
+        if (resume == null) {
+          trainSkips = new SkippedImageLog(trainData, SkippedImageLog.TRAIN);
+          validationSkips = new SkippedImageLog(valData, SkippedImageLog.VALIDATION);
+        } else {
+          TrainingState state = resume.state();
+          // the resumed epoch's order left out the images known when it began; the others were
+          // found within it and are remembered once its order is made
+          trainData.remember(state.trainSkipped().atEpochStart());
+          valData.remember(state.validationSkipped().images());
+          trainSkips =
+              new SkippedImageLog(trainData, SkippedImageLog.TRAIN, state.trainSkipped().named());
+          validationSkips =
+              new SkippedImageLog(
+                  valData, SkippedImageLog.VALIDATION, state.validationSkipped().named());
+          events.write(resume.event());
+          progress.message(RunRecord.describe(resume.event()));
+        }
         if (restored) {
           // The starting accuracy of a fine-tune (e.g. right after pruning), outside the training
           // clock.
@@ -253,7 +373,10 @@ public final class TrainingRunner {
                   100 * start.top1(), 100 * start.top5()));
         }
 
-        TrainingClock clock = new TrainingClock();
+        TrainingClock clock =
+            resume == null
+                ? new TrainingClock()
+                : new TrainingClock(resume.state().trainTimeNanos(), resume.state().runStartMs());
         EvaluationSchedule schedule = EvaluationSchedule.of(t);
         EvaluationSchedule.WithinEpoch withinEpoch =
             (epoch, position) ->
@@ -261,10 +384,42 @@ public final class TrainingRunner {
                         >= t.targetAccuracy()
                     && t.stopAtTarget();
         double lastMetric = Double.NaN;
-        for (int epoch = 1; epoch <= t.epochs(); epoch++) {
-          events.write(new EpochStart(epoch));
+        int first = 1;
+        // where the first epoch continues: a run resumed within an epoch goes on from its step
+        boolean within = false;
+        int firstStep = 0;
+        EpochProgress before = EpochProgress.NONE;
+        List<SkippedImage> foundWithin = List.of();
+        if (resume != null) {
+          TrainingState state = resume.state();
+          lastMetric = state.lastMetric() == null ? Double.NaN : state.lastMetric();
+          first = state.position().nextEpoch();
+          if (!state.position().epochEnded()) {
+            within = true;
+            firstStep = state.position().stepsDone();
+            before = state.epochProgress();
+            foundWithin = state.trainSkipped().images();
+          }
+        }
+        for (int epoch = first; epoch <= t.epochs(); epoch++) {
           TrainConfig.Phase phase = t.phaseOf(epoch);
-          if (epoch > 1 && !phase.equals(t.phaseOf(epoch - 1))) logPhase(events, epoch);
+          if (!within) {
+            events.write(new EpochStart(epoch)); // a resumed epoch's is in the log already
+            if (epoch > 1 && !phase.equals(t.phaseOf(epoch - 1))) logPhase(events, epoch);
+          }
+          double metricSoFar = lastMetric;
+          StopCheckpoint stop =
+              cluster.workerCount() > 1
+                  ? null // workers see a signal at different steps: they keep their epoch's
+                  : (position, progress) ->
+                      saveCheckpoint(
+                          session,
+                          events,
+                          clock,
+                          position,
+                          metricSoFar,
+                          CheckpointSaved.STOP,
+                          progress);
           EpochStats stats =
               trainEpoch(
                   session,
@@ -275,10 +430,23 @@ public final class TrainingRunner {
                   clock,
                   events,
                   schedule,
-                  withinEpoch);
+                  withinEpoch,
+                  new ContinueAt(firstStep, before, foundWithin),
+                  stop);
+          within = false;
+          firstStep = 0;
+          before = EpochProgress.NONE;
+          foundWithin = List.of();
           trainSkips.writeNew(events, epoch);
           if (stats.stoppedAtTarget()) {
-            saveWeights(session, folder, events, epoch);
+            saveCheckpoint(
+                session,
+                events,
+                clock,
+                stats.at(epoch, globalStep, false),
+                lastMetric,
+                CheckpointSaved.END,
+                EpochProgress.NONE);
             return RunStatus.SUCCESS;
           }
           StepSplit split =
@@ -308,21 +476,41 @@ public final class TrainingRunner {
               String.format(
                   "epoch %d: loss %.4f, %.0f img/s, train %.1f s",
                   epoch, stats.meanLoss(), stats.imagesPerSecond(), clock.trainingSeconds());
+          TrainingPosition ended = stats.at(epoch, globalStep, true);
           if (!schedule.atEndOf(epoch)) {
             progress.message(summary);
-            continue;
+          } else {
+            double metric =
+                evaluateAt(session, valData, coverage, events, clock, epoch, epoch, summary);
+            lastMetric = metric;
+            if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
+              saveCheckpoint(
+                  session,
+                  events,
+                  clock,
+                  ended,
+                  lastMetric,
+                  CheckpointSaved.END,
+                  EpochProgress.NONE);
+              return RunStatus.SUCCESS;
+            }
           }
-          double metric =
-              evaluateAt(session, valData, coverage, events, clock, epoch, epoch, summary);
-          lastMetric = metric;
-          if (metric >= t.targetAccuracy() && t.stopAtTarget()) {
-            saveWeights(session, folder, events, epoch);
-            return RunStatus.SUCCESS;
+          if (epoch == t.epochs()) {
+            saveCheckpoint(
+                session, events, clock, ended, lastMetric, CheckpointSaved.END, EpochProgress.NONE);
+          } else if (t.checkpointEveryEpochs() > 0 && epoch % t.checkpointEveryEpochs() == 0) {
+            saveCheckpoint(
+                session,
+                events,
+                clock,
+                ended,
+                lastMetric,
+                CheckpointSaved.EPOCH,
+                EpochProgress.NONE);
           }
         }
         // train.stopAtTarget false (fine-tuning): every epoch runs; success means the last epoch
         // meets the target
-        saveWeights(session, folder, events, t.epochs());
         return lastMetric >= t.targetAccuracy() ? RunStatus.SUCCESS : RunStatus.TARGET_NOT_REACHED;
       }
     }
@@ -370,15 +558,99 @@ public final class TrainingRunner {
   }
 
   /**
-   * The trained model (with BN moving statistics) for dawn infer; written after the clock has
-   * stopped.
+   * The whole training state as a TensorFlow checkpoint, written by the chief after the clock has
+   * stopped (its time is logged as save_ms); every worker logs {@code checkpoint_saved} at the same
+   * point of its log. The last one is the trained model dawn infer reads.
    */
-  private void saveWeights(TrainingSession session, RunFolder folder, EventLog events, int epoch)
+  /**
+   * @param progress the unfinished epoch's figures when {@code position} is within an epoch ({@link
+   *     EpochProgress#NONE} at its end)
+   */
+  private void saveCheckpoint(
+      TrainingSession session,
+      EventLog events,
+      TrainingClock clock,
+      TrainingPosition position,
+      double lastMetric,
+      String trigger,
+      EpochProgress progress)
       throws IOException {
-    if (!cluster.isChief()) return; // every worker holds the same weights; the chief keeps them
-    Path dir = folder.weights();
-    session.weights().read().save(dir);
-    events.write(new WeightsSaved(RunFolder.WEIGHTS, epoch));
+    String name = RunFolder.CHECKPOINTS + "/ckpt-" + position.globalStep();
+    Long saveMs = null;
+    if (checkpoints != null) {
+      long start = System.nanoTime();
+      double lr = schedulesAt(position, true);
+      TrainingState state =
+          new TrainingState(
+              TrainingState.FORMAT,
+              position,
+              progress,
+              clock.trainingNanos(),
+              clock.runStartMs(),
+              lr,
+              schedulesAt(position, false),
+              Double.isNaN(lastMetric) ? null : lastMetric,
+              config.train().seed(),
+              skippedSoFar(trainSkips, position),
+              skippedSoFar(validationSkips, position),
+              identity,
+              events.lines(),
+              Map.of());
+      name = RunCheckpoints.relative(checkpoints.write(session, state));
+      saveMs = (System.nanoTime() - start) / 1_000_000;
+    }
+    events.write(
+        new CheckpointSaved(
+            name,
+            position.globalStep(),
+            position.epoch(),
+            position.epochPosition(),
+            clock.trainingMillis(),
+            saveMs,
+            trigger));
+  }
+
+  /** The learning rate ({@code lr}) or momentum of the last step before {@code position}. */
+  private double schedulesAt(TrainingPosition position, boolean lr) {
+    RecipeSchedules schedules = RecipeSchedules.of(config);
+    int steps = Math.max(1, position.stepsInEpoch());
+    double at =
+        RecipeSchedules.stepPosition(
+            position.epoch(), Math.max(0, position.stepsDone() - 1), steps);
+    return lr ? schedules.learningRate().at(at) : schedules.momentum().at(at);
+  }
+
+  /**
+   * The images {@code log}'s split found undecodable so far; within an epoch, the training images
+   * the epoch's order left out are those known when it began, after its end all.
+   */
+  private SkippedSoFar skippedSoFar(SkippedImageLog log, TrainingPosition position) {
+    List<SkippedImage> all = log.all();
+    int atStart =
+        log == trainSkips && !position.epochEnded()
+            ? Math.min(trainSkippedAtEpochStart, all.size())
+            : all.size();
+    return new SkippedSoFar(all, log.named().size(), all.subList(0, atStart));
+  }
+
+  /**
+   * Assigns every variable from the checkpoint a resumed run continues from; a bundle that does not
+   * fit this session fails naming it.
+   */
+  private void restore(TrainingSession session, ResumePoint resume) {
+    long step = session.checkpoint().restore(resume.checkpoint());
+    long expected = resume.state().position().globalStep();
+    if (step != expected) {
+      throw new ResumeRefusedException(
+          resume.checkpoint()
+              + ": its bundle holds global step "
+              + step
+              + " but "
+              + TrainingState.FILE
+              + " says "
+              + expected);
+    }
+    globalStep = step;
   }
 
   /**
@@ -393,7 +665,22 @@ public final class TrainingRunner {
    * @param lastBatch the epoch's last batch, for timing its compute alone; null without a step
    * @param stoppedAtTarget an evaluation within the epoch reached the target and the epoch stopped
    *     there
+   * @param stepsDone (micro-batch) steps trained
+   * @param steps the epoch's steps
    */
+  /**
+   * Where an epoch's training starts: step 0 with nothing done, or, for a run resumed within it,
+   * the checkpoint's step with the figures of the steps before it and the training images found
+   * undecodable within it.
+   */
+  private record ContinueAt(int step, EpochProgress before, List<SkippedImage> foundWithin) {}
+
+  /** Writes the checkpoint of a run stopped (by a signal) at a step boundary. */
+  @FunctionalInterface
+  private interface StopCheckpoint {
+    void save(TrainingPosition position, EpochProgress progress) throws IOException;
+  }
+
   private record EpochStats(
       double meanLoss,
       double lastLearningRate,
@@ -401,7 +688,15 @@ public final class TrainingRunner {
       long images,
       double meanStepMs,
       Batch lastBatch,
-      boolean stoppedAtTarget) {}
+      boolean stoppedAtTarget,
+      int stepsDone,
+      int steps) {
+
+    /** Where the run is after this epoch's steps, {@code ended} once its end is done too. */
+    TrainingPosition at(int epoch, long globalStep, boolean ended) {
+      return new TrainingPosition(epoch, stepsDone, steps, ended, false, globalStep);
+    }
+  }
 
   private EpochStats trainEpoch(
       TrainingSession session,
@@ -412,32 +707,55 @@ public final class TrainingRunner {
       TrainingClock clock,
       EventLog events,
       EvaluationSchedule schedule,
-      EvaluationSchedule.WithinEpoch withinEpoch)
+      EvaluationSchedule.WithinEpoch withinEpoch,
+      ContinueAt from,
+      StopCheckpoint stopCheckpoint)
       throws IOException {
     var t = config.train();
     boolean stoppedAtTarget = false;
-    long evaluationNanos = 0;
-    double lossSum = 0;
-    long images = 0;
-    double lr = 0;
-    int stepsDone = 0;
+    // a resumed epoch's time before the stop counts as if the epoch had not been cut
+    long evaluationNanos = -from.before().trainNanos();
+    double lossSum = from.before().lossSum();
+    long images = from.before().images();
+    double lr = from.before().learningRate();
+    int stepsDone = from.step();
     Batch lastBatch = null;
+    int steps = 0;
     long epochStart = System.nanoTime();
     clock.startTraining();
     int k = t.accumulationSteps();
+    trainSkippedAtEpochStart = data.skipped().size();
     // With accumulation the pipeline yields micro-batches; every k-th (and the epoch's last)
     // applies the update.
-    try (BatchStream batches = data.epoch(epoch, phase.resolution(), phase.batchSize() / k)) {
-      int steps = batches.batchCount();
-      for (int step = 0; batches.hasNext(); step++) {
-        interruption.check();
+    try (BatchStream batches =
+        data.epoch(epoch, phase.resolution(), phase.batchSize() / k, from.step())) {
+      data.remember(from.foundWithin());
+      steps = batches.batchCount();
+      for (int step = from.step(); batches.hasNext(); step++) {
+        try {
+          interruption.check();
+        } catch (RunInterruption.Stopped stopped) {
+          clock.stopTraining();
+          if (stopCheckpoint != null && step % k == 0) {
+            // the last completed step, between two updates: the state a resume continues from
+            long nanos = System.nanoTime() - epochStart - evaluationNanos;
+            stopCheckpoint.save(
+                new TrainingPosition(epoch, step, steps, false, false, globalStep),
+                new EpochProgress(lossSum, images, nanos, lr));
+          }
+          throw stopped;
+        }
         Batch batch = batches.next();
         double epochPosition = RecipeSchedules.stepPosition(epoch, step, steps);
         lr = schedules.learningRate().at(epochPosition);
         double momentum = schedules.momentum().at(epochPosition);
         float loss = session.trainStep(batch, (float) lr, (float) momentum);
-        if (k > 1 && ((step + 1) % k == 0 || step + 1 == steps))
+        if (k == 1) {
+          globalStep++;
+        } else if ((step + 1) % k == 0 || step + 1 == steps) {
           session.applyAccumulated((float) lr, (float) momentum);
+          globalStep++;
+        }
         if (!Float.isFinite(loss)) {
           clock.stopTraining();
           throw new DivergedException(
@@ -494,7 +812,9 @@ public final class TrainingRunner {
         images * counted,
         stepsDone == 0 ? Double.NaN : seconds * 1e3 / stepsDone,
         lastBatch,
-        stoppedAtTarget);
+        stoppedAtTarget,
+        stepsDone,
+        steps);
   }
 
   /**

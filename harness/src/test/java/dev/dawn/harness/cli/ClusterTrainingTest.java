@@ -2,6 +2,7 @@ package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.cluster.LocalCluster;
 import dev.dawn.harness.cluster.TfConfig;
 import dev.dawn.harness.cluster.netns.NamespacesOrSkip;
@@ -62,7 +63,7 @@ class ClusterTrainingTest {
 
       Path run = runFolder(results);
       assertThat(run.resolve("metrics.csv")).exists();
-      assertThat(run.resolve("weights")).isDirectory();
+      assertThat(RunModel.checkpoint(run)).as("the chief wrote the final checkpoint").isPresent();
       assertThat(Files.readString(run.resolve("metrics.csv")))
           .contains("workers,compute_ms_per_step,exposed_comm_ms_per_step");
       var chiefEvents = EventLogReader.read(run.resolve(RunFolder.EVENTS));
@@ -287,7 +288,7 @@ class ClusterTrainingTest {
   }
 
   /** A child's environment (Linux), where its TF_CONFIG says which task it is. */
-  private static String environment(ProcessHandle p) {
+  static String environment(ProcessHandle p) {
     try {
       return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")));
     } catch (java.io.IOException gone) {

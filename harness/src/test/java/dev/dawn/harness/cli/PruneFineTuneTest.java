@@ -3,6 +3,7 @@ package dev.dawn.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.config.ConfigException;
 import dev.dawn.harness.config.ConfigLoader;
 import dev.dawn.harness.train.ProgressLine;
@@ -13,6 +14,7 @@ import dev.dawn.reporters.events.MlLogKeys;
 import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.inference.InferenceExporter;
 import dev.dawn.reporters.run.RunFolder;
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.models.export.ModelWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -66,7 +68,7 @@ class PruneFineTuneTest {
 
   @Test
   void initWeightsStartsFromTheSavedModelAndStopAtTargetFalseRunsEveryEpoch() throws Exception {
-    Path weights = trained.resolve(RunFolder.WEIGHTS);
+    Path weights = trained; // its newest checkpoint
     var outcome =
         train(
             dir.resolve("resumed"),
@@ -90,7 +92,7 @@ class PruneFineTuneTest {
 
   @Test
   void initWeightsOfAnotherShapeNamesTheVariableShapesAndFolder() {
-    Path weights = trained.resolve(RunFolder.WEIGHTS);
+    Path weights = trained; // its newest checkpoint
     assertThatThrownBy(
             () ->
                 train(
@@ -107,7 +109,7 @@ class PruneFineTuneTest {
     Path results = dir.resolve("missing");
     assertThatThrownBy(() -> train(results, "train.initWeights=" + dir.resolve("nowhere")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("key 'train.initWeights' must name a weights folder")
+        .hasMessageContaining("key 'train.initWeights' must name a run folder with a checkpoint")
         .hasMessageContaining(dir.resolve("nowhere").toString());
     assertThat(results.resolve("runs")).doesNotExist();
   }
@@ -163,7 +165,7 @@ class PruneFineTuneTest {
     try (Stream<Path> s = Files.list(fineTune)) {
       assertThat(s.filter(p -> p.toString().endsWith(".tsv")).count()).isEqualTo(1);
     }
-    ModelWeights tuned = ModelWeights.load(fineTune.resolve(RunFolder.WEIGHTS));
+    ModelWeights tuned = RunModel.read(fineTune);
     assertThat(tuned.spec().channels())
         .containsEntry("layer2", 32)
         .containsEntry("prep", 8)
@@ -185,7 +187,7 @@ class PruneFineTuneTest {
         .containsEntry("epochs", 1)
         .containsEntry("run_folder", fineTune.toString())
         .containsKeys("top5_before", "top5_after", "train_time_ms");
-    assertThat(infer.resolve("pruned-0.5-weights/weights.json")).isRegularFile();
+    assertThat(ModelCheckpoint.isCheckpoint(infer.resolve("pruned-0.5-weights"))).isTrue();
 
     List<String> summary = Files.readAllLines(infer.resolve(RunFolder.INFERENCE_SUMMARY));
     int params = InferenceExporter.COLUMNS.indexOf("params");

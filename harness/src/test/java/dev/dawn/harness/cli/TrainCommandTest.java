@@ -2,6 +2,7 @@ package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.reporters.dawnbench.Dataset;
 import dev.dawn.reporters.dawnbench.SubmissionValidator;
 import dev.dawn.reporters.dawnbench.Task;
@@ -89,8 +90,7 @@ class TrainCommandTest {
             "environment.json",
             base + ".tsv",
             base + ".json",
-            "weights/weights.bin",
-            "weights/weights.json",
+            "checkpoints/checkpoint",
             "metrics.csv",
             "accuracy.png")) {
       assertThat(folder.resolve(f)).as(f).isRegularFile();
@@ -99,6 +99,8 @@ class TrainCommandTest {
       assertThat(s.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")))
           .hasSize(1);
     }
+    // the trained model: the checkpoint written when training ended
+    assertThat(RunModel.checkpoint(folder)).isPresent();
     RunRecord record = RunRecord.fromEvents(EventLogReader.read(folder.resolve(RunFolder.EVENTS)));
     assertThat(record.status()).isEqualTo("success");
     assertThat(record.targetEvaluation()).isPresent();

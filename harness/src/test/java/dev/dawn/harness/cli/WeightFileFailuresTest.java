@@ -2,8 +2,10 @@ package dev.dawn.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.harness.checkpoint.RunModel;
 import dev.dawn.harness.cli.ReportingCommandsTest.Run;
 import dev.dawn.reporters.run.RunFolder;
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Truncated or mis-shaped weight files are bad input: exit 2, one line naming the file, no stack
+ * A truncated or mis-shaped checkpoint is bad input: exit 2, one line naming the file, no stack
  * trace.
  */
 class WeightFileFailuresTest {
@@ -37,15 +39,22 @@ class WeightFileFailuresTest {
     }
   }
 
-  /** A copy of the trained run whose weights the test may spoil. */
+  /** A copy of the trained run whose checkpoint the test may spoil, and that checkpoint. */
   private static Path copyOfRun(Path dir) throws Exception {
     Path copy = Files.createDirectories(dir.resolve("run"));
     Files.copy(trained.resolve(RunFolder.CONFIG), copy.resolve(RunFolder.CONFIG));
-    Files.createDirectories(copy.resolve("weights"));
-    for (String f : new String[] {"weights.bin", "weights.json"}) {
-      Files.copy(trained.resolve("weights").resolve(f), copy.resolve("weights").resolve(f));
+    Path from = RunModel.checkpoint(trained).orElseThrow();
+    Path to =
+        Files.createDirectories(
+            copy.resolve(RunFolder.CHECKPOINTS).resolve(from.getFileName().toString()));
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
     }
     return copy;
+  }
+
+  private static Path checkpointOf(Path run) throws Exception {
+    return RunModel.checkpoint(run).orElseThrow();
   }
 
   private static void assertOneLineNoTrace(Run run) {
@@ -54,42 +63,36 @@ class WeightFileFailuresTest {
   }
 
   @Test
-  void truncatedWeightsBinIsBadInputNamingIt(@TempDir Path dir) throws Exception {
+  void aTruncatedCheckpointIsBadInputNamingIt(@TempDir Path dir) throws Exception {
     Path run = copyOfRun(dir);
-    Path bin = run.resolve("weights/weights.bin");
-    byte[] bytes = Files.readAllBytes(bin);
-    Files.write(bin, Arrays.copyOf(bytes, bytes.length / 2));
+    Path data = ModelCheckpoint.bundle(checkpointOf(run)).data();
+    byte[] bytes = Files.readAllBytes(data);
+    Files.write(data, Arrays.copyOf(bytes, bytes.length / 2));
 
     Run infer =
         ReportingCommandsTest.dawn(
             "infer", "--model", run.toString(), "--results", dir.resolve("results").toString());
 
-    assertThat(infer.exit()).isEqualTo(2);
-    assertThat(infer.err())
-        .contains(bin + ": has " + bytes.length / 2 + " bytes")
-        .contains("(truncated)");
+    assertThat(infer.exit()).as(infer.err()).isEqualTo(2);
+    assertThat(infer.err()).contains(checkpointOf(run).toString());
     assertOneLineNoTrace(infer);
   }
 
   @Test
-  void misShapedWeightsAreBadInputNamingTheFile(@TempDir Path dir) throws Exception {
+  void aCheckpointOfAnotherShapeIsBadInputNamingTheFile(@TempDir Path dir) throws Exception {
     Path run = copyOfRun(dir);
-    Path index = run.resolve("weights/weights.json");
-    // The first conv kernel [3, 3, 3, C] claims [3, 3, C, 3]: same length, so only the model can
-    // tell.
-    String json = Files.readString(index);
-    int at = json.indexOf("\"shape\"");
-    int end = json.indexOf(']', at);
-    String[] dims = json.substring(json.indexOf('[', at) + 1, end).replaceAll("\\s", "").split(",");
-    String swapped = "[ " + dims[0] + ", " + dims[1] + ", " + dims[3] + ", " + dims[2] + " ]";
+    // model.json claims a wider model than the bundle holds: only the shapes can tell
+    Path model = checkpointOf(run).resolve(ModelCheckpoint.MODEL);
+    String json = Files.readString(model);
+    assertThat(json).contains("\"widthMultiplier\" : 0.25");
     Files.writeString(
-        index, json.substring(0, json.indexOf('[', at)) + swapped + json.substring(end + 1));
+        model, json.replace("\"widthMultiplier\" : 0.25", "\"widthMultiplier\" : 0.5"));
 
     Run infer =
         ReportingCommandsTest.dawn(
             "infer", "--model", run.toString(), "--results", dir.resolve("results").toString());
     assertThat(infer.exit()).as(infer.err()).isEqualTo(2);
-    assertThat(infer.err()).contains(run.resolve("weights").toString());
+    assertThat(infer.err()).contains(checkpointOf(run).toString()).contains("shape");
     assertOneLineNoTrace(infer);
 
     Path config = TinyTrainingConfig.write(dir, "init");
@@ -99,13 +102,11 @@ class WeightFileFailuresTest {
             "--config",
             config.toString(),
             "--set",
-            "train.initWeights=" + run.resolve("weights"),
+            "train.initWeights=" + run,
             "--results",
             dir.resolve("results").toString());
     assertThat(train.exit()).as(train.err()).isEqualTo(2);
-    assertThat(train.err())
-        .contains("train.initWeights " + run.resolve("weights"))
-        .contains("shape");
+    assertThat(train.err()).contains(checkpointOf(run).toString()).contains("shape");
     assertOneLineNoTrace(train);
   }
 }

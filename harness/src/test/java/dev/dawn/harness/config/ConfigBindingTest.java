@@ -56,11 +56,11 @@ class ConfigBindingTest {
             e ->
                 assertThat(e.problems())
                     .containsExactly(
-                        "a.yaml:2: unknown key 'train.epochz'; allowed keys in 'train': accumulationSteps, batchSize, epochs,"
-                            + " evalBatchSize, evalEveryEpochs, evalResolution, initWeights, logEverySteps, lossScale, phases, precision, resolution,"
+                        "a.yaml:2: unknown key 'train.epochz'; allowed keys in 'train': accumulationSteps, batchSize, checkpointEveryEpochs, epochs,"
+                            + " evalBatchSize, evalEveryEpochs, evalResolution, initWeights, keepCheckpoints, logEverySteps, lossScale, phases, precision, resolution,"
                             + " seed, stopAtTarget, targetAccuracy, targetMetric",
-                        "a.yaml:3: unknown key 'train.batchsize'; allowed keys in 'train': accumulationSteps, batchSize, epochs,"
-                            + " evalBatchSize, evalEveryEpochs, evalResolution, initWeights, logEverySteps, lossScale, phases, precision, resolution,"
+                        "a.yaml:3: unknown key 'train.batchsize'; allowed keys in 'train': accumulationSteps, batchSize, checkpointEveryEpochs, epochs,"
+                            + " evalBatchSize, evalEveryEpochs, evalResolution, initWeights, keepCheckpoints, logEverySteps, lossScale, phases, precision, resolution,"
                             + " seed, stopAtTarget, targetAccuracy, targetMetric",
                         "a.yaml:4: unknown key 'modle'; allowed keys at the top level: data, distributed, model, name, optimizer, reference,"
                             + " scales, submission, threads, train"));

@@ -29,7 +29,7 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("cfg.yaml:4")
         .hasMessageContaining("unknown key 'train.batchsize'")
-        .hasMessageContaining("batchSize, epochs");
+        .hasMessageContaining("batchSize, checkpointEveryEpochs, epochs");
   }
 
   @Test

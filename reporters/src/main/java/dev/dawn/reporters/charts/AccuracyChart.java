@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -14,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code accuracy.png}: top-1 and top-5 accuracy (%) against training hours, with the target as a
- * dashed line.
+ * dashed line and, for a resumed run, a dotted vertical line where each resume continued.
  */
 public final class AccuracyChart {
   static {
@@ -30,6 +31,19 @@ public final class AccuracyChart {
    */
   public static byte[] png(
       String title, List<EvaluationPoint> evaluations, double target, String targetLabel) {
+    return png(title, evaluations, target, targetLabel, Map.of());
+  }
+
+  /**
+   * As {@link #png(String, List, double, String)}, with a vertical line for each mark: its label
+   * (e.g. where a resumed run continued) -> training hours.
+   */
+  public static byte[] png(
+      String title,
+      List<EvaluationPoint> evaluations,
+      double target,
+      String targetLabel,
+      Map<String, Double> marks) {
     XYChart chart =
         new XYChartBuilder()
             .width(900)
@@ -69,6 +83,16 @@ public final class AccuracyChart {
     line.setLineStyle(
         new BasicStroke(
             1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    marks.forEach(
+        (label, hours) -> {
+          XYSeries mark =
+              chart.addSeries(label, new double[] {hours, hours}, new double[] {0, 100});
+          mark.setMarker(SeriesMarkers.NONE);
+          mark.setLineColor(Color.GRAY);
+          mark.setLineStyle(
+              new BasicStroke(
+                  1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+        });
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {

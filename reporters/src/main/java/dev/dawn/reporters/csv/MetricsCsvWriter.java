@@ -39,6 +39,12 @@ public final class MetricsCsvWriter {
   public static final List<String> STEP_SPLIT_COLUMNS =
       List.of("workers", "compute_ms_per_step", "exposed_comm_ms_per_step");
 
+  /**
+   * Added last when the run was resumed: the checkpoint it continued from, on the first epoch that
+   * ended after each resume.
+   */
+  public static final String RESUMED_FROM_COLUMN = "resumed_from";
+
   private MetricsCsvWriter() {}
 
   public static String write(List<EpochRecord> epochs) {
@@ -47,6 +53,8 @@ public final class MetricsCsvWriter {
     boolean stepSplit = epochs.stream().anyMatch(e -> e.workers() != null);
     if (dataParallel || stepSplit) header.addAll(DATA_PARALLEL_COLUMNS);
     if (stepSplit) header.addAll(STEP_SPLIT_COLUMNS);
+    boolean resumed = epochs.stream().anyMatch(e -> e.resumedFrom() != null);
+    if (resumed) header.add(RESUMED_FROM_COLUMN);
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
@@ -76,6 +84,7 @@ public final class MetricsCsvWriter {
                   e.computeMsPerStep() == null ? "" : num(e.computeMsPerStep()),
                   e.exposedCommMsPerStep() == null ? "" : num(e.exposedCommMsPerStep())));
         }
+        if (resumed) row.add(e.resumedFrom() == null ? "" : e.resumedFrom());
         printer.printRecord(row);
       }
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,13 @@ public final class EventLog implements AutoCloseable {
   private final Writer out;
   private final LongSupplier clockMs;
   private boolean closed;
+  private int lines;
 
-  private EventLog(Path file, Writer out, LongSupplier clockMs) {
+  private EventLog(Path file, Writer out, LongSupplier clockMs, int lines) {
     this.file = file;
     this.out = out;
     this.clockMs = clockMs;
+    this.lines = lines;
   }
 
   /**
@@ -48,6 +51,7 @@ public final class EventLog implements AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      int lines = dropTornLastLine(file);
       Writer out =
           Files.newBufferedWriter(
               file,
@@ -55,10 +59,41 @@ public final class EventLog implements AutoCloseable {
               StandardOpenOption.CREATE,
               StandardOpenOption.APPEND,
               StandardOpenOption.WRITE);
-      return new EventLog(file, out, clockMs);
+      return new EventLog(file, out, clockMs, lines);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open event log " + file + " for appending", e);
     }
+  }
+
+  /**
+   * Cuts a last line without its newline (what a writer killed mid-line leaves) from {@code file}:
+   * a line appended after it would make it a corrupt line inside the log instead of a torn last
+   * one.
+   *
+   * @return the complete lines the file holds
+   */
+  private static int dropTornLastLine(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) return 0;
+    byte[] bytes = Files.readAllBytes(file);
+    int lines = 0;
+    int end = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        lines++;
+        end = i + 1;
+      }
+    }
+    if (end < bytes.length) {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(end);
+      }
+    }
+    return lines;
+  }
+
+  /** Lines the log holds: those it had when opened and those written since. */
+  public synchronized int lines() {
+    return lines;
   }
 
   public Path file() {
@@ -109,6 +144,7 @@ public final class EventLog implements AutoCloseable {
       // One write call per line then flush: a crash can tear only this line.
       out.write(json + "\n");
       out.flush();
+      lines++;
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot append event '" + e.key() + "' to " + file, ex);
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Reads {@code events.jsonl}. A bad LAST non-blank line is what a writer killed mid-line leaves
  * behind, so it is dropped; a bad line anywhere else means the file is corrupt and is reported with
- * file and line number.
+ * file and line number. {@link #read} gives the run: a resumed run's log as one continuous run
+ * ({@link ContinuousLog}); {@link #readLines} every line as written.
  */
 public final class EventLogReader {
   private static final TypeReference<LinkedHashMap<String, Object>> OBJECT =
@@ -22,7 +23,22 @@ public final class EventLogReader {
 
   private EventLogReader() {}
 
+  /**
+   * The run the log records: every line, but for the lines a {@code run_resume} supersedes.
+   *
+   * @throws EventLogFormatException naming the file and line when a line is corrupt or a run_resume
+   *     does not fit the log
+   */
   public static List<Event> read(Path file) {
+    try {
+      return ContinuousLog.of(readLines(file));
+    } catch (IllegalArgumentException e) {
+      throw new EventLogFormatException(file + ": " + e.getMessage(), 0, e);
+    }
+  }
+
+  /** Every complete line of the log, as written (a torn last line left out). */
+  public static List<Event> readLines(Path file) {
     List<String> lines;
     try {
       // Decoding with replacement (not readAllLines) so a multi-byte character torn by a kill in

@@ -85,8 +85,11 @@ public final class MlLogKeys {
   /** Ours: accuracy of the initial weights before training. */
   public static final String INIT_EVAL = "init_eval";
 
-  /** Ours: the final weights were written. */
-  public static final String WEIGHTS_SAVED = "weights_saved";
+  /** Ours: the training state was written as a TensorFlow checkpoint ({@link CheckpointSaved}). */
+  public static final String CHECKPOINT_SAVED = "checkpoint_saved";
+
+  /** Ours: the run continues from a checkpoint in a new process ({@link RunResume}). */
+  public static final String RUN_RESUME = "run_resume";
 
   /** Ours: an image left out because it could not be decoded ({@link ImageSkipped}). */
   public static final String IMAGE_SKIPPED = "image_skipped";

@@ -52,12 +52,14 @@ final class RunSummarySection {
     RunRecord rec = r.record();
     DawnbenchEntry e = rec.entry();
     AccuracyTarget target = e.target();
-    // The status word on one line; a reason (which can hold a long path) wraps below it.
+    // The status word on one line; a reason (which can hold a long path) and, for a resumed run,
+    // where it continued wrap below it.
     String status =
         "<span class=\"nowrap\">"
             + escape(rec.status())
             + "</span>"
-            + (rec.reason() == null ? "" : "<small>" + escape(rec.reason()) + "</small>");
+            + (rec.reason() == null ? "" : "<small>" + escape(rec.reason()) + "</small>")
+            + (rec.resumed() ? "<small>" + escape(rec.resumeNote()) + "</small>" : "");
     String best =
         rec.bestEvaluation()
             .map(

@@ -19,6 +19,8 @@ package dev.dawn.reporters.record;
  * @param computeMsPerStep a step's forward and backward pass alone (ms); null when not measured
  * @param exposedCommMsPerStep mean step time minus {@code computeMsPerStep} (ms); null when not
  *     measured
+ * @param resumedFrom the checkpoint the run continued from before this epoch ended (the first epoch
+ *     to end after each resume); null otherwise
  */
 public record EpochRecord(
     int epoch,
@@ -34,7 +36,8 @@ public record EpochRecord(
     Long allReducedBytesPerStep,
     Integer workers,
     Double computeMsPerStep,
-    Double exposedCommMsPerStep) {
+    Double exposedCommMsPerStep,
+    String resumedFrom) {
 
   /** An epoch without data-parallel facts. */
   public EpochRecord(
@@ -55,6 +58,7 @@ public record EpochRecord(
         imagesPerSecond,
         top1Accuracy,
         top5Accuracy,
+        null,
         null,
         null,
         null,

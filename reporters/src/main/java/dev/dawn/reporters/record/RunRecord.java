@@ -10,6 +10,7 @@ import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventFields;
 import dev.dawn.reporters.events.EventType;
 import dev.dawn.reporters.events.InitStart;
+import dev.dawn.reporters.events.RunResume;
 import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
@@ -42,6 +43,9 @@ import java.util.Set;
  * @param status {@code run_stop.metadata.status}, or {@code killed} ({@link RunStatus#KILLED}) when
  *     there is no run_stop
  * @param reason {@code run_stop.metadata.reason}, null when absent
+ * @param resumes each time the run continued from a checkpoint ({@code run_resume}), in log order;
+ *     empty for a run that was never resumed (the log is read as one continuous run: {@link
+ *     dev.dawn.reporters.events.ContinuousLog})
  */
 public record RunRecord(
     String runId,
@@ -50,7 +54,8 @@ public record RunRecord(
     List<EpochRecord> epochs,
     List<EvaluationPoint> evaluations,
     String status,
-    String reason) {
+    String reason,
+    List<RunResume> resumes) {
 
   /**
    * Status of a log without {@code run_stop}: the writer was killed (or, if read while training, is
@@ -61,6 +66,7 @@ public record RunRecord(
     hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
     epochs = List.copyOf(epochs);
     evaluations = List.copyOf(evaluations);
+    resumes = List.copyOf(resumes);
   }
 
   public static RunRecord fromEvents(List<Event> events) {
@@ -68,12 +74,15 @@ public record RunRecord(
     DawnbenchEntry entry = null;
     Map<String, Object> hyperparameters = new LinkedHashMap<>();
     Map<Integer, EpochStop> epochStops = new LinkedHashMap<>();
+    Map<Integer, String> resumedAt = new LinkedHashMap<>(); // epoch -> checkpoint resumed from
     Set<Integer> evaluated = new HashSet<>();
     List<EpochRecord> epochs = new ArrayList<>();
     List<EvaluationPoint> evaluations = new ArrayList<>();
     String status = RunStatus.KILLED.word();
     String reason = null;
     boolean stopped = false;
+    List<RunResume> resumes = new ArrayList<>();
+    String resumedFrom = null; // until the first epoch that ends after a resume
 
     for (Event e : events) {
       if (RunStart.KIND.matches(e)) {
@@ -82,8 +91,16 @@ public record RunRecord(
               EventFields.where(e) + ": a second run_start; one log holds one run");
         }
         runId = RunStart.KIND.decode(e).runId();
+      } else if (RunResume.KIND.matches(e)) {
+        RunResume resume = RunResume.KIND.decode(e);
+        resumes.add(resume);
+        resumedFrom = resume.folder();
       } else if (EpochStop.KIND.matches(e)) {
         EpochStop stop = EpochStop.KIND.decode(e);
+        if (resumedFrom != null) {
+          resumedAt.put(stop.epoch(), resumedFrom);
+          resumedFrom = null;
+        }
         if (epochStops.putIfAbsent(stop.epoch(), stop) != null) {
           throw new IllegalArgumentException(
               EventFields.where(e) + ": epoch_num " + stop.epoch() + " stopped twice");
@@ -120,7 +137,7 @@ public record RunRecord(
           throw new IllegalArgumentException(
               EventFields.where(e) + ": epoch_num " + eval.epoch() + " evaluated twice");
         }
-        epochs.add(epochRecord(stop, eval));
+        epochs.add(epochRecord(stop, eval, resumedAt.get(eval.epoch())));
         evaluations.add(
             point(eval, eval.trainTimeMs() == null ? stop.trainTimeMs() : eval.trainTimeMs()));
       } else if (DawnbenchEntryFields.KIND.matches(e)) {
@@ -143,7 +160,8 @@ public record RunRecord(
     if (!stopped) {
       status = RunStatus.KILLED.word();
     }
-    return new RunRecord(runId, entry, hyperparameters, epochs, evaluations, status, reason);
+    return new RunRecord(
+        runId, entry, hyperparameters, epochs, evaluations, status, reason, resumes);
   }
 
   private static EvaluationPoint point(EvalAccuracy eval, long trainTimeMs) {
@@ -151,7 +169,7 @@ public record RunRecord(
         eval.position(), trainTimeMs / 3.6e6, percent(eval.top1()), percent(eval.top5()));
   }
 
-  private static EpochRecord epochRecord(EpochStop stop, EvalAccuracy eval) {
+  private static EpochRecord epochRecord(EpochStop stop, EvalAccuracy eval, String resumedFrom) {
     return new EpochRecord(
         stop.epoch(),
         stop.trainTimeMs() / 3.6e6,
@@ -166,7 +184,8 @@ public record RunRecord(
         stop.allReducedBytesPerStep(),
         stop.workers(),
         stop.computeMsPerStep(),
-        stop.exposedCommMsPerStep());
+        stop.exposedCommMsPerStep(),
+        resumedFrom);
   }
 
   /**
@@ -178,6 +197,35 @@ public record RunRecord(
       return fraction;
     }
     return BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
+  }
+
+  /** True when the run continued from a checkpoint at least once. */
+  public boolean resumed() {
+    return !resumes.isEmpty();
+  }
+
+  /**
+   * The resumes in words, e.g. {@code resumed from checkpoints/ckpt-240 at epoch 3 (epoch 4 trained
+   * again)}, joined with "; " when there were several; empty for a run never resumed. What the
+   * DAWNBench JSON's misc, the chart, the report and TensorBoard say.
+   */
+  public String resumeNote() {
+    return String.join("; ", resumes.stream().map(RunRecord::describe).toList());
+  }
+
+  /** One resume in words, the epoch as the TSV's epochs are shown. */
+  public static String describe(RunResume r) {
+    List<Integer> again = r.redoneEpochs();
+    return "resumed from "
+        + r.folder()
+        + " at epoch "
+        + EvaluationPoint.epochLabel(r.epochPosition())
+        + (again.isEmpty()
+            ? ""
+            : " ("
+                + (again.size() == 1 ? "epoch " : "epochs ")
+                + String.join(", ", again.stream().map(String::valueOf).toList())
+                + " trained again)");
   }
 
   /** True when the log has a {@code run_stop}. */

@@ -76,8 +76,7 @@ public final class RunExporter {
     // A run that is no entry still gets its files, marked so that validate and leaderboard refuse
     // them.
     files.put(
-        json,
-        () -> utf8(SubmissionJsonWriter.training(entry.withMisc(task.markMisc(entry.misc())))));
+        json, () -> utf8(SubmissionJsonWriter.training(entry.withMisc(misc(run, task, entry)))));
     files.put(csv, () -> utf8(MetricsCsvWriter.write(run.epochs())));
     files.put(
         png,
@@ -90,9 +89,13 @@ public final class RunExporter {
                   + run.runId()
                   + ", "
                   + run.status()
+                  + (run.resumed() ? ", resumed" : "")
                   + ")";
           String target = "target " + entry.metric() + " " + entry.threshold() + "%";
-          return AccuracyChart.png(title, run.evaluations(), entry.threshold(), target);
+          Map<String, Double> resumes = new LinkedHashMap<>();
+          run.resumes()
+              .forEach(r -> resumes.put("resumed from " + r.folder(), r.trainTimeMs() / 3.6e6));
+          return AccuracyChart.png(title, run.evaluations(), entry.threshold(), target, resumes);
         });
     files.forEach(
         (file, bytes) -> {
@@ -120,6 +123,20 @@ public final class RunExporter {
     }
     return List.of(tsv, json, csv, png);
   }
+
+  /**
+   * The JSON's misc: the entry's, marked when the run is no DAWNBench entry ({@link
+   * DawnbenchTask#markMisc}) and, for a resumed run, {@value #RESUMED_MISC} saying from which
+   * checkpoints it continued.
+   */
+  static Map<String, Object> misc(RunRecord run, DawnbenchTask task, DawnbenchEntry entry) {
+    Map<String, Object> misc = new LinkedHashMap<>(task.markMisc(entry.misc()));
+    if (run.resumed()) misc.put(RESUMED_MISC, run.resumeNote());
+    return misc;
+  }
+
+  /** The misc key of a resumed run's JSON. */
+  public static final String RESUMED_MISC = "resumed";
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);

@@ -31,8 +31,11 @@ public record RunFolder(Path dir, String runId) {
   /** One row per epoch, derived from the log. */
   public static final String METRICS_CSV = "metrics.csv";
 
-  /** The trained weights, written when training ends. */
-  public static final String WEIGHTS = "weights";
+  /**
+   * The run's TensorFlow checkpoints, {@code ckpt-<global step>/} each, newest kept: its training
+   * state, and its model once training ends.
+   */
+  public static final String CHECKPOINTS = "checkpoints";
 
   /** In a run of several workers: worker i's own log and files under {@code workers/<i>/}. */
   public static final String WORKERS = "workers";
@@ -84,8 +87,8 @@ public record RunFolder(Path dir, String runId) {
     return dir.resolve(ENVIRONMENT);
   }
 
-  public Path weights() {
-    return dir.resolve(WEIGHTS);
+  public Path checkpoints() {
+    return dir.resolve(CHECKPOINTS);
   }
 
   /** Worker {@code task}'s folder inside this run's. */

@@ -17,7 +17,8 @@ class MetricsCsvWriterTest {
         MetricsCsvWriter.write(
             List.of(
                 new EpochRecord(
-                    1, 0.5, 0.6, 2.0, 0.1, 300.0, 40.0, 80.0, 2, 7, 1697856L, null, null, null)));
+                    1, 0.5, 0.6, 2.0, 0.1, 300.0, 40.0, 80.0, 2, 7, 1697856L, null, null, null,
+                    null)));
     assertThat(recorded)
         .isEqualTo(
             String.join(",", MetricsCsvWriter.HEADER)
@@ -39,9 +40,10 @@ class MetricsCsvWriterTest {
     String csv =
         MetricsCsvWriter.write(
             List.of(
-                new EpochRecord(1, 0.5, 0.6, 2.0, 0.1, 300.0, 40.0, 80.0, 1, 0, 0L, 2, 41.5, 8.25),
                 new EpochRecord(
-                    2, 0.9, 1.0, 1.5, 0.1, 310.0, 50.0, 90.0, 1, 0, 0L, 1, null, null)));
+                    1, 0.5, 0.6, 2.0, 0.1, 300.0, 40.0, 80.0, 1, 0, 0L, 2, 41.5, 8.25, null),
+                new EpochRecord(
+                    2, 0.9, 1.0, 1.5, 0.1, 310.0, 50.0, 90.0, 1, 0, 0L, 1, null, null, null)));
     assertThat(csv)
         .isEqualTo(
             String.join(",", MetricsCsvWriter.HEADER)

@@ -2,9 +2,12 @@ package dev.dawn.reporters.mlperf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.reporters.events.CheckpointSaved;
+import dev.dawn.reporters.events.ContinuousLog;
 import dev.dawn.reporters.events.Event;
 import dev.dawn.reporters.events.EventType;
 import dev.dawn.reporters.events.MlLogKeys;
+import dev.dawn.reporters.events.RunResume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +214,39 @@ class ComplianceCheckTest {
     assertThat(ComplianceCheck.run(log).problems())
         .contains(
             DIR + "closed_bert.yaml: a rule file dawn does not read (only ResNet-50's are read)");
+  }
+
+  /**
+   * A run stopped by SIGTERM in epoch 2 after a checkpoint at the end of epoch 1, and resumed: its
+   * log holds two run_stop lines (the checker warns), but read as the run (the lines the resume
+   * supersedes left out) it keeps every rule, with MLPerf's clock from the first run_start to the
+   * last run_stop.
+   */
+  @Test
+  void aResumedRunReadAsOneContinuousRunKeepsEveryRule() {
+    List<Event> lines = new ArrayList<>(closedLarsRun().subList(0, 24)); // through epoch 1's stop
+    lines.add(
+        new CheckpointSaved("checkpoints/ckpt-15", 15, 1, 1.0, 900, 40L, CheckpointSaved.EPOCH)
+            .toEvent(2000));
+    int kept = lines.size();
+    lines.add(start(2001, MlLogKeys.EPOCH_START, Map.of("epoch_num", 2)));
+    lines.add(end(2500, MlLogKeys.RUN_STOP, Map.of("status", "aborted", "dawn_status", "killed")));
+    lines.add(
+        new RunResume("checkpoints/ckpt-15", kept, 15, 2, 1.0, 900, List.of(2), 2).toEvent(9000));
+    lines.add(start(9001, MlLogKeys.EPOCH_START, Map.of("epoch_num", 2)));
+    lines.add(end(9900, MlLogKeys.EPOCH_STOP, Map.of("epoch_num", 2)));
+    lines.add(start(9901, MlLogKeys.EVAL_START, Map.of("epoch_num", 2)));
+    lines.add(end(9950, MlLogKeys.EVAL_STOP, Map.of("epoch_num", 2)));
+    lines.add(point(9951, MlLogKeys.EVAL_ACCURACY, 0.76, Map.of("epoch_num", 2)));
+    lines.add(end(9952, MlLogKeys.RUN_STOP, Map.of("status", "success")));
+
+    assertThat(ComplianceCheck.run(lines).warnings())
+        .as("the lines as written")
+        .anyMatch(w -> w.contains("run_stop: required once, found 2"));
+    ComplianceReport report = ComplianceCheck.run(ContinuousLog.of(lines));
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.warnings()).isEmpty();
+    assertThat(report.passed()).isTrue();
   }
 
   private static List<Event> replace(List<Event> log, String key, Object value) {

@@ -26,14 +26,29 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
   private boolean closed;
 
   BatchStream(int batchCount, IntFunction<Batch> builder, ExecutorService executor, int depth) {
+    this(batchCount, 0, builder, executor, depth);
+  }
+
+  /**
+   * The batches from {@code first} on (a run resumed within an epoch); batches before it are never
+   * built.
+   */
+  BatchStream(
+      int batchCount, int first, IntFunction<Batch> builder, ExecutorService executor, int depth) {
+    if (first < 0 || first > batchCount) {
+      throw new IllegalArgumentException(
+          "first batch " + first + " is not in [0, " + batchCount + "]");
+    }
     this.batchCount = batchCount;
     this.builder = builder;
     this.executor = executor;
     this.depth = depth;
+    this.submitted = first;
+    this.delivered = first;
     fill();
   }
 
-  /** Number of batches this stream yields in total. */
+  /** Number of batches of the whole plan, those skipped by starting later included. */
   public int batchCount() {
     return batchCount;
   }

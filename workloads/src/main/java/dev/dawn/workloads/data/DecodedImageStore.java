@@ -2,7 +2,9 @@ package dev.dawn.workloads.data;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -97,6 +99,22 @@ final class DecodedImageStore {
         }
       }
       return null;
+    }
+  }
+
+  /**
+   * Marks {@code found} corrupt without decoding, as if found now, in order; unknown ids ignored.
+   */
+  void remember(List<SkippedImage> found) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < sources.size(); i++) index.put(sources.get(i).id(), i);
+    for (SkippedImage s : found) {
+      Integer i = index.get(s.id());
+      if (i != null && state.getAndSet(i, CORRUPT) != CORRUPT) {
+        synchronized (skipped) {
+          skipped.add(s);
+        }
+      }
     }
   }
 

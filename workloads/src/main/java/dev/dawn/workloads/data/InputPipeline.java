@@ -68,15 +68,35 @@ public final class InputPipeline implements AutoCloseable {
    * batchSize} is the global batch: a sharded pipeline yields its {@link Shard#share} of each.
    */
   public BatchStream epoch(int epoch, int resolution, int batchSize) {
+    return epoch(epoch, resolution, batchSize, 0);
+  }
+
+  /**
+   * As {@link #epoch(int, int, int)} from batch {@code firstBatch} on, for a run that continues
+   * within an epoch: the order is the epoch's (from the seed, the epoch and the images known to be
+   * corrupt when it began, see {@link #remember}), and the batches before {@code firstBatch} are
+   * not built.
+   */
+  public BatchStream epoch(int epoch, int resolution, int batchSize, int firstBatch) {
     checkShape(resolution, batchSize);
     int share = shard.share(batchSize);
     int[] order = shuffledOrder(epoch);
     int batches = options.batchesPerEpoch(order.length, batchSize);
     return new BatchStream(
         batches,
+        firstBatch,
         b -> build(order, b * batchSize + shard.index() * share, share, resolution, epoch, true),
         executor,
         options.prefetchDepth());
+  }
+
+  /**
+   * Marks images as found undecodable before (by the process a resumed run continues), without
+   * decoding them: they are skipped and counted as if this pipeline had found them, in this order,
+   * and later epochs leave them out of the shuffle. Ids this pipeline does not hold are ignored.
+   */
+  public void remember(List<SkippedImage> found) {
+    store.remember(found);
   }
 
   /**

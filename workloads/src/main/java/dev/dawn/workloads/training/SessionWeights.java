@@ -10,8 +10,8 @@ import org.tensorflow.Session;
 
 /**
  * The model variables of a training session (trainables and BN moving statistics, not optimizer
- * slots), read and written as {@link ModelWeights}: {@code read().save(dir)} is what a run stores
- * for folding, export and pruning. Reading returns replica 0's copy; restoring writes every
+ * slots), read and written as {@link ModelWeights} in memory (a run's files hold them in its
+ * checkpoints: {@link SessionCheckpoint}). Reading returns replica 0's copy; restoring writes every
  * replica's, so mirrored copies start equal again.
  */
 public final class SessionWeights {

@@ -26,8 +26,8 @@ import org.tensorflow.types.TInt64;
  * loss, gradients, optimizer update and BN moving-average updates in one {@link #trainStep}. Built
  * from {@link SessionOptions}. Its other parts have classes of their own: {@link #evaluation()}
  * (top-1/top-5 hits on the same variables), {@link #weights()} (read and restore the model), {@link
- * #variables()} (every variable by role), {@link #profiler()} and {@link #computeOnlyStep()} (where
- * a step's time goes).
+ * #variables()} (every variable by role), {@link #checkpoint()} (all of them as a TensorFlow
+ * checkpoint), {@link #profiler()} and {@link #computeOnlyStep()} (where a step's time goes).
  *
  * <p>Mixed precision ({@link PrecisionSettings}): both passes compute in the chosen dtype while the
  * variables, batch norm, the loss and the optimizer stay float32 (see {@link ForwardPass}); with
@@ -55,6 +55,7 @@ public final class TrainingSession implements AutoCloseable {
   private final TrainStepGraph step;
   private final Evaluation evaluation;
   private final SessionWeights weights;
+  private final SessionCheckpoint checkpoint;
   private final StepProfiler profiler;
   private final ComputeOnlyStep computeOnlyStep;
   private final List<String> trainableNames;
@@ -84,6 +85,7 @@ public final class TrainingSession implements AutoCloseable {
       KernelAvailability.require(graph, options.precision().precision());
       step.variables.requireExactly(graph);
       weights = new SessionWeights(step.models, graph, session, runs);
+      checkpoint = new SessionCheckpoint(graph, runs, step.variables, options);
       profiler = new StepProfiler(step, inputs, runs, options);
       computeOnlyStep = new ComputeOnlyStep(graph, step, inputs, runs, options);
       trainableNames = replica0.trainables().stream().map(TrainableWeight::name).toList();
@@ -181,6 +183,13 @@ public final class TrainingSession implements AutoCloseable {
 
   public SessionWeights weights() {
     return weights;
+  }
+
+  /**
+   * The whole training state as a TensorFlow checkpoint: every variable of {@link #variables()}.
+   */
+  public SessionCheckpoint checkpoint() {
+    return checkpoint;
   }
 
   /** Every variable of the graph by role: what saving and restoring the training state covers. */

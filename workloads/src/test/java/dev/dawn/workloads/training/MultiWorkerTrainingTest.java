@@ -3,18 +3,23 @@ package dev.dawn.workloads.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.Cluster;
 import dev.dawn.workloads.distributed.ReplicaSettings;
 import dev.dawn.workloads.distributed.WorkerServer;
 import dev.dawn.workloads.models.export.ModelWeights;
+import dev.dawn.workloads.models.export.VariableStore;
 import dev.dawn.workloads.models.export.WeightTensor;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
+import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
 
 /**
@@ -130,8 +135,15 @@ class MultiWorkerTrainingTest {
     }
   }
 
-  private static ModelWeights load(Path dir, String name) throws Exception {
-    return ModelWeights.load(dir.resolve(name));
+  /** A worker's saved weights: BnFreeNet's ("bnfree-...") or the ResNet-9's. */
+  private static ModelWeights load(Path dir, String name) {
+    Path folder = dir.resolve(name);
+    if (!name.startsWith("bnfree")) return ModelCheckpoint.read(folder);
+    try (Graph graph = new Graph()) {
+      Map<String, long[]> shapes =
+          VariableStore.variableShapes(new BnFreeNet(Ops.create(graph), WorkerScript.RESNET9, 0));
+      return ModelCheckpoint.read(folder, WorkerScript.RESNET9, shapes);
+    }
   }
 
   private static long[] counts(String line) {

@@ -2,16 +2,11 @@ package dev.dawn.workloads.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dawn.workloads.distributed.ReplicaSettings;
-import dev.dawn.workloads.precision.Precision;
 import dev.dawn.workloads.training.SessionVariables.Role;
-import dev.dawn.workloads.training.optimizers.LarsOptimizer;
-import dev.dawn.workloads.training.optimizers.LossScaling;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,15 +28,6 @@ import org.tensorflow.types.family.TType;
  * second session given those values continues exactly like the first.
  */
 class SessionVariablesTest {
-  /** Every role at once: two replicas, dynamic loss scaling, accumulation, LARS slots. */
-  private static SessionOptions everyRole(long seed) {
-    return SessionOptions.of(
-            ResNet9Sessions.RESNET9, new LarsOptimizer(5e-4, 0.02, 1e-9, true), seed)
-        .withAccumulationSteps(2)
-        .withPrecision(new PrecisionSettings(Precision.FP32, LossScaling.dynamic(1024f, 3)))
-        .withReplicas(new ReplicaSettings(2, 4096, 60));
-  }
-
   @Test
   void oneReplicaWithMomentumHasWeightsStatisticsAndOneVelocityPerWeight() {
     try (TrainingSession session =
@@ -68,8 +54,8 @@ class SessionVariablesTest {
    */
   @Test
   void everyRoleIsListedAndCopyingTheListContinuesTrainingExactly() {
-    try (TrainingSession a = TrainingSession.create(everyRole(7L));
-        TrainingSession b = TrainingSession.create(everyRole(8L))) {
+    try (TrainingSession a = TrainingSession.create(ResNet9Sessions.everyRole(7L));
+        TrainingSession b = TrainingSession.create(ResNet9Sessions.everyRole(8L))) {
       a.trainStep(SyntheticBatches.separable(8, 16, 4, 0), 0.5f, 0.9f);
       a.trainStep(SyntheticBatches.separable(8, 16, 4, 1), 0.5f, 0.9f);
       a.applyAccumulated(0.5f, 0.9f);
@@ -77,8 +63,8 @@ class SessionVariablesTest {
 
       assertEveryRoleForEveryReplica(a);
       SessionVariables variables = a.variables();
-      Map<String, byte[]> aBefore = values(a, variables);
-      Map<String, byte[]> bBefore = values(b, variables);
+      Map<String, byte[]> aBefore = VariableValues.of(a);
+      Map<String, byte[]> bBefore = VariableValues.of(b);
       for (Role role : Role.values()) {
         assertThat(variables.names(role))
             .as("a variable of role %s that sessions a and b hold differently", role)
@@ -91,8 +77,8 @@ class SessionVariablesTest {
       float lossB = b.trainStep(SyntheticBatches.separable(8, 16, 4, 3), 0.5f, 0.9f);
       b.applyAccumulated(0.5f, 0.9f);
       assertThat(Float.floatToRawIntBits(lossB)).isEqualTo(Float.floatToRawIntBits(lossA));
-      Map<String, byte[]> aAfter = values(a, variables);
-      Map<String, byte[]> bAfter = values(b, variables);
+      Map<String, byte[]> aAfter = VariableValues.of(a);
+      Map<String, byte[]> bAfter = VariableValues.of(b);
       for (SessionVariables.Variable v : variables.all()) {
         assertThat(bAfter.get(v.name())).as(v.toString()).isEqualTo(aAfter.get(v.name()));
       }
@@ -135,26 +121,6 @@ class SessionVariablesTest {
       }
     }
     return count;
-  }
-
-  /** The bytes of every listed variable of {@code session}, fetched in one run. */
-  private static Map<String, byte[]> values(TrainingSession session, SessionVariables variables) {
-    Session.Runner runner = session.session().runner();
-    variables.all().forEach(v -> runner.fetch(v.name()));
-    Map<String, byte[]> values = new HashMap<>();
-    try (Result result = runner.run()) {
-      for (int i = 0; i < variables.all().size(); i++) {
-        values.put(variables.all().get(i).name(), bytes(result.get(i)));
-      }
-    }
-    return values;
-  }
-
-  private static byte[] bytes(Tensor tensor) {
-    var data = tensor.asRawTensor().data();
-    byte[] bytes = new byte[Math.toIntExact(data.size())];
-    data.read(bytes);
-    return bytes;
   }
 
   /** Assigns every listed variable of {@code to} the value it has in {@code from}. */

@@ -1,12 +1,12 @@
 package dev.dawn.workloads.training;
 
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.data.Batch;
 import dev.dawn.workloads.distributed.Cluster;
 import dev.dawn.workloads.distributed.ClusterHandshake;
 import dev.dawn.workloads.distributed.ReplicaSettings;
 import dev.dawn.workloads.distributed.WorkerServer;
 import dev.dawn.workloads.models.ModelSpec;
-import dev.dawn.workloads.models.export.ModelWeights;
 import dev.dawn.workloads.training.optimizers.MomentumOptimizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ final class WorkerScript {
             SessionOptions.of(RESNET9, new MomentumOptimizer(5e-4, true), 3L)
                 .withReplicas(settings),
             BnFreeNet::new)) {
-      session.weights().read().save(out.resolve("bnfree-initial"));
+      ModelCheckpoint.write(session.weights().read(), out.resolve("bnfree-initial"));
       for (int step = 0; step < STEPS; step++) {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
         long start = System.nanoTime();
@@ -58,7 +58,7 @@ final class WorkerScript {
           stepNanos += System.nanoTime() - start;
         }
       }
-      session.weights().read().save(out.resolve("bnfree-final"));
+      ModelCheckpoint.write(session.weights().read(), out.resolve("bnfree-final"));
       Batch validation = SyntheticBatches.separable(12, 8, 4, 1234);
       EvalCounts local = session.evaluation().evaluate(share(validation, task, workers));
       EvalCounts sum = session.evaluation().sumOverWorkers(local);
@@ -95,8 +95,8 @@ final class WorkerScript {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 8, 4, step);
         session.trainStep(share(global, task, workers), 0.1f, 0.9f);
       }
-      session.weights().replica(0).save(out.resolve("bnfree-2x2-replica0"));
-      session.weights().replica(1).save(out.resolve("bnfree-2x2-replica1"));
+      ModelCheckpoint.write(session.weights().replica(0), out.resolve("bnfree-2x2-replica0"));
+      ModelCheckpoint.write(session.weights().replica(1), out.resolve("bnfree-2x2-replica1"));
     }
 
     try (TrainingSession session = ResNet9Sessions.momentum(0.1, settings)) {
@@ -104,9 +104,9 @@ final class WorkerScript {
         Batch global = SyntheticBatches.separable(GLOBAL_BATCH, 16, 4, 100 + step);
         session.trainStep(share(global, task, workers), 0.1f, 0.9f);
       }
-      session.weights().read().save(out.resolve("bn-before-average"));
+      ModelCheckpoint.write(session.weights().read(), out.resolve("bn-before-average"));
       session.evaluation().averageMovingStatisticsOverWorkers();
-      session.weights().read().save(out.resolve("bn-averaged"));
+      ModelCheckpoint.write(session.weights().read(), out.resolve("bn-averaged"));
     }
 
     long[][] gathered =
@@ -132,9 +132,5 @@ final class WorkerScript {
     float[] pixels = Arrays.copyOfRange(global.pixels(), task * floats, (task + 1) * floats);
     int[] labels = Arrays.copyOfRange(global.labels(), task * size, (task + 1) * size);
     return new Batch(pixels, labels, size, global.resolution());
-  }
-
-  static ModelWeights load(Path dir) throws IOException {
-    return ModelWeights.load(dir);
   }
 }

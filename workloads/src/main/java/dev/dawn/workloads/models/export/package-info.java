@@ -3,8 +3,9 @@
  *
  * <ul>
  *   <li>{@link dev.dawn.workloads.models.export.ModelWeights}: all variables (incl. BN moving
- *       stats) + ModelSpec, saved as {@code weights.bin} + {@code weights.json}; taken from a run
- *       with {@code TrainingSession.weights().read()} and put back with {@code
+ *       stats) + ModelSpec, in memory; on disk a TensorFlow checkpoint ({@link
+ *       dev.dawn.workloads.checkpoint.ModelCheckpoint}); taken from a run with {@code
+ *       TrainingSession.weights().read()} and put back with {@code
  *       TrainingSession.weights().restore(..)}.
  *   <li>{@link dev.dawn.workloads.models.export.BnFolding}: ModelWeights -> BN-folded {@link
  *       dev.dawn.workloads.inference.net.FoldedNet} at a fixed resolution, walking the

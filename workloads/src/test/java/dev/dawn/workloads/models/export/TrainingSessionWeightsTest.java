@@ -2,6 +2,7 @@ package dev.dawn.workloads.models.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.models.ModelSpec;
 import dev.dawn.workloads.training.TrainingSession;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ class TrainingSessionWeightsTest {
           .isNotEqualTo(1f); // moved by training
       assertThat(trained.floatCount()).isEqualTo(a.parameterCount() + movingStats(trained));
 
-      trained.save(dir);
-      b.weights().restore(ModelWeights.load(dir));
+      ModelCheckpoint.write(trained, dir);
+      b.weights().restore(ModelCheckpoint.read(dir));
       ModelWeights copied = b.weights().read();
       for (WeightTensor t : trained.tensors()) {
         assertThat(copied.get(t.name()).values()).as(t.name()).isEqualTo(t.values());

@@ -2,6 +2,7 @@ package dev.dawn.workloads.models.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dawn.workloads.checkpoint.ModelCheckpoint;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.LayerSpec;
@@ -234,8 +235,8 @@ class WeightPruningTest {
   void pruningTwiceComposesChannels(@TempDir Path dir) throws Exception {
     ModelWeights w = UnfoldedReference.randomBn(new ModelSpec("resnet18", 4, 0.125, "B", null), 9L);
     WeightPruning.PrunedWeights once = WeightPruning.prune(w, RES, 0.5, PruneScope.PER_LAYER, true);
-    once.weights().save(dir);
-    ModelWeights loaded = ModelWeights.load(dir);
+    ModelCheckpoint.write(once.weights(), dir);
+    ModelWeights loaded = ModelCheckpoint.read(dir);
     assertThat(loaded.spec()).isEqualTo(once.weights().spec());
     WeightPruning.PrunedWeights twice =
         assertPruneCommutesWithFold(loaded, 0.5, PruneScope.PER_LAYER, true);
