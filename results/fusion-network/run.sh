@@ -12,7 +12,7 @@
 # SPEC=other-spec.yaml runs another spec the same way (e.g. the 3-hour fusion-network-2-workers.yaml); OUT=DIR writes
 # there instead.
 # Writes results/<UTC date>-fusion-network/ (machine and load before and after, the sweep folder under sweeps/ without
-# weights and TensorBoard files, compare-*.txt, project-check-sweep.txt with sweep-check-*.csv, report.html) and
+# checkpoints and TensorBoard files, compare-*.txt, project-check-sweep.txt with sweep-check-*.csv, report.html) and
 # prints a summary.
 set -eu
 SPEC=${SPEC:-reference-configs/sweeps/fusion-network-quick.yaml}
@@ -39,7 +39,7 @@ for rate in $RATES; do
 done
 bin/dawn project check --sweep "$SWEEP" --out "$D" > "$D/project-check-sweep.txt"
 bin/dawn report --results "$SWEEP" --out "$D/report.html" > "$D/report.log" 2>&1
-find "$SWEEP/runs" -depth \( -name weights -o -name 'pruned-*' \) -type d -exec rm -rf {} +
+find "$SWEEP/runs" -depth \( -name checkpoints -o -name 'pruned-*' \) -type d -exec rm -rf {} +
 find "$SWEEP/runs" -name 'events.out.tfevents.*' -delete
 {
   echo "== $NAME: $(($(date +%s) - START)) s; load before: $(sed -n 's/.*; load: //p' "$D/machine-before.txt"), after: $(sed -n 's/.*; load: //p' "$D/machine-after.txt")"
