@@ -249,7 +249,7 @@ final class InferCommand implements Callable<Integer> {
       description =
           "Top-1 points a variant may lose against fp32 of the same model before the table, CSV, JSON and "
               + "report mark it as having lost accuracy (default ${DEFAULT-VALUE}). A variant under the "
-              + "task's target (e.g. 93% top-5) is marked whatever this is: it is no DAWNBench inference result.")
+              + "task's target (e.g. 93%% top-5) is marked whatever this is: it is no DAWNBench inference result.")
   Double accuracyBudget;
 
   @Option(
