@@ -284,7 +284,8 @@ final class InferCommand implements Callable<Integer> {
                 cfg.measure().warmupImages(),
                 cfg.measure().batchSizes(),
                 cfg.measure().batchRepeats(),
-                cfg.measure().profileSteps()),
+                cfg.measure().profileSteps(),
+                cfg.measure().fixedWorkPasses()),
             new InferenceBench.Int8Setup(
                 cfg.int8().calibration(),
                 cfg.int8().calibrationImages(),

@@ -116,9 +116,16 @@ public record InferenceConfig(
    *
    * @param limit 0: every validation image, as DAWNBench requires; else this many, evenly spaced
    * @param profileSteps batch-1 passes traced per variant after the timed pass; 0: none
+   * @param fixedWorkPasses passes of fixed arithmetic on the model's threads right after the
+   *     batch-1 pass, at most one per timed image: the machine's own tail; 0: none
    */
   public record MeasureConfig(
-      List<Integer> batchSizes, int batchRepeats, int warmupImages, int limit, int profileSteps) {
+      List<Integer> batchSizes,
+      int batchRepeats,
+      int warmupImages,
+      int limit,
+      int profileSteps,
+      int fixedWorkPasses) {
     public MeasureConfig {
       batchSizes = batchSizes == null ? null : List.copyOf(batchSizes);
       Rules rules =
@@ -130,7 +137,8 @@ public record InferenceConfig(
               .atLeast("batchRepeats", batchRepeats, 1)
               .atLeast("warmupImages", warmupImages, 0)
               .atLeast("limit", limit, 0)
-              .atLeast("profileSteps", profileSteps, 0);
+              .atLeast("profileSteps", profileSteps, 0)
+              .atLeast("fixedWorkPasses", fixedWorkPasses, 0);
       if (batchSizes != null) {
         for (int b : batchSizes) {
           rules.require(b >= 1, "batchSizes", "each must be >= 1, got " + b);

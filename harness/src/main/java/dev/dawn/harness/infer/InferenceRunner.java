@@ -243,7 +243,7 @@ public final class InferenceRunner {
               String.format(
                   java.util.Locale.ROOT,
                   "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms; GC %d in %d"
-                      + " timed images, %.0f ms), top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
+                      + " timed images, %.0f ms)%s, top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
                   v.label(),
                   r.latencyMs(),
                   r.latencyP50Ms(),
@@ -252,6 +252,7 @@ public final class InferenceRunner {
                   r.gcCollections(),
                   r.gcImages(),
                   r.gcPauseMs(),
+                  fixedWorkTail(r),
                   r.top1Accuracy(),
                   r.top5Accuracy(),
                   r.gflops()));
@@ -267,6 +268,18 @@ public final class InferenceRunner {
     InferenceExporter.export(folder.dir());
     ProfileExporter.export(folder.dir());
     return folder;
+  }
+
+  /** The model's tail beside the machine's own (fixed work on the same threads), when measured. */
+  private static String fixedWorkTail(InferenceVariantResult r) {
+    if (r.fixedWorkP50Ms() == null) return "";
+    return String.format(
+        java.util.Locale.ROOT,
+        "; p99/p50 %.2f, fixed work on the same threads %.2f (p50 %.3f, p99 %.3f)",
+        r.latencyP99Ms() / r.latencyP50Ms(),
+        r.fixedWorkP99Ms() / r.fixedWorkP50Ms(),
+        r.fixedWorkP50Ms(),
+        r.fixedWorkP99Ms());
   }
 
   /**

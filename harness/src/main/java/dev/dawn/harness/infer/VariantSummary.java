@@ -19,6 +19,8 @@ final class VariantSummary {
     LatencyStats model = LatencyStats.of(m.pass().modelNanos());
     LatencyStats preprocess = LatencyStats.of(m.pass().preprocessNanos());
     LatencyStats endToEnd = LatencyStats.of(m.pass().endToEndNanos());
+    LatencyStats fixedWork =
+        m.fixedWorkNanos().length == 0 ? null : LatencyStats.of(m.fixedWorkNanos());
     return new InferenceVariantResult(
         m.variant().label(),
         m.model(),
@@ -45,7 +47,9 @@ final class VariantSummary {
         m.batches().stream().map(VariantSummary::batch).toList(),
         m.pass().gcCollectionsTotal(),
         m.pass().itemsWithGc(),
-        (double) m.pass().gcMillis());
+        (double) m.pass().gcMillis(),
+        fixedWork == null ? null : fixedWork.p50Ms(),
+        fixedWork == null ? null : fixedWork.p99Ms());
   }
 
   private static InferenceVariantResult.Batch batch(BatchPoint b) {

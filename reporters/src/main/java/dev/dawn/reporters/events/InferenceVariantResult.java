@@ -19,6 +19,10 @@ import java.util.List;
  *     record them (also gcImages, gcPauseMs)
  * @param gcImages timed images whose iteration saw a collection
  * @param gcPauseMs collection time the JVM accounted during the timed pass
+ * @param fixedWorkP50Ms median of passes of fixed arithmetic on the model's threads, each as long
+ *     as a mean model pass, timed right after the batch-1 pass: the machine's own tail beside the
+ *     model's; null when not measured (also fixedWorkP99Ms)
+ * @param fixedWorkP99Ms 99th percentile of those passes
  */
 public record InferenceVariantResult(
     @JsonProperty(required = true) String variant,
@@ -46,7 +50,9 @@ public record InferenceVariantResult(
     List<Batch> batches,
     Long gcCollections,
     Long gcImages,
-    Double gcPauseMs)
+    Double gcPauseMs,
+    Double fixedWorkP50Ms,
+    Double fixedWorkP99Ms)
     implements RunEvent {
   public static final EventKind<InferenceVariantResult> KIND =
       EventKind.asValue(MlLogKeys.INFERENCE_VARIANT, InferenceVariantResult.class);

@@ -38,7 +38,9 @@ class VariantSettingsTest {
         List.of(),
         0L,
         0L,
-        0.0);
+        0.0,
+        1.0,
+        1.1);
   }
 
   static InferenceSettings settings(int intra, Boolean bf16Native, boolean firstConvFp32) {

@@ -29,6 +29,13 @@ public record LatencyRun(
     return modelNanos.length;
   }
 
+  /** Mean model time per item: the length of an average pass. */
+  public long meanModelNanos() {
+    long sum = 0;
+    for (long t : modelNanos) sum += t;
+    return sum / modelNanos.length;
+  }
+
   /** Garbage collections during the measured loop. */
   public long gcCollectionsTotal() {
     long n = 0;

@@ -6,6 +6,7 @@ import dev.dawn.workloads.data.ImageSource;
 import dev.dawn.workloads.inference.BatchCall;
 import dev.dawn.workloads.inference.BatchPoint;
 import dev.dawn.workloads.inference.BatchSizeSweep;
+import dev.dawn.workloads.inference.FixedWorkPasses;
 import dev.dawn.workloads.inference.LatencyRun;
 import dev.dawn.workloads.inference.LatencyRunner;
 import dev.dawn.workloads.inference.net.FoldedConv;
@@ -55,9 +56,15 @@ public final class InferenceBench {
    * @param warmupImages untimed images before the batch-1 pass
    * @param batchRepeats timed batches per batch size above 1
    * @param profileSteps batch-1 passes traced per variant after the timed pass; 0: none
+   * @param fixedWorkPasses after the batch-1 pass, passes of fixed work on the same threads ({@link
+   *     FixedWorkPasses}), at most one per timed image; 0: none
    */
   public record Measurement(
-      int warmupImages, List<Integer> batchSizes, int batchRepeats, int profileSteps) {
+      int warmupImages,
+      List<Integer> batchSizes,
+      int batchRepeats,
+      int profileSteps,
+      int fixedWorkPasses) {
     public Measurement {
       batchSizes = List.copyOf(batchSizes);
     }
@@ -151,6 +158,15 @@ public final class InferenceBench {
         for (int c : best) if (c == label) top5++;
         images.add(new VariantMeasurement.Classified(validation.get(i).id(), label, best[0]));
       }
+      // Right after the model's pass, so that both see the machine as it was.
+      int fixedWorkPasses = Math.min(settings.measurement().fixedWorkPasses(), run.measuredItems());
+      long[] fixedWork =
+          fixedWorkPasses == 0
+              ? new long[0]
+              : FixedWorkPasses.time(
+                  FixedWorkPasses.threadsFor(settings.threads().intraOp()),
+                  run.meanModelNanos(),
+                  fixedWorkPasses);
       if (settings.measurement().profileSteps() > 0)
         profiles.accept(profile(model, variant, validation.get(0)));
       List<BatchPoint> batches =
@@ -163,6 +179,7 @@ public final class InferenceBench {
           net.height(),
           settings.measurement().warmupImages(),
           run,
+          fixedWork,
           images,
           100.0 * top1 / n,
           100.0 * top5 / n,

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Before and after, side by side: ResNet-50 v1.5 batch-1 latency (random weights, 224 px) of this checkout against
+# earlier commits, each built in a temporary worktree, runs alternating commit by commit for ROUNDS rounds so that
+# the machine's drift hits every commit alike; per commit the median over rounds of p50, p99 and mean, and the ratio
+# to this checkout (below 1: the commit is faster). Each run is a `bin/dawn infer` of that commit with the same flags.
+# Usage: results/latency-vs-pytorch/before-after.sh COMMIT [COMMIT ...]
+#   env: PRECISIONS=fp32,int8  IMAGES=200  ROUNDS=3  THREADS=$(nproc)  PX=224
+# Writes results/latency-vs-pytorch/before-after-<UTC timestamp>/ (machine.txt, one run folder per commit and round,
+# summary.md) and prints summary.md. This checkout must be built (`make build`); an earlier commit whose
+# `dawn infer` lacks a flag used here fails its runs, named in the output.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+cd "$ROOT"
+if [ $# -lt 1 ]; then
+  echo "usage: $0 COMMIT [COMMIT ...]   (each measured against this checkout)" >&2
+  exit 2
+fi
+PRECISIONS="${PRECISIONS:-fp32,int8}"
+IMAGES="${IMAGES:-200}"
+ROUNDS="${ROUNDS:-3}"
+THREADS="${THREADS:-$(nproc)}"
+PX="${PX:-224}"
+OUT="$HERE/before-after-$(date -u +%Y%m%d-%H%M%S)"
+TREES="$(mktemp -d)"
+mkdir -p "$OUT"
+START=$(date +%s)
+cleanup() {
+  for t in "$TREES"/*; do [ -d "$t" ] && git worktree remove --force "$t" >/dev/null 2>&1 || true; done
+  rm -rf "$TREES"
+}
+trap cleanup EXIT
+
+declare -A DAWN
+HEAD_LABEL="HEAD-$(git rev-parse --short HEAD)"
+DAWN[$HEAD_LABEL]="$ROOT/bin/dawn"
+LABELS=("$HEAD_LABEL")
+for c in "$@"; do
+  sha="$(git rev-parse --short "$c^{commit}")" || { echo "before-after.sh: '$c' is not a commit" >&2; exit 2; }
+  echo "== building $sha in $TREES/$sha"
+  git worktree add --detach -q "$TREES/$sha" "$sha"
+  (cd "$TREES/$sha" && make build >"$OUT/build-$sha.txt" 2>&1) || { echo "before-after.sh: $sha does not build: $OUT/build-$sha.txt" >&2; exit 2; }
+  DAWN[$sha]="$TREES/$sha/bin/dawn"
+  LABELS+=("$sha")
+done
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "command: $0 $* (PRECISIONS=$PRECISIONS IMAGES=$IMAGES ROUNDS=$ROUNDS THREADS=$THREADS PX=$PX)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!results' || echo ' (with uncommitted changes)')"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "cores: $(nproc)"
+  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512_vnni|avx_vnni|avx512_bf16|amx_bf16|amx_int8' | tr '\n' ' ')"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$OUT/machine.txt"
+cat "$OUT/machine.txt"
+
+for r in $(seq 1 "$ROUNDS"); do
+  for label in "${LABELS[@]}"; do
+    echo "== round $r: $label"
+    "${DAWN[$label]}" infer --random-resnet50 "$PX" --precision "$PRECISIONS" --prune 0 --limit "$IMAGES" --warmup 50 \
+      --batch-sizes 1 --calibration-images 64 --intra-op "$THREADS" --inter-op 1 --profile 5 --results "$OUT/$label/round-$r" \
+      >"$OUT/$label-round-$r.txt" 2>&1 || echo "   $label round $r failed: $OUT/$label-round-$r.txt"
+    grep -E '^  [a-z0-9]+-prune0: latency' "$OUT/$label-round-$r.txt" || true
+  done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+echo "before-after.sh took $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"
+
+/usr/bin/env python3 - "$OUT" "${LABELS[@]}" <<'EOF' | tee "$OUT/summary.md"
+import glob, json, os, statistics, sys
+out, labels = sys.argv[1], sys.argv[2:]
+def variants(label):
+    """precision -> list of inference_variant values, one per round"""
+    got = {}
+    for log in sorted(glob.glob(os.path.join(out, label, "round-*", "runs", "*", "events.jsonl"))):
+        for line in open(log):
+            e = json.loads(line)
+            if e.get("key") == "inference_variant":
+                got.setdefault(e["value"]["precision"], []).append(e["value"])
+    return got
+print("# Before and after: ResNet-50 batch-1 latency, alternating runs\n")
+print("```\n" + open(os.path.join(out, "machine.txt")).read().strip() + "\n```\n")
+print("Median over rounds of each run's p50, p99 and mean (ms); ratio = commit / " + labels[0] + ".\n")
+print("| precision | commit | rounds | p50 | p99 | mean | p99/p50 | p50 ratio | mean ratio |")
+print("|---|---|---|---|---|---|---|---|---|")
+base = variants(labels[0])
+for p in sorted({p for l in labels for p in variants(l)}):
+    for label in labels:
+        v = variants(label).get(p, [])
+        if not v:
+            print(f"| {p} | {label} | 0 | - | - | - | - | - | - |"); continue
+        med = {k: statistics.median(x[k] for x in v) for k in ("latencyP50Ms", "latencyP99Ms", "latencyMeanMs")}
+        b = base.get(p, [])
+        r50 = med["latencyP50Ms"] / statistics.median(x["latencyP50Ms"] for x in b) if b else float("nan")
+        rmean = med["latencyMeanMs"] / statistics.median(x["latencyMeanMs"] for x in b) if b else float("nan")
+        print(f"| {p} | {label} | {len(v)} | {med['latencyP50Ms']:.2f} | {med['latencyP99Ms']:.2f} | "
+              f"{med['latencyMeanMs']:.2f} | {med['latencyP99Ms'] / med['latencyP50Ms']:.2f} | {r50:.3f} | {rmean:.3f} |")
+EOF
