@@ -44,9 +44,10 @@ def main():
     print(f"PyTorch: {torch['framework']}, {torch['threads']} threads ({torch['interopThreads']} inter-op), "
           f"quantized engine {torch['quantizedEngine']}. dawn run folder: {os.path.relpath(run, out)}. "
           "Model-only times in ms; GC = collections during the timed loop (JVM: per image, outside the clock; "
-          "Python: gc callbacks).\n")
-    print("| precision | who | images | p50 | p99 | mean | p99/p50 | GC | conv share |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          "Python: gc callbacks); fixed work = passes of fixed arithmetic on the same threads, each as long as a "
+          "mean dawn pass, timed right after dawn's pass: the machine's own tail at that moment.\n")
+    print("| precision | who | images | p50 | p99 | mean | p99/p50 | fixed work p99/p50 | GC | conv share |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for p in ("fp32", "int8"):
         d, t = dawn.get(p), pt.get(p)
         if d:
@@ -54,11 +55,12 @@ def main():
             share = f"{shares[p]:.0f}%" if p in shares else "-"
             gc = "-" if d.get("gcCollections") is None else (
                 f"{d['gcCollections']} ({d['gcImages']} images, {d['gcPauseMs']:.0f} ms)")
+            fixed = "-" if d.get("fixedWorkP50Ms") is None else f"{d['fixedWorkP99Ms'] / d['fixedWorkP50Ms']:.2f}"
             print(f"| {p} | dawn | {d['images']} | {p50:.2f} | {p99:.2f} | {d['latencyMeanMs']:.2f} | "
-                  f"{p99 / p50:.2f} | {gc} | {share} |")
+                  f"{p99 / p50:.2f} | {fixed} | {gc} | {share} |")
         if t:
             print(f"| {p} | PyTorch | {t['images']} | {t['p50Ms']:.2f} | {t['p99Ms']:.2f} | {t['meanMs']:.2f} | "
-                  f"{t['p99Ms'] / t['p50Ms']:.2f} | {t['gcCollections']} | {t['convSharePercent']:.0f}% |")
+                  f"{t['p99Ms'] / t['p50Ms']:.2f} | - | {t['gcCollections']} | {t['convSharePercent']:.0f}% |")
     print()
     for p in ("fp32", "int8"):
         d, t = dawn.get(p), pt.get(p)
