@@ -52,12 +52,14 @@ bench-fusion: build
 
 # DAWNBench latency of the latest bench-train model (fp32/bf16/int8 x prune 0/0.25/0.5, each pruned model fine-tuned
 # FINE_TUNE_EPOCHS=1 epoch, x batch 1/8/32/128, TF threads INFER_THREADS=1) and of ResNet-50 at 224 and 128 px
-# (all cores), then the whole-net INT8/FP32 speed-up next to one conv layer's; see bin/bench-infer.
+# (all cores), then the whole-net INT8/FP32 speed-up next to one conv layer's and the whole net next to the sum of
+# its convs each run alone (LayerSumCeiling); see bin/bench-infer.
 bench-infer: build
 	bin/bench-infer
 
 # ResNet-50 batch-1 latency, fp32 and INT8, dawn beside Debian's python3-torch with the same threads (p50, p99, GC in
-# the timed loop, share in convolutions, the conv ceiling); results/latency-vs-pytorch/<UTC time>/summary.md.
+# the timed loop, share in convolutions, the conv ceiling, the layer-sum ceiling);
+# results/latency-vs-pytorch/<UTC time>/summary.md.
 bench-vs-pytorch: build
 	SKIP_BUILD=1 results/latency-vs-pytorch/run.sh
 

@@ -6,9 +6,11 @@
 #   PyTorch: Debian's python3-torch + python3-torchvision under /usr/bin/python3 (torchvision's ResNet-50 and its
 #            quantized variant, oneDNN engine), torch_latency.py
 #   ceiling: Int8CeilingRatio (one ResNet-50 conv layer, FP32 and INT8, next to the whole net, same process)
+#   layer sum: LayerSumCeiling (every conv of the same ResNet-50 alone, FP32 and INT8, summed, next to the whole net)
 # Writes everything into results/latency-vs-pytorch/<UTC timestamp>/ (machine.txt with CPU, cores, flags, date,
-# commit and command; dawn's run folder and log with -Xlog:gc; pytorch.json; ceiling.txt; summary.md) and prints
-# summary.md. About 6-9 minutes on an idle 2-core machine (the build included); SKIP_BUILD=1 skips `make build`.
+# commit and command; dawn's run folder and log with -Xlog:gc; pytorch.json; ceiling.txt; layer-sum.txt; summary.md)
+# and prints summary.md. About 7-10 minutes on an idle 2-core machine (the build included); SKIP_BUILD=1 skips
+# `make build`.
 # Usage: results/latency-vs-pytorch/run.sh   (env: THREADS, IMAGES=300, PX=224, TORCH_BUDGET_SECONDS=150)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,6 +57,11 @@ echo "== ceiling: one ResNet-50 conv layer, FP32 and INT8, beside the whole net"
 TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -cp benchmarks/target/benchmarks.jar \
   dev.dawn.benchmarks.Int8CeilingRatio "$PX" 5 1500 2>&1 | grep -v -e '^WARNING: All log messages' -e '^I0000' \
   | tee "$OUT/ceiling.txt"
+
+echo "== layer-sum ceiling: every ResNet-50 conv alone, FP32 and INT8, summed, beside the whole net"
+TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -cp benchmarks/target/benchmarks.jar \
+  dev.dawn.benchmarks.LayerSumCeiling "$PX" 2>&1 | grep -v -e '^WARNING: All log messages' -e '^I0000' \
+  | tee "$OUT/layer-sum.txt"
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
 echo "run.sh took $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"

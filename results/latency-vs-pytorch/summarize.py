@@ -1,11 +1,30 @@
 """Summarises one run.sh output folder as markdown: dawn and PyTorch side by side (p50, p99, mean, p99/p50, GC
-collections in the timed loop, share of op time in convolutions), dawn/PyTorch ratios, and the conv ceiling.
+collections in the timed loop, share of op time in convolutions), dawn/PyTorch ratios, the layer-sum ceiling per
+precision and the conv ceiling.
 Usage: /usr/bin/python3 summarize.py OUT_DIR"""
 import csv
 import glob
 import json
 import os
+import re
 import sys
+
+# LayerSumCeiling's line per precision
+LAYER_SUM = re.compile(r"^(FP32|INT8): sum of (\d+) conv layers ([\d.]+) ms, whole net ([\d.]+) ms, net/sum ([\d.]+)")
+
+
+def layer_sums(out):
+    """LayerSumCeiling's figures per precision (fp32, int8): convs, sum ms, whole net ms, net/sum."""
+    sums = {}
+    path = os.path.join(out, "layer-sum.txt")
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                m = LAYER_SUM.match(line)
+                if m:
+                    sums[m.group(1).lower()] = (int(m.group(2)), float(m.group(3)), float(m.group(4)),
+                                                float(m.group(5)))
+    return sums
 
 
 def dawn_rows(out):
@@ -72,6 +91,17 @@ def main():
     if short:
         print(f"- PyTorch {', '.join(short)}: timed on fewer images than dawn, as its first passes said the full count "
               "would not fit the time budget (TORCH_BUDGET_SECONDS)")
+    sums = layer_sums(out)
+    for p in ("fp32", "int8"):
+        if p in sums:
+            convs, total, whole, ratio = sums[p]
+            d, t = dawn.get(p), pt.get(p)
+            against = [f"dawn's p50 / sum = {d['latencyP50Ms'] / total:.2f}"] if d else []
+            if t:
+                against.append(f"PyTorch's p50 / sum = {t['p50Ms'] / total:.2f}")
+            against.append(f"LayerSumCeiling's own whole net / sum = {ratio:.2f} ({whole:.2f} ms)")
+            print(f"- {p} ceiling: the {convs} convs of the net, each alone, sum to {total:.2f} ms; "
+                  + ", ".join(against))
     ceiling = os.path.join(out, "ceiling.txt")
     if os.path.exists(ceiling):
         print("\nThe conv ceiling (Int8CeilingRatio, same process, alternating rounds):\n")

@@ -91,8 +91,8 @@ public final class LatencyAB {
         px,
         n,
         rounds,
-        Int8CeilingRatio.median(p50),
-        Int8CeilingRatio.median(p99),
+        AlternatingRounds.median(p50),
+        AlternatingRounds.median(p99),
         gc[0],
         gc[1]);
   }

@@ -63,10 +63,12 @@ public class ResNetForwardBenchmark {
   private TFloat32 image;
   private Operand<TFloat32> input;
   private Operand<TFloat32> output;
+  private FoldedNet net;
+  private Map<String, ActivationRange> ranges = Map.of();
 
   @Setup(Level.Trial)
   public void build() {
-    FoldedNet net = RandomNets.folded(ModelSpec.of("resnet50", 1000), size, 1L);
+    net = RandomNets.folded(ModelSpec.of("resnet50", 1000), size, 1L);
     graph = new Graph();
     Ops tf = Ops.create(graph);
     input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
@@ -75,7 +77,6 @@ public class ResNetForwardBenchmark {
     if (precision.equals("FP32")) {
       output = fp.output();
     } else {
-      Map<String, ActivationRange> ranges;
       try (Session calib = new Session(graph);
           TFloat32 batch = randomImages(2, 11)) {
         ranges =
@@ -107,6 +108,16 @@ public class ResNetForwardBenchmark {
     try (Result r = session.runner().feed(input, image).fetch(output).run()) {
       return r.get(0).shape().size(0);
     }
+  }
+
+  /** The net this benchmark runs (random weights, seed 1). */
+  FoldedNet net() {
+    return net;
+  }
+
+  /** The INT8 graph's calibrated activation ranges (empty for FP32). */
+  Map<String, ActivationRange> ranges() {
+    return ranges;
   }
 
   /** The forward pass as the latency runner's model step, for other measurements. */

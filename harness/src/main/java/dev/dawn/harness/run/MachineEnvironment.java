@@ -1,5 +1,6 @@
 package dev.dawn.harness.run;
 
+import dev.dawn.workloads.inference.CpuFlags;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -16,21 +17,6 @@ import java.util.Map;
  */
 public final class MachineEnvironment {
   private MachineEnvironment() {}
-
-  /** Flags worth knowing for ML kernels; the full list is long and mostly noise. */
-  private static final List<String> INTERESTING_FLAGS =
-      List.of(
-          "avx2",
-          "fma",
-          "avx512f",
-          "avx512bw",
-          "avx512vl",
-          "avx512_vnni",
-          "avx512_bf16",
-          "avx_vnni",
-          "amx_tile",
-          "amx_bf16",
-          "amx_int8");
 
   public static Map<String, Object> describe(
       String tensorflowVersion, int intraOp, int interOp, Map<String, Object> seeds) {
@@ -63,13 +49,12 @@ public final class MachineEnvironment {
 
   /** e.g. {@code AMD EPYC}; the JVM's architecture where /proc/cpuinfo is missing. */
   public static String cpuModel() {
-    return cpuInfo().getOrDefault("model name", System.getProperty("os.arch"));
+    return CpuFlags.cpuModel();
   }
 
   /** The CPU flags that decide which ML kernels can run (AVX2, AVX-512, VNNI, BF16, AMX). */
   public static List<String> cpuFlags() {
-    String flags = cpuInfo().getOrDefault("flags", "");
-    return Arrays.stream(flags.split("\\s+")).filter(INTERESTING_FLAGS::contains).toList();
+    return CpuFlags.kernelFlags();
   }
 
   /** Writes environment.json (pretty-printed, UTF-8). */
@@ -106,20 +91,6 @@ public final class MachineEnvironment {
     String[] words = slug.split("-");
     String shortModel = String.join("-", Arrays.copyOf(words, Math.min(3, words.length)));
     return Runtime.getRuntime().availableProcessors() + "c-" + shortModel;
-  }
-
-  private static Map<String, String> cpuInfo() {
-    Map<String, String> out = new LinkedHashMap<>();
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        int colon = line.indexOf(':');
-        if (colon < 0) continue;
-        out.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: fall back to the JVM's view
-    }
-    return out;
   }
 
   private static long totalMemoryBytes() {

@@ -216,7 +216,7 @@ public final class Int8ConvBuilder {
   }
 
   /** oneDNN divides by the range, so an all-zero range gets a tiny positive max. */
-  private static float positive(float max) {
+  static float positive(float max) {
     return Math.max(max, 1e-6f);
   }
 }

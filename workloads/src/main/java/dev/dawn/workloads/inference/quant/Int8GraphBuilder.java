@@ -62,6 +62,19 @@ public final class Int8GraphBuilder {
     this.fp32Convs = fp32Convs;
   }
 
+  /**
+   * A builder of single convs with the kernels a whole net's graph gives them ({@link
+   * Int8ConvAlone}).
+   */
+  static Int8GraphBuilder forConvs(
+      Ops tf, Map<String, ActivationRange> ranges, Int8Weights weights) {
+    return new Int8GraphBuilder(tf, ranges, Set.of(), weights, false);
+  }
+
+  Int8ConvBuilder convBuilder() {
+    return q;
+  }
+
   public static Int8Net build(
       Ops tf,
       Operand<TFloat32> input,
@@ -221,9 +234,7 @@ public final class Int8GraphBuilder {
     // Projection blocks: the shortcut computed shifted to quint8 (ShiftedShortcut), then the last
     // conv, the add and the ReLU in the same unsigned-summand kernel as an identity block.
     quantized.add(b.projection().name());
-    ShiftedShortcut shifted = ShiftedShortcut.of(b, range(b.projection().name()));
-    QuantizedActivation shortcut =
-        q.conv(shortcutInput(x, in.rangeKey, b), shifted.projection(), shifted.shortcutRange());
+    QuantizedActivation shortcut = shortcutConv(shortcutInput(x, in.rangeKey, b), b);
     step(
         b.projection(),
         Int8Step.Kind.SHIFTED_SHORTCUT,
@@ -234,9 +245,19 @@ public final class Int8GraphBuilder {
         b,
         Int8Step.Kind.INT8_BLOCK_PROJECTION,
         new Value(
-            null, summing().convAddRelu(y, shifted.last(), shortcut, range(b.name())), b.name()),
+            null, summing().convAddRelu(y, shifted(b).last(), shortcut, range(b.name())), b.name()),
         range(in.rangeKey),
         quantizedHere);
+  }
+
+  /** A projection block's shortcut conv, shifted to quint8 ({@link ShiftedShortcut}). */
+  QuantizedActivation shortcutConv(QuantizedActivation x, ResidualBlock b) {
+    ShiftedShortcut shifted = shifted(b);
+    return q.conv(x, shifted.projection(), shifted.shortcutRange());
+  }
+
+  private ShiftedShortcut shifted(ResidualBlock b) {
+    return ShiftedShortcut.of(b, range(b.projection().name()));
   }
 
   /**
@@ -306,7 +327,7 @@ public final class Int8GraphBuilder {
     return new QuantizedActivation(op.output(0), op.output(1), op.output(2), in.type());
   }
 
-  private ActivationRange range(String key) {
+  ActivationRange range(String key) {
     ActivationRange r = ranges.get(key);
     if (r == null) {
       throw new IllegalArgumentException(

@@ -39,10 +39,29 @@ final class SignedInputConv {
       int[] pw = samePads(w, c.kw(), c.stride());
       padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, ph, pw, {0, 0}}), tf.constant(0f));
     }
-    return q.conv(
-        q.quantizeShifted(padded, in, "quantize_" + c.name()),
-        shiftedBias(c, in.min(), q.weights()),
-        out);
+    return onShiftedInput(q, q.quantizeShifted(padded, in, "quantize_" + c.name()), in, c, out);
+  }
+
+  /**
+   * The conv on its input already padded, shifted and quantized as {@link #build} does it (quint8
+   * over {@code [0, in.max() - in.min()]}).
+   */
+  static QuantizedActivation onShiftedInput(
+      Int8ConvBuilder q,
+      QuantizedActivation shifted,
+      ActivationRange in,
+      FoldedConv c,
+      ActivationRange out) {
+    return q.conv(shifted, shiftedBias(c, in.min(), q.weights()), out);
+  }
+
+  /** The size {@link #build} pads an input of {@code size} pixels to along one axis. */
+  static int paddedSize(int size, int kernel, int stride, Padding padding) {
+    if (padding != Padding.SAME) {
+      return size;
+    }
+    int[] pads = samePads(size, kernel, stride);
+    return size + pads[0] + pads[1];
   }
 
   /**

@@ -191,7 +191,7 @@ public final class BnFolding {
             "folding: residual " + r.name() + " shortcut pool must be an average pool");
       }
       shortcutPool = new AvgPool(p.window(), p.stride(), p.padding());
-      size = FlopCounter.outputSize(size, p.window(), p.stride(), p.padding());
+      size = p.padding().outputSize(size, p.window(), p.stride());
     }
     FoldedConv projection = fold(r.shortcut().projection(), false);
     if (size != outputSize) {
@@ -221,7 +221,7 @@ public final class BnFolding {
     int kw = kernel.dim(1);
     int in = kernel.dim(2);
     int out = kernel.dim(3);
-    size = FlopCounter.outputSize(size, kh, c.stride(), c.padding());
+    size = c.padding().outputSize(size, kh, c.stride());
     if (!c.norm().isBatchNorm()) {
       float[] bias = channels(name + ".conv.bias", out).clone();
       return new FoldedConv(
@@ -253,7 +253,7 @@ public final class BnFolding {
   }
 
   private MaxPool maxPool(int window, int stride, Padding padding) {
-    size = FlopCounter.outputSize(size, window, stride, padding);
+    size = padding.outputSize(size, window, stride);
     return new MaxPool(window, stride, padding);
   }
 
