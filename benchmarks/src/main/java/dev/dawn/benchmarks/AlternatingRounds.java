@@ -7,12 +7,15 @@ import java.util.Map;
 /**
  * Times several steps side by side in one process: each is called {@value #WARMUP_CALLS} times
  * first, then in every round each step runs in turn, repeatedly for an equal share of the round's
- * time, so that load from other processes hits them alike. A step's figure is the median over the
+ * time, so that load from other processes hits them alike. Each turn starts with one untimed call
+ * (the step's caches and threads are cold after the other steps ran) and times at least {@value
+ * #MIN_TIMED_CALLS_PER_TURN} calls, however short the turn. A step's figure is the median over the
  * rounds of its mean time per call (per operation, for a call doing several). Not JMH (no forks, a
  * short warm-up): quick figures printed next to the full benchmarks of {@code make jmh}.
  */
 final class AlternatingRounds {
   static final int WARMUP_CALLS = 5;
+  static final int MIN_TIMED_CALLS_PER_TURN = 3;
   private static final int MAX_CALLS_PER_TURN = 10_000;
 
   private record Step(Runnable call, int operationsPerCall) {}
@@ -44,6 +47,7 @@ final class AlternatingRounds {
     for (int r = 0; r < rounds; r++) {
       for (Map.Entry<String, Step> e : steps.entrySet()) {
         Step step = e.getValue();
+        step.call.run();
         int calls = 0;
         long t0 = System.nanoTime();
         long elapsed;
@@ -51,7 +55,8 @@ final class AlternatingRounds {
           step.call.run();
           calls++;
           elapsed = System.nanoTime() - t0;
-        } while (elapsed < turnNanos && calls < MAX_CALLS_PER_TURN);
+        } while ((elapsed < turnNanos || calls < MIN_TIMED_CALLS_PER_TURN)
+            && calls < MAX_CALLS_PER_TURN);
         ms.get(e.getKey())[r] = elapsed / 1e6 / calls / step.operationsPerCall;
       }
     }

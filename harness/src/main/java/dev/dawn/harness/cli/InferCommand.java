@@ -163,7 +163,11 @@ final class InferCommand implements Callable<Integer> {
       description = "Timed batches per batch size (default ${DEFAULT-VALUE}).")
   Integer batchRepeats;
 
-  @Option(names = "--warmup", description = "Untimed warm-up images (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      description =
+          "Untimed warm-up images (default ${DEFAULT-VALUE}); more follow while the JIT is still"
+              + " compiling the Java around the model, for at most 60 s more (0: no warm-up at all).")
   Integer warmup;
 
   @Option(

@@ -243,7 +243,8 @@ public final class InferenceRunner {
               String.format(
                   java.util.Locale.ROOT,
                   "  %s: latency %.3f ms (p50 %.3f, p99 %.3f; with preprocessing %.3f ms; GC %d in %d"
-                      + " timed images, %.0f ms)%s, top-1 %.2f%%, top-5 %.2f%%, %.4f GFLOPs",
+                      + " timed images, %.0f ms; JIT %.0f ms in %d; %d warm-up images)%s, top-1 %.2f%%,"
+                      + " top-5 %.2f%%, %.4f GFLOPs",
                   v.label(),
                   r.latencyMs(),
                   r.latencyP50Ms(),
@@ -252,6 +253,9 @@ public final class InferenceRunner {
                   r.gcCollections(),
                   r.gcImages(),
                   r.gcPauseMs(),
+                  r.jitCompileMs(),
+                  r.jitImages(),
+                  r.warmupImages(),
                   fixedWorkTail(r),
                   r.top1Accuracy(),
                   r.top5Accuracy(),

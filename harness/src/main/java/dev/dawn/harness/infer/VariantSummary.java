@@ -48,6 +48,8 @@ final class VariantSummary {
         m.pass().gcCollectionsTotal(),
         m.pass().itemsWithGc(),
         (double) m.pass().gcMillis(),
+        (double) m.pass().jitMillisTotal(),
+        m.pass().itemsWithJit(),
         fixedWork == null ? null : fixedWork.p50Ms(),
         fixedWork == null ? null : fixedWork.p99Ms());
   }
@@ -77,7 +79,9 @@ final class VariantSummary {
               c.label(),
               c.predicted(),
               m.pass().modelNanos()[i] / 1e6,
-              m.pass().preprocessNanos()[i] / 1e6));
+              m.pass().preprocessNanos()[i] / 1e6,
+              m.pass().gcCollections()[i],
+              m.pass().jitMillis()[i]));
     }
     return rows;
   }

@@ -19,11 +19,22 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * {@code latencies-<variant>.csv}: one row per validation image of one variant of a {@code dawn
  * infer} run; written by the inference runner, read by the HTML report for its per-image latency
- * charts.
+ * charts. The last two columns, the garbage collections and JIT compilation during each image, say
+ * whether a slow image shared its time with the JVM's own work; files written before they existed
+ * have the first five columns only.
  */
 public final class LatencyCsv {
-  public static final List<String> HEADER =
+  private static final List<String> TIMING =
       List.of("image_id", "label", "predicted", "latency_ms", "preprocess_ms");
+  public static final List<String> HEADER =
+      List.of(
+          "image_id",
+          "label",
+          "predicted",
+          "latency_ms",
+          "preprocess_ms",
+          "gc_collections",
+          "jit_ms");
 
   private LatencyCsv() {}
 
@@ -45,7 +56,9 @@ public final class LatencyCsv {
             i.label(),
             i.predicted(),
             PythonFloatFormat.repr(i.latencyMs()),
-            PythonFloatFormat.repr(i.preprocessMs()));
+            PythonFloatFormat.repr(i.preprocessMs()),
+            i.gcCollections() == null ? "" : i.gcCollections(),
+            i.jitMs() == null ? "" : i.jitMs());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // StringWriter does not fail
@@ -59,15 +72,17 @@ public final class LatencyCsv {
     List<ImageLatency> images = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, format)) {
-      if (!parser.getHeaderNames().equals(HEADER)) {
+      List<String> header = parser.getHeaderNames();
+      if (!header.equals(HEADER) && !header.equals(TIMING)) {
         throw new IllegalArgumentException(
-            file + ": header must be " + HEADER + ", found " + parser.getHeaderNames());
+            file + ": header must be " + HEADER + " (or its first five), found " + header);
       }
+      boolean jvm = header.equals(HEADER);
       for (CSVRecord r : parser) {
         String where = file + ":" + (r.getRecordNumber() + 1);
-        if (r.size() != HEADER.size()) {
+        if (r.size() != header.size()) {
           throw new IllegalArgumentException(
-              where + ": " + r.size() + " fields, header has " + HEADER.size());
+              where + ": " + r.size() + " fields, header has " + header.size());
         }
         images.add(
             new ImageLatency(
@@ -75,7 +90,9 @@ public final class LatencyCsv {
                 integer(where, "label", r.get(1)),
                 integer(where, "predicted", r.get(2)),
                 number(where, "latency_ms", r.get(3)),
-                number(where, "preprocess_ms", r.get(4))));
+                number(where, "preprocess_ms", r.get(4)),
+                jvm ? optionalCount(where, "gc_collections", r.get(5)) : null,
+                jvm ? optionalCount(where, "jit_ms", r.get(6)) : null));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -90,6 +107,18 @@ public final class LatencyCsv {
       throw new IllegalArgumentException(
           where + ": column '" + column + "' must be an integer, got '" + text + "'");
     }
+  }
+
+  private static Long optionalCount(String where, String column, String text) {
+    if (text.isBlank()) return null;
+    try {
+      long v = Long.parseLong(text.strip());
+      if (v >= 0) return v;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        where + ": column '" + column + "' must be an integer >= 0 or empty, got '" + text + "'");
   }
 
   private static double number(String where, String column, String text) {

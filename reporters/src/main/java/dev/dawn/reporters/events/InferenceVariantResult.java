@@ -9,7 +9,8 @@ import java.util.List;
  * images}); latencies in ms, accuracies in percent.
  *
  * @param variant label, e.g. {@code int8-prune0.25} (also in {@code latencies-<variant>.csv})
- * @param warmupImages untimed images first; null in logs that did not record it (also min and p95)
+ * @param warmupImages untimed images first (the requested ones and those run while the JIT was
+ *     still compiling); null in logs that did not record it (also min and p95)
  * @param latencyMs DAWNBench latency: total model time / images
  * @param latencyWithPreprocessMs the same including decode, resize and crop
  * @param throughputImgS images per second over the summed model time
@@ -19,6 +20,10 @@ import java.util.List;
  *     record them (also gcImages, gcPauseMs)
  * @param gcImages timed images whose iteration saw a collection
  * @param gcPauseMs collection time the JVM accounted during the timed pass
+ * @param jitCompileMs JIT compilation the JVM accounted during the timed batch-1 pass (its compiler
+ *     threads share the cores with the model's); null in logs that did not record it (also
+ *     jitImages)
+ * @param jitImages timed images during which the JIT compiled
  * @param fixedWorkP50Ms median of passes of fixed arithmetic on the model's threads, each as long
  *     as a mean model pass, timed right after the batch-1 pass: the machine's own tail beside the
  *     model's; null when not measured (also fixedWorkP99Ms)
@@ -51,6 +56,8 @@ public record InferenceVariantResult(
     Long gcCollections,
     Long gcImages,
     Double gcPauseMs,
+    Double jitCompileMs,
+    Long jitImages,
     Double fixedWorkP50Ms,
     Double fixedWorkP99Ms)
     implements RunEvent {

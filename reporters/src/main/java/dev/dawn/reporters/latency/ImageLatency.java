@@ -10,9 +10,24 @@ import java.util.Objects;
  * @param predicted top-1 predicted class index
  * @param latencyMs model time for the image in milliseconds (what DAWNBench's latency averages)
  * @param preprocessMs decode and resize time in milliseconds, reported apart from the model time
+ * @param gcCollections garbage collections that finished during the image's iteration; null where
+ *     not recorded (also jitMs)
+ * @param jitMs ms the JIT compilers accounted during the image's iteration
  */
 public record ImageLatency(
-    String imageId, int label, int predicted, double latencyMs, double preprocessMs) {
+    String imageId,
+    int label,
+    int predicted,
+    double latencyMs,
+    double preprocessMs,
+    Long gcCollections,
+    Long jitMs) {
+  /** An image timed without the JVM's activity beside it. */
+  public ImageLatency(
+      String imageId, int label, int predicted, double latencyMs, double preprocessMs) {
+    this(imageId, label, predicted, latencyMs, preprocessMs, null, null);
+  }
+
   public ImageLatency {
     Objects.requireNonNull(imageId, "imageId");
     if (!(latencyMs >= 0) || Double.isInfinite(latencyMs)) {

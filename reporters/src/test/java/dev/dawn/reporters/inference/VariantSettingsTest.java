@@ -39,6 +39,8 @@ class VariantSettingsTest {
         0L,
         0L,
         0.0,
+        0.0,
+        0L,
         1.0,
         1.1);
   }

@@ -7,4 +7,7 @@ public interface InferenceStep<T> {
    * Runs the model on {@code input}; must consume its output (fetch it), or TF may skip the work.
    */
   void infer(T input);
+
+  /** Called once after the warm-up, before the first timed input. */
+  default void startTimedPass() {}
 }

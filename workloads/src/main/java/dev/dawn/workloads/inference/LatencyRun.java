@@ -15,6 +15,7 @@ package dev.dawn.workloads.inference;
  * @param gcCollections per item: garbage collections that finished during its iteration
  *     (preprocessing, model call and closing its input)
  * @param gcMillis time the collectors accounted during the measured loop
+ * @param jitMillis per item: ms the JIT compilers accounted during its iteration
  */
 public record LatencyRun(
     int warmupItems,
@@ -23,7 +24,8 @@ public record LatencyRun(
     long[] endToEndNanos,
     long wallNanos,
     long[] gcCollections,
-    long gcMillis) {
+    long gcMillis,
+    long[] jitMillis) {
 
   public int measuredItems() {
     return modelNanos.length;
@@ -40,6 +42,20 @@ public record LatencyRun(
   public long gcCollectionsTotal() {
     long n = 0;
     for (long c : gcCollections) n += c;
+    return n;
+  }
+
+  /** JIT compilation during the measured loop, in ms. */
+  public long jitMillisTotal() {
+    long ms = 0;
+    for (long c : jitMillis) ms += c;
+    return ms;
+  }
+
+  /** Items during whose iteration the JIT compiled for a millisecond or more. */
+  public long itemsWithJit() {
+    long n = 0;
+    for (long c : jitMillis) if (c > 0) n++;
     return n;
   }
 

@@ -145,9 +145,7 @@ public final class InferenceBench {
       // Warm-up goes through the same step; recording restarts at the first timed image.
       LatencyRun run =
           runner.runReusingInput(
-              validation,
-              image -> input.fill(decode(image)),
-              new RecordingStep(step, settings.measurement().warmupImages()));
+              validation, image -> input.fill(decode(image)), new RecordingStep(step));
       List<VariantMeasurement.Classified> images = new ArrayList<>(validation.size());
       long top1 = 0;
       long top5 = 0;
@@ -177,7 +175,7 @@ public final class InferenceBench {
           variant,
           modelName,
           net.height(),
-          settings.measurement().warmupImages(),
+          run.warmupItems(),
           run,
           fixedWork,
           images,
@@ -297,16 +295,16 @@ public final class InferenceBench {
   }
 
   /** Passes warm-up calls through, then restarts the recording position for the timed pass. */
-  private record RecordingStep(ClassifyStep step, int warmup, int[] calls)
+  private record RecordingStep(ClassifyStep step)
       implements dev.dawn.workloads.inference.InferenceStep<TFloat32> {
-    RecordingStep(ClassifyStep step, int warmup) {
-      this(step, warmup, new int[1]);
+    @Override
+    public void infer(TFloat32 image) {
+      step.infer(image);
     }
 
     @Override
-    public void infer(TFloat32 image) {
-      if (calls[0]++ == warmup) step.startRecording();
-      step.infer(image);
+    public void startTimedPass() {
+      step.startRecording();
     }
   }
 }
