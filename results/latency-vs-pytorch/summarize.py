@@ -68,8 +68,9 @@ def main():
     print(f"PyTorch: {torch['framework']}, {torch['threads']} threads ({torch['interopThreads']} inter-op), "
           f"quantized engine {torch['quantizedEngine']}. dawn run folder: {os.path.relpath(run, out)}. "
           "Model-only times in ms; GC = collections during the timed loop (JVM: per image, outside the clock; "
-          "Python: gc callbacks; JIT = the JVM's compilation during dawn's timed pass); fixed work = passes of fixed arithmetic on the same threads, each as long as a "
-          "mean dawn pass, timed right after dawn's pass: the machine's own tail at that moment.\n")
+          "Python: gc callbacks; JIT = the JVM's compilation during dawn's timed pass); fixed work = passes of fixed arithmetic "
+          "in registers on the same threads, each as long as a mean dawn pass, timed between dawn's images in a pass after "
+          "the timed one (older runs: right after it): the machine's own tail at that moment.\n")
     print("| precision | who | images | p50 | p99 | mean | p99/p50 | fixed work p99/p50 | GC | conv share |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for p in ("fp32", "int8"):
@@ -88,6 +89,14 @@ def main():
             print(f"| {p} | PyTorch | {t['images']} | {t['p50Ms']:.2f} | {t['p99Ms']:.2f} | {t['meanMs']:.2f} | "
                   f"{t['p99Ms'] / t['p50Ms']:.2f} | - | {t['gcCollections']} | {t['convSharePercent']:.0f}% |")
     print()
+    for p in ("fp32", "int8"):
+        m = (dawn.get(p) or {}).get("machineTail")
+        if m:
+            print(f"- {p}, the machine beside dawn (images again, fixed work between them): memory work over "
+                  f"{m['workingSetMiB']:.0f} MiB p99/p50 {m['memoryWorkP99Ms'] / m['memoryWorkP50Ms']:.2f}; "
+                  f"{m['slowImages']} of {m['images']} images slower than 1.3x p50, {m['slowImagesBesideSlowMemoryWork']} "
+                  f"of them beside slow memory work (all images: {m['imagesBesideSlowMemoryWork']}); correlation "
+                  f"{m['correlation']:.2f}; dawn over the memory work beside it p99/p50 {m['modelOverMemoryWorkP99P50']:.2f}")
     for p in ("fp32", "int8"):
         d, t = dawn.get(p), pt.get(p)
         if d and t:

@@ -116,8 +116,9 @@ public record InferenceConfig(
    *
    * @param limit 0: every validation image, as DAWNBench requires; else this many, evenly spaced
    * @param profileSteps batch-1 passes traced per variant after the timed pass; 0: none
-   * @param fixedWorkPasses passes of fixed arithmetic on the model's threads right after the
-   *     batch-1 pass, at most one per timed image: the machine's own tail; 0: none
+   * @param fixedWorkPasses after the batch-1 pass, this many of its images again, each followed by
+   *     fixed work on the model's threads, at most one per timed image: the machine's own tail beside
+   *     the model's; 0: none
    */
   public record MeasureConfig(
       List<Integer> batchSizes,

@@ -22,6 +22,7 @@ import dev.dawn.reporters.events.RunStart;
 import dev.dawn.reporters.events.RunStatus;
 import dev.dawn.reporters.events.RunStop;
 import dev.dawn.reporters.inference.InferenceExporter;
+import dev.dawn.reporters.latency.MachineTailSummary;
 import dev.dawn.reporters.profile.ProfileExporter;
 import dev.dawn.reporters.run.RunFolder;
 import dev.dawn.workloads.data.EvalTransform;
@@ -274,16 +275,38 @@ public final class InferenceRunner {
     return folder;
   }
 
-  /** The model's tail beside the machine's own (fixed work on the same threads), when measured. */
+  /**
+   * The model's tail beside the machine's own, when measured: fixed work in registers and over
+   * memory between images, and how many of the model's slow images had slow memory work beside them
+   * against how many images had by chance.
+   */
   private static String fixedWorkTail(InferenceVariantResult r) {
     if (r.fixedWorkP50Ms() == null) return "";
-    return String.format(
-        java.util.Locale.ROOT,
-        "; p99/p50 %.2f, fixed work on the same threads %.2f (p50 %.3f, p99 %.3f)",
-        r.latencyP99Ms() / r.latencyP50Ms(),
-        r.fixedWorkP99Ms() / r.fixedWorkP50Ms(),
-        r.fixedWorkP50Ms(),
-        r.fixedWorkP99Ms());
+    String tail =
+        String.format(
+            java.util.Locale.ROOT,
+            "; p99/p50 %.2f, fixed work on the same threads %.2f (p50 %.3f, p99 %.3f)",
+            r.latencyP99Ms() / r.latencyP50Ms(),
+            r.fixedWorkP99Ms() / r.fixedWorkP50Ms(),
+            r.fixedWorkP50Ms(),
+            r.fixedWorkP99Ms());
+    InferenceVariantResult.MachineTail m = r.machineTail();
+    if (m == null) return tail;
+    return tail
+        + String.format(
+            java.util.Locale.ROOT,
+            ", over %.0f MiB of memory %.2f; images slower than %.1fx p50 in a pass with fixed work"
+                + " between them: %d of %d, %d of them beside slow memory work (all images: %d);"
+                + " model over the memory work beside it p99/p50 %.2f, correlation %.2f",
+            m.workingSetMiB(),
+            m.memoryWorkP99Ms() / m.memoryWorkP50Ms(),
+            MachineTailSummary.SLOW,
+            m.slowImages(),
+            m.images(),
+            m.slowImagesBesideSlowMemoryWork(),
+            m.imagesBesideSlowMemoryWork(),
+            m.modelOverMemoryWorkP99P50(),
+            m.correlation());
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.dawn.harness.infer;
 import dev.dawn.reporters.events.InferenceVariantResult;
 import dev.dawn.reporters.latency.ImageLatency;
 import dev.dawn.reporters.latency.LatencyStats;
+import dev.dawn.reporters.latency.MachineTailSummary;
 import dev.dawn.workloads.inference.BatchPoint;
+import dev.dawn.workloads.inference.MachineTailRun;
 import dev.dawn.workloads.inference.bench.VariantMeasurement;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,8 @@ final class VariantSummary {
     LatencyStats model = LatencyStats.of(m.pass().modelNanos());
     LatencyStats preprocess = LatencyStats.of(m.pass().preprocessNanos());
     LatencyStats endToEnd = LatencyStats.of(m.pass().endToEndNanos());
-    LatencyStats fixedWork =
-        m.fixedWorkNanos().length == 0 ? null : LatencyStats.of(m.fixedWorkNanos());
+    MachineTailRun tail = m.machineTail();
+    LatencyStats fixedWork = tail == null ? null : LatencyStats.of(tail.registerNanos());
     return new InferenceVariantResult(
         m.variant().label(),
         m.model(),
@@ -51,7 +53,10 @@ final class VariantSummary {
         (double) m.pass().jitMillisTotal(),
         m.pass().itemsWithJit(),
         fixedWork == null ? null : fixedWork.p50Ms(),
-        fixedWork == null ? null : fixedWork.p99Ms());
+        fixedWork == null ? null : fixedWork.p99Ms(),
+        tail == null
+            ? null
+            : MachineTailSummary.of(tail.modelNanos(), tail.memoryNanos(), tail.workingSetBytes()));
   }
 
   private static InferenceVariantResult.Batch batch(BatchPoint b) {

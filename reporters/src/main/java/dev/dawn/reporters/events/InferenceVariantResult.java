@@ -24,10 +24,13 @@ import java.util.List;
  *     threads share the cores with the model's); null in logs that did not record it (also
  *     jitImages)
  * @param jitImages timed images during which the JIT compiled
- * @param fixedWorkP50Ms median of passes of fixed arithmetic on the model's threads, each as long
- *     as a mean model pass, timed right after the batch-1 pass: the machine's own tail beside the
- *     model's; null when not measured (also fixedWorkP99Ms)
+ * @param fixedWorkP50Ms median of passes of fixed arithmetic in registers on the model's threads,
+ *     each as long as a mean model pass, timed between the images of a pass after the batch-1 pass
+ *     (in logs that have no {@code machineTail}: all after the batch-1 pass): the tail the machine
+ *     gives work that needs only its cores; null when not measured (also fixedWorkP99Ms)
  * @param fixedWorkP99Ms 99th percentile of those passes
+ * @param machineTail the same pass's fixed work over memory and what it says of the model's slow
+ *     images; null in logs that did not record it
  */
 public record InferenceVariantResult(
     @JsonProperty(required = true) String variant,
@@ -59,7 +62,8 @@ public record InferenceVariantResult(
     Double jitCompileMs,
     Long jitImages,
     Double fixedWorkP50Ms,
-    Double fixedWorkP99Ms)
+    Double fixedWorkP99Ms,
+    MachineTail machineTail)
     implements RunEvent {
   public static final EventKind<InferenceVariantResult> KIND =
       EventKind.asValue(MlLogKeys.INFERENCE_VARIANT, InferenceVariantResult.class);
@@ -83,6 +87,37 @@ public record InferenceVariantResult(
       @JsonProperty(required = true) double latencyMaxMs,
       @JsonProperty(required = true) double perImageMs,
       @JsonProperty(required = true) double throughputImgS) {}
+
+  /**
+   * The machine's tail at the moments the model ran: {@code images} images through the model, each
+   * followed by a pass of fixed work in registers ({@code fixedWorkP50Ms}), as long as a mean model
+   * pass, and one over a working set as large as the model's weights, a quarter as long. An image
+   * is slow above {@code dev.dawn.reporters.latency.MachineTailSummary#SLOW} x its p50, a memory
+   * pass likewise; "beside" an image are the memory passes right before and right after it.
+   *
+   * @param workingSetMiB what the memory work sweeps: the model's weights at their precision
+   * @param modelP50Ms the model's median in this pass (fixed work between its images)
+   * @param memoryWorkP50Ms median of the passes over memory
+   * @param modelOverMemoryWorkP99P50 p99/p50 of each image's time over the mean of the memory
+   *     passes beside it: the tail left when the machine's speed at each moment is divided out
+   * @param correlation Pearson correlation of each image's time with that mean
+   * @param slowImages images of this pass slower than SLOW x its p50
+   * @param slowImagesBesideSlowMemoryWork of those, the ones with a slow memory pass beside them
+   * @param imagesBesideSlowMemoryWork all images with a slow memory pass beside them: the share a
+   *     slow image would have by chance
+   */
+  public record MachineTail(
+      @JsonProperty(required = true) int images,
+      @JsonProperty(required = true) double workingSetMiB,
+      @JsonProperty(required = true) double modelP50Ms,
+      @JsonProperty(required = true) double modelP99Ms,
+      @JsonProperty(required = true) double memoryWorkP50Ms,
+      @JsonProperty(required = true) double memoryWorkP99Ms,
+      @JsonProperty(required = true) double modelOverMemoryWorkP99P50,
+      @JsonProperty(required = true) double correlation,
+      @JsonProperty(required = true) int slowImages,
+      @JsonProperty(required = true) int slowImagesBesideSlowMemoryWork,
+      @JsonProperty(required = true) int imagesBesideSlowMemoryWork) {}
 
   /**
    * The DAWNBench accuracy named by a metric key ({@code top1Accuracy} or {@code top5Accuracy}), in

@@ -34,4 +34,9 @@ public final class NearestRank {
   public static long ofSorted(long[] sorted, double percentile) {
     return sorted[index(sorted.length, percentile)];
   }
+
+  /** The percentile of samples that are already sorted ascending. */
+  public static double ofSorted(double[] sorted, double percentile) {
+    return sorted[index(sorted.length, percentile)];
+  }
 }

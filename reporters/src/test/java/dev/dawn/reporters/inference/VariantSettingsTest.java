@@ -42,7 +42,8 @@ class VariantSettingsTest {
         0.0,
         0L,
         1.0,
-        1.1);
+        1.1,
+        null);
   }
 
   static InferenceSettings settings(int intra, Boolean bf16Native, boolean firstConvFp32) {

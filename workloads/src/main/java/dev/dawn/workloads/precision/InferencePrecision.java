@@ -9,16 +9,23 @@ import java.util.Optional;
  * compute dtype.
  */
 public enum InferencePrecision implements PrecisionName {
-  FP32("fp32", Precision.FP32),
-  BF16("bf16", Precision.BF16),
-  INT8("int8", null);
+  FP32("fp32", Precision.FP32, 4),
+  BF16("bf16", Precision.BF16, 2),
+  INT8("int8", null, 1);
 
   private final String configName;
   private final Precision floating;
+  private final int weightBytes;
 
-  InferencePrecision(String configName, Precision floating) {
+  InferencePrecision(String configName, Precision floating, int weightBytes) {
     this.configName = configName;
     this.floating = floating;
+    this.weightBytes = weightBytes;
+  }
+
+  /** Bytes of one weight in this precision's convolutions. */
+  public int weightBytes() {
+    return weightBytes;
   }
 
   /** The name in configs, flags, run records and file names: fp32, bf16 or int8. */

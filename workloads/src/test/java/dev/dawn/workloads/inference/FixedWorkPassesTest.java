@@ -24,6 +24,21 @@ class FixedWorkPassesTest {
   }
 
   @Test
+  void passesOverMemorySweepTheirWorkingSetAndStop() {
+    long before = workerThreads();
+    long[] nanos = new long[9];
+    try (FixedWorkPasses p = FixedWorkPasses.overMemory(2, 8L << 20, 3_000_000)) {
+      assertThat(p.workingSetBytes()).isEqualTo(8L << 20);
+      assertThat(workerThreads()).isEqualTo(before + 2);
+      for (int i = 0; i < nanos.length; i++) nanos[i] = p.pass();
+    }
+    Arrays.sort(nanos);
+    assertThat(nanos[0]).isPositive();
+    assertThat(nanos[nanos.length / 2]).isBetween(3_000_000L / 5, 3_000_000L * 5);
+    assertThat(workerThreads()).isEqualTo(before);
+  }
+
+  @Test
   void theModelsThreadSettingNamesItsThreads() {
     assertThat(FixedWorkPasses.threadsFor(3)).isEqualTo(3);
     assertThat(FixedWorkPasses.threadsFor(0)).isEqualTo(Runtime.getRuntime().availableProcessors());
@@ -37,6 +52,10 @@ class FixedWorkPassesTest {
         .hasMessageContaining("passNanos must be > 0");
     assertThatThrownBy(() -> FixedWorkPasses.time(1, 1_000_000, 0))
         .hasMessageContaining("passes must be >= 1");
+    assertThatThrownBy(() -> FixedWorkPasses.overMemory(1, 0, 1_000_000))
+        .hasMessageContaining("workingSetBytes must be > 0");
+    assertThatThrownBy(() -> FixedWorkPasses.overMemory(1, 1L << 40, 1_000_000))
+        .hasMessageContaining("too large");
   }
 
   private static long workerThreads() {

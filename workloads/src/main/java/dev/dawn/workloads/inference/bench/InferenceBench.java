@@ -9,6 +9,8 @@ import dev.dawn.workloads.inference.BatchSizeSweep;
 import dev.dawn.workloads.inference.FixedWorkPasses;
 import dev.dawn.workloads.inference.LatencyRun;
 import dev.dawn.workloads.inference.LatencyRunner;
+import dev.dawn.workloads.inference.MachineTailPass;
+import dev.dawn.workloads.inference.MachineTailRun;
 import dev.dawn.workloads.inference.net.FoldedConv;
 import dev.dawn.workloads.inference.net.FoldedNet;
 import dev.dawn.workloads.inference.net.LayerSpec;
@@ -56,8 +58,9 @@ public final class InferenceBench {
    * @param warmupImages untimed images before the batch-1 pass
    * @param batchRepeats timed batches per batch size above 1
    * @param profileSteps batch-1 passes traced per variant after the timed pass; 0: none
-   * @param fixedWorkPasses after the batch-1 pass, passes of fixed work on the same threads ({@link
-   *     FixedWorkPasses}), at most one per timed image; 0: none
+   * @param fixedWorkPasses after the batch-1 pass, this many of its images again, each followed by
+   *     fixed work on the same threads ({@link MachineTailPass}), at most one per timed image; 0:
+   *     none
    */
   public record Measurement(
       int warmupImages,
@@ -156,15 +159,18 @@ public final class InferenceBench {
         for (int c : best) if (c == label) top5++;
         images.add(new VariantMeasurement.Classified(validation.get(i).id(), label, best[0]));
       }
-      // Right after the model's pass, so that both see the machine as it was.
-      int fixedWorkPasses = Math.min(settings.measurement().fixedWorkPasses(), run.measuredItems());
-      long[] fixedWork =
-          fixedWorkPasses == 0
-              ? new long[0]
-              : FixedWorkPasses.time(
+      // After the timed pass, so the fixed work between images changes none of its latencies.
+      int tailImages = Math.min(settings.measurement().fixedWorkPasses(), run.measuredItems());
+      MachineTailRun machineTail =
+          tailImages == 0
+              ? null
+              : MachineTailPass.run(
+                  validation.subList(0, tailImages),
+                  image -> input.fill(decode(image)),
+                  step,
                   FixedWorkPasses.threadsFor(settings.threads().intraOp()),
-                  run.meanModelNanos(),
-                  fixedWorkPasses);
+                  cost.parameters() * variant.precision().weightBytes(),
+                  run.meanModelNanos());
       if (settings.measurement().profileSteps() > 0)
         profiles.accept(profile(model, variant, validation.get(0)));
       List<BatchPoint> batches =
@@ -177,7 +183,7 @@ public final class InferenceBench {
           net.height(),
           run.warmupItems(),
           run,
-          fixedWork,
+          machineTail,
           images,
           100.0 * top1 / n,
           100.0 * top5 / n,

@@ -2,6 +2,7 @@ package dev.dawn.workloads.inference.bench;
 
 import dev.dawn.workloads.inference.BatchPoint;
 import dev.dawn.workloads.inference.LatencyRun;
+import dev.dawn.workloads.inference.MachineTailRun;
 import java.util.List;
 
 /**
@@ -13,8 +14,8 @@ import java.util.List;
  * @param resolution input side in pixels
  * @param warmupImages untimed images before the pass
  * @param pass per-image model, preprocessing and end-to-end nanoseconds, in {@code images} order
- * @param fixedWorkNanos per pass: fixed work on the model's threads, as long as a mean model pass,
- *     timed right after it (the machine's own tail); empty when not measured
+ * @param machineTail images again, each followed by fixed work on the model's threads (the
+ *     machine's own tail at the moments the model ran); null when not measured
  * @param images the validation images in pass order, with their top-1 prediction
  * @param top1Accuracy percent
  * @param top5Accuracy percent
@@ -28,7 +29,7 @@ public record VariantMeasurement(
     int resolution,
     int warmupImages,
     LatencyRun pass,
-    long[] fixedWorkNanos,
+    MachineTailRun machineTail,
     List<Classified> images,
     double top1Accuracy,
     double top5Accuracy,
