@@ -7,17 +7,19 @@
 #            quantized variant, oneDNN engine), torch_latency.py
 #   ceiling: Int8CeilingRatio (one ResNet-50 conv layer, FP32 and INT8, next to the whole net, same process)
 #   layer sum: LayerSumCeiling (every conv of the same ResNet-50 alone, FP32 and INT8, summed, next to the whole net)
-# Writes everything into results/latency-vs-pytorch/<UTC timestamp>/ (machine.txt with CPU, cores, flags, date,
-# commit and command; dawn's run folder and log with -Xlog:gc; pytorch.json; ceiling.txt; layer-sum.txt; summary.md)
-# and prints summary.md. About 7-10 minutes on an idle 2-core machine (the build included); SKIP_BUILD=1 skips
-# `make build`.
-# Usage: results/latency-vs-pytorch/run.sh   (env: THREADS, IMAGES=300, PX=224, TORCH_BUDGET_SECONDS=150)
+# dawn and PyTorch run in ROUNDS rounds (default 3), alternating which goes first; ratios are taken within a round.
+# Writes everything into results/latency-vs-pytorch/<UTC timestamp>/ (machine.txt with CPU, cores, flags, cpuidle
+# driver and halt polling, date, commit and command; per round round-N/ with dawn's run folder, its log with -Xlog:gc
+# and pytorch.json; ceiling.txt; layer-sum.txt; summary.md) and prints summary.md. About 4-5 minutes a round plus 2
+# on an idle 2-core machine (the build included); SKIP_BUILD=1 skips `make build`.
+# Usage: results/latency-vs-pytorch/run.sh   (env: THREADS, IMAGES=300, PX=224, ROUNDS=3, TORCH_BUDGET_SECONDS=150)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
 THREADS="${THREADS:-$(nproc)}"
 IMAGES="${IMAGES:-300}"
+ROUNDS="${ROUNDS:-3}"
 PX="${PX:-224}"
 PY=/usr/bin/python3
 OUT="$HERE/$(date -u +%Y%m%d-%H%M%S)"
@@ -32,26 +34,38 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then make build >"$OUT/build-output.txt" 2>&1; f
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "command: $0 (THREADS=$THREADS IMAGES=$IMAGES PX=$PX)"
+  echo "command: $0 (THREADS=$THREADS IMAGES=$IMAGES PX=$PX ROUNDS=$ROUNDS)"
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!results' || echo ' (with uncommitted changes)')"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "cores: $(nproc)"
   echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512_vnni|avx_vnni|avx512_bf16|amx_bf16|amx_int8' | tr '\n' ' ')"
+  echo "cpuidle: driver $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo none), guest_halt_poll_ns $(cat /sys/module/haltpoll/parameters/guest_halt_poll_ns 2>/dev/null || echo -)"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "pytorch: $("$PY" -c 'import torch, torchvision; print(torch.__version__, torchvision.__version__)')"
   echo "java: $(java -version 2>&1 | head -1)"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
-echo "== dawn: ResNet-50 $PX px, fp32 and int8, $IMAGES images at batch 1, threads intra $THREADS / inter 1"
-DAWN_JAVA_OPTS="-Xmx12g -Xlog:gc*:file=$OUT/dawn-gc.txt:uptime,level,tags" \
-  bin/dawn infer --random-resnet50 "$PX" --precision fp32,int8 --prune 0 --limit "$IMAGES" --warmup 50 \
-  --batch-sizes 1 --calibration-images 64 --intra-op "$THREADS" --inter-op 1 --profile 5 --results "$OUT/dawn" \
-  2>&1 | grep -v -e '^WARNING: All log messages' -e '^I0000' | tee "$OUT/dawn-output.txt"
-
-echo "== PyTorch: torchvision ResNet-50 $PX px, fp32 and int8, $IMAGES images at batch 1, $THREADS threads"
-"$PY" "$HERE/torch_latency.py" --threads "$THREADS" --images "$IMAGES" --warmup 50 --px "$PX" \
-  --budget-seconds "${TORCH_BUDGET_SECONDS:-150}" --out "$OUT/pytorch.json" 2>&1 | tee "$OUT/pytorch-output.txt"
+run_dawn() {  # $1: the round's folder
+  echo "== dawn: ResNet-50 $PX px, fp32 and int8, $IMAGES images at batch 1, threads intra $THREADS / inter 1"
+  DAWN_JAVA_OPTS="-Xmx12g -Xlog:gc*:file=$1/dawn-gc.txt:uptime,level,tags" \
+    bin/dawn infer --random-resnet50 "$PX" --precision fp32,int8 --prune 0 --limit "$IMAGES" --warmup 50 \
+    --batch-sizes 1 --calibration-images 64 --intra-op "$THREADS" --inter-op 1 --profile 5 --results "$1/dawn" \
+    2>&1 | grep -v -e '^WARNING: All log messages' -e '^I0000' | tee "$1/dawn-output.txt"
+}
+run_torch() {  # $1: the round's folder
+  echo "== PyTorch: torchvision ResNet-50 $PX px, fp32 and int8, $IMAGES images at batch 1, $THREADS threads"
+  "$PY" "$HERE/torch_latency.py" --threads "$THREADS" --images "$IMAGES" --warmup 50 --px "$PX" \
+    --budget-seconds "${TORCH_BUDGET_SECONDS:-150}" --out "$1/pytorch.json" 2>&1 | tee "$1/pytorch-output.txt"
+}
+# The host under a VM drifts by tens of percent within minutes: rounds alternate which framework goes first, and
+# the summary compares the two within each round.
+for r in $(seq 1 "$ROUNDS"); do
+  mkdir -p "$OUT/round-$r"
+  echo "== round $r of $ROUNDS"
+  if [ $((r % 2)) = 1 ]; then run_dawn "$OUT/round-$r"; run_torch "$OUT/round-$r"
+  else run_torch "$OUT/round-$r"; run_dawn "$OUT/round-$r"; fi
+done
 
 echo "== ceiling: one ResNet-50 conv layer, FP32 and INT8, beside the whole net"
 TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -cp benchmarks/target/benchmarks.jar \

@@ -117,8 +117,8 @@ public record InferenceConfig(
    * @param limit 0: every validation image, as DAWNBench requires; else this many, evenly spaced
    * @param profileSteps batch-1 passes traced per variant after the timed pass; 0: none
    * @param fixedWorkPasses after the batch-1 pass, this many of its images again, each followed by
-   *     fixed work on the model's threads, at most one per timed image: the machine's own tail beside
-   *     the model's; 0: none
+   *     fixed work on the model's threads, at most one per timed image: the machine's own tail
+   *     beside the model's; 0: none
    */
   public record MeasureConfig(
       List<Integer> batchSizes,

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a number was measured on: CPU model and flags, cores, memory, OS, JDK, TensorFlow, threads,
- * git commit. Written as environment.json beside every run, and compared by reports to flag runs
- * that are not comparable.
+ * What a number was measured on: CPU model and flags, cores, memory, how idle CPUs wait, OS, JDK,
+ * TensorFlow, threads, git commit. Written as environment.json beside every run, and compared by
+ * reports to flag runs that are not comparable.
  */
 public final class MachineEnvironment {
   private MachineEnvironment() {}
@@ -25,6 +25,7 @@ public final class MachineEnvironment {
     env.put("cpuFlags", cpuFlags());
     env.put("cores", Runtime.getRuntime().availableProcessors());
     env.put("memoryBytes", totalMemoryBytes());
+    env.put("cpuIdle", CpuIdle.read());
     env.put(
         "os",
         System.getProperty("os.name")
