@@ -4,7 +4,9 @@
 # idle vCPU polls before it halts and goes back to the hypervisor; 0 halts at once). Settings, and dawn and PyTorch
 # within a setting, alternate for ROUNDS rounds (the order rotated each round) so that the host's drift hits all
 # alike; the setting found is restored on exit. Needs root and the haltpoll cpuidle driver.
-# Usage: results/latency-vs-pytorch/halt-poll.sh [NS ...]   (default: 0 200000)
+# A setting "idle-spin" keeps polling at 0 and instead runs one busy loop per CPU at SCHED_IDLE (chrt --idle) during
+# its runs: the vCPUs never halt, and any other thread that wakes takes its CPU at once, with no change to the kernel.
+# Usage: results/latency-vs-pytorch/halt-poll.sh [NS|idle-spin ...]   (default: 0 200000)
 #   env: IMAGES=200  ROUNDS=3  THREADS=$(nproc)  PX=224  TORCH_BUDGET_SECONDS=100
 # Writes results/latency-vs-pytorch/halt-poll-<UTC timestamp>/ (machine.txt, round-R/poll-NS/{dawn,pytorch.json},
 # summary.md) and prints summary.md. This checkout must be built (`make build`). About 2.5 minutes per round and
@@ -21,7 +23,7 @@ fi
 SETTINGS=("$@")
 [ ${#SETTINGS[@]} -gt 0 ] || SETTINGS=(0 200000)
 for ns in "${SETTINGS[@]}"; do
-  [[ "$ns" =~ ^[0-9]+$ ]] || { echo "halt-poll.sh: '$ns' is not a number of nanoseconds" >&2; exit 2; }
+  [[ "$ns" =~ ^[0-9]+$ || "$ns" = idle-spin ]] || { echo "halt-poll.sh: '$ns' is neither a number of nanoseconds nor idle-spin" >&2; exit 2; }
 done
 IMAGES="${IMAGES:-200}"
 ROUNDS="${ROUNDS:-3}"
@@ -29,7 +31,13 @@ THREADS="${THREADS:-$(nproc)}"
 PX="${PX:-224}"
 PY=/usr/bin/python3
 ORIGINAL="$(cat "$POLL")"
-trap 'echo "$ORIGINAL" > "$POLL"' EXIT
+SPINNERS=()
+stop_spinners() {
+  for p in "${SPINNERS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${SPINNERS[@]}"; do wait "$p" 2>/dev/null || true; done
+  SPINNERS=()
+}
+trap 'stop_spinners; echo "$ORIGINAL" > "$POLL"' EXIT
 OUT="$HERE/halt-poll-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 START=$(date +%s)
@@ -64,9 +72,15 @@ for r in $(seq 1 "$ROUNDS"); do
     ns="${SETTINGS[$(((k + r - 1) % n))]}"
     dir="$OUT/round-$r/poll-$ns"
     mkdir -p "$dir"
-    echo "$ns" >"$POLL"
-    echo "== round $r, guest_halt_poll_ns $(cat "$POLL")"
+    if [ "$ns" = idle-spin ]; then
+      echo 0 >"$POLL"
+      for _ in $(seq 1 "$(nproc)"); do chrt --idle 0 sh -c 'while :; do :; done' & SPINNERS+=($!); done
+    else
+      echo "$ns" >"$POLL"
+    fi
+    echo "== round $r, $ns (guest_halt_poll_ns $(cat "$POLL"), ${#SPINNERS[@]} SCHED_IDLE spinners)"
     if [ $(((r + k) % 2)) = 1 ]; then dawn "$dir"; torch "$dir"; else torch "$dir"; dawn "$dir"; fi
+    stop_spinners
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
@@ -96,7 +110,7 @@ by = {ns: runs(ns) for ns in settings}
 print("# Batch-1 latency against the idle vCPUs' halt polling\n")
 print("```\n" + open(os.path.join(out, "machine.txt")).read().strip() + "\n```\n")
 print("Medians over rounds (ms); ratio = this setting's p50 over the first setting's, round by round, median.\n")
-print("| precision | who | guest_halt_poll_ns | rounds | p50 | p99 | mean | p99/p50 | p50 ratio to " + settings[0] + " (per round) |")
+print("| precision | who | setting | rounds | p50 | p99 | mean | p99/p50 | p50 ratio to " + settings[0] + " (per round) |")
 print("|---|---|---|---|---|---|---|---|---|")
 for p in ("fp32", "int8"):
     for who in ("dawn", "PyTorch"):
@@ -116,6 +130,6 @@ for ns in settings:
         d, t = by[ns].get(("dawn", p), {}), by[ns].get(("PyTorch", p), {})
         ratios = [d[r][0] / t[r][0] for r in sorted(d) if r in t]
         if ratios:
-            print(f"- guest_halt_poll_ns {ns}, {p}: dawn / PyTorch p50, median of {len(ratios)} rounds "
+            print(f"- {ns}, {p}: dawn / PyTorch p50, median of {len(ratios)} rounds "
                   f"{statistics.median(ratios):.2f} (per round {', '.join(f'{x:.2f}' for x in ratios)}); below 1: dawn is faster")
 EOF
