@@ -11,14 +11,19 @@ import org.junit.jupiter.api.Test;
 class MachineTailSummaryTest {
   private static final long MS = 1_000_000;
 
+  /** 100 samples of {@code nanos} each: 100 images, or the 100 memory passes after them. */
+  private static long[] steady(long nanos) {
+    long[] samples = new long[100];
+    Arrays.fill(samples, nanos);
+    return samples;
+  }
+
   @Test
   void aModelSlowExactlyWhenTheMachineIsLeavesNoTailOfItsOwn() {
     // 100 images at 10 ms with the memory work at 2.5 ms, except a slow stretch of the machine
     // (images 40-44, passes 39-44) where both take twice as long.
-    long[] model = new long[100];
-    long[] memory = new long[100];
-    Arrays.fill(model, 10 * MS);
-    Arrays.fill(memory, 2_500_000);
+    long[] model = steady(10 * MS);
+    long[] memory = steady(2_500_000);
     for (int i = 40; i < 45; i++) model[i] = 20 * MS;
     for (int i = 39; i < 45; i++) memory[i] = 5 * MS;
 
@@ -42,10 +47,8 @@ class MachineTailSummaryTest {
 
   @Test
   void aModelSlowOnItsOwnKeepsItsTail() {
-    long[] model = new long[100];
-    long[] memory = new long[100];
-    Arrays.fill(model, 10 * MS);
-    Arrays.fill(memory, 2_500_000);
+    long[] model = steady(10 * MS);
+    long[] memory = steady(2_500_000);
     model[10] = 20 * MS;
     model[50] = 20 * MS;
     memory[80] = 5 * MS;
