@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * What a number was measured on: CPU model and flags, cores, memory, how idle CPUs wait, OS, JDK,
- * TensorFlow, threads, git commit. Written as environment.json beside every run, and compared by
- * reports to flag runs that are not comparable.
+ * TensorFlow and the variables that steer its native threads and kernels, threads, git commit.
+ * Written as environment.json beside every run, and compared by reports to flag runs that are not
+ * comparable.
  */
 public final class MachineEnvironment {
   private MachineEnvironment() {}
@@ -38,6 +39,7 @@ public final class MachineEnvironment {
     env.put("tensorflowJava", "1.1.0");
     env.put("tensorflowRuntime", tensorflowVersion);
     env.put("tfEnableOnednnOpts", System.getenv("TF_ENABLE_ONEDNN_OPTS"));
+    env.put("nativeRuntimeVariables", NativeRuntimeVariables.read());
     env.put("intraOpThreads", intraOp);
     env.put("interOpThreads", interOp);
     DawnBuild build =

@@ -1,14 +1,20 @@
 package dev.dawn.reporters.inference;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dawn.reporters.events.InferenceSettings;
 import dev.dawn.reporters.events.InferenceVariantResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a variant was measured with that can change its latency or accuracy: the kernel path of its
- * precision, oneDNN on or off, the thread pools, the CPU and its flags. Two rows of the report that
- * differ in one of these are not measured alike, and the report says so.
+ * precision, oneDNN on or off, the thread pools and the variables that steer TF's native threads
+ * and kernels, the CPU and its flags. Two rows of the report that differ in one of these are not
+ * measured alike, and the report says so.
  */
 public final class VariantSettings {
   /** Setting names, in the order the report shows them. */
@@ -16,10 +22,12 @@ public final class VariantSettings {
 
   public static final String ONEDNN = "oneDNN";
   public static final String THREADS = "threads (intra/inter)";
+  public static final String RUNTIME_VARIABLES = "TF/oneDNN variables";
   public static final String CPU = "CPU";
   public static final String CPU_FLAGS = "CPU flags";
 
   private static final String UNKNOWN = "unknown";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private VariantSettings() {}
 
@@ -39,6 +47,7 @@ public final class VariantSettings {
         s != null ? Integer.toString(s.interOpThreads()) : env.getOrDefault("interOpThreads", "?");
     // 0 lets TensorFlow pick one thread per core: written as such, it differs from an explicit 2.
     out.put(THREADS, intra.equals("?") && inter.equals("?") ? UNKNOWN : intra + "/" + inter);
+    out.put(RUNTIME_VARIABLES, runtimeVariables(env.get("nativeRuntimeVariables")));
     String cores = env.get("cores");
     out.put(
         CPU,
@@ -47,6 +56,28 @@ public final class VariantSettings {
             : UNKNOWN);
     out.put(CPU_FLAGS, env.getOrDefault("cpuFlags", UNKNOWN));
     return out;
+  }
+
+  /**
+   * environment.json's {@code nativeRuntimeVariables} (a list of {@code NAME=value}, flattened to
+   * its JSON text) without TF_ENABLE_ONEDNN_OPTS, which the oneDNN setting shows: "none" for an
+   * empty list, "unknown" for a run older than the record.
+   */
+  static String runtimeVariables(String listJson) {
+    if (listJson == null) {
+      return UNKNOWN;
+    }
+    List<String> shown = new ArrayList<>();
+    try {
+      for (JsonNode v : JSON.readTree(listJson)) {
+        if (!v.asText().startsWith("TF_ENABLE_ONEDNN_OPTS=")) {
+          shown.add(v.asText());
+        }
+      }
+    } catch (JsonProcessingException e) {
+      return listJson;
+    }
+    return shown.isEmpty() ? "none" : String.join(", ", shown);
   }
 
   /**

@@ -79,10 +79,16 @@ class VariantSettingsTest {
   void whatChangesAResultIsNamedFromTheLogAndTheEnvironment() {
     Map<String, String> env =
         Map.of(
-            "tfEnableOnednnOpts", "0",
-            "cpuModel", "AMD EPYC",
-            "cores", "2",
-            "cpuFlags", "[\"avx2\"]");
+            "tfEnableOnednnOpts",
+            "0",
+            "cpuModel",
+            "AMD EPYC",
+            "cores",
+            "2",
+            "cpuFlags",
+            "[\"avx2\"]",
+            "nativeRuntimeVariables",
+            "[\"TF_ENABLE_ONEDNN_OPTS=0\",\"TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD=true\"]");
     Map<String, String> bf16 =
         VariantSettings.of(run(settings(1, false, false), env), variant("bf16"));
     assertThat(bf16)
@@ -90,6 +96,8 @@ class VariantSettingsTest {
             Map.entry(VariantSettings.PRECISION_PATH, "bf16: jit_bf16 (bf16 emulated)"),
             Map.entry(VariantSettings.ONEDNN, "off"),
             Map.entry(VariantSettings.THREADS, "1/1"),
+            Map.entry(
+                VariantSettings.RUNTIME_VARIABLES, "TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD=true"),
             Map.entry(VariantSettings.CPU, "AMD EPYC, 2 cores"),
             Map.entry(VariantSettings.CPU_FLAGS, "[\"avx2\"]"));
     assertThat(
@@ -105,5 +113,12 @@ class VariantSettingsTest {
     assertThat(s.get(VariantSettings.ONEDNN)).isEqualTo("unknown");
     assertThat(s.get(VariantSettings.THREADS)).isEqualTo("unknown");
     assertThat(s.get(VariantSettings.CPU)).isEqualTo("unknown");
+    assertThat(s.get(VariantSettings.RUNTIME_VARIABLES)).isEqualTo("unknown");
+  }
+
+  @Test
+  void aRunThatSetNoVariableBeyondOnednnSaysNone() {
+    assertThat(VariantSettings.runtimeVariables("[\"TF_ENABLE_ONEDNN_OPTS=1\"]")).isEqualTo("none");
+    assertThat(VariantSettings.runtimeVariables("[]")).isEqualTo("none");
   }
 }
