@@ -13,6 +13,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
+# shellcheck source=machine.sh
+source "$HERE/machine.sh"
 if [ $# -lt 1 ]; then
   echo "usage: $0 COMMIT [COMMIT ...]   (each measured against this checkout)" >&2
   exit 2
@@ -53,13 +55,7 @@ for c in "$@"; do
 done
 
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "command: $0 $* (PRECISIONS=$PRECISIONS IMAGES=$IMAGES ROUNDS=$ROUNDS THREADS=$THREADS PX=$PX ALSO_TIERED=${ALSO_TIERED:-0})"
-  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!results' || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-  echo "cores: $(nproc)"
-  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512_vnni|avx_vnni|avx512_bf16|amx_bf16|amx_int8' | tr '\n' ' ')"
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  machine_lines "$0 $* (PRECISIONS=$PRECISIONS IMAGES=$IMAGES ROUNDS=$ROUNDS THREADS=$THREADS PX=$PX ALSO_TIERED=${ALSO_TIERED:-0})"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
@@ -73,8 +69,7 @@ for r in $(seq 1 "$ROUNDS"); do
     grep -E '^  [a-z0-9]+-prune0: latency' "$OUT/$label-round-$r.txt" || true
   done
 done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
-echo "before-after.sh took $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"
+machine_closing_lines "$OUT/machine.txt" before-after.sh "$START"
 
 HERE="$HERE" /usr/bin/env python3 - "$OUT" "${LABELS[@]}" <<'EOF' | tee "$OUT/summary.md"
 import glob, json, os, statistics, sys

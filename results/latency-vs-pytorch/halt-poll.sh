@@ -15,6 +15,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
+# shellcheck source=machine.sh
+source "$HERE/machine.sh"
 POLL=/sys/module/haltpoll/parameters/guest_halt_poll_ns
 if [ ! -w "$POLL" ]; then
   echo "halt-poll.sh: $POLL is not writable: needs root and the haltpoll cpuidle driver (found: $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo none))" >&2
@@ -42,15 +44,8 @@ OUT="$HERE/halt-poll-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 START=$(date +%s)
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "command: $0 ${SETTINGS[*]} (IMAGES=$IMAGES ROUNDS=$ROUNDS THREADS=$THREADS PX=$PX)"
-  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!results' || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-  echo "cores: $(nproc)"
-  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512_vnni|avx_vnni|avx512_bf16|amx_bf16|amx_int8' | tr '\n' ' ')"
-  echo "cpuidle: driver $(cat /sys/devices/system/cpu/cpuidle/current_driver), guest_halt_poll_ns $ORIGINAL before the run"
+  machine_lines "$0 ${SETTINGS[*]} (IMAGES=$IMAGES ROUNDS=$ROUNDS THREADS=$THREADS PX=$PX)"
   echo "pytorch: $("$PY" -c 'import torch, torchvision; print(torch.__version__, torchvision.__version__)')"
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
@@ -83,8 +78,7 @@ for r in $(seq 1 "$ROUNDS"); do
     stop_spinners
   done
 done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
-echo "halt-poll.sh took $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"
+machine_closing_lines "$OUT/machine.txt" halt-poll.sh "$START"
 
 "$PY" - "$OUT" "${SETTINGS[@]}" <<'EOF' | tee "$OUT/summary.md"
 import glob, json, os, statistics, sys

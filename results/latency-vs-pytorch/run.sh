@@ -17,6 +17,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
+# shellcheck source=machine.sh
+source "$HERE/machine.sh"
 THREADS="${THREADS:-$(nproc)}"
 IMAGES="${IMAGES:-300}"
 ROUNDS="${ROUNDS:-3}"
@@ -33,14 +35,7 @@ fi
 if [ "${SKIP_BUILD:-0}" != 1 ]; then make build >"$OUT/build-output.txt" 2>&1; fi
 
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "command: $0 (THREADS=$THREADS IMAGES=$IMAGES PX=$PX ROUNDS=$ROUNDS)"
-  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!results' || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-  echo "cores: $(nproc)"
-  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512_vnni|avx_vnni|avx512_bf16|amx_bf16|amx_int8' | tr '\n' ' ')"
-  echo "cpuidle: driver $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo none), guest_halt_poll_ns $(cat /sys/module/haltpoll/parameters/guest_halt_poll_ns 2>/dev/null || echo -)"
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  machine_lines "$0 (THREADS=$THREADS IMAGES=$IMAGES PX=$PX ROUNDS=$ROUNDS)"
   echo "pytorch: $("$PY" -c 'import torch, torchvision; print(torch.__version__, torchvision.__version__)')"
   echo "java: $(java -version 2>&1 | head -1)"
 } >"$OUT/machine.txt"
@@ -77,6 +72,5 @@ TF_ENABLE_ONEDNN_OPTS=1 TF_CPP_MIN_LOG_LEVEL=2 java -cp benchmarks/target/benchm
   dev.dawn.benchmarks.LayerSumCeiling "$PX" 2>&1 | grep -v -e '^WARNING: All log messages' -e '^I0000' \
   | tee "$OUT/layer-sum.txt"
 
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
-echo "run.sh took $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"
+machine_closing_lines "$OUT/machine.txt" run.sh "$START"
 "$PY" "$HERE/summarize.py" "$OUT" | tee "$OUT/summary.md"

@@ -19,6 +19,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
+# shellcheck source=machine.sh
+source "$HERE/machine.sh"
 ALL=(tf-default onednn-caller ops-inline both pinned)
 SETTINGS=("$@")
 [ ${#SETTINGS[@]} -gt 0 ] || SETTINGS=("${ALL[@]}")
@@ -37,14 +39,7 @@ OUT="$HERE/threading-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 START=$(date +%s)
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "command: $0 ${SETTINGS[*]} (IMAGES=$IMAGES ROUNDS=$ROUNDS THREADS=$THREADS PX=$PX)"
-  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!results' || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-  echo "cores: $(nproc)"
-  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512_vnni|avx_vnni|avx512_bf16|amx_bf16|amx_int8' | tr '\n' ' ')"
-  echo "cpuidle: driver $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo none), guest_halt_poll_ns $(cat /sys/module/haltpoll/parameters/guest_halt_poll_ns 2>/dev/null || echo -)"
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  machine_lines "$0 ${SETTINGS[*]} (IMAGES=$IMAGES ROUNDS=$ROUNDS THREADS=$THREADS PX=$PX)"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
@@ -94,8 +89,7 @@ for r in $(seq 1 "$ROUNDS"); do
     dawn "$s" "$dir"
   done
 done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
-echo "threading.sh took $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"
+machine_closing_lines "$OUT/machine.txt" threading.sh "$START"
 
 /usr/bin/python3 - "$OUT" "${SETTINGS[@]}" <<'PY' | tee "$OUT/summary.md"
 import glob, json, os, statistics, sys
