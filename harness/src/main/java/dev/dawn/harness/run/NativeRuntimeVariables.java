@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * The environment variables TensorFlow, oneDNN and OpenMP read when they start that change their
  * threads or kernels, as set for this process. They are read once, before any Java code could
- * change them, and some move batch-1 latency by more than the host's drift (e.g. {@code
- * TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD}) while nothing else in a run shows them. TensorFlow's are
- * named by prefix rather than all of {@code TF_*}: that prefix is shared with other tools
- * (Terraform's {@code TF_CLI_CONFIG_FILE}), and {@code TF_CPP_*} only sets logging.
+ * change them, and change which thread runs an op or which kernel computes it (e.g. {@code
+ * TF_ONEDNN_THREADPOOL_USE_CALLER_THREAD}, {@code ONEDNN_MAX_CPU_ISA}) while nothing else in a run
+ * shows them. TensorFlow's are named by prefix rather than all of {@code TF_*}: that prefix is
+ * shared with other tools (Terraform's {@code TF_CLI_CONFIG_FILE}), and {@code TF_CPP_*} only sets
+ * logging.
  */
 public final class NativeRuntimeVariables {
   private static final List<String> PREFIXES =
