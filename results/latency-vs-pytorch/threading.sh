@@ -47,9 +47,11 @@ cat "$OUT/machine.txt"
 # round-robin over the CPUs the process may use; writes what it did to $2.
 pin_tensorflow_threads() {
   local pid=$1 log=$2 cpus java_tids i=0 tid
-  read -r -a cpus <<<"$(taskset -pc "$pid" | sed 's/.*: //' | tr ',' '\n' \
+  read -r -a cpus <<<"$(taskset -pc "$pid" 2>/dev/null | sed 's/.*: //' | tr ',' '\n' \
     | awk -F- '{ if (NF == 2) for (c = $1; c <= $2; c++) printf "%d ", c; else printf "%d ", $1 }')"
-  java_tids=$(jstack "$pid" | grep -o 'nid=0x[0-9a-f]*' | while read -r n; do printf '%d\n' "${n#nid=}"; done)
+  [ ${#cpus[@]} -gt 0 ] || return 0
+  # a JVM that ended meanwhile leaves nothing to pin; that must not stop the rounds still to come
+  java_tids=$(jstack "$pid" 2>/dev/null | grep -o 'nid=0x[0-9a-f]*' | while read -r n; do printf '%d\n' "${n#nid=}"; done) || return 0
   for tid in $(ls "/proc/$pid/task" | sort -n); do
     [ "$tid" != "$pid" ] || continue                       # the launcher's first thread only waits for the JVM
     grep -qx "$tid" <<<"$java_tids" && continue
